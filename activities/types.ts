@@ -1,0 +1,59 @@
+/**
+ * The contract between the melding workflow and the partner-notification activities.
+ *
+ * The workflow imports only these types (never the implementations); the worker registers the
+ * activities made by `createActivities` in `activities/index.ts` with their dependencies handed in.
+ */
+import type { NoticeKind, PartnerRole, RecipientTier, RequestKind, SharedDetails } from '../domain/types';
+
+/** One notification of one partner request: a step of its escalation ladder. */
+export interface PartnerRequestMessage {
+  meldingRef: string;
+  regionId: string;
+  /** Unique within the melding, e.g. `casemanager_overdracht`, `checkin-dag-7`; no personal data. */
+  requestId: string;
+  kind: RequestKind;
+  role: PartnerRole;
+  tier: RecipientTier;
+  /** 1-based step of the ladder. With requestId and the channel it forms the idempotency key. */
+  attempt: number;
+  /** ISO time by which the partner should acknowledge (or record the outcome). */
+  dueBy: string;
+  /** Consent-filtered details the recipient may see (shown behind the signed link, never in SMS text). */
+  details: SharedDetails;
+}
+
+export type DeliveryChannel = 'email' | 'sms';
+
+export interface ChannelDelivery {
+  channel: DeliveryChannel;
+  /** sent: handed to SMTP / accepted by Twilio; duplicate: already sent by an earlier try; failed: permanent error. */
+  status: 'sent' | 'duplicate' | 'failed' | 'not_configured';
+  /** Short, non-personal reason for a failure (e.g. "Twilio 21211: invalid 'To' number"). */
+  reason?: string;
+}
+
+export interface DeliveryReport {
+  requestId: string;
+  attempt: number;
+  deliveries: ChannelDelivery[];
+  /** True when no channel reached the recipient, or one failed permanently: the workflow raises the escalation level. */
+  escalate: boolean;
+}
+
+/** A notice that ends a request without asking anything (withdrawn, lapsed, transferred). */
+export interface PartnerNotice {
+  meldingRef: string;
+  regionId: string;
+  requestId: string;
+  kind: RequestKind;
+  role: PartnerRole;
+  tier: RecipientTier;
+  notice: NoticeKind;
+}
+
+/** What the workflow may call. Implementations live in `activities/`, made by `createActivities`. */
+export interface MeldingActivities {
+  sendPartnerRequest(message: PartnerRequestMessage): Promise<DeliveryReport>;
+  sendPartnerNotice(notice: PartnerNotice): Promise<DeliveryReport>;
+}

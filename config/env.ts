@@ -1,0 +1,75 @@
+/**
+ * Environment configuration, validated once at process start. A bad value stops the process with
+ * a message that names the variable and says what is expected; nothing starts half-configured.
+ */
+import { z } from 'zod';
+
+const port = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number between 1 and 65535` })
+    .int(`${name} must be a whole number between 1 and 65535`)
+    .min(1, `${name} must be a whole number between 1 and 65535`)
+    .max(65535, `${name} must be a whole number between 1 and 65535`);
+
+const bool = z.enum(['true', 'false'], { error: 'expected "true" or "false"' }).transform((v) => v === 'true');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('csg-meldingen'),
+
+  SMTP_HOST: z.string().min(1).default('localhost'),
+  SMTP_PORT: port('SMTP_PORT').default(1025),
+  /** true: TLS from the first byte (port 465); false: plain, upgraded with STARTTLS when the server offers it. */
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().email('MAIL_FROM must be an email address').default('csg-meldingen@example.org'),
+
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex characters'),
+  TWILIO_AUTH_TOKEN: z.string().min(1, 'TWILIO_AUTH_TOKEN must not be empty'),
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +3197010203040'),
+  /** Only for development and tests: the Twilio contract mock. Unset in production (the SDK's own host is used). */
+  TWILIO_API_BASE_URL: z.string().url('TWILIO_API_BASE_URL must be a URL like http://localhost:4010').optional(),
+
+  /** Where partners' links point: the intake service as partners reach it. */
+  PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be a URL like https://meldingen.example.org'),
+  /** Signs acknowledgement links and status callbacks. */
+  LINK_SECRET: z.string().min(32, 'LINK_SECRET must be at least 32 characters'),
+  INTAKE_HOST: z.string().min(1).default('127.0.0.1'),
+  INTAKE_PORT: port('INTAKE_PORT').default(3000),
+  /** Staff accounts as "id:password" pairs separated by commas; passwords are compared in constant time. */
+  STAFF_ACCOUNTS: z
+    .string()
+    .regex(/^[^:,\s]+:[^,\s]{12,}(,[^:,\s]+:[^,\s]{12,})*$/, 'STAFF_ACCOUNTS must be "id:password" pairs (passwords of 12+ characters) separated by commas'),
+  /** Signs staff session cookies. */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable and what it expects. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const field = issue.path.join('.') || '(environment)';
+    const message =
+      issue.code === 'invalid_type' && issue.input === undefined ? `${field} is required but not set` : issue.message;
+    // Never echo the value: it may be a secret.
+    return message.startsWith(field) ? message : `${field}: ${message}`;
+  });
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,94 @@
+/**
+ * CSG Limburg, after the Convenant Centrum Seksueel Geweld Limburg 2026 (domain brief, 2.12).
+ * Partner organisations are the convenant's; every address and number is an example at a reserved
+ * domain or a fictional number, to be replaced by the region's real directory.
+ */
+import { DEFAULT_PATHWAY } from './defaults';
+
+export const limburg = {
+  id: 'limburg',
+  name: 'CSG Limburg',
+  // All Limburg municipalities except Gennep and Mook en Middelaar (CSG Gelderland-Zuid en -Midden).
+  municipalities: [
+    'Beek',
+    'Beekdaelen',
+    'Beesel',
+    'Bergen (L.)',
+    'Brunssum',
+    'Echt-Susteren',
+    'Eijsden-Margraten',
+    'Gulpen-Wittem',
+    'Heerlen',
+    'Horst aan de Maas',
+    'Kerkrade',
+    'Landgraaf',
+    'Leudal',
+    'Maasgouw',
+    'Maastricht',
+    'Meerssen',
+    'Nederweert',
+    'Peel en Maas',
+    'Roerdalen',
+    'Roermond',
+    'Simpelveld',
+    'Sittard-Geleen',
+    'Stein',
+    'Vaals',
+    'Valkenburg aan de Geul',
+    'Venlo',
+    'Venray',
+    'Voerendaal',
+    'Weert',
+  ],
+  pathway: { ...DEFAULT_PATHWAY },
+  coordinator: { name: 'Coördinator CSG Limburg', email: 'coordinator@csg-limburg.example', sms: '+31612340001' },
+  partners: {
+    casemanager: {
+      organisation: 'CSG Limburg casemanagement',
+      primary: { name: 'Piket casemanager', email: 'piket@csg-limburg.example', sms: '+31612340010' },
+      backup: { name: 'Achterwacht casemanager', email: 'achterwacht@csg-limburg.example', sms: '+31612340011' },
+      workingHours: '24/7 (piketdienst)',
+    },
+    zedenpolitie: {
+      organisation: 'Politie Eenheid Limburg, Team Zeden',
+      primary: { name: 'Team Zeden', email: 'zeden@politie-limburg.example', sms: '+31612340020' },
+      workingHours: '24/7',
+    },
+    forensische_opsporing: {
+      organisation: 'Politie Eenheid Limburg, Forensische Opsporing',
+      primary: { name: 'Forensische Opsporing', email: 'fo@politie-limburg.example', sms: '+31612340021' },
+      workingHours: '24/7',
+    },
+    forensisch_arts: {
+      organisation: 'GGD Zuid-Limburg, forensische geneeskunde',
+      primary: { name: 'Dienstdoende forensisch arts', email: 'forensisch-arts@ggdzl.example', sms: '+31612340030' },
+      backup: { name: 'Forensisch arts GGD Limburg-Noord', email: 'forensisch-arts@ggdln.example', sms: '+31612340031' },
+      workingHours: '24/7',
+    },
+    nfi: {
+      organisation: 'Nederlands Forensisch Instituut',
+      primary: { name: 'NFI forensisch-medisch onderzoek', email: 'fmo@nfi.example', sms: '+31612340040' },
+      workingHours: '24/7',
+    },
+    acute_medische_zorg: {
+      organisation: 'Maastricht UMC+, Spoedeisende Hulp',
+      primary: { name: 'SEH Maastricht UMC+', email: 'seh@mumc.example', sms: '+31612340050' },
+      workingHours: '24/7',
+    },
+    medische_zorg_na_72_uur: {
+      organisation: 'Maastricht UMC+, polikliniek gynaecologie',
+      primary: { name: 'Polikliniek gynaecologie', email: 'gynaecologie@mumc.example' },
+      workingHours: 'ma-vr 8-17',
+    },
+    ggz: {
+      organisation: 'GGZ-partner CSG Limburg (voorbeeld)',
+      primary: { name: 'Aanmelding traumabehandeling', email: 'aanmelding@ggz-limburg.example' },
+      workingHours: 'ma-vr 9-17',
+    },
+    slachtofferhulp: {
+      organisation: 'Slachtofferhulp Nederland',
+      primary: { name: 'Slachtofferhulp regio Limburg', email: 'limburg@slachtofferhulp.example' },
+      workingHours: 'ma-vr 9-17',
+    },
+  },
+};
