@@ -57,3 +57,14 @@ export interface MeldingActivities {
   sendPartnerRequest(message: PartnerRequestMessage): Promise<DeliveryReport>;
   sendPartnerNotice(notice: PartnerNotice): Promise<DeliveryReport>;
 }
+
+/**
+ * Builds the signed, expiring URLs that go into partner messages. Implemented by the intake
+ * service (which also verifies them) and handed to the activity factory.
+ */
+export interface PartnerLinks {
+  /** The page where the partner acknowledges the request (or, for a check-in, records the outcome). */
+  actionUrl(input: { meldingRef: string; requestId: string; attempt: number; expiresAt: Date }): string;
+  /** Where Twilio posts the SMS delivery status (StatusCallback) for this request step. */
+  smsStatusCallbackUrl(input: { meldingRef: string; requestId: string; attempt: number }): string;
+}
