@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Brings the whole development stack up, installing whatever is missing first:
+#   Temporal dev server (SQLite file in .data/, Web UI), maildev (SMTP + inbox), the Twilio
+#   contract mock (Prism on Twilio's OpenAPI spec), the worker and the intake service.
+# Services keep running in the background; `npm stop` stops them. Open cases survive a restart
+# because the dev server persists to .data/temporal.db.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+bash scripts/install-tools.sh
+
+set -a; source scripts/dev.env; set +a
+mkdir -p .data
+
+search_attributes=()
+while IFS= read -r pair; do search_attributes+=(--search-attribute "$pair"); done < <(
+  npx --no-install tsx -e "import { SEARCH_ATTRIBUTE_REGISTRATIONS as r } from './workflows/searchAttributes'; for (const [k, v] of Object.entries(r)) process.stdout.write(k + '=' + v + '\n');"
+)
+
+start_service temporal .tools/venv/bin/temporal server start-dev \
+  --db-filename .data/temporal.db --ip 127.0.0.1 --port 7233 --ui-port 8233 \
+  --log-level warn "${search_attributes[@]}"
+start_service maildev npx --no-install maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
+  --mail-directory .data/mail
+start_service twilio-mock bash scripts/twilio-mock.sh 4010
+
+wait_for_port temporal 7233 60
+wait_for_port maildev 1025 30
+wait_for_port twilio-mock 4010 90
+
+start_service worker npx --no-install tsx workers/worker.ts
+start_service intake npx --no-install tsx intake/main.ts
+wait_for_port intake "$INTAKE_PORT" 60
+
+cat <<INFO
+
+The CSG melding engine is up.
+  Temporal Web UI   http://localhost:8233   (cases: Workflows; filter e.g. CsgPhase = "watchful_waiting")
+  Mail inbox        http://localhost:1080   (what partners receive by email)
+  Intake            http://localhost:${INTAKE_PORT}   (log in as helpline / helpline-dev-wachtwoord)
+  SMS endpoint log  .data/logs/twilio-mock.log   (Twilio contract mock)
+  Worker log        .data/logs/worker.log
+Start a sample melding:  npm run demo
+Stop everything:         npm stop
+INFO
