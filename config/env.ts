@@ -66,8 +66,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join('.') || '(environment)';
-    const message =
-      issue.code === 'invalid_type' && issue.input === undefined ? `${field} is required but not set` : issue.message;
+    const unset = source[field] === undefined || source[field] === '';
+    const message = issue.code === 'invalid_type' && unset ? `${field} is required but not set` : issue.message;
     // Never echo the value: it may be a secret.
     return message.startsWith(field) ? message : `${field}: ${message}`;
   });

@@ -1,0 +1,70 @@
+import { ConfigError, loadEnv } from '../../config/env';
+
+const valid = {
+  TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
+  TWILIO_AUTH_TOKEN: 'token',
+  TWILIO_FROM_NUMBER: '+3197010000000',
+  PUBLIC_BASE_URL: 'https://meldingen.example.org',
+  LINK_SECRET: 'x'.repeat(32),
+  STAFF_ACCOUNTS: 'helpline:a-long-password',
+  SESSION_SECRET: 'y'.repeat(32),
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('environment configuration', () => {
+  test('a complete environment parses, with development defaults filled in', () => {
+    const env = loadEnv(valid);
+    expect(env.TEMPORAL_ADDRESS).toBe('localhost:7233');
+    expect(env.SMTP_PORT).toBe(1025);
+    expect(env.SMTP_SECURE).toBe(false);
+    expect(env.INTAKE_PORT).toBe(3000);
+  });
+
+  test('a port that is not a number is named with what is expected', () => {
+    expect(problemsOf({ ...valid, SMTP_PORT: 'abc' })).toEqual([
+      expect.stringMatching(/^SMTP_PORT.*whole number between 1 and 65535/),
+    ]);
+    expect(problemsOf({ ...valid, INTAKE_PORT: '70000' })[0]).toMatch(/^INTAKE_PORT/);
+  });
+
+  test('a missing secret is reported as required, and every problem is listed at once', () => {
+    const { LINK_SECRET: _l, SESSION_SECRET: _s, ...rest } = valid;
+    const problems = problemsOf(rest);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'LINK_SECRET is required but not set',
+        'SESSION_SECRET is required but not set',
+      ]),
+    );
+  });
+
+  test('the message never echoes the bad value, which may be a secret', () => {
+    const problems = problemsOf({ ...valid, LINK_SECRET: 'short-secret-value' });
+    expect(problems.join(' ')).not.toContain('short-secret-value');
+    expect(problems[0]).toMatch(/^LINK_SECRET.*at least 32 characters/);
+  });
+
+  test('booleans must be written out', () => {
+    expect(problemsOf({ ...valid, SMTP_SECURE: 'yes' })[0]).toMatch(/^SMTP_SECURE.*"true" or "false"/);
+    expect(loadEnv({ ...valid, SMTP_SECURE: 'true' }).SMTP_SECURE).toBe(true);
+  });
+
+  test('Twilio settings follow Twilio formats', () => {
+    expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: 'XX123' })[0]).toMatch(/^TWILIO_ACCOUNT_SID/);
+    expect(problemsOf({ ...valid, TWILIO_FROM_NUMBER: '0612345678' })[0]).toMatch(/^TWILIO_FROM_NUMBER.*E\.164/);
+  });
+
+  test('staff accounts need id:password pairs with passwords of 12 or more characters', () => {
+    expect(problemsOf({ ...valid, STAFF_ACCOUNTS: 'helpline:short' })[0]).toMatch(/^STAFF_ACCOUNTS/);
+    expect(loadEnv({ ...valid, STAFF_ACCOUNTS: 'a:twelve-chars-ok,b:another-password' }).STAFF_ACCOUNTS).toContain('b:');
+  });
+});
