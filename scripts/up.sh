@@ -13,14 +13,7 @@ bash scripts/install-tools.sh
 set -a; source scripts/dev.env; set +a
 mkdir -p .data
 
-search_attributes=()
-while IFS= read -r pair; do search_attributes+=(--search-attribute "$pair"); done < <(
-  npx --no-install tsx -e "import { SEARCH_ATTRIBUTE_REGISTRATIONS as r } from './workflows/searchAttributes'; for (const [k, v] of Object.entries(r)) process.stdout.write(k + '=' + v + '\n');"
-)
-
-start_service temporal .tools/venv/bin/temporal server start-dev \
-  --db-filename .data/temporal.db --ip 127.0.0.1 --port 7233 --ui-port 8233 \
-  --log-level warn "${search_attributes[@]}"
+start_service temporal bash scripts/temporal-dev-server.sh .data/temporal.db 7233 8233
 start_service maildev npx --no-install maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
   --mail-directory .data/mail
 start_service twilio-mock bash scripts/twilio-mock.sh 4010
