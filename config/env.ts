@@ -11,7 +11,9 @@ const port = (name: string) =>
     .min(1, `${name} must be a whole number between 1 and 65535`)
     .max(65535, `${name} must be a whole number between 1 and 65535`);
 
-const bool = z.enum(['true', 'false'], { error: 'expected "true" or "false"' }).transform((v) => v === 'true');
+const bool = z
+  .enum(['true', 'false'], { error: 'expected "true" or "false"' })
+  .transform((v) => v === 'true');
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -33,9 +35,14 @@ export const envSchema = z.object({
     .string()
     .regex(/^AC[0-9a-fA-F]{32}$/, 'TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex characters'),
   TWILIO_AUTH_TOKEN: z.string().min(1, 'TWILIO_AUTH_TOKEN must not be empty'),
-  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +3197010203040'),
+  TWILIO_FROM_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +3197010203040'),
   /** Only for development and tests: the Twilio contract mock. Unset in production (the SDK's own host is used). */
-  TWILIO_API_BASE_URL: z.string().url('TWILIO_API_BASE_URL must be a URL like http://localhost:4010').optional(),
+  TWILIO_API_BASE_URL: z
+    .string()
+    .url('TWILIO_API_BASE_URL must be a URL like http://localhost:4010')
+    .optional(),
 
   /** Where partners' links point: the intake service as partners reach it. */
   PUBLIC_BASE_URL: z.string().url('PUBLIC_BASE_URL must be a URL like https://meldingen.example.org'),
@@ -46,7 +53,10 @@ export const envSchema = z.object({
   /** Staff accounts as "id:password" pairs separated by commas; passwords are compared in constant time. */
   STAFF_ACCOUNTS: z
     .string()
-    .regex(/^[^:,\s]+:[^,\s]{12,}(,[^:,\s]+:[^,\s]{12,})*$/, 'STAFF_ACCOUNTS must be "id:password" pairs (passwords of 12+ characters) separated by commas'),
+    .regex(
+      /^[^:,\s]+:[^,\s]{12,}(,[^:,\s]+:[^,\s]{12,})*$/,
+      'STAFF_ACCOUNTS must be "id:password" pairs (passwords of 12+ characters) separated by commas',
+    ),
   /** Signs staff session cookies. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
 });
@@ -67,7 +77,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.join('.') || '(environment)';
     const unset = source[field] === undefined || source[field] === '';
-    const message = issue.code === 'invalid_type' && unset ? `${field} is required but not set` : issue.message;
+    const message =
+      issue.code === 'invalid_type' && unset ? `${field} is required but not set` : issue.message;
     // Never echo the value: it may be a secret.
     return message.startsWith(field) ? message : `${field}: ${message}`;
   });

@@ -42,7 +42,10 @@ export const REDACTED_PATHS = [
 
 export type { Logger };
 
-export function createLogger(options: { level?: string; name?: string } = {}, destination?: DestinationStream): Logger {
+export function createLogger(
+  options: { level?: string; name?: string } = {},
+  destination?: DestinationStream,
+): Logger {
   return pino(
     {
       name: options.name ?? 'csg',

@@ -30,9 +30,7 @@ export type IncidentTime =
 
 /** Age in years, or a band when the caller does not know or will not say. */
 export type VictimAge =
-  | { kind: 'years'; years: number }
-  | { kind: 'band'; band: AgeBand }
-  | { kind: 'unknown' };
+  { kind: 'years'; years: number } | { kind: 'band'; band: AgeBand } | { kind: 'unknown' };
 
 /** Bands chosen so that the NFI rule (up to and including 15) can always be decided. */
 export type AgeBand = '0-15' | '16-17' | '18+';

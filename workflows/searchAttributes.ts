@@ -14,7 +14,10 @@ export const CsgTriageWindow = defineSearchAttributeKey('CsgTriageWindow', Searc
 export const CsgAwaitedParty = defineSearchAttributeKey('CsgAwaitedParty', SearchAttributeType.KEYWORD);
 export const CsgAwaitedSince = defineSearchAttributeKey('CsgAwaitedSince', SearchAttributeType.DATETIME);
 /** Earliest deadline among the open requests: "past its deadline" is CsgAwaitedDeadline < now. */
-export const CsgAwaitedDeadline = defineSearchAttributeKey('CsgAwaitedDeadline', SearchAttributeType.DATETIME);
+export const CsgAwaitedDeadline = defineSearchAttributeKey(
+  'CsgAwaitedDeadline',
+  SearchAttributeType.DATETIME,
+);
 export const CsgEscalationLevel = defineSearchAttributeKey('CsgEscalationLevel', SearchAttributeType.INT);
 
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */

@@ -39,7 +39,11 @@ export const gelderlandZuidMidden = {
     'Zevenaar',
   ],
   pathway: { ...DEFAULT_PATHWAY, checkIns: SIX_MONTH_CHECK_INS },
-  coordinator: { name: 'Coördinator CSG Gelderland-Zuid en -Midden', email: 'coordinator@csg-gzm.example', sms: '+31612350001' },
+  coordinator: {
+    name: 'Coördinator CSG Gelderland-Zuid en -Midden',
+    email: 'coordinator@csg-gzm.example',
+    sms: '+31612350001',
+  },
   partners: {
     casemanager: {
       organisation: 'CSG Gelderland-Zuid en -Midden casemanagement',
@@ -57,7 +61,11 @@ export const gelderlandZuidMidden = {
     },
     forensisch_arts: {
       organisation: 'GGD Gelderland-Zuid, forensische geneeskunde',
-      primary: { name: 'Dienstdoende forensisch arts', email: 'forensisch-arts@ggdgz.example', sms: '+31612350030' },
+      primary: {
+        name: 'Dienstdoende forensisch arts',
+        email: 'forensisch-arts@ggdgz.example',
+        sms: '+31612350030',
+      },
     },
     nfi: {
       organisation: 'Nederlands Forensisch Instituut',

@@ -24,7 +24,10 @@ export function loadRegions(raw: unknown[]): Map<string, RegionConfig> {
     for (const m of region.municipalities) {
       const key = normaliseMunicipality(m);
       const other = seenMunicipalities.get(key);
-      if (other) throw new RegionConfigError(`Municipality "${m}" is in both region "${other}" and region "${region.id}"`);
+      if (other)
+        throw new RegionConfigError(
+          `Municipality "${m}" is in both region "${other}" and region "${region.id}"`,
+        );
       seenMunicipalities.set(key, region.id);
     }
     regions.set(region.id, region);
@@ -61,4 +64,3 @@ export function pathwayFor(region: RegionConfig): PathwaySettings {
 }
 
 export type { RegionConfig } from './schema';
-

@@ -41,12 +41,20 @@ export const limburg = {
     'Weert',
   ],
   pathway: { ...DEFAULT_PATHWAY },
-  coordinator: { name: 'Coördinator CSG Limburg', email: 'coordinator@csg-limburg.example', sms: '+31612340001' },
+  coordinator: {
+    name: 'Coördinator CSG Limburg',
+    email: 'coordinator@csg-limburg.example',
+    sms: '+31612340001',
+  },
   partners: {
     casemanager: {
       organisation: 'CSG Limburg casemanagement',
       primary: { name: 'Piket casemanager', email: 'piket@csg-limburg.example', sms: '+31612340010' },
-      backup: { name: 'Achterwacht casemanager', email: 'achterwacht@csg-limburg.example', sms: '+31612340011' },
+      backup: {
+        name: 'Achterwacht casemanager',
+        email: 'achterwacht@csg-limburg.example',
+        sms: '+31612340011',
+      },
       workingHours: '24/7 (piketdienst)',
     },
     zedenpolitie: {
@@ -61,8 +69,16 @@ export const limburg = {
     },
     forensisch_arts: {
       organisation: 'GGD Zuid-Limburg, forensische geneeskunde',
-      primary: { name: 'Dienstdoende forensisch arts', email: 'forensisch-arts@ggdzl.example', sms: '+31612340030' },
-      backup: { name: 'Forensisch arts GGD Limburg-Noord', email: 'forensisch-arts@ggdln.example', sms: '+31612340031' },
+      primary: {
+        name: 'Dienstdoende forensisch arts',
+        email: 'forensisch-arts@ggdzl.example',
+        sms: '+31612340030',
+      },
+      backup: {
+        name: 'Forensisch arts GGD Limburg-Noord',
+        email: 'forensisch-arts@ggdln.example',
+        sms: '+31612340031',
+      },
       workingHours: '24/7',
     },
     nfi: {

@@ -28,7 +28,9 @@ export const contactSchema = z
     email: z.string().email('expected an email address').optional(),
     sms: e164.optional(),
   })
-  .refine((c) => c.email !== undefined || c.sms !== undefined, { message: 'a contact needs an email address or an SMS number' });
+  .refine((c) => c.email !== undefined || c.sms !== undefined, {
+    message: 'a contact needs an email address or an SMS number',
+  });
 
 export const partnerSchema = z.object({
   organisation: z.string().min(1),
@@ -55,8 +57,14 @@ export const pathwaySchema = z
     checkIns: z
       .array(z.object({ day: z.number().int().min(0).max(186), screening: z.boolean() }))
       .min(1)
-      .refine((list) => list.every((c, i) => i === 0 || c.day > list[i - 1]!.day), 'check-in days must be increasing')
-      .refine((list) => list[list.length - 1]!.day >= 28, 'watchful waiting lasts at least 4 weeks (last check-in on day 28 or later)')
+      .refine(
+        (list) => list.every((c, i) => i === 0 || c.day > list[i - 1]!.day),
+        'check-in days must be increasing',
+      )
+      .refine(
+        (list) => list[list.length - 1]!.day >= 28,
+        'watchful waiting lasts at least 4 weeks (last check-in on day 28 or later)',
+      )
       .refine((list) => list.some((c) => c.screening), 'at least one check-in must be the screening'),
     fmoWhenUndecided: z.boolean(),
   })

@@ -10,7 +10,9 @@ const root = join(__dirname, '..', '..');
 function tool(name: string): string {
   const path = join(root, '.tools', 'venv', 'bin', name);
   if (!existsSync(path)) {
-    throw new Error(`${name} is not installed at ${path}: run scripts/install-tools.sh (npm test does this first)`);
+    throw new Error(
+      `${name} is not installed at ${path}: run scripts/install-tools.sh (npm test does this first)`,
+    );
   }
   return path;
 }

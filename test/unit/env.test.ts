@@ -60,11 +60,15 @@ describe('environment configuration', () => {
 
   test('Twilio settings follow Twilio formats', () => {
     expect(problemsOf({ ...valid, TWILIO_ACCOUNT_SID: 'XX123' })[0]).toMatch(/^TWILIO_ACCOUNT_SID/);
-    expect(problemsOf({ ...valid, TWILIO_FROM_NUMBER: '0612345678' })[0]).toMatch(/^TWILIO_FROM_NUMBER.*E\.164/);
+    expect(problemsOf({ ...valid, TWILIO_FROM_NUMBER: '0612345678' })[0]).toMatch(
+      /^TWILIO_FROM_NUMBER.*E\.164/,
+    );
   });
 
   test('staff accounts need id:password pairs with passwords of 12 or more characters', () => {
     expect(problemsOf({ ...valid, STAFF_ACCOUNTS: 'helpline:short' })[0]).toMatch(/^STAFF_ACCOUNTS/);
-    expect(loadEnv({ ...valid, STAFF_ACCOUNTS: 'a:twelve-chars-ok,b:another-password' }).STAFF_ACCOUNTS).toContain('b:');
+    expect(
+      loadEnv({ ...valid, STAFF_ACCOUNTS: 'a:twelve-chars-ok,b:another-password' }).STAFF_ACCOUNTS,
+    ).toContain('b:');
   });
 });

@@ -41,7 +41,9 @@ describe('region configuration', () => {
 
   test('a region file with a bad field is refused with the region and field named', () => {
     const broken = { ...limburg, pathway: { ...limburg.pathway, checkIns: [{ day: 7, screening: true }] } };
-    expect(() => loadRegions([broken])).toThrow(/Region "limburg" is invalid: pathway\.checkIns: .*at least 4 weeks/);
+    expect(() => loadRegions([broken])).toThrow(
+      /Region "limburg" is invalid: pathway\.checkIns: .*at least 4 weeks/,
+    );
     const badMail = {
       ...limburg,
       coordinator: { name: 'Coördinator', email: 'not-an-address' },
@@ -51,6 +53,8 @@ describe('region configuration', () => {
 
   test('a municipality cannot belong to two regions', () => {
     const other = { ...limburg, id: 'other', municipalities: ['Maastricht'] };
-    expect(() => loadRegions([limburg, other])).toThrow(/"Maastricht" is in both region "limburg" and region "other"/);
+    expect(() => loadRegions([limburg, other])).toThrow(
+      /"Maastricht" is in both region "limburg" and region "other"/,
+    );
   });
 });
