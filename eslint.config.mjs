@@ -13,10 +13,34 @@ export default tseslint.config(
     // Workflow code runs in Temporal's deterministic sandbox: no Node or I/O modules there.
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: ['node:*', 'fs', 'path', 'net', 'http', 'https', 'child_process', 'crypto', 'nodemailer', 'twilio', 'pino', 'zod', '../activities/*', '../intake/*', '../config/*'],
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'net',
+                'http',
+                'https',
+                'child_process',
+                'crypto',
+                'nodemailer',
+                'twilio',
+                'pino',
+                'zod',
+              ],
+              message: 'workflow code reaches the world only through activities',
+            },
+            // Types from these folders are fine (erased at compile time); code is not.
+            {
+              group: ['../activities/*', '../intake/*', '../config/*'],
+              allowTypeImports: true,
+              message: 'workflow code may import only types from here',
+            },
+          ],
         },
       ],
     },

@@ -46,7 +46,7 @@ export interface ConsentInput extends RecordedBy {
 export interface IncidentTimeInput extends RecordedBy {
   incidentTime: IncidentTime;
 }
-export interface WithdrawInput extends RecordedBy {}
+export type WithdrawInput = RecordedBy;
 export interface TransferInput extends RecordedBy {
   toRegionId: string;
 }
