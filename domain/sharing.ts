@@ -1,0 +1,64 @@
+/**
+ * What a partner may see about the victim for one request (domain brief, section 4).
+ *
+ * - The CSG's own people (the casemanager, and the coordinator who stands in when the ladder
+ *   escalates) always see the safe contact details and the contact preferences: they are the
+ *   victim's point of contact.
+ * - Every other partner (zedenpolitie, forensic examiners, medical partners, GGZ, ...) sees
+ *   personal details only when the victim's consent for that role is recorded. Without it they get
+ *   the reference, what is asked and the triage window: enough to prepare, nothing to identify.
+ * - A contact channel the victim marked unsafe (a perpetrator may share the phone or inbox) is
+ *   never handed out, whoever asks.
+ * - There is no narrative of the incident in the system, so none can be shared.
+ *
+ * Pure: used by the workflow (sandbox) and by the partner pages.
+ */
+import type {
+  ContactPreferences,
+  MeldingIntake,
+  PartnerRole,
+  RequestKind,
+  SharedDetails,
+  TriageWindow,
+  VictimContact,
+} from './types';
+
+/** Consent per partner role, as recorded on the case; absent means not given. */
+export type ConsentByRole = Partial<Record<PartnerRole, boolean>>;
+
+/** Roles inside the CSG itself: they see contact details without a separate consent. */
+export const CSG_ROLES: readonly PartnerRole[] = ['casemanager', 'coordinator'];
+
+export function mayReceivePersonalDetails(role: PartnerRole, consents: ConsentByRole): boolean {
+  return CSG_ROLES.includes(role) || consents[role] === true;
+}
+
+/** Only the channels the victim marked safe. */
+export function safeContact(contact: VictimContact, prefs: ContactPreferences): VictimContact {
+  const safe: VictimContact = {};
+  if (contact.name !== undefined) safe.name = contact.name;
+  if (contact.phone !== undefined && (prefs.safeToCall || prefs.safeToText)) safe.phone = contact.phone;
+  if (contact.email !== undefined && prefs.safeToEmail) safe.email = contact.email;
+  return safe;
+}
+
+export interface SharingInput {
+  intake: MeldingIntake;
+  triageWindow: TriageWindow;
+  kind: RequestKind;
+  role: PartnerRole;
+  consents: ConsentByRole;
+  note?: string;
+}
+
+export function sharedDetailsFor(input: SharingInput): SharedDetails {
+  const { intake, triageWindow, kind, role, consents, note } = input;
+  const details: SharedDetails = { reference: intake.reference, kind, role, triageWindow };
+  if (note !== undefined) details.note = note;
+  if (!mayReceivePersonalDetails(role, consents)) return details;
+  details.victimAge = intake.victimAge;
+  details.municipality = intake.municipality;
+  details.contact = safeContact(intake.victimContact, intake.contactPreferences);
+  details.contactPreferences = intake.contactPreferences;
+  return details;
+}

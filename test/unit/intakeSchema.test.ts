@@ -1,0 +1,74 @@
+import { parseIntake } from '../../domain/intakeSchema';
+import { buildIntake } from '../helpers/meldingFixtures';
+
+const problemsOf = (raw: unknown) => {
+  const result = parseIntake(raw);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+};
+
+describe('intake validation', () => {
+  test('a complete intake is accepted and its region resolved', () => {
+    const result = parseIntake(buildIntake());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.region.id).toBe('limburg');
+  });
+
+  test('Gennep belongs to Gelderland-Zuid en -Midden', () => {
+    const result = parseIntake(buildIntake({ municipality: 'Gennep' }));
+    expect(result.ok && result.region.id).toBe('gelderland-zuid-midden');
+  });
+
+  test('an unknown municipality is rejected naming the field', () => {
+    expect(problemsOf(buildIntake({ municipality: 'Atlantis' }))).toEqual([
+      { field: 'municipality', message: 'expected a municipality served by a configured CSG region' },
+    ]);
+  });
+
+  test.each([
+    ['reference', { reference: 'Jan Jansen' }, 'reference'],
+    ['channel', { channel: 'fax' }, 'channel'],
+    ['caller role', { callerRole: 'buurman' }, 'callerRole'],
+    ['incident kind', { incidentTime: { kind: 'gisteren' } }, 'incidentTime.kind'],
+    ['incident time', { incidentTime: { kind: 'exact', at: 'gisteravond' } }, 'incidentTime.at'],
+    ['age', { victimAge: { kind: 'years', years: -1 } }, 'victimAge.years'],
+    ['age band', { victimAge: { kind: 'band', band: '12-14' } }, 'victimAge.band'],
+    ['police wish', { wishes: { police: 'misschien', medicalCare: 'ja' } }, 'wishes.police'],
+    ['staff id', { recordedBy: 'Marie de Vries' }, 'recordedBy'],
+    ['email', { victimContact: { email: 'geen-adres' } }, 'victimContact.email'],
+  ])('a bad %s is rejected with its field named', (_label, override, field) => {
+    const problems = problemsOf({ ...buildIntake(), ...override });
+    expect(problems.map((p) => p.field)).toContain(field);
+    for (const p of problems) expect(p.message).toMatch(/^expected /);
+  });
+
+  test('a missing field is named', () => {
+    const { immediateDanger: _omit, ...rest } = buildIntake();
+    expect(problemsOf(rest)).toEqual([
+      { field: 'immediateDanger', message: 'expected whether there is immediate danger as true or false' },
+    ]);
+  });
+
+  test('an approximate range must run forwards', () => {
+    const problems = problemsOf(
+      buildIntake({
+        incidentTime: { kind: 'approximate', earliest: '2026-03-02T10:00:00Z', latest: '2026-03-01T10:00:00Z' },
+        receivedAt: '2026-03-05T10:00:00Z',
+      }),
+    );
+    expect(problems.map((p) => p.field)).toEqual(['incidentTime.latest']);
+  });
+
+  test('an incident after the intake is rejected', () => {
+    const problems = problemsOf(
+      buildIntake({ incidentTime: { kind: 'exact', at: '2026-03-06T10:00:00Z' }, receivedAt: '2026-03-05T10:00:00Z' }),
+    );
+    expect(problems).toEqual([
+      { field: 'incidentTime.at', message: 'expected an incident time before the intake was registered (receivedAt)' },
+    ]);
+  });
+
+  test('unknown incident time and unknown age are valid', () => {
+    expect(parseIntake(buildIntake({ incidentTime: { kind: 'unknown' }, victimAge: { kind: 'unknown' } })).ok).toBe(true);
+  });
+});
