@@ -1,0 +1,129 @@
+/**
+ * Signed, expiring links for partners: the action page behind a handover message and Twilio's
+ * SMS status callback. The token is the partner's only credential, so it is HMAC-SHA256 signed
+ * with LINK_SECRET; it carries only ids (reference, request id, attempt), never personal data,
+ * because links end up in mail logs, SMS gateways and browser histories.
+ *
+ * Format: base64url(JSON [version, purpose, ref, requestId, attempt, expiresAtSeconds]) "." base64url(hmac)
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { PartnerLinks } from '../activities/types';
+
+const VERSION = 1;
+
+/** actie: the partner page (acknowledge or record a check-in); sms: Twilio's status callback. */
+export type LinkPurpose = 'actie' | 'sms';
+
+export interface PartnerToken {
+  meldingRef: string;
+  requestId: string;
+  attempt: number;
+  purpose: LinkPurpose;
+  expiresAt: Date;
+}
+
+export type TokenVerification =
+  | { ok: true; token: PartnerToken }
+  | { ok: false; reason: 'invalid' }
+  /** Signature valid but past its time: the page says so and names the reference, nothing else. */
+  | { ok: false; reason: 'expired'; token: PartnerToken };
+
+/**
+ * Twilio may report a final status hours after sending (a phone that is off); a week covers the
+ * carriers' own retry windows without keeping callbacks valid forever.
+ */
+export const SMS_CALLBACK_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
+
+const ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+export function signPartnerToken(token: PartnerToken, secret: string): string {
+  if (!ID_PATTERN.test(token.meldingRef) || !ID_PATTERN.test(token.requestId)) {
+    // Ids only: anything else could be personal data leaking into a URL.
+    throw new Error('meldingRef and requestId must be plain ids');
+  }
+  const payload = Buffer.from(
+    JSON.stringify([
+      VERSION,
+      token.purpose,
+      token.meldingRef,
+      token.requestId,
+      token.attempt,
+      Math.floor(token.expiresAt.getTime() / 1000),
+    ]),
+  ).toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+export function verifyPartnerToken(token: string, secret: string, now: Date): TokenVerification {
+  if (typeof token !== 'string' || token.length > 1000) return { ok: false, reason: 'invalid' };
+  const parts = token.split('.');
+  if (parts.length !== 2) return { ok: false, reason: 'invalid' };
+  const [payload, signature] = parts as [string, string];
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    return { ok: false, reason: 'invalid' };
+  }
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 6 || decoded[0] !== VERSION) {
+    return { ok: false, reason: 'invalid' };
+  }
+  const [, purpose, meldingRef, requestId, attempt, exp] = decoded as unknown[];
+  if (
+    (purpose !== 'actie' && purpose !== 'sms') ||
+    typeof meldingRef !== 'string' ||
+    typeof requestId !== 'string' ||
+    !Number.isInteger(attempt) ||
+    !Number.isInteger(exp)
+  ) {
+    return { ok: false, reason: 'invalid' };
+  }
+  const parsed: PartnerToken = {
+    meldingRef,
+    requestId,
+    attempt: attempt as number,
+    purpose,
+    expiresAt: new Date((exp as number) * 1000),
+  };
+  if (now.getTime() >= parsed.expiresAt.getTime()) return { ok: false, reason: 'expired', token: parsed };
+  return { ok: true, token: parsed };
+}
+
+export const PARTNER_PAGE_PATH = '/partner';
+export const SMS_STATUS_PATH = '/twilio/sms-status';
+
+/** The PartnerLinks the worker hands to the activities; verification lives in the intake service. */
+export function createPartnerLinks(options: {
+  baseUrl: string;
+  secret: string;
+  clock?: () => Date;
+}): PartnerLinks {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const clock = options.clock ?? (() => new Date());
+  return {
+    actionUrl({ meldingRef, requestId, attempt, expiresAt }) {
+      const token = signPartnerToken(
+        { meldingRef, requestId, attempt, purpose: 'actie', expiresAt },
+        options.secret,
+      );
+      return `${base}${PARTNER_PAGE_PATH}/${token}`;
+    },
+    smsStatusCallbackUrl({ meldingRef, requestId, attempt }) {
+      const expiresAt = new Date(clock().getTime() + SMS_CALLBACK_VALIDITY_MS);
+      const token = signPartnerToken(
+        { meldingRef, requestId, attempt, purpose: 'sms', expiresAt },
+        options.secret,
+      );
+      return `${base}${SMS_STATUS_PATH}/${token}`;
+    },
+  };
+}
