@@ -75,6 +75,8 @@ export interface RequestView {
   awaitedTier: RecipientTier;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
+  /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO (added for issue 3). */
+  deadline?: string;
 }
 
 export type DecisionType =
@@ -85,7 +87,21 @@ export type DecisionType =
   | 'ontvangstbevestiging'
   | 'checkin'
   | 'intrekking'
-  | 'overdracht';
+  | 'overdracht'
+  // Added for issue 3: what the pathway offered about the FMO (by "workflow"), e.g. "aangeboden_bij_twijfel".
+  | 'fmo_aanbod';
+
+/**
+ * What the case did about the FMO (added for issue 3): requested because the victim wants to
+ * report, offered while undecided (region setting `fmoWhenUndecided`), not offered while undecided,
+ * not wanted, or outside the acute window.
+ */
+export type FmoOffer =
+  | 'aangevraagd'
+  | 'aangeboden_bij_twijfel'
+  | 'niet_aangeboden_bij_twijfel'
+  | 'niet_gewenst'
+  | 'buiten_acute_termijn';
 
 export interface DecisionRecord {
   at: string;
@@ -108,6 +124,10 @@ export interface CaseState {
   requests: RequestView[];
   decisions: DecisionRecord[];
   outcome?: CaseOutcome;
+  /** Added for issue 3: the FMO branch taken, see FmoOffer. */
+  fmoOffer?: FmoOffer;
+  /** Added for issue 3: the police wish as it stands now (the intake's, or the latest decision). */
+  policeWish?: PoliceWish;
 }
 
 export const acknowledgeRequest = defineUpdate<CaseState, [AcknowledgeInput]>('acknowledgeRequest');

@@ -1,0 +1,2 @@
+/** The workflow functions the worker registers (workflowsPath points here). */
+export { meldingWorkflow } from './melding';

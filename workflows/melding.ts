@@ -1,0 +1,540 @@
+/**
+ * The melding workflow: one durable case per report (workflow id = melding reference), from
+ * triage to the end of watchful waiting.
+ *
+ * Phases, as ops follow them in the Temporal UI (search attribute CsgPhase):
+ *   triage → acute_zorg (police / FMO / medical requests under way, if any)
+ *          → casemanager_overdracht (until the on-call casemanager acknowledged, or the ladder ran out)
+ *          → watchful_waiting (check-ins from PathwaySettings.checkIns)
+ *          → ggz_verwijzing (only when the screening points to PTSS) → afgesloten.
+ * The casemanager handover starts at intake, beside the acute requests. The police track follows
+ * the victim's wish at any moment (a later "ja" starts it, a "nee" withdraws it). A withdrawal or
+ * a transfer ends the case in any phase: every open request is cancelled at once and its partner
+ * told, so nobody contacts the victim.
+ *
+ * Decisions arrive as Updates with validators (a rejected update changes nothing); delivery
+ * reports as a signal. The state query and the search attributes hold no personal data.
+ *
+ * Changing the pathway later: wrap the new behaviour in `if (patched('<change-id>'))` so running
+ * cases keep their old path, and record a new history into test/replay/histories/.
+ */
+import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
+import { sharedDetailsFor, type ConsentByRole } from '../domain/sharing';
+import { triage } from '../domain/triage';
+import type {
+  CaseOutcome,
+  CasePhase,
+  CheckInOutcome,
+  EscalationStep,
+  MeldingResult,
+  MeldingWorkflowInput,
+  NoticeKind,
+  PartnerRole,
+  PoliceWish,
+  RequestKind,
+  TriageResult,
+} from '../domain/types';
+import {
+  acknowledgeRequest,
+  caseState,
+  correctIncidentTime,
+  deliveryStatus,
+  handoverDetails,
+  recordCheckIn,
+  recordConsent,
+  recordPoliceWish,
+  transfer,
+  withdraw,
+  type CaseState,
+  type DecisionRecord,
+  type DecisionType,
+  type FmoOffer,
+} from './messages';
+import { PartnerRequest, sendNotice } from './partnerRequest';
+import { searchAttributePublisher } from './visibility';
+import { ensureBy, ensureIncidentTime, ensureOneOf, PARTNER_ROLES } from './validation';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** An FMO not yet confirmed this long before the end of the acute window goes to the coordinator. */
+const FMO_AT_RISK_BEFORE_DEADLINE_MS = 12 * HOUR_MS;
+const POLICE_KINDS: RequestKind[] = ['informatief_gesprek', 'fmo'];
+const ACUTE_KINDS: RequestKind[] = ['informatief_gesprek', 'fmo', 'medische_zorg'];
+
+interface RequestOptions {
+  note?: string;
+  regionId?: string;
+  deadline?: number;
+  atRiskAt?: number;
+}
+
+export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<MeldingResult> {
+  const { intake, pathway } = input;
+  const ref = intake.reference;
+  const intakeAt = new Date(intake.receivedAt);
+  // Check-in days count from the intake; a back-dated intake cannot schedule into the past twice.
+  const checkInBase = Math.min(intakeAt.getTime(), Date.now());
+
+  // ---- case state ----------------------------------------------------------------------------
+  let triageResult: TriageResult = triage(intake.incidentTime, intake.victimAge, intakeAt);
+  let phase: CasePhase = 'triage';
+  let policeWish: PoliceWish = intake.wishes.police;
+  let fmoOffer: FmoOffer | undefined;
+  let medicalBranch: TriageResult['medicalPartner'] | undefined;
+  let outcome: CaseOutcome | undefined;
+  /** Set by a withdrawal or a transfer; the main flow sees it at its next wait and closes. */
+  let closing: { outcome: 'ingetrokken' | 'overgedragen'; toRegionId?: string } | undefined;
+  let completed = false;
+  const consents: ConsentByRole = {};
+  const decisions: DecisionRecord[] = [];
+  const requests = new Map<string, PartnerRequest>();
+  const noticed = new Set<string>();
+  const noticeJobs: Promise<void>[] = [];
+  const checkInResults = new Map<string, { outcome: CheckInOutcome; ptss?: boolean }>();
+  const screeningIds = new Set(pathway.checkIns.filter((c) => c.screening).map((c) => checkInId(c.day)));
+  const publishSearchAttributes = searchAttributePublisher();
+  /** The region whose directory the closing notices go through (the new region for the transfer request). */
+  let closingRegion = pathway.regionId;
+
+  function decide(type: DecisionType, by: string, value: string, requestId?: string): void {
+    decisions.push({ at: new Date().toISOString(), by, type, value, ...(requestId ? { requestId } : {}) });
+  }
+
+  function state(): CaseState {
+    const views = [...requests.values()].map((r) => ({ ...r.view }));
+    return {
+      reference: ref,
+      regionId: pathway.regionId,
+      phase,
+      triage: { ...triageResult },
+      ...(medicalBranch ? { medicalBranch } : {}),
+      openRequests: views.filter((v) => v.status === 'open'),
+      requests: views,
+      decisions: decisions.map((d) => ({ ...d })),
+      ...(outcome ? { outcome } : {}),
+      ...(fmoOffer ? { fmoOffer } : {}),
+      policeWish,
+    };
+  }
+
+  function publish(): void {
+    publishSearchAttributes({
+      regionId: pathway.regionId,
+      phase,
+      triageWindow: triageResult.window,
+      open: [...requests.values()]
+        .filter((r) => r.isOpen)
+        .map((r) => ({
+          role: r.view.role,
+          tier: r.view.awaitedTier,
+          dueBy: Date.parse(r.view.dueBy),
+          since: r.stepStartedAt,
+          escalationLevel: r.view.escalationLevel,
+        })),
+    });
+  }
+
+  function setPhase(next: CasePhase): void {
+    phase = next;
+    log.info('melding phase', { meldingRef: ref, phase });
+    publish();
+  }
+
+  function startRequest(
+    requestId: string,
+    kind: RequestKind,
+    role: PartnerRole,
+    ladder: EscalationStep[],
+    options: RequestOptions = {},
+  ): PartnerRequest {
+    const request = new PartnerRequest({
+      meldingRef: ref,
+      regionId: options.regionId ?? pathway.regionId,
+      requestId,
+      kind,
+      role,
+      ladder,
+      details: () =>
+        sharedDetailsFor({ intake, triageWindow: triageResult.window, kind, role, consents, note: options.note }),
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
+      onChange: publish,
+    });
+    requests.set(requestId, request);
+    publish();
+    return request;
+  }
+
+  /** Cancels the request if open and tells its partner once; the notice goes out beside the flow. */
+  function endRequest(request: PartnerRequest, notice: NoticeKind, regionId = pathway.regionId): void {
+    request.cancel();
+    if (noticed.has(request.view.requestId)) return;
+    noticed.add(request.view.requestId);
+    noticeJobs.push(sendNotice(ref, regionId, request.view, notice));
+  }
+
+  /** A fresh id per round: a "ja" after a "nee" is a new request, never a re-used one. */
+  function nextId(base: string): string {
+    if (!requests.has(base)) return base;
+    let n = 2;
+    while (requests.has(`${base}-${n}`)) n += 1;
+    return `${base}-${n}`;
+  }
+
+  const live = (r: PartnerRequest) => r.view.status !== 'cancelled';
+  const liveOfKind = (kinds: RequestKind[]) => [...requests.values()].filter((r) => live(r) && kinds.includes(r.view.kind));
+  const liveFmo = () => liveOfKind(['fmo']).find((r) => r.view.role !== 'forensische_opsporing');
+  const liveOpsporing = () => liveOfKind(['fmo']).find((r) => r.view.role === 'forensische_opsporing');
+
+  // ---- the police and FMO track: follows the victim's wish at any moment ------------------------
+  function fmoDecision(): FmoOffer {
+    const deadline = triageResult.fmoDeadline ? Date.parse(triageResult.fmoDeadline) : undefined;
+    if (!triageResult.acute || deadline === undefined || Date.now() > deadline) return 'buiten_acute_termijn';
+    if (policeWish === 'ja') return 'aangevraagd';
+    if (policeWish === 'twijfel') {
+      return pathway.fmoWhenUndecided ? 'aangeboden_bij_twijfel' : 'niet_aangeboden_bij_twijfel';
+    }
+    return 'niet_gewenst';
+  }
+
+  function recordFmoOffer(next: FmoOffer): void {
+    if (next === fmoOffer) return;
+    fmoOffer = next;
+    decide('fmo_aanbod', 'workflow', next);
+  }
+
+  function followPoliceWish(): void {
+    if (closing || completed) return;
+    if (policeWish === 'nee') {
+      // The victim does not (or no longer) want police contact: stop and tell every police-side partner.
+      for (const r of liveOfKind(POLICE_KINDS)) endRequest(r, 'ingetrokken');
+      recordFmoOffer(fmoDecision());
+      return;
+    }
+    if (policeWish === 'ja' && liveOfKind(['informatief_gesprek']).length === 0) {
+      startRequest(nextId('informatief_gesprek'), 'informatief_gesprek', 'zedenpolitie', pathway.partnerLadder, {
+        note: 'Informatief gesprek over aangifte, sporenonderzoek en FMO',
+      });
+    }
+    const offer = fmoDecision();
+    if (liveFmo() && offer !== 'buiten_acute_termijn') {
+      // An FMO offered while undecided gets its forensisch rechercheur once the victim wants to report.
+      if (policeWish === 'ja' && !liveOpsporing()) startOpsporing();
+      return;
+    }
+    recordFmoOffer(offer);
+    if (offer !== 'aangevraagd' && offer !== 'aangeboden_bij_twijfel') return;
+    const deadline = Date.parse(triageResult.fmoDeadline!);
+    const undecided = offer === 'aangeboden_bij_twijfel';
+    // The NFI examines victims of 15 and younger, the local forensisch arts everyone else.
+    startRequest(nextId('fmo'), 'fmo', triageResult.forensicPartner, pathway.partnerLadder, {
+      note: undecided
+        ? 'FMO: sporen veiligstellen, slachtoffer twijfelt nog over aangifte'
+        : 'FMO met forensische opsporing; medische zorg in hetzelfde bezoek',
+      deadline,
+      atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
+    });
+    // The forensisch rechercheur must be present at an FMO for an aangifte; while the victim is
+    // undecided the police are not contacted.
+    if (!undecided) startOpsporing();
+  }
+
+  function startOpsporing(): void {
+    const deadline = Date.parse(triageResult.fmoDeadline!);
+    startRequest(nextId('fmo-opsporing'), 'fmo', 'forensische_opsporing', pathway.partnerLadder, {
+      note: 'Aanwezigheid forensisch rechercheur bij het FMO',
+      deadline,
+      atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
+    });
+  }
+
+  /** Medical care, coordinated with the FMO: one visit where possible. */
+  function startMedicalCare(): void {
+    const wish = intake.wishes.medicalCare;
+    const withFmo = liveFmo() !== undefined;
+    if (wish === 'nee' || (wish === 'twijfel' && !withFmo)) return;
+    medicalBranch = triageResult.medicalPartner;
+    startRequest('medische_zorg', 'medische_zorg', medicalBranch, pathway.partnerLadder, {
+      note: withFmo ? 'Medische zorg gecombineerd met het FMO (één bezoek)' : 'Medische zorg',
+    });
+  }
+
+  // ---- messages: registered before the first await, so none is lost ------------------------------
+  const requireActive = () => {
+    if (completed || closing) throw new Error(`the case is closing or closed (${closing?.outcome ?? outcome})`);
+  };
+  const openRequest = (requestId: unknown): PartnerRequest => {
+    const request = typeof requestId === 'string' ? requests.get(requestId) : undefined;
+    if (!request) throw new Error(`requestId: unknown request "${String(requestId)}"`);
+    if (!request.isOpen) throw new Error(`requestId: request "${request.view.requestId}" is already ${request.view.status}`);
+    return request;
+  };
+
+  setHandler(caseState, state);
+  setHandler(handoverDetails, (requestId: string) => {
+    const request = requests.get(requestId);
+    if (!request || request.view.status === 'cancelled' || completed) return null;
+    return request.details();
+  });
+
+  setHandler(
+    acknowledgeRequest,
+    ({ requestId, by }) => {
+      const request = requests.get(requestId)!;
+      request.acknowledge(by);
+      decide('ontvangstbevestiging', by, `${request.view.role}/${request.view.awaitedTier}`, requestId);
+      return state();
+    },
+    {
+      validator: ({ requestId, by }) => {
+        ensureBy(by);
+        if (completed) throw new Error('the case is closed');
+        const request = openRequest(requestId);
+        if (request.view.kind === 'checkin') {
+          throw new Error('requestId: a check-in is closed by recording its outcome (recordCheckIn)');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordCheckIn,
+    ({ requestId, outcome: result, ptss, by }) => {
+      const request = requests.get(requestId)!;
+      request.acknowledge(by);
+      checkInResults.set(requestId, { outcome: result, ...(ptss !== undefined ? { ptss } : {}) });
+      decide('checkin', by, ptss === undefined ? result : `${result}; ptss: ${ptss ? 'ja' : 'nee'}`, requestId);
+      return state();
+    },
+    {
+      validator: ({ requestId, outcome: result, ptss, by }) => {
+        ensureBy(by);
+        requireActive();
+        const request = openRequest(requestId);
+        if (request.view.kind !== 'checkin') throw new Error(`requestId: "${requestId}" is not a check-in`);
+        ensureOneOf('outcome', result, ['gaat_goed', 'stressreactie', 'geen_contact']);
+        if (ptss !== undefined && typeof ptss !== 'boolean') throw new Error('ptss: expected true or false');
+        const screening = screeningIds.has(requestId);
+        if (ptss !== undefined && !screening) {
+          throw new Error('ptss: only a screening check-in records a PTSS finding');
+        }
+        if (screening && ptss === undefined && result !== 'geen_contact') {
+          throw new Error('ptss: the screening must say whether it points to PTSS (true or false)');
+        }
+      },
+    },
+  );
+
+  setHandler(
+    recordPoliceWish,
+    ({ wish, by }) => {
+      policeWish = wish;
+      decide('politie_wens', by, wish);
+      followPoliceWish();
+      return state();
+    },
+    {
+      validator: ({ wish, by }) => {
+        ensureBy(by);
+        requireActive();
+        ensureOneOf('wish', wish, ['ja', 'nee', 'twijfel']);
+        if (wish === policeWish) throw new Error(`wish: the police wish is already "${wish}"`);
+      },
+    },
+  );
+
+  setHandler(
+    recordConsent,
+    ({ role, given, by }) => {
+      consents[role] = given;
+      decide('toestemming', by, `${role}: ${given ? 'gegeven' : 'ingetrokken'}`);
+      return state();
+    },
+    {
+      validator: ({ role, given, by }) => {
+        ensureBy(by);
+        requireActive();
+        ensureOneOf('role', role, PARTNER_ROLES);
+        if (role === 'casemanager' || role === 'coordinator') {
+          throw new Error('role: the CSG itself needs no separate consent');
+        }
+        if (typeof given !== 'boolean') throw new Error('given: expected true or false');
+      },
+    },
+  );
+
+  setHandler(
+    correctIncidentTime,
+    ({ incidentTime, by }) => {
+      const before = triageResult.window;
+      triageResult = triage(incidentTime, intake.victimAge, intakeAt);
+      decide('incidenttijd', by, `${incidentTime.kind}: ${before} → ${triageResult.window}`);
+      if (fmoDecision() === 'buiten_acute_termijn') {
+        // The FMO is no longer useful: tell the forensic partners it lapsed.
+        for (const r of liveOfKind(['fmo'])) if (r.isOpen) endRequest(r, 'vervallen');
+        recordFmoOffer('buiten_acute_termijn');
+      } else {
+        followPoliceWish();
+      }
+      publish();
+      return state();
+    },
+    {
+      validator: ({ incidentTime, by }) => {
+        ensureBy(by);
+        requireActive();
+        ensureIncidentTime(incidentTime, intakeAt.getTime());
+      },
+    },
+  );
+
+  setHandler(
+    withdraw,
+    ({ by }) => {
+      const wasTransfer = closing?.outcome === 'overgedragen';
+      closing = { outcome: 'ingetrokken' };
+      decide('intrekking', by, wasTransfer ? 'ingetrokken tijdens overdracht' : 'ingetrokken');
+      // Stop every outgoing contact now, and tell every partner who knows of the case (an
+      // acknowledged FMO or police request could still lead to a call) not to contact the victim.
+      for (const r of requests.values()) {
+        if (r.isOpen || (r.view.status === 'acknowledged' && r.view.kind !== 'checkin')) {
+          endRequest(r, 'ingetrokken', r.view.kind === 'regio_overdracht' ? closingRegion : pathway.regionId);
+        }
+      }
+      publish();
+      return state();
+    },
+    {
+      validator: ({ by }) => {
+        ensureBy(by);
+        if (completed) throw new Error('the case is closed');
+        if (closing?.outcome === 'ingetrokken') throw new Error('the melding is already withdrawn');
+      },
+    },
+  );
+
+  setHandler(
+    transfer,
+    ({ toRegionId, by }) => {
+      closing = { outcome: 'overgedragen', toRegionId };
+      closingRegion = toRegionId;
+      decide('overdracht', by, `naar ${toRegionId}`);
+      for (const r of requests.values()) if (r.isOpen) endRequest(r, 'overgedragen');
+      publish();
+      return state();
+    },
+    {
+      validator: ({ toRegionId, by }) => {
+        ensureBy(by);
+        requireActive();
+        if (typeof toRegionId !== 'string' || !/^[a-z0-9-]{2,60}$/.test(toRegionId)) {
+          throw new Error('toRegionId: expected a region id like "limburg"');
+        }
+        if (toRegionId === pathway.regionId) throw new Error('toRegionId: the case is already in this region');
+      },
+    },
+  );
+
+  setHandler(deliveryStatus, ({ requestId, attempt, status }) => {
+    if (status === 'delivered') return;
+    const request = requests.get(requestId);
+    if (!request) return;
+    log.warn('delivery failed at the provider', { meldingRef: ref, requestId, attempt, status });
+    request.deliveryFailed(attempt);
+  });
+
+  // ---- the pathway --------------------------------------------------------------------------------
+  /** Waits for `done` or for the case to start closing; true when the pathway may go on. */
+  async function until(done: () => boolean, timeoutMs?: number): Promise<boolean> {
+    if (timeoutMs === undefined) await condition(() => closing !== undefined || done());
+    else await condition(() => closing !== undefined || done(), Math.max(1, timeoutMs));
+    return closing === undefined;
+  }
+
+  async function watchfulWaiting(): Promise<CaseOutcome | undefined> {
+    let previous: PartnerRequest | undefined;
+    for (const plan of pathway.checkIns) {
+      const dueAt = checkInBase + plan.day * DAY_MS;
+      if (dueAt > Date.now() && !(await until(() => false, dueAt - Date.now()))) return undefined;
+      // A check-in nobody answered lapses when the next one starts (the coordinator already knows).
+      if (previous?.isOpen) endRequest(previous, 'vervallen');
+      const requestId = checkInId(plan.day);
+      const checkIn = startRequest(requestId, 'checkin', 'casemanager', pathway.checkInLadder, {
+        note: plan.screening ? `Screening (dag ${plan.day})` : `Check-in (dag ${plan.day})`,
+      });
+      previous = checkIn;
+      // A screening waits for its outcome (the case cannot close without it); a check-in only for its ladder.
+      const answered = plan.screening ? () => !checkIn.isOpen : () => !checkIn.isOpen || checkIn.ladderFinished;
+      if (!(await until(answered))) return undefined;
+      if (plan.screening && checkInResults.get(requestId)?.ptss === true) {
+        setPhase('ggz_verwijzing');
+        const referral = startRequest('ggz_verwijzing', 'ggz_verwijzing', 'ggz', pathway.partnerLadder, {
+          note: 'Verwijzing na screening die wijst op PTSS',
+        });
+        if (!(await until(() => referral.view.status === 'acknowledged'))) return undefined;
+        return 'verwezen_ggz';
+      }
+    }
+    return 'afgerond';
+  }
+
+  async function transferToRegion(toRegionId: string): Promise<void> {
+    const handover = startRequest(
+      'regio_overdracht',
+      'regio_overdracht',
+      'coordinator',
+      pathway.partnerLadder.map((step) => ({ ...step, tier: 'coordinator' as const })),
+      { regionId: toRegionId, note: `Overdracht van ${pathway.regionId}` },
+    );
+    // A withdrawal during the transfer still wins: its handler cancels this request.
+    await condition(() => !handover.isOpen || handover.ladderFinished);
+  }
+
+  decide(
+    'intake',
+    intake.recordedBy,
+    `${intake.channel}; ${triageResult.window}; politie: ${policeWish}; medisch: ${intake.wishes.medicalCare}`,
+  );
+  publish();
+
+  const handover = startRequest(
+    'casemanager_overdracht',
+    'casemanager_overdracht',
+    'casemanager',
+    triageResult.acute ? pathway.casemanagerLadder.acute : pathway.casemanagerLadder.nonAcute,
+    { note: intake.immediateDanger ? 'Overdracht; bij intake acuut gevaar gemeld' : 'Overdracht' },
+  );
+  followPoliceWish();
+  startMedicalCare();
+
+  let go = true;
+  if (liveOfKind(ACUTE_KINDS).length > 0) {
+    setPhase('acute_zorg');
+    go = await until(() => liveOfKind(ACUTE_KINDS).every((r) => r.ladderFinished));
+  }
+  if (go) {
+    setPhase('casemanager_overdracht');
+    go = await until(() => handover.ladderFinished);
+  }
+  if (go) {
+    setPhase('watchful_waiting');
+    outcome = await watchfulWaiting();
+  }
+
+  // ---- ending -------------------------------------------------------------------------------------
+  if (closing?.outcome === 'overgedragen' && closing.toRegionId) await transferToRegion(closing.toRegionId);
+  const notice: NoticeKind =
+    closing?.outcome === 'ingetrokken' ? 'ingetrokken' : closing ? 'overgedragen' : 'vervallen';
+  for (const r of requests.values()) if (r.isOpen) endRequest(r, notice);
+  outcome = closing?.outcome ?? outcome ?? 'afgerond';
+  completed = true;
+  await Promise.all(noticeJobs);
+  setPhase('afgesloten');
+  await condition(allHandlersFinished);
+  log.info('melding closed', { meldingRef: ref, outcome });
+  return { reference: ref, outcome, closedAt: new Date().toISOString() };
+}
+
+function checkInId(day: number): string {
+  return `checkin-dag-${day}`;
+}

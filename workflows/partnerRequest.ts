@@ -1,0 +1,249 @@
+/**
+ * The one request / acknowledge / escalate routine every partner request goes through
+ * (casemanager handover, informatief gesprek, FMO, medical care, check-ins, GGZ, region transfer).
+ *
+ * For each step of the ladder: notify the step's tier through the activity, then wait up to the
+ * step's time for the answer. No answer: the next step (re-notify, backup, coordinator). After the
+ * last step the request stays open, visible to ops as past its deadline, and can still be
+ * acknowledged: a late answer is never refused.
+ *
+ * Sending never holds the ladder: the send runs beside the wait, its retries are bounded by the
+ * step's wait (scheduleToClose) and cancelled when the step ends. A send that fails for good, a
+ * DeliveryReport with `escalate: true`, or a `deliveryStatus` signal saying undelivered/failed
+ * raises the escalation level at once (the next step starts immediately).
+ */
+import {
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  type ActivityOptions,
+} from '@temporalio/workflow';
+import type { DeliveryReport, MeldingActivities, PartnerRequestMessage } from '../activities/types';
+import type {
+  EscalationStep,
+  NoticeKind,
+  PartnerRole,
+  RecipientTier,
+  RequestKind,
+  SharedDetails,
+} from '../domain/types';
+import type { RequestView } from './messages';
+
+const MINUTE_MS = 60_000;
+
+/** Transient SMTP / Twilio errors are retried with backoff; permanent ones arrive as non-retryable failures. */
+const SEND_RETRY: ActivityOptions['retry'] = {
+  initialInterval: '5 seconds',
+  backoffCoefficient: 2,
+  maximumInterval: '5 minutes',
+};
+
+function partnerActivities(stepWaitMs: number) {
+  return proxyActivities<MeldingActivities>({
+    startToCloseTimeout: '1 minute',
+    // The retries of one step's send end with the step: the ladder must go on regardless.
+    scheduleToCloseTimeout: Math.max(stepWaitMs, MINUTE_MS),
+    retry: SEND_RETRY,
+  });
+}
+
+const noticeActivities = proxyActivities<MeldingActivities>({
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '1 day',
+  retry: SEND_RETRY,
+});
+
+export interface PartnerRequestSpec {
+  meldingRef: string;
+  /** The region whose directory resolves the recipient (the other region for a transfer). */
+  regionId: string;
+  requestId: string;
+  kind: RequestKind;
+  role: PartnerRole;
+  ladder: EscalationStep[];
+  /** Built per notification, so consent given or withdrawn meanwhile is respected. */
+  details: () => SharedDetails;
+  /** Hard deadline (epoch ms) shown in the view, e.g. the end of the acute window for an FMO. */
+  deadline?: number;
+  /** From this moment (epoch ms) an unanswered request jumps straight to the ladder's last step. */
+  atRiskAt?: number;
+  /** Called after every change ops can see (search attributes). */
+  onChange: () => void;
+}
+
+/** How the ladder ended: answered, cancelled, or every step passed without an answer. */
+export type LadderOutcome = 'acknowledged' | 'cancelled' | 'unanswered';
+
+export class PartnerRequest {
+  readonly view: RequestView;
+  /** When the currently awaited tier was notified (for the CsgAwaitedSince search attribute). */
+  stepStartedAt: number;
+  /** Resolves when the ladder stops: answered, cancelled, or all steps passed. */
+  readonly done: Promise<LadderOutcome>;
+  /** True once the ladder has stopped (answered, cancelled or every step passed). */
+  ladderFinished = false;
+  private attempt = 0;
+  private escalateNow = false;
+  private sendScope: CancellationScope | undefined;
+
+  constructor(private readonly spec: PartnerRequestSpec) {
+    const now = Date.now();
+    const first = spec.ladder[0]!;
+    this.stepStartedAt = now;
+    this.view = {
+      requestId: spec.requestId,
+      kind: spec.kind,
+      role: spec.role,
+      status: 'open',
+      requestedAt: new Date(now).toISOString(),
+      dueBy: new Date(now + first.waitMinutes * MINUTE_MS).toISOString(),
+      escalationLevel: 0,
+      awaitedTier: first.tier,
+      ...(spec.deadline !== undefined ? { deadline: new Date(spec.deadline).toISOString() } : {}),
+    };
+    this.done = this.run().finally(() => {
+      this.ladderFinished = true;
+      spec.onChange();
+    });
+  }
+
+  /** What the partner may see now (consent as recorded at this moment). */
+  details(): SharedDetails {
+    return this.spec.details();
+  }
+
+  get isOpen(): boolean {
+    return this.view.status === 'open';
+  }
+
+  acknowledge(by: string): void {
+    if (!this.isOpen) return;
+    this.view.status = 'acknowledged';
+    this.view.acknowledgedAt = new Date().toISOString();
+    this.view.acknowledgedBy = by;
+    this.sendScope?.cancel();
+    this.spec.onChange();
+  }
+
+  /** Stops the ladder and any send in flight at once. The caller sends the notice. */
+  cancel(): void {
+    if (!this.isOpen) return;
+    this.view.status = 'cancelled';
+    this.sendScope?.cancel();
+    this.spec.onChange();
+  }
+
+  /** A delivery of `attempt` failed (send report or provider callback): escalate now. */
+  deliveryFailed(attempt: number): void {
+    if (!this.isOpen || attempt !== this.attempt) return;
+    this.escalateNow = true;
+  }
+
+  private async run(): Promise<LadderOutcome> {
+    const { ladder } = this.spec;
+    let index = 0;
+    while (index < ladder.length && this.isOpen) {
+      const step = ladder[index]!;
+      const waitMs = step.waitMinutes * MINUTE_MS;
+      this.startStep(index, step.tier, waitMs);
+      const atRisk = this.spec.atRiskAt !== undefined && index < ladder.length - 1;
+      const untilRisk = atRisk ? Math.max(0, this.spec.atRiskAt! - Date.now()) : Infinity;
+      await condition(() => !this.isOpen || this.escalateNow, Math.max(1, Math.min(waitMs, untilRisk)));
+      this.sendScope?.cancel();
+      if (!this.isOpen) break;
+      if (this.escalateNow) {
+        log.warn('partner not reached; escalating', this.logContext());
+        if (index === ladder.length - 1) {
+          // Even the last tier was not reached: raise the level and keep waiting for its answer.
+          this.view.escalationLevel += 1;
+          this.escalateNow = false;
+          this.spec.onChange();
+          await condition(() => !this.isOpen || this.escalateNow, Math.max(1, Date.parse(this.view.dueBy) - Date.now()));
+          break;
+        }
+        index += 1;
+      } else if (atRisk && Date.now() >= this.spec.atRiskAt!) {
+        log.warn('deadline at risk; escalating to the last step', this.logContext());
+        index = ladder.length - 1;
+      } else {
+        index += 1;
+      }
+    }
+    if (this.view.status === 'acknowledged') return 'acknowledged';
+    if (this.view.status === 'cancelled') return 'cancelled';
+    log.warn('partner request unanswered after the whole ladder', this.logContext());
+    return 'unanswered';
+  }
+
+  private startStep(index: number, tier: RecipientTier, waitMs: number): void {
+    this.attempt += 1;
+    this.escalateNow = false;
+    this.stepStartedAt = Date.now();
+    this.view.awaitedTier = tier;
+    this.view.dueBy = new Date(this.stepStartedAt + waitMs).toISOString();
+    this.view.escalationLevel = Math.max(this.view.escalationLevel, index);
+    this.spec.onChange();
+
+    const message: PartnerRequestMessage = {
+      meldingRef: this.spec.meldingRef,
+      regionId: this.spec.regionId,
+      requestId: this.spec.requestId,
+      kind: this.spec.kind,
+      role: this.spec.role,
+      tier,
+      attempt: this.attempt,
+      dueBy: this.view.dueBy,
+      details: this.spec.details(),
+    };
+    const attempt = this.attempt;
+    const scope = new CancellationScope();
+    this.sendScope = scope;
+    // Not awaited: the wait for the answer (and so the escalation) runs regardless of the send.
+    scope
+      .run(() => partnerActivities(waitMs).sendPartnerRequest(message))
+      .then(
+        (report: DeliveryReport) => {
+          if (report.escalate) this.deliveryFailed(attempt);
+        },
+        (error: unknown) => {
+          if (isCancellation(error)) return;
+          log.error('partner request could not be sent', { ...this.logContext(), attempt });
+          this.deliveryFailed(attempt);
+        },
+      );
+  }
+
+  private logContext() {
+    return { meldingRef: this.spec.meldingRef, requestId: this.spec.requestId, role: this.spec.role };
+  }
+}
+
+/**
+ * Tells the partner behind a request that it ends without action (withdrawn, lapsed,
+ * transferred), so nobody contacts the victim. Not cancellable: it must go out even while the case
+ * is closing. Never fails the workflow.
+ */
+export async function sendNotice(
+  meldingRef: string,
+  regionId: string,
+  view: RequestView,
+  notice: NoticeKind,
+): Promise<void> {
+  await CancellationScope.nonCancellable(async () => {
+    try {
+      await noticeActivities.sendPartnerNotice({
+        meldingRef,
+        regionId,
+        requestId: view.requestId,
+        kind: view.kind,
+        role: view.role,
+        tier: view.awaitedTier,
+        notice,
+      });
+    } catch {
+      log.error('closing notice could not be sent', { meldingRef, requestId: view.requestId, notice });
+    }
+  });
+}
