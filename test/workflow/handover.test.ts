@@ -1,0 +1,44 @@
+import { acknowledge, withdrawMelding } from '../../intake/meldingClient';
+import { buildIntake } from '../helpers/meldingFixtures';
+import { createHarness, MINUTE, open, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness('wf-handover');
+});
+afterAll(() => h?.teardown());
+
+describe('casemanager handover', () => {
+  test('no acknowledgement: re-notify, then the backup, then the coordinator', async () => {
+    const ref = await h.start(buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
+    let s = await h.until(ref, (x) => open(x, 'casemanager_overdracht') !== undefined);
+    expect(s.phase).toBe('casemanager_overdracht');
+    expect(open(s, 'casemanager_overdracht')).toMatchObject({ escalationLevel: 0, awaitedTier: 'primary' });
+
+    await h.env.sleep(15 * MINUTE + 1000);
+    s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel === 1);
+    await h.env.sleep(15 * MINUTE);
+    s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel === 2);
+    expect(open(s, 'casemanager_overdracht')!.awaitedTier).toBe('backup');
+    await h.env.sleep(15 * MINUTE);
+    s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel === 3);
+    expect(open(s, 'casemanager_overdracht')!.awaitedTier).toBe('coordinator');
+
+    const sent = await h.untilSent(ref, 'casemanager_overdracht', 4);
+    expect(sent.map((m) => [m.attempt, m.tier])).toEqual([
+      [1, 'primary'],
+      [2, 'primary'],
+      [3, 'backup'],
+      [4, 'coordinator'],
+    ]);
+    // The casemanager sees the safe contact details; the search attributes never do.
+    expect(sent[0]!.details.contact?.phone).toBeDefined();
+
+    s = await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-042' });
+    expect(s.requests[0]).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'cm-042' });
+    s = await h.until(ref, (x) => x.phase === 'watchful_waiting');
+
+    await withdrawMelding(h.env.client, ref, { by: 'cm-042' });
+    expect(await h.env.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'ingetrokken' });
+  });
+});
