@@ -39,6 +39,13 @@ export interface DeliveryReport {
   deliveries: ChannelDelivery[];
   /** True when no channel reached the recipient, or one failed permanently: the workflow raises the escalation level. */
   escalate: boolean;
+  /**
+   * (Additive.) The tier actually addressed: `primary` when the backup was asked for but the
+   * region has none configured for the role. Absent when nobody could be addressed.
+   */
+  recipientTier?: RecipientTier;
+  /** (Additive.) A short, non-personal remark for the case history, e.g. "no backup configured: primary notified". */
+  note?: string;
 }
 
 /** A notice that ends a request without asking anything (withdrawn, lapsed, transferred). */

@@ -1,0 +1,53 @@
+/**
+ * The partner directory: who is addressed for a role and tier in a region, taken from the
+ * zod-validated region configuration (config/regions). Pure lookups, no I/O.
+ */
+import type { RegionConfig } from '../config/regions';
+import type { ContactEntry } from '../config/regions/schema';
+import type { PartnerRole, RecipientTier } from '../domain/types';
+
+export interface ResolvedRecipient {
+  /** The organisation (or the CSG itself for the coordinator); shown in logs, never personal. */
+  organisation: string;
+  contact: ContactEntry;
+  /** The tier actually addressed: `primary` when a backup was asked for but none is configured. */
+  tier: RecipientTier;
+  /** Set when the asked tier did not exist and another one was used. */
+  fellBackFrom?: RecipientTier;
+}
+
+export type Lookup =
+  | { found: true; recipient: ResolvedRecipient }
+  | { found: false; problem: 'unknown_region' | 'role_not_configured'; reason: string };
+
+export interface PartnerDirectory {
+  lookup(regionId: string, role: PartnerRole, tier: RecipientTier): Lookup;
+}
+
+export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): PartnerDirectory {
+  return {
+    lookup(regionId, role, tier) {
+      const region = regions.get(regionId);
+      if (!region) return { found: false, problem: 'unknown_region', reason: `unknown region "${regionId}"` };
+      // The coordinator stands above every role: the last step of each ladder, and a role of its own.
+      if (tier === 'coordinator' || role === 'coordinator') {
+        return { found: true, recipient: { organisation: region.name, contact: region.coordinator, tier: 'coordinator' } };
+      }
+      const partner = region.partners[role];
+      if (!partner) {
+        return { found: false, problem: 'role_not_configured', reason: `no ${role} in the directory of ${regionId}` };
+      }
+      if (tier === 'backup') {
+        if (partner.backup) {
+          return { found: true, recipient: { organisation: partner.organisation, contact: partner.backup, tier: 'backup' } };
+        }
+        // No backup configured: notify the primary again rather than nobody; the report says so.
+        return {
+          found: true,
+          recipient: { organisation: partner.organisation, contact: partner.primary, tier: 'primary', fellBackFrom: 'backup' },
+        };
+      }
+      return { found: true, recipient: { organisation: partner.organisation, contact: partner.primary, tier: 'primary' } };
+    },
+  };
+}
