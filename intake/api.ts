@@ -1,0 +1,181 @@
+/**
+ * The JSON API: start a melding, read its state (no personal data), record decisions. Every route
+ * needs a staff identity (Bearer session token or Basic account). Invalid input answers 400 with
+ * field-level problems and starts nothing; a repeated start (same reference, or same
+ * Idempotency-Key) answers with the existing case instead of a second one.
+ */
+import { createHmac } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { regionForMunicipality } from '../config/regions';
+import { meldingIntakeSchema } from '../domain/intakeSchema';
+import {
+  decisionSchemas,
+  DECISION_TYPES,
+  loginSchema,
+  problemsOf,
+  referenceParam,
+  type DecisionType,
+} from './apiSchemas';
+import {
+  checkCredentials,
+  createSessionToken,
+  SESSION_TTL_MS,
+  staffFromAuthorization,
+  type AuthConfig,
+} from './auth';
+import type { Decision, MeldingService } from './meldingService';
+import { buildReference, newSequenceNumber } from './reference';
+
+export interface ApiDeps {
+  auth: AuthConfig;
+  meldingen: MeldingService;
+  clock: () => Date;
+}
+
+const INTAKE_FIELDS = new Set(Object.keys(meldingIntakeSchema.shape));
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staffId?: string;
+  }
+}
+
+function badRequest(
+  reply: FastifyReply,
+  problems: Array<{ field: string; message: string }>,
+  error = 'invalid_input',
+) {
+  return reply.code(400).send({ error, problems });
+}
+
+/**
+ * The sequence number for a start without a reference: from the Idempotency-Key when given, so a
+ * retried request maps to the same case; random otherwise.
+ */
+function sequenceFor(idempotencyKey: string | undefined, secret: string): string {
+  if (!idempotencyKey) return newSequenceNumber();
+  const digest = createHmac('sha256', secret).update(`idempotency:${idempotencyKey}`).digest();
+  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+  const { auth, meldingen, clock } = deps;
+
+  async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
+    const staffId = staffFromAuthorization(request, auth);
+    if (!staffId) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"')
+        .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
+    }
+    request.staffId = staffId;
+  }
+
+  app.post('/api/sessies', async (request, reply) => {
+    const parsed = loginSchema.safeParse(request.body);
+    if (!parsed.success) return badRequest(reply, problemsOf(parsed.error));
+    const staffId = checkCredentials(auth.accounts, parsed.data.id, parsed.data.password);
+    if (!staffId)
+      return reply.code(401).send({ error: 'unauthorized', message: 'unknown id or wrong password' });
+    const now = clock();
+    return reply.code(201).send({
+      token: createSessionToken(staffId, auth.sessionSecret, now),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    });
+  });
+
+  app.post('/api/meldingen', { preHandler: requireStaff }, async (request, reply) => {
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return badRequest(
+        reply,
+        [{ field: '(intake)', message: 'expected a JSON object with the intake' }],
+        'invalid_intake',
+      );
+    }
+    const unknown = Object.keys(body).filter((key) => !INTAKE_FIELDS.has(key));
+    if (unknown.length > 0) {
+      // Refused rather than dropped: a misspelt field would otherwise vanish silently.
+      return badRequest(
+        reply,
+        unknown.slice(0, 20).map((key) => ({ field: key.slice(0, 100), message: 'unknown field' })),
+        'invalid_intake',
+      );
+    }
+    const headerKey = request.headers['idempotency-key'];
+    if (headerKey !== undefined && (typeof headerKey !== 'string' || !IDEMPOTENCY_KEY.test(headerKey))) {
+      return badRequest(reply, [
+        { field: 'Idempotency-Key', message: 'expected 8 to 200 printable characters' },
+      ]);
+    }
+    const given = body as Record<string, unknown>;
+    const now = clock();
+    const region =
+      typeof given.municipality === 'string' ? regionForMunicipality(given.municipality) : undefined;
+    const derived = given.reference === undefined;
+    const raw = {
+      ...given,
+      reference:
+        derived && region
+          ? buildReference(region.id, now, sequenceFor(headerKey, auth.sessionSecret))
+          : given.reference,
+      receivedAt: given.receivedAt ?? now.toISOString(),
+      recordedBy: given.recordedBy ?? request.staffId,
+    };
+    const outcome = await meldingen.start(raw);
+    if (outcome.status === 'invalid') {
+      // A reference the service was to make up is not the caller's problem: the municipality's is.
+      const problems = derived ? outcome.problems.filter((p) => p.field !== 'reference') : outcome.problems;
+      return badRequest(reply, problems.length ? problems : outcome.problems, 'invalid_intake');
+    }
+    request.log.info(
+      { event: 'intake', reference: outcome.reference, status: outcome.status },
+      'intake via API',
+    );
+    return reply
+      .code(outcome.status === 'started' ? 201 : 200)
+      .header('location', `/api/meldingen/${outcome.reference}`)
+      .send(outcome);
+  });
+
+  app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {
+    const reference = referenceParam.safeParse((request.params as { reference: string }).reference);
+    if (!reference.success)
+      return badRequest(reply, [{ field: 'reference', message: reference.error.issues[0]!.message }]);
+    const state = await meldingen.state(reference.data);
+    if (!state)
+      return reply.code(404).send({ error: 'not_found', message: 'no melding with this reference' });
+    return reply.send(state);
+  });
+
+  app.post(
+    '/api/meldingen/:reference/decisions/:type',
+    { preHandler: requireStaff },
+    async (request, reply) => {
+      const params = request.params as { reference: string; type: string };
+      if (!(DECISION_TYPES as string[]).includes(params.type)) {
+        return reply
+          .code(404)
+          .send({ error: 'not_found', message: `unknown decision; one of ${DECISION_TYPES.join(', ')}` });
+      }
+      const type = params.type as DecisionType;
+      const reference = referenceParam.safeParse(params.reference);
+      if (!reference.success)
+        return badRequest(reply, [{ field: 'reference', message: reference.error.issues[0]!.message }]);
+      const parsed = decisionSchemas[type].safeParse(request.body ?? {});
+      if (!parsed.success) return badRequest(reply, problemsOf(parsed.error));
+      const decision = { type, input: { ...parsed.data, by: request.staffId! } } as Decision;
+      const outcome = await meldingen.decide(reference.data, decision);
+      if (outcome.status === 'not_found') {
+        return reply.code(404).send({ error: 'not_found', message: 'no open melding with this reference' });
+      }
+      if (outcome.status === 'rejected') {
+        return reply.code(409).send({ error: 'decision_rejected', problems: outcome.problems });
+      }
+      request.log.info({ event: 'decision', reference: reference.data, type }, 'decision recorded');
+      return reply.send(outcome.state);
+    },
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Staff authentication: accounts from STAFF_ACCOUNTS, a signed session cookie for the form, and
+ * for the API a Bearer session token (from POST /api/sessies) or HTTP Basic with the same account.
+ *
+ * Sessions are stateless HMAC-signed tokens (no session store to lose or to leak); they last one
+ * helpline shift. Form posts carry a CSRF token derived from the session, on top of a
+ * SameSite=Strict cookie. Passwords are compared in constant time, and every account is checked
+ * so the time taken does not reveal which ids exist.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export const SESSION_COOKIE = 'csg_sessie';
+/** One shift: long enough for a night on the phone, short enough that a forgotten browser expires. */
+export const SESSION_TTL_MS = 10 * 60 * 60 * 1000;
+
+export interface StaffAccount {
+  id: string;
+  password: string;
+}
+
+export interface StaffSession {
+  staffId: string;
+  expiresAt: Date;
+}
+
+/** Parses "id:password,id:password" (already validated by config/env.ts). */
+export function parseStaffAccounts(spec: string): StaffAccount[] {
+  return spec
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const colon = pair.indexOf(':');
+      return { id: pair.slice(0, colon), password: pair.slice(colon + 1) };
+    });
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Returns the staff id when id and password match an account; compares every account in constant time. */
+export function checkCredentials(
+  accounts: StaffAccount[],
+  id: unknown,
+  password: unknown,
+): string | undefined {
+  if (typeof id !== 'string' || typeof password !== 'string' || id.length > 200 || password.length > 500) {
+    return undefined;
+  }
+  const givenId = digest(id);
+  const givenPassword = digest(password);
+  let found: string | undefined;
+  for (const account of accounts) {
+    const idMatches = timingSafeEqual(givenId, digest(account.id));
+    const passwordMatches = timingSafeEqual(givenPassword, digest(account.password));
+    if (idMatches && passwordMatches) found = account.id;
+  }
+  return found;
+}
+
+function hmac(secret: string, value: string): string {
+  return createHmac('sha256', secret).update(value).digest('base64url');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function createSessionToken(staffId: string, secret: string, now: Date): string {
+  const payload = Buffer.from(
+    JSON.stringify({ s: staffId, e: Math.floor((now.getTime() + SESSION_TTL_MS) / 1000) }),
+  ).toString('base64url');
+  return `${payload}.${hmac(secret, `sessie:${payload}`)}`;
+}
+
+export function verifySessionToken(token: unknown, secret: string, now: Date): StaffSession | undefined {
+  if (typeof token !== 'string' || token.length > 500) return undefined;
+  const [payload, signature, ...rest] = token.split('.');
+  if (!payload || !signature || rest.length > 0) return undefined;
+  if (!safeEqual(signature, hmac(secret, `sessie:${payload}`))) return undefined;
+  try {
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      s?: unknown;
+      e?: unknown;
+    };
+    if (typeof decoded.s !== 'string' || typeof decoded.e !== 'number') return undefined;
+    const expiresAt = new Date(decoded.e * 1000);
+    if (now.getTime() >= expiresAt.getTime()) return undefined;
+    return { staffId: decoded.s, expiresAt };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CSRF token for forms: bound to the session, so a stolen form from another session is useless. */
+export function csrfTokenFor(sessionToken: string, secret: string): string {
+  return hmac(secret, `csrf:${sessionToken}`);
+}
+
+export function verifyCsrf(sessionToken: string, given: unknown, secret: string): boolean {
+  return typeof given === 'string' && safeEqual(given, csrfTokenFor(sessionToken, secret));
+}
+
+export interface AuthConfig {
+  accounts: StaffAccount[];
+  sessionSecret: string;
+  clock: () => Date;
+  /** Secure cookies when the service is reached over https. */
+  secureCookies: boolean;
+}
+
+/** The session of a form request (cookie), with its raw token for the CSRF check. */
+export function sessionFromCookie(
+  request: FastifyRequest,
+  config: AuthConfig,
+): { session: StaffSession; token: string } | undefined {
+  const token = request.cookies[SESSION_COOKIE];
+  const session = verifySessionToken(token, config.sessionSecret, config.clock());
+  return session && token ? { session, token } : undefined;
+}
+
+/** The staff id of an API request: Bearer session token, or Basic with a staff account. */
+export function staffFromAuthorization(request: FastifyRequest, config: AuthConfig): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const [scheme, value] = header.split(' ', 2);
+  if (!value) return undefined;
+  if (scheme?.toLowerCase() === 'bearer') {
+    return verifySessionToken(value.trim(), config.sessionSecret, config.clock())?.staffId;
+  }
+  if (scheme?.toLowerCase() === 'basic') {
+    const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    return checkCredentials(config.accounts, decoded.slice(0, colon), decoded.slice(colon + 1));
+  }
+  return undefined;
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, config: AuthConfig): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: AuthConfig): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.secureCookies,
+  });
+}

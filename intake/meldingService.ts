@@ -1,0 +1,136 @@
+/**
+ * The one seam between the HTTP layer (form, API, partner pages, Twilio callback, CLI) and
+ * Temporal. Routes speak in outcomes (started, already exists, invalid, not found, rejected), never
+ * in Temporal errors, so every route maps them to status codes the same way.
+ */
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { IntakeProblem } from '../domain/intakeSchema';
+import type { SharedDetails, TriageResult } from '../domain/types';
+import {
+  handoverDetails,
+  type AcknowledgeInput,
+  type CaseState,
+  type CheckInInput,
+  type ConsentInput,
+  type DeliveryStatusInput,
+  type IncidentTimeInput,
+  type PoliceWishInput,
+  type TransferInput,
+  type WithdrawInput,
+} from '../workflows/messages';
+import {
+  acknowledge,
+  DecisionRejectedError,
+  getCaseState,
+  meldingHandle,
+  recordCheckInOutcome,
+  reportDeliveryStatus,
+  setConsent,
+  setIncidentTime,
+  setPoliceWish,
+  startMelding,
+  transferMelding,
+  withdrawMelding,
+} from './meldingClient';
+
+export type StartOutcome =
+  | { status: 'started' | 'already_exists'; reference: string; triage?: TriageResult; regionId?: string }
+  | { status: 'invalid'; problems: IntakeProblem[] };
+
+export type Decision =
+  | { type: 'ontvangstbevestiging'; input: AcknowledgeInput }
+  | { type: 'checkin'; input: CheckInInput }
+  | { type: 'politiewens'; input: PoliceWishInput }
+  | { type: 'toestemming'; input: ConsentInput }
+  | { type: 'incidenttijd'; input: IncidentTimeInput }
+  | { type: 'intrekking'; input: WithdrawInput }
+  | { type: 'overdracht'; input: TransferInput };
+
+export type DecisionOutcome =
+  | { status: 'ok'; state: CaseState }
+  | { status: 'not_found' }
+  /** The workflow's validator refused: the case's state does not allow it (or a value it alone can judge). */
+  | { status: 'rejected'; problems: IntakeProblem[] };
+
+export interface MeldingService {
+  start(raw: unknown): Promise<StartOutcome>;
+  state(reference: string): Promise<CaseState | undefined>;
+  handoverDetails(reference: string, requestId: string): Promise<SharedDetails | null | undefined>;
+  decide(reference: string, decision: Decision): Promise<DecisionOutcome>;
+  deliveryStatus(reference: string, input: DeliveryStatusInput): Promise<'signalled' | 'not_found'>;
+}
+
+/** "field: message" from a workflow validator becomes a field-level problem. */
+export function problemFromRejection(message: string): IntakeProblem {
+  const match = /^([A-Za-z][\w.]*): (.*)$/s.exec(message);
+  return match ? { field: match[1]!, message: match[2]! } : { field: '(besluit)', message };
+}
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof WorkflowNotFoundError ||
+    (error instanceof Error && /not found|already completed/i.test(error.message))
+  );
+}
+
+export function createMeldingService(client: Client, taskQueue: string): MeldingService {
+  function runDecision(reference: string, decision: Decision): Promise<CaseState> {
+    switch (decision.type) {
+      case 'ontvangstbevestiging':
+        return acknowledge(client, reference, decision.input);
+      case 'checkin':
+        return recordCheckInOutcome(client, reference, decision.input);
+      case 'politiewens':
+        return setPoliceWish(client, reference, decision.input);
+      case 'toestemming':
+        return setConsent(client, reference, decision.input);
+      case 'incidenttijd':
+        return setIncidentTime(client, reference, decision.input);
+      case 'intrekking':
+        return withdrawMelding(client, reference, decision.input);
+      case 'overdracht':
+        return transferMelding(client, reference, decision.input);
+    }
+  }
+
+  async function orNotFound<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  return {
+    async start(raw) {
+      const result = await startMelding(client, taskQueue, raw);
+      if (result.status !== 'already_exists') return result;
+      // A resubmission: show the existing case's triage when a worker can answer the query.
+      const existing = await getCaseState(client, result.reference).catch(() => undefined);
+      return { ...result, ...(existing ? { triage: existing.triage, regionId: existing.regionId } : {}) };
+    },
+
+    state: (reference) => orNotFound(() => getCaseState(client, reference)),
+
+    handoverDetails: (reference, requestId) =>
+      orNotFound(() => meldingHandle(client, reference).query(handoverDetails, requestId)),
+
+    async decide(reference, decision) {
+      try {
+        return { status: 'ok', state: await runDecision(reference, decision) };
+      } catch (error) {
+        if (error instanceof DecisionRejectedError) {
+          return { status: 'rejected', problems: [problemFromRejection(error.reason)] };
+        }
+        if (isNotFound(error)) return { status: 'not_found' };
+        throw error;
+      }
+    },
+
+    async deliveryStatus(reference, input) {
+      const sent = await orNotFound(() => reportDeliveryStatus(client, reference, input).then(() => true));
+      return sent ? 'signalled' : 'not_found';
+    },
+  };
+}

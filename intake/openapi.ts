@@ -1,0 +1,134 @@
+/**
+ * The API's OpenAPI document, generated from the same zod schemas that validate requests, so the
+ * published contract cannot drift from what the service accepts.
+ */
+import { z } from 'zod';
+import { meldingIntakeSchema } from '../domain/intakeSchema';
+import {
+  decisionSchemas,
+  DECISION_TYPES,
+  errorResponseSchema,
+  loginSchema,
+  startResponseSchema,
+} from './apiSchemas';
+
+const json = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<
+    string,
+    unknown
+  >;
+
+const errorContent = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+export function buildOpenApiDocument(serverUrl: string): Record<string, unknown> {
+  const referenceParameter = {
+    name: 'reference',
+    in: 'path',
+    required: true,
+    schema: { type: 'string', pattern: '^CSG-[A-Z]{2,4}-\\d{4}-\\d{6}$' },
+  };
+  const decisionPaths = Object.fromEntries(
+    DECISION_TYPES.map((type) => [
+      `/api/meldingen/{reference}/decisions/${type}`,
+      {
+        post: {
+          summary: `Record the decision "${type}" (recorded as the authenticated staff id)`,
+          parameters: [referenceParameter],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: json(decisionSchemas[type]) } },
+          },
+          responses: {
+            '200': { description: 'The case state after the decision (no personal data)' },
+            '400': errorContent('Invalid input, with field-level problems'),
+            '401': errorContent('Not authenticated'),
+            '404': errorContent('No open melding with this reference'),
+            '409': errorContent("Refused by the case's current state; nothing changed"),
+          },
+        },
+      },
+    ]),
+  );
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'CSG meldingen: intake API',
+      version: '1.0.0',
+      description:
+        'Start and steer meldingen of the Centrum Seksueel Geweld pathway. Responses never contain personal data except what the caller sent.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { basic: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/sessies' },
+        basic: { type: 'http', scheme: 'basic', description: 'A staff account (STAFF_ACCOUNTS)' },
+      },
+      schemas: {
+        MeldingIntake: json(meldingIntakeSchema),
+        StartResponse: json(startResponseSchema),
+        Error: json(errorResponseSchema),
+      },
+    },
+    paths: {
+      '/api/sessies': {
+        post: {
+          summary: 'Log in: get a Bearer session token',
+          security: [],
+          requestBody: { required: true, content: { 'application/json': { schema: json(loginSchema) } } },
+          responses: {
+            '201': { description: 'Session token' },
+            '400': errorContent('Invalid input'),
+            '401': errorContent('Wrong id or password'),
+          },
+        },
+      },
+      '/api/meldingen': {
+        post: {
+          summary: 'Start a melding (idempotent by reference or Idempotency-Key)',
+          description:
+            'reference, receivedAt and recordedBy may be left out: the service fills them (reference from the Idempotency-Key when given). Unknown fields are refused.',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', minLength: 8, maxLength: 200 },
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/MeldingIntake' } } },
+          },
+          responses: {
+            '201': {
+              description: 'Started',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/StartResponse' } } },
+            },
+            '200': {
+              description: 'Already exists: the existing case, no second one',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/StartResponse' } } },
+            },
+            '400': errorContent('Invalid intake, with field-level problems; nothing started'),
+            '401': errorContent('Not authenticated'),
+          },
+        },
+      },
+      '/api/meldingen/{reference}': {
+        get: {
+          summary: 'The case state (no personal data)',
+          parameters: [referenceParameter],
+          responses: {
+            '200': { description: 'Case state' },
+            '401': errorContent('Not authenticated'),
+            '404': errorContent('Unknown reference'),
+          },
+        },
+      },
+      ...decisionPaths,
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The intake service as a Fastify app, built from handed-in dependencies (Temporal client, task
+ * queue, configuration, logger, clock) so tests build the very same app and drive it with
+ * `inject` or a real browser.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Env } from '../config/env';
+import type { Logger } from '../config/logger';
+import { registerApi } from './api';
+import { parseStaffAccounts, type AuthConfig } from './auth';
+import { createMeldingService, type MeldingService } from './meldingService';
+import { buildOpenApiDocument } from './openapi';
+import { registerPartnerPages } from './partnerPages';
+import { registerStaffPages } from './staffPages';
+import { registerTwilioCallback } from './twilioCallback';
+import { messagePage } from './views/messagePage';
+
+export type IntakeConfig = Pick<
+  Env,
+  'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'STAFF_ACCOUNTS' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN'
+>;
+
+export interface IntakeServerDeps {
+  client: Client;
+  taskQueue: string;
+  config: IntakeConfig;
+  logger: Logger;
+  clock?: () => Date;
+  /** Defaults to the Temporal-backed service over `client`. */
+  meldingen?: MeldingService;
+}
+
+/** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  // No scripts at all; inline style only for the one <style> block of the layout.
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  // Pages and answers may hold personal data: never in a shared or browser cache.
+  'cache-control': 'no-store',
+};
+
+export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? (() => new Date());
+  const meldingen = deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue);
+  const auth: AuthConfig = {
+    accounts: parseStaffAccounts(deps.config.STAFF_ACCOUNTS),
+    sessionSecret: deps.config.SESSION_SECRET,
+    clock,
+    secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
+  };
+
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Fastify's own request lines carry the raw URL, and partner URLs carry their token: log our own.
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: 1000 },
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(none)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  const wantsHtml = (url: string) => !url.startsWith('/api/') && !url.startsWith('/twilio/');
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const client = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500;
+    const status = client ? error.statusCode! : 500;
+    if (client) {
+      request.log.info({ event: 'client_error', status, code: error.code }, 'request refused');
+    } else {
+      // Name and message only: a stack or cause could echo request data.
+      request.log.error(
+        { event: 'server_error', error: { name: error.name, message: error.message } },
+        'request failed',
+      );
+    }
+    if (wantsHtml(request.url)) {
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(
+          client
+            ? messagePage('Dat lukte niet', 'Het verzoek was niet in orde. Ga terug en probeer het opnieuw.')
+            : messagePage(
+                'Er ging iets mis',
+                'Er is niets verloren gegaan dat al was geregistreerd. Probeer het over een minuut opnieuw, of bel de coördinator.',
+              ),
+        );
+    }
+    return reply
+      .code(status)
+      .send(
+        client
+          ? {
+              error:
+                status === 413
+                  ? 'payload_too_large'
+                  : status === 415
+                    ? 'unsupported_media_type'
+                    : 'invalid_request',
+              message: error.message,
+            }
+          : { error: 'internal_error', message: 'the request could not be handled; try again' },
+      );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsHtml(request.url)) {
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(messagePage('Pagina niet gevonden', 'Deze pagina bestaat niet.', '/', 'Naar de startpagina'));
+    }
+    return reply.code(404).send({ error: 'not_found' });
+  });
+
+  app.get('/gezond', async () => ({ status: 'ok' }));
+  const openApi = buildOpenApiDocument(deps.config.PUBLIC_BASE_URL);
+  app.get('/api/openapi.json', async () => openApi);
+
+  registerStaffPages(app, { auth, meldingen, clock });
+  registerApi(app, { auth, meldingen, clock });
+  registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
+  registerTwilioCallback(app, {
+    authToken: deps.config.TWILIO_AUTH_TOKEN,
+    linkSecret: deps.config.LINK_SECRET,
+    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+    meldingen,
+    clock,
+  });
+  return app;
+}

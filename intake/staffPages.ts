@@ -1,0 +1,177 @@
+/**
+ * The staff pages: login, logout, the intake form and its result. Server-rendered, no scripts.
+ * A form post that fails validation answers 400 with the same form, everything typed kept.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { allMunicipalities, regionForMunicipality } from '../config/regions';
+import { parseIntake } from '../domain/intakeSchema';
+import {
+  checkCredentials,
+  clearSessionCookie,
+  createSessionToken,
+  csrfTokenFor,
+  sessionFromCookie,
+  setSessionCookie,
+  verifyCsrf,
+  type AuthConfig,
+} from './auth';
+import { formToRawIntake, mergeSchemaProblems, readFormValues, type IntakeFormValues } from './intakeForm';
+import type { MeldingService } from './meldingService';
+import { newSequenceNumber } from './reference';
+import { intakeFormPage } from './views/intakeFormPage';
+import { loginPage } from './views/loginPage';
+import { messagePage } from './views/messagePage';
+import { triageResultPage } from './views/triageResultPage';
+
+export interface StaffPagesDeps {
+  auth: AuthConfig;
+  meldingen: MeldingService;
+  clock: () => Date;
+}
+
+/** Only local paths: an open redirect after login would be a phishing aid. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith('//')
+    ? next
+    : '/meldingen/nieuw';
+}
+
+export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): void {
+  const { auth, meldingen, clock } = deps;
+  const municipalities = allMunicipalities();
+
+  /** The logged-in session, or a redirect to the login page (and undefined). */
+  function requireSession(request: FastifyRequest, reply: FastifyReply) {
+    const found = sessionFromCookie(request, auth);
+    if (!found) {
+      const next = encodeURIComponent(
+        request.routeOptions.url === '/meldingen' ? '/meldingen/nieuw' : request.url,
+      );
+      void reply.redirect(`/inloggen?next=${next}`, 303);
+      return undefined;
+    }
+    return {
+      staffId: found.session.staffId,
+      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+      token: found.token,
+    };
+  }
+
+  function freshFormValues(): IntakeFormValues {
+    return { volgnummer: newSequenceNumber(), ontvangen: clock().toISOString(), kanaal: 'telefoon' };
+  }
+
+  app.get('/', async (_request, reply) => reply.redirect('/meldingen/nieuw', 303));
+
+  app.get('/inloggen', async (request, reply) => {
+    const next = (request.query as Record<string, unknown>).next;
+    return reply.type('text/html; charset=utf-8').send(loginPage({ failed: false, next: safeNext(next) }));
+  });
+
+  app.post('/inloggen', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const staffId = checkCredentials(auth.accounts, body.id, body.wachtwoord);
+    if (!staffId) {
+      request.log.info({ event: 'login_failed' }, 'staff login failed');
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(
+          loginPage({
+            failed: true,
+            id: typeof body.id === 'string' ? body.id.slice(0, 100) : '',
+            next: safeNext(body.next),
+          }),
+        );
+    }
+    setSessionCookie(reply, createSessionToken(staffId, auth.sessionSecret, clock()), auth);
+    request.log.info({ event: 'login', staffId }, 'staff logged in');
+    return reply.redirect(safeNext(body.next), 303);
+  });
+
+  app.post('/uitloggen', async (_request, reply) => {
+    clearSessionCookie(reply, auth);
+    return reply.redirect('/inloggen', 303);
+  });
+
+  app.get('/meldingen/nieuw', async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    return reply.type('text/html; charset=utf-8').send(
+      intakeFormPage({
+        values: freshFormValues(),
+        problems: {},
+        csrfToken: session.csrf,
+        staffId: session.staffId,
+        municipalities,
+      }),
+    );
+  });
+
+  app.post('/meldingen', async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(
+          messagePage(
+            'Formulier verlopen',
+            'Dit formulier hoort niet bij uw sessie. Open een nieuw formulier.',
+            '/meldingen/nieuw',
+          ),
+        );
+    }
+    const values = readFormValues(body);
+    const { raw, problems } = formToRawIntake(values, session.staffId, clock());
+    const showForm = (all: typeof problems) =>
+      reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(
+          intakeFormPage({
+            values,
+            problems: all,
+            csrfToken: session.csrf,
+            staffId: session.staffId,
+            municipalities,
+          }),
+        );
+
+    if (Object.keys(problems).length > 0) {
+      // Name every problem at once, not one per submit: the schema's findings on the other fields too.
+      const schema = parseIntake(raw);
+      return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems));
+    }
+    const outcome = await meldingen.start(raw);
+    if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems));
+
+    const region = regionForMunicipality(String(raw.municipality));
+    const wishes = raw.wishes as { police: 'ja' | 'nee' | 'twijfel'; medicalCare: 'ja' | 'nee' | 'twijfel' };
+    const ladder = outcome.triage?.acute
+      ? region?.pathway.casemanagerLadder.acute
+      : region?.pathway.casemanagerLadder.nonAcute;
+    request.log.info(
+      { event: 'intake', reference: outcome.reference, status: outcome.status },
+      'intake registered',
+    );
+    return reply
+      .code(outcome.status === 'started' ? 201 : 200)
+      .type('text/html; charset=utf-8')
+      .send(
+        triageResultPage({
+          reference: outcome.reference,
+          status: outcome.status,
+          ...(outcome.triage ? { triage: outcome.triage } : {}),
+          ...(region ? { regionName: region.name } : {}),
+          wishes,
+          immediateDanger: raw.immediateDanger === true,
+          ...(ladder?.[0] ? { acknowledgeMinutes: ladder[0].waitMinutes } : {}),
+          staffId: session.staffId,
+          csrfToken: session.csrf,
+        }),
+      );
+  });
+}
