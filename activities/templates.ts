@@ -46,8 +46,8 @@ export const KIND_TEXT: Record<RequestKind, KindText> = {
     titleEn: 'Forensic medical examination (FMO)',
     askNl: 'Wilt u bevestigen via de link dat u het FMO uitvoert?',
     askEn: 'Please confirm via the link that you will carry out the examination.',
-    smsNl: 'forensisch-medisch onderzoek',
-    smsEn: 'forensic medical examination',
+    smsNl: 'FMO (forensisch onderzoek)',
+    smsEn: 'forensic exam',
   },
   medische_zorg: {
     titleNl: 'Medische zorg',

@@ -1,0 +1,77 @@
+/**
+ * A worker killed during a partner request must not make the partner receive it twice. A child
+ * process runs the real activity (real SMTP, real file delivery log) and is killed by SIGKILL;
+ * then the retry runs here, as Temporal's retry would on another worker, against the same log.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildHarness, requestFor } from '../helpers/activityHarness';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
+import { projectRoot } from '../helpers/tools';
+
+let smtp: TestSmtpServer;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(async () => {
+  await smtp?.stop();
+});
+
+function runCrashingSender(env: Record<string, string>): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'test/helpers/crashingSender.ts')], {
+      cwd: projectRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (signal ? resolve(signal) : reject(new Error(`sender exited ${code}: ${stderr}`))));
+  });
+}
+
+const message = (meldingRef: string) =>
+  requestFor({ meldingRef, requestId: 'medische_zorg', kind: 'medische_zorg', role: 'medische_zorg_na_72_uur' });
+
+test('killed after the send was recorded: the retry sends nothing, the partner has exactly one email', async () => {
+  const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
+  const meldingRef = 'CSG-LIM-2026-CRASH1';
+  const signal = await runCrashingSender({ SMTP_PORT: String(smtp.port), DELIVERY_LOG_DIR: logDir, MELDING_REF: meldingRef, CRASH_POINT: 'after-record' });
+  expect(signal).toBe('SIGKILL');
+  expect(smtp.messages.filter((m) => m.raw.includes(meldingRef))).toHaveLength(1);
+
+  const retry = buildHarness({ smtpPort: smtp.port, twilioBaseUrl: 'http://127.0.0.1:9', logDir });
+  const report = await retry.activities.sendPartnerRequest(message(meldingRef));
+  expect(report.deliveries).toContainEqual({ channel: 'email', status: 'duplicate' });
+  expect(report.escalate).toBe(false);
+  expect(smtp.messages.filter((m) => m.raw.includes(meldingRef))).toHaveLength(1);
+});
+
+test('killed between SMTP acceptance and the record: the retry waits out the lease, then resends with the same Message-ID', async () => {
+  const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
+  const meldingRef = 'CSG-LIM-2026-CRASH2';
+  const signal = await runCrashingSender({ SMTP_PORT: String(smtp.port), DELIVERY_LOG_DIR: logDir, MELDING_REF: meldingRef, CRASH_POINT: 'before-record' });
+  expect(signal).toBe('SIGKILL');
+  const first = smtp.messages.filter((m) => m.raw.includes(meldingRef));
+  expect(first).toHaveLength(1);
+
+  // Within the lease the earlier try might still be sending: the retry holds back (retryable).
+  const early = buildHarness({ smtpPort: smtp.port, twilioBaseUrl: 'http://127.0.0.1:9', logDir });
+  await expect(early.activities.sendPartnerRequest(message(meldingRef))).rejects.toMatchObject({
+    type: 'PartnerDeliveryTransient',
+  });
+  expect(smtp.messages.filter((m) => m.raw.includes(meldingRef))).toHaveLength(1);
+
+  // After the lease the outcome is unknown; SMTP cannot be asked, so it is sent again, same Message-ID:
+  // a duplicate the mail client recognises beats a handover that never arrives.
+  const late = buildHarness({ smtpPort: smtp.port, twilioBaseUrl: 'http://127.0.0.1:9', logDir, leaseMs: 0 });
+  const report = await late.activities.sendPartnerRequest(message(meldingRef));
+  expect(report.deliveries).toContainEqual({ channel: 'email', status: 'sent' });
+  const all = smtp.messages.filter((m) => m.raw.includes(meldingRef));
+  expect(all).toHaveLength(2);
+  expect(all[1]!.messageId).toBe(all[0]!.messageId);
+  expect(late.logLines.join('')).toContain('an earlier try stopped between sending and recording');
+});
