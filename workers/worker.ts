@@ -1,0 +1,129 @@
+/**
+ * The worker process: environment → logger → real transports → activities → Temporal worker.
+ *
+ * - A bad environment stops here with the ConfigError's message (which variable, what it
+ *   expects) and exit code 1; nothing starts half-configured.
+ * - SIGINT/SIGTERM: the Temporal Runtime stops polling and gives running activities
+ *   `shutdownGraceTime` to finish, so a send in progress is also recorded in the delivery log
+ *   (the crash window is only for crashes, not for an orderly stop).
+ * - The production build bundles the workflow code ahead of time; here it is bundled at start.
+ */
+import { resolve } from 'node:path';
+import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { z } from 'zod';
+import { createActivities } from '../activities';
+import { createFileDeliveryLog } from '../activities/deliveryLog';
+import { createDirectory } from '../activities/directory';
+import { createMailTransport, createTwilioClient } from '../activities/transports';
+import { ConfigError, loadEnv, type Env } from '../config/env';
+import { createLogger } from '../config/logger';
+import { REGIONS } from '../config/regions';
+import { createPartnerLinks } from '../intake/links';
+import { PinoTemporalLogger } from './temporalLogger';
+
+/** Settings only the worker reads (the shared ones are in config/env.ts). */
+const workerEnvSchema = z.object({
+  /** Where the delivery log (one file per sent message step) lives; must survive restarts. */
+  DELIVERY_LOG_DIR: z.string().min(1).default('.data/deliveries'),
+  /** Workflows kept in memory (about 1 MB each); sleeping cases are evicted and replayed when their timer fires. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number({ error: 'WORKER_MAX_CACHED_WORKFLOWS must be a whole number' })
+    .int('WORKER_MAX_CACHED_WORKFLOWS must be a whole number')
+    .min(2, 'WORKER_MAX_CACHED_WORKFLOWS must be at least 2')
+    .max(5000, 'WORKER_MAX_CACHED_WORKFLOWS must be at most 5000')
+    .default(250),
+});
+
+type WorkerEnv = Env & z.infer<typeof workerEnvSchema>;
+
+function loadWorkerEnv(source: Record<string, string | undefined> = process.env): WorkerEnv {
+  const problems: string[] = [];
+  let shared: Env | undefined;
+  try {
+    shared = loadEnv(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const own = workerEnvSchema.safeParse(source);
+  if (!own.success) problems.push(...own.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (problems.length > 0 || !shared || !own.success) throw new ConfigError(problems);
+  return { ...shared, ...own.data };
+}
+
+async function main(): Promise<void> {
+  let env: WorkerEnv;
+  try {
+    env = loadWorkerEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const logger = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
+  Runtime.install({
+    logger: new PinoTemporalLogger(logger),
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
+
+  const mailTransport = createMailTransport(env);
+  // A mail server that is down at start is not fatal (activities retry), but it is worth saying.
+  mailTransport.verify().then(
+    () => logger.info({ smtpHost: env.SMTP_HOST, smtpPort: env.SMTP_PORT }, 'SMTP reachable'),
+    (error: unknown) =>
+      logger.warn(
+        { smtpHost: env.SMTP_HOST, smtpPort: env.SMTP_PORT, code: (error as { code?: string }).code },
+        'SMTP not reachable yet; partner email will be retried',
+      ),
+  );
+  const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
+  const activities = createActivities({
+    mailTransport,
+    mailFrom: env.MAIL_FROM,
+    twilio: createTwilioClient(env),
+    smsFrom: env.TWILIO_FROM_NUMBER,
+    directory: createDirectory(REGIONS),
+    deliveryLog: createFileDeliveryLog({ directory: deliveryLogDir }),
+    links: createPartnerLinks({ baseUrl: env.PUBLIC_BASE_URL, secret: env.LINK_SECRET }),
+    logger,
+  });
+
+  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      workflowsPath: require.resolve('../workflows'),
+      activities,
+      maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      shutdownGraceTime: '30 seconds',
+    });
+    logger.info(
+      {
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        namespace: env.TEMPORAL_NAMESPACE,
+        twilioMock: env.TWILIO_API_BASE_URL !== undefined,
+        deliveryLogDir,
+        maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+      },
+      'worker running',
+    );
+    await worker.run(); // resolves after SIGINT/SIGTERM, once running tasks are done
+    logger.info('worker stopped');
+  } finally {
+    mailTransport.close();
+    await connection.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`worker failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
