@@ -149,7 +149,9 @@ export function createFileDeliveryLog(options: FileDeliveryLogOptions): Delivery
       const existing = await readPath(path);
       if (existing === undefined) {
         // Released between our attempt and our read: try once more.
-        return (await createExclusive(path, fresh)) ? { status: 'claimed' } : { status: 'in_flight', record: fresh };
+        return (await createExclusive(path, fresh))
+          ? { status: 'claimed' }
+          : { status: 'in_flight', record: fresh };
       }
       if (existing.state === 'sent') return { status: 'sent', record: existing };
       if (existing.state === 'failed') return { status: 'failed', record: existing };

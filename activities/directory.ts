@@ -31,23 +31,41 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
       if (!region) return { found: false, problem: 'unknown_region', reason: `unknown region "${regionId}"` };
       // The coordinator stands above every role: the last step of each ladder, and a role of its own.
       if (tier === 'coordinator' || role === 'coordinator') {
-        return { found: true, recipient: { organisation: region.name, contact: region.coordinator, tier: 'coordinator' } };
+        return {
+          found: true,
+          recipient: { organisation: region.name, contact: region.coordinator, tier: 'coordinator' },
+        };
       }
       const partner = region.partners[role];
       if (!partner) {
-        return { found: false, problem: 'role_not_configured', reason: `no ${role} in the directory of ${regionId}` };
+        return {
+          found: false,
+          problem: 'role_not_configured',
+          reason: `no ${role} in the directory of ${regionId}`,
+        };
       }
       if (tier === 'backup') {
         if (partner.backup) {
-          return { found: true, recipient: { organisation: partner.organisation, contact: partner.backup, tier: 'backup' } };
+          return {
+            found: true,
+            recipient: { organisation: partner.organisation, contact: partner.backup, tier: 'backup' },
+          };
         }
         // No backup configured: notify the primary again rather than nobody; the report says so.
         return {
           found: true,
-          recipient: { organisation: partner.organisation, contact: partner.primary, tier: 'primary', fellBackFrom: 'backup' },
+          recipient: {
+            organisation: partner.organisation,
+            contact: partner.primary,
+            tier: 'primary',
+            fellBackFrom: 'backup',
+          },
         };
       }
-      return { found: true, recipient: { organisation: partner.organisation, contact: partner.primary, tier: 'primary' } };
+      return {
+        found: true,
+        recipient: { organisation: partner.organisation, contact: partner.primary, tier: 'primary' },
+      };
     },
   };
 }

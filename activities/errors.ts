@@ -44,15 +44,20 @@ const TRANSIENT_NETWORK_CODES = new Set([
 export function classifySmtpError(err: unknown): ClassifiedFailure {
   const e = (err ?? {}) as { code?: string; responseCode?: number; command?: string };
   const rc = typeof e.responseCode === 'number' ? e.responseCode : undefined;
-  if (rc !== undefined && rc >= 400 && rc < 500) return { kind: 'transient', reason: `SMTP ${rc} temporary failure` };
+  if (rc !== undefined && rc >= 400 && rc < 500)
+    return { kind: 'transient', reason: `SMTP ${rc} temporary failure` };
   if (e.code === 'EAUTH') return { kind: 'transient', reason: 'SMTP authentication failed (configuration)' };
   if (e.code === 'ETLS') return { kind: 'transient', reason: 'SMTP TLS negotiation failed (configuration)' };
   if (rc !== undefined && rc >= 500) {
     const recipient = e.code === 'EENVELOPE' || /RCPT/i.test(e.command ?? '');
-    return { kind: 'permanent', reason: recipient ? `SMTP ${rc} recipient rejected` : `SMTP ${rc} message rejected` };
+    return {
+      kind: 'permanent',
+      reason: recipient ? `SMTP ${rc} recipient rejected` : `SMTP ${rc} message rejected`,
+    };
   }
   if (e.code === 'EENVELOPE') return { kind: 'permanent', reason: 'SMTP recipient rejected' };
-  if (e.code && TRANSIENT_NETWORK_CODES.has(e.code)) return { kind: 'transient', reason: `SMTP unreachable (${e.code})` };
+  if (e.code && TRANSIENT_NETWORK_CODES.has(e.code))
+    return { kind: 'transient', reason: `SMTP unreachable (${e.code})` };
   // Unknown shapes: retrying is the safe default, the retry policy bounds it and the workflow sees the final failure.
   return { kind: 'transient', reason: `SMTP error (${e.code ?? 'unknown'})` };
 }
@@ -87,11 +92,18 @@ export function classifyTwilioError(err: unknown): ClassifiedFailure {
   }
   if (status === 429) return { kind: 'transient', reason: 'Twilio 429 rate limited' };
   if (status >= 500) return { kind: 'transient', reason: `Twilio HTTP ${status}` };
-  if (status === 401 || status === 403) return { kind: 'transient', reason: `Twilio HTTP ${status} (credentials)` };
+  if (status === 401 || status === 403)
+    return { kind: 'transient', reason: `Twilio HTTP ${status} (credentials)` };
   if (twilioCode !== undefined && TWILIO_PERMANENT_RECIPIENT_CODES[twilioCode]) {
-    return { kind: 'permanent', reason: `Twilio ${twilioCode}: ${TWILIO_PERMANENT_RECIPIENT_CODES[twilioCode]}` };
+    return {
+      kind: 'permanent',
+      reason: `Twilio ${twilioCode}: ${TWILIO_PERMANENT_RECIPIENT_CODES[twilioCode]}`,
+    };
   }
-  return { kind: 'permanent', reason: `Twilio HTTP ${status}${twilioCode !== undefined ? ` code ${twilioCode}` : ''}` };
+  return {
+    kind: 'permanent',
+    reason: `Twilio HTTP ${status}${twilioCode !== undefined ? ` code ${twilioCode}` : ''}`,
+  };
 }
 
 /** Thrown by a channel; carries the classification so the activity decides without re-parsing. */

@@ -78,7 +78,8 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
       out.push({
         channel: 'sms',
         key,
-        send: () => sms.send({ to: number, body: rendered.sms, ...(statusCallback ? { statusCallback } : {}) }),
+        send: () =>
+          sms.send({ to: number, body: rendered.sms, ...(statusCallback ? { statusCallback } : {}) }),
         findSent: (since) => sms.findSent({ to: number, body: rendered.sms, since }),
       });
     } else {
@@ -99,14 +100,23 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
           }),
       });
     } else {
-      missing.push({ channel: 'email', status: 'not_configured', reason: 'no email address in the directory' });
+      missing.push({
+        channel: 'email',
+        status: 'not_configured',
+        reason: 'no email address in the directory',
+      });
     }
     return { plans: out, missing };
   }
 
   /** One channel, exactly once: check the log, send, record. Throws DeliveryError when transient. */
   async function deliver(plan: ChannelPlan): Promise<ChannelDelivery> {
-    const fields = { meldingRef: plan.key.meldingRef, requestId: plan.key.requestId, attempt: plan.key.attempt, channel: plan.channel };
+    const fields = {
+      meldingRef: plan.key.meldingRef,
+      requestId: plan.key.requestId,
+      attempt: plan.key.attempt,
+      channel: plan.channel,
+    };
     const claim = await deps.deliveryLog.claim(plan.key);
     switch (claim.status) {
       case 'sent':
@@ -115,9 +125,15 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
       case 'failed':
         return { channel: plan.channel, status: 'failed', reason: claim.record.reason ?? 'failed earlier' };
       case 'in_flight':
-        throw new DeliveryError({ kind: 'transient', reason: `${plan.channel}: an earlier try may still be sending` });
+        throw new DeliveryError({
+          kind: 'transient',
+          reason: `${plan.channel}: an earlier try may still be sending`,
+        });
       case 'uncertain': {
-        log.warn(fields, 'an earlier try stopped between sending and recording; checking before sending again');
+        log.warn(
+          fields,
+          'an earlier try stopped between sending and recording; checking before sending again',
+        );
         if (plan.findSent) {
           // A failure here leaves the fresh claim in place: the next try waits out the lease and checks again.
           const found = await plan.findSent(new Date(claim.record.claimedAt || Date.now()));
@@ -193,7 +209,10 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
       const found = deps.directory.lookup(message.regionId, message.role, message.tier);
       if (!found.found) {
         if (found.problem === 'unknown_region') throw notConfiguredFailure(found.reason);
-        log.error({ meldingRef: message.meldingRef, requestId: message.requestId, role: message.role }, found.reason);
+        log.error(
+          { meldingRef: message.meldingRef, requestId: message.requestId, role: message.role },
+          found.reason,
+        );
         return notFoundReport(message.requestId, message.attempt, found.reason);
       }
       const recipient = found.recipient;
@@ -208,8 +227,15 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         tier: recipient.tier,
         attempt: message.attempt,
       });
-      const { plans: channelPlans, missing } = plans(recipient, ref, rendered, deps.links.smsStatusCallbackUrl(ref));
-      const note = recipient.fellBackFrom ? `no ${recipient.fellBackFrom} configured for ${message.role}: primary notified` : undefined;
+      const { plans: channelPlans, missing } = plans(
+        recipient,
+        ref,
+        rendered,
+        deps.links.smsStatusCallbackUrl(ref),
+      );
+      const note = recipient.fellBackFrom
+        ? `no ${recipient.fellBackFrom} configured for ${message.role}: primary notified`
+        : undefined;
       if (note) log.warn({ ...ref, role: message.role }, note);
       return deliverAll(channelPlans, missing, {
         requestId: message.requestId,
@@ -233,10 +259,18 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         meldingRef: notice.meldingRef,
         recipientName: recipient.contact.name,
       });
-      const keyBase = { meldingRef: notice.meldingRef, requestId: notice.requestId, attempt: `notice-${notice.notice}-${recipient.tier}` };
+      const keyBase = {
+        meldingRef: notice.meldingRef,
+        requestId: notice.requestId,
+        attempt: `notice-${notice.notice}-${recipient.tier}`,
+      };
       // No StatusCallback for notices: nothing in the workflow waits on them.
       const { plans: channelPlans, missing } = plans(recipient, keyBase, rendered, undefined);
-      return deliverAll(channelPlans, missing, { requestId: notice.requestId, attempt: 0, recipientTier: recipient.tier });
+      return deliverAll(channelPlans, missing, {
+        requestId: notice.requestId,
+        attempt: 0,
+        recipientTier: recipient.tier,
+      });
     },
   };
 }

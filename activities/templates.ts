@@ -53,7 +53,8 @@ export const KIND_TEXT: Record<RequestKind, KindText> = {
     titleNl: 'Medische zorg',
     titleEn: 'Medical care',
     askNl: 'Wilt u de medische zorg oppakken, afgestemd met het FMO, en dat bevestigen via de link?',
-    askEn: 'Please take on the medical care, coordinated with the forensic examination, and confirm via the link.',
+    askEn:
+      'Please take on the medical care, coordinated with the forensic examination, and confirm via the link.',
     smsNl: 'medische zorg',
     smsEn: 'medical care',
   },
@@ -152,13 +153,15 @@ export interface RequestTemplateInput {
 
 function whyYouNl(tier: RecipientTier): string | undefined {
   if (tier === 'backup') return 'U ontvangt dit als achterwacht: de dienstdoende heeft nog niet gereageerd.';
-  if (tier === 'coordinator') return 'U ontvangt dit als coördinator: er is nog niet op dit verzoek gereageerd.';
+  if (tier === 'coordinator')
+    return 'U ontvangt dit als coördinator: er is nog niet op dit verzoek gereageerd.';
   return undefined;
 }
 
 function whyYouEn(tier: RecipientTier): string | undefined {
   if (tier === 'backup') return 'You receive this as backup: the person on duty has not responded yet.';
-  if (tier === 'coordinator') return 'You receive this as coordinator: nobody has responded to this request yet.';
+  if (tier === 'coordinator')
+    return 'You receive this as coordinator: nobody has responded to this request yet.';
   return undefined;
 }
 

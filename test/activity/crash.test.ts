@@ -21,25 +21,41 @@ afterAll(async () => {
 
 function runCrashingSender(env: Record<string, string>): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'test/helpers/crashingSender.ts')], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(projectRoot, 'test/helpers/crashingSender.ts')],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += String(d)));
     child.once('error', reject);
-    child.once('exit', (code, signal) => (signal ? resolve(signal) : reject(new Error(`sender exited ${code}: ${stderr}`))));
+    child.once('exit', (code, signal) =>
+      signal ? resolve(signal) : reject(new Error(`sender exited ${code}: ${stderr}`)),
+    );
   });
 }
 
 const message = (meldingRef: string) =>
-  requestFor({ meldingRef, requestId: 'medische_zorg', kind: 'medische_zorg', role: 'medische_zorg_na_72_uur' });
+  requestFor({
+    meldingRef,
+    requestId: 'medische_zorg',
+    kind: 'medische_zorg',
+    role: 'medische_zorg_na_72_uur',
+  });
 
 test('killed after the send was recorded: the retry sends nothing, the partner has exactly one email', async () => {
   const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
   const meldingRef = 'CSG-LIM-2026-CRASH1';
-  const signal = await runCrashingSender({ SMTP_PORT: String(smtp.port), DELIVERY_LOG_DIR: logDir, MELDING_REF: meldingRef, CRASH_POINT: 'after-record' });
+  const signal = await runCrashingSender({
+    SMTP_PORT: String(smtp.port),
+    DELIVERY_LOG_DIR: logDir,
+    MELDING_REF: meldingRef,
+    CRASH_POINT: 'after-record',
+  });
   expect(signal).toBe('SIGKILL');
   expect(smtp.messages.filter((m) => m.raw.includes(meldingRef))).toHaveLength(1);
 
@@ -53,7 +69,12 @@ test('killed after the send was recorded: the retry sends nothing, the partner h
 test('killed between SMTP acceptance and the record: the retry waits out the lease, then resends with the same Message-ID', async () => {
   const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
   const meldingRef = 'CSG-LIM-2026-CRASH2';
-  const signal = await runCrashingSender({ SMTP_PORT: String(smtp.port), DELIVERY_LOG_DIR: logDir, MELDING_REF: meldingRef, CRASH_POINT: 'before-record' });
+  const signal = await runCrashingSender({
+    SMTP_PORT: String(smtp.port),
+    DELIVERY_LOG_DIR: logDir,
+    MELDING_REF: meldingRef,
+    CRASH_POINT: 'before-record',
+  });
   expect(signal).toBe('SIGKILL');
   const first = smtp.messages.filter((m) => m.raw.includes(meldingRef));
   expect(first).toHaveLength(1);

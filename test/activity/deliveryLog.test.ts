@@ -38,7 +38,10 @@ test('a fresh claim is in flight; a stale one is uncertain and taken over; a rel
   await log.release(key);
   expect(await log.claim(key)).toEqual({ status: 'claimed' });
   await log.markFailed(key, "Twilio 21211: invalid 'To' number");
-  expect(await log.claim(key)).toMatchObject({ status: 'failed', record: { reason: "Twilio 21211: invalid 'To' number" } });
+  expect(await log.claim(key)).toMatchObject({
+    status: 'failed',
+    record: { reason: "Twilio 21211: invalid 'To' number" },
+  });
 });
 
 test('a damaged record counts as an unfinished claim, never as "not sent"', async () => {

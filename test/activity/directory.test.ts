@@ -25,7 +25,10 @@ test('the coordinator tier and the coordinator role both reach the region coordi
     directory.lookup('gelderland-zuid-midden', 'ggz', 'coordinator'),
     directory.lookup('gelderland-zuid-midden', 'coordinator', 'primary'),
   ]) {
-    expect(found).toMatchObject({ found: true, recipient: { tier: 'coordinator', contact: { email: 'coordinator@csg-gzm.example' } } });
+    expect(found).toMatchObject({
+      found: true,
+      recipient: { tier: 'coordinator', contact: { email: 'coordinator@csg-gzm.example' } },
+    });
   }
 });
 
@@ -35,5 +38,8 @@ test('a role the region does not have, and an unknown region', () => {
     problem: 'role_not_configured',
     reason: 'no slachtofferhulp in the directory of gelderland-zuid-midden',
   });
-  expect(directory.lookup('atlantis', 'casemanager', 'primary')).toMatchObject({ found: false, problem: 'unknown_region' });
+  expect(directory.lookup('atlantis', 'casemanager', 'primary')).toMatchObject({
+    found: false,
+    problem: 'unknown_region',
+  });
 });

@@ -21,7 +21,8 @@ afterAll(async () => {
   await Promise.all([smtp?.stop(), twilio?.stop()]);
 });
 
-const mailsFor = (ref: string) => smtp.messages.filter((m) => (m.subject ?? '').includes(ref) || m.raw.includes(ref));
+const mailsFor = (ref: string) =>
+  smtp.messages.filter((m) => (m.subject ?? '').includes(ref) || m.raw.includes(ref));
 const smsFor = (ref: string) => twilio.acceptedMessages().filter((r) => (r.form.Body ?? '').includes(ref));
 const smsAttemptsFor = (ref: string) =>
   twilio.requests.filter((r) => r.method === 'POST' && (r.form.Body ?? '').includes(ref));
@@ -44,7 +45,12 @@ test('the casemanager gets one SMS and one email, in Dutch, with reference, dead
   const message = requestFor();
   const report = await h.activities.sendPartnerRequest(message);
 
-  expect(report).toMatchObject({ requestId: 'casemanager_overdracht', attempt: 1, escalate: false, recipientTier: 'primary' });
+  expect(report).toMatchObject({
+    requestId: 'casemanager_overdracht',
+    attempt: 1,
+    escalate: false,
+    recipientTier: 'primary',
+  });
   expect(report.deliveries).toEqual([
     { channel: 'sms', status: 'sent' },
     { channel: 'email', status: 'sent' },
@@ -78,7 +84,8 @@ test('the casemanager gets one SMS and one email, in Dutch, with reference, dead
   // Logs carry references and outcomes, never an address or a number.
   const logs = h.logLines.join('');
   expect(logs).toContain(message.meldingRef);
-  for (const secret of ['piket@csg-limburg.example', '+31612340010', 'Beste']) expect(logs).not.toContain(secret);
+  for (const secret of ['piket@csg-limburg.example', '+31612340010', 'Beste'])
+    expect(logs).not.toContain(secret);
 });
 
 test('a retry of the same step sends nothing again (duplicate on both channels)', async () => {
@@ -144,9 +151,13 @@ test('Twilio 429 is retried, not escalated', async () => {
   expect(smsFor(message.meldingRef)).toHaveLength(1);
 });
 
-test("an invalid number (Twilio 21211) falls back to email and raises the escalation, without retrying the SMS", async () => {
+test('an invalid number (Twilio 21211) falls back to email and raises the escalation, without retrying the SMS', async () => {
   const message = requestFor();
-  twilio.failNextMessageCreates({ status: 400, code: 21211, message: "The 'To' number +31612340010 is not a valid phone number." });
+  twilio.failNextMessageCreates({
+    status: 400,
+    code: 21211,
+    message: "The 'To' number +31612340010 is not a valid phone number.",
+  });
   const report = await h.activities.sendPartnerRequest(message);
   expect(report.escalate).toBe(true);
   expect(report.deliveries).toEqual([
@@ -167,7 +178,11 @@ test('Twilio 21614 (not a mobile number) is permanent too', async () => {
   twilio.failNextMessageCreates({ status: 400, code: 21614, message: 'not a mobile number' });
   const report = await h.activities.sendPartnerRequest(message);
   expect(report.escalate).toBe(true);
-  expect(report.deliveries[0]).toEqual({ channel: 'sms', status: 'failed', reason: "Twilio 21614: 'To' number is not a mobile number" });
+  expect(report.deliveries[0]).toEqual({
+    channel: 'sms',
+    status: 'failed',
+    reason: "Twilio 21614: 'To' number is not a mobile number",
+  });
 });
 
 test('an email address the server rejects (550) is permanent: the SMS carries it and the workflow escalates', async () => {
@@ -187,9 +202,19 @@ test('an email address the server rejects (550) is permanent: the SMS carries it
 });
 
 test('a tier without a backup falls back to the primary and says so', async () => {
-  const message = requestFor({ requestId: 'informatief_gesprek', kind: 'informatief_gesprek', role: 'zedenpolitie', tier: 'backup', attempt: 3 });
+  const message = requestFor({
+    requestId: 'informatief_gesprek',
+    kind: 'informatief_gesprek',
+    role: 'zedenpolitie',
+    tier: 'backup',
+    attempt: 3,
+  });
   const report = await h.activities.sendPartnerRequest(message);
-  expect(report).toMatchObject({ recipientTier: 'primary', escalate: false, note: 'no backup configured for zedenpolitie: primary notified' });
+  expect(report).toMatchObject({
+    recipientTier: 'primary',
+    escalate: false,
+    note: 'no backup configured for zedenpolitie: primary notified',
+  });
   expect(mailsFor(message.meldingRef)[0]!.to).toEqual(['zeden@politie-limburg.example']);
 });
 
@@ -203,7 +228,11 @@ test('the coordinator tier reaches the region coordinator, told why', async () =
 });
 
 test('an email-only partner gets the email; the missing SMS is reported, not an escalation', async () => {
-  const message = requestFor({ requestId: 'medische_zorg', kind: 'medische_zorg', role: 'medische_zorg_na_72_uur' });
+  const message = requestFor({
+    requestId: 'medische_zorg',
+    kind: 'medische_zorg',
+    role: 'medische_zorg_na_72_uur',
+  });
   const report = await h.activities.sendPartnerRequest(message);
   expect(report.escalate).toBe(false);
   expect(report.deliveries).toEqual([

@@ -18,7 +18,10 @@ const input = (kind: RequestKind) => ({
 
 test('deadlines are Dutch local time (summer and winter)', () => {
   expect(formatDeadline('2026-07-01T22:15:00.000Z')).toEqual({ nl: 'do 2 jul 00:15', en: 'Thu 2 Jul 00:15' });
-  expect(formatDeadline('2026-03-12T13:30:00.000Z')).toEqual({ nl: 'do 12 mrt 14:30', en: 'Thu 12 Mar 14:30' });
+  expect(formatDeadline('2026-03-12T13:30:00.000Z')).toEqual({
+    nl: 'do 12 mrt 14:30',
+    en: 'Thu 12 Mar 14:30',
+  });
 });
 
 test.each(KINDS)('%s: email and SMS carry reference, what is asked, deadline and link', (kind) => {
@@ -60,11 +63,14 @@ test('the HTML escapes what it shows', () => {
   expect(m.html).not.toContain('<b>Team</b>');
 });
 
-test.each(['ingetrokken', 'vervallen', 'overgedragen'] as NoticeKind[])('notice %s: no link, no ask, GSM-7 SMS', (notice) => {
-  const m = renderNotice({ kind: 'fmo', notice, meldingRef: 'CSG-LIM-2026-000123', recipientName: 'NFI' });
-  expect(m.text).toContain('U hoeft niets meer te doen');
-  expect(m.text).toContain('No action is needed');
-  expect(m.text).not.toContain('http');
-  expect(m.sms).toMatch(GSM7);
-  expect(m.sms).toContain('CSG-LIM-2026-000123');
-});
+test.each(['ingetrokken', 'vervallen', 'overgedragen'] as NoticeKind[])(
+  'notice %s: no link, no ask, GSM-7 SMS',
+  (notice) => {
+    const m = renderNotice({ kind: 'fmo', notice, meldingRef: 'CSG-LIM-2026-000123', recipientName: 'NFI' });
+    expect(m.text).toContain('U hoeft niets meer te doen');
+    expect(m.text).toContain('No action is needed');
+    expect(m.text).not.toContain('http');
+    expect(m.sms).toMatch(GSM7);
+    expect(m.sms).toContain('CSG-LIM-2026-000123');
+  },
+);

@@ -19,6 +19,8 @@ test('a bad environment exits 1 with the ConfigError message, without echoing va
   expect(result.stderr).toContain('Invalid configuration');
   expect(result.stderr).toContain('TWILIO_ACCOUNT_SID must be "AC" followed by 32 hex characters');
   expect(result.stderr).toContain('LINK_SECRET is required but not set');
-  expect(result.stderr).toContain('WORKER_MAX_CACHED_WORKFLOWS: WORKER_MAX_CACHED_WORKFLOWS must be at least 2');
+  expect(result.stderr).toContain(
+    'WORKER_MAX_CACHED_WORKFLOWS: WORKER_MAX_CACHED_WORKFLOWS must be at least 2',
+  );
   expect(result.stderr).not.toContain('not-a-sid');
 });

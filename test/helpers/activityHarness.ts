@@ -48,7 +48,10 @@ export function buildHarness(options: {
       cb();
     },
   });
-  const deliveryLog = createFileDeliveryLog({ directory: logDir, ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}) });
+  const deliveryLog = createFileDeliveryLog({
+    directory: logDir,
+    ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+  });
   const activities = createActivities({
     mailTransport: createMailTransport({
       NODE_ENV: 'test',
@@ -76,7 +79,8 @@ export function buildHarness(options: {
 let counter = 0;
 export function requestFor(overrides: Partial<PartnerRequestMessage> = {}): PartnerRequestMessage {
   counter += 1;
-  const meldingRef = overrides.meldingRef ?? `CSG-LIM-2026-${String(900000 + counter + (Date.now() % 1000) * 100)}`;
+  const meldingRef =
+    overrides.meldingRef ?? `CSG-LIM-2026-${String(900000 + counter + (Date.now() % 1000) * 100)}`;
   return {
     meldingRef,
     regionId: 'limburg',

@@ -15,7 +15,12 @@ const meldingRef = process.env.MELDING_REF!;
 const crashPoint = process.env.CRASH_POINT;
 
 const harness = buildHarness({ smtpPort, twilioBaseUrl: 'http://127.0.0.1:9', logDir });
-const message = requestFor({ meldingRef, requestId: 'medische_zorg', kind: 'medische_zorg', role: 'medische_zorg_na_72_uur' });
+const message = requestFor({
+  meldingRef,
+  requestId: 'medische_zorg',
+  kind: 'medische_zorg',
+  role: 'medische_zorg_na_72_uur',
+});
 
 if (crashPoint === 'before-record') {
   const original = harness.deliveryLog.markSent.bind(harness.deliveryLog);

@@ -40,7 +40,10 @@ function decodeEncodedWords(value: string | undefined): string | undefined {
     .replace(/\?=\s+=\?/g, '?==?')
     .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, enc: string, text: string) => {
       if (enc.toLowerCase() === 'b') return Buffer.from(text, 'base64').toString('utf8');
-      const bytes = text.replace(/_/g, ' ').replace(/%/g, '%25').replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => `%${hex}`);
+      const bytes = text
+        .replace(/_/g, ' ')
+        .replace(/%/g, '%25')
+        .replace(/=([0-9A-F]{2})/gi, (_x, hex: string) => `%${hex}`);
       return decodeURIComponent(bytes);
     });
 }

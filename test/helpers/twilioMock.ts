@@ -80,7 +80,13 @@ export async function startTwilioMock(): Promise<TwilioMock> {
         return;
       }
       const upstream = httpRequest(
-        { host: '127.0.0.1', port: prismPort, method: req.method, path, headers: { ...req.headers, host: `127.0.0.1:${prismPort}` } },
+        {
+          host: '127.0.0.1',
+          port: prismPort,
+          method: req.method,
+          path,
+          headers: { ...req.headers, host: `127.0.0.1:${prismPort}` },
+        },
         (up) => {
           record.status = up.statusCode ?? 0;
           res.writeHead(up.statusCode ?? 502, up.headers);
