@@ -14,7 +14,6 @@ export const REDACTED_PATHS = [
   'contact',
   '*.contact',
   '*.*.contact',
-  'name',
   '*.name',
   'phone',
   '*.phone',

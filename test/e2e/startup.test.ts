@@ -1,0 +1,51 @@
+/**
+ * A process started with a bad configuration stops at once with a message that names each bad
+ * variable and what it expects, and exits non-zero; it never runs half-configured.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../helpers/tools';
+
+jest.setTimeout(60_000);
+
+function run(entry: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(join(projectRoot, 'node_modules', '.bin', 'tsx'), [entry], {
+      cwd: projectRoot,
+      // Only what a shell would have: PATH and HOME, plus the variables under test.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += String(d)));
+    child.stderr.on('data', (d) => (output += String(d)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+const badEnv = {
+  SMTP_PORT: 'not-a-port',
+  TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+  TWILIO_AUTH_TOKEN: 'token',
+  TWILIO_FROM_NUMBER: '+3197010000000',
+  PUBLIC_BASE_URL: 'http://localhost:3000',
+  STAFF_ACCOUNTS: 'helpline:long-enough-password',
+  SESSION_SECRET: 's'.repeat(40),
+  // LINK_SECRET deliberately missing
+};
+
+describe.each([
+  ['worker', 'workers/worker.ts'],
+  ['intake service', 'intake/main.ts'],
+])('%s with a bad configuration', (_name, entry) => {
+  test('exits 1 naming every bad variable and what it expects', async () => {
+    const { code, output } = await run(entry, badEnv);
+    expect(code).toBe(1);
+    expect(output).toMatch(/SMTP_PORT.*whole number between 1 and 65535/);
+    expect(output).toContain('LINK_SECRET is required but not set');
+  });
+});
