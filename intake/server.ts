@@ -6,7 +6,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
 import { registerApi } from './api';
@@ -60,7 +60,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Fastify's own request lines carry the raw URL, and partner URLs carry their token: log our own.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: 1000 },
   });
@@ -111,21 +111,19 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
               ),
         );
     }
-    return reply
-      .code(status)
-      .send(
-        client
-          ? {
-              error:
-                status === 413
-                  ? 'payload_too_large'
-                  : status === 415
-                    ? 'unsupported_media_type'
-                    : 'invalid_request',
-              message: error.message,
-            }
-          : { error: 'internal_error', message: 'the request could not be handled; try again' },
-      );
+    return reply.code(status).send(
+      client
+        ? {
+            error:
+              status === 413
+                ? 'payload_too_large'
+                : status === 415
+                  ? 'unsupported_media_type'
+                  : 'invalid_request',
+            message: error.message,
+          }
+        : { error: 'internal_error', message: 'the request could not be handled; try again' },
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -1,0 +1,114 @@
+/**
+ * The intake service on a real Temporal dev server with a worker running the real melding
+ * workflow and activity doubles that record each partner message (with its signed action link),
+ * as the notification activities would send it.
+ */
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../../activities/types';
+import { createLogger } from '../../config/logger';
+import { createPartnerLinks } from '../../intake/links';
+import { buildServer, type IntakeConfig } from '../../intake/server';
+import { createDevServerEnv } from './temporal';
+
+export const TEST_CONFIG: IntakeConfig = {
+  PUBLIC_BASE_URL: 'http://intake.test',
+  LINK_SECRET: 'test-link-secret-0123456789abcdef-0123456789',
+  STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1,ops:ops-wachtwoord-123',
+  SESSION_SECRET: 'test-session-secret-0123456789abcdef-012345',
+  TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+};
+
+export const BASIC_HELPLINE = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
+
+export interface SentRequest {
+  message: PartnerRequestMessage;
+  actionUrl: string;
+}
+
+/** Activity doubles: every request "sent" by email, its action link kept for the test to follow. */
+export function recordingActivities(links: PartnerLinks, sent: SentRequest[]): MeldingActivities {
+  return {
+    async sendPartnerRequest(message) {
+      const actionUrl = links.actionUrl({
+        meldingRef: message.meldingRef,
+        requestId: message.requestId,
+        attempt: message.attempt,
+        expiresAt: new Date(Date.parse(message.dueBy) + 24 * 3600_000),
+      });
+      sent.push({ message, actionUrl });
+      return {
+        requestId: message.requestId,
+        attempt: message.attempt,
+        deliveries: [{ channel: 'email', status: 'sent' }],
+        escalate: false,
+      };
+    },
+    async sendPartnerNotice(notice) {
+      return {
+        requestId: notice.requestId,
+        attempt: 0,
+        deliveries: [{ channel: 'email', status: 'sent' }],
+        escalate: false,
+      };
+    },
+  };
+}
+
+export interface IntakeHarness {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  app: FastifyInstance;
+  taskQueue: string;
+  sent: SentRequest[];
+  stop(): Promise<void>;
+}
+
+/** One dev server per test file; `withWorker: false` for suites that must show nothing ran. */
+export async function startIntakeHarness(
+  options: { withWorker?: boolean; taskQueue?: string } = {},
+): Promise<IntakeHarness> {
+  const env = await createDevServerEnv();
+  const taskQueue = options.taskQueue ?? `intake-test-${Math.random().toString(36).slice(2, 8)}`;
+  const sent: SentRequest[] = [];
+  const links = createPartnerLinks({ baseUrl: TEST_CONFIG.PUBLIC_BASE_URL, secret: TEST_CONFIG.LINK_SECRET });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  if (options.withWorker !== false) {
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: recordingActivities(links, sent),
+      maxCachedWorkflows: 50,
+    });
+    running = worker.run();
+  }
+  const client = env.client as unknown as Client;
+  const app = await buildServer({
+    client,
+    taskQueue,
+    config: TEST_CONFIG,
+    logger: createLogger({ level: 'silent', name: 'intake-test' }),
+  });
+  return {
+    env,
+    client,
+    app,
+    taskQueue,
+    sent,
+    async stop() {
+      await app.close();
+      worker?.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
+}
+
+/** The path of a link made for PUBLIC_BASE_URL, for `inject`. */
+export function pathOf(url: string): string {
+  return new URL(url).pathname;
+}
