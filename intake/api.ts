@@ -121,8 +121,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         derived && region
           ? buildReference(region.id, now, sequenceFor(headerKey, auth.sessionSecret))
           : given.reference,
-      receivedAt: given.receivedAt ?? now.toISOString(),
-      recordedBy: given.recordedBy ?? request.staffId,
+      // Filled in only when absent: a null or wrong value stays and is refused by the schema.
+      receivedAt: given.receivedAt === undefined ? now.toISOString() : given.receivedAt,
+      recordedBy: given.recordedBy === undefined ? request.staffId : given.recordedBy,
     };
     const outcome = await meldingen.start(raw);
     if (outcome.status === 'invalid') {
