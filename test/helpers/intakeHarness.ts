@@ -68,12 +68,16 @@ export interface IntakeHarness {
 
 /** One dev server per test file; `withWorker: false` for suites that must show nothing ran. */
 export async function startIntakeHarness(
-  options: { withWorker?: boolean; taskQueue?: string } = {},
+  options: { withWorker?: boolean; taskQueue?: string; publicBaseUrl?: string } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
   const taskQueue = options.taskQueue ?? `intake-test-${Math.random().toString(36).slice(2, 8)}`;
   const sent: SentRequest[] = [];
-  const links = createPartnerLinks({ baseUrl: TEST_CONFIG.PUBLIC_BASE_URL, secret: TEST_CONFIG.LINK_SECRET });
+  const config: IntakeConfig = {
+    ...TEST_CONFIG,
+    PUBLIC_BASE_URL: options.publicBaseUrl ?? TEST_CONFIG.PUBLIC_BASE_URL,
+  };
+  const links = createPartnerLinks({ baseUrl: config.PUBLIC_BASE_URL, secret: config.LINK_SECRET });
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   if (options.withWorker !== false) {
@@ -90,7 +94,7 @@ export async function startIntakeHarness(
   const app = await buildServer({
     client,
     taskQueue,
-    config: TEST_CONFIG,
+    config,
     logger: createLogger({ level: 'silent', name: 'intake-test' }),
   });
   return {
