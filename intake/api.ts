@@ -4,9 +4,7 @@
  * field-level problems and starts nothing; a repeated start (same reference, or same
  * Idempotency-Key) answers with the existing case instead of a second one.
  */
-import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { regionForMunicipality } from '../config/regions';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
 import {
   decisionSchemas,
@@ -24,7 +22,7 @@ import {
   type AuthConfig,
 } from './auth';
 import type { Decision, MeldingService } from './meldingService';
-import { buildReference, newSequenceNumber } from './reference';
+import { fillIntakeDefaults } from './intakeDefaults';
 
 export interface ApiDeps {
   auth: AuthConfig;
@@ -47,16 +45,6 @@ function badRequest(
   error = 'invalid_input',
 ) {
   return reply.code(400).send({ error, problems });
-}
-
-/**
- * The sequence number for a start without a reference: from the Idempotency-Key when given, so a
- * retried request maps to the same case; random otherwise.
- */
-function sequenceFor(idempotencyKey: string | undefined, secret: string): string {
-  if (!idempotencyKey) return newSequenceNumber();
-  const digest = createHmac('sha256', secret).update(`idempotency:${idempotencyKey}`).digest();
-  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }
 
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
@@ -110,21 +98,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         { field: 'Idempotency-Key', message: 'expected 8 to 200 printable characters' },
       ]);
     }
-    const given = body as Record<string, unknown>;
-    const now = clock();
-    const region =
-      typeof given.municipality === 'string' ? regionForMunicipality(given.municipality) : undefined;
-    const derived = given.reference === undefined;
-    const raw = {
-      ...given,
-      reference:
-        derived && region
-          ? buildReference(region.id, now, sequenceFor(headerKey, auth.sessionSecret))
-          : given.reference,
-      // Filled in only when absent: a null or wrong value stays and is refused by the schema.
-      receivedAt: given.receivedAt === undefined ? now.toISOString() : given.receivedAt,
-      recordedBy: given.recordedBy === undefined ? request.staffId : given.recordedBy,
-    };
+    const { raw, referenceDerived: derived } = fillIntakeDefaults(body as Record<string, unknown>, {
+      now: clock(),
+      staffId: request.staffId!,
+      secret: auth.sessionSecret,
+      ...(headerKey ? { idempotencyKey: headerKey } : {}),
+    });
     const outcome = await meldingen.start(raw);
     if (outcome.status === 'invalid') {
       // A reference the service was to make up is not the caller's problem: the municipality's is.

@@ -1,0 +1,209 @@
+/**
+ * The staff and ops command line: `npx tsx intake/cli.ts <command>`.
+ *
+ *   start <intake.json> [--door <staff-id>]     start a melding from a JSON file (reference, receivedAt
+ *                                                and recordedBy may be left out)
+ *   status <reference>                           the case's state (no personal data)
+ *   ack <reference> <request-id> [--door <id>]   acknowledge a partner request
+ *   stuck                                        every open request past its deadline, oldest first
+ *
+ * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
+ * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
+ */
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { envSchema } from '../config/env';
+import type { CaseState, RequestView } from '../workflows/messages';
+import { fillIntakeDefaults } from './intakeDefaults';
+import { formatLocal } from './localTime';
+import { createMeldingService } from './meldingService';
+
+export interface CliDeps {
+  client: Client;
+  taskQueue: string;
+  now: () => Date;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = `Gebruik: npx tsx intake/cli.ts <opdracht>
+  start <intake.json> [--door <medewerker-id>]   melding starten uit een JSON-bestand
+  status <referentie>                             stand van een melding (zonder persoonsgegevens)
+  ack <referentie> <verzoek-id> [--door <id>]     verzoek bevestigen
+  stuck                                           open verzoeken over hun termijn, oudste eerst`;
+
+export interface StuckRequest {
+  reference: string;
+  regionId: string;
+  phase: string;
+  request: RequestView;
+  overdueMinutes: number;
+}
+
+/**
+ * Every open request past its deadline. Visibility finds the candidate cases (CsgAwaitedDeadline
+ * is the earliest open deadline of a case); the state query then lists each overdue request, as a
+ * case can wait for several partners at once.
+ */
+export async function listStuck(client: Client, now: Date): Promise<StuckRequest[]> {
+  const query = `ExecutionStatus = "Running" AND CsgAwaitedDeadline < "${now.toISOString()}"`;
+  const service = createMeldingService(client, '');
+  const stuck: StuckRequest[] = [];
+  for await (const execution of client.workflow.list({ query })) {
+    const state = await service.state(execution.workflowId).catch(() => undefined);
+    if (!state) continue;
+    for (const request of state.openRequests) {
+      const due = Date.parse(request.dueBy);
+      if (due < now.getTime()) {
+        stuck.push({
+          reference: state.reference,
+          regionId: state.regionId,
+          phase: state.phase,
+          request,
+          overdueMinutes: Math.floor((now.getTime() - due) / 60_000),
+        });
+      }
+    }
+  }
+  return stuck.sort((a, b) => Date.parse(a.request.dueBy) - Date.parse(b.request.dueBy));
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function printState(state: CaseState, out: (line: string) => void): void {
+  out(`Melding ${state.reference} (regio ${state.regionId})`);
+  out(`  fase: ${state.phase}${state.outcome ? `, uitkomst: ${state.outcome}` : ''}`);
+  out(
+    `  triage: ${state.triage.window}${state.triage.acute ? ' (acuut)' : ''}, basis: ${state.triage.basis}`,
+  );
+  out(`  verzoeken:`);
+  for (const r of state.requests) {
+    out(
+      `    ${r.requestId.padEnd(24)} ${r.role}/${r.awaitedTier} ${r.status}` +
+        (r.status === 'open' ? `, termijn ${formatLocal(r.dueBy)}, escalatie ${r.escalationLevel}` : '') +
+        (r.acknowledgedBy ? `, door ${r.acknowledgedBy}` : ''),
+    );
+  }
+}
+
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+  const [command, ...args] = argv;
+  const service = createMeldingService(deps.client, deps.taskQueue);
+  const by = option(args, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
+  switch (command) {
+    case 'start': {
+      const file = args[0];
+      if (!file) break;
+      let given: unknown;
+      try {
+        given = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        deps.err(
+          `Kan ${file} niet lezen als JSON: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return 1;
+      }
+      const raw =
+        typeof given === 'object' && given !== null && !Array.isArray(given)
+          ? fillIntakeDefaults(given as Record<string, unknown>, {
+              now: deps.now(),
+              staffId: by,
+              // No Idempotency-Key on the command line: the reference is random, the secret unused.
+              secret: '',
+            }).raw
+          : given;
+      const outcome = await service.start(raw);
+      if (outcome.status === 'invalid') {
+        deps.err('Melding niet gestart; controleer:');
+        for (const p of outcome.problems) deps.err(`  ${p.field}: ${p.message}`);
+        return 1;
+      }
+      deps.out(
+        `${outcome.status === 'started' ? 'Gestart' : 'Bestond al (niets nieuws gestart)'}: ${outcome.reference}` +
+          (outcome.triage ? ` — triage ${outcome.triage.window}` : ''),
+      );
+      return 0;
+    }
+    case 'status': {
+      const reference = args[0];
+      if (!reference) break;
+      const state = await service.state(reference);
+      if (!state) {
+        deps.err(`Geen melding ${reference}`);
+        return 1;
+      }
+      printState(state, deps.out);
+      return 0;
+    }
+    case 'ack': {
+      const [reference, requestId] = args;
+      if (!reference || !requestId) break;
+      const outcome = await service.decide(reference, {
+        type: 'ontvangstbevestiging',
+        input: { requestId, by },
+      });
+      if (outcome.status === 'not_found') {
+        deps.err(`Geen open melding ${reference}`);
+        return 1;
+      }
+      if (outcome.status === 'rejected') {
+        deps.err(`Geweigerd: ${outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+        return 1;
+      }
+      deps.out(`Bevestigd: ${requestId} van ${reference}`);
+      printState(outcome.state, deps.out);
+      return 0;
+    }
+    case 'stuck': {
+      const stuck = await listStuck(deps.client, deps.now());
+      if (stuck.length === 0) {
+        deps.out('Geen open verzoeken over hun termijn.');
+        return 0;
+      }
+      deps.out(`${stuck.length} open verzoek(en) over hun termijn, oudste eerst:`);
+      for (const s of stuck) {
+        deps.out(
+          `  ${formatLocal(s.request.dueBy)}  ${s.reference}  ${s.request.requestId}  ${s.request.role}/${s.request.awaitedTier}` +
+            `  escalatie ${s.request.escalationLevel}  ${s.overdueMinutes} min over tijd  (${s.regionId}, ${s.phase})`,
+        );
+      }
+      return 0;
+    }
+  }
+  deps.err(USAGE);
+  return 2;
+}
+
+async function main(): Promise<void> {
+  const env = envSchema
+    .pick({ TEMPORAL_ADDRESS: true, TEMPORAL_NAMESPACE: true, TEMPORAL_TASK_QUEUE: true })
+    .safeParse(process.env);
+  if (!env.success) {
+    console.error(env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+    process.exit(2);
+  }
+  const connection = await Connection.connect({ address: env.data.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: env.data.TEMPORAL_NAMESPACE });
+    const code = await runCli(process.argv.slice(2), {
+      client,
+      taskQueue: env.data.TEMPORAL_TASK_QUEUE,
+      now: () => new Date(),
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+    process.exitCode = code;
+  } finally {
+    await connection.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`Mislukt: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
