@@ -23,6 +23,7 @@ import {
 } from './auth';
 import type { Decision, MeldingService } from './meldingService';
 import { fillIntakeDefaults } from './intakeDefaults';
+import { startWithFreeReference } from './uniqueStart';
 
 export interface ApiDeps {
   auth: AuthConfig;
@@ -98,13 +99,13 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         { field: 'Idempotency-Key', message: 'expected 8 to 200 printable characters' },
       ]);
     }
-    const { raw, referenceDerived: derived } = fillIntakeDefaults(body as Record<string, unknown>, {
+    const { rawFor, referenceDerived: derived } = fillIntakeDefaults(body as Record<string, unknown>, {
       now: clock(),
       staffId: request.staffId!,
       secret: auth.sessionSecret,
       ...(headerKey ? { idempotencyKey: headerKey } : {}),
     });
-    const outcome = await meldingen.start(raw);
+    const outcome = await startWithFreeReference(meldingen, rawFor, { referenceDerived: derived });
     if (outcome.status === 'invalid') {
       // A reference the service was to make up is not the caller's problem: the municipality's is.
       const problems = derived ? outcome.problems.filter((p) => p.field !== 'reference') : outcome.problems;
@@ -117,7 +118,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     return reply
       .code(outcome.status === 'started' ? 201 : 200)
       .header('location', `/api/meldingen/${outcome.reference}`)
-      .send(outcome);
+      .send({
+        status: outcome.status,
+        reference: outcome.reference,
+        ...(outcome.regionId ? { regionId: outcome.regionId } : {}),
+        ...(outcome.triage ? { triage: outcome.triage } : {}),
+      });
   });
 
   app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {

@@ -10,6 +10,7 @@
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
  * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { envSchema } from '../config/env';
@@ -17,6 +18,7 @@ import type { CaseState, RequestView } from '../workflows/messages';
 import { fillIntakeDefaults } from './intakeDefaults';
 import { formatLocal } from './localTime';
 import { createMeldingService } from './meldingService';
+import { startWithFreeReference } from './uniqueStart';
 
 export interface CliDeps {
   client: Client;
@@ -106,16 +108,19 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         );
         return 1;
       }
-      const raw =
-        typeof given === 'object' && given !== null && !Array.isArray(given)
-          ? fillIntakeDefaults(given as Record<string, unknown>, {
-              now: deps.now(),
-              staffId: by,
-              // No Idempotency-Key on the command line: the reference is random, the secret unused.
-              secret: '',
-            }).raw
-          : given;
-      const outcome = await service.start(raw);
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+        deps.err(`${file} bevat geen JSON-object met een melding`);
+        return 1;
+      }
+      const filled = fillIntakeDefaults(given as Record<string, unknown>, {
+        now: deps.now(),
+        staffId: by,
+        // No Idempotency-Key on the command line: the first candidate is random, the secret only chains it.
+        secret: randomBytes(32).toString('hex'),
+      });
+      const outcome = await startWithFreeReference(service, filled.rawFor, {
+        referenceDerived: filled.referenceDerived,
+      });
       if (outcome.status === 'invalid') {
         deps.err('Melding niet gestart; controleer:');
         for (const p of outcome.problems) deps.err(`  ${p.field}: ${p.message}`);

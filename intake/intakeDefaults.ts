@@ -3,9 +3,8 @@
  * Idempotency-Key when given, so a retry maps to the same case), the registration time, and who
  * recorded it. Only absent fields are filled: a present but wrong value stays, for the schema to refuse.
  */
-import { createHmac } from 'node:crypto';
 import { regionForMunicipality } from '../config/regions';
-import { buildReference, newSequenceNumber } from './reference';
+import { buildReference, chainedSequence, newSequenceNumber } from './reference';
 
 export interface FillOptions {
   now: Date;
@@ -15,30 +14,31 @@ export interface FillOptions {
   secret: string;
 }
 
-function sequenceFor(idempotencyKey: string | undefined, secret: string): string {
-  if (!idempotencyKey) return newSequenceNumber();
-  const digest = createHmac('sha256', secret).update(`idempotency:${idempotencyKey}`).digest();
-  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
-}
-
+/**
+ * Returns the raw intake for candidate reference number `attempt` (see `startWithFreeReference`).
+ * Without an Idempotency-Key the first candidate is random and later ones follow from it.
+ */
 export function fillIntakeDefaults(
   given: Record<string, unknown>,
   options: FillOptions,
-): { raw: Record<string, unknown>; referenceDerived: boolean } {
+): { rawFor: (attempt: number) => Record<string, unknown>; referenceDerived: boolean } {
   const region =
     typeof given.municipality === 'string' ? regionForMunicipality(given.municipality) : undefined;
   const referenceDerived = given.reference === undefined;
-  const reference =
-    referenceDerived && region
-      ? buildReference(region.id, options.now, sequenceFor(options.idempotencyKey, options.secret))
-      : given.reference;
+  const seed = options.idempotencyKey ? `idempotency:${options.idempotencyKey}` : newSequenceNumber();
+  const base = {
+    ...given,
+    receivedAt: given.receivedAt === undefined ? options.now.toISOString() : given.receivedAt,
+    recordedBy: given.recordedBy === undefined ? options.staffId : given.recordedBy,
+  };
   return {
-    raw: {
-      ...given,
-      reference,
-      receivedAt: given.receivedAt === undefined ? options.now.toISOString() : given.receivedAt,
-      recordedBy: given.recordedBy === undefined ? options.staffId : given.recordedBy,
-    },
     referenceDerived,
+    rawFor: (attempt) => ({
+      ...base,
+      reference:
+        referenceDerived && region
+          ? buildReference(region.id, options.now, chainedSequence(seed, attempt, options.secret))
+          : given.reference,
+    }),
   };
 }

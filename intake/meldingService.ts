@@ -34,7 +34,14 @@ import {
 } from './meldingClient';
 
 export type StartOutcome =
-  | { status: 'started' | 'already_exists'; reference: string; triage?: TriageResult; regionId?: string }
+  | {
+      status: 'started' | 'already_exists';
+      reference: string;
+      triage?: TriageResult;
+      regionId?: string;
+      /** On already_exists: the existing case, when a worker could answer. */
+      state?: CaseState;
+    }
   | { status: 'invalid'; problems: IntakeProblem[] };
 
 export type Decision =
@@ -108,7 +115,10 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
       if (result.status !== 'already_exists') return result;
       // A resubmission: show the existing case's triage when a worker can answer the query.
       const existing = await getCaseState(client, result.reference).catch(() => undefined);
-      return { ...result, ...(existing ? { triage: existing.triage, regionId: existing.regionId } : {}) };
+      return {
+        ...result,
+        ...(existing ? { triage: existing.triage, regionId: existing.regionId, state: existing } : {}),
+      };
     },
 
     state: (reference) => orNotFound(() => getCaseState(client, reference)),

@@ -3,7 +3,7 @@
  * sequence part is random, never derived from personal data, because the reference is also the
  * workflow id and shows in the Temporal UI.
  */
-import { randomInt } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 
 /** Region codes in references; a new region without an entry gets one derived from its id. */
 const REGION_CODES: Record<string, string> = {
@@ -33,4 +33,15 @@ export function newSequenceNumber(random: (max: number) => number = randomInt): 
 
 export function buildReference(regionId: string, receivedAt: Date, sequence: string): string {
   return `CSG-${regionCode(regionId)}-${receivedAt.getUTCFullYear()}-${sequence}`;
+}
+
+/**
+ * The n-th candidate sequence for a submission whose first choice turned out to belong to
+ * another case (six digits per region and year do collide). Deterministic from the seed, so a
+ * resubmission walks the same chain and finds its own case again instead of starting a second one.
+ */
+export function chainedSequence(seed: string, attempt: number, secret: string): string {
+  if (attempt === 0 && /^\d{6}$/.test(seed)) return seed;
+  const digest = createHmac('sha256', secret).update(`sequence:${seed}:${attempt}`).digest();
+  return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }

@@ -17,7 +17,8 @@ import {
 } from './auth';
 import { formToRawIntake, mergeSchemaProblems, readFormValues, type IntakeFormValues } from './intakeForm';
 import type { MeldingService } from './meldingService';
-import { newSequenceNumber } from './reference';
+import { buildReference, chainedSequence, newSequenceNumber } from './reference';
+import { startWithFreeReference } from './uniqueStart';
 import { intakeFormPage } from './views/intakeFormPage';
 import { loginPage } from './views/loginPage';
 import { messagePage } from './views/messagePage';
@@ -145,10 +146,26 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       const schema = parseIntake(raw);
       return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems));
     }
-    const outcome = await meldingen.start(raw);
+    const region = regionForMunicipality(String(raw.municipality));
+    const receivedAt = new Date(String(raw.receivedAt));
+    const rawFor = (attempt: number) =>
+      attempt === 0 || !region
+        ? raw
+        : {
+            ...raw,
+            reference: buildReference(
+              region.id,
+              receivedAt,
+              chainedSequence(String(values.volgnummer), attempt, auth.sessionSecret),
+            ),
+          };
+    // The form was opened at `ontvangen`: a case that started before that is somebody else's.
+    const outcome = await startWithFreeReference(meldingen, rawFor, {
+      referenceDerived: true,
+      notBefore: String(raw.receivedAt),
+    });
     if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems));
 
-    const region = regionForMunicipality(String(raw.municipality));
     const wishes = raw.wishes as { police: 'ja' | 'nee' | 'twijfel'; medicalCare: 'ja' | 'nee' | 'twijfel' };
     const ladder = outcome.triage?.acute
       ? region?.pathway.casemanagerLadder.acute

@@ -403,6 +403,48 @@ describe('the Dutch intake form', () => {
     expect(await countRuns(reference)).toBe(1);
   });
 
+  test("a made-up reference that belongs to somebody else's case: the form starts a new case under another", async () => {
+    const cookie = await login();
+    const form = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie } });
+    const volgnummer = hidden(form.body, 'volgnummer');
+    const ontvangen = hidden(form.body, 'ontvangen');
+    const taken = `CSG-LIM-${new Date(ontvangen).getUTCFullYear()}-${volgnummer}`;
+    const ops = `Basic ${Buffer.from('ops:ops-wachtwoord-123').toString('base64')}`;
+    const other = await h.app.inject({
+      method: 'POST',
+      url: '/api/meldingen',
+      headers: { authorization: ops },
+      payload: buildIntake({
+        reference: taken,
+        receivedAt: new Date(Date.parse(ontvangen) - 3600_000).toISOString(),
+      }),
+    });
+    expect(other.statusCode).toBe(201);
+    await waitFor(() => h.sent.find((s) => s.message.meldingRef === taken));
+
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/meldingen',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: hidden(form.body, '_csrf'),
+        volgnummer,
+        ontvangen,
+        kanaal: 'telefoon',
+        beller: 'naaste',
+        tijdsoort: 'onbekend',
+        leeftijdsgroep: '0-15',
+        gemeente: 'Venlo',
+        politie: 'twijfel',
+        medisch: 'nee',
+      }).toString(),
+    });
+    expect(res.statusCode).toBe(201);
+    const reference = /id="referentie">([^<]+)</.exec(res.body)![1]!;
+    expect(reference).not.toBe(taken);
+    expect(reference).toMatch(/^CSG-LIM-\d{4}-\d{6}$/);
+  });
+
   test('a form post without the session-bound CSRF token is refused', async () => {
     const cookie = await login();
     const res = await h.app.inject({
