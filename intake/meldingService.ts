@@ -33,6 +33,9 @@ import {
   withdrawMelding,
 } from './meldingClient';
 
+/** Long enough for a busy worker, short enough for someone waiting at a page. */
+const QUERY_DEADLINE_MS = 10_000;
+
 export type StartOutcome =
   | {
       status: 'started' | 'already_exists';
@@ -73,6 +76,25 @@ export function problemFromRejection(message: string): IntakeProblem {
   return match ? { field: match[1]!, message: match[2]! } : { field: '(besluit)', message };
 }
 
+/** The case exists but nobody answered in time (no worker running): the HTTP layer answers 503. */
+export class CaseUnavailableError extends Error {
+  readonly statusCode = 503;
+  constructor() {
+    super('the case did not answer in time; is a worker running?');
+    this.name = 'CaseUnavailableError';
+  }
+}
+
+function isDeadlineExceeded(error: unknown): boolean {
+  // gRPC status 4 is DEADLINE_EXCEEDED; the client wraps it in a ServiceError, so follow the causes.
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (code === 4 || /deadline/i.test(String(message))) return true;
+    e = cause;
+  }
+  return false;
+}
+
 function isNotFound(error: unknown): boolean {
   return (
     error instanceof WorkflowNotFoundError ||
@@ -100,9 +122,19 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
     }
   }
 
+  /** A query waits for a worker to answer: with none running, a page must not hang for minutes. */
+  const withinDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await client.withDeadline(Date.now() + QUERY_DEADLINE_MS, work);
+    } catch (error) {
+      if (isDeadlineExceeded(error)) throw new CaseUnavailableError();
+      throw error;
+    }
+  };
+
   async function orNotFound<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await work();
+      return await withinDeadline(work);
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -114,7 +146,9 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
       const result = await startMelding(client, taskQueue, raw);
       if (result.status !== 'already_exists') return result;
       // A resubmission: show the existing case's triage when a worker can answer the query.
-      const existing = await getCaseState(client, result.reference).catch(() => undefined);
+      const existing = await withinDeadline(() => getCaseState(client, result.reference)).catch(
+        () => undefined,
+      );
       return {
         ...result,
         ...(existing ? { triage: existing.triage, regionId: existing.regionId, state: existing } : {}),

@@ -87,8 +87,9 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const wantsHtml = (url: string) => !url.startsWith('/api/') && !url.startsWith('/twilio/');
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
-    const client = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500;
-    const status = client ? error.statusCode! : 500;
+    const known = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600;
+    const status = known ? error.statusCode! : 500;
+    const client = status < 500;
     if (client) {
       request.log.info({ event: 'client_error', status, code: error.code }, 'request refused');
     } else {
@@ -122,7 +123,9 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
                   : 'invalid_request',
             message: error.message,
           }
-        : { error: 'internal_error', message: 'the request could not be handled; try again' },
+        : status === 503
+          ? { error: 'unavailable', message: 'the case did not answer in time; try again shortly' }
+          : { error: 'internal_error', message: 'the request could not be handled; try again' },
     );
   });
 

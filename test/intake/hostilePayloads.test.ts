@@ -176,4 +176,23 @@ describe('hostile and invalid input', () => {
     console.log(`hostile requests: ${total}; statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(total).toBeGreaterThanOrEqual(1000);
   });
+
+  test('a case with no worker to answer: the state answers 503 in seconds instead of hanging', async () => {
+    const { reference } = buildIntake();
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/meldingen',
+      headers: { authorization: BASIC_HELPLINE },
+      payload: { ...buildIntake(), reference },
+    });
+    expect(res.statusCode).toBe(201);
+    const started = Date.now();
+    const state = await h.app.inject({
+      method: 'GET',
+      url: `/api/meldingen/${reference}`,
+      headers: { authorization: BASIC_HELPLINE },
+    });
+    expect(state.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
 });
