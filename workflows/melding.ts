@@ -187,9 +187,14 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   const liveOpsporing = () => liveOfKind(['fmo']).find((r) => r.view.role === 'forensische_opsporing');
 
   // ---- the police and FMO track: follows the victim's wish at any moment ------------------------
-  function fmoDecision(): FmoOffer {
+  /**
+   * At intake the triage decides (an intake at exactly 7 days is still acute); later decisions
+   * (a changed wish, a corrected time) also need the acute window to be still open now.
+   */
+  function fmoDecision(atIntake = false): FmoOffer {
     const deadline = triageResult.fmoDeadline ? Date.parse(triageResult.fmoDeadline) : undefined;
-    if (!triageResult.acute || deadline === undefined || Date.now() > deadline) return 'buiten_acute_termijn';
+    if (!triageResult.acute || deadline === undefined) return 'buiten_acute_termijn';
+    if (!atIntake && Date.now() > deadline) return 'buiten_acute_termijn';
     if (policeWish === 'ja') return 'aangevraagd';
     if (policeWish === 'twijfel') {
       return pathway.fmoWhenUndecided ? 'aangeboden_bij_twijfel' : 'niet_aangeboden_bij_twijfel';
@@ -203,12 +208,12 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     decide('fmo_aanbod', 'workflow', next);
   }
 
-  function followPoliceWish(): void {
+  function followPoliceWish(atIntake = false): void {
     if (closing || completed) return;
     if (policeWish === 'nee') {
       // The victim does not (or no longer) want police contact: stop and tell every police-side partner.
       for (const r of liveOfKind(POLICE_KINDS)) endRequest(r, 'ingetrokken');
-      recordFmoOffer(fmoDecision());
+      recordFmoOffer(fmoDecision(atIntake));
       return;
     }
     if (policeWish === 'ja' && liveOfKind(['informatief_gesprek']).length === 0) {
@@ -216,7 +221,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
         note: 'Informatief gesprek over aangifte, sporenonderzoek en FMO',
       });
     }
-    const offer = fmoDecision();
+    const offer = fmoDecision(atIntake);
     if (liveFmo() && offer !== 'buiten_acute_termijn') {
       // An FMO offered while undecided gets its forensisch rechercheur once the victim wants to report.
       if (policeWish === 'ja' && !liveOpsporing()) startOpsporing();
@@ -504,7 +509,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     triageResult.acute ? pathway.casemanagerLadder.acute : pathway.casemanagerLadder.nonAcute,
     { note: intake.immediateDanger ? 'Overdracht; bij intake acuut gevaar gemeld' : 'Overdracht' },
   );
-  followPoliceWish();
+  followPoliceWish(true);
   startMedicalCare();
 
   let go = true;

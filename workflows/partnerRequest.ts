@@ -7,12 +7,13 @@
  * last step the request stays open, visible to ops as past its deadline, and can still be
  * acknowledged: a late answer is never refused.
  *
- * Sending never holds the ladder: the send runs beside the wait, its retries are bounded by the
- * step's wait (scheduleToClose) and cancelled when the step ends. A send that fails for good, a
+ * Sending never holds the ladder: the send runs beside the wait and its retries are bounded by the
+ * step's wait (scheduleToClose); a cancelled request (withdrawal) cancels a send still retrying. A send that fails for good, a
  * DeliveryReport with `escalate: true`, or a `deliveryStatus` signal saying undelivered/failed
  * raises the escalation level at once (the next step starts immediately).
  */
 import {
+  ActivityCancellationType,
   CancellationScope,
   condition,
   isCancellation,
@@ -46,6 +47,11 @@ function partnerActivities(stepWaitMs: number) {
     // The retries of one step's send end with the step: the ladder must go on regardless.
     scheduleToCloseTimeout: Math.max(stepWaitMs, MINUTE_MS),
     retry: SEND_RETRY,
+    // ABANDON: a withdrawal drops the send at once without a cancel request to the server. With
+    // TRY_CANCEL the time-skipping test server hangs when the cancel races the activity's
+    // completion. The cost: a send already retrying may still go out once (its retries end with
+    // the step's wait); the partner then also has the withdrawal notice.
+    cancellationType: ActivityCancellationType.ABANDON,
   });
 }
 
@@ -87,6 +93,7 @@ export class PartnerRequest {
   private attempt = 0;
   private escalateNow = false;
   private sendScope: CancellationScope | undefined;
+  private sendPending = false;
 
   constructor(private readonly spec: PartnerRequestSpec) {
     const now = Date.now();
@@ -123,7 +130,6 @@ export class PartnerRequest {
     this.view.status = 'acknowledged';
     this.view.acknowledgedAt = new Date().toISOString();
     this.view.acknowledgedBy = by;
-    this.sendScope?.cancel();
     this.spec.onChange();
   }
 
@@ -131,7 +137,8 @@ export class PartnerRequest {
   cancel(): void {
     if (!this.isOpen) return;
     this.view.status = 'cancelled';
-    this.sendScope?.cancel();
+    // A send still retrying must not reach the partner after the withdrawal.
+    if (this.sendPending) this.sendScope?.cancel();
     this.spec.onChange();
   }
 
@@ -151,7 +158,8 @@ export class PartnerRequest {
       const atRisk = this.spec.atRiskAt !== undefined && index < ladder.length - 1;
       const untilRisk = atRisk ? Math.max(0, this.spec.atRiskAt! - Date.now()) : Infinity;
       await condition(() => !this.isOpen || this.escalateNow, Math.max(1, Math.min(waitMs, untilRisk)));
-      this.sendScope?.cancel();
+      // The step's send is not cancelled here: its retries end on their own with the step's wait
+      // (scheduleToClose), and the next step's send does not wait for it.
       if (!this.isOpen) break;
       if (this.escalateNow) {
         log.warn('partner not reached; escalating', this.logContext());
@@ -200,14 +208,17 @@ export class PartnerRequest {
     const attempt = this.attempt;
     const scope = new CancellationScope();
     this.sendScope = scope;
+    this.sendPending = true;
     // Not awaited: the wait for the answer (and so the escalation) runs regardless of the send.
     scope
       .run(() => partnerActivities(waitMs).sendPartnerRequest(message))
       .then(
         (report: DeliveryReport) => {
+          if (scope === this.sendScope) this.sendPending = false;
           if (report.escalate) this.deliveryFailed(attempt);
         },
         (error: unknown) => {
+          if (scope === this.sendScope) this.sendPending = false;
           if (isCancellation(error)) return;
           log.error('partner request could not be sent', { ...this.logContext(), attempt });
           this.deliveryFailed(attempt);

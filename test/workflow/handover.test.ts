@@ -1,5 +1,4 @@
 import { acknowledge, withdrawMelding } from '../../intake/meldingClient';
-import { buildIntake } from '../helpers/meldingFixtures';
 import { createHarness, MINUTE, open, type Harness } from './harness';
 
 let h: Harness;
@@ -10,7 +9,7 @@ afterAll(() => h?.teardown());
 
 describe('casemanager handover', () => {
   test('no acknowledgement: re-notify, then the backup, then the coordinator', async () => {
-    const ref = await h.start(buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
+    const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
     let s = await h.until(ref, (x) => open(x, 'casemanager_overdracht') !== undefined);
     expect(s.phase).toBe('casemanager_overdracht');
     expect(open(s, 'casemanager_overdracht')).toMatchObject({ escalationLevel: 0, awaitedTier: 'primary' });

@@ -14,6 +14,7 @@ import type {
 import type { MeldingIntake } from '../../domain/types';
 import { getCaseState, startMelding } from '../../intake/meldingClient';
 import type { CaseState } from '../../workflows/messages';
+import { buildIntake } from '../helpers/meldingFixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 
 export const MINUTE = 60_000;
@@ -65,6 +66,10 @@ export interface Harness {
   partners: PartnerDouble;
   taskQueue: string;
   start(intake: MeldingIntake): Promise<string>;
+  /** The test server's clock: it runs ahead of the wall clock once time has been skipped. */
+  now(): Promise<number>;
+  /** A valid intake received "now" on the server's clock, incident `hoursAgo` before it. */
+  intake(overrides?: Parameters<typeof buildIntake>[0], hoursAgo?: number): Promise<MeldingIntake>;
   state(ref: string): Promise<CaseState>;
   /** Polls the state (time does not move meanwhile) until `check` holds. */
   until(ref: string, check: (s: CaseState) => boolean, what?: string): Promise<CaseState>;
@@ -114,6 +119,9 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
       if (result.status !== 'started') throw new Error(`not started: ${JSON.stringify(result)}`);
       return result.reference;
     },
+    now: () => env.currentTimeMs(),
+    intake: async (overrides = {}, hoursAgo) =>
+      buildIntake({ receivedAt: new Date(await env.currentTimeMs()).toISOString(), ...overrides }, hoursAgo),
     state,
     until: (ref, check, what = 'state') =>
       poll(async () => {

@@ -1,0 +1,206 @@
+/**
+ * Triage windows and their edges as the running case sees them, the NFI rule, the police wish in
+ * all its turns, the FMO (offered while undecided, at risk near its deadline) and medical care.
+ */
+import { acknowledge, setConsent, setIncidentTime, setPoliceWish, withdrawMelding } from '../../intake/meldingClient';
+import { DEFAULT_PATHWAY } from '../../config/regions/defaults';
+import type { MeldingWorkflowInput } from '../../domain/types';
+import type { CaseState } from '../../workflows/messages';
+import { createHarness, DAY, HOUR, MINUTE, open, request, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness('wf-acute');
+});
+afterAll(() => h?.teardown());
+
+const SECOND = 1000;
+const started = (ref: string) => h.until(ref, (s) => s.phase !== 'triage' && s.openRequests.length > 0);
+const kindsRoles = (s: CaseState) => s.requests.map((r) => `${r.requestId}:${r.role}`).sort();
+async function end(ref: string) {
+  await withdrawMelding(h.env.client, ref, { by: 'test' });
+  await h.env.client.workflow.getHandle(ref).result();
+}
+
+describe('triage windows at their edges', () => {
+  test.each([
+    ['10 hours', 10 * HOUR, 'binnen_72_uur', true, 'acute_medische_zorg'],
+    ['exactly 72 hours', 72 * HOUR, 'binnen_72_uur', true, 'acute_medische_zorg'],
+    ['72 hours and 1 second', 72 * HOUR + SECOND, 'binnen_7_dagen', true, 'medische_zorg_na_72_uur'],
+    ['exactly 7 days', 7 * DAY, 'binnen_7_dagen', true, 'medische_zorg_na_72_uur'],
+    ['7 days and 1 second', 7 * DAY + SECOND, 'na_7_dagen', false, 'medische_zorg_na_72_uur'],
+  ])('incident %s before intake → %s', async (_label, elapsed, window, acute, medical) => {
+    const ref = await h.start(await h.intake({}, elapsed / HOUR));
+    const s = await started(ref);
+    expect(s.triage).toMatchObject({ window, acute, forensicPartner: 'forensisch_arts' });
+    expect(s.medicalBranch).toBe(medical);
+    expect(request(s, 'medische_zorg')!.role).toBe(medical);
+    if (acute) {
+      expect(s.phase).toBe('acute_zorg');
+      expect(s.fmoOffer).toBe('aangevraagd');
+      expect(kindsRoles(s)).toEqual([
+        'casemanager_overdracht:casemanager',
+        'fmo-opsporing:forensische_opsporing',
+        'fmo:forensisch_arts',
+        'informatief_gesprek:zedenpolitie',
+        'medische_zorg:' + medical,
+      ]);
+      // The FMO's deadline is the end of the acute window, counted from the incident.
+      const incident = Date.parse(buildIncidentAt(s));
+      expect(Date.parse(request(s, 'fmo')!.deadline!)).toBe(incident + 7 * DAY);
+      // Acute: the casemanager has 15 minutes.
+      expect(Date.parse(open(s, 'casemanager_overdracht')!.dueBy) - Date.parse(open(s, 'casemanager_overdracht')!.requestedAt)).toBe(15 * MINUTE);
+    } else {
+      expect(s.fmoOffer).toBe('buiten_acute_termijn');
+      expect(s.requests.find((r) => r.kind === 'fmo')).toBeUndefined();
+      // Non-acute: four hours.
+      expect(Date.parse(open(s, 'casemanager_overdracht')!.dueBy) - Date.parse(open(s, 'casemanager_overdracht')!.requestedAt)).toBe(4 * HOUR);
+    }
+    await end(ref);
+  });
+
+  function buildIncidentAt(s: CaseState): string {
+    return new Date(Date.parse(s.triage.fmoDeadline!) - 7 * DAY).toISOString();
+  }
+
+  test('unknown incident time is triaged as within 72 hours until the casemanager corrects it', async () => {
+    const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
+    let s = await started(ref);
+    expect(s.triage).toMatchObject({ window: 'binnen_72_uur', basis: 'unknown' });
+    s = await setIncidentTime(h.env.client, ref, {
+      by: 'cm-1',
+      incidentTime: { kind: 'exact', at: new Date((await h.now()) - 30 * DAY).toISOString() },
+    });
+    expect(s.triage).toMatchObject({ window: 'na_7_dagen', acute: false, basis: 'exact' });
+    // The FMO is no longer useful: it lapses and the forensic partners are told.
+    expect(request(s, 'fmo')!.status).toBe('cancelled');
+    expect(s.fmoOffer).toBe('buiten_acute_termijn');
+    const notices = await h.until(ref, () => h.partners.noticesOf(ref).length >= 2).then(() => h.partners.noticesOf(ref));
+    expect(notices.map((n) => `${n.requestId}:${n.notice}`).sort()).toEqual(['fmo-opsporing:vervallen', 'fmo:vervallen']);
+    expect(s.decisions.map((d) => d.type)).toContain('incidenttijd');
+    await end(ref);
+  });
+
+  test('an approximate time is triaged on its latest moment', async () => {
+    const now = await h.now();
+    const ref = await h.start(
+      await h.intake({
+        receivedAt: new Date(now).toISOString(),
+        incidentTime: { kind: 'approximate', earliest: new Date(now - 10 * DAY).toISOString(), latest: new Date(now - 2 * DAY).toISOString() },
+      }),
+    );
+    expect((await started(ref)).triage).toMatchObject({ window: 'binnen_72_uur', basis: 'approximate' });
+    await end(ref);
+  });
+});
+
+describe('the NFI examines victims up to and including 15', () => {
+  test.each([
+    [{ kind: 'years', years: 15 } as const, 'nfi'],
+    [{ kind: 'band', band: '0-15' } as const, 'nfi'],
+    [{ kind: 'years', years: 16 } as const, 'forensisch_arts'],
+  ])('%o → %s', async (victimAge, partner) => {
+    const ref = await h.start(await h.intake({ victimAge }));
+    const s = await started(ref);
+    expect(request(s, 'fmo')!.role).toBe(partner);
+    await h.untilSent(ref, 'fmo', 1);
+    expect(h.partners.requestsOf(ref, 'fmo')[0]!.role).toBe(partner);
+    await end(ref);
+  });
+});
+
+describe('police contact only when the victim wants it', () => {
+  test('police "nee": no request to the police, no FMO; medical care still goes ahead', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'nee' } }));
+    const s = await started(ref);
+    expect(kindsRoles(s)).toEqual(['casemanager_overdracht:casemanager', 'medische_zorg:acute_medische_zorg']);
+    expect(s.fmoOffer).toBe('niet_gewenst');
+    await end(ref);
+    expect(h.partners.requestsOf(ref).some((m) => m.role === 'zedenpolitie' || m.role === 'forensische_opsporing')).toBe(false);
+  });
+
+  test('police "ja": the zedenpolitie is asked for an informatief gesprek, without personal data until consent', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
+    await started(ref);
+    const [first] = await h.untilSent(ref, 'informatief_gesprek', 1);
+    expect(first!.details).toEqual({ reference: ref, kind: 'informatief_gesprek', role: 'zedenpolitie', triageWindow: 'binnen_72_uur', note: expect.any(String) });
+    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-7' });
+    // Next notification (re-notify after the step wait) carries the consented details.
+    await h.env.sleep(60 * MINUTE + SECOND);
+    const sent = await h.untilSent(ref, 'informatief_gesprek', 2);
+    expect(sent[1]!.details.contact?.phone).toBeDefined();
+    expect(sent[1]!.attempt).toBe(2);
+    await end(ref);
+  });
+
+  test('undecided, then "ja": FMO offered while undecided (no police), then police and forensische opsporing', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'twijfel' } }));
+    let s = await started(ref);
+    expect(s.fmoOffer).toBe('aangeboden_bij_twijfel');
+    expect(kindsRoles(s)).toEqual(['casemanager_overdracht:casemanager', 'fmo:forensisch_arts', 'medische_zorg:acute_medische_zorg']);
+    s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
+    expect(kindsRoles(s)).toEqual([
+      'casemanager_overdracht:casemanager',
+      'fmo-opsporing:forensische_opsporing',
+      'fmo:forensisch_arts',
+      'informatief_gesprek:zedenpolitie',
+      'medische_zorg:acute_medische_zorg',
+    ]);
+    expect(s.decisions.filter((d) => d.type === 'politie_wens').map((d) => [d.by, d.value])).toEqual([['cm-7', 'ja']]);
+    await end(ref);
+  });
+
+  test('undecided in a region without FMO-when-undecided: nothing forensic until "ja"', async () => {
+    const intake = await h.intake({ wishes: { police: 'twijfel' } });
+    const input: MeldingWorkflowInput = { intake, pathway: { regionId: 'limburg', ...DEFAULT_PATHWAY, fmoWhenUndecided: false } };
+    await h.env.client.workflow.start('meldingWorkflow', { taskQueue: h.taskQueue, workflowId: intake.reference, args: [input] });
+    let s = await started(intake.reference);
+    expect(s.fmoOffer).toBe('niet_aangeboden_bij_twijfel');
+    expect(s.requests.some((r) => r.kind === 'fmo')).toBe(false);
+    s = await setPoliceWish(h.env.client, intake.reference, { wish: 'ja', by: 'cm-7' });
+    expect(s.fmoOffer).toBe('aangevraagd');
+    expect(s.requests.filter((r) => r.kind === 'fmo')).toHaveLength(2);
+    await end(intake.reference);
+  });
+
+  test('"ja" then "nee": police and forensic requests stop and their partners are told; "ja" again asks anew', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
+    await started(ref);
+    let s = await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-7' });
+    expect(['informatief_gesprek', 'fmo', 'fmo-opsporing'].map((id) => request(s, id)!.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(open(s, 'medische_zorg')).toBeDefined();
+    await h.until(ref, () => h.partners.noticesOf(ref).length >= 3);
+    expect(h.partners.noticesOf(ref).map((n) => `${n.role}:${n.notice}`).sort()).toEqual([
+      'forensisch_arts:ingetrokken',
+      'forensische_opsporing:ingetrokken',
+      'zedenpolitie:ingetrokken',
+    ]);
+    s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
+    expect(open(s, 'informatief_gesprek-2')).toBeDefined();
+    expect(open(s, 'fmo-2')).toBeDefined();
+    await end(ref);
+  });
+});
+
+describe('FMO tracking', () => {
+  test('an FMO still unconfirmed 12 hours before the end of the acute window goes to the coordinator', async () => {
+    // Incident 6 days 20 hours ago: the window closes in 4 hours, so the FMO is at risk at once.
+    const ref = await h.start(await h.intake({}, 6 * 24 + 20));
+    await started(ref);
+    const sent = await h.untilSent(ref, 'fmo', 2);
+    expect(sent.map((m) => m.tier)).toEqual(['primary', 'coordinator']);
+    const s = await h.until(ref, (x) => open(x, 'fmo')?.awaitedTier === 'coordinator');
+    expect(open(s, 'fmo')!.escalationLevel).toBe(3);
+    await end(ref);
+  });
+
+  test('requested → done: the forensic partner confirms; medical care is combined with it', async () => {
+    const ref = await h.start(await h.intake());
+    await started(ref);
+    const [medical] = await h.untilSent(ref, 'medische_zorg', 1);
+    expect(medical!.details.note).toMatch(/FMO/);
+    const s = await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-3' });
+    expect(request(s, 'fmo')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'fa-3' });
+    await end(ref);
+  });
+});
