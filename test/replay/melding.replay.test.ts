@@ -1,0 +1,38 @@
+/**
+ * Replays recorded histories of real runs against today's workflow code. A change that would
+ * break a running case (nondeterminism) fails here, in CI, instead of in production. Put pathway
+ * changes behind `patched()` and record new histories with `npx tsx test/replay/record.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { workflowBundle } from '../workflow/harness';
+
+const dir = join(__dirname, 'histories');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+function load(file: string) {
+  const stored = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { workflowId: string; history: string };
+  return {
+    workflowId: stored.workflowId,
+    history: temporal.api.history.v1.History.decode(Buffer.from(stored.history, 'base64')),
+  };
+}
+
+beforeAll(() => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed in this process.
+  }
+});
+
+test('there are recorded histories to replay', () => {
+  expect(files.length).toBeGreaterThanOrEqual(4);
+});
+
+test.each(files)('%s replays without nondeterminism', async (file) => {
+  const { workflowId, history } = load(file);
+  await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId);
+});

@@ -1,0 +1,119 @@
+/**
+ * Records histories of real runs of the melding workflow on the time-skipping server into
+ * test/replay/histories/*.json. Run after a deliberate pathway change (behind `patched()`), keep
+ * the old files, and commit the new ones:
+ *
+ *   npx tsx test/replay/record.ts
+ *
+ * Each scenario drives one case through the client functions, as the intake service would.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
+import {
+  acknowledge,
+  recordCheckInOutcome,
+  setConsent,
+  setPoliceWish,
+  transferMelding,
+  withdrawMelding,
+} from '../../intake/meldingClient';
+import { createHarness, DAY, MINUTE, open, type Harness } from '../workflow/harness';
+
+type Scenario = (h: Harness) => Promise<string>;
+
+async function checkIns(h: Harness, ref: string, base: number, days: number[], ptssAt28: boolean) {
+  for (const day of days) {
+    const wait = base + day * DAY - (await h.now());
+    if (wait > 0) await h.env.sleep(wait + 1000);
+    await h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined);
+    await recordCheckInOutcome(h.env.client, ref, {
+      requestId: `checkin-dag-${day}`,
+      outcome: 'gaat_goed',
+      by: 'cm-1',
+      ...(day === 28 ? { ptss: ptssAt28 } : {}),
+    });
+  }
+}
+
+const scenarios: Record<string, Scenario> = {
+  // Acute, police "ja" with consent, every partner confirms, casemanager late (one re-notify), 4 weeks, afgerond.
+  'acute-afgerond': async (h) => {
+    const intake = await h.intake();
+    const ref = await h.start(intake);
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
+      await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+    }
+    await h.env.sleep(15 * MINUTE + 1000);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.escalationLevel === 1);
+    await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], false);
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // Undecided, then "ja", then "nee", then withdrawn during acute care.
+  'twijfel-ja-nee-ingetrokken': async (h) => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'twijfel' } }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-1' });
+    await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-1' });
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // Non-acute, handover ladder to the coordinator, screening with PTSS, GGZ referral.
+  'niet-acuut-ggz': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }, 24 * 30);
+    const ref = await h.start(intake);
+    await h.env.sleep(330 * MINUTE);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.awaitedTier === 'backup');
+    await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-2' });
+    await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], true);
+    await h.until(ref, (s) => open(s, 'ggz_verwijzing') !== undefined);
+    await acknowledge(h.env.client, ref, { requestId: 'ggz_verwijzing', by: 'ggz-1' });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // Transfer to another region during watchful waiting.
+  overgedragen: async (h) => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'ja' } }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await acknowledge(h.env.client, ref, { requestId: 'medische_zorg', by: 'seh-1' });
+    await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await h.untilSent(ref, 'regio_overdracht', 1);
+    await acknowledge(h.env.client, ref, { requestId: 'regio_overdracht', by: 'co-gzm' });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+};
+
+async function main() {
+  const h = await createHarness('replay-record');
+  try {
+    for (const [name, scenario] of Object.entries(scenarios)) {
+      const ref = await scenario(h);
+      const history = await h.env.client.workflow.getHandle(ref).fetchHistory();
+      const file = join(__dirname, 'histories', `${name}.json`);
+      // Stored as the binary proto in base64 inside JSON: historyToJSON trips over the duplicate
+      // protobufjs copies under @temporalio/* ("type must be a Type", see docs/design notes).
+      const proto = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
+      writeFileSync(
+        file,
+        JSON.stringify({ workflowId: ref, scenario: name, events: history.events?.length, encoding: 'proto-base64', history: proto }, null, 2) + '\n',
+      );
+      console.log(`recorded ${name}: ${history.events?.length} events → ${file}`);
+    }
+  } finally {
+    await h.teardown();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
