@@ -151,8 +151,7 @@ export interface IntakeProblem {
 }
 
 export type IntakeParseResult =
-  | { ok: true; intake: MeldingIntake; region: RegionConfig }
-  | { ok: false; problems: IntakeProblem[] };
+  { ok: true; intake: MeldingIntake; region: RegionConfig } | { ok: false; problems: IntakeProblem[] };
 
 /** Validates a raw intake; on success also returns the region its municipality belongs to. */
 export function parseIntake(raw: unknown): IntakeParseResult {

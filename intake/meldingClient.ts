@@ -160,7 +160,10 @@ export async function transferMelding(
   input: TransferInput,
 ): Promise<CaseState> {
   if (!REGIONS.has(input.toRegionId)) {
-    throw new DecisionRejectedError(reference, `toRegionId: "${input.toRegionId}" is not a configured region`);
+    throw new DecisionRejectedError(
+      reference,
+      `toRegionId: "${input.toRegionId}" is not a configured region`,
+    );
   }
   return decide(client, reference, transfer, input);
 }

@@ -155,7 +155,14 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       role,
       ladder,
       details: () =>
-        sharedDetailsFor({ intake, triageWindow: triageResult.window, kind, role, consents, note: options.note }),
+        sharedDetailsFor({
+          intake,
+          triageWindow: triageResult.window,
+          kind,
+          role,
+          consents,
+          note: options.note,
+        }),
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
       onChange: publish,
@@ -182,7 +189,8 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   }
 
   const live = (r: PartnerRequest) => r.view.status !== 'cancelled';
-  const liveOfKind = (kinds: RequestKind[]) => [...requests.values()].filter((r) => live(r) && kinds.includes(r.view.kind));
+  const liveOfKind = (kinds: RequestKind[]) =>
+    [...requests.values()].filter((r) => live(r) && kinds.includes(r.view.kind));
   const liveFmo = () => liveOfKind(['fmo']).find((r) => r.view.role !== 'forensische_opsporing');
   const liveOpsporing = () => liveOfKind(['fmo']).find((r) => r.view.role === 'forensische_opsporing');
 
@@ -217,14 +225,23 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       return;
     }
     if (policeWish === 'ja' && liveOfKind(['informatief_gesprek']).length === 0) {
-      startRequest(nextId('informatief_gesprek'), 'informatief_gesprek', 'zedenpolitie', pathway.partnerLadder, {
-        note: 'Informatief gesprek over aangifte, sporenonderzoek en FMO',
-      });
+      startRequest(
+        nextId('informatief_gesprek'),
+        'informatief_gesprek',
+        'zedenpolitie',
+        pathway.partnerLadder,
+        {
+          note: 'Informatief gesprek over aangifte, sporenonderzoek en FMO',
+        },
+      );
     }
     const offer = fmoDecision(atIntake);
     if (liveFmo() && offer !== 'buiten_acute_termijn') {
       // An FMO offered while undecided gets its forensisch rechercheur once the victim wants to report.
-      if (policeWish === 'ja' && !liveOpsporing()) startOpsporing();
+      if (policeWish === 'ja') {
+        recordFmoOffer('aangevraagd');
+        if (!liveOpsporing()) startOpsporing();
+      }
       return;
     }
     recordFmoOffer(offer);
@@ -266,12 +283,14 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
 
   // ---- messages: registered before the first await, so none is lost ------------------------------
   const requireActive = () => {
-    if (completed || closing) throw new Error(`the case is closing or closed (${closing?.outcome ?? outcome})`);
+    if (completed || closing)
+      throw new Error(`the case is closing or closed (${closing?.outcome ?? outcome})`);
   };
   const openRequest = (requestId: unknown): PartnerRequest => {
     const request = typeof requestId === 'string' ? requests.get(requestId) : undefined;
     if (!request) throw new Error(`requestId: unknown request "${String(requestId)}"`);
-    if (!request.isOpen) throw new Error(`requestId: request "${request.view.requestId}" is already ${request.view.status}`);
+    if (!request.isOpen)
+      throw new Error(`requestId: request "${request.view.requestId}" is already ${request.view.status}`);
     return request;
   };
 
@@ -308,7 +327,12 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       const request = requests.get(requestId)!;
       request.acknowledge(by);
       checkInResults.set(requestId, { outcome: result, ...(ptss !== undefined ? { ptss } : {}) });
-      decide('checkin', by, ptss === undefined ? result : `${result}; ptss: ${ptss ? 'ja' : 'nee'}`, requestId);
+      decide(
+        'checkin',
+        by,
+        ptss === undefined ? result : `${result}; ptss: ${ptss ? 'ja' : 'nee'}`,
+        requestId,
+      );
       return state();
     },
     {
@@ -435,7 +459,8 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
         if (typeof toRegionId !== 'string' || !/^[a-z0-9-]{2,60}$/.test(toRegionId)) {
           throw new Error('toRegionId: expected a region id like "limburg"');
         }
-        if (toRegionId === pathway.regionId) throw new Error('toRegionId: the case is already in this region');
+        if (toRegionId === pathway.regionId)
+          throw new Error('toRegionId: the case is already in this region');
       },
     },
   );
@@ -469,7 +494,9 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       });
       previous = checkIn;
       // A screening waits for its outcome (the case cannot close without it); a check-in only for its ladder.
-      const answered = plan.screening ? () => !checkIn.isOpen : () => !checkIn.isOpen || checkIn.ladderFinished;
+      const answered = plan.screening
+        ? () => !checkIn.isOpen
+        : () => !checkIn.isOpen || checkIn.ladderFinished;
       if (!(await until(answered))) return undefined;
       if (plan.screening && checkInResults.get(requestId)?.ptss === true) {
         setPhase('ggz_verwijzing');

@@ -168,7 +168,10 @@ export class PartnerRequest {
           this.view.escalationLevel += 1;
           this.escalateNow = false;
           this.spec.onChange();
-          await condition(() => !this.isOpen || this.escalateNow, Math.max(1, Date.parse(this.view.dueBy) - Date.now()));
+          await condition(
+            () => !this.isOpen || this.escalateNow,
+            Math.max(1, Date.parse(this.view.dueBy) - Date.now()),
+          );
           break;
         }
         index += 1;

@@ -25,7 +25,11 @@ export function ensureBy(by: unknown): void {
   }
 }
 
-export function ensureOneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): asserts value is T {
+export function ensureOneOf<T extends string>(
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new Error(`${field}: expected one of ${allowed.join(', ')}`);
   }
@@ -35,7 +39,8 @@ const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isN
 
 /** A corrected incident time: well-formed, a range that runs forwards, and not after the intake. */
 export function ensureIncidentTime(value: unknown, intakeAtMs: number): void {
-  const t = value as { kind?: unknown; at?: unknown; earliest?: unknown; latest?: unknown } | null | undefined;
+  const t = value as
+    { kind?: unknown; at?: unknown; earliest?: unknown; latest?: unknown } | null | undefined;
   if (t?.kind === 'unknown') return;
   if (t?.kind === 'exact' && isTime(t.at)) {
     if (Date.parse(t.at) > intakeAtMs) throw new Error('incidentTime.at: expected a time before the intake');
@@ -45,7 +50,8 @@ export function ensureIncidentTime(value: unknown, intakeAtMs: number): void {
     if (Date.parse(t.earliest) > Date.parse(t.latest)) {
       throw new Error('incidentTime.latest: expected the latest time on or after the earliest');
     }
-    if (Date.parse(t.earliest) > intakeAtMs) throw new Error('incidentTime.earliest: expected a time before the intake');
+    if (Date.parse(t.earliest) > intakeAtMs)
+      throw new Error('incidentTime.earliest: expected a time before the intake');
     return;
   }
   throw new Error(

@@ -36,7 +36,11 @@ export function buildIntake(overrides: IntakeOverrides = {}, hoursAgo = 10): Mel
     municipality: 'Maastricht',
     onlineComponent: false,
     immediateDanger: false,
-    victimContact: { name: 'Voorbeeld Persoon', phone: '+31612300000', email: 'slachtoffer@voorbeeld.example' },
+    victimContact: {
+      name: 'Voorbeeld Persoon',
+      phone: '+31612300000',
+      email: 'slachtoffer@voorbeeld.example',
+    },
     recordedBy: 'hulplijn-017',
     ...rest,
     receivedAt,

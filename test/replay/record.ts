@@ -104,7 +104,17 @@ async function main() {
       const proto = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
       writeFileSync(
         file,
-        JSON.stringify({ workflowId: ref, scenario: name, events: history.events?.length, encoding: 'proto-base64', history: proto }, null, 2) + '\n',
+        JSON.stringify(
+          {
+            workflowId: ref,
+            scenario: name,
+            events: history.events?.length,
+            encoding: 'proto-base64',
+            history: proto,
+          },
+          null,
+          2,
+        ) + '\n',
       );
       console.log(`recorded ${name}: ${history.events?.length} events → ${file}`);
     }

@@ -52,7 +52,11 @@ describe('intake validation', () => {
   test('an approximate range must run forwards', () => {
     const problems = problemsOf(
       buildIntake({
-        incidentTime: { kind: 'approximate', earliest: '2026-03-02T10:00:00Z', latest: '2026-03-01T10:00:00Z' },
+        incidentTime: {
+          kind: 'approximate',
+          earliest: '2026-03-02T10:00:00Z',
+          latest: '2026-03-01T10:00:00Z',
+        },
         receivedAt: '2026-03-05T10:00:00Z',
       }),
     );
@@ -61,14 +65,22 @@ describe('intake validation', () => {
 
   test('an incident after the intake is rejected', () => {
     const problems = problemsOf(
-      buildIntake({ incidentTime: { kind: 'exact', at: '2026-03-06T10:00:00Z' }, receivedAt: '2026-03-05T10:00:00Z' }),
+      buildIntake({
+        incidentTime: { kind: 'exact', at: '2026-03-06T10:00:00Z' },
+        receivedAt: '2026-03-05T10:00:00Z',
+      }),
     );
     expect(problems).toEqual([
-      { field: 'incidentTime.at', message: 'expected an incident time before the intake was registered (receivedAt)' },
+      {
+        field: 'incidentTime.at',
+        message: 'expected an incident time before the intake was registered (receivedAt)',
+      },
     ]);
   });
 
   test('unknown incident time and unknown age are valid', () => {
-    expect(parseIntake(buildIntake({ incidentTime: { kind: 'unknown' }, victimAge: { kind: 'unknown' } })).ok).toBe(true);
+    expect(
+      parseIntake(buildIntake({ incidentTime: { kind: 'unknown' }, victimAge: { kind: 'unknown' } })).ok,
+    ).toBe(true);
   });
 });

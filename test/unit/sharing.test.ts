@@ -2,7 +2,9 @@ import { sharedDetailsFor, safeContact } from '../../domain/sharing';
 import type { PartnerRole } from '../../domain/types';
 import { buildIntake } from '../helpers/meldingFixtures';
 
-const intake = buildIntake({ contactPreferences: { safeToCall: true, safeToText: false, safeToEmail: false } });
+const intake = buildIntake({
+  contactPreferences: { safeToCall: true, safeToText: false, safeToEmail: false },
+});
 const share = (role: PartnerRole, consents = {}) =>
   sharedDetailsFor({ intake, triageWindow: 'binnen_72_uur', kind: 'fmo', role, consents });
 
@@ -17,10 +19,22 @@ describe('what a partner may see', () => {
     expect(share('coordinator').contact?.phone).toBe(intake.victimContact.phone);
   });
 
-  test.each<PartnerRole>(['zedenpolitie', 'forensisch_arts', 'nfi', 'forensische_opsporing', 'acute_medische_zorg', 'ggz'])(
+  test.each<PartnerRole>([
+    'zedenpolitie',
+    'forensisch_arts',
+    'nfi',
+    'forensische_opsporing',
+    'acute_medische_zorg',
+    'ggz',
+  ])(
     '%s without recorded consent gets the reference, the question and the window, nothing personal',
     (role) => {
-      expect(share(role)).toEqual({ reference: intake.reference, kind: 'fmo', role, triageWindow: 'binnen_72_uur' });
+      expect(share(role)).toEqual({
+        reference: intake.reference,
+        kind: 'fmo',
+        role,
+        triageWindow: 'binnen_72_uur',
+      });
     },
   );
 
@@ -32,13 +46,25 @@ describe('what a partner may see', () => {
 
   test('a channel marked unsafe is never handed out', () => {
     expect(
-      safeContact({ phone: '+31612300000', email: 'x@voorbeeld.example' }, { safeToCall: false, safeToText: false, safeToEmail: true }),
+      safeContact(
+        { phone: '+31612300000', email: 'x@voorbeeld.example' },
+        { safeToCall: false, safeToText: false, safeToEmail: true },
+      ),
     ).toEqual({ email: 'x@voorbeeld.example' });
   });
 
   test('no narrative field exists to leak', () => {
     expect(Object.keys(share('casemanager')).sort()).toEqual(
-      ['contact', 'contactPreferences', 'kind', 'municipality', 'reference', 'role', 'triageWindow', 'victimAge'].sort(),
+      [
+        'contact',
+        'contactPreferences',
+        'kind',
+        'municipality',
+        'reference',
+        'role',
+        'triageWindow',
+        'victimAge',
+      ].sort(),
     );
   });
 });

@@ -2,7 +2,13 @@
  * Triage windows and their edges as the running case sees them, the NFI rule, the police wish in
  * all its turns, the FMO (offered while undecided, at risk near its deadline) and medical care.
  */
-import { acknowledge, setConsent, setIncidentTime, setPoliceWish, withdrawMelding } from '../../intake/meldingClient';
+import {
+  acknowledge,
+  setConsent,
+  setIncidentTime,
+  setPoliceWish,
+  withdrawMelding,
+} from '../../intake/meldingClient';
 import { DEFAULT_PATHWAY } from '../../config/regions/defaults';
 import type { MeldingWorkflowInput } from '../../domain/types';
 import type { CaseState } from '../../workflows/messages';
@@ -49,12 +55,18 @@ describe('triage windows at their edges', () => {
       const incident = Date.parse(buildIncidentAt(s));
       expect(Date.parse(request(s, 'fmo')!.deadline!)).toBe(incident + 7 * DAY);
       // Acute: the casemanager has 15 minutes.
-      expect(Date.parse(open(s, 'casemanager_overdracht')!.dueBy) - Date.parse(open(s, 'casemanager_overdracht')!.requestedAt)).toBe(15 * MINUTE);
+      expect(
+        Date.parse(open(s, 'casemanager_overdracht')!.dueBy) -
+          Date.parse(open(s, 'casemanager_overdracht')!.requestedAt),
+      ).toBe(15 * MINUTE);
     } else {
       expect(s.fmoOffer).toBe('buiten_acute_termijn');
       expect(s.requests.find((r) => r.kind === 'fmo')).toBeUndefined();
       // Non-acute: four hours.
-      expect(Date.parse(open(s, 'casemanager_overdracht')!.dueBy) - Date.parse(open(s, 'casemanager_overdracht')!.requestedAt)).toBe(4 * HOUR);
+      expect(
+        Date.parse(open(s, 'casemanager_overdracht')!.dueBy) -
+          Date.parse(open(s, 'casemanager_overdracht')!.requestedAt),
+      ).toBe(4 * HOUR);
     }
     await end(ref);
   });
@@ -75,8 +87,13 @@ describe('triage windows at their edges', () => {
     // The FMO is no longer useful: it lapses and the forensic partners are told.
     expect(request(s, 'fmo')!.status).toBe('cancelled');
     expect(s.fmoOffer).toBe('buiten_acute_termijn');
-    const notices = await h.until(ref, () => h.partners.noticesOf(ref).length >= 2).then(() => h.partners.noticesOf(ref));
-    expect(notices.map((n) => `${n.requestId}:${n.notice}`).sort()).toEqual(['fmo-opsporing:vervallen', 'fmo:vervallen']);
+    const notices = await h
+      .until(ref, () => h.partners.noticesOf(ref).length >= 2)
+      .then(() => h.partners.noticesOf(ref));
+    expect(notices.map((n) => `${n.requestId}:${n.notice}`).sort()).toEqual([
+      'fmo-opsporing:vervallen',
+      'fmo:vervallen',
+    ]);
     expect(s.decisions.map((d) => d.type)).toContain('incidenttijd');
     await end(ref);
   });
@@ -86,7 +103,11 @@ describe('triage windows at their edges', () => {
     const ref = await h.start(
       await h.intake({
         receivedAt: new Date(now).toISOString(),
-        incidentTime: { kind: 'approximate', earliest: new Date(now - 10 * DAY).toISOString(), latest: new Date(now - 2 * DAY).toISOString() },
+        incidentTime: {
+          kind: 'approximate',
+          earliest: new Date(now - 10 * DAY).toISOString(),
+          latest: new Date(now - 2 * DAY).toISOString(),
+        },
       }),
     );
     expect((await started(ref)).triage).toMatchObject({ window: 'binnen_72_uur', basis: 'approximate' });
@@ -113,17 +134,28 @@ describe('police contact only when the victim wants it', () => {
   test('police "nee": no request to the police, no FMO; medical care still goes ahead', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'nee' } }));
     const s = await started(ref);
-    expect(kindsRoles(s)).toEqual(['casemanager_overdracht:casemanager', 'medische_zorg:acute_medische_zorg']);
+    expect(kindsRoles(s)).toEqual([
+      'casemanager_overdracht:casemanager',
+      'medische_zorg:acute_medische_zorg',
+    ]);
     expect(s.fmoOffer).toBe('niet_gewenst');
     await end(ref);
-    expect(h.partners.requestsOf(ref).some((m) => m.role === 'zedenpolitie' || m.role === 'forensische_opsporing')).toBe(false);
+    expect(
+      h.partners.requestsOf(ref).some((m) => m.role === 'zedenpolitie' || m.role === 'forensische_opsporing'),
+    ).toBe(false);
   });
 
   test('police "ja": the zedenpolitie is asked for an informatief gesprek, without personal data until consent', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await started(ref);
     const [first] = await h.untilSent(ref, 'informatief_gesprek', 1);
-    expect(first!.details).toEqual({ reference: ref, kind: 'informatief_gesprek', role: 'zedenpolitie', triageWindow: 'binnen_72_uur', note: expect.any(String) });
+    expect(first!.details).toEqual({
+      reference: ref,
+      kind: 'informatief_gesprek',
+      role: 'zedenpolitie',
+      triageWindow: 'binnen_72_uur',
+      note: expect.any(String),
+    });
     await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-7' });
     // Next notification (re-notify after the step wait) carries the consented details.
     await h.env.sleep(60 * MINUTE + SECOND);
@@ -137,7 +169,11 @@ describe('police contact only when the victim wants it', () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'twijfel' } }));
     let s = await started(ref);
     expect(s.fmoOffer).toBe('aangeboden_bij_twijfel');
-    expect(kindsRoles(s)).toEqual(['casemanager_overdracht:casemanager', 'fmo:forensisch_arts', 'medische_zorg:acute_medische_zorg']);
+    expect(kindsRoles(s)).toEqual([
+      'casemanager_overdracht:casemanager',
+      'fmo:forensisch_arts',
+      'medische_zorg:acute_medische_zorg',
+    ]);
     s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
     expect(kindsRoles(s)).toEqual([
       'casemanager_overdracht:casemanager',
@@ -146,14 +182,28 @@ describe('police contact only when the victim wants it', () => {
       'informatief_gesprek:zedenpolitie',
       'medische_zorg:acute_medische_zorg',
     ]);
-    expect(s.decisions.filter((d) => d.type === 'politie_wens').map((d) => [d.by, d.value])).toEqual([['cm-7', 'ja']]);
+    expect(s.decisions.filter((d) => d.type === 'politie_wens').map((d) => [d.by, d.value])).toEqual([
+      ['cm-7', 'ja'],
+    ]);
+    expect(s.fmoOffer).toBe('aangevraagd');
+    expect(s.decisions.filter((d) => d.type === 'fmo_aanbod').map((d) => d.value)).toEqual([
+      'aangeboden_bij_twijfel',
+      'aangevraagd',
+    ]);
     await end(ref);
   });
 
   test('undecided in a region without FMO-when-undecided: nothing forensic until "ja"', async () => {
     const intake = await h.intake({ wishes: { police: 'twijfel' } });
-    const input: MeldingWorkflowInput = { intake, pathway: { regionId: 'limburg', ...DEFAULT_PATHWAY, fmoWhenUndecided: false } };
-    await h.env.client.workflow.start('meldingWorkflow', { taskQueue: h.taskQueue, workflowId: intake.reference, args: [input] });
+    const input: MeldingWorkflowInput = {
+      intake,
+      pathway: { regionId: 'limburg', ...DEFAULT_PATHWAY, fmoWhenUndecided: false },
+    };
+    await h.env.client.workflow.start('meldingWorkflow', {
+      taskQueue: h.taskQueue,
+      workflowId: intake.reference,
+      args: [input],
+    });
     let s = await started(intake.reference);
     expect(s.fmoOffer).toBe('niet_aangeboden_bij_twijfel');
     expect(s.requests.some((r) => r.kind === 'fmo')).toBe(false);
@@ -167,10 +217,19 @@ describe('police contact only when the victim wants it', () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await started(ref);
     let s = await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-7' });
-    expect(['informatief_gesprek', 'fmo', 'fmo-opsporing'].map((id) => request(s, id)!.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(['informatief_gesprek', 'fmo', 'fmo-opsporing'].map((id) => request(s, id)!.status)).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
     expect(open(s, 'medische_zorg')).toBeDefined();
     await h.until(ref, () => h.partners.noticesOf(ref).length >= 3);
-    expect(h.partners.noticesOf(ref).map((n) => `${n.role}:${n.notice}`).sort()).toEqual([
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .map((n) => `${n.role}:${n.notice}`)
+        .sort(),
+    ).toEqual([
       'forensisch_arts:ingetrokken',
       'forensische_opsporing:ingetrokken',
       'zedenpolitie:ingetrokken',

@@ -66,7 +66,10 @@ describe('withdrawal stops every outgoing contact, in every phase', () => {
       expect(s.decisions.at(-1)).toMatchObject({ type: 'intrekking', by: 'cm-1' });
       expect(await result(ref)).toMatchObject({ outcome: 'ingetrokken' });
       // Every partner with an open request was told; nothing was sent after the withdrawal.
-      const told = h.partners.noticesOf(ref).filter((n) => n.notice === 'ingetrokken').map((n) => n.requestId);
+      const told = h.partners
+        .noticesOf(ref)
+        .filter((n) => n.notice === 'ingetrokken')
+        .map((n) => n.requestId);
       expect(told).toEqual(expect.arrayContaining(openIds));
       const sentBefore = h.partners.requestsOf(ref).length;
       await h.env.sleep(3 * DAY);
@@ -79,8 +82,19 @@ describe('withdrawal stops every outgoing contact, in every phase', () => {
     const ref = await caseIn('casemanager_overdracht');
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await result(ref);
-    expect(h.partners.noticesOf(ref).map((n) => n.role).sort()).toEqual(
-      ['acute_medische_zorg', 'casemanager', 'forensisch_arts', 'forensische_opsporing', 'zedenpolitie'].sort(),
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .map((n) => n.role)
+        .sort(),
+    ).toEqual(
+      [
+        'acute_medische_zorg',
+        'casemanager',
+        'forensisch_arts',
+        'forensische_opsporing',
+        'zedenpolitie',
+      ].sort(),
     );
   });
 });
@@ -96,7 +110,11 @@ describe('transfer to another region', () => {
     );
     await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
     const [handover] = await h.untilSent(ref, 'regio_overdracht', 1);
-    expect(handover).toMatchObject({ regionId: 'gelderland-zuid-midden', role: 'coordinator', tier: 'coordinator' });
+    expect(handover).toMatchObject({
+      regionId: 'gelderland-zuid-midden',
+      role: 'coordinator',
+      tier: 'coordinator',
+    });
     await acknowledge(h.env.client, ref, { requestId: 'regio_overdracht', by: 'co-gzm' });
     expect(await result(ref)).toMatchObject({ outcome: 'overgedragen' });
     expect((await h.state(ref)).decisions.map((d) => d.type)).toContain('overdracht');
@@ -121,7 +139,9 @@ describe('one case per melding', () => {
     const intake = await h.intake({ municipality: 'Atlantis' });
     expect(await startMelding(h.env.client, h.taskQueue, intake)).toEqual({
       status: 'invalid',
-      problems: [{ field: 'municipality', message: 'expected a municipality served by a configured CSG region' }],
+      problems: [
+        { field: 'municipality', message: 'expected a municipality served by a configured CSG region' },
+      ],
     });
   });
 });
@@ -130,10 +150,18 @@ describe('decisions are validated', () => {
   test('a bad update is rejected with a reason and changes nothing', async () => {
     const ref = await caseIn('acute_zorg');
     const before = await h.state(ref);
-    await expect(acknowledge(h.env.client, ref, { requestId: 'bestaat-niet', by: 'x' })).rejects.toThrow(/unknown request/);
-    await expect(acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'Marie de Vries' })).rejects.toThrow(/by: /);
-    await expect(setPoliceWish(h.env.client, ref, { wish: 'misschien' as never, by: 'cm-1' })).rejects.toThrow(/wish: /);
-    await expect(setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-1' })).rejects.toThrow(/already "ja"/);
+    await expect(acknowledge(h.env.client, ref, { requestId: 'bestaat-niet', by: 'x' })).rejects.toThrow(
+      /unknown request/,
+    );
+    await expect(acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'Marie de Vries' })).rejects.toThrow(
+      /by: /,
+    );
+    await expect(
+      setPoliceWish(h.env.client, ref, { wish: 'misschien' as never, by: 'cm-1' }),
+    ).rejects.toThrow(/wish: /);
+    await expect(setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-1' })).rejects.toThrow(
+      /already "ja"/,
+    );
     expect(await h.state(ref)).toEqual(before);
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await result(ref);
@@ -142,7 +170,8 @@ describe('decisions are validated', () => {
 
 describe('delivery failures raise the escalation level at once', () => {
   test('a DeliveryReport with escalate: true moves to the next step without waiting', async () => {
-    h.partners.onRequest = (m) => (m.requestId === 'casemanager_overdracht' && m.attempt === 1 ? { escalate: true } : {});
+    h.partners.onRequest = (m) =>
+      m.requestId === 'casemanager_overdracht' && m.attempt === 1 ? { escalate: true } : {};
     const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
     const sent = await h.untilSent(ref, 'casemanager_overdracht', 2);
     expect(sent.map((m) => m.attempt)).toEqual([1, 2]);
@@ -155,7 +184,13 @@ describe('delivery failures raise the escalation level at once', () => {
   test('a deliveryStatus signal "undelivered" for the current attempt does the same', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
     await h.untilSent(ref, 'casemanager_overdracht', 1);
-    await reportDeliveryStatus(h.env.client, ref, { requestId: 'casemanager_overdracht', attempt: 1, channel: 'sms', status: 'undelivered', errorCode: '30003' });
+    await reportDeliveryStatus(h.env.client, ref, {
+      requestId: 'casemanager_overdracht',
+      attempt: 1,
+      channel: 'sms',
+      status: 'undelivered',
+      errorCode: '30003',
+    });
     await h.untilSent(ref, 'casemanager_overdracht', 2);
     expect(open(await h.state(ref), 'casemanager_overdracht')!.escalationLevel).toBe(1);
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
@@ -164,7 +199,8 @@ describe('delivery failures raise the escalation level at once', () => {
 
   test('a send that keeps failing never holds the ladder: the next steps still go out on time', async () => {
     h.partners.onRequest = (m) => {
-      if (m.requestId === 'casemanager_overdracht' && m.attempt === 1) throw new Error('SMTP 421 try again later');
+      if (m.requestId === 'casemanager_overdracht' && m.attempt === 1)
+        throw new Error('SMTP 421 try again later');
       return {};
     };
     const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
@@ -172,7 +208,9 @@ describe('delivery failures raise the escalation level at once', () => {
     await h.env.sleep(15 * MINUTE + 1000);
     const s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel >= 1);
     expect(open(s, 'casemanager_overdracht')!.awaitedTier).toBe('primary');
-    await h.until(ref, () => h.partners.requestsOf(ref, 'casemanager_overdracht').some((m) => m.attempt === 2));
+    await h.until(ref, () =>
+      h.partners.requestsOf(ref, 'casemanager_overdracht').some((m) => m.attempt === 2),
+    );
     h.partners.onRequest = () => ({});
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await result(ref);

@@ -4,7 +4,13 @@
  * breathing.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import type {
   DeliveryReport,
   MeldingActivities,
@@ -25,21 +31,35 @@ export const DAY = 24 * HOUR;
 export class PartnerDouble implements MeldingActivities {
   requests: PartnerRequestMessage[] = [];
   notices: PartnerNotice[] = [];
-  onRequest: (m: PartnerRequestMessage) => Partial<DeliveryReport> | Promise<Partial<DeliveryReport>> = () => ({});
+  onRequest: (m: PartnerRequestMessage) => Partial<DeliveryReport> | Promise<Partial<DeliveryReport>> =
+    () => ({});
 
   sendPartnerRequest = async (m: PartnerRequestMessage): Promise<DeliveryReport> => {
     this.requests.push(m);
     const answer = await this.onRequest(m);
-    return { requestId: m.requestId, attempt: m.attempt, deliveries: [{ channel: 'email', status: 'sent' }], escalate: false, ...answer };
+    return {
+      requestId: m.requestId,
+      attempt: m.attempt,
+      deliveries: [{ channel: 'email', status: 'sent' }],
+      escalate: false,
+      ...answer,
+    };
   };
 
   sendPartnerNotice = async (n: PartnerNotice): Promise<DeliveryReport> => {
     this.notices.push(n);
-    return { requestId: n.requestId, attempt: 1, deliveries: [{ channel: 'email', status: 'sent' }], escalate: false };
+    return {
+      requestId: n.requestId,
+      attempt: 1,
+      deliveries: [{ channel: 'email', status: 'sent' }],
+      escalate: false,
+    };
   };
 
   requestsOf(ref: string, requestId?: string) {
-    return this.requests.filter((m) => m.meldingRef === ref && (requestId === undefined || m.requestId === requestId));
+    return this.requests.filter(
+      (m) => m.meldingRef === ref && (requestId === undefined || m.requestId === requestId),
+    );
   }
   noticesOf(ref: string) {
     return this.notices.filter((n) => n.meldingRef === ref);
@@ -141,5 +161,6 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
   };
 }
 
-export const open = (s: CaseState, requestId: string) => s.openRequests.find((r) => r.requestId === requestId);
+export const open = (s: CaseState, requestId: string) =>
+  s.openRequests.find((r) => r.requestId === requestId);
 export const request = (s: CaseState, requestId: string) => s.requests.find((r) => r.requestId === requestId);

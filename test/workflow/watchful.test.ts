@@ -59,12 +59,12 @@ describe('watchful waiting', () => {
       'gaat_goed; ptss: nee',
     ]);
     // Each check-in reminded the casemanager once, through the partner routine.
-    expect(h.partners.requestsOf(ref).filter((m) => m.kind === 'checkin').map((m) => m.requestId)).toEqual([
-      'checkin-dag-1',
-      'checkin-dag-7',
-      'checkin-dag-14',
-      'checkin-dag-28',
-    ]);
+    expect(
+      h.partners
+        .requestsOf(ref)
+        .filter((m) => m.kind === 'checkin')
+        .map((m) => m.requestId),
+    ).toEqual(['checkin-dag-1', 'checkin-dag-7', 'checkin-dag-14', 'checkin-dag-28']);
     expect(Date.now() - wallStart).toBeLessThan(30_000);
   });
 
@@ -77,10 +77,16 @@ describe('watchful waiting', () => {
     await h.env.sleep(DAY);
     s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 2);
     expect(open(s, 'checkin-dag-1')!.awaitedTier).toBe('coordinator');
-    expect((await h.untilSent(ref, 'checkin-dag-1', 3)).map((m) => m.tier)).toEqual(['primary', 'primary', 'coordinator']);
+    expect((await h.untilSent(ref, 'checkin-dag-1', 3)).map((m) => m.tier)).toEqual([
+      'primary',
+      'primary',
+      'coordinator',
+    ]);
     s = await reachCheckIn(ref, base, 7);
     expect(request(s, 'checkin-dag-1')!.status).toBe('cancelled');
-    await h.until(ref, () => h.partners.noticesOf(ref).some((n) => n.requestId === 'checkin-dag-1' && n.notice === 'vervallen'));
+    await h.until(ref, () =>
+      h.partners.noticesOf(ref).some((n) => n.requestId === 'checkin-dag-1' && n.notice === 'vervallen'),
+    );
     // The case goes on: the rest of the schedule still runs.
     await answerAll(ref, base, [7, 14, 28], { 28: false });
     expect((await h.env.client.workflow.getHandle(ref).result()).outcome).toBe('afgerond');
@@ -115,15 +121,28 @@ describe('watchful waiting', () => {
     const { ref, base } = await startInWatchfulWaiting();
     await reachCheckIn(ref, base, 1);
     await expect(
-      recordCheckInOutcome(h.env.client, ref, { requestId: 'checkin-dag-1', outcome: 'gaat_goed', ptss: true, by: 'cm-1' }),
+      recordCheckInOutcome(h.env.client, ref, {
+        requestId: 'checkin-dag-1',
+        outcome: 'gaat_goed',
+        ptss: true,
+        by: 'cm-1',
+      }),
     ).rejects.toThrow(/ptss: only a screening/);
     await expect(
-      recordCheckInOutcome(h.env.client, ref, { requestId: 'checkin-dag-1', outcome: 'prima' as never, by: 'cm-1' }),
+      recordCheckInOutcome(h.env.client, ref, {
+        requestId: 'checkin-dag-1',
+        outcome: 'prima' as never,
+        by: 'cm-1',
+      }),
     ).rejects.toThrow(/outcome: expected one of/);
     await answerAll(ref, base, [1, 7, 14], {});
     await reachCheckIn(ref, base, 28);
     await expect(
-      recordCheckInOutcome(h.env.client, ref, { requestId: 'checkin-dag-28', outcome: 'gaat_goed', by: 'cm-1' }),
+      recordCheckInOutcome(h.env.client, ref, {
+        requestId: 'checkin-dag-28',
+        outcome: 'gaat_goed',
+        by: 'cm-1',
+      }),
     ).rejects.toThrow(/the screening must say/);
     expect(open(await h.state(ref), 'checkin-dag-28')).toBeDefined();
     await answerAll(ref, base, [28], { 28: false });

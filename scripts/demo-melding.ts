@@ -1,0 +1,150 @@
+/**
+ * Runs a sample melding by hand against the dev server, so it can be followed in the Temporal UI
+ * phase by phase. Needs the stack (or at least the dev server and the worker) running: `npm start`.
+ *
+ *   npx tsx scripts/demo-melding.ts                      start a sample acute melding (Maastricht)
+ *   npx tsx scripts/demo-melding.ts state <ref>          phase, open requests, decisions
+ *   npx tsx scripts/demo-melding.ts ack <ref> <requestId>            e.g. casemanager_overdracht, fmo
+ *   npx tsx scripts/demo-melding.ts checkin <ref> <requestId> <gaat_goed|stressreactie|geen_contact> [ptss=true|false]
+ *   npx tsx scripts/demo-melding.ts police <ref> <ja|nee|twijfel>
+ *   npx tsx scripts/demo-melding.ts withdraw <ref>
+ *   npx tsx scripts/demo-melding.ts transfer <ref> <regionId>
+ *
+ * A typical walk: start → ack informatief_gesprek, fmo, fmo-opsporing, medische_zorg (phase
+ * acute_zorg ends) → ack casemanager_overdracht (watchful_waiting) → the check-ins come on day
+ * 1, 7, 14 and 28 of real time, so for a quick look withdraw or transfer instead.
+ *
+ * Env: TEMPORAL_ADDRESS (default localhost:7233), TEMPORAL_NAMESPACE (default), TEMPORAL_TASK_QUEUE
+ * (csg-meldingen), TEMPORAL_UI (http://localhost:8233). The sample holds no real personal data.
+ */
+import { Client, Connection } from '@temporalio/client';
+import type { CheckInOutcome, MeldingIntake, PoliceWish } from '../domain/types';
+import {
+  acknowledge,
+  DEFAULT_TASK_QUEUE,
+  DecisionRejectedError,
+  getCaseState,
+  recordCheckInOutcome,
+  setPoliceWish,
+  startMelding,
+  transferMelding,
+  withdrawMelding,
+} from '../intake/meldingClient';
+import type { CaseState } from '../workflows/messages';
+
+const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
+const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
+const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+const ui = process.env.TEMPORAL_UI ?? 'http://localhost:8233';
+/** Pseudonymous id under which the demo records decisions. */
+const BY = 'demo-casemanager';
+
+function uiLink(reference: string): string {
+  return `${ui}/namespaces/${namespace}/workflows/${encodeURIComponent(reference)}`;
+}
+
+/** A made-up reference: year plus a number from the clock, so repeated demos do not collide. */
+function demoReference(now: Date): string {
+  return `CSG-LIM-${now.getUTCFullYear()}-${String(now.getTime() % 1_000_000).padStart(6, '0')}`;
+}
+
+function sampleIntake(now: Date): MeldingIntake {
+  return {
+    reference: demoReference(now),
+    channel: 'telefoon',
+    callerRole: 'slachtoffer',
+    // Last night, about 20 hours ago: acute, within 72 hours.
+    incidentTime: { kind: 'exact', at: new Date(now.getTime() - 20 * 3600_000).toISOString() },
+    victimAge: { kind: 'years', years: 23 },
+    municipality: 'Maastricht',
+    onlineComponent: false,
+    immediateDanger: false,
+    wishes: { police: 'twijfel', medicalCare: 'ja' },
+    contactPreferences: { safeToCall: true, safeToText: false, safeToEmail: false },
+    // Fictional: a reserved example name and a number from the Dutch fictional range.
+    victimContact: { name: 'Demo Slachtoffer', phone: '+31612300000' },
+    receivedAt: now.toISOString(),
+    recordedBy: 'demo-hulplijn',
+  };
+}
+
+function print(state: CaseState): void {
+  console.log(
+    `${state.reference}  regio ${state.regionId}  fase ${state.phase}  triage ${state.triage.window}${state.outcome ? `  uitkomst ${state.outcome}` : ''}`,
+  );
+  if (state.fmoOffer) console.log(`  FMO: ${state.fmoOffer}; medische zorg: ${state.medicalBranch ?? '-'}`);
+  for (const r of state.openRequests) {
+    console.log(
+      `  open: ${r.requestId} → ${r.role}/${r.awaitedTier}, niveau ${r.escalationLevel}, uiterlijk ${r.dueBy}`,
+    );
+  }
+  for (const d of state.decisions) console.log(`  ${d.at}  ${d.type}: ${d.value} (${d.by})`);
+}
+
+async function main(): Promise<void> {
+  const [command = 'start', reference, ...rest] = process.argv.slice(2);
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  try {
+    switch (command) {
+      case 'start': {
+        const result = await startMelding(client, taskQueue, sampleIntake(new Date()));
+        if (result.status === 'invalid') throw new Error(JSON.stringify(result.problems));
+        console.log(`melding ${result.reference}: ${result.status}`);
+        if (result.status === 'started')
+          console.log(`triage: ${result.triage.window}, FMO door ${result.triage.forensicPartner}`);
+        console.log(`Temporal UI: ${uiLink(result.reference)}`);
+        console.log(`verder: npx tsx scripts/demo-melding.ts state ${result.reference}`);
+        break;
+      }
+      case 'state':
+        print(await getCaseState(client, need(reference)));
+        break;
+      case 'ack':
+        print(await acknowledge(client, need(reference), { requestId: need(rest[0], 'requestId'), by: BY }));
+        break;
+      case 'checkin': {
+        const ptss = rest[2] === 'ptss=true' ? true : rest[2] === 'ptss=false' ? false : undefined;
+        print(
+          await recordCheckInOutcome(client, need(reference), {
+            requestId: need(rest[0], 'requestId'),
+            outcome: need(rest[1], 'outcome') as CheckInOutcome,
+            by: BY,
+            ...(ptss !== undefined ? { ptss } : {}),
+          }),
+        );
+        break;
+      }
+      case 'police':
+        print(
+          await setPoliceWish(client, need(reference), { wish: need(rest[0], 'wish') as PoliceWish, by: BY }),
+        );
+        break;
+      case 'withdraw':
+        print(await withdrawMelding(client, need(reference), { by: BY }));
+        break;
+      case 'transfer':
+        print(
+          await transferMelding(client, need(reference), { toRegionId: need(rest[0], 'regionId'), by: BY }),
+        );
+        break;
+      default:
+        throw new Error(
+          `unknown command "${command}" (start, state, ack, checkin, police, withdraw, transfer)`,
+        );
+    }
+    if (reference) console.log(`Temporal UI: ${uiLink(reference)}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+function need(value: string | undefined, what = 'reference'): string {
+  if (!value) throw new Error(`missing ${what}`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DecisionRejectedError ? `geweigerd: ${error.reason}` : error);
+  process.exit(1);
+});
