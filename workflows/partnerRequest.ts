@@ -33,6 +33,7 @@ import type {
 import type { RequestView } from './messages';
 
 const MINUTE_MS = 60_000;
+const SEND_GIVE_UP_MS = 30 * MINUTE_MS;
 
 /** Transient SMTP / Twilio errors are retried with backoff; permanent ones arrive as non-retryable failures. */
 const SEND_RETRY: ActivityOptions['retry'] = {
@@ -44,13 +45,14 @@ const SEND_RETRY: ActivityOptions['retry'] = {
 function partnerActivities(stepWaitMs: number) {
   return proxyActivities<MeldingActivities>({
     startToCloseTimeout: '1 minute',
-    // The retries of one step's send end with the step: the ladder must go on regardless.
-    scheduleToCloseTimeout: Math.max(stepWaitMs, MINUTE_MS),
+    // The retries of one step's send end with the step (at most 30 minutes: a partner we could
+    // not reach for that long is an escalation, and an abandoned send cannot linger for a day).
+    scheduleToCloseTimeout: Math.max(Math.min(stepWaitMs, SEND_GIVE_UP_MS), MINUTE_MS),
     retry: SEND_RETRY,
     // ABANDON: a withdrawal drops the send at once without a cancel request to the server. With
     // TRY_CANCEL the time-skipping test server hangs when the cancel races the activity's
-    // completion. The cost: a send already retrying may still go out once (its retries end with
-    // the step's wait); the partner then also has the withdrawal notice.
+    // completion. The cost: a send already retrying may still go out once, at most 30 minutes
+    // later (scheduleToClose); the partner then also has the withdrawal notice.
     cancellationType: ActivityCancellationType.ABANDON,
   });
 }

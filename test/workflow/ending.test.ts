@@ -8,12 +8,14 @@ import {
   DecisionRejectedError,
   recordCheckInOutcome,
   reportDeliveryStatus,
+  setConsent,
   setPoliceWish,
   startMelding,
   transferMelding,
   withdrawMelding,
 } from '../../intake/meldingClient';
 import type { CasePhase } from '../../domain/types';
+import { handoverDetails } from '../../workflows/messages';
 import { createHarness, DAY, MINUTE, open, type Harness } from './harness';
 
 let h: Harness;
@@ -227,6 +229,22 @@ describe('delivery failures raise the escalation level at once', () => {
     await h.untilSent(ref, 'casemanager_overdracht', 2);
     h.partners.onRequest = () => ({});
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await result(ref);
+  });
+});
+
+describe('what a partner page may show', () => {
+  test('handoverDetails follows consent, and is null for unknown or cancelled requests', async () => {
+    const ref = await h.start(await h.intake());
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    const handle = h.env.client.workflow.getHandle(ref);
+    expect((await handle.query(handoverDetails, 'casemanager_overdracht'))?.contact).toBeDefined();
+    expect((await handle.query(handoverDetails, 'informatief_gesprek'))?.contact).toBeUndefined();
+    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    expect((await handle.query(handoverDetails, 'informatief_gesprek'))?.contact).toBeDefined();
+    expect(await handle.query(handoverDetails, 'bestaat-niet')).toBeNull();
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    expect(await handle.query(handoverDetails, 'informatief_gesprek')).toBeNull();
     await result(ref);
   });
 });
