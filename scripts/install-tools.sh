@@ -10,9 +10,17 @@ source scripts/tool-versions.sh
 say() { printf '[install] %s\n' "$*"; }
 
 # npm dependencies: reinstall when the lock file changed since the last install.
+# `npm install` rather than `npm ci`: the lock file lists only the native builds (swc, the
+# resolver) for the platforms our package mirror carries, and `npm ci` refuses a lock without
+# every platform's optional build. `npm install` installs the exact versions the lock pins;
+# the check after it makes sure it did not quietly re-resolve anything.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm dependencies from package-lock.json"
+  before=$(cksum < package-lock.json)
+  npm install --no-audit --no-fund --loglevel=error
+  if [ "$(cksum < package-lock.json)" != "$before" ]; then
+    say "warning: npm changed package-lock.json; review and commit it"
+  fi
 fi
 
 # Temporal CLI (dev server + Web UI) and the time-skipping test server, at pinned versions.

@@ -37,13 +37,19 @@ describe('triage window at every boundary', () => {
     expect(triage({ kind: 'exact', at }, adult, now).fmoDeadline).toBe(
       new Date(new Date(at).getTime() + WINDOW_7_DAYS_MS).toISOString(),
     );
-    expect(triage({ kind: 'exact', at: ago(WINDOW_7_DAYS_MS + SECOND) }, adult, now).fmoDeadline).toBeUndefined();
+    expect(
+      triage({ kind: 'exact', at: ago(WINDOW_7_DAYS_MS + SECOND) }, adult, now).fmoDeadline,
+    ).toBeUndefined();
   });
 });
 
 describe('uncertain incident times are triaged on the most urgent window they allow', () => {
   test('approximate: the latest moment of the range counts', () => {
-    const range: IncidentTime = { kind: 'approximate', earliest: ago(10 * 24 * 3600 * SECOND), latest: ago(60 * 3600 * SECOND) };
+    const range: IncidentTime = {
+      kind: 'approximate',
+      earliest: ago(10 * 24 * 3600 * SECOND),
+      latest: ago(60 * 3600 * SECOND),
+    };
     const result = triage(range, adult, now);
     expect(result.window).toBe('binnen_72_uur');
     expect(result.basis).toBe('approximate');
@@ -55,9 +61,9 @@ describe('uncertain incident times are triaged on the most urgent window they al
   });
 
   test('a time in the future counts as now', () => {
-    expect(triage({ kind: 'exact', at: new Date(now.getTime() + 3600_000).toISOString() }, adult, now).window).toBe(
-      'binnen_72_uur',
-    );
+    expect(
+      triage({ kind: 'exact', at: new Date(now.getTime() + 3600_000).toISOString() }, adult, now).window,
+    ).toBe('binnen_72_uur');
   });
 });
 
