@@ -10,10 +10,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=${1:-4010}
-# The spec sits next to the repository (../shared/twilio), not inside it.
-spec=${TWILIO_OPENAPI_SPEC:-../shared/twilio/twilio_api_v2010.json}
+# The spec sits next to the repository (../shared/twilio), not inside it. A clone made elsewhere
+# (CI clones into a fresh folder) finds it next to the repository it was cloned from.
+spec_rel=shared/twilio/twilio_api_v2010.json
+spec=${TWILIO_OPENAPI_SPEC:-}
+if [ -z "$spec" ]; then
+  spec=../$spec_rel
+  origin=$(git config --get remote.origin.url 2>/dev/null || true)
+  if [ ! -f "$spec" ] && [ -n "$origin" ] && [ -d "$origin" ]; then
+    spec=$(cd "$origin/.." && pwd)/$spec_rel
+  fi
+fi
 if [ ! -f "$spec" ]; then
-  echo "twilio-mock: OpenAPI spec not found at $spec (set TWILIO_OPENAPI_SPEC)" >&2
+  echo "twilio-mock: Twilio's OpenAPI spec not found at $spec (set TWILIO_OPENAPI_SPEC to its path)" >&2
   exit 1
 fi
 
