@@ -12,6 +12,7 @@
  * Pure and deterministic: a retried activity renders the very same text, so a stable Message-ID
  * and a body comparison with Twilio's message list identify an earlier send.
  */
+import { wallClock } from '../domain/dutchTime';
 import type { NoticeKind, RecipientTier, RequestKind } from '../domain/types';
 
 interface KindText {
@@ -110,22 +111,11 @@ const DAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Dutch local time, built from numeric parts so the text does not depend on the ICU data installed. */
+/** The deadline in Dutch local time, e.g. "ma 23 nov 10:56" / "Mon 23 Nov 10:56". */
 export function formatDeadline(iso: string): { nl: string; en: string } {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new Error('dueBy is not a valid ISO time');
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const [y, m, d, hh, mm] = [part('year'), part('month'), part('day'), part('hour'), part('minute')];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  const { month: m, day: d, hour: hh, minute: mm, weekday } = wallClock(date);
   const time = `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
   return {
     nl: `${DAYS_NL[weekday]} ${d} ${MONTHS_NL[m - 1]} ${time}`,

@@ -50,12 +50,16 @@ export const envSchema = z.object({
   LINK_SECRET: z.string().min(32, 'LINK_SECRET must be at least 32 characters'),
   INTAKE_HOST: z.string().min(1).default('127.0.0.1'),
   INTAKE_PORT: port('INTAKE_PORT').default(3000),
-  /** Staff accounts as "id:password" pairs separated by commas; passwords are compared in constant time. */
+  /**
+   * Staff accounts as "id:password" pairs separated by commas; passwords are compared in constant
+   * time. The id is what the case history records as who decided, so it is pseudonymous (letters,
+   * digits, . _ -): no names or email addresses, which the workflow would refuse.
+   */
   STAFF_ACCOUNTS: z
     .string()
     .regex(
-      /^[^:,\s]+:[^,\s]{12,}(,[^:,\s]+:[^,\s]{12,})*$/,
-      'STAFF_ACCOUNTS must be "id:password" pairs (passwords of 12+ characters) separated by commas',
+      /^[A-Za-z0-9._-]{1,100}:[^,\s]{12,}(,[A-Za-z0-9._-]{1,100}:[^,\s]{12,})*$/,
+      'STAFF_ACCOUNTS must be "id:password" pairs separated by commas: ids of letters, digits, . _ - (no email addresses), passwords of 12+ characters',
     ),
   /** Signs staff session cookies. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),

@@ -102,18 +102,21 @@ export interface TriageResult {
 }
 
 /** Roles of partner organisations in the pathway, as the partner directory knows them. */
-export type PartnerRole =
-  | 'casemanager'
-  | 'coordinator'
-  | 'zedenpolitie'
-  | 'forensisch_arts'
-  | 'nfi'
-  | 'forensische_opsporing'
-  | 'acute_medische_zorg'
-  | 'medische_zorg_na_72_uur'
-  | 'ggz'
-  | 'slachtofferhulp'
-  | 'veilig_thuis';
+export const PARTNER_ROLES = [
+  'casemanager',
+  'coordinator',
+  'zedenpolitie',
+  'forensisch_arts',
+  'nfi',
+  'forensische_opsporing',
+  'acute_medische_zorg',
+  'medische_zorg_na_72_uur',
+  'ggz',
+  'slachtofferhulp',
+  'veilig_thuis',
+] as const;
+
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
 
 /** Who within a role is addressed: the one on duty, the backup, or the region's coordinator. */
 export type RecipientTier = 'primary' | 'backup' | 'coordinator';

@@ -2,32 +2,9 @@
  * Dates as helpline staff type them ("03-03-2026", "vandaag", "22:30"), in Dutch local time,
  * turned into ISO times with the right offset (summer or winter time) for the intake schema.
  */
+import { DUTCH_TIME_ZONE, offsetMinutes } from '../domain/dutchTime';
 
-export const TIME_ZONE = 'Europe/Amsterdam';
-
-/** Offset of the zone at a given instant, in minutes east of UTC. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return Math.round((asUtc - instant.getTime()) / 60000);
-}
+export const TIME_ZONE = DUTCH_TIME_ZONE;
 
 function pad(n: number, width = 2): string {
   return String(Math.abs(n)).padStart(width, '0');

@@ -21,18 +21,19 @@
 import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
 import { sharedDetailsFor, type ConsentByRole } from '../domain/sharing';
 import { triage } from '../domain/triage';
-import type {
-  CaseOutcome,
-  CasePhase,
-  CheckInOutcome,
-  EscalationStep,
-  MeldingResult,
-  MeldingWorkflowInput,
-  NoticeKind,
-  PartnerRole,
-  PoliceWish,
-  RequestKind,
-  TriageResult,
+import {
+  PARTNER_ROLES,
+  type CaseOutcome,
+  type CasePhase,
+  type CheckInOutcome,
+  type EscalationStep,
+  type MeldingResult,
+  type MeldingWorkflowInput,
+  type NoticeKind,
+  type PartnerRole,
+  type PoliceWish,
+  type RequestKind,
+  type TriageResult,
 } from '../domain/types';
 import {
   acknowledgeRequest,
@@ -52,7 +53,7 @@ import {
 } from './messages';
 import { PartnerRequest, sendNotice } from './partnerRequest';
 import { searchAttributePublisher } from './visibility';
-import { ensureBy, ensureIncidentTime, ensureOneOf, PARTNER_ROLES } from './validation';
+import { ensureBy, ensureIncidentTime, ensureOneOf } from './validation';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;

@@ -2,21 +2,6 @@
  * Small checks for update validators. A validator that throws rejects the update with the message
  * as its reason and changes nothing. Plain code, no zod: this runs inside the workflow sandbox.
  */
-import type { PartnerRole } from '../domain/types';
-
-export const PARTNER_ROLES: readonly PartnerRole[] = [
-  'casemanager',
-  'coordinator',
-  'zedenpolitie',
-  'forensisch_arts',
-  'nfi',
-  'forensische_opsporing',
-  'acute_medische_zorg',
-  'medische_zorg_na_72_uur',
-  'ggz',
-  'slachtofferhulp',
-  'veilig_thuis',
-];
 
 /** Who records a decision: a pseudonymous staff or partner id (no spaces, no @: not a name or address). */
 export function ensureBy(by: unknown): void {

@@ -4,22 +4,11 @@
  * when loaded, so a mistake in a region file stops start-up with the field named.
  */
 import { z } from 'zod';
+import { PARTNER_ROLES } from '../../domain/types';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number like +31612345678');
 
-export const partnerRoleSchema = z.enum([
-  'casemanager',
-  'coordinator',
-  'zedenpolitie',
-  'forensisch_arts',
-  'nfi',
-  'forensische_opsporing',
-  'acute_medische_zorg',
-  'medische_zorg_na_72_uur',
-  'ggz',
-  'slachtofferhulp',
-  'veilig_thuis',
-]);
+export const partnerRoleSchema = z.enum(PARTNER_ROLES);
 
 export const contactSchema = z
   .object({

@@ -67,6 +67,10 @@ describe('environment configuration', () => {
 
   test('staff accounts need id:password pairs with passwords of 12 or more characters', () => {
     expect(problemsOf({ ...valid, STAFF_ACCOUNTS: 'helpline:short' })[0]).toMatch(/^STAFF_ACCOUNTS/);
+    // The id lands in the case history as who decided: an email address there is personal data.
+    expect(problemsOf({ ...valid, STAFF_ACCOUNTS: 'jan@xonar.example:a-long-password' })[0]).toMatch(
+      /^STAFF_ACCOUNTS.*no email addresses/,
+    );
     expect(
       loadEnv({ ...valid, STAFF_ACCOUNTS: 'a:twelve-chars-ok,b:another-password' }).STAFF_ACCOUNTS,
     ).toContain('b:');
