@@ -30,6 +30,7 @@ import {
   transferMelding,
   withdrawMelding,
 } from '../intake/meldingClient';
+import { formatLocal } from '../intake/localTime';
 import type { CaseState } from '../workflows/messages';
 
 const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
@@ -75,10 +76,10 @@ function print(state: CaseState): void {
   if (state.fmoOffer) console.log(`  FMO: ${state.fmoOffer}; medische zorg: ${state.medicalBranch ?? '-'}`);
   for (const r of state.openRequests) {
     console.log(
-      `  open: ${r.requestId} → ${r.role}/${r.awaitedTier}, niveau ${r.escalationLevel}, uiterlijk ${r.dueBy}`,
+      `  open: ${r.requestId} → ${r.role}/${r.awaitedTier}, niveau ${r.escalationLevel}, uiterlijk ${formatLocal(r.dueBy)}`,
     );
   }
-  for (const d of state.decisions) console.log(`  ${d.at}  ${d.type}: ${d.value} (${d.by})`);
+  for (const d of state.decisions) console.log(`  ${formatLocal(d.at)}  ${d.type}: ${d.value} (${d.by})`);
 }
 
 async function main(): Promise<void> {
