@@ -36,3 +36,18 @@ test.each(files)('%s replays without nondeterminism', async (file) => {
   const { workflowId, history } = load(file);
   await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId);
 });
+
+/**
+ * The guard itself: a history that no longer matches the code (here the pathway once scheduled a
+ * different activity at this point, as unpatched new code would look to a running case) must fail
+ * the replay. Without this, a replay test that silently passed everything would look the same.
+ */
+test('a history the code no longer matches fails the replay', async () => {
+  const { workflowId, history } = load(files[0]!);
+  const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
+  expect(scheduled).toBeDefined();
+  scheduled!.activityTaskScheduledEventAttributes!.activityType = { name: 'sendPartnerRequestOld' };
+  await expect(
+    Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId),
+  ).rejects.toThrow(/nondetermin/i);
+});
