@@ -39,9 +39,8 @@ async function tab(page: Page, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press('Tab');
 }
 
-test('helpline staff register a melding by keyboard in under a minute; the casemanager link moves the case on', async () => {
+test('helpline staff register a melding with the keyboard, fixing one mistake; the casemanager link moves the case on', async () => {
   const page = await browser.newPage();
-  const started = Date.now();
 
   // The form is behind the login; the login page focuses the first field.
   await page.goto(`${base}/meldingen/nieuw`);
@@ -107,8 +106,6 @@ test('helpline staff register a melding by keyboard in under a minute; the casem
   await page.keyboard.press('Enter');
 
   await page.waitForSelector('#resultaat');
-  const elapsed = Date.now() - started;
-  expect(elapsed).toBeLessThan(60_000);
   expect(await page.textContent('h1')).toContain('Melding geregistreerd');
   expect(await page.textContent('#triage')).toContain('Acuut: binnen 72 uur');
   expect(await page.textContent('#volgende-stappen')).toContain('casemanager');

@@ -45,11 +45,12 @@ async function answerAll(ref: string, base: number, days: number[], screeningPts
 
 describe('watchful waiting', () => {
   test('four weeks of check-ins (day 1, 7, 14, 28 screening) without PTSS: afgerond', async () => {
-    const wallStart = Date.now();
     const { ref, base } = await startInWatchfulWaiting();
     await answerAll(ref, base, [1, 7, 14, 28], { 28: false });
     const result = await h.env.client.workflow.getHandle(ref).result();
     expect(result.outcome).toBe('afgerond');
+    // Four weeks of workflow time went by (the test server skipped them).
+    expect(Date.parse(result.closedAt) - base).toBeGreaterThanOrEqual(28 * DAY);
     const s = await h.state(ref);
     expect(s.phase).toBe('afgesloten');
     expect(s.decisions.filter((d) => d.type === 'checkin').map((d) => d.value)).toEqual([
@@ -65,7 +66,6 @@ describe('watchful waiting', () => {
         .filter((m) => m.kind === 'checkin')
         .map((m) => m.requestId),
     ).toEqual(['checkin-dag-1', 'checkin-dag-7', 'checkin-dag-14', 'checkin-dag-28']);
-    expect(Date.now() - wallStart).toBeLessThan(30_000);
   });
 
   test('a missed check-in: reminder, then escalation to the coordinator; it lapses when the next one starts', async () => {
@@ -106,15 +106,13 @@ describe('watchful waiting', () => {
     expect((await h.env.client.workflow.getHandle(ref).result()).outcome).toBe('verwezen_ggz');
   });
 
-  test('the 6-month variant (Gelderland-Zuid en -Midden): eight check-ins, two screenings, in seconds', async () => {
-    const wallStart = Date.now();
+  test('the 6-month variant (Gelderland-Zuid en -Midden): eight check-ins, two screenings', async () => {
     const { ref, base } = await startInWatchfulWaiting('Nijmegen');
     expect((await h.state(ref)).regionId).toBe('gelderland-zuid-midden');
     await answerAll(ref, base, [1, 7, 14, 28, 56, 91, 126, 182], { 28: false, 182: false });
     const result = await h.env.client.workflow.getHandle(ref).result();
     expect(result.outcome).toBe('afgerond');
     expect(Date.parse(result.closedAt) - base).toBeGreaterThanOrEqual(182 * DAY);
-    expect(Date.now() - wallStart).toBeLessThan(60_000);
   });
 
   test('check-in outcomes are validated: the screening must state PTSS, an ordinary check-in may not', async () => {
