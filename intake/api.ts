@@ -2,7 +2,8 @@
  * The JSON API: start a melding, read its state (no personal data), record decisions. Every route
  * needs a staff identity (Bearer session token or Basic account). Invalid input answers 400 with
  * field-level problems and starts nothing; a repeated start (same reference, or same
- * Idempotency-Key) answers with the existing case instead of a second one.
+ * Idempotency-Key) answers with the existing case instead of a second one. Too many failed
+ * logins (per id or per client address) answer 429 with Retry-After until the window ends.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
@@ -15,7 +16,7 @@ import {
   type DecisionType,
 } from './apiSchemas';
 import {
-  checkCredentials,
+  attemptLogin,
   createSessionToken,
   SESSION_TTL_MS,
   staffFromAuthorization,
@@ -48,29 +49,42 @@ function badRequest(
   return reply.code(400).send({ error, problems });
 }
 
+function tooManyAttempts(reply: FastifyReply, retryAfterSeconds: number) {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterSeconds))
+    .send({
+      error: 'too_many_attempts',
+      message: `too many failed logins; try again in ${retryAfterSeconds} seconds`,
+      retryAfterSeconds,
+    });
+}
+
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const { auth, meldingen, clock } = deps;
 
   async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
-    const staffId = staffFromAuthorization(request, auth);
-    if (!staffId) {
+    const outcome = staffFromAuthorization(request, auth);
+    if (outcome.status === 'throttled') return tooManyAttempts(reply, outcome.retryAfterSeconds);
+    if (outcome.status === 'rejected') {
       return reply
         .code(401)
         .header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"')
         .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
     }
-    request.staffId = staffId;
+    request.staffId = outcome.staffId;
   }
 
   app.post('/api/sessies', async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) return badRequest(reply, problemsOf(parsed.error));
-    const staffId = checkCredentials(auth.accounts, parsed.data.id, parsed.data.password);
-    if (!staffId)
+    const outcome = attemptLogin(request, auth, parsed.data.id, parsed.data.password);
+    if (outcome.status === 'throttled') return tooManyAttempts(reply, outcome.retryAfterSeconds);
+    if (outcome.status === 'rejected')
       return reply.code(401).send({ error: 'unauthorized', message: 'unknown id or wrong password' });
     const now = clock();
     return reply.code(201).send({
-      token: createSessionToken(staffId, auth.sessionSecret, now),
+      token: createSessionToken(outcome.staffId, auth.sessionSecret, now),
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
     });
   });

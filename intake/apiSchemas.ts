@@ -65,6 +65,8 @@ export const errorResponseSchema = z.object({
   error: z.string(),
   message: z.string().optional(),
   problems: z.array(problemSchema).optional(),
+  /** With 429 too_many_attempts: the same as the Retry-After header. */
+  retryAfterSeconds: z.number().int().optional(),
 });
 
 export const startResponseSchema = z.object({

@@ -6,10 +6,16 @@
  * helpline shift. Form posts carry a CSRF token derived from the session, on top of a
  * SameSite=Strict cookie. Passwords are compared in constant time, and every account is checked
  * so the time taken does not reveal which ids exist.
+ *
+ * Every password check of the three login paths (form, POST /api/sessies, Basic) goes through
+ * `attemptLogin`, so the guessing throttle (loginThrottle.ts) cannot be forgotten on one of them.
+ * Bearer tokens are not throttled: they are signed, not guessable, and an expired one at the end
+ * of a shift must not count against the centre's shared address.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LoginThrottle, ThrottleScope } from './loginThrottle';
 
 export const SESSION_COOKIE = 'csg_sessie';
 /** One shift: long enough for a night on the phone, short enough that a forgotten browser expires. */
@@ -112,6 +118,60 @@ export interface AuthConfig {
   clock: () => Date;
   /** Secure cookies when the service is reached over https. */
   secureCookies: boolean;
+  /** Counts failed logins per id and per client IP; refuses either after too many. */
+  throttle: LoginThrottle;
+}
+
+export type LoginOutcome =
+  | { status: 'accepted'; staffId: string }
+  | { status: 'rejected' }
+  | { status: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * A short keyed tag of an id or address for the log: the same value tags the same caller across
+ * lines, but ids are few and guessable, so a plain hash could be reversed; this one needs the secret.
+ */
+function logTag(secret: string, value: string): string {
+  return hmac(secret, `log:${value}`).slice(0, 10);
+}
+
+/** One login attempt on any path: refused while throttled, else checked, and its outcome counted. */
+export function attemptLogin(
+  request: FastifyRequest,
+  config: AuthConfig,
+  id: unknown,
+  password: unknown,
+): LoginOutcome {
+  const keys = { accountId: typeof id === 'string' ? id : undefined, clientIp: request.ip };
+  const tags = (scope: ThrottleScope) =>
+    scope === 'account' && keys.accountId !== undefined
+      ? { scope, account: logTag(config.sessionSecret, keys.accountId) }
+      : { scope, client: logTag(config.sessionSecret, keys.clientIp) };
+
+  const refusal = config.throttle.refusal(keys);
+  if (refusal) {
+    // Info, not warn: the warning was logged when the limit tripped, and a guesser who keeps
+    // knocking would otherwise flood the warnings.
+    request.log.info(
+      { event: 'login_throttled', ...tags(refusal.scope), retryAfterSeconds: refusal.retryAfterSeconds },
+      'staff login refused: too many failed attempts',
+    );
+    return { status: 'throttled', retryAfterSeconds: refusal.retryAfterSeconds };
+  }
+  const staffId = checkCredentials(config.accounts, id, password);
+  if (staffId) {
+    config.throttle.recordSuccess(keys);
+    return { status: 'accepted', staffId };
+  }
+  for (const scope of config.throttle.recordFailure(keys)) {
+    request.log.warn(
+      { event: 'login_throttle_tripped', ...tags(scope) },
+      scope === 'account'
+        ? 'too many failed logins for one staff id: refused for the rest of the window'
+        : 'too many failed logins from one client address: refused for the rest of the window',
+    );
+  }
+  return { status: 'rejected' };
 }
 
 /** The session of a form request (cookie), with its raw token for the CSRF check. */
@@ -124,22 +184,23 @@ export function sessionFromCookie(
   return session && token ? { session, token } : undefined;
 }
 
-/** The staff id of an API request: Bearer session token, or Basic with a staff account. */
-export function staffFromAuthorization(request: FastifyRequest, config: AuthConfig): string | undefined {
+/** The staff identity of an API request: Bearer session token, or Basic with a staff account. */
+export function staffFromAuthorization(request: FastifyRequest, config: AuthConfig): LoginOutcome {
   const header = request.headers.authorization;
-  if (typeof header !== 'string') return undefined;
+  if (typeof header !== 'string') return { status: 'rejected' };
   const [scheme, value] = header.split(' ', 2);
-  if (!value) return undefined;
+  if (!value) return { status: 'rejected' };
   if (scheme?.toLowerCase() === 'bearer') {
-    return verifySessionToken(value.trim(), config.sessionSecret, config.clock())?.staffId;
+    const staffId = verifySessionToken(value.trim(), config.sessionSecret, config.clock())?.staffId;
+    return staffId ? { status: 'accepted', staffId } : { status: 'rejected' };
   }
   if (scheme?.toLowerCase() === 'basic') {
     const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon < 0) return undefined;
-    return checkCredentials(config.accounts, decoded.slice(0, colon), decoded.slice(colon + 1));
+    if (colon < 0) return { status: 'rejected' };
+    return attemptLogin(request, config, decoded.slice(0, colon), decoded.slice(colon + 1));
   }
-  return undefined;
+  return { status: 'rejected' };
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, config: AuthConfig): void {

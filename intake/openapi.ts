@@ -23,6 +23,14 @@ const errorContent = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+/** Every route that checks a password (Basic, or the login itself) can refuse a guesser. */
+const throttled = {
+  ...errorContent(
+    'Too many failed logins for this staff id or from this address: refused, even with the right password, until the window ends',
+  ),
+  headers: { 'Retry-After': { description: 'Seconds until a new attempt', schema: { type: 'integer' } } },
+};
+
 export function buildOpenApiDocument(serverUrl: string): Record<string, unknown> {
   const referenceParameter = {
     name: 'reference',
@@ -47,6 +55,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '401': errorContent('Not authenticated'),
             '404': errorContent('No open melding with this reference'),
             '409': errorContent("Refused by the case's current state; nothing changed"),
+            '429': throttled,
           },
         },
       },
@@ -83,6 +92,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '201': { description: 'Session token' },
             '400': errorContent('Invalid input'),
             '401': errorContent('Wrong id or password'),
+            '429': throttled,
           },
         },
       },
@@ -114,6 +124,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             },
             '400': errorContent('Invalid intake, with field-level problems; nothing started'),
             '401': errorContent('Not authenticated'),
+            '429': throttled,
           },
         },
       },
@@ -125,6 +136,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '200': { description: 'Case state' },
             '401': errorContent('Not authenticated'),
             '404': errorContent('Unknown reference'),
+            '429': throttled,
           },
         },
       },

@@ -11,6 +11,7 @@ import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
 import { registerApi } from './api';
 import { parseStaffAccounts, type AuthConfig } from './auth';
+import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
 import { createMeldingService, type MeldingService } from './meldingService';
 import { buildOpenApiDocument } from './openapi';
 import { registerPartnerPages } from './partnerPages';
@@ -31,6 +32,8 @@ export interface IntakeServerDeps {
   clock?: () => Date;
   /** Defaults to the Temporal-backed service over `client`. */
   meldingen?: MeldingService;
+  /** Defaults to the standard limits on `clock`; one per app, as its counts live in memory. */
+  loginThrottle?: LoginThrottle;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -55,6 +58,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
+    throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
   };
 
   const app = Fastify({

@@ -1,12 +1,14 @@
 /**
  * The staff pages: login, logout, the intake form and its result. Server-rendered, no scripts.
  * A form post that fails validation answers 400 with the same form, everything typed kept.
+ * A login refused for too many failed attempts answers 429 with the login page saying when to
+ * try again.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allMunicipalities, regionForMunicipality } from '../config/regions';
 import { parseIntake } from '../domain/intakeSchema';
 import {
-  checkCredentials,
+  attemptLogin,
   clearSessionCookie,
   createSessionToken,
   csrfTokenFor,
@@ -71,20 +73,31 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const staffId = checkCredentials(auth.accounts, body.id, body.wachtwoord);
-    if (!staffId) {
-      request.log.info({ event: 'login_failed' }, 'staff login failed');
+    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
+    // The id is kept so a colleague need not type it again; the password never comes back.
+    const typedId = typeof body.id === 'string' ? body.id.slice(0, 100) : '';
+    if (outcome.status === 'throttled') {
       return reply
-        .code(401)
+        .code(429)
+        .header('retry-after', String(outcome.retryAfterSeconds))
         .type('text/html; charset=utf-8')
         .send(
           loginPage({
             failed: true,
-            id: typeof body.id === 'string' ? body.id.slice(0, 100) : '',
+            retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
+            id: typedId,
             next: safeNext(body.next),
           }),
         );
     }
+    if (outcome.status === 'rejected') {
+      request.log.info({ event: 'login_failed' }, 'staff login failed');
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(loginPage({ failed: true, id: typedId, next: safeNext(body.next) }));
+    }
+    const { staffId } = outcome;
     setSessionCookie(reply, createSessionToken(staffId, auth.sessionSecret, clock()), auth);
     request.log.info({ event: 'login', staffId }, 'staff logged in');
     return reply.redirect(safeNext(body.next), 303);

@@ -8,7 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../../activities/types';
-import { createLogger } from '../../config/logger';
+import { createLogger, type Logger } from '../../config/logger';
 import { createPartnerLinks } from '../../intake/links';
 import { buildServer, type IntakeConfig } from '../../intake/server';
 import { createDevServerEnv } from './temporal';
@@ -66,9 +66,19 @@ export interface IntakeHarness {
   stop(): Promise<void>;
 }
 
-/** One dev server per test file; `withWorker: false` for suites that must show nothing ran. */
+/**
+ * One dev server per test file; `withWorker: false` for suites that must show nothing ran; a
+ * `clock` for suites that move the service's time (login throttle windows); a `logger` for
+ * suites that read what the service logged.
+ */
 export async function startIntakeHarness(
-  options: { withWorker?: boolean; taskQueue?: string; publicBaseUrl?: string } = {},
+  options: {
+    withWorker?: boolean;
+    taskQueue?: string;
+    publicBaseUrl?: string;
+    clock?: () => Date;
+    logger?: Logger;
+  } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
   const taskQueue = options.taskQueue ?? `intake-test-${Math.random().toString(36).slice(2, 8)}`;
@@ -95,7 +105,8 @@ export async function startIntakeHarness(
     client,
     taskQueue,
     config,
-    logger: createLogger({ level: 'silent', name: 'intake-test' }),
+    logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     env,
