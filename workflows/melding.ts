@@ -18,7 +18,7 @@
  * Changing the pathway later: wrap the new behaviour in `if (patched('<change-id>'))` so running
  * cases keep their old path, and record a new history into test/replay/histories/.
  */
-import { allHandlersFinished, condition, log, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, setHandler } from '@temporalio/workflow';
 import { sharedDetailsFor, type ConsentByRole } from '../domain/sharing';
 import { triage } from '../domain/triage';
 import {
@@ -189,7 +189,11 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     return `${base}-${n}`;
   }
 
-  const live = (r: PartnerRequest) => r.view.status !== 'cancelled';
+  /**
+   * A request still in play: not cancelled, and its partner not told to stand down. An acknowledged
+   * police request that got the "ingetrokken" notice is over, so a later "ja" starts a new one.
+   */
+  const live = (r: PartnerRequest) => r.view.status !== 'cancelled' && !noticed.has(r.view.requestId);
   const liveOfKind = (kinds: RequestKind[]) =>
     [...requests.values()].filter((r) => live(r) && kinds.includes(r.view.kind));
   const liveFmo = () => liveOfKind(['fmo']).find((r) => r.view.role !== 'forensische_opsporing');
@@ -225,6 +229,15 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       recordFmoOffer(fmoDecision(atIntake));
       return;
     }
+    if (policeWish === 'twijfel') {
+      // Undecided means no police contact: stand the police side down. The FMO stays only where
+      // the region offers it to undecided victims (traces secured, no aangifte yet).
+      for (const r of liveOfKind(['informatief_gesprek'])) endRequest(r, 'ingetrokken');
+      const opsporing = liveOpsporing();
+      if (opsporing) endRequest(opsporing, 'ingetrokken');
+      const fmo = liveFmo();
+      if (fmo && !pathway.fmoWhenUndecided) endRequest(fmo, 'ingetrokken');
+    }
     if (policeWish === 'ja' && liveOfKind(['informatief_gesprek']).length === 0) {
       startRequest(
         nextId('informatief_gesprek'),
@@ -242,6 +255,8 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       if (policeWish === 'ja') {
         recordFmoOffer('aangevraagd');
         if (!liveOpsporing()) startOpsporing();
+      } else {
+        recordFmoOffer(offer);
       }
       return;
     }
@@ -401,7 +416,8 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       decide('incidenttijd', by, `${incidentTime.kind}: ${before} → ${triageResult.window}`);
       if (fmoDecision() === 'buiten_acute_termijn') {
         // The FMO is no longer useful: tell the forensic partners it lapsed.
-        for (const r of liveOfKind(['fmo'])) if (r.isOpen) endRequest(r, 'vervallen');
+        // Acknowledged ones too: a forensic doctor who agreed to come must hear it is off.
+        for (const r of liveOfKind(['fmo'])) endRequest(r, 'vervallen');
         recordFmoOffer('buiten_acute_termijn');
       } else {
         followPoliceWish();
@@ -520,7 +536,13 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       { regionId: toRegionId, note: `Overdracht van ${pathway.regionId}` },
     );
     // A withdrawal during the transfer still wins: its handler cancels this request.
-    await condition(() => !handover.isOpen || handover.ladderFinished);
+    if (patched('transfer-waits-for-acknowledgement')) {
+      // The case is not handed over until the other region says so: a transfer nobody accepted
+      // stays open and overdue where ops see it, instead of closing as "overgedragen".
+      await condition(() => !handover.isOpen);
+    } else {
+      await condition(() => !handover.isOpen || handover.ladderFinished);
+    }
   }
 
   decide(
@@ -558,7 +580,10 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   if (closing?.outcome === 'overgedragen' && closing.toRegionId) await transferToRegion(closing.toRegionId);
   const notice: NoticeKind =
     closing?.outcome === 'ingetrokken' ? 'ingetrokken' : closing ? 'overgedragen' : 'vervallen';
-  for (const r of requests.values()) if (r.isOpen) endRequest(r, notice);
+  for (const r of requests.values()) {
+    if (r.isOpen)
+      endRequest(r, notice, r.view.kind === 'regio_overdracht' ? closingRegion : pathway.regionId);
+  }
   outcome = closing?.outcome ?? outcome ?? 'afgerond';
   completed = true;
   await Promise.all(noticeJobs);

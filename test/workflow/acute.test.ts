@@ -98,6 +98,26 @@ describe('triage windows at their edges', () => {
     await end(ref);
   });
 
+  test('an FMO already agreed lapses too when the corrected time is past the acute window', async () => {
+    const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
+    await started(ref);
+    await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-3' });
+    await acknowledge(h.env.client, ref, { requestId: 'fmo-opsporing', by: 'fr-2' });
+    const s = await setIncidentTime(h.env.client, ref, {
+      by: 'cm-1',
+      incidentTime: { kind: 'exact', at: new Date((await h.now()) - 10 * DAY).toISOString() },
+    });
+    expect(s.fmoOffer).toBe('buiten_acute_termijn');
+    await h.until(ref, () => h.partners.noticesOf(ref).length >= 2);
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .map((n) => `${n.requestId}:${n.notice}`)
+        .sort(),
+    ).toEqual(['fmo-opsporing:vervallen', 'fmo:vervallen']);
+    await end(ref);
+  });
+
   test('an approximate time is triaged on its latest moment', async () => {
     const now = await h.now();
     const ref = await h.start(
@@ -237,6 +257,43 @@ describe('police contact only when the victim wants it', () => {
     s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
     expect(open(s, 'informatief_gesprek-2')).toBeDefined();
     expect(open(s, 'fmo-2')).toBeDefined();
+    await end(ref);
+  });
+
+  test('acknowledged, then "nee", then "ja" again: the acknowledged requests were stood down, so the police are asked anew', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
+    await started(ref);
+    for (const requestId of ['informatief_gesprek', 'fmo', 'fmo-opsporing']) {
+      await acknowledge(h.env.client, ref, { requestId, by: 'partner-1' });
+    }
+    await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-7' });
+    await h.until(ref, () => h.partners.noticesOf(ref).length >= 3);
+    const s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
+    expect(s.fmoOffer).toBe('aangevraagd');
+    expect(['informatief_gesprek-2', 'fmo-2', 'fmo-opsporing-2'].map((id) => open(s, id)?.role)).toEqual([
+      'zedenpolitie',
+      'forensisch_arts',
+      'forensische_opsporing',
+    ]);
+    await h.untilSent(ref, 'informatief_gesprek-2', 1);
+    await end(ref);
+  });
+
+  test('"ja" then "twijfel": no police contact while undecided; the FMO stays where the region offers it', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
+    await started(ref);
+    const s = await setPoliceWish(h.env.client, ref, { wish: 'twijfel', by: 'cm-7' });
+    expect(request(s, 'informatief_gesprek')!.status).toBe('cancelled');
+    expect(request(s, 'fmo-opsporing')!.status).toBe('cancelled');
+    expect(open(s, 'fmo')).toBeDefined();
+    expect(s.fmoOffer).toBe('aangeboden_bij_twijfel');
+    await h.until(ref, () => h.partners.noticesOf(ref).length >= 2);
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .map((n) => `${n.role}:${n.notice}`)
+        .sort(),
+    ).toEqual(['forensische_opsporing:ingetrokken', 'zedenpolitie:ingetrokken']);
     await end(ref);
   });
 });

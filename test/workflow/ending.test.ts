@@ -121,6 +121,21 @@ describe('transfer to another region', () => {
     expect(await result(ref)).toMatchObject({ outcome: 'overgedragen' });
     expect((await h.state(ref)).decisions.map((d) => d.type)).toContain('overdracht');
   });
+
+  test('a transfer nobody accepts stays open and overdue instead of closing as handed over', async () => {
+    const ref = await caseIn('watchful_waiting');
+    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await h.untilSent(ref, 'regio_overdracht', 1);
+    // Far past every step of the ladder: still not handed over, visible to ops at the top level.
+    await h.env.sleep(3 * DAY);
+    const s = await h.until(ref, (x) => open(x, 'regio_overdracht')?.escalationLevel !== undefined);
+    expect(s.outcome).toBeUndefined();
+    expect(open(s, 'regio_overdracht')).toMatchObject({ role: 'coordinator', awaitedTier: 'coordinator' });
+    expect(Date.parse(open(s, 'regio_overdracht')!.dueBy)).toBeLessThan(await h.now());
+    // The late answer is still taken, and then the case closes as transferred.
+    await acknowledge(h.env.client, ref, { requestId: 'regio_overdracht', by: 'co-gzm' });
+    expect(await result(ref)).toMatchObject({ outcome: 'overgedragen' });
+  });
 });
 
 describe('one case per melding', () => {
