@@ -178,7 +178,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     request.cancel();
     if (noticed.has(request.view.requestId)) return;
     noticed.add(request.view.requestId);
-    noticeJobs.push(sendNotice(ref, regionId, request.view, notice));
+    noticeJobs.push(sendNotice(ref, regionId, request, notice));
   }
 
   /** A fresh id per round: a "ja" after a "nee" is a new request, never a re-used one. */

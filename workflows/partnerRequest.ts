@@ -18,6 +18,7 @@ import {
   condition,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   type ActivityOptions,
 } from '@temporalio/workflow';
@@ -93,6 +94,8 @@ export class PartnerRequest {
   /** True once the ladder has stopped (answered, cancelled or every step passed). */
   ladderFinished = false;
   private attempt = 0;
+  /** Every tier that was sent this request, in order: each must hear when it ends. */
+  private readonly tiersNotified: RecipientTier[] = [];
   private escalateNow = false;
   private sendScope: CancellationScope | undefined;
   private sendPending = false;
@@ -121,6 +124,11 @@ export class PartnerRequest {
   /** What the partner may see now (consent as recorded at this moment). */
   details(): SharedDetails {
     return this.spec.details();
+  }
+
+  /** The tiers that know of this request (the awaited one if none was sent yet). */
+  get notifiedTiers(): RecipientTier[] {
+    return this.tiersNotified.length > 0 ? [...this.tiersNotified] : [this.view.awaitedTier];
   }
 
   get isOpen(): boolean {
@@ -192,6 +200,7 @@ export class PartnerRequest {
 
   private startStep(index: number, tier: RecipientTier, waitMs: number): void {
     this.attempt += 1;
+    if (!this.tiersNotified.includes(tier)) this.tiersNotified.push(tier);
     this.escalateNow = false;
     this.stepStartedAt = Date.now();
     this.view.awaitedTier = tier;
@@ -237,29 +246,52 @@ export class PartnerRequest {
 }
 
 /**
- * Tells the partner behind a request that it ends without action (withdrawn, lapsed,
- * transferred), so nobody contacts the victim. Not cancellable: it must go out even while the case
- * is closing. Never fails the workflow.
+ * Tells the partners behind a request that it ends without action (withdrawn, lapsed,
+ * transferred), so nobody contacts the victim: every tier that was sent the request (a backup
+ * may have acknowledged while the ladder ran on). Not cancellable: it must go out even while the
+ * case is closing. Never fails the workflow. A notice that cannot be delivered is not dropped:
+ * it goes to the region's coordinator, who can phone the partner.
  */
 export async function sendNotice(
   meldingRef: string,
   regionId: string,
-  view: RequestView,
+  request: PartnerRequest,
   notice: NoticeKind,
 ): Promise<void> {
-  await CancellationScope.nonCancellable(async () => {
+  const { view } = request;
+  const send = async (tier: RecipientTier): Promise<boolean> => {
     try {
-      await noticeActivities.sendPartnerNotice({
+      const report = await noticeActivities.sendPartnerNotice({
         meldingRef,
         regionId,
         requestId: view.requestId,
         kind: view.kind,
         role: view.role,
-        tier: view.awaitedTier,
+        tier,
         notice,
       });
+      return !report.escalate;
     } catch {
-      log.error('closing notice could not be sent', { meldingRef, requestId: view.requestId, notice });
+      return false;
     }
+  };
+  await CancellationScope.nonCancellable(async () => {
+    // Running cases keep the one notice to the awaited tier they were started with.
+    if (!patched('notice-every-notified-tier')) {
+      if (!(await send(view.awaitedTier))) {
+        log.error('closing notice could not be sent', { meldingRef, requestId: view.requestId, notice });
+      }
+      return;
+    }
+    const tiers = request.notifiedTiers;
+    const delivered = await Promise.all(tiers.map(send));
+    if (delivered.every(Boolean)) return;
+    log.error('closing notice not delivered; telling the coordinator', {
+      meldingRef,
+      requestId: view.requestId,
+      notice,
+    });
+    if (!tiers.includes('coordinator') && (await send('coordinator'))) return;
+    log.error('closing notice reached nobody', { meldingRef, requestId: view.requestId, notice });
   });
 }

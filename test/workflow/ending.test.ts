@@ -101,6 +101,47 @@ describe('withdrawal stops every outgoing contact, in every phase', () => {
   });
 });
 
+describe('closing notices reach whoever knows of the request', () => {
+  afterEach(() => {
+    h.partners.onNotice = () => ({});
+  });
+
+  test('a police request that climbed to the backup: primary and backup are both told of the withdrawal', async () => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
+    await h.untilSent(ref, 'informatief_gesprek', 1);
+    await h.env.sleep(2 * 60 * MINUTE + 1000);
+    await h.untilSent(ref, 'informatief_gesprek', 3);
+    // The backup answered late; the victim then withdraws.
+    await acknowledge(h.env.client, ref, { requestId: 'informatief_gesprek', by: 'zeden-backup' });
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await result(ref);
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .filter((n) => n.requestId === 'informatief_gesprek')
+        .map((n) => `${n.tier}:${n.notice}`)
+        .sort(),
+    ).toEqual(['backup:ingetrokken', 'primary:ingetrokken']);
+  });
+
+  test('a withdrawal notice that cannot be delivered goes to the coordinator', async () => {
+    h.partners.onNotice = (n) =>
+      n.tier === 'coordinator'
+        ? {}
+        : { deliveries: [{ channel: 'email', status: 'failed', reason: 'unknown address' }], escalate: true };
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
+    await h.untilSent(ref, 'informatief_gesprek', 1);
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await result(ref);
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .filter((n) => n.requestId === 'informatief_gesprek')
+        .map((n) => `${n.tier}:${n.notice}`),
+    ).toEqual(['primary:ingetrokken', 'coordinator:ingetrokken']);
+  });
+});
+
 describe('transfer to another region', () => {
   test('open requests are closed as transferred and the other region’s coordinator is notified', async () => {
     const ref = await caseIn('watchful_waiting');

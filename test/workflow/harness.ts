@@ -46,6 +46,9 @@ export class PartnerDouble implements MeldingActivities {
     };
   };
 
+  /** Lets a test answer a notice (e.g. the partner's address is unknown). */
+  onNotice: (n: PartnerNotice) => Partial<DeliveryReport> = () => ({});
+
   sendPartnerNotice = async (n: PartnerNotice): Promise<DeliveryReport> => {
     this.notices.push(n);
     return {
@@ -53,6 +56,7 @@ export class PartnerDouble implements MeldingActivities {
       attempt: 1,
       deliveries: [{ channel: 'email', status: 'sent' }],
       escalate: false,
+      ...this.onNotice(n),
     };
   };
 
