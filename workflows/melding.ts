@@ -421,6 +421,16 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
         recordFmoOffer('buiten_acute_termijn');
       } else {
         followPoliceWish();
+        if (patched('fmo-deadline-follows-correction')) {
+          // The FMO's deadline counts from the incident: a corrected time moves it, and with it
+          // the moment the coordinator is called in.
+          const deadline = Date.parse(triageResult.fmoDeadline!);
+          for (const r of liveOfKind(['fmo'])) {
+            if (r.view.deadline !== undefined && Date.parse(r.view.deadline) !== deadline) {
+              r.reschedule(deadline, deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS);
+            }
+          }
+        }
       }
       publish();
       return state();

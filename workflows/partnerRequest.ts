@@ -97,6 +97,8 @@ export class PartnerRequest {
   /** Every tier that was sent this request, in order: each must hear when it ends. */
   private readonly tiersNotified: RecipientTier[] = [];
   private escalateNow = false;
+  /** Set when the hard deadline moved: the step's wait re-plans its at-risk jump. */
+  private replan = false;
   private sendScope: CancellationScope | undefined;
   private sendPending = false;
 
@@ -152,6 +154,19 @@ export class PartnerRequest {
     this.spec.onChange();
   }
 
+  /**
+   * The hard deadline moved (a corrected incident time): the view shows the new one, and an
+   * at-risk jump that is now due happens at once instead of on the old schedule.
+   */
+  reschedule(deadline: number, atRiskAt: number): void {
+    if (!this.isOpen) return;
+    this.spec.deadline = deadline;
+    this.spec.atRiskAt = atRiskAt;
+    this.view.deadline = new Date(deadline).toISOString();
+    this.replan = true;
+    this.spec.onChange();
+  }
+
   /** A delivery of `attempt` failed (send report or provider callback): escalate now. */
   deliveryFailed(attempt: number): void {
     if (!this.isOpen || attempt !== this.attempt) return;
@@ -165,9 +180,21 @@ export class PartnerRequest {
       const step = ladder[index]!;
       const waitMs = step.waitMinutes * MINUTE_MS;
       this.startStep(index, step.tier, waitMs);
-      const atRisk = this.spec.atRiskAt !== undefined && index < ladder.length - 1;
-      const untilRisk = atRisk ? Math.max(0, this.spec.atRiskAt! - Date.now()) : Infinity;
-      await condition(() => !this.isOpen || this.escalateNow, Math.max(1, Math.min(waitMs, untilRisk)));
+      const stepEndsAt = Date.now() + waitMs;
+      const atRisk = () => this.spec.atRiskAt !== undefined && index < ladder.length - 1;
+      for (;;) {
+        const untilRisk = atRisk() ? Math.max(0, this.spec.atRiskAt! - Date.now()) : Infinity;
+        const untilStepEnd = stepEndsAt - Date.now();
+        await condition(
+          () => !this.isOpen || this.escalateNow || this.replan,
+          Math.max(1, Math.min(untilStepEnd, untilRisk)),
+        );
+        if (!this.replan || !this.isOpen || this.escalateNow) break;
+        // A moved deadline: wait out the rest of this step against the new at-risk moment.
+        this.replan = false;
+        if (Date.now() >= stepEndsAt || (atRisk() && Date.now() >= this.spec.atRiskAt!)) break;
+      }
+      this.replan = false;
       // The step's send is not cancelled here: its retries end on their own with the step's wait
       // (scheduleToClose), and the next step's send does not wait for it.
       if (!this.isOpen) break;
@@ -185,7 +212,7 @@ export class PartnerRequest {
           break;
         }
         index += 1;
-      } else if (atRisk && Date.now() >= this.spec.atRiskAt!) {
+      } else if (atRisk() && Date.now() >= this.spec.atRiskAt!) {
         log.warn('deadline at risk; escalating to the last step', this.logContext());
         index = ladder.length - 1;
       } else {

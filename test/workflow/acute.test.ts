@@ -98,6 +98,23 @@ describe('triage windows at their edges', () => {
     await end(ref);
   });
 
+  test('a corrected incident time moves the FMO deadline; an FMO now at risk goes to the coordinator at once', async () => {
+    const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
+    await started(ref);
+    await h.untilSent(ref, 'fmo', 1);
+    // In truth 6 days and 13 hours ago: 11 hours of the acute window left, less than the 12-hour margin.
+    const incident = (await h.now()) - (6 * DAY + 13 * HOUR);
+    let s = await setIncidentTime(h.env.client, ref, {
+      by: 'cm-1',
+      incidentTime: { kind: 'exact', at: new Date(incident).toISOString() },
+    });
+    expect(Date.parse(request(s, 'fmo')!.deadline!)).toBe(incident + 7 * DAY);
+    s = await h.until(ref, (x) => open(x, 'fmo')?.awaitedTier === 'coordinator');
+    expect(open(s, 'fmo')!.escalationLevel).toBe(3);
+    expect((await h.untilSent(ref, 'fmo', 2)).map((m) => m.tier)).toEqual(['primary', 'coordinator']);
+    await end(ref);
+  });
+
   test('an FMO already agreed lapses too when the corrected time is past the acute window', async () => {
     const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
     await started(ref);
