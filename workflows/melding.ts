@@ -297,6 +297,22 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     });
   }
 
+  /**
+   * Within 72 hours medical care is acute (SEH), after it the region's other partner. A corrected
+   * incident time can move the case across that line: a medical request nobody has taken yet
+   * goes to the right partner instead, and the other is told it lapsed.
+   */
+  function followMedicalBranch(): void {
+    if (!medicalBranch || medicalBranch === triageResult.medicalPartner) return;
+    const current = liveOfKind(['medische_zorg']).find((r) => r.isOpen);
+    if (!current) return;
+    endRequest(current, 'vervallen');
+    medicalBranch = triageResult.medicalPartner;
+    startRequest(nextId('medische_zorg'), 'medische_zorg', medicalBranch, pathway.partnerLadder, {
+      note: liveFmo() ? 'Medische zorg gecombineerd met het FMO (één bezoek)' : 'Medische zorg',
+    });
+  }
+
   // ---- messages: registered before the first await, so none is lost ------------------------------
   const requireActive = () => {
     if (completed || closing)
@@ -432,6 +448,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
           }
         }
       }
+      if (patched('medical-branch-follows-correction')) followMedicalBranch();
       publish();
       return state();
     },

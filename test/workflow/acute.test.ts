@@ -88,11 +88,13 @@ describe('triage windows at their edges', () => {
     expect(request(s, 'fmo')!.status).toBe('cancelled');
     expect(s.fmoOffer).toBe('buiten_acute_termijn');
     const notices = await h
-      .until(ref, () => h.partners.noticesOf(ref).length >= 2)
+      .until(ref, () => h.partners.noticesOf(ref).length >= 3)
       .then(() => h.partners.noticesOf(ref));
+    // Medical care moves from the SEH to the partner after 72 hours as well.
     expect(notices.map((n) => `${n.requestId}:${n.notice}`).sort()).toEqual([
       'fmo-opsporing:vervallen',
       'fmo:vervallen',
+      'medische_zorg:vervallen',
     ]);
     expect(s.decisions.map((d) => d.type)).toContain('incidenttijd');
     await end(ref);
@@ -115,6 +117,25 @@ describe('triage windows at their edges', () => {
     await end(ref);
   });
 
+  test('a corrected time past 72 hours moves medical care from the SEH to the partner after 72 hours', async () => {
+    const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
+    expect((await started(ref)).medicalBranch).toBe('acute_medische_zorg');
+    const s = await setIncidentTime(h.env.client, ref, {
+      by: 'cm-1',
+      incidentTime: { kind: 'exact', at: new Date((await h.now()) - 5 * DAY).toISOString() },
+    });
+    expect(s.medicalBranch).toBe('medische_zorg_na_72_uur');
+    expect(request(s, 'medische_zorg')!.status).toBe('cancelled');
+    expect(open(s, 'medische_zorg-2')!.role).toBe('medische_zorg_na_72_uur');
+    await h.untilSent(ref, 'medische_zorg-2', 1);
+    await h.until(ref, () => h.partners.noticesOf(ref).some((n) => n.requestId === 'medische_zorg'));
+    expect(h.partners.noticesOf(ref).find((n) => n.requestId === 'medische_zorg')).toMatchObject({
+      role: 'acute_medische_zorg',
+      notice: 'vervallen',
+    });
+    await end(ref);
+  });
+
   test('an FMO already agreed lapses too when the corrected time is past the acute window', async () => {
     const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
     await started(ref);
@@ -125,13 +146,13 @@ describe('triage windows at their edges', () => {
       incidentTime: { kind: 'exact', at: new Date((await h.now()) - 10 * DAY).toISOString() },
     });
     expect(s.fmoOffer).toBe('buiten_acute_termijn');
-    await h.until(ref, () => h.partners.noticesOf(ref).length >= 2);
+    await h.until(ref, () => h.partners.noticesOf(ref).length >= 3);
     expect(
       h.partners
         .noticesOf(ref)
         .map((n) => `${n.requestId}:${n.notice}`)
         .sort(),
-    ).toEqual(['fmo-opsporing:vervallen', 'fmo:vervallen']);
+    ).toEqual(['fmo-opsporing:vervallen', 'fmo:vervallen', 'medische_zorg:vervallen']);
     await end(ref);
   });
 
