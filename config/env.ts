@@ -3,6 +3,7 @@
  * a message that names the variable and says what is expected; nothing starts half-configured.
  */
 import { z } from 'zod';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
 
 const port = (name: string) =>
   z.coerce
@@ -52,15 +53,23 @@ export const envSchema = z.object({
   INTAKE_PORT: port('INTAKE_PORT').default(3000),
   /**
    * Staff accounts as "id:password" pairs separated by commas; passwords are compared in constant
-   * time. The id is what the case history records as who decided, so it is pseudonymous (letters,
-   * digits, . _ -): no names or email addresses, which the workflow would refuse.
+   * time. The id is what the case history records as who decided, so it is pseudonymous: the
+   * intake's own staff id rule (2-40 letters, digits, . _ -), so no names or email addresses, and
+   * no account that could log in but then be refused by the intake.
    */
-  STAFF_ACCOUNTS: z
-    .string()
-    .regex(
-      /^[A-Za-z0-9._-]{1,100}:[^,\s]{12,}(,[A-Za-z0-9._-]{1,100}:[^,\s]{12,})*$/,
-      'STAFF_ACCOUNTS must be "id:password" pairs separated by commas: ids of letters, digits, . _ - (no email addresses), passwords of 12+ characters',
-    ),
+  STAFF_ACCOUNTS: z.string().refine(
+    (spec) =>
+      spec.split(',').every((pair) => {
+        // Split at the first colon, as the login does: ids have none, passwords may.
+        const colon = pair.indexOf(':');
+        return (
+          colon > 0 &&
+          STAFF_ID_PATTERN.test(pair.slice(0, colon)) &&
+          /^[^,\s]{12,}$/.test(pair.slice(colon + 1))
+        );
+      }),
+    'STAFF_ACCOUNTS must be "id:password" pairs separated by commas: ids of 2-40 letters, digits, . _ - (no email addresses), passwords of 12+ characters',
+  ),
   /** Signs staff session cookies. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
 });

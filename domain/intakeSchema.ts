@@ -13,11 +13,12 @@
  */
 import { z } from 'zod';
 import { regionForMunicipality, type RegionConfig } from '../config/regions';
+import { STAFF_ID_PATTERN } from './staffId';
 import type { MeldingIntake } from './types';
 
+export { STAFF_ID_PATTERN };
+
 export const REFERENCE_PATTERN = /^CSG-[A-Z]{2,4}-\d{4}-\d{6}$/;
-/** Pseudonymous staff ids: letters, digits, dot, dash, underscore. */
-export const STAFF_ID_PATTERN = /^[A-Za-z0-9._-]{2,40}$/;
 
 const isoTime = (what: string) =>
   z.iso.datetime({

@@ -3,7 +3,12 @@
  * Temporal. Routes speak in outcomes (started, already exists, invalid, not found, rejected), never
  * in Temporal errors, so every route maps them to status codes the same way.
  */
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  isGrpcDeadlineError,
+  WorkflowNotFoundError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import type { SharedDetails, TriageResult } from '../domain/types';
 import {
@@ -85,14 +90,15 @@ export class CaseUnavailableError extends Error {
   }
 }
 
+/**
+ * "The workflow did not answer in time", in every shape the client delivers it: DEADLINE_EXCEEDED
+ * from the client's own deadline or from the server giving up first ("query timed out before a
+ * worker could process it"), wrapped in a ServiceError, and the update variant the client raises
+ * for the same timeout. Recognised by the status code along the cause chain, never by wording:
+ * matching "deadline" in any message would turn a genuine bug that mentions a deadline into a 503.
+ */
 function isDeadlineExceeded(error: unknown): boolean {
-  // gRPC status 4 is DEADLINE_EXCEEDED; the client wraps it in a ServiceError, so follow the causes.
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (code === 4 || /deadline/i.test(String(message))) return true;
-    e = cause;
-  }
-  return false;
+  return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error);
 }
 
 function isNotFound(error: unknown): boolean {

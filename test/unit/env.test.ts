@@ -72,7 +72,19 @@ describe('environment configuration', () => {
       /^STAFF_ACCOUNTS.*no email addresses/,
     );
     expect(
-      loadEnv({ ...valid, STAFF_ACCOUNTS: 'a:twelve-chars-ok,b:another-password' }).STAFF_ACCOUNTS,
-    ).toContain('b:');
+      loadEnv({ ...valid, STAFF_ACCOUNTS: 'ab:twelve-chars-ok,cd:another-password' }).STAFF_ACCOUNTS,
+    ).toContain('cd:');
+  });
+
+  test('a staff id the intake would refuse cannot be an account: it could log in but never record anything', () => {
+    // The intake's rule: 2-40 characters. 41 is too long, 1 too short, '@' is not in the alphabet.
+    for (const id of ['x'.repeat(41), 'a', 'jan@xonar.example']) {
+      expect(
+        problemsOf({ ...valid, STAFF_ACCOUNTS: `helpline:a-long-password,${id}:a-long-password` })[0],
+      ).toMatch(/^STAFF_ACCOUNTS.*2-40 letters, digits.*no email addresses/);
+    }
+    expect(
+      loadEnv({ ...valid, STAFF_ACCOUNTS: `${'x'.repeat(40)}:a-long-password` }).STAFF_ACCOUNTS,
+    ).toContain('x'.repeat(40));
   });
 });
