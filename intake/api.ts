@@ -23,7 +23,7 @@ import {
   type AuthConfig,
 } from './auth';
 import type { Decision, MeldingService } from './meldingService';
-import { fillIntakeDefaults } from './intakeDefaults';
+import { fillIntakeDefaults, receivedAtProblem } from './intakeDefaults';
 import { startWithFreeReference } from './uniqueStart';
 
 export interface ApiDeps {
@@ -113,8 +113,11 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         { field: 'Idempotency-Key', message: 'expected 8 to 200 printable characters' },
       ]);
     }
+    const now = clock();
+    const future = receivedAtProblem(body as Record<string, unknown>, now);
+    if (future) return badRequest(reply, [future], 'invalid_intake');
     const { rawFor, referenceDerived: derived } = fillIntakeDefaults(body as Record<string, unknown>, {
-      now: clock(),
+      now,
       staffId: request.staffId!,
       secret: auth.sessionSecret,
       ...(headerKey ? { idempotencyKey: headerKey } : {}),

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { envSchema } from '../config/env';
 import type { CaseState, RequestView } from '../workflows/messages';
-import { fillIntakeDefaults } from './intakeDefaults';
+import { fillIntakeDefaults, receivedAtProblem } from './intakeDefaults';
 import { formatLocal } from './localTime';
 import { createMeldingService } from './meldingService';
 import { startWithFreeReference } from './uniqueStart';
@@ -112,8 +112,15 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         deps.err(`${file} bevat geen JSON-object met een melding`);
         return 1;
       }
+      const now = deps.now();
+      const future = receivedAtProblem(given as Record<string, unknown>, now);
+      if (future) {
+        deps.err('Melding niet gestart; controleer:');
+        deps.err(`  ${future.field}: ${future.message}`);
+        return 1;
+      }
       const filled = fillIntakeDefaults(given as Record<string, unknown>, {
-        now: deps.now(),
+        now,
         staffId: by,
         // No Idempotency-Key on the command line: the first candidate is random, the secret only chains it.
         secret: randomBytes(32).toString('hex'),

@@ -42,3 +42,21 @@ export function fillIntakeDefaults(
     }),
   };
 }
+
+/** How far ahead of this service's clock a caller's receivedAt may be (clocks drift a little). */
+export const RECEIVED_AT_MAX_AHEAD_MS = 5 * 60 * 1000;
+
+/**
+ * A receivedAt in the future would shift the 72-hour and 7-day lines of triage, and with them
+ * the FMO: refused, naming the field. A time in the past is allowed (a call registered after it
+ * ended); the schema checks that it is a time at all.
+ */
+export function receivedAtProblem(
+  given: Record<string, unknown>,
+  now: Date,
+): { field: 'receivedAt'; message: string } | undefined {
+  if (typeof given.receivedAt !== 'string') return undefined;
+  const at = Date.parse(given.receivedAt);
+  if (Number.isNaN(at) || at <= now.getTime() + RECEIVED_AT_MAX_AHEAD_MS) return undefined;
+  return { field: 'receivedAt', message: 'expected the time the intake was registered, not in the future' };
+}

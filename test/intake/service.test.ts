@@ -118,6 +118,16 @@ describe('JSON API', () => {
     expect(await countRuns(intake.reference)).toBe(0);
   });
 
+  test('a registration time in the future is refused: it would shift the triage lines', async () => {
+    const intake = buildIntake({ receivedAt: new Date(Date.now() + 60 * 60_000).toISOString() });
+    const res = await post('/api/meldingen', intake);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().problems).toEqual([
+      { field: 'receivedAt', message: expect.stringContaining('not in the future') },
+    ]);
+    expect(await countRuns(intake.reference)).toBe(0);
+  });
+
   test('start, repeat with the same reference: one case; state without personal data; decisions', async () => {
     const intake = buildIntake();
     const first = await post('/api/meldingen', intake);
