@@ -105,6 +105,12 @@ describe('closing notices reach whoever knows of the request', () => {
   afterEach(() => {
     h.partners.onNotice = () => ({});
   });
+  /** "tier:notice" for each notice about the police request, in the order sent. */
+  const policeNotices = (ref: string) =>
+    h.partners
+      .noticesOf(ref)
+      .filter((n) => n.requestId === 'informatief_gesprek')
+      .map((n) => `${n.tier}:${n.notice}`);
 
   test('a police request that climbed to the backup: primary and backup are both told of the withdrawal', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
@@ -115,13 +121,7 @@ describe('closing notices reach whoever knows of the request', () => {
     await acknowledge(h.env.client, ref, { requestId: 'informatief_gesprek', by: 'zeden-backup' });
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await result(ref);
-    expect(
-      h.partners
-        .noticesOf(ref)
-        .filter((n) => n.requestId === 'informatief_gesprek')
-        .map((n) => `${n.tier}:${n.notice}`)
-        .sort(),
-    ).toEqual(['backup:ingetrokken', 'primary:ingetrokken']);
+    expect(policeNotices(ref).sort()).toEqual(['backup:ingetrokken', 'primary:ingetrokken']);
   });
 
   test('a withdrawal notice that cannot be delivered goes to the coordinator', async () => {
@@ -133,12 +133,7 @@ describe('closing notices reach whoever knows of the request', () => {
     await h.untilSent(ref, 'informatief_gesprek', 1);
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await result(ref);
-    expect(
-      h.partners
-        .noticesOf(ref)
-        .filter((n) => n.requestId === 'informatief_gesprek')
-        .map((n) => `${n.tier}:${n.notice}`),
-    ).toEqual(['primary:ingetrokken', 'coordinator:ingetrokken']);
+    expect(policeNotices(ref)).toEqual(['primary:ingetrokken', 'coordinator:ingetrokken']);
   });
 });
 
