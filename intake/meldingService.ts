@@ -4,6 +4,7 @@
  * in Temporal errors, so every route maps them to status codes the same way.
  */
 import {
+  isGrpcCancelledError,
   isGrpcDeadlineError,
   WorkflowNotFoundError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
@@ -130,10 +131,14 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
 
   /** A query waits for a worker to answer: with none running, a page must not hang for minutes. */
   const withinDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
+    const deadline = Date.now() + QUERY_DEADLINE_MS;
     try {
-      return await client.withDeadline(Date.now() + QUERY_DEADLINE_MS, work);
+      return await client.withDeadline(deadline, work);
     } catch (error) {
       if (isDeadlineExceeded(error)) throw new CaseUnavailableError();
+      // Now and then gRPC ends a call whose deadline fired as CANCELLED ("Call cancelled") rather
+      // than DEADLINE_EXCEEDED. Once our own deadline has passed, that is the same "too late".
+      if (isGrpcCancelledError(error) && Date.now() >= deadline) throw new CaseUnavailableError();
       throw error;
     }
   };
