@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
+import { temporalEnvSchema } from './temporal';
 
 const port = (name: string) =>
   z.coerce
@@ -20,9 +21,7 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('csg-meldingen'),
+  ...temporalEnvSchema.shape,
 
   SMTP_HOST: z.string().min(1).default('localhost'),
   SMTP_PORT: port('SMTP_PORT').default(1025),

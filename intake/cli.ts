@@ -12,8 +12,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
-import { envSchema } from '../config/env';
+import type { Client } from '@temporalio/client';
+import { connectTemporalClient, temporalEnvSchema } from '../config/temporal';
 import type { CaseState, RequestView } from '../workflows/messages';
 import { fillIntakeDefaults, receivedAtProblem } from './intakeDefaults';
 import { formatLocal } from './localTime';
@@ -190,16 +190,14 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const env = envSchema
-    .pick({ TEMPORAL_ADDRESS: true, TEMPORAL_NAMESPACE: true, TEMPORAL_TASK_QUEUE: true })
-    .safeParse(process.env);
+  const env = temporalEnvSchema.safeParse(process.env);
   if (!env.success) {
     console.error(env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
     process.exit(2);
   }
-  const connection = await Connection.connect({ address: env.data.TEMPORAL_ADDRESS });
+  const temporal = await connectTemporalClient(env.data);
   try {
-    const client = new Client({ connection, namespace: env.data.TEMPORAL_NAMESPACE });
+    const client = temporal.client;
     const code = await runCli(process.argv.slice(2), {
       client,
       taskQueue: env.data.TEMPORAL_TASK_QUEUE,
@@ -209,7 +207,7 @@ async function main(): Promise<void> {
     });
     process.exitCode = code;
   } finally {
-    await connection.close();
+    await temporal.close();
   }
 }
 

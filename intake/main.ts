@@ -2,9 +2,9 @@
  * The intake service process: environment → logger → Temporal connection → listen. A bad
  * environment stops here with the ConfigError's message (which variable, what it expects), exit 1.
  */
-import { Client, Connection } from '@temporalio/client';
 import { ConfigError, loadEnv, type Env } from '../config/env';
 import { createLogger } from '../config/logger';
+import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
 
 async function main(): Promise<void> {
@@ -19,14 +19,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
-  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const { client, close: closeTemporal } = await connectTemporalClient(env);
   const app = await buildServer({ client, taskQueue: env.TEMPORAL_TASK_QUEUE, config: env, logger });
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'intake service stopping');
     await app.close();
-    await connection.close();
+    await closeTemporal();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -17,11 +17,10 @@
  * Env: TEMPORAL_ADDRESS (default localhost:7233), TEMPORAL_NAMESPACE (default), TEMPORAL_TASK_QUEUE
  * (csg-meldingen), TEMPORAL_UI (http://localhost:8233). The sample holds no real personal data.
  */
-import { Client, Connection } from '@temporalio/client';
+import { connectTemporalClient, temporalEnvSchema } from '../config/temporal';
 import type { CheckInOutcome, MeldingIntake, PoliceWish } from '../domain/types';
 import {
   acknowledge,
-  DEFAULT_TASK_QUEUE,
   DecisionRejectedError,
   getCaseState,
   recordCheckInOutcome,
@@ -33,9 +32,9 @@ import {
 import { formatLocal } from '../intake/localTime';
 import type { CaseState } from '../workflows/messages';
 
-const address = process.env.TEMPORAL_ADDRESS ?? 'localhost:7233';
-const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-const taskQueue = process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE;
+const temporalSettings = temporalEnvSchema.parse(process.env);
+const namespace = temporalSettings.TEMPORAL_NAMESPACE;
+const taskQueue = temporalSettings.TEMPORAL_TASK_QUEUE;
 const ui = process.env.TEMPORAL_UI ?? 'http://localhost:8233';
 /** Pseudonymous id under which the demo records decisions. */
 const BY = 'demo-casemanager';
@@ -84,8 +83,8 @@ function print(state: CaseState): void {
 
 async function main(): Promise<void> {
   const [command = 'start', reference, ...rest] = process.argv.slice(2);
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
+  const temporal = await connectTemporalClient(temporalSettings);
+  const client = temporal.client;
   try {
     switch (command) {
       case 'start': {
@@ -136,7 +135,7 @@ async function main(): Promise<void> {
     }
     if (reference) console.log(`Temporal UI: ${uiLink(reference)}`);
   } finally {
-    await connection.close();
+    await temporal.close();
   }
 }
 

@@ -9,7 +9,7 @@
  * - The production build bundles the workflow code ahead of time; here it is bundled at start.
  */
 import { resolve } from 'node:path';
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { z } from 'zod';
 import { createActivities } from '../activities';
 import { createFileDeliveryLog } from '../activities/deliveryLog';
@@ -18,6 +18,7 @@ import { createMailTransport, createTwilioClient } from '../activities/transport
 import { ConfigError, loadEnv, type Env } from '../config/env';
 import { createLogger } from '../config/logger';
 import { REGIONS } from '../config/regions';
+import { connectTemporalWorker, temporalDataConverter } from '../config/temporal';
 import { createPartnerLinks } from '../intake/links';
 import { PinoTemporalLogger } from './temporalLogger';
 
@@ -91,12 +92,13 @@ async function main(): Promise<void> {
     logger,
   });
 
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await connectTemporalWorker(env);
   try {
     const worker = await Worker.create({
       connection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
+      dataConverter: temporalDataConverter(env),
       workflowsPath: require.resolve('../workflows'),
       activities,
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
