@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
+import { ConfigError, parseEnv } from './configError';
 import { temporalEnvSchema } from './temporal';
 
 const port = (name: string) =>
@@ -75,24 +76,9 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Parses the environment; throws ConfigError naming every bad variable and what it expects. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => {
-    const field = issue.path.join('.') || '(environment)';
-    const unset = source[field] === undefined || source[field] === '';
-    const message =
-      issue.code === 'invalid_type' && unset ? `${field} is required but not set` : issue.message;
-    // Never echo the value: it may be a secret.
-    return message.startsWith(field) ? message : `${field}: ${message}`;
-  });
-  throw new ConfigError(problems);
+  return parseEnv(envSchema, source);
 }

@@ -13,7 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
-import { connectTemporalClient, temporalEnvSchema } from '../config/temporal';
+import { ConfigError } from '../config/configError';
+import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
 import type { CaseState, RequestView } from '../workflows/messages';
 import { fillIntakeDefaults, receivedAtProblem } from './intakeDefaults';
 import { formatLocal } from './localTime';
@@ -190,17 +191,20 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const env = temporalEnvSchema.safeParse(process.env);
-  if (!env.success) {
-    console.error(env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+  let settings: TemporalSettings;
+  try {
+    settings = loadTemporalSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
     process.exit(2);
   }
-  const temporal = await connectTemporalClient(env.data);
+  const temporal = await connectTemporalClient(settings);
   try {
     const client = temporal.client;
     const code = await runCli(process.argv.slice(2), {
       client,
-      taskQueue: env.data.TEMPORAL_TASK_QUEUE,
+      taskQueue: settings.TEMPORAL_TASK_QUEUE,
       now: () => new Date(),
       out: (line) => console.log(line),
       err: (line) => console.error(line),

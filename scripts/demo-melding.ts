@@ -17,7 +17,8 @@
  * Env: TEMPORAL_ADDRESS (default localhost:7233), TEMPORAL_NAMESPACE (default), TEMPORAL_TASK_QUEUE
  * (csg-meldingen), TEMPORAL_UI (http://localhost:8233). The sample holds no real personal data.
  */
-import { connectTemporalClient, temporalEnvSchema } from '../config/temporal';
+import { ConfigError } from '../config/configError';
+import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
 import type { CheckInOutcome, MeldingIntake, PoliceWish } from '../domain/types';
 import {
   acknowledge,
@@ -32,7 +33,16 @@ import {
 import { formatLocal } from '../intake/localTime';
 import type { CaseState } from '../workflows/messages';
 
-const temporalSettings = temporalEnvSchema.parse(process.env);
+const temporalSettings = ((): TemporalSettings => {
+  try {
+    return loadTemporalSettings();
+  } catch (error) {
+    // e.g. no PAYLOAD_KEYS when run outside `npm run demo`: name the variable, no stack trace.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 const namespace = temporalSettings.TEMPORAL_NAMESPACE;
 const taskQueue = temporalSettings.TEMPORAL_TASK_QUEUE;
 const ui = process.env.TEMPORAL_UI ?? 'http://localhost:8233';

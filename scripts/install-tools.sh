@@ -40,4 +40,6 @@ if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# The development payload key (.data/, git-ignored): generated here, never committed.
+bash scripts/dev-keys.sh
 say "tools ready"

@@ -10,7 +10,7 @@ source scripts/lib.sh
 
 bash scripts/install-tools.sh
 
-set -a; source scripts/dev.env; set +a
+set -a; source scripts/dev.env; source .data/payload-keys.env; set +a
 mkdir -p .data
 
 start_service temporal bash scripts/temporal-dev-server.sh .data/temporal.db 7233 8233

@@ -23,7 +23,7 @@ import type { CaseState } from '../../workflows/messages';
 import { BASIC_HELPLINE, TEST_CONFIG } from '../helpers/intakeHarness';
 import { buildIntake } from '../helpers/meldingFixtures';
 import { plainText, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { createDevServerEnv } from '../helpers/temporal';
+import { createDevServerEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
 import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
 
 jest.setTimeout(180_000);
@@ -65,6 +65,7 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
+      dataConverter: TEST_DATA_CONVERTER,
       activities: createActivities({
         mailTransport: createMailTransport({
           NODE_ENV: 'test',

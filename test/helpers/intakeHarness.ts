@@ -11,7 +11,7 @@ import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../
 import { createLogger, type Logger } from '../../config/logger';
 import { createPartnerLinks } from '../../intake/links';
 import { buildServer, type IntakeConfig } from '../../intake/server';
-import { createDevServerEnv } from './temporal';
+import { createDevServerEnv, TEST_DATA_CONVERTER } from './temporal';
 
 export const TEST_CONFIG: IntakeConfig = {
   PUBLIC_BASE_URL: 'http://intake.test',
@@ -95,6 +95,7 @@ export async function startIntakeHarness(
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
+      dataConverter: TEST_DATA_CONVERTER,
       activities: recordingActivities(links, sent),
       maxCachedWorkflows: 50,
     });

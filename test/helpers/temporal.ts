@@ -6,6 +6,7 @@
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporalDataConverter } from '../../config/temporal';
 import * as sa from '../../workflows/searchAttributes';
 import { temporalCliPath, temporalTestServerPath } from './tools';
 
@@ -19,6 +20,23 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgEscalationLevel,
 ];
 
+/**
+ * Tests encrypt every payload as production does, with keys that live only in test code. Two
+ * keys: payloads are sealed with the second; the first shows an older key stays readable.
+ */
+export const TEST_PAYLOAD_KEYS = {
+  currentKeyId: 'test-b',
+  keys: new Map([
+    ['test-a', Buffer.alloc(32, 0xa1)],
+    ['test-b', Buffer.alloc(32, 0xb2)],
+  ]),
+};
+export const TEST_DATA_CONVERTER = temporalDataConverter({ PAYLOAD_KEYS: TEST_PAYLOAD_KEYS });
+/** The same keys in the form of the PAYLOAD_KEYS variable, for processes a test starts. */
+export const TEST_PAYLOAD_KEYS_ENV = [...TEST_PAYLOAD_KEYS.keys]
+  .map(([id, key]) => `${id}:${key.toString('base64')}`)
+  .join(',');
+
 const V = temporal.api.enums.v1.IndexedValueType;
 const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: V.INDEXED_VALUE_TYPE_KEYWORD,
@@ -30,6 +48,7 @@ const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    client: { dataConverter: TEST_DATA_CONVERTER },
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
@@ -47,5 +66,6 @@ export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
       extraArgs: ['--log-level', 'error'],
     },
+    client: { dataConverter: TEST_DATA_CONVERTER },
   });
 }

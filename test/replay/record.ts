@@ -98,7 +98,9 @@ async function main() {
     for (const [name, scenario] of Object.entries(scenarios)) {
       const ref = await scenario(h);
       const history = await h.env.client.workflow.getHandle(ref).fetchHistory();
-      const file = join(__dirname, 'histories', `${name}.json`);
+      // The harness encrypts payloads as production does (test keys), so these histories hold
+      // ciphertext; the replay test decodes them with the same keys.
+      const file = join(__dirname, 'histories', `${name}.encrypted.json`);
       // Stored as the binary proto in base64 inside JSON: historyToJSON trips over the duplicate
       // protobufjs copies under @temporalio/* ("type must be a Type", see docs/design notes).
       const proto = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
@@ -110,6 +112,7 @@ async function main() {
             scenario: name,
             events: history.events?.length,
             encoding: 'proto-base64',
+            payloads: 'AES-256-GCM with the test keys of test/helpers/temporal.ts',
             history: proto,
           },
           null,

@@ -8,6 +8,7 @@ const valid = {
   LINK_SECRET: 'x'.repeat(32),
   STAFF_ACCOUNTS: 'helpline:a-long-password',
   SESSION_SECRET: 'y'.repeat(32),
+  PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -86,5 +87,42 @@ describe('environment configuration', () => {
     expect(
       loadEnv({ ...valid, STAFF_ACCOUNTS: `${'x'.repeat(40)}:a-long-password` }).STAFF_ACCOUNTS,
     ).toContain('x'.repeat(40));
+  });
+});
+
+describe('payload keys and the Temporal connection', () => {
+  const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+
+  test('the last key seals new payloads; earlier ones stay for reading', () => {
+    const env = loadEnv({ ...valid, PAYLOAD_KEYS: `2026-a:${key(1)},2026-b:${key(2)}` });
+    expect(env.PAYLOAD_KEYS.currentKeyId).toBe('2026-b');
+    expect([...env.PAYLOAD_KEYS.keys.keys()]).toEqual(['2026-a', '2026-b']);
+  });
+
+  test('a missing key stops the process: nothing may be stored unencrypted', () => {
+    const { PAYLOAD_KEYS: _k, ...rest } = valid;
+    expect(problemsOf(rest)).toEqual([expect.stringMatching(/^PAYLOAD_KEYS/)]);
+  });
+
+  test('a malformed key is named with what is expected, and never echoed', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    for (const bad of [
+      `k1:${short}`,
+      'just-a-string',
+      `:${key(1)}`,
+      `k1:${key(1)},k1:${key(2)}`,
+      `k 1:${key(1)}`,
+    ]) {
+      const problems = problemsOf({ ...valid, PAYLOAD_KEYS: bad });
+      expect(problems).toEqual([expect.stringMatching(/^PAYLOAD_KEYS.*32 random bytes in base64/)]);
+      expect(problems.join(' ')).not.toContain(bad);
+    }
+  });
+
+  test('TLS files must be readable PEM files, named when they are not', () => {
+    expect(problemsOf({ ...valid, TEMPORAL_TLS_CA: '/nonexistent/ca.pem' })).toEqual([
+      'TEMPORAL_TLS_CA must be the path of a readable PEM file',
+    ]);
+    expect(problemsOf({ ...valid, TEMPORAL_TLS: 'yes' })[0]).toMatch(/^TEMPORAL_TLS.*"true" or "false"/);
   });
 });

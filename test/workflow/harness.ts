@@ -21,7 +21,7 @@ import type { MeldingIntake } from '../../domain/types';
 import { getCaseState, startMelding } from '../../intake/meldingClient';
 import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../helpers/meldingFixtures';
-import { createTimeSkippingEnv } from '../helpers/temporal';
+import { createTimeSkippingEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -119,6 +119,7 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
+    dataConverter: TEST_DATA_CONVERTER,
     activities: partners,
   });
   const running = worker.run();
