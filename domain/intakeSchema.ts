@@ -67,6 +67,14 @@ const victimAgeSchema = z.discriminatedUnion(
 
 const wish = (what: string) =>
   z.enum(['ja', 'nee', 'twijfel'], { error: `expected ${what}: "ja", "nee" or "twijfel"` });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date that exists (no 31 February) and is not after today. */
+function isPastDate(date: string): boolean {
+  const at = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(date) && at.getTime() <= Date.now();
+}
+
 const flag = (what: string) => z.boolean({ error: `expected ${what} as true or false` });
 
 export const meldingIntakeSchema = z
@@ -123,9 +131,19 @@ export const meldingIntakeSchema = z
           .regex(/^\+?[0-9 ()-]{6,20}$/, 'expected a phone number like +31612345678 or 0612345678')
           .optional(),
         email: z.email({ error: 'expected an email address' }).optional(),
+        dateOfBirth: z
+          .string()
+          .regex(DATE, 'expected a date of birth as YYYY-MM-DD')
+          .refine((d) => !DATE.test(d) || isPastDate(d), 'expected a real date of birth, not in the future')
+          .optional(),
       },
-      { error: 'expected the contact details (all optional): name, phone, email' },
+      { error: 'expected the contact details (all optional): name, phone, email, dateOfBirth' },
     ),
+    practicalNotes: z
+      .string({ error: 'expected practical notes as text' })
+      .trim()
+      .max(500, 'expected practical notes of at most 500 characters (no account of the incident)')
+      .optional(),
     receivedAt: isoTime('the time the intake was registered'),
     recordedBy: z
       .string({ error: 'expected the pseudonymous staff id of the helpline worker' })

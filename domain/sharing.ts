@@ -39,6 +39,7 @@ export function safeContact(contact: VictimContact, prefs: ContactPreferences): 
   if (contact.name !== undefined) safe.name = contact.name;
   if (contact.phone !== undefined && (prefs.safeToCall || prefs.safeToText)) safe.phone = contact.phone;
   if (contact.email !== undefined && prefs.safeToEmail) safe.email = contact.email;
+  if (contact.dateOfBirth !== undefined) safe.dateOfBirth = contact.dateOfBirth;
   return safe;
 }
 
@@ -60,5 +61,6 @@ export function sharedDetailsFor(input: SharingInput): SharedDetails {
   details.municipality = intake.municipality;
   details.contact = safeContact(intake.victimContact, intake.contactPreferences);
   details.contactPreferences = intake.contactPreferences;
+  if (intake.practicalNotes !== undefined) details.practicalNotes = intake.practicalNotes;
   return details;
 }

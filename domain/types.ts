@@ -60,6 +60,8 @@ export interface VictimContact {
   name?: string;
   phone?: string;
   email?: string;
+  /** YYYY-MM-DD; identifying, so shared like the other contact details. */
+  dateOfBirth?: string;
 }
 
 /** The intake as helpline staff record it. Validated by `domain/intakeSchema.ts` before any case starts. */
@@ -77,6 +79,11 @@ export interface MeldingIntake {
   wishes: VictimWishes;
   contactPreferences: ContactPreferences;
   victimContact: VictimContact;
+  /**
+   * Practical notes for whoever contacts the victim (language, interpreter, when calling is safe).
+   * Never the account of the incident: the system keeps no narrative. Shared like contact details.
+   */
+  practicalNotes?: string;
   /** ISO time the intake was registered (the helpline's clock, not the incident). */
   receivedAt: string;
   /** Pseudonymous staff id of the helpline worker. */
@@ -188,6 +195,7 @@ export interface SharedDetails {
   municipality?: string;
   contact?: VictimContact;
   contactPreferences?: ContactPreferences;
+  practicalNotes?: string;
   /** Plain-words note of what is asked, e.g. "FMO gecombineerd met medische zorg". */
   note?: string;
 }

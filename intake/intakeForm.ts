@@ -36,6 +36,8 @@ export const INTAKE_FORM_FIELDS = [
   'naam',
   'telefoon',
   'email',
+  'geboortedatum',
+  'aantekeningen',
   'veilig-bellen',
   'veilig-sms',
   'veilig-mailen',
@@ -142,7 +144,9 @@ export function formToRawIntake(
       name: optional(values.naam),
       phone: optional(values.telefoon),
       email: optional(values.email),
+      dateOfBirth: optional(values.geboortedatum),
     },
+    practicalNotes: optional(values.aantekeningen),
     receivedAt: receivedAt.toISOString(),
     recordedBy: staffId,
   };
@@ -181,6 +185,12 @@ const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier
     'Vul een telefoonnummer in zoals 0612345678 of +31612345678, of laat het leeg.',
   ],
   ['victimContact.email', 'email', 'Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg.'],
+  [
+    'victimContact.dateOfBirth',
+    'geboortedatum',
+    'Vul een bestaande geboortedatum in die niet in de toekomst ligt, of laat het leeg.',
+  ],
+  ['practicalNotes', 'aantekeningen', 'De aantekeningen zijn te lang (maximaal 500 tekens).'],
 ];
 
 /** Merges the schema's problems into the form's own; a field keeps its first (most specific) problem. */

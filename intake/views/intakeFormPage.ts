@@ -35,6 +35,8 @@ const FIELD_ORDER: Array<IntakeFormField | 'formulier'> = [
   'naam',
   'telefoon',
   'email',
+  'geboortedatum',
+  'aantekeningen',
 ];
 
 /** The element id a summary link jumps to: the field itself, or the first option of a group. */
@@ -260,6 +262,24 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${checkbox(input, 'veilig-bellen', 'Bellen is veilig')}
         ${checkbox(input, 'veilig-sms', 'Sms is veilig')}
         ${checkbox(input, 'veilig-mailen', 'E-mail is veilig')}
+      </fieldset>
+
+      <fieldset>
+        <legend>Voor de casemanager</legend>
+        ${textInput(input, 'geboortedatum', 'Geboortedatum (optioneel)', { type: 'date', autocomplete: 'off' })}
+        <label for="aantekeningen">Praktische aantekeningen (optioneel)</label>
+        <p class="hint" id="aantekeningen-hint">
+          Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.
+        </p>
+        ${errorText(input.problems, 'aantekeningen')}
+        <textarea
+          id="aantekeningen"
+          name="aantekeningen"
+          rows="3"
+          maxlength="500"
+          ${invalidAttrs(input.problems, 'aantekeningen', 'aantekeningen-hint')}
+        >
+${input.values.aantekeningen ?? ''}</textarea>
       </fieldset>
 
       <button type="submit">Melding registreren</button>

@@ -27,6 +27,7 @@ function detailsList(details: SharedDetails): SafeHtml {
   if (details.contact?.name) rows.push(['Naam', details.contact.name]);
   if (details.contact?.phone) rows.push(['Telefoon', details.contact.phone]);
   if (details.contact?.email) rows.push(['E-mail', details.contact.email]);
+  if (details.contact?.dateOfBirth) rows.push(['Geboortedatum', details.contact.dateOfBirth]);
   if (details.contactPreferences) {
     const p = details.contactPreferences;
     const safe = [p.safeToCall && 'bellen', p.safeToText && 'sms', p.safeToEmail && 'e-mail']
@@ -34,6 +35,7 @@ function detailsList(details: SharedDetails): SafeHtml {
       .join(', ');
     rows.push(['Veilig contact via', safe || 'geen kanaal veilig: overleg met de coördinator']);
   }
+  if (details.practicalNotes) rows.push(['Praktische aantekeningen', details.practicalNotes]);
   if (details.note) rows.push(['Toelichting', details.note]);
   return html`<dl>
     ${rows.map(

@@ -84,3 +84,29 @@ describe('intake validation', () => {
     ).toBe(true);
   });
 });
+
+describe('date of birth and practical notes', () => {
+  const withContact = (dateOfBirth: string) =>
+    buildIntake({ victimContact: { name: 'Voorbeeld', dateOfBirth } });
+
+  test('both are optional and kept when given', () => {
+    const result = parseIntake({ ...withContact('1990-02-28'), practicalNotes: 'Spreekt Pools, tolk nodig' });
+    expect(result.ok && result.intake.victimContact.dateOfBirth).toBe('1990-02-28');
+    expect(result.ok && result.intake.practicalNotes).toBe('Spreekt Pools, tolk nodig');
+  });
+
+  test.each(['28-02-1990', '1990-02-30', '2999-01-01'])(
+    'date of birth %s is refused, naming the field',
+    (dob) => {
+      expect(problemsOf(withContact(dob))).toEqual([
+        expect.objectContaining({ field: 'victimContact.dateOfBirth' }),
+      ]);
+    },
+  );
+
+  test('notes longer than 500 characters are refused with the limit named', () => {
+    expect(problemsOf({ ...buildIntake(), practicalNotes: 'x'.repeat(501) })).toEqual([
+      { field: 'practicalNotes', message: expect.stringContaining('at most 500 characters') },
+    ]);
+  });
+});

@@ -68,3 +68,28 @@ describe('what a partner may see', () => {
     );
   });
 });
+
+describe('date of birth and practical notes go where contact details go', () => {
+  const full = buildIntake({
+    victimContact: { name: 'Voorbeeld', dateOfBirth: '1990-02-28' },
+    practicalNotes: 'Alleen na 18 uur bellen',
+  });
+  const shareFull = (role: PartnerRole, consents = {}) =>
+    sharedDetailsFor({ intake: full, triageWindow: 'binnen_72_uur', kind: 'fmo', role, consents });
+
+  test('the casemanager sees them', () => {
+    expect(shareFull('casemanager')).toMatchObject({
+      contact: { dateOfBirth: '1990-02-28' },
+      practicalNotes: 'Alleen na 18 uur bellen',
+    });
+  });
+
+  test('the police sees them only with recorded consent', () => {
+    expect(shareFull('zedenpolitie')).not.toHaveProperty('practicalNotes');
+    expect(shareFull('zedenpolitie')).not.toHaveProperty('contact');
+    expect(shareFull('zedenpolitie', { zedenpolitie: true })).toMatchObject({
+      contact: { dateOfBirth: '1990-02-28' },
+      practicalNotes: 'Alleen na 18 uur bellen',
+    });
+  });
+});
