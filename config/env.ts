@@ -7,7 +7,7 @@ import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
 import { temporalEnvSchema } from './temporal';
 
-const port = (name: string) =>
+export const port = (name: string) =>
   z.coerce
     .number({ error: `${name} must be a whole number between 1 and 65535` })
     .int(`${name} must be a whole number between 1 and 65535`)
@@ -57,7 +57,21 @@ export const envSchema = z.object({
    * intake's own staff id rule (2-40 letters, digits, . _ -), so no names or email addresses, and
    * no account that could log in but then be refused by the intake.
    */
-  STAFF_ACCOUNTS: z.string().refine(
+  STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
+  /** Signs staff session cookies. */
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Accounts as "id:password" pairs separated by commas; passwords are compared in constant time.
+ * The id is what the case history (or the codec server's log) records as who acted, so it is
+ * pseudonymous: the intake's own staff id rule (2-40 letters, digits, . _ -), so no names or
+ * email addresses, and no account that could log in but then be refused by the intake.
+ */
+export function staffAccountsSpec(name: string) {
+  return z.string().refine(
     (spec) =>
       spec.split(',').every((pair) => {
         // Split at the first colon, as the login does: ids have none, passwords may.
@@ -68,13 +82,9 @@ export const envSchema = z.object({
           /^[^,\s]{12,}$/.test(pair.slice(colon + 1))
         );
       }),
-    'STAFF_ACCOUNTS must be "id:password" pairs separated by commas: ids of 2-40 letters, digits, . _ - (no email addresses), passwords of 12+ characters',
-  ),
-  /** Signs staff session cookies. */
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
-});
-
-export type Env = z.infer<typeof envSchema>;
+    `${name} must be "id:password" pairs separated by commas: ids of 2-40 letters, digits, . _ - (no email addresses), passwords of 12+ characters`,
+  );
+}
 
 export { ConfigError };
 

@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-for name in intake worker twilio-mock maildev temporal; do stop_service "$name"; done
+for name in codec intake worker twilio-mock maildev temporal; do stop_service "$name"; done

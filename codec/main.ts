@@ -1,0 +1,47 @@
+/**
+ * The codec server process: environment → logger → listen. Off unless configured: started by
+ * `npm start` only when CODEC_OPS_ACCOUNTS is set; a bad environment stops it with the
+ * ConfigError's message (which variable, what it expects), exit 1.
+ */
+import { loadCodecEnv, type CodecEnv } from '../config/codecEnv';
+import { ConfigError } from '../config/configError';
+import { createLogger } from '../config/logger';
+import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { buildCodecServer } from './server';
+
+async function main(): Promise<void> {
+  let env: CodecEnv;
+  try {
+    env = loadCodecEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: env.LOG_LEVEL, name: 'codec' });
+  const app = await buildCodecServer({
+    codec: new AesGcmPayloadCodec(env.PAYLOAD_KEYS),
+    config: env,
+    logger,
+  });
+  const shutdown = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+  await app.listen({ host: env.CODEC_HOST, port: env.CODEC_PORT });
+  logger.info(
+    { host: env.CODEC_HOST, port: env.CODEC_PORT, uiOrigins: env.CODEC_UI_ORIGINS },
+    'codec server listening',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `codec server failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,185 @@
+/**
+ * The codec server: lets the Temporal Web UI (and the Temporal CLI) show case payloads decoded,
+ * for authorised ops staff only. Temporal itself only ever holds ciphertext; this is the one door
+ * through which a person reads it, so the door is narrow:
+ *
+ * - Only the ops team's accounts (CODEC_OPS_ACCOUNTS), never the helpline's. A browser logs in on
+ *   this server's own page and gets an HttpOnly, SameSite=Strict cookie that the UI sends along
+ *   ("include cross-origin credentials"); a command-line client sends HTTP Basic.
+ * - A decode or encode that carries an Origin must come from a configured Temporal UI origin:
+ *   another site is refused outright (403), not just left without CORS headers.
+ * - Every decode and encode is logged with who, which namespace and how many payloads, never a
+ *   payload. Failed logins are throttled as the intake's are.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyFormbody from '@fastify/formbody';
+import type { PayloadCodec } from '@temporalio/common';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { CodecEnv } from '../config/codecEnv';
+import type { Logger } from '../config/logger';
+import { PayloadDecryptionError } from '../config/payloadCodec';
+import {
+  attemptLogin,
+  createSessionToken,
+  parseStaffAccounts,
+  verifySessionToken,
+  type AuthConfig,
+} from '../intake/auth';
+import { createLoginThrottle, type LoginThrottle } from '../intake/loginThrottle';
+import { codecLoginPage, codecMessagePage } from './pages';
+import { fromJson, payloadsBody, toJson } from './payloadJson';
+
+export const CODEC_SESSION_COOKIE = 'csg_codec_sessie';
+/** Histories with many events send large bodies; far above any real page, far below harm. */
+const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export type CodecServerConfig = Pick<
+  CodecEnv,
+  'CODEC_PUBLIC_URL' | 'CODEC_UI_ORIGINS' | 'CODEC_OPS_ACCOUNTS' | 'CODEC_SESSION_SECRET'
+>;
+
+export interface CodecServerDeps {
+  codec: PayloadCodec;
+  config: CodecServerConfig;
+  logger: Logger;
+  clock?: () => Date;
+  loginThrottle?: LoginThrottle;
+}
+
+export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? (() => new Date());
+  const uiOrigins = new Set(deps.config.CODEC_UI_ORIGINS);
+  const auth: AuthConfig = {
+    accounts: parseStaffAccounts(deps.config.CODEC_OPS_ACCOUNTS),
+    sessionSecret: deps.config.CODEC_SESSION_SECRET,
+    clock,
+    secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
+    throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
+  };
+
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+
+  // Before CORS: a foreign origin is refused here, preflight included, and never reaches the codec.
+  // The login page needs no such check: without ops credentials a post there gains nothing.
+  app.addHook('onRequest', async (request, reply) => {
+    const origin = request.headers.origin;
+    const path = request.url.split('?')[0];
+    if (origin === undefined || (path !== '/decode' && path !== '/encode')) return; // CLI, curl
+    if (!uiOrigins.has(origin)) {
+      request.log.warn(
+        { event: 'codec_origin_refused', route: path, origin: origin.slice(0, 200) },
+        'codec: origin not allowed',
+      );
+      return reply.code(403).send({ error: 'origin_not_allowed' });
+    }
+  });
+  await app.register(fastifyCors, {
+    origin: [...uiOrigins],
+    credentials: true,
+    methods: ['POST'],
+    allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'],
+    maxAge: 600,
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  /** The ops id of the caller: the session cookie, or Basic credentials (throttled). */
+  const opsIdOf = (request: Parameters<typeof attemptLogin>[0]) => {
+    const session = verifySessionToken(request.cookies[CODEC_SESSION_COOKIE], auth.sessionSecret, clock());
+    if (session) return session.staffId;
+    const header = request.headers.authorization;
+    if (typeof header !== 'string' || !/^basic /i.test(header)) return undefined;
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    const outcome = attemptLogin(request, auth, decoded.slice(0, colon), decoded.slice(colon + 1));
+    return outcome.status === 'accepted' ? outcome.staffId : undefined;
+  };
+
+  for (const direction of ['decode', 'encode'] as const) {
+    app.post(`/${direction}`, async (request, reply) => {
+      const opsId = opsIdOf(request);
+      if (!opsId) {
+        request.log.warn({ event: 'codec_unauthenticated', direction }, 'codec: no valid ops credential');
+        return reply.code(401).send({ error: 'unauthenticated', message: 'log in as ops staff first' });
+      }
+      const parsed = payloadsBody.safeParse(request.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        return reply.code(400).send({
+          error: 'invalid_request',
+          message: `${['body', ...issue.path].join('.')}: ${issue.message}`,
+        });
+      }
+      const namespace = String(request.headers['x-namespace'] ?? '(none)').slice(0, 100);
+      const payloads = fromJson(parsed.data);
+      try {
+        const result =
+          direction === 'decode' ? await deps.codec.decode(payloads) : await deps.codec.encode(payloads);
+        // Who read how much, never what: the audit trail of who looked at case data.
+        request.log.info(
+          { event: `codec_${direction}`, ops: opsId, namespace, payloads: payloads.length },
+          `codec: ${direction}`,
+        );
+        return reply.send(toJson(result));
+      } catch (error) {
+        if (error instanceof PayloadDecryptionError) {
+          request.log.warn({ event: 'codec_undecodable', ops: opsId, namespace }, error.message);
+          return reply.code(422).send({ error: 'undecodable', message: error.message });
+        }
+        throw error;
+      }
+    });
+  }
+
+  app.get('/inloggen', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(codecLoginPage({ failed: false })),
+  );
+  app.post('/inloggen', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
+    if (outcome.status !== 'accepted') {
+      return reply
+        .code(outcome.status === 'throttled' ? 429 : 401)
+        .type('text/html; charset=utf-8')
+        .send(
+          codecLoginPage({
+            failed: true,
+            retryAfterMinutes:
+              outcome.status === 'throttled' ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
+          }),
+        );
+    }
+    request.log.info({ event: 'codec_login', ops: outcome.staffId }, 'codec: ops login');
+    reply.setCookie(CODEC_SESSION_COOKIE, createSessionToken(outcome.staffId, auth.sessionSecret, clock()), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: auth.secureCookies,
+    });
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(codecMessagePage('Ingelogd', 'De Temporal UI toont de gegevens van meldingen nu leesbaar.'));
+  });
+  app.post('/uitloggen', async (_request, reply) => {
+    reply.clearCookie(CODEC_SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: auth.secureCookies,
+    });
+    return reply.type('text/html; charset=utf-8').send(codecMessagePage('Uitgelogd', 'U bent uitgelogd.'));
+  });
+  app.get('/gezond', async () => ({ status: 'ok' }));
+  return app;
+}

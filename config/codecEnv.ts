@@ -1,0 +1,54 @@
+/**
+ * The codec server's environment. It is off unless configured: `npm start` runs it only when
+ * CODEC_OPS_ACCOUNTS is set, and then every variable here is checked before it listens.
+ *
+ * Its accounts are the ops team's own, never the helpline's: reading decoded case data in the
+ * Temporal UI is a different permission from registering a melding.
+ */
+import { z } from 'zod';
+import { parseEnv } from './configError';
+import { port, staffAccountsSpec } from './env';
+import { temporalEnvSchema } from './temporal';
+
+const ORIGINS_EXPECTED =
+  'CODEC_UI_ORIGINS must be the Temporal UI origins allowed to call the codec server, comma-separated, like http://localhost:8233';
+
+/** "https://ui.example.org,http://localhost:8233": each an origin (scheme, host, port; no path). */
+const origins = z.string({ error: ORIGINS_EXPECTED }).transform((spec, ctx) => {
+  const list = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const valid = list.every((origin) => {
+    try {
+      return new URL(origin).origin === origin;
+    } catch {
+      return false;
+    }
+  });
+  if (list.length === 0 || !valid) {
+    ctx.issues.push({ code: 'custom', message: ORIGINS_EXPECTED, input: spec });
+    return z.NEVER;
+  }
+  return list;
+});
+
+export const codecEnvSchema = temporalEnvSchema
+  .pick({ PAYLOAD_KEYS: true, TEMPORAL_NAMESPACE: true })
+  .extend({
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    CODEC_HOST: z.string().min(1).default('127.0.0.1'),
+    CODEC_PORT: port('CODEC_PORT').default(8234),
+    /** The address the Temporal UI is given (`--ui-codec-endpoint`); https makes its cookie Secure. */
+    CODEC_PUBLIC_URL: z.string().url('CODEC_PUBLIC_URL must be a URL like https://codec.example.org'),
+    CODEC_UI_ORIGINS: origins,
+    CODEC_OPS_ACCOUNTS: staffAccountsSpec('CODEC_OPS_ACCOUNTS'),
+    /** Signs the codec server's session cookie; not the intake's SESSION_SECRET. */
+    CODEC_SESSION_SECRET: z.string().min(32, 'CODEC_SESSION_SECRET must be at least 32 characters'),
+  });
+
+export type CodecEnv = z.infer<typeof codecEnvSchema>;
+
+export function loadCodecEnv(source: Record<string, string | undefined> = process.env): CodecEnv {
+  return parseEnv(codecEnvSchema, source);
+}
