@@ -30,7 +30,20 @@ export type ConsentByRole = Partial<Record<PartnerRole, boolean>>;
 export const CSG_ROLES: readonly PartnerRole[] = ['casemanager', 'coordinator'];
 
 export function mayReceivePersonalDetails(role: PartnerRole, consents: ConsentByRole): boolean {
-  return CSG_ROLES.includes(role) || consents[role] === true;
+  const basis = sharingBasis(role, consents);
+  return basis === 'csg' || basis === 'toestemming';
+}
+
+/**
+ * Why a partner's message did or did not carry the victim's details, as the case state shows it:
+ * the CSG's own people; consent recorded; consent never given; consent withdrawn.
+ */
+export type SharingBasis = 'csg' | 'toestemming' | 'geen_toestemming' | 'toestemming_ingetrokken';
+
+export function sharingBasis(role: PartnerRole, consents: ConsentByRole): SharingBasis {
+  if (CSG_ROLES.includes(role)) return 'csg';
+  if (consents[role] === true) return 'toestemming';
+  return consents[role] === false ? 'toestemming_ingetrokken' : 'geen_toestemming';
 }
 
 /** Only the channels the victim marked safe. */

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CheckInOutcome } from '../domain/types';
-import type { RequestView } from '../workflows/messages';
+import type { DecisionRecord, RequestView } from '../workflows/messages';
 import { PARTNER_PAGE_PATH, verifyPartnerToken, type PartnerToken } from './links';
 import { formatLocal } from './localTime';
 import type { MeldingService } from './meldingService';
@@ -24,10 +24,38 @@ function page(reply: FastifyReply, code: number, body: string) {
   return reply.code(code).type('text/html; charset=utf-8').send(body);
 }
 
-function closedPage(reply: FastifyReply, request: RequestView, reference: string) {
+const OUTCOME_LABELS: Record<string, string> = {
+  gaat_goed: 'gaat goed',
+  stressreactie: 'stressreactie',
+  geen_contact: 'geen contact',
+};
+
+/** What a check-in recorded, in words, from the case history: "gaat goed", "stressreactie (PTSS: ja)". */
+function recordedOutcome(decisions: DecisionRecord[] | undefined, requestId: string): string | undefined {
+  const record = decisions?.filter((d) => d.type === 'checkin' && d.requestId === requestId).at(-1);
+  if (!record) return undefined;
+  const [outcome, ptss] = record.value.split('; ptss: ');
+  const label = OUTCOME_LABELS[outcome ?? ''] ?? outcome;
+  return ptss ? `${label} (PTSS: ${ptss})` : label;
+}
+
+/**
+ * A link used before, or a request no longer open: says what was already recorded and when, and
+ * changes nothing. An acting link works once.
+ */
+function closedPage(
+  reply: FastifyReply,
+  request: RequestView,
+  reference: string,
+  decisions?: DecisionRecord[],
+) {
   if (request.status === 'acknowledged') {
     const when = request.acknowledgedAt ? ` op ${formatLocal(request.acknowledgedAt)}` : '';
-    const what = request.kind === 'checkin' ? 'De uitkomst is al vastgelegd' : 'Het verzoek is al bevestigd';
+    const outcome = request.kind === 'checkin' ? recordedOutcome(decisions, request.requestId) : undefined;
+    const what =
+      request.kind === 'checkin'
+        ? `De uitkomst${outcome ? ` "${outcome}"` : ''} is al vastgelegd`
+        : 'Het verzoek is al bevestigd';
     return page(
       reply,
       409,
@@ -80,7 +108,7 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
         messagePage('Verzoek niet gevonden', `Er is geen open verzoek bij melding ${link.meldingRef}.`),
       );
     }
-    if (request.status !== 'open') return void closedPage(reply, request, link.meldingRef);
+    if (request.status !== 'open') return void closedPage(reply, request, link.meldingRef, state.decisions);
     const details = await meldingen.handoverDetails(link.meldingRef, link.requestId);
     if (!details) return void closedPage(reply, { ...request, status: 'cancelled' }, link.meldingRef);
     return { link, request, details };
@@ -139,7 +167,8 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
         // The state may have moved on meanwhile (another casemanager recorded it): show that instead.
         const now = await meldingen.state(link.meldingRef);
         const current = now?.requests.find((r) => r.requestId === link.requestId);
-        if (current && current.status !== 'open') return closedPage(reply, current, link.meldingRef);
+        if (current && current.status !== 'open')
+          return closedPage(reply, current, link.meldingRef, now?.decisions);
         return page(
           reply,
           400,
@@ -161,7 +190,8 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     if (outcome.status !== 'ok') {
       const now = await meldingen.state(link.meldingRef);
       const current = now?.requests.find((r) => r.requestId === link.requestId);
-      if (current && current.status !== 'open') return closedPage(reply, current, link.meldingRef);
+      if (current && current.status !== 'open')
+        return closedPage(reply, current, link.meldingRef, now?.decisions);
       return page(
         reply,
         409,

@@ -19,7 +19,7 @@
  * cases keep their old path, and record a new history into test/replay/histories/.
  */
 import { allHandlersFinished, condition, log, patched, setHandler } from '@temporalio/workflow';
-import { sharedDetailsFor, type ConsentByRole } from '../domain/sharing';
+import { sharedDetailsFor, sharingBasis, type ConsentByRole } from '../domain/sharing';
 import { triage } from '../domain/triage';
 import {
   PARTNER_ROLES,
@@ -164,6 +164,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
           consents,
           note: options.note,
         }),
+      sharing: () => sharingBasis(role, consents),
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
       onChange: publish,

@@ -7,6 +7,7 @@
  * state is a query and holds no personal data.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { SharingBasis } from '../domain/sharing';
 import type {
   CaseOutcome,
   CasePhase,
@@ -77,6 +78,12 @@ export interface RequestView {
   acknowledgedBy?: string;
   /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO (added for issue 3). */
   deadline?: string;
+  /**
+   * What the last message sent for this request carried, decided at send time: the victim's
+   * details (`csg`, `toestemming`) or the reference and the question only, and why
+   * (`geen_toestemming`, `toestemming_ingetrokken`). Absent until the first send.
+   */
+  sharing?: SharingBasis;
 }
 
 export type DecisionType =

@@ -23,6 +23,7 @@ import {
   type ActivityOptions,
 } from '@temporalio/workflow';
 import type { DeliveryReport, MeldingActivities, PartnerRequestMessage } from '../activities/types';
+import type { SharingBasis } from '../domain/sharing';
 import type {
   EscalationStep,
   NoticeKind,
@@ -74,6 +75,8 @@ export interface PartnerRequestSpec {
   ladder: EscalationStep[];
   /** Built per notification, so consent given or withdrawn meanwhile is respected. */
   details: () => SharedDetails;
+  /** Why the details do or do not carry personal data, read at the same moment (for the view). */
+  sharing: () => SharingBasis;
   /** Hard deadline (epoch ms) shown in the view, e.g. the end of the acute window for an FMO. */
   deadline?: number;
   /** From this moment (epoch ms) an unanswered request jumps straight to the ladder's last step. */
@@ -246,6 +249,7 @@ export class PartnerRequest {
       dueBy: this.view.dueBy,
       details: this.spec.details(),
     };
+    this.view.sharing = this.spec.sharing();
     const attempt = this.attempt;
     const scope = new CancellationScope();
     this.sendScope = scope;

@@ -8,7 +8,7 @@ import { createLogger } from '../../config/logger';
 import { createPartnerLinks } from '../../intake/links';
 import type { Decision, MeldingService } from '../../intake/meldingService';
 import { buildServer } from '../../intake/server';
-import type { CaseState, RequestView } from '../../workflows/messages';
+import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
 import { pathOf, TEST_CONFIG } from '../helpers/intakeHarness';
 
 const REF = 'CSG-LIM-2026-123456';
@@ -26,12 +26,14 @@ const checkIn: RequestView = {
 function fakeCase() {
   const decisions: Decision[] = [];
   let request = { ...checkIn };
+  const history: DecisionRecord[] = [];
   const state = () =>
     ({
       reference: REF,
       regionId: 'limburg',
       requests: [request],
-      openRequests: [request],
+      openRequests: request.status === 'open' ? [request] : [],
+      decisions: history,
     }) as unknown as CaseState;
   const service: MeldingService = {
     start: async () => ({ status: 'invalid', problems: [] }),
@@ -45,7 +47,14 @@ function fakeCase() {
       if (decision.type === 'checkin' && decision.input.ptss === undefined) {
         return { status: 'rejected', problems: [{ field: 'ptss', message: 'the screening needs ptss' }] };
       }
+      if (request.status !== 'open')
+        return { status: 'rejected', problems: [{ field: 'requestId', message: 'closed' }] };
       request = { ...request, status: 'acknowledged', acknowledgedAt: '2026-03-29T10:00:00Z' };
+      if (decision.type === 'checkin') {
+        const { outcome, ptss, by, requestId } = decision.input;
+        const value = ptss === undefined ? outcome : `${outcome}; ptss: ${ptss ? 'ja' : 'nee'}`;
+        history.push({ at: '2026-03-29T10:00:00Z', by, type: 'checkin', value, requestId });
+      }
       return { status: 'ok', state: state() };
     },
     deliveryStatus: async () => 'signalled',
@@ -112,8 +121,14 @@ test('check-in outcome: required, PTSS asked at the screening, then recorded onc
     },
   });
 
+  // The link works once: a second use shows what was recorded, and a second answer changes nothing.
   const used = await app.inject({ method: 'GET', url: path });
   expect(used.statusCode).toBe(409);
-  expect(used.body).toContain('De uitkomst is al vastgelegd');
+  expect(used.body).toContain('De uitkomst &quot;stressreactie (PTSS: ja)&quot; is al vastgelegd');
+  const count = decisions.length;
+  const again = await app.inject({ method: 'POST', url: path, headers: form, payload: 'outcome=gaat_goed' });
+  expect(again.statusCode).toBe(409);
+  expect(again.body).toContain('stressreactie (PTSS: ja)');
+  expect(decisions).toHaveLength(count);
   await app.close();
 });

@@ -201,6 +201,29 @@ describe('partner link pages and the SMS status callback', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
 
+    // Tampered and expired links are refused and change nothing: the request is still open.
+    const tokenLinks = createPartnerLinks({
+      baseUrl: TEST_CONFIG.PUBLIC_BASE_URL,
+      secret: TEST_CONFIG.LINK_SECRET,
+    });
+    const stale = tokenLinks.actionUrl({
+      meldingRef: intake.reference,
+      requestId: 'casemanager_overdracht',
+      attempt: 1,
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    expect((await h.app.inject({ method: 'POST', url: pathOf(stale), payload: {} })).statusCode).toBe(410);
+    const tampered = `${path.slice(0, -3)}xyz`;
+    expect((await h.app.inject({ method: 'POST', url: tampered, payload: {} })).statusCode).toBe(404);
+    const before = await h.app.inject({
+      method: 'GET',
+      url: `/api/meldingen/${intake.reference}`,
+      headers: { authorization: BASIC_HELPLINE },
+    });
+    expect(
+      before.json().requests.find((r: { requestId: string }) => r.requestId === 'casemanager_overdracht'),
+    ).toMatchObject({ status: 'open' });
+
     const ack = await h.app.inject({ method: 'POST', url: path, payload: {} });
     expect(ack.statusCode).toBe(200);
     expect(ack.body).toContain('Bevestigd');
@@ -217,7 +240,24 @@ describe('partner link pages and the SMS status callback', () => {
     const used = await h.app.inject({ method: 'GET', url: path });
     expect(used.statusCode).toBe(409);
     expect(used.body).toContain('Deze link is al gebruikt');
+    // Replayed: refused, and the acknowledgement recorded first stands unchanged.
     expect((await h.app.inject({ method: 'POST', url: path, payload: {} })).statusCode).toBe(409);
+    const after = await h.app.inject({
+      method: 'GET',
+      url: `/api/meldingen/${intake.reference}`,
+      headers: { authorization: BASIC_HELPLINE },
+    });
+    expect(
+      after.json().requests.find((r: { requestId: string }) => r.requestId === 'casemanager_overdracht'),
+    ).toEqual(request);
+    expect(
+      after
+        .json()
+        .decisions.filter(
+          (d: { type: string; requestId?: string }) =>
+            d.type === 'ontvangstbevestiging' && d.requestId === 'casemanager_overdracht',
+        ),
+    ).toHaveLength(1);
 
     const links = createPartnerLinks({
       baseUrl: TEST_CONFIG.PUBLIC_BASE_URL,

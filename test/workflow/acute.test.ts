@@ -214,12 +214,32 @@ describe('police contact only when the victim wants it', () => {
       triageWindow: 'binnen_72_uur',
       note: expect.any(String),
     });
-    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-7' });
+    // The case state says why the message carried no details.
+    expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('geen_toestemming');
+    expect(request(await h.state(ref), 'casemanager_overdracht')!.sharing).toBe('csg');
+
+    const consented = await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-7' });
+    // Who recorded the consent, and when, is in the case history.
+    expect(consented.decisions.at(-1)).toMatchObject({
+      type: 'toestemming',
+      by: 'cm-7',
+      value: 'zedenpolitie: gegeven',
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     // Next notification (re-notify after the step wait) carries the consented details.
     await h.env.sleep(60 * MINUTE + SECOND);
     const sent = await h.untilSent(ref, 'informatief_gesprek', 2);
     expect(sent[1]!.details.contact?.phone).toBeDefined();
     expect(sent[1]!.attempt).toBe(2);
+    expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('toestemming');
+
+    // Withdrawn: the following notification is checked again at send time and carries nothing.
+    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: false, by: 'cm-8' });
+    await h.env.sleep(60 * MINUTE + SECOND);
+    const after = await h.untilSent(ref, 'informatief_gesprek', 3);
+    expect(after[2]!.details.contact).toBeUndefined();
+    expect(after[2]!.details.practicalNotes).toBeUndefined();
+    expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('toestemming_ingetrokken');
     await end(ref);
   });
 
