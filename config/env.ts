@@ -7,6 +7,8 @@ import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
 import { temporalEnvSchema } from './temporal';
 
+export const DEFAULT_STAFF_SESSION_DB = '.data/staff-sessions.db';
+
 export const port = (name: string) =>
   z.coerce
     .number({ error: `${name} must be a whole number between 1 and 65535` })
@@ -60,6 +62,8 @@ export const envSchema = z.object({
   STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
   /** Signs staff session cookies. */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
+  /** SQLite file of sessions revoked before expiry (logout, ops revoking an account). */
+  STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -20,6 +20,7 @@ import {
   createSessionToken,
   SESSION_TTL_MS,
   staffFromAuthorization,
+  validSession,
   type AuthConfig,
 } from './auth';
 import type { Decision, MeldingService } from './meldingService';
@@ -87,6 +88,18 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       token: createSessionToken(outcome.staffId, auth.sessionSecret, now),
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
     });
+  });
+
+  /** Logout for API clients: the Bearer token in the request is revoked at once. */
+  app.delete('/api/sessies', async (request, reply) => {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && /^bearer /i.test(header) ? header.slice(7).trim() : '';
+    const session = validSession(token, auth);
+    if (!session)
+      return reply.code(401).send({ error: 'unauthorized', message: 'Bearer session token required' });
+    auth.revocations?.revokeSession(session.sessionId, session.expiresAt);
+    request.log.info({ event: 'logout', staffId: session.staffId }, 'staff session revoked');
+    return reply.code(204).send();
   });
 
   app.post('/api/meldingen', { preHandler: requireStaff }, async (request, reply) => {

@@ -2,8 +2,8 @@
  * Staff authentication: accounts from STAFF_ACCOUNTS, a signed session cookie for the form, and
  * for the API a Bearer session token (from POST /api/sessies) or HTTP Basic with the same account.
  *
- * Sessions are stateless HMAC-signed tokens (no session store to lose or to leak); they last one
- * helpline shift. Form posts carry a CSRF token derived from the session, on top of a
+ * Sessions are HMAC-signed tokens (no session store to lose or to leak); they last one helpline
+ * shift, and can be revoked before that (sessionRevocations.ts): at logout, or by ops for an account. Form posts carry a CSRF token derived from the session, on top of a
  * SameSite=Strict cookie. Passwords are compared in constant time, and every account is checked
  * so the time taken does not reveal which ids exist.
  *
@@ -12,10 +12,11 @@
  * Bearer tokens are not throttled: they are signed, not guessable, and an expired one at the end
  * of a shift must not count against the centre's shared address.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoginThrottle, ThrottleScope } from './loginThrottle';
+import type { SessionRevocations } from './sessionRevocations';
 
 export const SESSION_COOKIE = 'csg_sessie';
 /** One shift: long enough for a night on the phone, short enough that a forgotten browser expires. */
@@ -28,6 +29,9 @@ export interface StaffAccount {
 
 export interface StaffSession {
   staffId: string;
+  /** Random, to revoke this one session (logout) without touching the others. */
+  sessionId: string;
+  issuedAt: Date;
   expiresAt: Date;
 }
 
@@ -79,7 +83,12 @@ function safeEqual(a: string, b: string): boolean {
 
 export function createSessionToken(staffId: string, secret: string, now: Date): string {
   const payload = Buffer.from(
-    JSON.stringify({ s: staffId, e: Math.floor((now.getTime() + SESSION_TTL_MS) / 1000) }),
+    JSON.stringify({
+      s: staffId,
+      j: randomBytes(12).toString('base64url'),
+      i: now.getTime(),
+      e: Math.floor((now.getTime() + SESSION_TTL_MS) / 1000),
+    }),
   ).toString('base64url');
   return `${payload}.${hmac(secret, `sessie:${payload}`)}`;
 }
@@ -92,12 +101,16 @@ export function verifySessionToken(token: unknown, secret: string, now: Date): S
   try {
     const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
       s?: unknown;
+      j?: unknown;
+      i?: unknown;
       e?: unknown;
     };
-    if (typeof decoded.s !== 'string' || typeof decoded.e !== 'number') return undefined;
-    const expiresAt = new Date(decoded.e * 1000);
+    const { s: staffId, j: sessionId, i: issued, e: expires } = decoded;
+    if (typeof staffId !== 'string' || typeof sessionId !== 'string') return undefined;
+    if (typeof issued !== 'number' || typeof expires !== 'number') return undefined;
+    const expiresAt = new Date(expires * 1000);
     if (now.getTime() >= expiresAt.getTime()) return undefined;
-    return { staffId: decoded.s, expiresAt };
+    return { staffId, sessionId, issuedAt: new Date(issued), expiresAt };
   } catch {
     return undefined;
   }
@@ -120,6 +133,15 @@ export interface AuthConfig {
   secureCookies: boolean;
   /** Counts failed logins per id and per client IP; refuses either after too many. */
   throttle: LoginThrottle;
+  /** Sessions revoked before their expiry (logout, or ops revoking an account). */
+  revocations?: SessionRevocations;
+}
+
+/** A signed, unexpired session that has not been revoked. */
+export function validSession(token: unknown, config: AuthConfig): StaffSession | undefined {
+  const session = verifySessionToken(token, config.sessionSecret, config.clock());
+  if (!session || config.revocations?.isRevoked(session)) return undefined;
+  return session;
 }
 
 export type LoginOutcome =
@@ -180,7 +202,7 @@ export function sessionFromCookie(
   config: AuthConfig,
 ): { session: StaffSession; token: string } | undefined {
   const token = request.cookies[SESSION_COOKIE];
-  const session = verifySessionToken(token, config.sessionSecret, config.clock());
+  const session = validSession(token, config);
   return session && token ? { session, token } : undefined;
 }
 
@@ -191,7 +213,7 @@ export function staffFromAuthorization(request: FastifyRequest, config: AuthConf
   const [scheme, value] = header.split(' ', 2);
   if (!value) return { status: 'rejected' };
   if (scheme?.toLowerCase() === 'bearer') {
-    const staffId = verifySessionToken(value.trim(), config.sessionSecret, config.clock())?.staffId;
+    const staffId = validSession(value.trim(), config)?.staffId;
     return staffId ? { status: 'accepted', staffId } : { status: 'rejected' };
   }
   if (scheme?.toLowerCase() === 'basic') {

@@ -6,6 +6,8 @@
  *   status <reference>                           the case's state (no personal data)
  *   ack <reference> <request-id> [--door <id>]   acknowledge a partner request
  *   stuck                                        every open request past its deadline, oldest first
+ *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
+ *                                                uses STAFF_SESSION_DB, the intake's revocation list)
  *
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
  * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
@@ -14,11 +16,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { ConfigError } from '../config/configError';
+import { DEFAULT_STAFF_SESSION_DB } from '../config/env';
 import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
 import type { CaseState, RequestView } from '../workflows/messages';
 import { fillIntakeDefaults, receivedAtProblem } from './intakeDefaults';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { formatLocal } from './localTime';
 import { createMeldingService } from './meldingService';
+import { openSessionRevocations, type SessionRevocations } from './sessionRevocations';
 import { startWithFreeReference } from './uniqueStart';
 
 export interface CliDeps {
@@ -27,13 +32,16 @@ export interface CliDeps {
   now: () => Date;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The intake's list of revoked sessions; opened only for the command that needs it. */
+  revocations?: () => SessionRevocations;
 }
 
 const USAGE = `Gebruik: npx tsx intake/cli.ts <opdracht>
   start <intake.json> [--door <medewerker-id>]   melding starten uit een JSON-bestand
   status <referentie>                             stand van een melding (zonder persoonsgegevens)
   ack <referentie> <verzoek-id> [--door <id>]     verzoek bevestigen
-  stuck                                           open verzoeken over hun termijn, oudste eerst`;
+  stuck                                           open verzoeken over hun termijn, oudste eerst
+  sessies-intrekken <medewerker-id>               alle sessies van een medewerker nu intrekken`;
 
 export interface StuckRequest {
   reference: string;
@@ -170,6 +178,18 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       printState(outcome.state, deps.out);
       return 0;
     }
+    case 'sessies-intrekken': {
+      const staffId = args[0];
+      if (!staffId || !STAFF_ID_PATTERN.test(staffId) || !deps.revocations) break;
+      const revocations = deps.revocations();
+      try {
+        revocations.revokeStaff(staffId, deps.now());
+      } finally {
+        revocations.close();
+      }
+      deps.out(`Alle sessies van ${staffId} zijn ingetrokken; opnieuw inloggen is nodig.`);
+      return 0;
+    }
     case 'stuck': {
       const stuck = await listStuck(deps.client, deps.now());
       if (stuck.length === 0) {
@@ -208,6 +228,7 @@ async function main(): Promise<void> {
       now: () => new Date(),
       out: (line) => console.log(line),
       err: (line) => console.error(line),
+      revocations: () => openSessionRevocations(process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB),
     });
     process.exitCode = code;
   } finally {

@@ -6,6 +6,7 @@ import { ConfigError, loadEnv, type Env } from '../config/env';
 import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
+import { openSessionRevocations } from './sessionRevocations';
 
 async function main(): Promise<void> {
   let env: Env;
@@ -20,12 +21,20 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
   const { client, close: closeTemporal } = await connectTemporalClient(env);
-  const app = await buildServer({ client, taskQueue: env.TEMPORAL_TASK_QUEUE, config: env, logger });
+  const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
+  const app = await buildServer({
+    client,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    config: env,
+    logger,
+    sessionRevocations,
+  });
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'intake service stopping');
     await app.close();
     await closeTemporal();
+    sessionRevocations.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

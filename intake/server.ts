@@ -13,6 +13,7 @@ import { registerApi } from './api';
 import { parseStaffAccounts, type AuthConfig } from './auth';
 import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
 import { createMeldingService, type MeldingService } from './meldingService';
+import { openSessionRevocations, type SessionRevocations } from './sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
@@ -34,6 +35,8 @@ export interface IntakeServerDeps {
   meldingen?: MeldingService;
   /** Defaults to the standard limits on `clock`; one per app, as its counts live in memory. */
   loginThrottle?: LoginThrottle;
+  /** Revoked sessions; the process passes its STAFF_SESSION_DB file, tests may leave it in memory. */
+  sessionRevocations?: SessionRevocations;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -59,6 +62,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
+    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
   };
 
   const app = Fastify({

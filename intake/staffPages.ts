@@ -103,7 +103,10 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     return reply.redirect(safeNext(body.next), 303);
   });
 
-  app.post('/uitloggen', async (_request, reply) => {
+  app.post('/uitloggen', async (request, reply) => {
+    // The cookie is cleared in this browser; revoking the session makes a copy of it useless too.
+    const found = sessionFromCookie(request, auth);
+    if (found) auth.revocations?.revokeSession(found.session.sessionId, found.session.expiresAt);
     clearSessionCookie(reply, auth);
     return reply.redirect('/inloggen', 303);
   });

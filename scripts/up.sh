@@ -22,6 +22,7 @@ start_service maildev npx --no-install maildev --smtp 1025 --web 1080 --ip 127.0
 start_service twilio-mock bash scripts/twilio-mock.sh 4010
 
 wait_for_port temporal 7233 60
+bash scripts/temporal-retention.sh localhost:7233 "$TEMPORAL_NAMESPACE" "$TEMPORAL_RETENTION_DAYS"
 wait_for_port maildev 1025 30
 wait_for_port twilio-mock 4010 90
 

@@ -40,6 +40,19 @@ describe('Temporal dev server started by the project script', () => {
         expect.arrayContaining(Object.keys(SEARCH_ATTRIBUTE_REGISTRATIONS)),
       );
 
+      // The retention period comes from configuration (TEMPORAL_RETENTION_DAYS in npm start).
+      const retention = startScript('scripts/temporal-retention.sh', [`127.0.0.1:${port}`, 'default', '30']);
+      expect(await retention.exited).toBe(0);
+      const ns = await first.connection.workflowService.describeNamespace({ namespace: 'default' });
+      expect(Number(ns.config?.workflowExecutionRetentionTtl?.seconds)).toBe(30 * 24 * 3600);
+      const refused = startScript('scripts/temporal-retention.sh', [
+        `127.0.0.1:${port}`,
+        'default',
+        'dertig',
+      ]);
+      expect(await refused.exited).toBe(1);
+      expect(refused.output.join('')).toContain('TEMPORAL_RETENTION_DAYS must be a whole number');
+
       // No worker is needed: a started workflow stays Running in the store until one picks it up.
       await first.client.workflow.start('meldingWorkflow', {
         workflowId: 'CSG-TEST-PERSIST-1',
