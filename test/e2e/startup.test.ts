@@ -49,3 +49,18 @@ describe.each([
     expect(output).toContain('LINK_SECRET is required but not set');
   });
 });
+
+test('the codec server with a bad configuration exits 1 naming each variable, never echoing a key', async () => {
+  const { code, output } = await run('codec/main.ts', {
+    PAYLOAD_KEYS: 'k1:not-a-32-byte-key',
+    CODEC_PUBLIC_URL: 'http://localhost:8234',
+    CODEC_UI_ORIGINS: 'http://localhost:8233/some/path',
+    CODEC_OPS_ACCOUNTS: 'ops:ops-codec-wachtwoord',
+    // CODEC_SESSION_SECRET deliberately missing
+  });
+  expect(code).toBe(1);
+  expect(output).toContain('PAYLOAD_KEYS must be "id:key" pairs');
+  expect(output).toContain('CODEC_UI_ORIGINS must be the Temporal UI origins');
+  expect(output).toContain('CODEC_SESSION_SECRET is required but not set');
+  expect(output).not.toContain('not-a-32-byte-key');
+});
