@@ -5,6 +5,7 @@
 import type { RegionConfig } from '../config/regions';
 import type { ContactEntry } from '../config/regions/schema';
 import type { PartnerRole, RecipientTier } from '../domain/types';
+import { DEFAULT_LANGUAGE, type Lang } from '../i18n';
 
 export interface ResolvedRecipient {
   /** The organisation (or the CSG itself for the coordinator); shown in logs, never personal. */
@@ -14,6 +15,8 @@ export interface ResolvedRecipient {
   tier: RecipientTier;
   /** Set when the asked tier did not exist and another one was used. */
   fellBackFrom?: RecipientTier;
+  /** The language of the messages (the partner's; the coordinator is the CSG's own: Dutch). */
+  language: Lang;
 }
 
 export type Lookup =
@@ -33,7 +36,12 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
       if (tier === 'coordinator' || role === 'coordinator') {
         return {
           found: true,
-          recipient: { organisation: region.name, contact: region.coordinator, tier: 'coordinator' },
+          recipient: {
+            organisation: region.name,
+            contact: region.coordinator,
+            tier: 'coordinator',
+            language: DEFAULT_LANGUAGE,
+          },
         };
       }
       const partner = region.partners[role];
@@ -48,7 +56,12 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
         if (partner.backup) {
           return {
             found: true,
-            recipient: { organisation: partner.organisation, contact: partner.backup, tier: 'backup' },
+            recipient: {
+              organisation: partner.organisation,
+              contact: partner.backup,
+              tier: 'backup',
+              language: partner.language,
+            },
           };
         }
         // No backup configured: notify the primary again rather than nobody; the report says so.
@@ -59,12 +72,18 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
             contact: partner.primary,
             tier: 'primary',
             fellBackFrom: 'backup',
+            language: partner.language,
           },
         };
       }
       return {
         found: true,
-        recipient: { organisation: partner.organisation, contact: partner.primary, tier: 'primary' },
+        recipient: {
+          organisation: partner.organisation,
+          contact: partner.primary,
+          tier: 'primary',
+          language: partner.language,
+        },
       };
     },
   };

@@ -226,6 +226,7 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         recipientName: recipient.contact.name,
         tier: recipient.tier,
         attempt: message.attempt,
+        language: recipient.language,
       });
       const { plans: channelPlans, missing } = plans(
         recipient,
@@ -258,6 +259,7 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         notice: notice.notice,
         meldingRef: notice.meldingRef,
         recipientName: recipient.contact.name,
+        language: recipient.language,
       });
       const keyBase = {
         meldingRef: notice.meldingRef,

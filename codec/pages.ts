@@ -1,27 +1,27 @@
 /** The codec server's two pages: the ops login and a short message, in the intake's page frame. */
+import type { PageUi } from '../intake/language';
 import { html } from '../intake/views/html';
 import { layout } from '../intake/views/layout';
 import { messagePage } from '../intake/views/messagePage';
 
-export function codecLoginPage(input: { failed: boolean; retryAfterMinutes?: number }): string {
+export function codecLoginPage(ui: PageUi, input: { failed: boolean; retryAfterMinutes?: number }): string {
+  const { t } = ui;
   const message =
     input.retryAfterMinutes !== undefined
-      ? `Te veel mislukte pogingen. Probeer het over ${input.retryAfterMinutes} min. opnieuw.`
-      : 'Inloggen is niet gelukt: controleer uw ops-code en wachtwoord.';
-  const body = html`<h1>Inloggen: gegevens leesbaar in de Temporal UI</h1>
-    <p>
-      Alleen voor ops-medewerkers. Elke keer dat gegevens leesbaar worden gemaakt, wordt vastgelegd wie dat
-      deed.
-    </p>
+      ? t('codec.throttled', { count: input.retryAfterMinutes })
+      : t('codec.failed');
+  const body = html`<h1>${t('codec.title')}</h1>
+    <p>${t('codec.intro')}</p>
     ${input.failed ? html`<div class="samenvatting" role="alert" id="login-fout"><p>${message}</p></div>` : ''}
     <form method="post" action="/inloggen">
-      <label for="id">Ops-code</label>
+      <label for="id">${t('codec.opsId')}</label>
       <input type="text" id="id" name="id" autocomplete="username" autofocus required />
-      <label for="wachtwoord">Wachtwoord</label>
+      <label for="wachtwoord">${t('login.password')}</label>
       <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required />
-      <p><button type="submit">Inloggen</button></p>
+      <p><button type="submit">${t('login.submit')}</button></p>
     </form>`;
-  return layout({ title: input.failed ? 'Fout: inloggen' : 'Inloggen', body });
+  return layout({ title: input.failed ? t('login.titleFailed') : t('login.title'), body, ui });
 }
 
-export const codecMessagePage = (title: string, message: string) => messagePage(title, message);
+export const codecMessagePage = (ui: PageUi, title: string, message: string) =>
+  messagePage(ui, title, message);

@@ -26,6 +26,7 @@ import {
   verifySessionToken,
   type AuthConfig,
 } from '../intake/auth';
+import { pageUi, registerLanguage } from '../intake/language';
 import { createLoginThrottle, type LoginThrottle } from '../intake/loginThrottle';
 import { codecLoginPage, codecMessagePage } from './pages';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
@@ -65,6 +66,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+  registerLanguage(app, { secureCookies: auth.secureCookies });
 
   // Before CORS: a foreign origin is refused here, preflight included, and never reaches the codec.
   // The login page needs no such check: without ops credentials a post there gains nothing.
@@ -142,8 +144,8 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     });
   }
 
-  app.get('/inloggen', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(codecLoginPage({ failed: false })),
+  app.get('/inloggen', async (request, reply) =>
+    reply.type('text/html; charset=utf-8').send(codecLoginPage(pageUi(request), { failed: false })),
   );
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -153,7 +155,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
         .code(outcome.status === 'throttled' ? 429 : 401)
         .type('text/html; charset=utf-8')
         .send(
-          codecLoginPage({
+          codecLoginPage(pageUi(request, '/inloggen'), {
             failed: true,
             retryAfterMinutes:
               outcome.status === 'throttled' ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
@@ -169,16 +171,30 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     });
     return reply
       .type('text/html; charset=utf-8')
-      .send(codecMessagePage('Ingelogd', 'De Temporal UI toont de gegevens van meldingen nu leesbaar.'));
+      .send(
+        codecMessagePage(
+          pageUi(request, '/inloggen'),
+          request.t('codec.loggedInTitle'),
+          request.t('codec.loggedIn'),
+        ),
+      );
   });
-  app.post('/uitloggen', async (_request, reply) => {
+  app.post('/uitloggen', async (request, reply) => {
     reply.clearCookie(CODEC_SESSION_COOKIE, {
       path: '/',
       httpOnly: true,
       sameSite: 'strict',
       secure: auth.secureCookies,
     });
-    return reply.type('text/html; charset=utf-8').send(codecMessagePage('Uitgelogd', 'U bent uitgelogd.'));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(
+        codecMessagePage(
+          pageUi(request, '/inloggen'),
+          request.t('codec.loggedOutTitle'),
+          request.t('codec.loggedOut'),
+        ),
+      );
   });
   app.get('/gezond', async () => ({ status: 'ok' }));
   return app;

@@ -167,6 +167,8 @@ export interface IntakeProblem {
   /** Dotted path of the field, e.g. `incidentTime.at`; `(intake)` for the whole object. */
   field: string;
   message: string;
+  /** Stable for programs: the zod issue code (`invalid_type`, `invalid_value`, `too_big`, `custom`). */
+  code?: string;
 }
 
 export type IntakeParseResult =
@@ -181,6 +183,7 @@ export function parseIntake(raw: unknown): IntakeParseResult {
       problems: parsed.error.issues.map((issue) => ({
         field: issue.path.map(String).join('.') || '(intake)',
         message: issue.message,
+        code: issue.code,
       })),
     };
   }

@@ -129,14 +129,16 @@ export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export type RecipientTier = 'primary' | 'backup' | 'coordinator';
 
 /** What a partner request asks for. */
-export type RequestKind =
-  | 'casemanager_overdracht' // handover to the on-call casemanager
-  | 'informatief_gesprek' // zedenpolitie: informative interview before the aangifte decision
-  | 'fmo' // forensic medical examination (forensisch arts or NFI, with forensische opsporing)
-  | 'medische_zorg' // medical care, coordinated with the FMO
-  | 'checkin' // watchful-waiting check-in by the casemanager
-  | 'ggz_verwijzing' // referral to the region's GGZ partner after a screening that points to PTSS
-  | 'regio_overdracht'; // transfer to another region's coordinator
+export const REQUEST_KINDS = [
+  'casemanager_overdracht', // handover to the on-call casemanager
+  'informatief_gesprek', // zedenpolitie: informative interview before the aangifte decision
+  'fmo', // forensic medical examination (forensisch arts or NFI, with forensische opsporing)
+  'medische_zorg', // medical care, coordinated with the FMO
+  'checkin', // watchful-waiting check-in by the casemanager
+  'ggz_verwijzing', // referral to the region's GGZ partner after a screening that points to PTSS
+  'regio_overdracht', // transfer to another region's coordinator
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 /** Notices that close a request without asking anything. */
 export type NoticeKind = 'ingetrokken' | 'vervallen' | 'overgedragen';

@@ -86,9 +86,14 @@ export const startResponseSchema = z.object({
 });
 
 /** Zod issues as field-level problems, the same shape the intake schema uses. */
-export function problemsOf(error: z.ZodError): Array<{ field: string; message: string }> {
+/** Zod issues as API problems; the zod issue code (`invalid_type`, `too_big`, ...) is the stable code. */
+export function problemsOf(
+  error: z.ZodError,
+  field?: string,
+): Array<{ field: string; code: string; message: string }> {
   return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(body)',
+    field: field ?? (issue.path.map(String).join('.') || '(body)'),
+    code: issue.code,
     message: issue.message,
   }));
 }

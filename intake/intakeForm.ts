@@ -7,6 +7,7 @@
  * rest of the validation is the shared intake schema's.
  */
 import { regionForMunicipality } from '../config/regions';
+import type { Translate } from '../i18n';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import { parseLocalDateTime } from './localTime';
 import { buildReference } from './reference';
@@ -66,6 +67,7 @@ export function formToRawIntake(
   values: IntakeFormValues,
   staffId: string,
   now: Date,
+  t: Translate,
 ): { raw: Record<string, unknown>; problems: FormProblems } {
   const problems: FormProblems = {};
 
@@ -73,9 +75,9 @@ export function formToRawIntake(
     const result = parseLocalDateTime(trimmed(values[dateField]), trimmed(values[timeField]), now);
     if (result.ok) return result.iso;
     if (result.problem === 'datum') {
-      problems[dateField] = `Vul de datum ${what} in als dd-mm-jjjj (of "vandaag", "gisteren").`;
+      problems[dateField] = t('problem.dateOf', { what: t(what) });
     } else {
-      problems[timeField] = `Vul de tijd ${what} in als uu:mm, bijvoorbeeld 22:30.`;
+      problems[timeField] = t('problem.timeOf', { what: t(what) });
     }
     return undefined;
   };
@@ -83,29 +85,27 @@ export function formToRawIntake(
   let incidentTime: unknown;
   switch (values.tijdsoort) {
     case 'exact':
-      incidentTime = { kind: 'exact', at: dateTime('datum', 'tijd', 'van het incident') };
+      incidentTime = { kind: 'exact', at: dateTime('datum', 'tijd', 'problem.ofIncident') };
       break;
     case 'ongeveer':
       incidentTime = {
         kind: 'approximate',
-        earliest: dateTime('vanaf-datum', 'vanaf-tijd', 'van het vroegste moment'),
-        latest: dateTime('tot-datum', 'tot-tijd', 'van het laatste moment'),
+        earliest: dateTime('vanaf-datum', 'vanaf-tijd', 'problem.ofEarliest'),
+        latest: dateTime('tot-datum', 'tot-tijd', 'problem.ofLatest'),
       };
       break;
     case 'onbekend':
       incidentTime = { kind: 'unknown' };
       break;
     default:
-      problems.tijdsoort = 'Kies of het tijdstip bekend, ongeveer bekend of onbekend is.';
+      problems.tijdsoort = t('problem.timeKind');
   }
 
   let victimAge: unknown;
   const age = trimmed(values.leeftijd);
   if (age !== '') {
     if (/^\d{1,3}$/.test(age)) victimAge = { kind: 'years', years: Number(age) };
-    else
-      problems.leeftijd =
-        'Vul de leeftijd in hele jaren in (alleen cijfers), of laat het leeg en kies een groep.';
+    else problems.leeftijd = t('problem.ageDigits');
   } else if (values.leeftijdsgroep === 'onbekend') {
     victimAge = { kind: 'unknown' };
   } else if (
@@ -115,14 +115,14 @@ export function formToRawIntake(
   ) {
     victimAge = { kind: 'band', band: values.leeftijdsgroep };
   } else {
-    problems.leeftijd = 'Vul een leeftijd in, of kies een leeftijdsgroep (of "onbekend").';
+    problems.leeftijd = t('problem.ageMissing');
   }
 
   const received = new Date(trimmed(values.ontvangen));
   const receivedAt = Number.isNaN(received.getTime()) ? now : received;
   const region = regionForMunicipality(trimmed(values.gemeente));
   const sequence = /^\d{6}$/.test(trimmed(values.volgnummer)) ? trimmed(values.volgnummer) : undefined;
-  if (!sequence) problems.formulier = 'Het formulier is onvolledig geladen: open een nieuw formulier.';
+  if (!sequence) problems.formulier = t('problem.formIncomplete');
 
   const raw: Record<string, unknown> = {
     // Without a known municipality there is no region code yet; the municipality's own problem says why.
@@ -153,54 +153,43 @@ export function formToRawIntake(
   return { raw, problems };
 }
 
-/** Schema paths → form field and the Dutch message staff see next to it. */
-const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier', message: string]> = [
-  [
-    'reference',
-    'gemeente',
-    'Kies een gemeente uit de lijst: alleen gemeenten van een aangesloten CSG-regio.',
-  ],
-  ['channel', 'kanaal', 'Kies hoe de melding binnenkwam.'],
-  ['callerRole', 'beller', 'Kies wie er contact opneemt.'],
-  ['incidentTime.at', 'datum', 'Het incident kan niet later zijn dan het moment van melden.'],
-  [
-    'incidentTime.earliest',
-    'vanaf-datum',
-    'Het vroegste moment kan niet later zijn dan het moment van melden.',
-  ],
-  ['incidentTime.latest', 'tot-datum', 'Het laatste moment moet op of na het vroegste moment liggen.'],
-  ['incidentTime', 'tijdsoort', 'Kies of het tijdstip bekend, ongeveer bekend of onbekend is.'],
-  ['victimAge', 'leeftijd', 'Vul een leeftijd van 0 tot en met 120 jaar in, of kies een leeftijdsgroep.'],
-  [
-    'municipality',
-    'gemeente',
-    'Kies een gemeente uit de lijst: alleen gemeenten van een aangesloten CSG-regio.',
-  ],
-  ['wishes.police', 'politie', 'Kies ja, nee of twijfel.'],
-  ['wishes.medicalCare', 'medisch', 'Kies ja, nee of twijfel.'],
-  ['victimContact.name', 'naam', 'De naam is te lang (maximaal 200 tekens).'],
-  [
-    'victimContact.phone',
-    'telefoon',
-    'Vul een telefoonnummer in zoals 0612345678 of +31612345678, of laat het leeg.',
-  ],
-  ['victimContact.email', 'email', 'Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg.'],
-  [
-    'victimContact.dateOfBirth',
-    'geboortedatum',
-    'Vul een bestaande geboortedatum in die niet in de toekomst ligt, of laat het leeg.',
-  ],
-  ['practicalNotes', 'aantekeningen', 'De aantekeningen zijn te lang (maximaal 500 tekens).'],
+/** Schema paths → form field and the catalogue key of the message staff see next to it. */
+const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier', messageKey: string]> = [
+  ['reference', 'gemeente', 'problem.municipality'],
+  ['channel', 'kanaal', 'problem.channel'],
+  ['callerRole', 'beller', 'problem.caller'],
+  ['incidentTime.at', 'datum', 'problem.incidentAfterIntake'],
+  ['incidentTime.earliest', 'vanaf-datum', 'problem.earliestAfterIntake'],
+  ['incidentTime.latest', 'tot-datum', 'problem.latestBeforeEarliest'],
+  ['incidentTime', 'tijdsoort', 'problem.timeKind'],
+  ['victimAge', 'leeftijd', 'problem.ageRange'],
+  ['municipality', 'gemeente', 'problem.municipality'],
+  ['wishes.police', 'politie', 'problem.wish'],
+  ['wishes.medicalCare', 'medisch', 'problem.wish'],
+  ['victimContact.name', 'naam', 'problem.nameTooLong'],
+  ['victimContact.phone', 'telefoon', 'problem.phone'],
+  ['victimContact.email', 'email', 'problem.email'],
+  ['victimContact.dateOfBirth', 'geboortedatum', 'problem.dateOfBirth'],
+  ['practicalNotes', 'aantekeningen', 'problem.notesTooLong'],
 ];
 
+/** The catalogue key for a schema problem's field, when the form knows the field. */
+export function schemaProblemKey(field: string): string | undefined {
+  return SCHEMA_TO_FORM.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`))?.[2];
+}
+
 /** Merges the schema's problems into the form's own; a field keeps its first (most specific) problem. */
-export function mergeSchemaProblems(problems: FormProblems, schemaProblems: IntakeProblem[]): FormProblems {
+export function mergeSchemaProblems(
+  problems: FormProblems,
+  schemaProblems: IntakeProblem[],
+  t: Translate,
+): FormProblems {
   const merged: FormProblems = { ...problems };
   for (const problem of schemaProblems) {
     const match = SCHEMA_TO_FORM.find(
       ([prefix]) => problem.field === prefix || problem.field.startsWith(`${prefix}.`),
     );
-    const [field, message] = match ? [match[1], match[2]] : (['formulier', problem.message] as const);
+    const [field, message] = match ? [match[1], t(match[2])] : (['formulier', problem.message] as const);
     if (problem.field === 'reference' && merged.formulier) continue;
     // A date the form could not read already has its own problem; the schema's follow-up adds nothing.
     if (field === 'datum' && merged.tijd) continue;

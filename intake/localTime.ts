@@ -20,7 +20,7 @@ function localDate(now: Date, timeZone: string): [number, number, number] {
 export type LocalTimeResult = { ok: true; iso: string } | { ok: false; problem: 'datum' | 'tijd' };
 
 /**
- * Parses a Dutch date ("dd-mm-jjjj", "d-m-jjjj", "vandaag", "gisteren", "eergisteren") and time
+ * Parses a date ("dd-mm-jjjj", "d-m-jjjj", "vandaag", "gisteren", "eergisteren", "today", "yesterday") and time
  * ("uu:mm" or "uu.mm") as local time in the zone; returns an ISO string with offset.
  */
 export function parseLocalDateTime(
@@ -31,7 +31,14 @@ export function parseLocalDateTime(
 ): LocalTimeResult {
   const date = dateText.trim().toLowerCase();
   let ymd: [number, number, number] | undefined;
-  const relative: Record<string, number> = { vandaag: 0, gisteren: 1, eergisteren: 2 };
+  // English staff type the English words; both are accepted whatever the page's language.
+  const relative: Record<string, number> = {
+    vandaag: 0,
+    gisteren: 1,
+    eergisteren: 2,
+    today: 0,
+    yesterday: 1,
+  };
   if (date in relative) {
     const [y, m, d] = localDate(now, timeZone);
     const day = new Date(Date.UTC(y, m - 1, d - relative[date]!));

@@ -3,9 +3,10 @@
  * token is the credential; the page says plainly (in Dutch) when a link expired, was already
  * used, or the request lapsed, so a partner on night duty never wonders whether it worked.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CheckInOutcome } from '../domain/types';
 import type { DecisionRecord, RequestView } from '../workflows/messages';
+import { pageUi, type PageUi } from './language';
 import { PARTNER_PAGE_PATH, verifyPartnerToken, type PartnerToken } from './links';
 import { formatLocal } from './localTime';
 import type { MeldingService } from './meldingService';
@@ -24,19 +25,19 @@ function page(reply: FastifyReply, code: number, body: string) {
   return reply.code(code).type('text/html; charset=utf-8').send(body);
 }
 
-const OUTCOME_LABELS: Record<string, string> = {
-  gaat_goed: 'gaat goed',
-  stressreactie: 'stressreactie',
-  geen_contact: 'geen contact',
-};
-
-/** What a check-in recorded, in words, from the case history: "gaat goed", "stressreactie (PTSS: ja)". */
-function recordedOutcome(decisions: DecisionRecord[] | undefined, requestId: string): string | undefined {
+/** What a check-in recorded, in words, from the case history: "Stressreactie (PTSS: ja)". */
+function recordedOutcome(
+  ui: PageUi,
+  decisions: DecisionRecord[] | undefined,
+  requestId: string,
+): string | undefined {
   const record = decisions?.filter((d) => d.type === 'checkin' && d.requestId === requestId).at(-1);
   if (!record) return undefined;
   const [outcome, ptss] = record.value.split('; ptss: ');
-  const label = OUTCOME_LABELS[outcome ?? ''] ?? outcome;
-  return ptss ? `${label} (PTSS: ${ptss})` : label;
+  const label = CHECKIN_OUTCOMES.includes(outcome as CheckInOutcome)
+    ? ui.t(`partner.outcomes.${outcome}`)
+    : (outcome ?? '');
+  return ptss ? label + ui.t('partner.ptssSuffix', { ptss: ui.t(`form.choices.${ptss}`) }) : label;
 }
 
 /**
@@ -44,59 +45,57 @@ function recordedOutcome(decisions: DecisionRecord[] | undefined, requestId: str
  * changes nothing. An acting link works once.
  */
 function closedPage(
+  ui: PageUi,
   reply: FastifyReply,
   request: RequestView,
   reference: string,
   decisions?: DecisionRecord[],
 ) {
+  const { t } = ui;
   if (request.status === 'acknowledged') {
-    const when = request.acknowledgedAt ? ` op ${formatLocal(request.acknowledgedAt)}` : '';
-    const outcome = request.kind === 'checkin' ? recordedOutcome(decisions, request.requestId) : undefined;
+    const when = request.acknowledgedAt ? t('partner.at', { when: formatLocal(request.acknowledgedAt) }) : '';
+    const outcome =
+      request.kind === 'checkin' ? recordedOutcome(ui, decisions, request.requestId) : undefined;
     const what =
-      request.kind === 'checkin'
-        ? `De uitkomst${outcome ? ` "${outcome}"` : ''} is al vastgelegd`
-        : 'Het verzoek is al bevestigd';
+      request.kind !== 'checkin'
+        ? t('partner.confirmedAlready')
+        : outcome
+          ? t('partner.outcomeRecordedAs', { outcome })
+          : t('partner.outcomeRecorded');
     return page(
       reply,
       409,
-      messagePage(
-        'Deze link is al gebruikt',
-        `${what}${when} (melding ${reference}). U hoeft niets meer te doen.`,
-      ),
+      messagePage(ui, t('partner.usedTitle'), t('partner.usedBody', { what, when, reference })),
     );
   }
-  return page(
-    reply,
-    410,
-    messagePage(
-      'Dit verzoek is vervallen',
-      `Het verzoek voor melding ${reference} is ingetrokken, overgedragen of vervallen. U hoeft niets te doen; neem geen contact op met het slachtoffer op basis van dit bericht.`,
-    ),
-  );
+  return page(reply, 410, messagePage(ui, t('partner.lapsedTitle'), t('partner.lapsed', { reference })));
+}
+
+/** The language link returns to the partner page itself (GET), also after a post. */
+function partnerUi(request: FastifyRequest, token: string): PageUi {
+  return pageUi(request, `${PARTNER_PAGE_PATH}/${token}`);
 }
 
 export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDeps): void {
   const { linkSecret, meldingen, clock } = deps;
 
   /** Verifies the link and finds its request; answers the page itself when there is nothing to act on. */
-  async function resolve(token: string, reply: FastifyReply) {
+  async function resolve(token: string, ui: PageUi, reply: FastifyReply) {
+    const { t } = ui;
     const verified = verifyPartnerToken(token, linkSecret, clock());
     if (!verified.ok && verified.reason === 'expired') {
       return void page(
         reply,
         410,
         messagePage(
-          'Deze link is verlopen',
-          `De link voor melding ${verified.token.meldingRef} is verlopen. Staat het verzoek nog open, dan heeft u of uw achterwacht een nieuw bericht met een nieuwe link gekregen. Twijfelt u? Bel de coördinator van het CSG.`,
+          ui,
+          t('partner.expiredTitle'),
+          t('partner.expired', { reference: verified.token.meldingRef }),
         ),
       );
     }
     if (!verified.ok || verified.token.purpose !== 'actie') {
-      return void page(
-        reply,
-        404,
-        messagePage('Deze link is ongeldig', 'Controleer of u de hele link uit het bericht heeft geopend.'),
-      );
+      return void page(reply, 404, messagePage(ui, t('partner.invalidTitle'), t('partner.invalid')));
     }
     const link: PartnerToken = verified.token;
     const state = await meldingen.state(link.meldingRef);
@@ -105,25 +104,29 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
       return void page(
         reply,
         404,
-        messagePage('Verzoek niet gevonden', `Er is geen open verzoek bij melding ${link.meldingRef}.`),
+        messagePage(ui, t('partner.notFoundTitle'), t('partner.notFound', { reference: link.meldingRef })),
       );
     }
-    if (request.status !== 'open') return void closedPage(reply, request, link.meldingRef, state.decisions);
+    if (request.status !== 'open')
+      return void closedPage(ui, reply, request, link.meldingRef, state.decisions);
     const details = await meldingen.handoverDetails(link.meldingRef, link.requestId);
-    if (!details) return void closedPage(reply, { ...request, status: 'cancelled' }, link.meldingRef);
+    if (!details) return void closedPage(ui, reply, { ...request, status: 'cancelled' }, link.meldingRef);
     return { link, request, details };
   }
 
   app.get(`${PARTNER_PAGE_PATH}/:token`, async (request, reply) => {
     const token = (request.params as { token: string }).token;
-    const found = await resolve(token, reply);
+    const ui = partnerUi(request, token);
+    const found = await resolve(token, ui, reply);
     if (!found) return reply;
-    return page(reply, 200, partnerPage({ ...found, actionPath: `${PARTNER_PAGE_PATH}/${token}` }));
+    return page(reply, 200, partnerPage({ ...found, actionPath: `${PARTNER_PAGE_PATH}/${token}`, ui }));
   });
 
   app.post(`${PARTNER_PAGE_PATH}/:token`, async (request, reply) => {
     const token = (request.params as { token: string }).token;
-    const found = await resolve(token, reply);
+    const ui = partnerUi(request, token);
+    const { t } = ui;
+    const found = await resolve(token, ui, reply);
     if (!found) return reply;
     const { link, details } = found;
     const by = `partnerlink:${found.request.role}`;
@@ -146,7 +149,8 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
             ...found,
             actionPath,
             values,
-            problems: { outcome: 'Kies hoe het met het slachtoffer gaat.' },
+            problems: { outcome: t('partner.chooseOutcome') },
+            ui,
           }),
         );
       }
@@ -162,13 +166,12 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
       if (outcome.status === 'rejected') {
         const problem = outcome.problems[0]!;
         const field = problem.field === 'ptss' ? 'ptss' : 'formulier';
-        const message =
-          field === 'ptss' ? 'Dit is de screening: kies of de screening op PTSS wijst.' : problem.message;
+        const message = field === 'ptss' ? t('partner.screeningNeedsPtss') : problem.message;
         // The state may have moved on meanwhile (another casemanager recorded it): show that instead.
         const now = await meldingen.state(link.meldingRef);
         const current = now?.requests.find((r) => r.requestId === link.requestId);
         if (current && current.status !== 'open')
-          return closedPage(reply, current, link.meldingRef, now?.decisions);
+          return closedPage(ui, reply, current, link.meldingRef, now?.decisions);
         return page(
           reply,
           400,
@@ -178,6 +181,7 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
             actionPath,
             values,
             problems: { [field]: message },
+            ui,
           }),
         );
       }
@@ -191,12 +195,8 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
       const now = await meldingen.state(link.meldingRef);
       const current = now?.requests.find((r) => r.requestId === link.requestId);
       if (current && current.status !== 'open')
-        return closedPage(reply, current, link.meldingRef, now?.decisions);
-      return page(
-        reply,
-        409,
-        messagePage('Niet gelukt', 'Het verzoek kon niet worden vastgelegd. Bel de coördinator van het CSG.'),
-      );
+        return closedPage(ui, reply, current, link.meldingRef, now?.decisions);
+      return page(reply, 409, messagePage(ui, t('partner.failedTitle'), t('partner.failed')));
     }
     request.log.info(
       { event: 'partner_action', reference: link.meldingRef, requestId: link.requestId },
@@ -206,10 +206,11 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
       reply,
       200,
       messagePage(
-        found.request.kind === 'checkin' ? 'Uitkomst vastgelegd' : 'Bevestigd: dank u',
+        ui,
+        found.request.kind === 'checkin' ? t('partner.recordedTitle') : t('partner.confirmedTitle'),
         found.request.kind === 'checkin'
-          ? `De uitkomst van het contactmoment voor melding ${link.meldingRef} is vastgelegd.`
-          : `U heeft het verzoek voor melding ${link.meldingRef} aangenomen. De escalatie is gestopt.`,
+          ? t('partner.recorded', { reference: link.meldingRef })
+          : t('partner.confirmed', { reference: link.meldingRef }),
       ),
     );
   });

@@ -9,7 +9,8 @@ import type { Client } from '@temporalio/client';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
-import { registerApi } from './api';
+import { translator } from '../i18n';
+import { apiLanguage, registerApi } from './api';
 import { parseStaffAccounts, type AuthConfig } from './auth';
 import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
 import { createMeldingService, type MeldingService } from './meldingService';
@@ -19,6 +20,7 @@ import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './views/messagePage';
+import { pageUi, registerLanguage } from './language';
 
 export type IntakeConfig = Pick<
   Env,
@@ -75,6 +77,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
 
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  registerLanguage(app, { secureCookies: auth.secureCookies });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -108,32 +111,30 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
       );
     }
     if (wantsHtml(request.url)) {
+      const ui = pageUi(request, '/');
       return reply
         .code(status)
         .type('text/html; charset=utf-8')
         .send(
           client
-            ? messagePage('Dat lukte niet', 'Het verzoek was niet in orde. Ga terug en probeer het opnieuw.')
-            : messagePage(
-                'Er ging iets mis',
-                'Er is niets verloren gegaan dat al was geregistreerd. Probeer het over een minuut opnieuw, of bel de coördinator.',
-              ),
+            ? messagePage(ui, ui.t('error.badRequestTitle'), ui.t('error.badRequest'))
+            : messagePage(ui, ui.t('error.serverTitle'), ui.t('error.server')),
         );
     }
+    const clientCode =
+      status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+    const lang = apiLanguage(request);
+    const apiT = { lang, t: translator(lang) };
     return reply.code(status).send(
       client
         ? {
-            error:
-              status === 413
-                ? 'payload_too_large'
-                : status === 415
-                  ? 'unsupported_media_type'
-                  : 'invalid_request',
-            message: error.message,
+            error: clientCode,
+            // Fastify's own message names what was wrong (e.g. the body's JSON); in Dutch, the catalogue's.
+            message: apiT.lang === 'nl' ? apiT.t(`api.${clientCode}`) : error.message,
           }
         : status === 503
-          ? { error: 'unavailable', message: 'the case did not answer in time; try again shortly' }
-          : { error: 'internal_error', message: 'the request could not be handled; try again' },
+          ? { error: 'unavailable', message: apiT.t('api.unavailable') }
+          : { error: 'internal_error', message: apiT.t('api.internal_error') },
     );
   });
 
@@ -142,7 +143,15 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
       return reply
         .code(404)
         .type('text/html; charset=utf-8')
-        .send(messagePage('Pagina niet gevonden', 'Deze pagina bestaat niet.', '/', 'Naar de startpagina'));
+        .send(
+          messagePage(
+            pageUi(request),
+            request.t('error.notFoundTitle'),
+            request.t('error.notFound'),
+            '/',
+            request.t('error.toStart'),
+          ),
+        );
     }
     return reply.code(404).send({ error: 'not_found' });
   });

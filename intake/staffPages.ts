@@ -23,6 +23,7 @@ import { buildReference, chainedSequence, newSequenceNumber } from './reference'
 import { startWithFreeReference } from './uniqueStart';
 import { intakeFormPage } from './views/intakeFormPage';
 import { loginPage } from './views/loginPage';
+import { pageUi } from './language';
 import { messagePage } from './views/messagePage';
 import { triageResultPage } from './views/triageResultPage';
 
@@ -68,7 +69,9 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
   app.get('/inloggen', async (request, reply) => {
     const next = (request.query as Record<string, unknown>).next;
-    return reply.type('text/html; charset=utf-8').send(loginPage({ failed: false, next: safeNext(next) }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(loginPage(pageUi(request), { failed: false, next: safeNext(next) }));
   });
 
   app.post('/inloggen', async (request, reply) => {
@@ -82,7 +85,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         .header('retry-after', String(outcome.retryAfterSeconds))
         .type('text/html; charset=utf-8')
         .send(
-          loginPage({
+          loginPage(pageUi(request, '/inloggen'), {
             failed: true,
             retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
             id: typedId,
@@ -95,7 +98,9 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       return reply
         .code(401)
         .type('text/html; charset=utf-8')
-        .send(loginPage({ failed: true, id: typedId, next: safeNext(body.next) }));
+        .send(
+          loginPage(pageUi(request, '/inloggen'), { failed: true, id: typedId, next: safeNext(body.next) }),
+        );
     }
     const { staffId } = outcome;
     setSessionCookie(reply, createSessionToken(staffId, auth.sessionSecret, clock()), auth);
@@ -121,6 +126,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         csrfToken: session.csrf,
         staffId: session.staffId,
         municipalities,
+        ui: pageUi(request),
       }),
     );
   });
@@ -129,20 +135,16 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     const session = requireSession(request, reply);
     if (!session) return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
+    // The language link of a page answering this post goes back to a fresh form.
+    const ui = pageUi(request, '/meldingen/nieuw');
     if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
       return reply
         .code(403)
         .type('text/html; charset=utf-8')
-        .send(
-          messagePage(
-            'Formulier verlopen',
-            'Dit formulier hoort niet bij uw sessie. Open een nieuw formulier.',
-            '/meldingen/nieuw',
-          ),
-        );
+        .send(messagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired'), '/meldingen/nieuw'));
     }
     const values = readFormValues(body);
-    const { raw, problems } = formToRawIntake(values, session.staffId, clock());
+    const { raw, problems } = formToRawIntake(values, session.staffId, clock(), ui.t);
     const showForm = (all: typeof problems) =>
       reply
         .code(400)
@@ -154,13 +156,14 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
             csrfToken: session.csrf,
             staffId: session.staffId,
             municipalities,
+            ui,
           }),
         );
 
     if (Object.keys(problems).length > 0) {
       // Name every problem at once, not one per submit: the schema's findings on the other fields too.
       const schema = parseIntake(raw);
-      return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems));
+      return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems, ui.t));
     }
     const region = regionForMunicipality(String(raw.municipality));
     const receivedAt = new Date(String(raw.receivedAt));
@@ -180,7 +183,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       referenceDerived: true,
       notBefore: String(raw.receivedAt),
     });
-    if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems));
+    if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems, ui.t));
 
     const wishes = raw.wishes as { police: 'ja' | 'nee' | 'twijfel'; medicalCare: 'ja' | 'nee' | 'twijfel' };
     const ladder = outcome.triage?.acute
@@ -204,6 +207,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
           ...(ladder?.[0] ? { acknowledgeMinutes: ladder[0].waitMinutes } : {}),
           staffId: session.staffId,
           csrfToken: session.csrf,
+          ui,
         }),
       );
   });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PARTNER_ROLES } from '../../domain/types';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../../i18n';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number like +31612345678');
 
@@ -28,6 +29,8 @@ export const partnerSchema = z.object({
   backup: contactSchema.optional(),
   /** Free text for people ("24/7", "ma-vr 8-17"); the ladder does not wait for office hours. */
   workingHours: z.string().default('24/7'),
+  /** The language of the messages this partner receives; Dutch unless the partner reads English. */
+  language: z.enum(LANGUAGES, { error: 'language: expected "nl" or "en"' }).default(DEFAULT_LANGUAGE),
 });
 
 const escalationStepSchema = z.object({

@@ -4,6 +4,7 @@
  * links to each field, and every field shows its own problem, with everything typed kept.
  */
 import type { FormProblems, IntakeFormField, IntakeFormValues } from '../intakeForm';
+import type { PageUi } from '../language';
 import { attr, html, type SafeHtml } from './html';
 import { layout } from './layout';
 import { staffNav } from './nav';
@@ -14,6 +15,7 @@ export interface IntakeFormPageInput {
   csrfToken: string;
   staffId: string;
   municipalities: string[];
+  ui: PageUi;
 }
 
 /** Summary order follows the page, so the first link goes to the first problem. */
@@ -51,10 +53,12 @@ function targetId(field: IntakeFormField | 'formulier'): string {
   return groups[field] ?? field;
 }
 
-function errorText(problems: FormProblems, field: IntakeFormField): SafeHtml {
-  const message = problems[field];
+function errorText(input: IntakeFormPageInput, field: IntakeFormField): SafeHtml {
+  const message = input.problems[field];
   return message
-    ? html`<p class="fout" id="${field}-fout"><span class="visually-hidden">Fout: </span>${message}</p>`
+    ? html`<p class="fout" id="${field}-fout">
+        <span class="visually-hidden">${input.ui.t('form.errorPrefix')}</span>${message}
+      </p>`
     : html``;
 }
 
@@ -78,8 +82,7 @@ function textInput(
 ): SafeHtml {
   const hintId = options.hint ? `${field}-hint` : undefined;
   return html`<label for="${field}">${label}</label>
-    ${options.hint ? html`<p class="hint" id="${hintId}">${options.hint}</p>` : ''}
-    ${errorText(input.problems, field)}
+    ${options.hint ? html`<p class="hint" id="${hintId}">${options.hint}</p>` : ''} ${errorText(input, field)}
     <input
       type="${options.type ?? 'text'}"
       id="${field}"
@@ -99,7 +102,7 @@ function radioGroup(
   const invalid = Boolean(input.problems[field]);
   return html`<fieldset class="keuze" ${invalid ? html` aria-describedby="${field}-fout"` : ''}>
     <legend>${legend}</legend>
-    ${errorText(input.problems, field)}
+    ${errorText(input, field)}
     ${choices.map(
       ([value, label]) =>
         html`<label for="${field}-${value}"
@@ -137,7 +140,7 @@ function select(
   autofocus = false,
 ): SafeHtml {
   return html`<label for="${field}">${label}</label>
-    ${errorText(input.problems, field)}
+    ${errorText(input, field)}
     <select
       id="${field}"
       name="${field}"
@@ -147,7 +150,7 @@ function select(
     </select>`;
 }
 
-function errorSummary(problems: FormProblems): SafeHtml {
+function errorSummary(ui: PageUi, problems: FormProblems): SafeHtml {
   const listed = FIELD_ORDER.filter((f) => problems[f]);
   if (listed.length === 0) return html``;
   return html`<div
@@ -158,8 +161,8 @@ function errorSummary(problems: FormProblems): SafeHtml {
     id="samenvatting"
     autofocus
   >
-    <h2 id="samenvatting-titel">Controleer ${listed.length === 1 ? '1 veld' : `${listed.length} velden`}</h2>
-    <p>Er is nog niets geregistreerd. Alles wat u typte staat er nog.</p>
+    <h2 id="samenvatting-titel">${ui.t('form.summary', { count: listed.length })}</h2>
+    <p>${ui.t('form.summaryNothingSaved')}</p>
     <ul>
       ${listed.map((f) => html`<li><a href="#${targetId(f)}">${problems[f]}</a></li>`)}
     </ul>
@@ -169,9 +172,13 @@ function errorSummary(problems: FormProblems): SafeHtml {
 export function intakeFormPage(input: IntakeFormPageInput): string {
   const hasProblems = Object.keys(input.problems).length > 0;
   const v = input.values;
-  const body = html`<h1>Nieuwe melding</h1>
-    <p class="hint">Vul in wat u tijdens het gesprek hoort. Velden met (optioneel) mogen leeg blijven.</p>
-    ${errorSummary(input.problems)}
+  const { t } = input.ui;
+  /** [value, label] pairs from a catalogue group, in the order given. */
+  const options = (group: string, values: string[]): Array<[string, string]> =>
+    values.map((value) => [value, t(`${group}.${value}`)]);
+  const body = html`<h1>${t('form.title')}</h1>
+    <p class="hint">${t('form.intro')}</p>
+    ${errorSummary(input.ui, input.problems)}
     ${input.problems.formulier ? html`<p class="fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
     <form method="post" action="/meldingen" novalidate>
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />
@@ -179,99 +186,74 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
       <input type="hidden" name="ontvangen" value="${v.ontvangen ?? ''}" />
 
       <fieldset>
-        <legend>Contact</legend>
+        <legend>${t('form.contact')}</legend>
         ${select(
           input,
           'kanaal',
-          'Hoe kwam de melding binnen?',
-          [
-            ['telefoon', 'Telefoon (0800-0188)'],
-            ['chat', 'Chat'],
-            ['verwijzing_politie', 'Verwijzing door politie'],
-            ['verwijzing_veilig_thuis', 'Verwijzing door Veilig Thuis'],
-            ['verwijzing_huisarts', 'Verwijzing door huisarts'],
-            ['verwijzing_wijkteam', 'Verwijzing door wijkteam'],
-            ['verwijzing_overig', 'Andere verwijzer'],
-          ],
+          t('form.channel'),
+          options('form.channels', [
+            'telefoon',
+            'chat',
+            'verwijzing_politie',
+            'verwijzing_veilig_thuis',
+            'verwijzing_huisarts',
+            'verwijzing_wijkteam',
+            'verwijzing_overig',
+          ]),
           !hasProblems,
         )}
-        ${radioGroup(input, 'beller', 'Wie neemt contact op?', [
-          ['slachtoffer', 'Slachtoffer zelf'],
-          ['naaste', 'Naaste'],
-          ['professional', 'Professional'],
-        ])}
+        ${radioGroup(input, 'beller', t('form.caller'), options('form.callers', ['slachtoffer', 'naaste', 'professional']))}
       </fieldset>
 
       <fieldset>
-        <legend>Wanneer gebeurde het?</legend>
-        ${radioGroup(input, 'tijdsoort', 'Is het tijdstip bekend?', [
-          ['exact', 'Bekend'],
-          ['ongeveer', 'Ongeveer (tussen twee momenten)'],
-          ['onbekend', 'Onbekend'],
-        ])}
-        <p class="hint">
-          Bij "bekend": datum en tijd. Bij "ongeveer": het vroegste en het laatste moment. Bij "onbekend"
-          wordt de melding als het meest urgent behandeld.
-        </p>
-        ${textInput(input, 'datum', 'Datum (bij bekend)', { hint: 'dd-mm-jjjj, "vandaag" of "gisteren"' })}
-        ${textInput(input, 'tijd', 'Tijd (bij bekend)', { hint: 'uu:mm', inputmode: 'numeric' })}
-        ${textInput(input, 'vanaf-datum', 'Vroegste datum (bij ongeveer)')}
-        ${textInput(input, 'vanaf-tijd', 'Vroegste tijd (bij ongeveer)', { inputmode: 'numeric' })}
-        ${textInput(input, 'tot-datum', 'Laatste datum (bij ongeveer)')}
-        ${textInput(input, 'tot-tijd', 'Laatste tijd (bij ongeveer)', { inputmode: 'numeric' })}
+        <legend>${t('form.when')}</legend>
+        ${radioGroup(input, 'tijdsoort', t('form.timeKnown'), options('form.timeKinds', ['exact', 'ongeveer', 'onbekend']))}
+        <p class="hint">${t('form.timeHint')}</p>
+        ${textInput(input, 'datum', t('form.date'), { hint: t('form.dateHint') })}
+        ${textInput(input, 'tijd', t('form.time'), { hint: t('form.timeFormatHint'), inputmode: 'numeric' })}
+        ${textInput(input, 'vanaf-datum', t('form.fromDate'))}
+        ${textInput(input, 'vanaf-tijd', t('form.fromTime'), { inputmode: 'numeric' })}
+        ${textInput(input, 'tot-datum', t('form.toDate'))}
+        ${textInput(input, 'tot-tijd', t('form.toTime'), { inputmode: 'numeric' })}
       </fieldset>
 
       <fieldset>
-        <legend>Slachtoffer</legend>
-        ${textInput(input, 'leeftijd', 'Leeftijd in jaren', { hint: 'Weet de beller het niet precies? Laat leeg en kies een groep.', inputmode: 'numeric' })}
-        ${select(input, 'leeftijdsgroep', 'Of leeftijdsgroep (optioneel)', [
-          ['', '— geen —'],
-          ['0-15', '15 jaar of jonger'],
-          ['16-17', '16 of 17 jaar'],
-          ['18+', '18 jaar of ouder'],
-          ['onbekend', 'Onbekend'],
+        <legend>${t('form.victim')}</legend>
+        ${textInput(input, 'leeftijd', t('form.age'), { hint: t('form.ageHint'), inputmode: 'numeric' })}
+        ${select(input, 'leeftijdsgroep', t('form.ageBand'), [
+          ['', t('form.ageBands.none')],
+          ...options('form.ageBands', ['0-15', '16-17', '18+', 'onbekend']),
         ])}
-        ${textInput(input, 'gemeente', 'Woonplaats (gemeente) van het slachtoffer', { list: 'gemeenten', hint: 'Begin te typen en kies uit de lijst.' })}
+        ${textInput(input, 'gemeente', t('form.municipality'), { list: 'gemeenten', hint: t('form.municipalityHint') })}
         <datalist id="gemeenten">
           ${input.municipalities.map((m) => html`<option value="${m}"></option>`)}
         </datalist>
-        ${checkbox(input, 'gevaar', 'Er is nu acuut gevaar')}
-        ${checkbox(input, 'online', 'Er is een online component (bijvoorbeeld beelden gedeeld)')}
+        ${checkbox(input, 'gevaar', t('form.danger'))} ${checkbox(input, 'online', t('form.online'))}
       </fieldset>
 
       <fieldset>
-        <legend>Wensen van het slachtoffer</legend>
-        ${radioGroup(input, 'politie', 'Contact met de politie?', [
-          ['ja', 'Ja'],
-          ['nee', 'Nee'],
-          ['twijfel', 'Twijfel'],
-        ])}
-        ${radioGroup(input, 'medisch', 'Medische zorg?', [
-          ['ja', 'Ja'],
-          ['nee', 'Nee'],
-          ['twijfel', 'Twijfel'],
-        ])}
+        <legend>${t('form.wishes')}</legend>
+        ${radioGroup(input, 'politie', t('form.police'), options('form.choices', ['ja', 'nee', 'twijfel']))}
+        ${radioGroup(input, 'medisch', t('form.medical'), options('form.choices', ['ja', 'nee', 'twijfel']))}
       </fieldset>
 
       <fieldset>
-        <legend>Hoe bereikt de casemanager het slachtoffer veilig?</legend>
-        <p class="hint">Vraag dit na: soms deelt een pleger de telefoon of het e-mailadres.</p>
-        ${textInput(input, 'naam', 'Naam (optioneel)', { autocomplete: 'off' })}
-        ${textInput(input, 'telefoon', 'Telefoonnummer (optioneel)', { type: 'tel', autocomplete: 'off' })}
-        ${textInput(input, 'email', 'E-mailadres (optioneel)', { type: 'email', autocomplete: 'off' })}
-        ${checkbox(input, 'veilig-bellen', 'Bellen is veilig')}
-        ${checkbox(input, 'veilig-sms', 'Sms is veilig')}
-        ${checkbox(input, 'veilig-mailen', 'E-mail is veilig')}
+        <legend>${t('form.safeContact')}</legend>
+        <p class="hint">${t('form.safeContactHint')}</p>
+        ${textInput(input, 'naam', t('form.name'), { autocomplete: 'off' })}
+        ${textInput(input, 'telefoon', t('form.phone'), { type: 'tel', autocomplete: 'off' })}
+        ${textInput(input, 'email', t('form.email'), { type: 'email', autocomplete: 'off' })}
+        ${checkbox(input, 'veilig-bellen', t('form.safeToCall'))}
+        ${checkbox(input, 'veilig-sms', t('form.safeToText'))}
+        ${checkbox(input, 'veilig-mailen', t('form.safeToEmail'))}
       </fieldset>
 
       <fieldset>
-        <legend>Voor de casemanager</legend>
-        ${textInput(input, 'geboortedatum', 'Geboortedatum (optioneel)', { type: 'date', autocomplete: 'off' })}
-        <label for="aantekeningen">Praktische aantekeningen (optioneel)</label>
-        <p class="hint" id="aantekeningen-hint">
-          Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.
-        </p>
-        ${errorText(input.problems, 'aantekeningen')}
+        <legend>${t('form.forCasemanager')}</legend>
+        ${textInput(input, 'geboortedatum', t('form.dateOfBirth'), { type: 'date', autocomplete: 'off' })}
+        <label for="aantekeningen">${t('form.notes')}</label>
+        <p class="hint" id="aantekeningen-hint">${t('form.notesHint')}</p>
+        ${errorText(input, 'aantekeningen')}
         <textarea
           id="aantekeningen"
           name="aantekeningen"
@@ -282,11 +264,12 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
 ${input.values.aantekeningen ?? ''}</textarea>
       </fieldset>
 
-      <button type="submit">Melding registreren</button>
+      <button type="submit">${t('form.submit')}</button>
     </form>`;
   return layout({
-    title: hasProblems ? 'Fout: nieuwe melding' : 'Nieuwe melding',
+    title: hasProblems ? t('form.titleFailed') : t('form.title'),
     body,
-    nav: staffNav(input.staffId, input.csrfToken),
+    nav: staffNav(input.ui, input.staffId, input.csrfToken),
+    ui: input.ui,
   });
 }

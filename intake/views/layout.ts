@@ -1,7 +1,9 @@
 /**
- * The page frame for every HTML page: Dutch, readable without CSS frameworks or scripts, with a
- * skip link and a visible focus outline for keyboard users.
+ * The page frame for every HTML page: in the visitor's language (Dutch first), with a visible link
+ * to the other language, readable without CSS frameworks or scripts, with a skip link and a
+ * visible focus outline for keyboard users.
  */
+import { otherLanguage, type PageUi } from '../language';
 import { html, raw, type SafeHtml } from './html';
 
 const STYLE = `
@@ -23,22 +25,30 @@ button{font-size:1rem;padding:.5rem 1.25rem}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff}
 @media all{.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}}
 nav{display:flex;gap:1rem;justify-content:flex-end}
+.taal{text-align:right;margin:0}
 `;
 
-export function layout(options: { title: string; body: SafeHtml; nav?: SafeHtml }): string {
+export function layout(options: { title: string; body: SafeHtml; nav?: SafeHtml; ui: PageUi }): string {
+  const { t, lang, switchHref } = options.ui;
+  const other = otherLanguage(lang);
   return html`<!doctype html>
-    <html lang="nl">
+    <html lang="${lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
-        <title>${options.title} · CSG meldingen</title>
+        <title>${options.title} · ${t('layout.site')}</title>
         <style>
           ${raw(STYLE)}
         </style>
       </head>
       <body>
-        <a class="skip" href="#inhoud">Naar de inhoud</a>
+        <a class="skip" href="#inhoud">${t('layout.skip')}</a>
+        <p class="taal">
+          <a href="${switchHref}" lang="${other}" hreflang="${other}" title="${t('layout.otherLanguageHint')}"
+            >${t('layout.otherLanguage')}</a
+          >
+        </p>
         ${options.nav ?? ''}
         <main id="inhoud">${options.body}</main>
       </body>

@@ -2,30 +2,31 @@
  * The staff login page: two fields, the first with focus, one message when it fails (never which
  * half was wrong), and when logins are refused for too many failed attempts, how long to wait.
  */
+import type { PageUi } from '../language';
 import { html } from './html';
 import { layout } from './layout';
 
-function waitMessage(minutes: number): string {
-  return `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`;
-}
-
-export function loginPage(input: {
-  failed: boolean;
-  /** Set when refused by the throttle: whole minutes until a new attempt may succeed. */
-  retryAfterMinutes?: number;
-  id?: string;
-  next?: string;
-}): string {
+export function loginPage(
+  ui: PageUi,
+  input: {
+    failed: boolean;
+    /** Set when refused by the throttle: whole minutes until a new attempt may succeed. */
+    retryAfterMinutes?: number;
+    id?: string;
+    next?: string;
+  },
+): string {
+  const { t } = ui;
   const message =
     input.retryAfterMinutes !== undefined
-      ? waitMessage(input.retryAfterMinutes)
-      : 'Inloggen is niet gelukt: controleer uw medewerkerscode en wachtwoord.';
-  const body = html`<h1>Inloggen</h1>
-    <p>Alleen voor medewerkers van de hulplijn en het CSG.</p>
+      ? t('login.throttled', { count: input.retryAfterMinutes })
+      : t('login.failed');
+  const body = html`<h1>${t('login.title')}</h1>
+    <p>${t('login.intro')}</p>
     ${input.failed ? html`<div class="samenvatting" role="alert" id="login-fout"><p>${message}</p></div>` : ''}
     <form method="post" action="/inloggen">
       <input type="hidden" name="next" value="${input.next ?? ''}" />
-      <label for="id">Medewerkerscode</label>
+      <label for="id">${t('login.staffId')}</label>
       <input
         type="text"
         id="id"
@@ -35,9 +36,9 @@ export function loginPage(input: {
         autofocus
         required${input.failed ? html` aria-describedby="login-fout"` : ''}
       />
-      <label for="wachtwoord">Wachtwoord</label>
+      <label for="wachtwoord">${t('login.password')}</label>
       <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required />
-      <p><button type="submit">Inloggen</button></p>
+      <p><button type="submit">${t('login.submit')}</button></p>
     </form>`;
-  return layout({ title: input.failed ? 'Fout: inloggen' : 'Inloggen', body });
+  return layout({ title: input.failed ? t('login.titleFailed') : t('login.title'), body, ui });
 }

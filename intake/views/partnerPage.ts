@@ -4,39 +4,80 @@
  */
 import type { SharedDetails, VictimAge } from '../../domain/types';
 import type { RequestView } from '../../workflows/messages';
+import { translator } from '../../i18n';
+import type { PageUi } from '../language';
 import { formatLocal } from '../localTime';
-import { attr, html, type SafeHtml } from './html';
-import { REQUEST_LABELS, ROLE_LABELS, TRIAGE_LABELS } from './labels';
+import { attr, escapeHtml, html, raw, type SafeHtml } from './html';
 import { layout } from './layout';
 
-function ageText(age: VictimAge): string {
-  if (age.kind === 'years') return `${age.years} jaar`;
-  if (age.kind === 'band') return age.band === '18+' ? '18 jaar of ouder' : `${age.band} jaar`;
-  return 'onbekend';
+function ageText(ui: PageUi, age: VictimAge): string {
+  const { t } = ui;
+  if (age.kind === 'years') return t('partner.ageYears', { years: age.years });
+  if (age.kind === 'band')
+    return age.band === '18+' ? t('partner.ageAdult') : t('partner.ageBand', { band: age.band });
+  return t('partner.ageUnknown');
 }
 
-function detailsList(details: SharedDetails): SafeHtml {
+/**
+ * The workflow writes its notes in Dutch into the case history (the record stays as it was); the
+ * page shows them in the reader's language through the catalogue. A note it does not know is
+ * shown as written.
+ */
+const NOTE_PATTERNS: Array<[RegExp, string, (m: RegExpExecArray) => Record<string, string>]> = [
+  [/^Screening \(dag (\d+)\)$/, 'note.screeningDay', (m) => ({ day: m[1]! })],
+  [/^Check-in \(dag (\d+)\)$/, 'note.checkinDay', (m) => ({ day: m[1]! })],
+  [/^Overdracht van (.+)$/, 'note.transferFrom', (m) => ({ region: m[1]! })],
+];
+const NOTE_KEYS = [
+  'informativeInterview',
+  'fmoUndecided',
+  'fmoWithInvestigation',
+  'forensicDetective',
+  'medicalWithFmo',
+  'medical',
+  'ggzReferral',
+  'handoverDanger',
+  'handover',
+];
+
+export function noteText(ui: PageUi, note: string): string {
+  const dutch = translator('nl');
+  const key = NOTE_KEYS.find((k) => dutch(`note.${k}`) === note);
+  if (key) return ui.t(`note.${key}`);
+  for (const [pattern, patternKey, values] of NOTE_PATTERNS) {
+    const match = pattern.exec(note);
+    if (match) return ui.t(patternKey, values(match));
+  }
+  return note;
+}
+
+function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
+  const { t } = ui;
   const rows: Array<[string, string]> = [
-    ['Referentie', details.reference],
-    ['Gevraagd', REQUEST_LABELS[details.kind]],
-    ['Voor', ROLE_LABELS[details.role]],
-    ['Triage', TRIAGE_LABELS[details.triageWindow]],
+    [t('partner.reference'), details.reference],
+    [t('partner.asked'), t(`request.kinds.${details.kind}`)],
+    [t('partner.for'), t(`request.roles.${details.role}`)],
+    [t('partner.triage'), t(`triage.windows.${details.triageWindow}`)],
   ];
-  if (details.victimAge) rows.push(['Leeftijd', ageText(details.victimAge)]);
-  if (details.municipality) rows.push(['Gemeente', details.municipality]);
-  if (details.contact?.name) rows.push(['Naam', details.contact.name]);
-  if (details.contact?.phone) rows.push(['Telefoon', details.contact.phone]);
-  if (details.contact?.email) rows.push(['E-mail', details.contact.email]);
-  if (details.contact?.dateOfBirth) rows.push(['Geboortedatum', details.contact.dateOfBirth]);
+  if (details.victimAge) rows.push([t('partner.age'), ageText(ui, details.victimAge)]);
+  if (details.municipality) rows.push([t('partner.municipality'), details.municipality]);
+  if (details.contact?.name) rows.push([t('partner.name'), details.contact.name]);
+  if (details.contact?.phone) rows.push([t('partner.phone'), details.contact.phone]);
+  if (details.contact?.email) rows.push([t('partner.email'), details.contact.email]);
+  if (details.contact?.dateOfBirth) rows.push([t('partner.dateOfBirth'), details.contact.dateOfBirth]);
   if (details.contactPreferences) {
     const p = details.contactPreferences;
-    const safe = [p.safeToCall && 'bellen', p.safeToText && 'sms', p.safeToEmail && 'e-mail']
+    const safe = [
+      p.safeToCall && t('partner.viaCall'),
+      p.safeToText && t('partner.viaText'),
+      p.safeToEmail && t('partner.viaEmail'),
+    ]
       .filter(Boolean)
       .join(', ');
-    rows.push(['Veilig contact via', safe || 'geen kanaal veilig: overleg met de coördinator']);
+    rows.push([t('partner.safeVia'), safe || t('partner.noSafeChannel')]);
   }
-  if (details.practicalNotes) rows.push(['Praktische aantekeningen', details.practicalNotes]);
-  if (details.note) rows.push(['Toelichting', details.note]);
+  if (details.practicalNotes) rows.push([t('partner.notes'), details.practicalNotes]);
+  if (details.note) rows.push([t('partner.note'), noteText(ui, details.note)]);
   return html`<dl>
     ${rows.map(
       ([k, v]) =>
@@ -52,10 +93,12 @@ export interface PartnerPageInput {
   actionPath: string;
   problems?: { outcome?: string; ptss?: string; formulier?: string };
   values?: { outcome?: string; ptss?: string };
+  ui: PageUi;
 }
 
 export function partnerPage(input: PartnerPageInput): string {
-  const { details, request } = input;
+  const { details, request, ui } = input;
+  const { t } = ui;
   const problems = input.problems ?? {};
   const values = input.values ?? {};
   const isCheckIn = request.kind === 'checkin';
@@ -75,27 +118,32 @@ export function partnerPage(input: PartnerPageInput): string {
   const form = isCheckIn
     ? html`<form method="post" action="${input.actionPath}">
         <fieldset class="keuze" ${problems.outcome ? html` aria-describedby="outcome-fout"` : ''}>
-          <legend>Hoe gaat het met het slachtoffer?</legend>
-          ${error('outcome')} ${radio('outcome', 'gaat_goed', 'Gaat goed')}
-          ${radio('outcome', 'stressreactie', 'Stressreactie')}
-          ${radio('outcome', 'geen_contact', 'Geen contact gekregen')}
+          <legend>${t('partner.howIsVictim')}</legend>
+          ${error('outcome')} ${radio('outcome', 'gaat_goed', t('partner.outcomes.gaat_goed'))}
+          ${radio('outcome', 'stressreactie', t('partner.outcomes.stressreactie'))}
+          ${radio('outcome', 'geen_contact', t('partner.outcomes.geen_contact'))}
         </fieldset>
         <fieldset class="keuze" ${problems.ptss ? html` aria-describedby="ptss-fout"` : ''}>
-          <legend>Alleen bij de screening: wijst de screening op PTSS?</legend>
-          ${error('ptss')} ${radio('ptss', 'ja', 'Ja')} ${radio('ptss', 'nee', 'Nee')}
+          <legend>${t('partner.screening')}</legend>
+          ${error('ptss')} ${radio('ptss', 'ja', t('form.choices.ja'))}
+          ${radio('ptss', 'nee', t('form.choices.nee'))}
         </fieldset>
-        <button type="submit">Uitkomst vastleggen</button>
+        <button type="submit">${t('partner.recordOutcome')}</button>
       </form>`
     : html`<form method="post" action="${input.actionPath}">
-        <button type="submit" autofocus>Ik neem dit verzoek aan</button>
+        <button type="submit" autofocus>${t('partner.accept')}</button>
       </form>`;
-  const body = html`<h1>${REQUEST_LABELS[details.kind]}</h1>
+  // The catalogue text carries <strong>; the one value in it is escaped here.
+  const due = raw(
+    t(isCheckIn ? 'partner.dueRecord' : 'partner.dueConfirm', {
+      due: escapeHtml(formatLocal(request.dueBy)),
+    }),
+  );
+  const title = t(`request.kinds.${details.kind}`);
+  const body = html`<h1>${title}</h1>
     ${error('formulier')}
-    <p>
-      Graag ${isCheckIn ? 'vastleggen' : 'bevestigen'} vóór <strong>${formatLocal(request.dueBy)}</strong>.
-      Daarna gaat het verzoek naar de volgende in de escalatieladder.
-    </p>
-    ${detailsList(details)} ${form}
-    <p class="hint">Deel deze link niet: hij geeft toegang tot gegevens van het slachtoffer.</p>`;
-  return layout({ title: REQUEST_LABELS[details.kind], body });
+    <p>${due}</p>
+    ${detailsList(ui, details)} ${form}
+    <p class="hint">${t('partner.doNotShare')}</p>`;
+  return layout({ title, body, ui });
 }

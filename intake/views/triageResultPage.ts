@@ -3,9 +3,9 @@
  * tell the person on the line. A resubmitted form lands here too, saying the melding already existed.
  */
 import type { TriageResult, VictimWishes } from '../../domain/types';
+import type { PageUi } from '../language';
 import { formatLocal } from '../localTime';
-import { html, type SafeHtml } from './html';
-import { FORENSIC_LABELS, MEDICAL_LABELS, TRIAGE_LABELS } from './labels';
+import { html, raw, type SafeHtml } from './html';
 import { layout } from './layout';
 import { staffNav } from './nav';
 
@@ -20,76 +20,86 @@ export interface TriageResultInput {
   acknowledgeMinutes?: number;
   staffId: string;
   csrfToken: string;
+  ui: PageUi;
 }
 
 export function nextSteps(input: TriageResultInput): SafeHtml[] {
+  const { t } = input.ui;
   const steps: SafeHtml[] = [];
   const { triage, wishes } = input;
-  if (input.immediateDanger)
-    steps.push(html`<strong>Acuut gevaar: bel 112</strong> (of laat het slachtoffer 112 bellen).`);
+  // The one catalogue text with markup; it takes no values.
+  if (input.immediateDanger) steps.push(raw(t('result.danger')));
   if (triage) {
     const wait = input.acknowledgeMinutes;
+    const within =
+      wait === undefined
+        ? undefined
+        : wait < 120
+          ? t('result.minutes', { count: wait })
+          : t('result.hours', { count: Math.round(wait / 60) });
     steps.push(
-      html`De piket-casemanager${input.regionName ? html` van ${input.regionName}` : ''} is
-      gewaarschuwd${wait ? html` en bevestigt binnen ${wait < 120 ? `${wait} minuten` : `${Math.round(wait / 60)} uur`}` : ''}.
-      Bevestigt niemand, dan gaat het verzoek naar de achterwacht en de coördinator.`,
+      html`${input.regionName ? t('result.casemanagerWarnedRegion', { region: input.regionName }) : t('result.casemanagerWarned')}
+      ${within ? t('result.acknowledgesWithin', { within }) : ''} ${t('result.ladder')}`,
     );
     if (triage.acute) {
       if (wishes?.police === 'ja') {
-        steps.push(html`De zedenpolitie wordt gevraagd voor een informatief gesprek.`);
+        steps.push(html`${t('result.police')}`);
+        const partner = t(`triage.forensic.${triage.forensicPartner}`);
         steps.push(
-          html`Forensisch-medisch onderzoek door
-          ${FORENSIC_LABELS[triage.forensicPartner]}${triage.fmoDeadline ? html`, uiterlijk ${formatLocal(triage.fmoDeadline)}` : ''}.
-          Adviseer om niet te douchen en kleding te bewaren.`,
+          html`${
+            triage.fmoDeadline
+              ? t('result.fmoBy', { partner, deadline: formatLocal(triage.fmoDeadline) })
+              : t('result.fmo', { partner })
+          }
+          ${t('result.fmoAdvice')}`,
         );
       } else if (wishes?.police === 'twijfel') {
-        steps.push(
-          html`Het slachtoffer twijfelt over de politie: de casemanager bespreekt de keuze. Aangifte is geen
-          voorwaarde voor zorg.`,
-        );
+        steps.push(html`${t('result.policeUndecided')}`);
       } else {
-        steps.push(html`Geen politie: dat is goed. Aangifte is geen voorwaarde voor zorg.`);
+        steps.push(html`${t('result.noPolice')}`);
       }
       if (wishes?.medicalCare !== 'nee') {
         steps.push(
-          html`Medische zorg via ${MEDICAL_LABELS[triage.medicalPartner]}: letsel, soa- en
-          zwangerschapspreventie, beoordeling van PEP tegen hiv.`,
+          html`${t('result.medicalCare', { partner: t(`triage.medical.${triage.medicalPartner}`) })}`,
         );
       }
     } else {
-      steps.push(
-        html`Niet-acuut: de casemanager neemt contact op en begeleidt daarna minstens vier weken (watchful
-        waiting).`,
-      );
+      steps.push(html`${t('result.nonAcute')}`);
     }
   }
   return steps;
 }
 
 export function triageResultPage(input: TriageResultInput): string {
+  const { t } = input.ui;
   const { triage } = input;
   const steps = nextSteps(input);
   const body = html`<div class="resultaat" role="status" tabindex="-1" id="resultaat" autofocus>
-      <h1>${input.status === 'started' ? 'Melding geregistreerd' : 'Deze melding was al geregistreerd'}</h1>
-      <p>Referentie: <strong id="referentie">${input.reference}</strong></p>
-      ${input.status === 'already_exists' ? html`<p>Er is geen tweede melding gestart.</p>` : ''}
+      <h1>${input.status === 'started' ? t('result.started') : t('result.alreadyExists')}</h1>
+      <p>${t('result.reference')} <strong id="referentie">${input.reference}</strong></p>
+      ${input.status === 'already_exists' ? html`<p>${t('result.noSecond')}</p>` : ''}
     </div>
     ${
       triage
-        ? html`<h2>Triage</h2>
-            <p id="triage"><strong>${TRIAGE_LABELS[triage.window]}</strong></p>
-            ${triage.basis === 'unknown' ? html`<p>Het tijdstip is onbekend: behandeld als het meest urgent, tot de casemanager het corrigeert.</p>` : ''}
-            ${triage.basis === 'approximate' ? html`<p>Het tijdstip is bij benadering: gerekend vanaf het laatst mogelijke moment.</p>` : ''}`
+        ? html`<h2>${t('result.triage')}</h2>
+            <p id="triage"><strong>${t(`triage.windows.${triage.window}`)}</strong></p>
+            ${triage.basis === 'unknown' ? html`<p>${t('result.unknownTime')}</p>` : ''}
+            ${triage.basis === 'approximate' ? html`<p>${t('result.approximateTime')}</p>` : ''}`
         : ''
     }
     ${
       steps.length
-        ? html`<h2>Volgende stappen</h2>
+        ? html`<h2>${t('result.nextSteps')}</h2>
             <ol id="volgende-stappen">
               ${steps.map((s) => html`<li>${s}</li>`)}
             </ol>`
         : ''
     }
-    <p><a href="/meldingen/nieuw">Nieuwe melding registreren</a></p>`;
-  return layout({ title: 'Melding geregistreerd', body, nav: staffNav(input.staffId, input.csrfToken) });
+    <p><a href="/meldingen/nieuw">${t('result.newMelding')}</a></p>`;
+  return layout({
+    title: t('result.title'),
+    body,
+    nav: staffNav(input.ui, input.staffId, input.csrfToken),
+    ui: input.ui,
+  });
 }

@@ -4,6 +4,7 @@
  * Temporal does after a retryable failure: call the same activity again with the same input.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { REGIONS } from '../../config/regions';
 import { buildHarness, requestFor, type Harness } from '../helpers/activityHarness';
 import { plainText, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
@@ -41,6 +42,26 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the activity to fail');
 }
 
+test('a partner whose region entry says English gets the email and SMS in English only', async () => {
+  const limburg = REGIONS.get('limburg')!;
+  const english = new Map(REGIONS);
+  english.set('limburg', {
+    ...limburg,
+    partners: { ...limburg.partners, casemanager: { ...limburg.partners.casemanager!, language: 'en' } },
+  });
+  const local = buildHarness({ smtpPort: smtp.port, twilioBaseUrl: twilio.baseUrl, regions: english });
+  const message = requestFor();
+  await local.activities.sendPartnerRequest(message);
+  const [sms] = smsFor(message.meldingRef);
+  expect(sms!.form.Body).toContain('casemanager handover. Respond by Thu 12 Mar 14:30');
+  const [mail] = mailsFor(message.meldingRef);
+  expect(mail!.subject).toContain('Handover to the on-call casemanager');
+  const text = plainText(mail!.raw);
+  expect(text).toContain('Dear Piket casemanager');
+  expect(text).toContain('Please take over this melding');
+  expect(text).not.toContain('Beste');
+});
+
 test('the casemanager gets one SMS and one email, in Dutch, with reference, deadline and link only', async () => {
   const message = requestFor();
   const report = await h.activities.sendPartnerRequest(message);
@@ -76,7 +97,7 @@ test('the casemanager gets one SMS and one email, in Dutch, with reference, dead
   expect(text).toContain('Beste Piket casemanager');
   expect(text).toContain(`melding ${message.meldingRef}`);
   expect(text).toContain('vóór do 12 mrt 14:30');
-  expect(text).toContain('Please take over this melding');
+  expect(text).not.toContain('Please take over this melding'); // Dutch only: the partner's language
   for (const personal of ['Voorbeeld', '+31612300000', 'slachtoffer@', 'FMO gecombineerd']) {
     expect(mails[0]!.raw).not.toContain(personal);
   }

@@ -13,7 +13,7 @@ import { createDirectory } from '../../activities/directory';
 import { createMailTransport, createTwilioClient } from '../../activities/transports';
 import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../../activities/types';
 import { createLogger } from '../../config/logger';
-import { REGIONS } from '../../config/regions';
+import { REGIONS, type RegionConfig } from '../../config/regions';
 
 export const TEST_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export const TEST_FROM_NUMBER = '+3197010000000';
@@ -39,6 +39,8 @@ export function buildHarness(options: {
   twilioBaseUrl: string;
   logDir?: string;
   leaseMs?: number;
+  /** Defaults to the shipped regions. */
+  regions?: ReadonlyMap<string, RegionConfig>;
 }): Harness {
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'csg-deliveries-'));
   const logLines: string[] = [];
@@ -68,7 +70,7 @@ export function buildHarness(options: {
       TWILIO_API_BASE_URL: options.twilioBaseUrl,
     }),
     smsFrom: TEST_FROM_NUMBER,
-    directory: createDirectory(REGIONS),
+    directory: createDirectory(options.regions ?? REGIONS),
     deliveryLog,
     links: testLinks,
     logger: createLogger({ level: 'debug', name: 'activity-test' }, sink),

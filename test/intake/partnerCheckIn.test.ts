@@ -124,11 +124,11 @@ test('check-in outcome: required, PTSS asked at the screening, then recorded onc
   // The link works once: a second use shows what was recorded, and a second answer changes nothing.
   const used = await app.inject({ method: 'GET', url: path });
   expect(used.statusCode).toBe(409);
-  expect(used.body).toContain('De uitkomst &quot;stressreactie (PTSS: ja)&quot; is al vastgelegd');
+  expect(used.body).toContain('De uitkomst &quot;Stressreactie (PTSS: Ja)&quot; is al vastgelegd');
   const count = decisions.length;
   const again = await app.inject({ method: 'POST', url: path, headers: form, payload: 'outcome=gaat_goed' });
   expect(again.statusCode).toBe(409);
-  expect(again.body).toContain('stressreactie (PTSS: ja)');
+  expect(again.body).toContain('Stressreactie (PTSS: Ja)');
   expect(decisions).toHaveLength(count);
   await app.close();
 });

@@ -118,12 +118,47 @@ describe('JSON API', () => {
     expect(await countRuns(intake.reference)).toBe(0);
   });
 
+  test('API errors carry stable codes, and answer in Dutch when the client asks for Dutch', async () => {
+    const intake = buildIntake({ municipality: 'Atlantis', wishes: { police: 'misschien' as never } });
+    const english = await post('/api/meldingen', intake);
+    const dutch = await h.app.inject({
+      method: 'POST',
+      url: '/api/meldingen',
+      headers: { authorization: BASIC_HELPLINE, 'accept-language': 'nl-NL,nl;q=0.9,en;q=0.5' },
+      payload: intake,
+    });
+    expect(english.statusCode).toBe(400);
+    expect(dutch.statusCode).toBe(400);
+    const byField = (res: typeof english) =>
+      Object.fromEntries(
+        res.json().problems.map((p: { field: string; code: string; message: string }) => [p.field, p]),
+      );
+    // The same codes in either language: programs read those.
+    expect(byField(dutch)['wishes.police'].code).toBe(byField(english)['wishes.police'].code);
+    expect(byField(english)['wishes.police'].code).toBe('invalid_value');
+    expect(byField(dutch)['wishes.police'].message).toBe('Kies ja, nee of twijfel.');
+    expect(byField(dutch)['municipality'].message).toContain('Kies een gemeente uit de lijst');
+    expect(byField(english)['municipality'].message).toContain('expected a municipality');
+
+    const unknown = await h.app.inject({
+      method: 'GET',
+      url: '/api/meldingen/CSG-LIM-2026-999998',
+      headers: { authorization: BASIC_HELPLINE, 'accept-language': 'nl' },
+    });
+    expect(unknown.json()).toEqual({ error: 'not_found', message: 'geen melding met deze referentie' });
+    const noAuth = await h.app.inject({ method: 'GET', url: '/api/meldingen/CSG-LIM-2026-999998' });
+    expect(noAuth.json()).toEqual({
+      error: 'unauthorized',
+      message: 'Bearer session token or Basic staff account required',
+    });
+  });
+
   test('a registration time in the future is refused: it would shift the triage lines', async () => {
     const intake = buildIntake({ receivedAt: new Date(Date.now() + 60 * 60_000).toISOString() });
     const res = await post('/api/meldingen', intake);
     expect(res.statusCode).toBe(400);
     expect(res.json().problems).toEqual([
-      { field: 'receivedAt', message: expect.stringContaining('not in the future') },
+      { field: 'receivedAt', code: 'in_future', message: expect.stringContaining('not in the future') },
     ]);
     expect(await countRuns(intake.reference)).toBe(0);
   });

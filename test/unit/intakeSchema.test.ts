@@ -21,7 +21,11 @@ describe('intake validation', () => {
 
   test('an unknown municipality is rejected naming the field', () => {
     expect(problemsOf(buildIntake({ municipality: 'Atlantis' }))).toEqual([
-      { field: 'municipality', message: 'expected a municipality served by a configured CSG region' },
+      {
+        field: 'municipality',
+        code: 'custom',
+        message: 'expected a municipality served by a configured CSG region',
+      },
     ]);
   });
 
@@ -45,7 +49,11 @@ describe('intake validation', () => {
   test('a missing field is named', () => {
     const { immediateDanger: _omit, ...rest } = buildIntake();
     expect(problemsOf(rest)).toEqual([
-      { field: 'immediateDanger', message: 'expected whether there is immediate danger as true or false' },
+      {
+        field: 'immediateDanger',
+        code: 'invalid_type',
+        message: 'expected whether there is immediate danger as true or false',
+      },
     ]);
   });
 
@@ -73,6 +81,7 @@ describe('intake validation', () => {
     expect(problems).toEqual([
       {
         field: 'incidentTime.at',
+        code: 'custom',
         message: 'expected an incident time before the intake was registered (receivedAt)',
       },
     ]);
@@ -106,7 +115,11 @@ describe('date of birth and practical notes', () => {
 
   test('notes longer than 500 characters are refused with the limit named', () => {
     expect(problemsOf({ ...buildIntake(), practicalNotes: 'x'.repeat(501) })).toEqual([
-      { field: 'practicalNotes', message: expect.stringContaining('at most 500 characters') },
+      {
+        field: 'practicalNotes',
+        code: 'too_big',
+        message: expect.stringContaining('at most 500 characters'),
+      },
     ]);
   });
 });
