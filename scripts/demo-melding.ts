@@ -2,13 +2,13 @@
  * Runs a sample melding by hand against the dev server, so it can be followed in the Temporal UI
  * phase by phase. Needs the stack (or at least the dev server and the worker) running: `npm start`.
  *
- *   npx tsx scripts/demo-melding.ts                      start a sample acute melding (Maastricht)
- *   npx tsx scripts/demo-melding.ts state <ref>          phase, open requests, decisions
- *   npx tsx scripts/demo-melding.ts ack <ref> <requestId>            e.g. casemanager_overdracht, fmo
- *   npx tsx scripts/demo-melding.ts checkin <ref> <requestId> <gaat_goed|stressreactie|geen_contact> [ptss=true|false]
- *   npx tsx scripts/demo-melding.ts police <ref> <ja|nee|twijfel>
- *   npx tsx scripts/demo-melding.ts withdraw <ref>
- *   npx tsx scripts/demo-melding.ts transfer <ref> <regionId>
+ *   npm run demo --                      start a sample acute melding (Maastricht)
+ *   npm run demo -- state <ref>          phase, open requests, decisions
+ *   npm run demo -- ack <ref> <requestId>            e.g. casemanager_overdracht, fmo
+ *   npm run demo -- checkin <ref> <requestId> <gaat_goed|stressreactie|geen_contact> [ptss=true|false]
+ *   npm run demo -- police <ref> <ja|nee|twijfel>
+ *   npm run demo -- withdraw <ref>
+ *   npm run demo -- transfer <ref> <regionId>
  *
  * A typical walk: start → ack informatief_gesprek, fmo, fmo-opsporing, medische_zorg (phase
  * acute_zorg ends) → ack casemanager_overdracht (watchful_waiting) → the check-ins come on day
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
         if (result.status === 'started')
           console.log(`triage: ${result.triage.window}, FMO door ${result.triage.forensicPartner}`);
         console.log(`Temporal UI: ${uiLink(result.reference)}`);
-        console.log(`verder: npx tsx scripts/demo-melding.ts state ${result.reference}`);
+        console.log(`verder: npm run demo -- state ${result.reference}`);
         break;
       }
       case 'state':

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# Stops the development stack started by scripts/up.sh. Data in .data/ (cases, mail) is kept.
+# Stops the stack started by scripts/up.sh (either profile). Data in .data/ (cases, mail) is kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
-for name in codec intake worker twilio-mock maildev temporal; do stop_service "$name"; done
+workers=$(ls "$RUN_DIR" 2>/dev/null | sed -n 's/^\(worker-[0-9]*\)\.pid$/\1/p')
+for name in codec intake worker $workers twilio-mock maildev temporal temporal-ui temporal-cluster; do
+  stop_service "$name"
+done
+# The cluster profile's PostgreSQL (a no-op when it is not running).
+if [ -d .data/cluster/postgres ]; then bash scripts/cluster/postgres.sh stop .data/cluster/postgres; fi

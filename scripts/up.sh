@@ -4,9 +4,32 @@
 #   contract mock (Prism on Twilio's OpenAPI spec), the worker and the intake service.
 # Services keep running in the background; `npm stop` stops them. Open cases survive a restart
 # because the dev server persists to .data/temporal.db.
+#
+# `npm start -- --profile cluster` runs the same system on the real Temporal server (built from its
+# Go module) on a project-local PostgreSQL, with the Web UI server, and CLUSTER_WORKERS worker
+# processes (default 2) sharing the task queue. Same ports, same configuration for our processes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
+
+profile=dev
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) profile=${2:-}; shift 2 || shift ;;
+    --profile=*) profile=${1#*=}; shift ;;
+    *) echo "unknown option: $1 (expected --profile dev|cluster)" >&2; exit 2 ;;
+  esac
+done
+case "$profile" in
+  dev | cluster) ;;
+  *) echo "--profile must be dev or cluster, not \"$profile\"" >&2; exit 2 ;;
+esac
+other=temporal-cluster
+[ "$profile" = dev ] || other=temporal
+if is_running "$other"; then
+  echo "the other profile is running; stop it first with npm stop" >&2
+  exit 1
+fi
 
 bash scripts/install-tools.sh
 
@@ -16,17 +39,34 @@ mkdir -p .data
 # The codec server is off unless configured (CODEC_OPS_ACCOUNTS); dev.env configures it.
 codec_endpoint=""
 [ -z "${CODEC_OPS_ACCOUNTS:-}" ] || codec_endpoint=$CODEC_PUBLIC_URL
-start_service temporal bash scripts/temporal-dev-server.sh .data/temporal.db 7233 8233 "$codec_endpoint"
+if [ "$profile" = cluster ]; then
+  bash scripts/cluster/install.sh
+  bash scripts/cluster/postgres.sh start .data/cluster/postgres 5433
+  bash scripts/cluster/temporal.sh schema .data/cluster 5433
+  start_service temporal-cluster bash scripts/cluster/temporal.sh server .data/cluster 7233 5433
+else
+  start_service temporal bash scripts/temporal-dev-server.sh .data/temporal.db 7233 8233 "$codec_endpoint"
+fi
 start_service maildev npx --no-install maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
   --mail-directory .data/mail
 start_service twilio-mock bash scripts/twilio-mock.sh 4010
 
-wait_for_port temporal 7233 60
-bash scripts/temporal-retention.sh localhost:7233 "$TEMPORAL_NAMESPACE" "$TEMPORAL_RETENTION_DAYS"
+if [ "$profile" = cluster ]; then
+  wait_for_port temporal-cluster 7233 120
+  bash scripts/cluster/temporal.sh setup 7233 "$TEMPORAL_NAMESPACE" "$TEMPORAL_RETENTION_DAYS"
+  start_service temporal-ui bash scripts/cluster/temporal.sh ui .data/cluster 7233 8233 "$codec_endpoint"
+else
+  wait_for_port temporal 7233 60
+  bash scripts/temporal-retention.sh localhost:7233 "$TEMPORAL_NAMESPACE" "$TEMPORAL_RETENTION_DAYS"
+fi
 wait_for_port maildev 1025 30
 wait_for_port twilio-mock 4010 90
 
-start_service worker npx --no-install tsx workers/worker.ts
+if [ "$profile" = cluster ]; then
+  for i in $(seq 1 "${CLUSTER_WORKERS:-2}"); do start_service "worker-$i" npx --no-install tsx workers/worker.ts; done
+else
+  start_service worker npx --no-install tsx workers/worker.ts
+fi
 start_service intake npx --no-install tsx intake/main.ts
 if [ -n "$codec_endpoint" ]; then
   start_service codec npx --no-install tsx codec/main.ts
@@ -36,7 +76,7 @@ wait_for_port intake "$INTAKE_PORT" 60
 
 cat <<INFO
 
-The CSG melding engine is up.
+The CSG melding engine is up (profile: $profile).
   Temporal Web UI   http://localhost:8233   (cases: Workflows; filter e.g. CsgPhase = "watchful_waiting")
   Codec server      ${codec_endpoint:-off}   (ops: log in at /inloggen to read cases decoded in the Web UI)
   Mail inbox        http://localhost:1080   (what partners receive by email)

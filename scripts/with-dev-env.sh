@@ -7,9 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for file in scripts/dev.env .data/payload-keys.env; do
   [ -f "$file" ] || continue
-  while IFS='=' read -r name value; do
-    case "$name" in '' | '#'*) continue ;; esac
-    [ -n "${!name:-}" ] || export "$name=$value"
+  # Split at the first "=" only: base64 keys end in "=", which `read` with IFS="=" would drop.
+  while IFS= read -r line; do
+    case "$line" in '' | '#'*) continue ;; esac
+    name=${line%%=*}
+    [ -n "${!name:-}" ] || export "$name=${line#*=}"
   done < "$file"
 done
 exec "$@"

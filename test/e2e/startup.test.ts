@@ -64,3 +64,32 @@ test('the codec server with a bad configuration exits 1 naming each variable, ne
   expect(output).toContain('CODEC_SESSION_SECRET is required but not set');
   expect(output).not.toContain('not-a-32-byte-key');
 });
+
+test('the npm scripts (demo, cli, worker) get the development payload keys intact', async () => {
+  // scripts/with-dev-env.sh reads .data/payload-keys.env (made by the install step); a base64 key
+  // ends in "=", which a naive KEY=VALUE split drops, and every process would then refuse to start.
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(
+      'bash',
+      [
+        'scripts/with-dev-env.sh',
+        process.execPath,
+        '--import',
+        'tsx',
+        '-e',
+        "const { loadTemporalSettings } = require('./config/temporal'); const s = loadTemporalSettings(); process.stdout.write(s.PAYLOAD_KEYS.currentKeyId + ' ' + s.PAYLOAD_KEYS.keys.size);",
+      ],
+      {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let text = '';
+    child.stdout.on('data', (d) => (text += String(d)));
+    child.stderr.on('data', (d) => (text += String(d)));
+    child.on('exit', (exitCode) => resolve({ code: exitCode, output: text }));
+  });
+  expect(output).toMatch(/^\S+ [1-9]\d*$/);
+  expect(code).toBe(0);
+});

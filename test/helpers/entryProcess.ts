@@ -12,6 +12,8 @@ export interface RunningEntry {
   exited: Promise<number | null>;
   /** SIGTERM (an orderly stop), then waits for the exit. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a crash or an evicted container. */
+  kill(): Promise<void>;
 }
 
 export function spawnEntry(entry: string, env: Record<string, string>): RunningEntry {
@@ -29,6 +31,10 @@ export function spawnEntry(entry: string, env: Record<string, string>): RunningE
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

@@ -59,7 +59,20 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
+/**
+ * The dev server on free ports, or, when CSG_TEST_TEMPORAL_ADDRESS is set (`npm run test:cluster`),
+ * the Temporal cluster already running there: the same tests then prove the same behaviour on the
+ * real server with PostgreSQL, with nothing in the test changed.
+ */
 export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+  const cluster = process.env.CSG_TEST_TEMPORAL_ADDRESS;
+  if (cluster) {
+    return TestWorkflowEnvironment.createFromExistingServer({
+      address: cluster,
+      namespace: 'default',
+      client: { dataConverter: TEST_DATA_CONVERTER },
+    });
+  }
   return TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: temporalCliPath() },
