@@ -2,8 +2,9 @@
  * Custom search attributes that let ops find cases in the Temporal UI. They are stored
  * unencrypted: never personal data here, only codes, times and counts.
  *
- * The same names are registered on the dev server at start (scripts/dev-server.sh) and on the
- * test servers; keep the three lists in step through `SEARCH_ATTRIBUTE_REGISTRATIONS`.
+ * The same names are registered on the dev server at start (scripts/temporal-dev-server.sh reads
+ * `SEARCH_ATTRIBUTE_REGISTRATIONS`) and on the test servers (test/helpers/temporal.ts
+ * `ALL_SEARCH_ATTRIBUTES`); keep the lists in step.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
