@@ -15,6 +15,9 @@ import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
 import { createMeldingService, type MeldingService } from './meldingService';
 import { openSessionRevocations, type SessionRevocations } from './sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
+import { registerOpsApi } from './opsApi';
+import { createOpsService } from './opsService';
+import { parseOpsStaffIds } from '../config/opsRole';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerTwilioCallback } from './twilioCallback';
@@ -23,7 +26,8 @@ import { messagePage } from './views/messagePage';
 export type IntakeConfig = Pick<
   Env,
   'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'STAFF_ACCOUNTS' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN'
->;
+> &
+  Partial<Pick<Env, 'OPS_STAFF_IDS'>>;
 
 export interface IntakeServerDeps {
   client: Client;
@@ -153,6 +157,11 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
 
   registerStaffPages(app, { auth, meldingen, clock });
   registerApi(app, { auth, meldingen, clock });
+  registerOpsApi(app, {
+    auth,
+    ops: createOpsService(deps.client),
+    opsStaffIds: parseOpsStaffIds(deps.config.OPS_STAFF_IDS),
+  });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

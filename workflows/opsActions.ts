@@ -8,7 +8,7 @@
  * is recorded in the case history with who did it. Registering the handlers adds no command, so a
  * running case gets them too; an action only changes a case's commands when it is used.
  */
-import { log, setHandler } from '@temporalio/workflow';
+import { condition, log, setHandler } from '@temporalio/workflow';
 import type { CaseState, DecisionRecord } from './messages';
 import {
   caseHistory,
@@ -76,14 +76,21 @@ export function registerOpsActions(c: OpsCase): OpsActions {
     return request;
   };
 
+  /** Restarts the ladder at `step` and answers once that step's notification is under way. */
+  async function restart(request: PartnerRequest, step: number): Promise<void> {
+    const sent = request.attempts;
+    request.restartFrom(step);
+    await condition(() => request.attempts > sent || !request.isOpen);
+    c.publish();
+  }
+
   setHandler(
     resendRequest,
-    ({ requestId, by }) => {
+    async ({ requestId, by }) => {
       const request = find(requestId)!;
       const { awaitedTier, role } = request.view;
-      request.restartFrom(request.currentStep);
       record('herinnering', by, `${role}/${awaitedTier}`, requestId);
-      c.publish();
+      await restart(request, request.currentStep);
       return c.state();
     },
     {
@@ -97,12 +104,11 @@ export function registerOpsActions(c: OpsCase): OpsActions {
 
   setHandler(
     reassignHandover,
-    ({ toTier, by }) => {
+    async ({ toTier, by }) => {
       const handover = find(HANDOVER_REQUEST_ID)!;
       const from = handover.view.awaitedTier;
-      handover.restartFrom(handover.stepFor(toTier)!);
       record('toewijzing', by, `casemanager/${from} → casemanager/${toTier}`, HANDOVER_REQUEST_ID);
-      c.publish();
+      await restart(handover, handover.stepFor(toTier)!);
       return c.state();
     },
     {

@@ -185,6 +185,11 @@ export class PartnerRequest {
     this.escalateNow = true;
   }
 
+  /** How many notifications this request has sent (each step, each re-send). */
+  get attempts(): number {
+    return this.attempt;
+  }
+
   /** The step currently awaited (the last one once the ladder has run out). */
   get currentStep(): number {
     return this.stepIndex;
