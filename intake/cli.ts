@@ -48,7 +48,7 @@ const USAGE = `Gebruik: npx tsx intake/cli.ts <opdracht>
   ack <referentie> <verzoek-id> [--door <id>]     verzoek bevestigen
   stuck                                           open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>               alle sessies van een medewerker nu intrekken
-\${OPS_USAGE}`;
+${OPS_USAGE}`;
 
 export interface StuckRequest {
   reference: string;
