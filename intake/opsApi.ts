@@ -116,3 +116,53 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
     return reply.send({ reference: ref, history });
   });
 }
+
+/** The ops routes for the OpenAPI document (openapi.ts hands in its helpers), from the same schemas. */
+export function opsOpenApiPaths(helpers: {
+  json: (schema: z.ZodType) => Record<string, unknown>;
+  errorContent: (description: string) => Record<string, unknown>;
+  referenceParameter: Record<string, unknown>;
+  throttled: Record<string, unknown>;
+}): Record<string, unknown> {
+  const { json, errorContent, referenceParameter, throttled } = helpers;
+  const refused = {
+    '401': errorContent('Not authenticated'),
+    '403': errorContent('Authenticated, but without the ops role (OPS_STAFF_IDS)'),
+    '404': errorContent('No melding with this reference'),
+    '429': throttled,
+  };
+  const summaries: Record<ActionName, string> = {
+    herinnering: 'Ops: notify the tier an open request awaits again, now',
+    toewijzing: "Ops: give the casemanager handover to another casemanager of the region's directory",
+    sluiting: 'Ops: close the case with a reason code',
+  };
+  return {
+    ...Object.fromEntries(
+      ACTIONS.map((name) => [
+        `/api/ops/meldingen/{reference}/${name}`,
+        {
+          post: {
+            summary: `${summaries[name]} (recorded as the authenticated ops id)`,
+            parameters: [referenceParameter],
+            requestBody: { required: true, content: { 'application/json': { schema: json(bodies[name]) } } },
+            responses: {
+              '200': { description: 'The case state after the action (no personal data)' },
+              '400': errorContent('Invalid input, with field-level problems'),
+              '409': errorContent(
+                "Refused by the case's state (wrong request, closed case); nothing changed",
+              ),
+              ...refused,
+            },
+          },
+        },
+      ]),
+    ),
+    '/api/ops/meldingen/{reference}/geschiedenis': {
+      get: {
+        summary: 'Ops: the case history: who decided what, when (codes and ids only)',
+        parameters: [referenceParameter],
+        responses: { '200': { description: 'The history, oldest first' }, ...refused },
+      },
+    },
+  };
+}

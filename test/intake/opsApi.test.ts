@@ -119,6 +119,22 @@ describe('ops API', () => {
   });
 });
 
+test('the ops routes are in the OpenAPI document', async () => {
+  const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/ops/meldingen/{reference}/herinnering',
+      '/api/ops/meldingen/{reference}/toewijzing',
+      '/api/ops/meldingen/{reference}/sluiting',
+      '/api/ops/meldingen/{reference}/geschiedenis',
+    ]),
+  );
+  expect(
+    doc.paths['/api/ops/meldingen/{reference}/sluiting'].post.requestBody.content['application/json'].schema
+      .properties.reason.enum,
+  ).toContain('dubbele_melding');
+});
+
 describe('ops CLI commands', () => {
   function cli() {
     const out: string[] = [];
