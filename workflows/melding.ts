@@ -530,7 +530,13 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   const ops = registerOpsActions({
     reference: ref,
     requests: () => requests.values(),
-    closedAs: () => (completed ? (outcome ?? 'afgesloten') : closing?.outcome),
+    // A transfer nobody accepts is a stuck case too: ops may re-send or close it meanwhile.
+    closedAs: () =>
+      completed
+        ? (outcome ?? 'afgesloten')
+        : closing?.outcome === 'overgedragen'
+          ? undefined
+          : closing?.outcome,
     close: () => {
       closing = { outcome: 'gesloten' };
       // Nobody is waited for any more: each open request stops and its partners hear it lapsed.

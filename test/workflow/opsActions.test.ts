@@ -3,7 +3,7 @@
  * re-assign the casemanager handover, close with a reason; each refused for a wrong request id,
  * a closed case or a missing reason, with nothing changed; each in the case history with who.
  */
-import { acknowledge } from '../../intake/meldingClient';
+import { acknowledge, transferMelding } from '../../intake/meldingClient';
 import { createOpsService, type OpsOutcome, type OpsService } from '../../intake/opsService';
 import { caseHistory, type HistoryEntry } from '../../workflows/opsMessages';
 import { createHarness, MINUTE, open, type Harness } from './harness';
@@ -209,6 +209,40 @@ describe('closeCase', () => {
     const again = await ops.act(ref, { type: 'herinnering', input: { requestId: HANDOVER, by: 'ops' } });
     expectRejected(again, '(melding)', /the case is closed/);
     expect(await history(ref)).toEqual(entries);
+  });
+});
+
+describe('a transfer nobody accepts', () => {
+  test('ops re-send it to the other region, then close the case; the transfer request stops', async () => {
+    const ref = await handoverCase();
+    await acknowledge(h.env.client, ref, { requestId: HANDOVER, by: 'cm-042' });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await h.untilSent(ref, 'regio_overdracht', 1);
+
+    const resent = await ops.act(ref, {
+      type: 'herinnering',
+      input: { requestId: 'regio_overdracht', by: 'ops' },
+    });
+    expect(resent.status).toBe('ok');
+    expect((await h.untilSent(ref, 'regio_overdracht', 2))[1]).toMatchObject({
+      regionId: 'gelderland-zuid-midden',
+      tier: 'coordinator',
+      attempt: 2,
+    });
+    expect(
+      (await ops.act(ref, { type: 'sluiting', input: { reason: 'zorg_elders', by: 'ops' } })).status,
+    ).toBe('ok');
+    expect(await h.env.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'gesloten' });
+    expect(h.partners.noticesOf(ref)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          requestId: 'regio_overdracht',
+          notice: 'vervallen',
+          regionId: 'gelderland-zuid-midden',
+        }),
+      ]),
+    );
   });
 });
 
