@@ -23,7 +23,7 @@ export interface OpsApiDeps {
   opsStaffIds: ReadonlySet<string>;
 }
 
-const bodies = {
+export const OPS_ACTION_BODIES = {
   herinnering: z.strictObject({
     requestId: z
       .string({ error: 'expected the id of an open request, e.g. "casemanager_overdracht"' })
@@ -38,8 +38,8 @@ const bodies = {
     }),
   }),
 };
-type ActionName = keyof typeof bodies;
-const ACTIONS = Object.keys(bodies) as ActionName[];
+export type OpsActionName = keyof typeof OPS_ACTION_BODIES;
+export const OPS_ACTIONS = Object.keys(OPS_ACTION_BODIES) as OpsActionName[];
 
 export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
   const { auth, ops, opsStaffIds } = deps;
@@ -81,13 +81,13 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
     return undefined;
   }
 
-  for (const name of ACTIONS) {
+  for (const name of OPS_ACTIONS) {
     app.post(`/api/ops/meldingen/:reference/${name}`, async (request, reply) => {
       const by = requireOps(request, reply);
       if (!by) return reply;
       const ref = reference(request, reply);
       if (!ref) return reply;
-      const parsed = bodies[name].safeParse(request.body ?? {});
+      const parsed = OPS_ACTION_BODIES[name].safeParse(request.body ?? {});
       if (!parsed.success)
         return reply.code(400).send({ error: 'invalid_input', problems: problemsOf(parsed.error) });
       const action = { type: name, input: { ...parsed.data, by } } as OpsAction;
@@ -131,20 +131,23 @@ export function opsOpenApiPaths(helpers: {
     '404': errorContent('No melding with this reference'),
     '429': throttled,
   };
-  const summaries: Record<ActionName, string> = {
+  const summaries: Record<OpsActionName, string> = {
     herinnering: 'Ops: notify the tier an open request awaits again, now',
     toewijzing: "Ops: give the casemanager handover to another casemanager of the region's directory",
     sluiting: 'Ops: close the case with a reason code',
   };
   return {
     ...Object.fromEntries(
-      ACTIONS.map((name) => [
+      OPS_ACTIONS.map((name) => [
         `/api/ops/meldingen/{reference}/${name}`,
         {
           post: {
             summary: `${summaries[name]} (recorded as the authenticated ops id)`,
             parameters: [referenceParameter],
-            requestBody: { required: true, content: { 'application/json': { schema: json(bodies[name]) } } },
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: json(OPS_ACTION_BODIES[name]) } },
+            },
             responses: {
               '200': { description: 'The case state after the action (no personal data)' },
               '400': errorContent('Invalid input, with field-level problems'),

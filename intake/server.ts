@@ -16,6 +16,7 @@ import { createMeldingService, type MeldingService } from './meldingService';
 import { openSessionRevocations, type SessionRevocations } from './sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
+import { registerOpsPages } from './opsPages';
 import { createOpsService } from './opsService';
 import { parseOpsStaffIds } from '../config/opsRole';
 import { registerPartnerPages } from './partnerPages';
@@ -157,11 +158,10 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
 
   registerStaffPages(app, { auth, meldingen, clock });
   registerApi(app, { auth, meldingen, clock });
-  registerOpsApi(app, {
-    auth,
-    ops: createOpsService(deps.client),
-    opsStaffIds: parseOpsStaffIds(deps.config.OPS_STAFF_IDS),
-  });
+  const ops = createOpsService(deps.client);
+  const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
+  registerOpsApi(app, { auth, ops, opsStaffIds });
+  registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,
