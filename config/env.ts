@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
+import { opsStaffIdsSchema, parseOpsStaffIds, unknownOpsIds } from './opsRole';
 import { temporalEnvSchema } from './temporal';
 
 export const DEFAULT_STAFF_SESSION_DB = '.data/staff-sessions.db';
@@ -64,6 +65,8 @@ export const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
   /** SQLite file of sessions revoked before expiry (logout, ops revoking an account). */
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
+  /** Staff ids (of STAFF_ACCOUNTS) with the ops role: ops API, moving stuck cases on (config/opsRole.ts). */
+  OPS_STAFF_IDS: opsStaffIdsSchema,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -94,5 +97,11 @@ export { ConfigError };
 
 /** Parses the environment; throws ConfigError naming every bad variable and what it expects. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  return parseEnv(envSchema, source);
+  const env = parseEnv(envSchema, source);
+  const accountIds = env.STAFF_ACCOUNTS.split(',').map((pair) => pair.slice(0, pair.indexOf(':')));
+  const unknown = unknownOpsIds(parseOpsStaffIds(env.OPS_STAFF_IDS), accountIds);
+  if (unknown.length > 0) {
+    throw new ConfigError([`OPS_STAFF_IDS names ids that are not in STAFF_ACCOUNTS: ${unknown.join(', ')}`]);
+  }
+  return env;
 }

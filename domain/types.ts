@@ -144,7 +144,13 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 export type NoticeKind = 'ingetrokken' | 'vervallen' | 'overgedragen';
 
 /** How a case ends. */
-export type CaseOutcome = 'afgerond' | 'verwezen_ggz' | 'overgedragen' | 'ingetrokken';
+export type CaseOutcome =
+  | 'afgerond'
+  | 'verwezen_ggz'
+  | 'overgedragen'
+  | 'ingetrokken'
+  // Added for issue 10: closed by ops with a reason code (workflows/opsMessages.ts CLOSE_REASONS).
+  | 'gesloten';
 
 /** The case's main phase, as ops see it in the Temporal UI. */
 export type CasePhase =

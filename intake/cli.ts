@@ -8,6 +8,7 @@
  *   stuck                                        every open request past its deadline, oldest first
  *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
  *                                                uses STAFF_SESSION_DB, the intake's revocation list)
+ *   resend | reassign | close | history          ops actions on a stuck case (opsCli.ts)
  *
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
  * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
@@ -24,6 +25,9 @@ import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { formatLocal } from './localTime';
 import { createMeldingService } from './meldingService';
 import { openSessionRevocations, type SessionRevocations } from './sessionRevocations';
+import { parseOpsStaffIds } from '../config/opsRole';
+import { OPS_USAGE, runOpsCommand } from './opsCli';
+import { createOpsService } from './opsService';
 import { startWithFreeReference } from './uniqueStart';
 
 export interface CliDeps {
@@ -34,6 +38,8 @@ export interface CliDeps {
   err: (line: string) => void;
   /** The intake's list of revoked sessions; opened only for the command that needs it. */
   revocations?: () => SessionRevocations;
+  /** Staff ids with the ops role (OPS_STAFF_IDS); the ops commands refuse any other acting id. */
+  opsStaffIds?: ReadonlySet<string>;
 }
 
 const USAGE = `Gebruik: npx tsx intake/cli.ts <opdracht>
@@ -41,7 +47,8 @@ const USAGE = `Gebruik: npx tsx intake/cli.ts <opdracht>
   status <referentie>                             stand van een melding (zonder persoonsgegevens)
   ack <referentie> <verzoek-id> [--door <id>]     verzoek bevestigen
   stuck                                           open verzoeken over hun termijn, oudste eerst
-  sessies-intrekken <medewerker-id>               alle sessies van een medewerker nu intrekken`;
+  sessies-intrekken <medewerker-id>               alle sessies van een medewerker nu intrekken
+${OPS_USAGE}`;
 
 export interface StuckRequest {
   reference: string;
@@ -104,6 +111,13 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const [command, ...args] = argv;
   const service = createMeldingService(deps.client, deps.taskQueue);
   const by = option(args, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
+  const opsCode = await runOpsCommand(command, args, by, {
+    ops: createOpsService(deps.client),
+    opsStaffIds: deps.opsStaffIds ?? new Set(),
+    out: deps.out,
+    err: deps.err,
+  });
+  if (opsCode !== undefined) return opsCode;
   switch (command) {
     case 'start': {
       const file = args[0];
@@ -229,6 +243,7 @@ async function main(): Promise<void> {
       out: (line) => console.log(line),
       err: (line) => console.error(line),
       revocations: () => openSessionRevocations(process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB),
+      opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
     });
     process.exitCode = code;
   } finally {

@@ -77,6 +77,8 @@ export async function startMelding(
       // One case per melding: never a second run with the same reference, running or closed.
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      // What the case is, in plain words in the UI's case list and header (issue 10); codes only.
+      ...staticSummaryOf(intake.reference, region.id, intake.channel, triageResult),
       // Visible in the UI from the first moment; codes only, never personal data.
       typedSearchAttributes: [
         { key: CsgRegion, value: region.id },
@@ -92,6 +94,28 @@ export async function startMelding(
     throw error;
   }
   return { status: 'started', reference: intake.reference, regionId: region.id, triage: triageResult };
+}
+
+/**
+ * The UI's summary line and details of a case, fixed at start: reference, region, channel and
+ * triage (codes). Dutch first, English beside it. Sent through the payload codec like every payload.
+ */
+export function staticSummaryOf(
+  reference: string,
+  regionId: string,
+  channel: string,
+  triageResult: TriageResult,
+): { staticSummary: string; staticDetails: string } {
+  const acute = triageResult.acute ? 'acuut' : 'niet acuut';
+  return {
+    staticSummary: `Melding ${reference} · ${regionId} · ${triageResult.window} (${acute})`,
+    staticDetails: [
+      `**Melding** ${reference}, regio ${regionId}, binnengekomen via ${channel}.`,
+      `Triage bij intake: ${triageResult.window} (${acute}). De actuele stand staat bij "Current details".`,
+      `_Report ${reference}, region ${regionId}, received by ${channel}; triage at intake ${triageResult.window}` +
+        ` (${triageResult.acute ? 'acute' : 'not acute'}). What the case waits for now is under "Current details"._`,
+    ].join('\n\n'),
+  };
 }
 
 export function meldingHandle(client: HasWorkflowClient, reference: string): WorkflowHandle {

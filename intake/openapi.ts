@@ -11,6 +11,7 @@ import {
   loginSchema,
   startResponseSchema,
 } from './apiSchemas';
+import { opsOpenApiPaths } from './opsApi';
 
 const json = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<
@@ -141,6 +142,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         },
       },
       ...decisionPaths,
+      ...opsOpenApiPaths({ json, errorContent, referenceParameter, throttled }),
     },
   };
 }

@@ -16,6 +16,10 @@ import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
 import { createMeldingService, type MeldingService } from './meldingService';
 import { openSessionRevocations, type SessionRevocations } from './sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
+import { registerOpsApi } from './opsApi';
+import { registerOpsPages } from './opsPages';
+import { createOpsService } from './opsService';
+import { parseOpsStaffIds } from '../config/opsRole';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerTwilioCallback } from './twilioCallback';
@@ -25,7 +29,8 @@ import { pageUi, registerLanguage } from './language';
 export type IntakeConfig = Pick<
   Env,
   'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'STAFF_ACCOUNTS' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN'
->;
+> &
+  Partial<Pick<Env, 'OPS_STAFF_IDS'>>;
 
 export interface IntakeServerDeps {
   client: Client;
@@ -162,6 +167,10 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
 
   registerStaffPages(app, { auth, meldingen, clock });
   registerApi(app, { auth, meldingen, clock });
+  const ops = createOpsService(deps.client);
+  const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
+  registerOpsApi(app, { auth, ops, opsStaffIds });
+  registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

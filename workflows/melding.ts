@@ -52,6 +52,8 @@ import {
   type FmoOffer,
 } from './messages';
 import { PartnerRequest, sendNotice } from './partnerRequest';
+import { registerOpsActions } from './opsActions';
+import { opsDetailsPublisher } from './opsDetails';
 import { searchAttributePublisher } from './visibility';
 import { ensureBy, ensureIncidentTime, ensureOneOf } from './validation';
 
@@ -84,7 +86,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   let medicalBranch: TriageResult['medicalPartner'] | undefined;
   let outcome: CaseOutcome | undefined;
   /** Set by a withdrawal or a transfer; the main flow sees it at its next wait and closes. */
-  let closing: { outcome: 'ingetrokken' | 'overgedragen'; toRegionId?: string } | undefined;
+  let closing: { outcome: 'ingetrokken' | 'overgedragen' | 'gesloten'; toRegionId?: string } | undefined;
   let completed = false;
   const consents: ConsentByRole = {};
   const decisions: DecisionRecord[] = [];
@@ -94,6 +96,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   const checkInResults = new Map<string, { outcome: CheckInOutcome; ptss?: boolean }>();
   const screeningIds = new Set(pathway.checkIns.filter((c) => c.screening).map((c) => checkInId(c.day)));
   const publishSearchAttributes = searchAttributePublisher();
+  const publishOpsDetails = opsDetailsPublisher();
   /** The region whose directory the closing notices go through (the new region for the transfer request). */
   let closingRegion = pathway.regionId;
 
@@ -119,7 +122,10 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   }
 
   function publish(): void {
-    publishSearchAttributes({
+    // Issue 10: three more search attributes and a memo for ops; running cases keep their upserts.
+    const opsVisibility = patched('ops-visibility');
+    const handover = requests.get('casemanager_overdracht');
+    const visible = {
       regionId: pathway.regionId,
       phase,
       triageWindow: triageResult.window,
@@ -132,7 +138,18 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
           since: r.stepStartedAt,
           escalationLevel: r.view.escalationLevel,
         })),
-    });
+      ...(opsVisibility
+        ? {
+            ops: {
+              handoverOpenSince: handover?.isOpen ? Date.parse(handover.view.requestedAt) : null,
+              deliveryFailed: [...requests.values()].some((r) => r.deliveryFailures > 0),
+            },
+          }
+        : {}),
+    };
+    publishSearchAttributes(visible);
+    publishOpsDetails({ ...visible, ...(outcome ? { outcome } : {}) }, opsVisibility);
+    ops?.observe();
   }
 
   function setPhase(next: CasePhase): void {
@@ -510,6 +527,29 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     },
   );
 
+  const ops = registerOpsActions({
+    reference: ref,
+    requests: () => requests.values(),
+    // A transfer nobody accepts is a stuck case too: ops may re-send or close it meanwhile.
+    closedAs: () =>
+      completed
+        ? (outcome ?? 'afgesloten')
+        : closing?.outcome === 'overgedragen'
+          ? undefined
+          : closing?.outcome,
+    close: () => {
+      closing = { outcome: 'gesloten' };
+      // Nobody is waited for any more: each open request stops and its partners hear it lapsed.
+      for (const r of requests.values()) {
+        if (r.isOpen)
+          endRequest(r, 'vervallen', r.view.kind === 'regio_overdracht' ? closingRegion : pathway.regionId);
+      }
+    },
+    decisions: () => decisions,
+    state,
+    publish,
+  });
+
   setHandler(deliveryStatus, ({ requestId, attempt, status }) => {
     if (status === 'delivered') return;
     const request = requests.get(requestId);
@@ -607,7 +647,11 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   // ---- ending -------------------------------------------------------------------------------------
   if (closing?.outcome === 'overgedragen' && closing.toRegionId) await transferToRegion(closing.toRegionId);
   const notice: NoticeKind =
-    closing?.outcome === 'ingetrokken' ? 'ingetrokken' : closing ? 'overgedragen' : 'vervallen';
+    closing?.outcome === 'ingetrokken'
+      ? 'ingetrokken'
+      : closing && closing.outcome !== 'gesloten'
+        ? 'overgedragen'
+        : 'vervallen';
   for (const r of requests.values()) {
     if (r.isOpen)
       endRequest(r, notice, r.view.kind === 'regio_overdracht' ? closingRegion : pathway.regionId);

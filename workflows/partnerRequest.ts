@@ -104,6 +104,12 @@ export class PartnerRequest {
   private replan = false;
   private sendScope: CancellationScope | undefined;
   private sendPending = false;
+  /** How many deliveries of this request failed (send or provider report); for CsgDeliveryFailed. */
+  deliveryFailures = 0;
+  /** Set by an ops action: the ladder goes (back) to this step now. */
+  private restartAt: number | undefined;
+  /** True while a ladder (the first, or one an ops action restarted) is running. */
+  private climbing = false;
 
   constructor(private readonly spec: PartnerRequestSpec) {
     const now = Date.now();
@@ -172,13 +178,65 @@ export class PartnerRequest {
 
   /** A delivery of `attempt` failed (send report or provider callback): escalate now. */
   deliveryFailed(attempt: number): void {
-    if (!this.isOpen || attempt !== this.attempt) return;
+    if (!this.isOpen) return;
+    this.deliveryFailures += 1;
+    this.spec.onChange();
+    if (attempt !== this.attempt) return;
     this.escalateNow = true;
   }
 
+  /** How many notifications this request has sent (each step, each re-send). */
+  get attempts(): number {
+    return this.attempt;
+  }
+
+  /** The step currently awaited (the last one once the ladder has run out). */
+  get currentStep(): number {
+    return this.stepIndex;
+  }
+
+  /** The first ladder step addressed to `tier`, if the ladder has one. */
+  stepFor(tier: RecipientTier): number | undefined {
+    const index = this.spec.ladder.findIndex((step) => step.tier === tier);
+    return index >= 0 ? index : undefined;
+  }
+
+  /**
+   * An ops action (issue 10): notify the ladder's step `index` now and go on from there, with the
+   * step's full wait. A ladder that ran out starts again from that step; `done` and
+   * `ladderFinished` keep their first answer, as the pathway already went on.
+   */
+  restartFrom(index: number): void {
+    if (!this.isOpen) return;
+    if (this.climbing) {
+      this.restartAt = index;
+      return;
+    }
+    void this.climb(index);
+  }
+
+  private stepIndex = 0;
+
   private async run(): Promise<LadderOutcome> {
+    await this.climb(0);
+    if (this.view.status === 'acknowledged') return 'acknowledged';
+    if (this.view.status === 'cancelled') return 'cancelled';
+    log.warn('partner request unanswered after the whole ladder', this.logContext());
+    return 'unanswered';
+  }
+
+  private async climb(from: number): Promise<void> {
+    this.climbing = true;
+    try {
+      await this.ladderFrom(from);
+    } finally {
+      this.climbing = false;
+    }
+  }
+
+  private async ladderFrom(from: number): Promise<void> {
     const { ladder } = this.spec;
-    let index = 0;
+    let index = from;
     while (index < ladder.length && this.isOpen) {
       const step = ladder[index]!;
       const waitMs = step.waitMinutes * MINUTE_MS;
@@ -189,10 +247,10 @@ export class PartnerRequest {
         const untilRisk = atRisk() ? Math.max(0, this.spec.atRiskAt! - Date.now()) : Infinity;
         const untilStepEnd = stepEndsAt - Date.now();
         await condition(
-          () => !this.isOpen || this.escalateNow || this.replan,
+          () => !this.isOpen || this.escalateNow || this.replan || this.restartAt !== undefined,
           Math.max(1, Math.min(untilStepEnd, untilRisk)),
         );
-        if (!this.replan || !this.isOpen || this.escalateNow) break;
+        if (!this.replan || !this.isOpen || this.escalateNow || this.restartAt !== undefined) break;
         // A moved deadline: wait out the rest of this step against the new at-risk moment.
         this.replan = false;
         if (Date.now() >= stepEndsAt || (atRisk() && Date.now() >= this.spec.atRiskAt!)) break;
@@ -201,6 +259,11 @@ export class PartnerRequest {
       // The step's send is not cancelled here: its retries end on their own with the step's wait
       // (scheduleToClose), and the next step's send does not wait for it.
       if (!this.isOpen) break;
+      if (this.restartAt !== undefined) {
+        index = this.restartAt;
+        this.restartAt = undefined;
+        continue;
+      }
       if (this.escalateNow) {
         log.warn('partner not reached; escalating', this.logContext());
         if (index === ladder.length - 1) {
@@ -209,9 +272,14 @@ export class PartnerRequest {
           this.escalateNow = false;
           this.spec.onChange();
           await condition(
-            () => !this.isOpen || this.escalateNow,
+            () => !this.isOpen || this.escalateNow || this.restartAt !== undefined,
             Math.max(1, Date.parse(this.view.dueBy) - Date.now()),
           );
+          if (this.isOpen && this.restartAt !== undefined) {
+            index = this.restartAt;
+            this.restartAt = undefined;
+            continue;
+          }
           break;
         }
         index += 1;
@@ -222,14 +290,11 @@ export class PartnerRequest {
         index += 1;
       }
     }
-    if (this.view.status === 'acknowledged') return 'acknowledged';
-    if (this.view.status === 'cancelled') return 'cancelled';
-    log.warn('partner request unanswered after the whole ladder', this.logContext());
-    return 'unanswered';
   }
 
   private startStep(index: number, tier: RecipientTier, waitMs: number): void {
     this.attempt += 1;
+    this.stepIndex = index;
     if (!this.tiersNotified.includes(tier)) this.tiersNotified.push(tier);
     this.escalateNow = false;
     this.stepStartedAt = Date.now();

@@ -2,8 +2,9 @@
  * Custom search attributes that let ops find cases in the Temporal UI. They are stored
  * unencrypted: never personal data here, only codes, times and counts.
  *
- * The same names are registered on the dev server at start (scripts/dev-server.sh) and on the
- * test servers; keep the three lists in step through `SEARCH_ATTRIBUTE_REGISTRATIONS`.
+ * The same names are registered on the dev server at start (scripts/temporal-dev-server.sh reads
+ * `SEARCH_ATTRIBUTE_REGISTRATIONS`) and on the test servers (test/helpers/temporal.ts
+ * `ALL_SEARCH_ATTRIBUTES`); keep the lists in step.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
@@ -19,9 +20,25 @@ export const CsgAwaitedDeadline = defineSearchAttributeKey(
   SearchAttributeType.DATETIME,
 );
 export const CsgEscalationLevel = defineSearchAttributeKey('CsgEscalationLevel', SearchAttributeType.INT);
+/**
+ * Added for ops (issue 10). When the open casemanager handover was first requested; empty once it
+ * is answered or closed. Unlike CsgAwaitedSince it does not restart with each step of the ladder,
+ * so "awaiting a casemanager for more than 15 minutes" can be asked.
+ */
+export const CsgHandoverOpenSince = defineSearchAttributeKey(
+  'CsgHandoverOpenSince',
+  SearchAttributeType.DATETIME,
+);
+/** True while any open request awaits the region's coordinator (the last step of a ladder). */
+export const CsgCoordinatorAwaited = defineSearchAttributeKey(
+  'CsgCoordinatorAwaited',
+  SearchAttributeType.BOOL,
+);
+/** True once any delivery of this case failed (send failed for good, or the provider reported it). */
+export const CsgDeliveryFailed = defineSearchAttributeKey('CsgDeliveryFailed', SearchAttributeType.BOOL);
 
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
-export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'Datetime' | 'Int'> = {
+export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'Datetime' | 'Int' | 'Bool'> = {
   CsgRegion: 'Keyword',
   CsgPhase: 'Keyword',
   CsgTriageWindow: 'Keyword',
@@ -29,4 +46,7 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'Datetim
   CsgAwaitedSince: 'Datetime',
   CsgAwaitedDeadline: 'Datetime',
   CsgEscalationLevel: 'Int',
+  CsgHandoverOpenSince: 'Datetime',
+  CsgCoordinatorAwaited: 'Bool',
+  CsgDeliveryFailed: 'Bool',
 };

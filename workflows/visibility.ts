@@ -12,7 +12,10 @@ import {
   CsgAwaitedDeadline,
   CsgAwaitedParty,
   CsgAwaitedSince,
+  CsgCoordinatorAwaited,
+  CsgDeliveryFailed,
   CsgEscalationLevel,
+  CsgHandoverOpenSince,
   CsgPhase,
   CsgRegion,
   CsgTriageWindow,
@@ -31,6 +34,15 @@ export interface VisibleCase {
   phase: CasePhase;
   triageWindow: TriageWindow;
   open: OpenRequestSummary[];
+  /**
+   * The attributes added for ops (issue 10); absent for cases that run on the pathway from before
+   * (patch 'ops-visibility'), which so upsert exactly what they did.
+   */
+  ops?: {
+    /** requestedAt of the open casemanager handover, if any. */
+    handoverOpenSince: number | null;
+    deliveryFailed: boolean;
+  };
 }
 
 type Values = Record<string, string | number | null>;
@@ -46,6 +58,13 @@ function valuesOf(c: VisibleCase): Values {
     CsgAwaitedSince: first ? first.since : null,
     CsgAwaitedDeadline: first ? first.dueBy : null,
     CsgEscalationLevel: c.open.length ? Math.max(...c.open.map((r) => r.escalationLevel)) : 0,
+    ...(c.ops
+      ? {
+          CsgHandoverOpenSince: c.ops.handoverOpenSince,
+          CsgCoordinatorAwaited: c.open.some((r) => r.tier === 'coordinator') ? 1 : 0,
+          CsgDeliveryFailed: c.ops.deliveryFailed ? 1 : 0,
+        }
+      : {}),
   };
 }
 
@@ -79,6 +98,15 @@ export function searchAttributePublisher(): (c: VisibleCase) => void {
           break;
         case 'CsgEscalationLevel':
           pairs.push({ key: CsgEscalationLevel, value: value as number });
+          break;
+        case 'CsgHandoverOpenSince':
+          pairs.push({ key: CsgHandoverOpenSince, value: date(value) });
+          break;
+        case 'CsgCoordinatorAwaited':
+          pairs.push({ key: CsgCoordinatorAwaited, value: value === 1 });
+          break;
+        case 'CsgDeliveryFailed':
+          pairs.push({ key: CsgDeliveryFailed, value: value === 1 });
           break;
       }
     }

@@ -17,6 +17,7 @@ export const TEST_CONFIG: IntakeConfig = {
   PUBLIC_BASE_URL: 'http://intake.test',
   LINK_SECRET: 'test-link-secret-0123456789abcdef-0123456789',
   STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1,ops:ops-wachtwoord-123',
+  OPS_STAFF_IDS: 'ops',
   SESSION_SECRET: 'test-session-secret-0123456789abcdef-012345',
   TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
 };

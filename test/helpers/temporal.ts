@@ -18,6 +18,9 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgAwaitedSince,
   sa.CsgAwaitedDeadline,
   sa.CsgEscalationLevel,
+  sa.CsgHandoverOpenSince,
+  sa.CsgCoordinatorAwaited,
+  sa.CsgDeliveryFailed,
 ];
 
 /**
@@ -42,6 +45,7 @@ const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: V.INDEXED_VALUE_TYPE_KEYWORD,
   [SearchAttributeType.DATETIME]: V.INDEXED_VALUE_TYPE_DATETIME,
   [SearchAttributeType.INT]: V.INDEXED_VALUE_TYPE_INT,
+  [SearchAttributeType.BOOL]: V.INDEXED_VALUE_TYPE_BOOL,
 };
 
 /** The time-skipping server knows no custom search attributes until they are added through the operator API. */

@@ -3,15 +3,19 @@
  * test/replay/histories/*.json. Run after a deliberate pathway change (behind `patched()`), keep
  * the old files, and commit the new ones:
  *
- *   npx tsx test/replay/record.ts
+ *   npx tsx test/replay/record.ts [scenario ...]
+ *
+ * Name the new scenarios only: existing histories are never re-recorded.
  *
  * Each scenario drives one case through the client functions, as the intake service would.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
+import { createOpsService } from '../../intake/opsService';
 import {
   acknowledge,
+  reportDeliveryStatus,
   recordCheckInOutcome,
   setConsent,
   setPoliceWish,
@@ -90,12 +94,37 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // Issue 10 (patch ops-visibility): a stuck acute handover; a failed SMS, ops re-send,
+  // re-assign to the backup, and close with a reason.
+  'ops-gesloten': async (h) => {
+    const ops = createOpsService(h.env.client);
+    const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
+    await h.untilSent(ref, 'casemanager_overdracht', 1);
+    await reportDeliveryStatus(h.env.client, ref, {
+      requestId: 'casemanager_overdracht',
+      attempt: 1,
+      channel: 'sms',
+      status: 'undelivered',
+    });
+    await h.untilSent(ref, 'casemanager_overdracht', 2);
+    await ops.act(ref, { type: 'herinnering', input: { requestId: 'casemanager_overdracht', by: 'ops' } });
+    await ops.act(ref, { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } });
+    await h.env.sleep(15 * MINUTE + 1000);
+    await h.untilSent(ref, 'casemanager_overdracht', 5);
+    await ops.act(ref, { type: 'sluiting', input: { reason: 'slachtoffer_niet_bereikbaar', by: 'ops' } });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in scenarios));
+  if (unknown.length) throw new Error(`unknown scenario(s): ${unknown.join(', ')}`);
   const h = await createHarness('replay-record');
   try {
     for (const [name, scenario] of Object.entries(scenarios)) {
+      if (wanted.length > 0 && !wanted.includes(name)) continue;
       const ref = await scenario(h);
       const history = await h.env.client.workflow.getHandle(ref).fetchHistory();
       // The harness encrypts payloads as production does (test keys), so these histories hold

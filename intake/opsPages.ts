@@ -1,0 +1,159 @@
+/**
+ * The ops pages (issue 10): the overdue requests and, per case, its history and the three
+ * actions as forms. For logged-in staff with the ops role only (OPS_STAFF_IDS); others get 403.
+ * Same session cookie and CSRF protection as the intake form; the same validation as the ops API.
+ *
+ *   GET  /ops                                  overdue requests, oldest first
+ *   GET  /ops/melding?referentie=…             open a case by its reference
+ *   GET  /ops/meldingen/:reference             the case, its history, the actions
+ *   POST /ops/meldingen/:reference/:action     herinnering | toewijzing | sluiting
+ */
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { caseState } from '../workflows/messages';
+import { referenceParam } from './apiSchemas';
+import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './auth';
+import { listStuck } from './cli';
+import { OPS_ACTION_BODIES, OPS_ACTIONS, type OpsActionName } from './opsApi';
+import type { OpsAction, OpsService } from './opsService';
+import { messagePage } from './views/messagePage';
+import { opsCasePage, opsOverviewPage } from './views/opsPage';
+
+export interface OpsPagesDeps {
+  auth: AuthConfig;
+  ops: OpsService;
+  client: Client;
+  opsStaffIds: ReadonlySet<string>;
+  clock: () => Date;
+}
+
+const DONE: Record<OpsActionName, string> = {
+  herinnering: 'Het verzoek is opnieuw gestuurd.',
+  toewijzing: 'De overdracht is aan de andere casemanager gegeven.',
+  sluiting: 'De melding is gesloten.',
+};
+
+export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void {
+  const { auth, ops, client, opsStaffIds, clock } = deps;
+  const page = (reply: FastifyReply, code: number, body: string) =>
+    reply.code(code).type('text/html; charset=utf-8').send(body);
+
+  /** The ops session, or a reply already sent (login redirect, or 403 for staff without the role). */
+  function requireOps(request: FastifyRequest, reply: FastifyReply) {
+    const found = sessionFromCookie(request, auth);
+    if (!found) {
+      void reply.redirect(`/inloggen?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
+      return undefined;
+    }
+    if (!opsStaffIds.has(found.session.staffId)) {
+      void page(reply, 403, messagePage('Geen toegang', 'Deze pagina is alleen voor ops-medewerkers.'));
+      return undefined;
+    }
+    return {
+      staffId: found.session.staffId,
+      token: found.token,
+      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+    };
+  }
+
+  async function showCase(
+    reply: FastifyReply,
+    session: { staffId: string; csrf: string },
+    reference: string,
+    code = 200,
+    notice?: { kind: 'gedaan' | 'geweigerd'; text: string },
+  ) {
+    const history = await ops.history(reference);
+    if (!history) return page(reply, 404, messagePage('Niet gevonden', `Geen melding ${reference}.`, '/ops'));
+    const state = await client.workflow.getHandle(reference).query(caseState);
+    return page(
+      reply,
+      code,
+      opsCasePage({
+        staffId: session.staffId,
+        csrfToken: session.csrf,
+        state,
+        history,
+        ...(notice ? { notice } : {}),
+      }),
+    );
+  }
+
+  app.get('/ops', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const stuck = await listStuck(client, clock());
+    return page(reply, 200, opsOverviewPage({ staffId: session.staffId, csrfToken: session.csrf, stuck }));
+  });
+
+  app.get('/ops/melding', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const parsed = referenceParam.safeParse((request.query as Record<string, unknown>).referentie);
+    if (!parsed.success) {
+      return page(reply, 400, messagePage('Onbekende referentie', parsed.error.issues[0]!.message, '/ops'));
+    }
+    return reply.redirect(`/ops/meldingen/${parsed.data}`, 303);
+  });
+
+  app.get('/ops/meldingen/:reference', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const parsed = referenceParam.safeParse((request.params as { reference: string }).reference);
+    if (!parsed.success)
+      return page(reply, 400, messagePage('Onbekende referentie', parsed.error.issues[0]!.message, '/ops'));
+    const done = (request.query as Record<string, unknown>).gedaan;
+    const notice =
+      typeof done === 'string' && (OPS_ACTIONS as string[]).includes(done)
+        ? { kind: 'gedaan' as const, text: DONE[done as OpsActionName] }
+        : undefined;
+    return showCase(reply, session, parsed.data, 200, notice);
+  });
+
+  app.post('/ops/meldingen/:reference/:action', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const params = request.params as { reference: string; action: string };
+    const parsed = referenceParam.safeParse(params.reference);
+    if (!parsed.success || !(OPS_ACTIONS as string[]).includes(params.action)) {
+      return page(reply, 404, messagePage('Niet gevonden', 'Onbekende melding of actie.', '/ops'));
+    }
+    const reference = parsed.data;
+    const name = params.action as OpsActionName;
+    const { _csrf, ...fields } = (request.body ?? {}) as Record<string, unknown>;
+    if (!verifyCsrf(session.token, _csrf, auth.sessionSecret)) {
+      return page(
+        reply,
+        403,
+        messagePage(
+          'Formulier verlopen',
+          'Dit formulier hoort niet bij uw sessie.',
+          `/ops/meldingen/${reference}`,
+        ),
+      );
+    }
+    // An empty choice is no choice: the schema then names the missing field.
+    const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
+    const input = OPS_ACTION_BODIES[name].safeParse(body);
+    if (!input.success) {
+      const text = input.error.issues
+        .map((i) => `${i.path.join('.') || '(formulier)'}: ${i.message}`)
+        .join('; ');
+      return showCase(reply, session, reference, 400, { kind: 'geweigerd', text });
+    }
+    const action = { type: name, input: { ...input.data, by: session.staffId } } as OpsAction;
+    const outcome = await ops.act(reference, action);
+    if (outcome.status === 'not_found') {
+      return page(reply, 404, messagePage('Niet gevonden', `Geen melding ${reference}.`, '/ops'));
+    }
+    if (outcome.status === 'rejected') {
+      const text = `Geweigerd: ${outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
+      return showCase(reply, session, reference, 409, { kind: 'geweigerd', text });
+    }
+    request.log.info(
+      { event: 'ops_action', reference, type: name, staffId: session.staffId },
+      'ops action recorded',
+    );
+    return reply.redirect(`/ops/meldingen/${reference}?gedaan=${name}`, 303);
+  });
+}

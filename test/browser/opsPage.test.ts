@@ -1,0 +1,102 @@
+/**
+ * The ops page in real Chromium (issue 10): an ops member at 3 a.m. finds the overdue case,
+ * gives its handover to the backup casemanager, is refused a close without a reason, then closes
+ * it; each step is in the history with the ops id. Helpline staff get 403.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startMelding } from '../../intake/meldingClient';
+import { buildIntake } from '../helpers/meldingFixtures';
+import { freePort } from '../helpers/processes';
+import { startIntakeHarness, type IntakeHarness } from '../helpers/intakeHarness';
+
+jest.setTimeout(180_000);
+
+let h: IntakeHarness;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  h = await startIntakeHarness({ publicBaseUrl: base });
+  await h.app.listen({ host: '127.0.0.1', port });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+async function login(page: Page, id: string, password: string, next: string) {
+  await page.goto(`${base}${next}`);
+  await page.fill('#id', id);
+  await page.fill('#wachtwoord', password);
+  await Promise.all([page.waitForURL(`${base}${next}`), page.keyboard.press('Enter')]);
+}
+
+async function handoverCase(): Promise<string> {
+  const intake = buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+  expect((await startMelding(h.client, h.taskQueue, intake)).status).toBe('started');
+  for (let i = 0; i < 100; i++) {
+    if (h.sent.some((s) => s.message.meldingRef === intake.reference)) return intake.reference;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the handover was never sent');
+}
+
+test('helpline staff are refused the ops page', async () => {
+  const page = await browser.newPage();
+  await login(page, 'helpline-017', 'helpline-wachtwoord-1', '/ops');
+  const again = await page.reload();
+  expect(again?.status()).toBe(403);
+  expect(await page.textContent('h1')).toBe('Geen toegang');
+  await page.close();
+});
+
+test('ops re-assign the handover and close the case from the page; the history shows who', async () => {
+  const ref = await handoverCase();
+  const page = await browser.newPage();
+  await login(page, 'ops', 'ops-wachtwoord-123', '/ops');
+  expect(new URL(page.url()).pathname).toBe('/ops');
+
+  await page.fill('#referentie', ref);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${base}/ops/meldingen/${ref}`);
+  expect(await page.textContent('main')).toContain('casemanager_overdracht: wacht op casemanager/primary');
+
+  await page.selectOption('#toTier', 'backup');
+  await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+  await page.waitForURL(`${base}/ops/meldingen/${ref}?gedaan=toewijzing`);
+  expect(await page.textContent('[role=status]')).toContain('aan de andere casemanager gegeven');
+  expect(await page.textContent('main')).toContain('casemanager_overdracht: wacht op casemanager/backup');
+
+  // No reason chosen: refused, naming the field; the case stays open.
+  // (The browser would not send the form without a choice: `required`. Sent anyway, as a bot might.)
+  await page.$eval('#reason', (el) => ((el as unknown as { required: boolean }).required = false));
+  const refused = page.waitForResponse((r) => r.url().endsWith('/sluiting'));
+  await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
+  expect((await refused).status()).toBe(400);
+  await page.waitForLoadState();
+  expect(await page.textContent('[role=status]')).toMatch(/reason: a reason is required/);
+  expect((await h.client.workflow.getHandle(ref).describe()).status.name).toBe('RUNNING');
+
+  await page.selectOption('#reason', 'dubbele_melding');
+  await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
+  await page.waitForURL(`${base}/ops/meldingen/${ref}?gedaan=sluiting`);
+  expect(await h.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'gesloten' });
+
+  const rows = await page.$$eval('tbody tr', (trs) =>
+    trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()),
+  );
+  expect(rows).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/ops ops toewijzing casemanager\/primary → casemanager\/backup/),
+      expect.stringMatching(/ops ops sluiting dubbele_melding/),
+    ]),
+  );
+  await page.close();
+});
