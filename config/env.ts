@@ -64,6 +64,8 @@ export const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
   /** SQLite file of sessions revoked before expiry (logout, ops revoking an account). */
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
+  /** Bearer token Prometheus sends to the intake's /metrics (issue 10); unset: no /metrics. */
+  METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

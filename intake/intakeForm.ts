@@ -28,6 +28,8 @@ export const INTAKE_FORM_FIELDS = [
   'tot-tijd',
   'leeftijd',
   'leeftijdsgroep',
+  'geslacht',
+  'eerder-misbruik',
   'gemeente',
   'gevaar',
   'online',
@@ -132,6 +134,9 @@ export function formToRawIntake(
     incidentTime,
     victimAge,
     municipality: trimmed(values.gemeente),
+    // For the semester figures only; "not asked" leaves them out (counted as onbekend).
+    gender: optional(values.geslacht),
+    earlierSexualAbuse: optional(values['eerder-misbruik']),
     onlineComponent: checked(values.online),
     immediateDanger: checked(values.gevaar),
     wishes: { police: optional(values.politie), medicalCare: optional(values.medisch) },
@@ -171,6 +176,8 @@ const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier
   ['incidentTime.latest', 'tot-datum', 'Het laatste moment moet op of na het vroegste moment liggen.'],
   ['incidentTime', 'tijdsoort', 'Kies of het tijdstip bekend, ongeveer bekend of onbekend is.'],
   ['victimAge', 'leeftijd', 'Vul een leeftijd van 0 tot en met 120 jaar in, of kies een leeftijdsgroep.'],
+  ['gender', 'geslacht', 'Kies vrouw, man, anders of onbekend (of laat het op "niet gevraagd").'],
+  ['earlierSexualAbuse', 'eerder-misbruik', 'Kies ja, nee of onbekend (of laat het op "niet gevraagd").'],
   [
     'municipality',
     'gemeente',

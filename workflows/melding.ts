@@ -46,12 +46,14 @@ import {
   recordPoliceWish,
   transfer,
   withdraw,
+  recordAangifte,
   type CaseState,
   type DecisionRecord,
   type DecisionType,
   type FmoOffer,
 } from './messages';
 import { PartnerRequest, sendNotice } from './partnerRequest';
+import { reportRecordOf, writeReportRecord } from './semesterReport';
 import { searchAttributePublisher } from './visibility';
 import { ensureBy, ensureIncidentTime, ensureOneOf } from './validation';
 
@@ -90,6 +92,9 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   const decisions: DecisionRecord[] = [];
   const requests = new Map<string, PartnerRequest>();
   const noticed = new Set<string>();
+  /** Requests stood down while the case ran (not by its end): for the semester figures. */
+  const calledOff = new Set<string>();
+  let aangifte = false;
   const noticeJobs: Promise<void>[] = [];
   const checkInResults = new Map<string, { outcome: CheckInOutcome; ptss?: boolean }>();
   const screeningIds = new Set(pathway.checkIns.filter((c) => c.screening).map((c) => checkInId(c.day)));
@@ -179,6 +184,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     request.cancel();
     if (noticed.has(request.view.requestId)) return;
     noticed.add(request.view.requestId);
+    if (!closing && !completed) calledOff.add(request.view.requestId);
     noticeJobs.push(sendNotice(ref, regionId, request, notice));
   }
 
@@ -510,6 +516,22 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     },
   );
 
+  setHandler(
+    recordAangifte,
+    ({ made, by }) => {
+      aangifte = made;
+      decide('aangifte', by, made ? 'gedaan' : 'niet_gedaan');
+      return state();
+    },
+    {
+      validator: ({ made, by }) => {
+        ensureBy(by);
+        requireActive();
+        if (typeof made !== 'boolean') throw new Error('made: expected true or false');
+      },
+    },
+  );
+
   setHandler(deliveryStatus, ({ requestId, attempt, status }) => {
     if (status === 'delivered') return;
     const request = requests.get(requestId);
@@ -616,6 +638,19 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   completed = true;
   await Promise.all(noticeJobs);
   setPhase('afgesloten');
+  if (patched('semester-report-record')) {
+    await writeReportRecord(
+      reportRecordOf({
+        intake,
+        regionId: pathway.regionId,
+        acute: triageResult.acute,
+        requests: [...requests.values()].map((r) => r.view),
+        calledOff,
+        aangifte,
+      }),
+      ref,
+    );
+  }
   await condition(allHandlersFinished);
   log.info('melding closed', { meldingRef: ref, outcome });
   return { reference: ref, outcome, closedAt: new Date().toISOString() };

@@ -29,6 +29,8 @@ const FIELD_ORDER: Array<IntakeFormField | 'formulier'> = [
   'tot-datum',
   'tot-tijd',
   'leeftijd',
+  'geslacht',
+  'eerder-misbruik',
   'gemeente',
   'politie',
   'medisch',
@@ -231,6 +233,24 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
           ['18+', '18 jaar of ouder'],
           ['onbekend', 'Onbekend'],
         ])}
+        ${select(input, 'geslacht', 'Geslacht (optioneel, voor de semestercijfers)', [
+          ['', '— niet gevraagd —'],
+          ['vrouw', 'Vrouw'],
+          ['man', 'Man'],
+          ['anders', 'Anders'],
+          ['onbekend', 'Onbekend of wil het niet zeggen'],
+        ])}
+        ${select(
+          input,
+          'eerder-misbruik',
+          'Eerder seksueel misbruik meegemaakt? (optioneel, voor de semestercijfers)',
+          [
+            ['', '— niet gevraagd —'],
+            ['ja', 'Ja'],
+            ['nee', 'Nee'],
+            ['onbekend', 'Onbekend of wil het niet zeggen'],
+          ],
+        )}
         ${textInput(input, 'gemeente', 'Woonplaats (gemeente) van het slachtoffer', { list: 'gemeenten', hint: 'Begin te typen en kies uit de lijst.' })}
         <datalist id="gemeenten">
           ${input.municipalities.map((m) => html`<option value="${m}"></option>`)}
