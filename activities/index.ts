@@ -13,6 +13,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Twilio } from 'twilio';
 import type { Logger } from '../config/logger';
+import type { WorkerMetrics } from '../config/metrics';
 import type { PartnerDirectory, ResolvedRecipient } from './directory';
 import { deliveryKeyHash, type DeliveryKey, type DeliveryLog } from './deliveryLog';
 import { createEmailChannel, stableMessageId } from './email';
@@ -43,6 +44,8 @@ export interface ActivityDeps {
   /** Signed links, built by the intake service's signer. */
   links: PartnerLinks;
   logger: Logger;
+  /** Escalations and failed deliveries for Prometheus; the worker hands in its registry's metrics. */
+  metrics?: WorkerMetrics;
   /** How long an action link stays valid after the request's deadline: a late answer is still welcome. Default 7 days. */
   linkValidAfterDueMs?: number;
 }
@@ -156,6 +159,8 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
     } catch (err) {
       if (err instanceof DeliveryError && err.failure.kind === 'permanent') {
         await deps.deliveryLog.markFailed(plan.key, err.failure.reason);
+        // Counted here, where it is first recorded: a retry reads it from the log and does not count it again.
+        deps.metrics?.deliveriesFailed.inc({ channel: plan.channel, kind: 'permanent' });
         log.warn({ ...fields, reason: err.failure.reason }, 'partner message failed permanently');
         return { channel: plan.channel, status: 'failed', reason: err.failure.reason };
       }
@@ -179,10 +184,12 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
       try {
         deliveries.push(await deliver(plan));
       } catch (err) {
-        if (err instanceof DeliveryError) transient.push(err.failure.reason);
-        else throw err;
+        if (!(err instanceof DeliveryError)) throw err;
+        transient.push(err.failure.reason);
+        deps.metrics?.deliveriesFailed.inc({ channel: plan.channel, kind: 'transient' });
       }
     }
+
     if (transient.length > 0) throw transientFailure(transient);
     const reached = deliveries.some((d) => d.status === 'sent' || d.status === 'duplicate');
     const escalate = !reached || deliveries.some((d) => d.status === 'failed');
@@ -238,12 +245,16 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         ? `no ${recipient.fellBackFrom} configured for ${message.role}: primary notified`
         : undefined;
       if (note) log.warn({ ...ref, role: message.role }, note);
-      return deliverAll(channelPlans, missing, {
+      const report = await deliverAll(channelPlans, missing, {
         requestId: message.requestId,
         attempt: message.attempt,
         recipientTier: recipient.tier,
         ...(note ? { note } : {}),
       });
+      // Counted when the step's report is returned, which happens once per step (a try that
+      // throws for a retry returns nothing), so a retried send is not an extra escalation.
+      if (message.attempt > 1) deps.metrics?.escalations.inc({ role: message.role, tier: message.tier });
+      return report;
     },
 
     async sendPartnerNotice(notice: PartnerNotice): Promise<DeliveryReport> {

@@ -144,6 +144,17 @@ export const meldingIntakeSchema = z
       .trim()
       .max(500, 'expected practical notes of at most 500 characters (no account of the incident)')
       .optional(),
+    // Codes for the semester figures (issue 10); optional, so an intake without them is still valid.
+    gender: z
+      .enum(['vrouw', 'man', 'anders', 'onbekend'], {
+        error: 'expected the gender: "vrouw", "man", "anders" or "onbekend"',
+      })
+      .optional(),
+    earlierSexualAbuse: z
+      .enum(['ja', 'nee', 'onbekend'], {
+        error: 'expected whether there was earlier sexual abuse: "ja", "nee" or "onbekend"',
+      })
+      .optional(),
     receivedAt: isoTime('the time the intake was registered'),
     recordedBy: z
       .string({ error: 'expected the pseudonymous staff id of the helpline worker' })

@@ -64,6 +64,15 @@ export interface VictimContact {
   dateOfBirth?: string;
 }
 
+/**
+ * Gender as the helpline records it, for the national semester figures only (never shown to a
+ * partner). `onbekend` when the caller does not know or will not say.
+ */
+export type Gender = 'vrouw' | 'man' | 'anders' | 'onbekend';
+
+/** A yes/no answer the caller may not know: for the semester figures (e.g. earlier sexual abuse). */
+export type YesNoUnknown = 'ja' | 'nee' | 'onbekend';
+
 /** The intake as helpline staff record it. Validated by `domain/intakeSchema.ts` before any case starts. */
 export interface MeldingIntake {
   /** The melding reference; also the workflow id. Never derived from personal data. */
@@ -84,6 +93,10 @@ export interface MeldingIntake {
    * Never the account of the incident: the system keeps no narrative. Shared like contact details.
    */
   practicalNotes?: string;
+  /** For the semester figures (issue 10); absent in intakes from before, counted as `onbekend`. */
+  gender?: Gender;
+  /** Has the victim experienced sexual abuse before? For the semester figures; absent = `onbekend`. */
+  earlierSexualAbuse?: YesNoUnknown;
   /** ISO time the intake was registered (the helpline's clock, not the incident). */
   receivedAt: string;
   /** Pseudonymous staff id of the helpline worker. */

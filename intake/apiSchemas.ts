@@ -50,6 +50,10 @@ export const decisionSchemas = {
       .string({ error: 'expected a region id' })
       .regex(/^[a-z0-9-]{1,60}$/, 'expected a region id like "limburg"'),
   }),
+  // Issue 10: what the victim says about an aangifte, for the semester figures.
+  aangifte: z.strictObject({
+    made: z.boolean({ error: 'expected made as true or false (the victim says an aangifte was made)' }),
+  }),
 } as const;
 
 export type DecisionType = keyof typeof decisionSchemas;

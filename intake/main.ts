@@ -2,7 +2,9 @@
  * The intake service process: environment → logger → Temporal connection → listen. A bad
  * environment stops here with the ConfigError's message (which variable, what it expects), exit 1.
  */
+import { Registry } from 'prom-client';
 import { ConfigError, loadEnv, type Env } from '../config/env';
+import { createIntakeMetrics, registerCaseGauges } from '../config/metrics';
 import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
@@ -22,12 +24,16 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
   const { client, close: closeTemporal } = await connectTemporalClient(env);
   const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
+  const registry = new Registry();
+  const counters = createIntakeMetrics(registry);
+  registerCaseGauges(registry, client);
   const app = await buildServer({
     client,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     config: env,
     logger,
     sessionRevocations,
+    metrics: { registry, counters, token: env.METRICS_TOKEN },
   });
 
   const shutdown = async (signal: string) => {

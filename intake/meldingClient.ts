@@ -32,6 +32,8 @@ import {
   recordPoliceWish,
   transfer,
   withdraw,
+  recordAangifte,
+  type AangifteInput,
   type AcknowledgeInput,
   type CaseState,
   type CheckInInput,
@@ -191,6 +193,10 @@ export async function transferMelding(
   }
   return decide(client, reference, transfer, input);
 }
+
+/** Whether the victim says they made an aangifte (issue 10, for the semester figures). */
+export const setAangifte = (client: HasWorkflowClient, reference: string, input: AangifteInput) =>
+  decide(client, reference, recordAangifte, input);
 
 /** Twilio / mail delivery status for one request step (a signal: nobody waits for an answer). */
 export function reportDeliveryStatus(

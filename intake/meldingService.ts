@@ -14,6 +14,7 @@ import type { IntakeProblem } from '../domain/intakeSchema';
 import type { SharedDetails, TriageResult } from '../domain/types';
 import {
   handoverDetails,
+  type AangifteInput,
   type AcknowledgeInput,
   type CaseState,
   type CheckInInput,
@@ -31,6 +32,7 @@ import {
   meldingHandle,
   recordCheckInOutcome,
   reportDeliveryStatus,
+  setAangifte,
   setConsent,
   setIncidentTime,
   setPoliceWish,
@@ -60,7 +62,8 @@ export type Decision =
   | { type: 'toestemming'; input: ConsentInput }
   | { type: 'incidenttijd'; input: IncidentTimeInput }
   | { type: 'intrekking'; input: WithdrawInput }
-  | { type: 'overdracht'; input: TransferInput };
+  | { type: 'overdracht'; input: TransferInput }
+  | { type: 'aangifte'; input: AangifteInput };
 
 export type DecisionOutcome =
   | { status: 'ok'; state: CaseState }
@@ -126,6 +129,8 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
         return withdrawMelding(client, reference, decision.input);
       case 'overdracht':
         return transferMelding(client, reference, decision.input);
+      case 'aangifte':
+        return setAangifte(client, reference, decision.input);
     }
   }
 

@@ -16,6 +16,7 @@ import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './
 import { listStuck } from './cli';
 import { OPS_ACTION_BODIES, OPS_ACTIONS, type OpsActionName } from './opsApi';
 import type { OpsAction, OpsService } from './opsService';
+import { pageUi, type PageUi } from './language';
 import { messagePage } from './views/messagePage';
 import { opsCasePage, opsOverviewPage } from './views/opsPage';
 
@@ -28,9 +29,9 @@ export interface OpsPagesDeps {
 }
 
 const DONE: Record<OpsActionName, string> = {
-  herinnering: 'Het verzoek is opnieuw gestuurd.',
-  toewijzing: 'De overdracht is aan de andere casemanager gegeven.',
-  sluiting: 'De melding is gesloten.',
+  herinnering: 'ops.doneResend',
+  toewijzing: 'ops.doneReassign',
+  sluiting: 'ops.doneClose',
 };
 
 export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void {
@@ -46,7 +47,8 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
       return undefined;
     }
     if (!opsStaffIds.has(found.session.staffId)) {
-      void page(reply, 403, messagePage('Geen toegang', 'Deze pagina is alleen voor ops-medewerkers.'));
+      const ui = pageUi(request, '/ops');
+      void page(reply, 403, messagePage(ui, ui.t('ops.forbiddenTitle'), ui.t('ops.forbidden')));
       return undefined;
     }
     return {
@@ -57,6 +59,7 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
   }
 
   async function showCase(
+    ui: PageUi,
     reply: FastifyReply,
     session: { staffId: string; csrf: string },
     reference: string,
@@ -64,7 +67,12 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     notice?: { kind: 'gedaan' | 'geweigerd'; text: string },
   ) {
     const history = await ops.history(reference);
-    if (!history) return page(reply, 404, messagePage('Niet gevonden', `Geen melding ${reference}.`, '/ops'));
+    if (!history)
+      return page(
+        reply,
+        404,
+        messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.notFound', { reference }), '/ops'),
+      );
     const state = await client.workflow.getHandle(reference).query(caseState);
     return page(
       reply,
@@ -75,6 +83,7 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
         state,
         history,
         ...(notice ? { notice } : {}),
+        ui,
       }),
     );
   }
@@ -83,7 +92,11 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     const session = requireOps(request, reply);
     if (!session) return reply;
     const stuck = await listStuck(client, clock());
-    return page(reply, 200, opsOverviewPage({ staffId: session.staffId, csrfToken: session.csrf, stuck }));
+    return page(
+      reply,
+      200,
+      opsOverviewPage({ staffId: session.staffId, csrfToken: session.csrf, stuck, ui: pageUi(request) }),
+    );
   });
 
   app.get('/ops/melding', async (request, reply) => {
@@ -91,7 +104,12 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     if (!session) return reply;
     const parsed = referenceParam.safeParse((request.query as Record<string, unknown>).referentie);
     if (!parsed.success) {
-      return page(reply, 400, messagePage('Onbekende referentie', parsed.error.issues[0]!.message, '/ops'));
+      const ui = pageUi(request, '/ops');
+      return page(
+        reply,
+        400,
+        messagePage(ui, ui.t('ops.badReferenceTitle'), parsed.error.issues[0]!.message, '/ops'),
+      );
     }
     return reply.redirect(`/ops/meldingen/${parsed.data}`, 303);
   });
@@ -100,14 +118,19 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     const session = requireOps(request, reply);
     if (!session) return reply;
     const parsed = referenceParam.safeParse((request.params as { reference: string }).reference);
+    const ui = pageUi(request);
     if (!parsed.success)
-      return page(reply, 400, messagePage('Onbekende referentie', parsed.error.issues[0]!.message, '/ops'));
+      return page(
+        reply,
+        400,
+        messagePage(ui, ui.t('ops.badReferenceTitle'), parsed.error.issues[0]!.message, '/ops'),
+      );
     const done = (request.query as Record<string, unknown>).gedaan;
     const notice =
       typeof done === 'string' && (OPS_ACTIONS as string[]).includes(done)
-        ? { kind: 'gedaan' as const, text: DONE[done as OpsActionName] }
+        ? { kind: 'gedaan' as const, text: ui.t(DONE[done as OpsActionName]) }
         : undefined;
-    return showCase(reply, session, parsed.data, 200, notice);
+    return showCase(ui, reply, session, parsed.data, 200, notice);
   });
 
   app.post('/ops/meldingen/:reference/:action', async (request, reply) => {
@@ -115,8 +138,9 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     if (!session) return reply;
     const params = request.params as { reference: string; action: string };
     const parsed = referenceParam.safeParse(params.reference);
+    const ui = pageUi(request, parsed.success ? `/ops/meldingen/${parsed.data}` : '/ops');
     if (!parsed.success || !(OPS_ACTIONS as string[]).includes(params.action)) {
-      return page(reply, 404, messagePage('Niet gevonden', 'Onbekende melding of actie.', '/ops'));
+      return page(reply, 404, messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.unknownAction'), '/ops'));
     }
     const reference = parsed.data;
     const name = params.action as OpsActionName;
@@ -125,11 +149,7 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
       return page(
         reply,
         403,
-        messagePage(
-          'Formulier verlopen',
-          'Dit formulier hoort niet bij uw sessie.',
-          `/ops/meldingen/${reference}`,
-        ),
+        messagePage(ui, ui.t('ops.expiredTitle'), ui.t('ops.expired'), `/ops/meldingen/${reference}`),
       );
     }
     // An empty choice is no choice: the schema then names the missing field.
@@ -139,16 +159,23 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
       const text = input.error.issues
         .map((i) => `${i.path.join('.') || '(formulier)'}: ${i.message}`)
         .join('; ');
-      return showCase(reply, session, reference, 400, { kind: 'geweigerd', text });
+      return showCase(ui, reply, session, reference, 400, { kind: 'geweigerd', text });
     }
     const action = { type: name, input: { ...input.data, by: session.staffId } } as OpsAction;
     const outcome = await ops.act(reference, action);
     if (outcome.status === 'not_found') {
-      return page(reply, 404, messagePage('Niet gevonden', `Geen melding ${reference}.`, '/ops'));
+      return page(
+        reply,
+        404,
+        messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.notFound', { reference }), '/ops'),
+      );
     }
     if (outcome.status === 'rejected') {
-      const text = `Geweigerd: ${outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
-      return showCase(reply, session, reference, 409, { kind: 'geweigerd', text });
+      const problems = outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      return showCase(ui, reply, session, reference, 409, {
+        kind: 'geweigerd',
+        text: ui.t('ops.refused', { problems }),
+      });
     }
     request.log.info(
       { event: 'ops_action', reference, type: name, staffId: session.staffId },

@@ -11,6 +11,7 @@ import type { Env } from '../config/env';
 import type { Logger } from '../config/logger';
 import { translator } from '../i18n';
 import { apiLanguage, registerApi } from './api';
+import { countingMeldingService, registerMetricsRoute, type IntakeMetricsDeps } from './metricsRoute';
 import { parseStaffAccounts, type AuthConfig } from './auth';
 import { createLoginThrottle, type LoginThrottle } from './loginThrottle';
 import { createMeldingService, type MeldingService } from './meldingService';
@@ -44,6 +45,8 @@ export interface IntakeServerDeps {
   loginThrottle?: LoginThrottle;
   /** Revoked sessions; the process passes its STAFF_SESSION_DB file, tests may leave it in memory. */
   sessionRevocations?: SessionRevocations;
+  /** Prometheus registry and counters (issue 10); without them nothing is counted or served. */
+  metrics?: IntakeMetricsDeps;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -62,7 +65,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
-  const meldingen = deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue);
+  const service = deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue);
+  const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
   const auth: AuthConfig = {
     accounts: parseStaffAccounts(deps.config.STAFF_ACCOUNTS),
     sessionSecret: deps.config.SESSION_SECRET,
@@ -165,6 +169,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const openApi = buildOpenApiDocument(deps.config.PUBLIC_BASE_URL);
   app.get('/api/openapi.json', async () => openApi);
 
+  if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   registerStaffPages(app, { auth, meldingen, clock });
   registerApi(app, { auth, meldingen, clock });
   const ops = createOpsService(deps.client);

@@ -10,16 +10,21 @@
  */
 import { resolve } from 'node:path';
 import { Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createActivities } from '../activities';
+import { createReportActivities } from '../activities/reportActivities';
 import { createFileDeliveryLog } from '../activities/deliveryLog';
 import { createDirectory } from '../activities/directory';
 import { createMailTransport, createTwilioClient } from '../activities/transports';
-import { ConfigError, loadEnv, type Env } from '../config/env';
+import { ConfigError, loadEnv, port, type Env } from '../config/env';
+import { createWorkerMetrics } from '../config/metrics';
 import { createLogger } from '../config/logger';
 import { REGIONS } from '../config/regions';
 import { connectTemporalWorker, temporalDataConverter } from '../config/temporal';
 import { createPartnerLinks } from '../intake/links';
+import { openReportStore } from '../reporting/reportStore';
+import { startMetricsServer } from './metricsServer';
 import { PinoTemporalLogger } from './temporalLogger';
 
 /** Settings only the worker reads (the shared ones are in config/env.ts). */
@@ -33,6 +38,13 @@ const workerEnvSchema = z.object({
     .min(2, 'WORKER_MAX_CACHED_WORKFLOWS must be at least 2')
     .max(5000, 'WORKER_MAX_CACHED_WORKFLOWS must be at most 5000')
     .default(250),
+  /** The anonymous semester report records (SQLite); kept apart from Temporal, see README. */
+  REPORT_DB_PATH: z.string().min(1).default('.data/semester-report.db'),
+  /** Where Prometheus scrapes the worker's /metrics (loopback unless the deployment opens it). */
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_METRICS_PORT: port('WORKER_METRICS_PORT').default(9464),
+  /** The Temporal SDK's own exporter, on loopback only; merged into /metrics. */
+  WORKER_SDK_METRICS_PORT: port('WORKER_SDK_METRICS_PORT').default(9465),
 });
 
 type WorkerEnv = Env & z.infer<typeof workerEnvSchema>;
@@ -48,6 +60,9 @@ function loadWorkerEnv(source: Record<string, string | undefined> = process.env)
   }
   const own = workerEnvSchema.safeParse(source);
   if (!own.success) problems.push(...own.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (own.success && own.data.WORKER_METRICS_PORT === own.data.WORKER_SDK_METRICS_PORT) {
+    problems.push('WORKER_SDK_METRICS_PORT: must differ from WORKER_METRICS_PORT');
+  }
   if (problems.length > 0 || !shared || !own.success) throw new ConfigError(problems);
   return { ...shared, ...own.data };
 }
@@ -67,8 +82,27 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'worker' });
   Runtime.install({
     logger: new PinoTemporalLogger(logger),
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+      metrics: {
+        prometheus: {
+          bindAddress: `127.0.0.1:${env.WORKER_SDK_METRICS_PORT}`,
+          countersTotalSuffix: true,
+          useSecondsForDurations: true,
+        },
+      },
+    },
   });
+  const registry = new Registry();
+  const metrics = createWorkerMetrics(registry);
+  const metricsServer = await startMetricsServer({
+    registry,
+    host: env.WORKER_METRICS_HOST,
+    port: env.WORKER_METRICS_PORT,
+    sdkMetricsUrl: `http://127.0.0.1:${env.WORKER_SDK_METRICS_PORT}/metrics`,
+    logger,
+  });
+  const reportStore = openReportStore(resolve(env.REPORT_DB_PATH));
 
   const mailTransport = createMailTransport(env);
   // A mail server that is down at start is not fatal (activities retry), but it is worth saying.
@@ -81,16 +115,20 @@ async function main(): Promise<void> {
       ),
   );
   const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
-  const activities = createActivities({
-    mailTransport,
-    mailFrom: env.MAIL_FROM,
-    twilio: createTwilioClient(env),
-    smsFrom: env.TWILIO_FROM_NUMBER,
-    directory: createDirectory(REGIONS),
-    deliveryLog: createFileDeliveryLog({ directory: deliveryLogDir }),
-    links: createPartnerLinks({ baseUrl: env.PUBLIC_BASE_URL, secret: env.LINK_SECRET }),
-    logger,
-  });
+  const activities = {
+    ...createReportActivities({ store: reportStore, logger, metrics }),
+    ...createActivities({
+      mailTransport,
+      mailFrom: env.MAIL_FROM,
+      twilio: createTwilioClient(env),
+      smsFrom: env.TWILIO_FROM_NUMBER,
+      directory: createDirectory(REGIONS),
+      deliveryLog: createFileDeliveryLog({ directory: deliveryLogDir }),
+      links: createPartnerLinks({ baseUrl: env.PUBLIC_BASE_URL, secret: env.LINK_SECRET }),
+      logger,
+      metrics,
+    }),
+  };
 
   const connection = await connectTemporalWorker(env);
   try {
@@ -111,6 +149,7 @@ async function main(): Promise<void> {
         twilioMock: env.TWILIO_API_BASE_URL !== undefined,
         deliveryLogDir,
         maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+        metrics: `${env.WORKER_METRICS_HOST}:${env.WORKER_METRICS_PORT}`,
       },
       'worker running',
     );
@@ -119,6 +158,8 @@ async function main(): Promise<void> {
   } finally {
     mailTransport.close();
     await connection.close();
+    metricsServer.close();
+    reportStore.close();
   }
 }
 

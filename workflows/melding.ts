@@ -46,6 +46,7 @@ import {
   recordPoliceWish,
   transfer,
   withdraw,
+  recordAangifte,
   type CaseState,
   type DecisionRecord,
   type DecisionType,
@@ -54,6 +55,7 @@ import {
 import { PartnerRequest, sendNotice } from './partnerRequest';
 import { registerOpsActions } from './opsActions';
 import { opsDetailsPublisher } from './opsDetails';
+import { reportRecordOf, writeReportRecord } from './semesterReport';
 import { searchAttributePublisher } from './visibility';
 import { ensureBy, ensureIncidentTime, ensureOneOf } from './validation';
 
@@ -92,6 +94,9 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   const decisions: DecisionRecord[] = [];
   const requests = new Map<string, PartnerRequest>();
   const noticed = new Set<string>();
+  /** Requests stood down while the case ran (not by its end): for the semester figures. */
+  const calledOff = new Set<string>();
+  let aangifte = false;
   const noticeJobs: Promise<void>[] = [];
   const checkInResults = new Map<string, { outcome: CheckInOutcome; ptss?: boolean }>();
   const screeningIds = new Set(pathway.checkIns.filter((c) => c.screening).map((c) => checkInId(c.day)));
@@ -196,6 +201,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     request.cancel();
     if (noticed.has(request.view.requestId)) return;
     noticed.add(request.view.requestId);
+    if (!closing && !completed) calledOff.add(request.view.requestId);
     noticeJobs.push(sendNotice(ref, regionId, request, notice));
   }
 
@@ -549,6 +555,21 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     state,
     publish,
   });
+  setHandler(
+    recordAangifte,
+    ({ made, by }) => {
+      aangifte = made;
+      decide('aangifte', by, made ? 'gedaan' : 'niet_gedaan');
+      return state();
+    },
+    {
+      validator: ({ made, by }) => {
+        ensureBy(by);
+        requireActive();
+        if (typeof made !== 'boolean') throw new Error('made: expected true or false');
+      },
+    },
+  );
 
   setHandler(deliveryStatus, ({ requestId, attempt, status }) => {
     if (status === 'delivered') return;
@@ -660,6 +681,19 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   completed = true;
   await Promise.all(noticeJobs);
   setPhase('afgesloten');
+  if (patched('semester-report-record')) {
+    await writeReportRecord(
+      reportRecordOf({
+        intake,
+        regionId: pathway.regionId,
+        acute: triageResult.acute,
+        requests: [...requests.values()].map((r) => r.view),
+        calledOff,
+        aangifte,
+      }),
+      ref,
+    );
+  }
   await condition(allHandlersFinished);
   log.info('melding closed', { meldingRef: ref, outcome });
   return { reference: ref, outcome, closedAt: new Date().toISOString() };

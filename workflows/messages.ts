@@ -51,6 +51,10 @@ export type WithdrawInput = RecordedBy;
 export interface TransferInput extends RecordedBy {
   toRegionId: string;
 }
+/** Added for issue 10: whether the victim says they made an aangifte (for the semester figures). */
+export interface AangifteInput extends RecordedBy {
+  made: boolean;
+}
 export interface DeliveryStatusInput {
   requestId: string;
   attempt: number;
@@ -96,7 +100,9 @@ export type DecisionType =
   | 'intrekking'
   | 'overdracht'
   // Added for issue 3: what the pathway offered about the FMO (by "workflow"), e.g. "aangeboden_bij_twijfel".
-  | 'fmo_aanbod';
+  | 'fmo_aanbod'
+  // Added for issue 10: "gedaan" or "niet_gedaan", as the victim says (for the semester figures).
+  | 'aangifte';
 
 /**
  * What the case did about the FMO (added for issue 3): requested because the victim wants to
@@ -144,6 +150,8 @@ export const recordConsent = defineUpdate<CaseState, [ConsentInput]>('recordCons
 export const correctIncidentTime = defineUpdate<CaseState, [IncidentTimeInput]>('correctIncidentTime');
 export const withdraw = defineUpdate<CaseState, [WithdrawInput]>('withdraw');
 export const transfer = defineUpdate<CaseState, [TransferInput]>('transfer');
+
+export const recordAangifte = defineUpdate<CaseState, [AangifteInput]>('recordAangifte');
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

@@ -31,6 +31,8 @@ const FIELD_ORDER: Array<IntakeFormField | 'formulier'> = [
   'tot-datum',
   'tot-tijd',
   'leeftijd',
+  'geslacht',
+  'eerder-misbruik',
   'gemeente',
   'politie',
   'medisch',
@@ -223,6 +225,14 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${select(input, 'leeftijdsgroep', t('form.ageBand'), [
           ['', t('form.ageBands.none')],
           ...options('form.ageBands', ['0-15', '16-17', '18+', 'onbekend']),
+        ])}
+        ${select(input, 'geslacht', t('form.gender'), [
+          ['', t('form.notAsked')],
+          ...options('form.genders', ['vrouw', 'man', 'anders', 'onbekend']),
+        ])}
+        ${select(input, 'eerder-misbruik', t('form.earlierAbuse'), [
+          ['', t('form.notAsked')],
+          ...options('form.earlierAbuseChoices', ['ja', 'nee', 'onbekend']),
         ])}
         ${textInput(input, 'gemeente', t('form.municipality'), { list: 'gemeenten', hint: t('form.municipalityHint') })}
         <datalist id="gemeenten">

@@ -10,16 +10,20 @@ import {
   type HistoryEntry,
 } from '../../workflows/opsMessages';
 import type { StuckRequest } from '../cli';
+import type { PageUi } from '../language';
 import { formatLocal } from '../localTime';
 import { html, type SafeHtml } from './html';
 import { layout } from './layout';
 
-function opsNav(staffId: string, csrfToken: string): SafeHtml {
-  return html`<nav aria-label="Ops">
-    <span>Ingelogd als ${staffId} (ops)</span>
-    <a href="/ops">Vastgelopen verzoeken</a>
+function opsNav(ui: PageUi, staffId: string, csrfToken: string): SafeHtml {
+  const { t } = ui;
+  return html`<nav aria-label="${t('ops.navLabel')}">
+    <span>${t('ops.loggedInAs', { staffId })}</span>
+    <a href="/ops">${t('ops.stuckTitle')}</a>
     <form method="post" action="/uitloggen">
-      <input type="hidden" name="_csrf" value="${csrfToken}" /><button type="submit">Uitloggen</button>
+      <input type="hidden" name="_csrf" value="${csrfToken}" /><button type="submit">
+        ${t('nav.logout')}
+      </button>
     </form>
   </nav>`;
 }
@@ -28,7 +32,9 @@ export function opsOverviewPage(input: {
   staffId: string;
   csrfToken: string;
   stuck: StuckRequest[];
+  ui: PageUi;
 }): string {
+  const { t } = input.ui;
   const rows = input.stuck.map(
     (s) =>
       html`<tr>
@@ -41,21 +47,21 @@ export function opsOverviewPage(input: {
         <td>${s.overdueMinutes}</td>
       </tr>`,
   );
-  const body = html`<h1>Vastgelopen verzoeken</h1>
-    <p class="hint">Open verzoeken over hun termijn, oudste eerst.</p>
+  const body = html`<h1>${t('ops.stuckTitle')}</h1>
+    <p class="hint">${t('ops.stuckHint')}</p>
     ${
       input.stuck.length === 0
-        ? html`<p role="status">Geen open verzoeken over hun termijn.</p>`
+        ? html`<p role="status">${t('ops.noneStuck')}</p>`
         : html`<table>
             <thead>
               <tr>
-                <th scope="col">Melding</th>
-                <th scope="col">Regio</th>
-                <th scope="col">Fase</th>
-                <th scope="col">Verzoek</th>
-                <th scope="col">Wacht op</th>
-                <th scope="col">Termijn</th>
-                <th scope="col">Minuten over tijd</th>
+                <th scope="col">${t('ops.colMelding')}</th>
+                <th scope="col">${t('ops.colRegion')}</th>
+                <th scope="col">${t('ops.colPhase')}</th>
+                <th scope="col">${t('ops.colRequest')}</th>
+                <th scope="col">${t('ops.colAwaiting')}</th>
+                <th scope="col">${t('ops.colDue')}</th>
+                <th scope="col">${t('ops.colOverdue')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,11 +70,16 @@ export function opsOverviewPage(input: {
           </table>`
     }
     <form method="get" action="/ops/melding">
-      <label for="referentie">Melding openen (referentie)</label>
+      <label for="referentie">${t('ops.openCase')}</label>
       <input type="text" id="referentie" name="referentie" pattern="CSG-[A-Z]{2,4}-\\d{4}-\\d{6}" required />
-      <button type="submit">Openen</button>
+      <button type="submit">${t('ops.open')}</button>
     </form>`;
-  return layout({ title: 'Ops', body, nav: opsNav(input.staffId, input.csrfToken) });
+  return layout({
+    title: t('ops.title'),
+    body,
+    nav: opsNav(input.ui, input.staffId, input.csrfToken),
+    ui: input.ui,
+  });
 }
 
 export interface OpsCasePageInput {
@@ -78,18 +89,24 @@ export interface OpsCasePageInput {
   history: HistoryEntry[];
   /** The action just recorded, or the refusal to show. */
   notice?: { kind: 'gedaan' | 'geweigerd'; text: string };
+  ui: PageUi;
 }
 
 export function opsCasePage(input: OpsCasePageInput): string {
   const { state, csrfToken } = input;
+  const { t } = input.ui;
   const ref = state.reference;
   const handover = state.openRequests.find((r) => r.requestId === HANDOVER_REQUEST_ID);
   const csrf = html`<input type="hidden" name="_csrf" value="${csrfToken}" />`;
   const open = state.openRequests.map(
     (r) =>
       html`<li>
-        ${r.requestId}: wacht op ${r.role}/${r.awaitedTier}, termijn ${formatLocal(r.dueBy)}, escalatie
-        ${r.escalationLevel}
+        ${t('ops.openLine', {
+          requestId: r.requestId,
+          awaiting: `${r.role}/${r.awaitedTier}`,
+          due: formatLocal(r.dueBy),
+          level: r.escalationLevel,
+        })}
       </li>`,
   );
   const history = input.history.map(
@@ -109,18 +126,18 @@ export function opsCasePage(input: OpsCasePageInput): string {
     : '';
   const actions =
     state.phase === 'afgesloten'
-      ? html`<p>Deze melding is afgesloten${state.outcome ? ` (${state.outcome})` : ''}.</p>`
+      ? html`<p>${state.outcome ? t('ops.closedAs', { outcome: state.outcome }) : t('ops.closed')}</p>`
       : html`${
             state.openRequests.length > 0
               ? html`<form method="post" action="/ops/meldingen/${ref}/herinnering">
                   <fieldset>
-                    <legend>Verzoek nu opnieuw sturen</legend>
+                    <legend>${t('ops.resendLegend')}</legend>
                     ${csrf}
-                    <label for="requestId">Verzoek</label>
+                    <label for="requestId">${t('ops.request')}</label>
                     <select id="requestId" name="requestId">
                       ${state.openRequests.map((r) => html`<option value="${r.requestId}">${r.requestId}</option>`)}
                     </select>
-                    <button type="submit">Opnieuw sturen</button>
+                    <button type="submit">${t('ops.resend')}</button>
                   </fieldset>
                 </form>`
               : ''
@@ -129,61 +146,66 @@ export function opsCasePage(input: OpsCasePageInput): string {
             handover
               ? html`<form method="post" action="/ops/meldingen/${ref}/toewijzing">
                   <fieldset>
-                    <legend>Overdracht aan een andere casemanager geven</legend>
+                    <legend>${t('ops.reassignLegend')}</legend>
                     ${csrf}
-                    <label for="toTier">Casemanager uit het regioregister</label>
+                    <label for="toTier">${t('ops.reassignTo')}</label>
                     <select id="toTier" name="toTier">
-                      ${HANDOVER_TIERS.filter((t) => t !== handover.awaitedTier).map(
-                        (t) =>
-                          html`<option value="${t}">
-                            ${t === 'backup' ? 'achterwacht' : 'piket'} (${t})
+                      ${HANDOVER_TIERS.filter((tier) => tier !== handover.awaitedTier).map(
+                        (tier) =>
+                          html`<option value="${tier}">
+                            ${tier === 'backup' ? t('ops.tierBackup') : t('ops.tierPrimary')} (${tier})
                           </option>`,
                       )}
                     </select>
-                    <button type="submit">Toewijzen</button>
+                    <button type="submit">${t('ops.reassign')}</button>
                   </fieldset>
                 </form>`
               : ''
           }
           <form method="post" action="/ops/meldingen/${ref}/sluiting">
             <fieldset>
-              <legend>Melding sluiten</legend>
+              <legend>${t('ops.closeLegend')}</legend>
               ${csrf}
-              <label for="reason">Reden</label>
+              <label for="reason">${t('ops.reason')}</label>
               <select id="reason" name="reason" required>
-                <option value="">Kies een reden</option>
+                <option value="">${t('ops.chooseReason')}</option>
                 ${CLOSE_REASONS.map((r) => html`<option value="${r}">${r}</option>`)}
               </select>
-              <button type="submit">Sluiten</button>
+              <button type="submit">${t('ops.close')}</button>
             </fieldset>
           </form>`;
-  const body = html`<h1>Melding ${ref}</h1>
+  const body = html`<h1>${t('ops.caseTitle', { reference: ref })}</h1>
     ${notice}
-    <p>Regio ${state.regionId} · fase ${state.phase} · triage ${state.triage.window}</p>
-    <h2>Open verzoeken</h2>
+    <p>${t('ops.summary', { region: state.regionId, phase: state.phase, window: state.triage.window })}</p>
+    <h2>${t('ops.openRequests')}</h2>
     ${
       open.length
         ? html`<ul>
             ${open}
           </ul>`
-        : html`<p>Geen.</p>`
+        : html`<p>${t('ops.none')}</p>`
     }
-    <h2>Acties</h2>
+    <h2>${t('ops.actions')}</h2>
     ${actions}
-    <h2>Geschiedenis</h2>
+    <h2>${t('ops.history')}</h2>
     <table>
       <thead>
         <tr>
-          <th scope="col">Wanneer</th>
-          <th scope="col">Door</th>
-          <th scope="col">Soort</th>
-          <th scope="col">Wat</th>
-          <th scope="col">Waarde</th>
+          <th scope="col">${t('ops.colWhen')}</th>
+          <th scope="col">${t('ops.colBy')}</th>
+          <th scope="col">${t('ops.colKind')}</th>
+          <th scope="col">${t('ops.colWhat')}</th>
+          <th scope="col">${t('ops.colValue')}</th>
         </tr>
       </thead>
       <tbody>
         ${history}
       </tbody>
     </table>`;
-  return layout({ title: `Ops ${ref}`, body, nav: opsNav(input.staffId, csrfToken) });
+  return layout({
+    title: `${t('ops.title')} ${ref}`,
+    body,
+    nav: opsNav(input.ui, input.staffId, csrfToken),
+    ui: input.ui,
+  });
 }

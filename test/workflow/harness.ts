@@ -17,6 +17,7 @@ import type {
   PartnerNotice,
   PartnerRequestMessage,
 } from '../../activities/types';
+import type { WriteReportRecordInput } from '../../activities/reportActivities';
 import type { MeldingIntake } from '../../domain/types';
 import { getCaseState, startMelding } from '../../intake/meldingClient';
 import type { CaseState } from '../../workflows/messages';
@@ -58,6 +59,13 @@ export class PartnerDouble implements MeldingActivities {
       escalate: false,
       ...this.onNotice(n),
     };
+  };
+
+  /** Semester report records the workflow wrote when a case ended (issue 10). */
+  reports: WriteReportRecordInput[] = [];
+  writeReportRecord = async (input: WriteReportRecordInput): Promise<{ written: boolean }> => {
+    this.reports.push(input);
+    return { written: true };
   };
 
   requestsOf(ref: string, requestId?: string) {

@@ -1,0 +1,94 @@
+/**
+ * The semester figures for the national coordinator, from the report store:
+ *
+ *   npm run report -- --region <region-id> --semester <YYYY-H1|YYYY-H2> [--out <dir>]
+ *
+ * Writes `semestercijfers-<region>-<semester>.md` and `.csv` into `--out` (default
+ * `.data/reports`) and prints the Markdown. Counts and percentages only; cells of fewer than 5
+ * cases show "< 5". Reads REPORT_DB_PATH (default `.data/semester-report.db`), read-only; needs
+ * no Temporal and no secrets, and works for semesters whose cases Temporal no longer keeps.
+ * Exit codes: 0 written, 1 failed, 2 wrong usage (unknown region, bad semester).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REGIONS } from '../config/regions';
+import { aggregate, SEMESTER_PATTERN, toCsv, toMarkdown, type Semester } from '../domain/semesterReport';
+import { openReportStore } from './reportStore';
+
+export const DEFAULT_REPORT_DB_PATH = '.data/semester-report.db';
+
+const USAGE = 'Gebruik: npm run report -- --region <regio-id> --semester <jjjj-H1|jjjj-H2> [--out <map>]';
+
+export interface ReportCliDeps {
+  env: Record<string, string | undefined>;
+  regionIds: string[];
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export function runReportCli(argv: string[], deps: ReportCliDeps): number {
+  let values: { region?: string; semester?: string; out?: string };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { region: { type: 'string' }, semester: { type: 'string' }, out: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    deps.err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const problems: string[] = [];
+  if (!values.region) problems.push('--region: expected a region id');
+  else if (!deps.regionIds.includes(values.region)) {
+    problems.push(
+      `--region: unknown region "${values.region}"; expected one of ${deps.regionIds.join(', ')}`,
+    );
+  }
+  const semesterMatch = values.semester ? SEMESTER_PATTERN.exec(values.semester) : null;
+  if (!values.semester) problems.push('--semester: expected a semester like 2026-H2');
+  else if (!semesterMatch || Number(semesterMatch[1]) < 2000 || Number(semesterMatch[1]) > 2100) {
+    problems.push(
+      `--semester: "${values.semester}" is not a semester; expected the year and H1 (January-June) or H2 (July-December), e.g. 2026-H2`,
+    );
+  }
+  if (problems.length > 0) {
+    deps.err(`${problems.join('\n')}\n${USAGE}`);
+    return 2;
+  }
+  const regionId = values.region!;
+  const semester = values.semester as Semester;
+  const dbPath = resolve(deps.env.REPORT_DB_PATH || DEFAULT_REPORT_DB_PATH);
+  let store;
+  try {
+    store = openReportStore(dbPath, { readonly: true });
+  } catch (error) {
+    deps.err(`no report store readable at REPORT_DB_PATH (${dbPath}): ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const figures = aggregate(store.records(regionId, semester), regionId, semester);
+    const outDir = resolve(values.out ?? '.data/reports');
+    mkdirSync(outDir, { recursive: true });
+    const base = join(outDir, `semestercijfers-${regionId}-${semester}`);
+    const markdown = toMarkdown(figures);
+    writeFileSync(`${base}.md`, markdown);
+    writeFileSync(`${base}.csv`, toCsv(figures));
+    deps.out(markdown);
+    deps.out(`Geschreven: ${base}.md en ${base}.csv\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = runReportCli(process.argv.slice(2), {
+    env: process.env,
+    regionIds: [...REGIONS.keys()],
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+  });
+}

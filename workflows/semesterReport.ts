@@ -1,0 +1,67 @@
+/**
+ * The workflow's part of the semester figures: when a case ends, what it recorded and what the
+ * pathway gave becomes one anonymous report record, written by an activity into the report
+ * store (which outlives the namespace retention).
+ *
+ * What counts as received (from the case itself, no free text):
+ * - acute medical care: a medical-care request acknowledged by the medical partner;
+ * - FMO: an FMO request acknowledged by the forensic doctor or the NFI (the forensische
+ *   opsporing's acknowledgement is the police's presence, not the examination);
+ * - casemanagement: the casemanager handover acknowledged;
+ * and, for medical care and the FMO, not called off while the case ran (a changed police wish, a
+ * corrected incident time): an examination stood down did not take place. Notices sent because
+ * the whole case ends (withdrawal, transfer) do not undo what was given before.
+ * - aangifte: the latest `recordAangifte` decision staff recorded (what the victim says).
+ */
+import { log, proxyActivities, uuid4 } from '@temporalio/workflow';
+import type { ReportActivities } from '../activities/reportActivities';
+import { minorOf, semesterOf, type ReportRecord } from '../domain/semesterReport';
+import type { MeldingIntake } from '../domain/types';
+import type { RequestView } from './messages';
+
+const reportActivities = proxyActivities<ReportActivities>({
+  startToCloseTimeout: '1 minute',
+  // Within the time the store keeps write keys (KEY_KEPT_DAYS), so no retry can count twice.
+  scheduleToCloseTimeout: '7 days',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '1 hour' },
+});
+
+export interface EndedCase {
+  intake: MeldingIntake;
+  regionId: string;
+  acute: boolean;
+  requests: RequestView[];
+  /** Request ids stood down while the case was still running. */
+  calledOff: ReadonlySet<string>;
+  aangifte: boolean;
+}
+
+export function reportRecordOf(c: EndedCase): ReportRecord {
+  const received = (match: (r: RequestView) => boolean, evenIfCalledOff = false) =>
+    c.requests.some(
+      (r) => match(r) && r.status === 'acknowledged' && (evenIfCalledOff || !c.calledOff.has(r.requestId)),
+    );
+  return {
+    regionId: c.regionId,
+    semester: semesterOf(new Date(c.intake.receivedAt)),
+    acute: c.acute,
+    gender: c.intake.gender ?? 'onbekend',
+    minor: minorOf(c.intake.victimAge),
+    earlierSexualAbuse: c.intake.earlierSexualAbuse ?? 'onbekend',
+    medicalCare: received((r) => r.kind === 'medische_zorg'),
+    fmo: received((r) => r.kind === 'fmo' && (r.role === 'forensisch_arts' || r.role === 'nfi')),
+    aangifte: c.aangifte,
+    casemanagement: received((r) => r.kind === 'casemanager_overdracht', true),
+  };
+}
+
+/** Writes the record; a store that stays unreachable for days is logged, and the case still closes. */
+export async function writeReportRecord(record: ReportRecord, meldingRef: string): Promise<void> {
+  // Drawn from the workflow's seeded random: the same key on replay, so every retry dedupes.
+  const writeKey = uuid4();
+  try {
+    await reportActivities.writeReportRecord({ writeKey, record });
+  } catch {
+    log.error('semester report record could not be written; the figures miss this case', { meldingRef });
+  }
+}
