@@ -49,7 +49,7 @@ async function handoverCase(): Promise<string> {
 }
 
 test('helpline staff are refused the ops page', async () => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ locale: 'nl-NL' });
   await login(page, 'helpline-017', 'helpline-wachtwoord-1', '/ops');
   const again = await page.reload();
   expect(again?.status()).toBe(403);
@@ -59,7 +59,7 @@ test('helpline staff are refused the ops page', async () => {
 
 test('ops re-assign the handover and close the case from the page; the history shows who', async () => {
   const ref = await handoverCase();
-  const page = await browser.newPage();
+  const page = await browser.newPage({ locale: 'nl-NL' });
   await login(page, 'ops', 'ops-wachtwoord-123', '/ops');
   expect(new URL(page.url()).pathname).toBe('/ops');
 

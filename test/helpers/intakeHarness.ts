@@ -8,6 +8,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../../activities/types';
+import { createReportActivities, type ReportActivities } from '../../activities/reportActivities';
+import { openReportStore } from '../../reporting/reportStore';
 import { createLogger, type Logger } from '../../config/logger';
 import { createPartnerLinks } from '../../intake/links';
 import { buildServer, type IntakeConfig } from '../../intake/server';
@@ -30,8 +32,16 @@ export interface SentRequest {
 }
 
 /** Activity doubles: every request "sent" by email, its action link kept for the test to follow. */
-export function recordingActivities(links: PartnerLinks, sent: SentRequest[]): MeldingActivities {
+export function recordingActivities(
+  links: PartnerLinks,
+  sent: SentRequest[],
+): MeldingActivities & ReportActivities {
   return {
+    // A case that ends writes its anonymous semester record; here into a store of the test's own.
+    ...createReportActivities({
+      store: openReportStore(':memory:'),
+      logger: createLogger({ level: 'silent', name: 'intake-test-report' }),
+    }),
     async sendPartnerRequest(message) {
       const actionUrl = links.actionUrl({
         meldingRef: message.meldingRef,

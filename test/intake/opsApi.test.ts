@@ -94,7 +94,11 @@ describe('ops API', () => {
     const noReason = await post(ref, 'sluiting', {}, BASIC_OPS);
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().problems).toEqual([
-      { field: 'reason', message: expect.stringMatching(/a reason is required, one of dubbele_melding/) },
+      {
+        field: 'reason',
+        code: 'invalid_value',
+        message: expect.stringMatching(/a reason is required, one of dubbele_melding/),
+      },
     ]);
     expect((await post(ref, 'sluiting', { reason: 'geen zin' }, BASIC_OPS)).json().problems[0].field).toBe(
       'reason',

@@ -193,7 +193,11 @@ describe('one case per melding', () => {
     expect(await startMelding(h.env.client, h.taskQueue, intake)).toEqual({
       status: 'invalid',
       problems: [
-        { field: 'municipality', message: 'expected a municipality served by a configured CSG region' },
+        {
+          field: 'municipality',
+          code: 'custom',
+          message: 'expected a municipality served by a configured CSG region',
+        },
       ],
     });
   });
