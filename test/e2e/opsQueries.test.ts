@@ -152,6 +152,8 @@ beforeAll(async () => {
   cases.limburgOverdue = await start(buildIntake(noPolice), 'limburg', 'fast');
   // Limburg, acute: handover just requested, on the normal ladder.
   cases.limburgWaiting = await start(buildIntake(noPolice), 'limburg', 'normal');
+  // Limburg, acute, police "ja": police, FMO and medical requests under way (phase acute_zorg).
+  cases.limburgAcuteCare = await start(buildIntake(), 'limburg', 'normal');
   // Limburg, acute: handover acknowledged, watchful waiting.
   cases.limburgAnswered = await start(buildIntake(noPolice), 'limburg', 'normal');
   // Limburg: closed by ops.
@@ -164,6 +166,7 @@ beforeAll(async () => {
   cases.gzmNonAcuteOverdue = await start(gzm({}, 240), 'gelderland-zuid-midden', 'fast');
 
   const ops = createOpsService(env.client);
+  await until(cases.limburgAcuteCare, (s) => s.phase === 'acute_zorg', 'acute care');
   await until(cases.limburgAnswered, (s) => handover(s) !== undefined, 'the handover');
   await acknowledge(env.client, cases.limburgAnswered, { requestId: 'casemanager_overdracht', by: 'cm-042' });
   await until(cases.limburgAnswered, (s) => s.phase === 'watchful_waiting', 'watchful waiting');
@@ -209,7 +212,7 @@ describe('ops visibility queries on the dev server', () => {
     // With the real "now" no handover has waited 15 minutes yet (see the next test for later).
     acuut_casemanager_15_min: () => [],
     bij_coordinator: () => named('limburgOverdue', 'gzmNonAcuteOverdue'),
-    regio: () => named('limburgOverdue', 'limburgWaiting', 'limburgAnswered'),
+    regio: () => named('limburgOverdue', 'limburgWaiting', 'limburgAcuteCare', 'limburgAnswered'),
     aflevering_mislukt: () => named('gzmDeliveryFailed'),
   };
 
@@ -222,12 +225,12 @@ describe('ops visibility queries on the dev server', () => {
     },
   );
 
-  test('acute cases awaiting a casemanager: 20 minutes from now, the three acute open handovers', async () => {
+  test('acute cases awaiting a casemanager: 20 minutes from now, the four acute open handovers', async () => {
     // "now" is what ops fill in; the same filter asked as if 20 minutes had passed with nothing
     // answered finds the acute cases whose handover is still open, and not the non-acute ones,
     // the answered one or the closed one.
     const later = new Date(Date.now() + 20 * 60_000);
-    const want = named('limburgOverdue', 'limburgWaiting', 'gzmDeliveryFailed');
+    const want = named('limburgOverdue', 'limburgWaiting', 'limburgAcuteCare', 'gzmDeliveryFailed');
     expect(await settle(() => viaSdk(OPS_QUERIES.acuut_casemanager_15_min.filter, later), want)).toEqual(
       want,
     );

@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseState } from '../../workflows/messages';
+import { caseHistory } from '../../workflows/opsMessages';
 import { freePort, startScript, waitForPort } from '../helpers/processes';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 import { TEST_DATA_CONVERTER, TEST_PAYLOAD_KEYS_ENV } from '../helpers/temporal';
@@ -203,11 +204,20 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     const described = await new Client({ connection, dataConverter: TEST_DATA_CONVERTER }).workflow
       .getHandle(reference)
       .describe();
+    const opsHandle = new Client({ connection, dataConverter: TEST_DATA_CONVERTER }).workflow.getHandle(
+      reference,
+    );
     const visible = JSON.stringify({
       searchAttributes: described.searchAttributes,
       typed: described.typedSearchAttributes,
       memo: described.memo ?? null,
+      // Added for issue 10: the UI's summary and current details, and the case history for ops.
+      summary: await described.staticSummary(),
+      details: await described.staticDetails(),
+      metadata: await opsHandle.query('__temporal_workflow_metadata'),
+      history: await opsHandle.query(caseHistory),
     });
+    expect(visible).toMatch(/Waakzaam wachten|Wacht op/); // the details are there to be searched
     // And the proof that the payloads really hold the data: with the keys it decodes.
     const history = await new Client({ connection, dataConverter: TEST_DATA_CONVERTER }).workflow
       .getHandle(reference)
@@ -237,7 +247,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       ['the Temporal server log', serverOutput],
       ['the worker log', worker.output()],
       ['the intake service log', intake.output()],
-      ['search attributes and memo', visible],
+      ['search attributes, memo, summary, current details and case history', visible],
       ...smtp.messages.map((m): [string, string] => [`the email to ${m.to.join(',')}: ${m.subject}`, m.raw]),
       ...twilio.requests.map((r): [string, string] => [
         `the SMS request to ${r.form.To}`,

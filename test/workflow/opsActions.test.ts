@@ -3,7 +3,7 @@
  * re-assign the casemanager handover, close with a reason; each refused for a wrong request id,
  * a closed case or a missing reason, with nothing changed; each in the case history with who.
  */
-import { acknowledge, transferMelding } from '../../intake/meldingClient';
+import { acknowledge, transferMelding, withdrawMelding } from '../../intake/meldingClient';
 import { createOpsService, type OpsOutcome, type OpsService } from '../../intake/opsService';
 import { caseHistory, type HistoryEntry } from '../../workflows/opsMessages';
 import { createHarness, MINUTE, open, type Harness } from './harness';
@@ -209,6 +209,47 @@ describe('closeCase', () => {
     const again = await ops.act(ref, { type: 'herinnering', input: { requestId: HANDOVER, by: 'ops' } });
     expectRejected(again, '(melding)', /the case is closed/);
     expect(await history(ref)).toEqual(entries);
+  });
+});
+
+describe('a closed case', () => {
+  test('every action is refused as closed, and the history stays as it was', async () => {
+    const ref = await handoverCase();
+    await ops.act(ref, { type: 'sluiting', input: { reason: 'onterecht_aangemaakt', by: 'ops' } });
+    await h.env.client.workflow.getHandle(ref).result();
+    const entries = await history(ref);
+    for (const action of [
+      { type: 'herinnering', input: { requestId: HANDOVER, by: 'ops' } },
+      { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } },
+      { type: 'sluiting', input: { reason: 'dubbele_melding', by: 'ops' } },
+    ] as const) {
+      expectRejected(await ops.act(ref, action), '(melding)', /the case is closed/);
+    }
+    expect(await history(ref)).toEqual(entries);
+  });
+
+  test('a case closing after a withdrawal refuses ops actions in its validator', async () => {
+    const ref = await handoverCase();
+    // The withdrawal's notices wait for this activity double, so the case stays "closing".
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const original = h.partners.sendPartnerNotice;
+    h.partners.sendPartnerNotice = async (n) => {
+      if (n.meldingRef === ref) await held;
+      return original(n);
+    };
+    try {
+      await withdrawMelding(h.env.client, ref, { by: 'cm-042' });
+      const refused = await ops.act(ref, {
+        type: 'sluiting',
+        input: { reason: 'dubbele_melding', by: 'ops' },
+      });
+      expectRejected(refused, '(besluit)', /the case is closing or closed \(ingetrokken\)/);
+    } finally {
+      release();
+      h.partners.sendPartnerNotice = original;
+    }
+    expect(await h.env.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'ingetrokken' });
   });
 });
 
