@@ -3,6 +3,8 @@
  * workflow and activity doubles that record each partner message (with its signed action link),
  * as the notification activities would send it.
  */
+import type { ReportActivities } from '../../activities/reportActivities';
+import type { IntakeMetricsDeps } from '../../intake/metricsRoute';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -29,8 +31,15 @@ export interface SentRequest {
 }
 
 /** Activity doubles: every request "sent" by email, its action link kept for the test to follow. */
-export function recordingActivities(links: PartnerLinks, sent: SentRequest[]): MeldingActivities {
+export function recordingActivities(
+  links: PartnerLinks,
+  sent: SentRequest[],
+): MeldingActivities & ReportActivities {
   return {
+    // A case that ends writes its semester report record (issue 10); nothing to keep here.
+    async writeReportRecord() {
+      return { written: true };
+    },
     async sendPartnerRequest(message) {
       const actionUrl = links.actionUrl({
         meldingRef: message.meldingRef,
@@ -78,6 +87,8 @@ export async function startIntakeHarness(
     publicBaseUrl?: string;
     clock?: () => Date;
     logger?: Logger;
+    /** Prometheus registry, counters and token for /metrics (issue 10). */
+    metrics?: IntakeMetricsDeps;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -108,6 +119,7 @@ export async function startIntakeHarness(
     config,
     logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return {
     env,
