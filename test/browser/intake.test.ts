@@ -69,6 +69,13 @@ test('helpline staff register a melding with the keyboard, fixing one mistake; t
   expect(await focusedId(page)).toBe('leeftijd');
   await page.keyboard.type('24');
   await tab(page, 2); // past the optional age band
+  // The semester-figure codes (issue 10): optional selects, chosen by typing their first letter.
+  expect(await focusedId(page)).toBe('geslacht');
+  await page.keyboard.type('v');
+  expect(await page.$eval('#geslacht', (el) => (el as unknown as { value: string }).value)).toBe('vrouw');
+  await tab(page);
+  expect(await focusedId(page)).toBe('eerder-misbruik');
+  await tab(page);
   expect(await focusedId(page)).toBe('gemeente');
   await page.keyboard.type('Maastricht');
   await page.keyboard.press('Escape'); // close the suggestion list
