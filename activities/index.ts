@@ -113,7 +113,7 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
   }
 
   /** One channel, exactly once: check the log, send, record. Throws DeliveryError when transient. */
-  async function deliver(plan: ChannelPlan): Promise<ChannelDelivery> {
+  async function deliver(plan: ChannelPlan, onFresh: () => void): Promise<ChannelDelivery> {
     const fields = {
       meldingRef: plan.key.meldingRef,
       requestId: plan.key.requestId,
@@ -153,11 +153,13 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
     }
     try {
       const { providerId } = await plan.send();
+      onFresh();
       await deps.deliveryLog.markSent(plan.key, providerId);
       log.info(fields, 'partner message sent');
       return { channel: plan.channel, status: 'sent' };
     } catch (err) {
       if (err instanceof DeliveryError && err.failure.kind === 'permanent') {
+        onFresh();
         await deps.deliveryLog.markFailed(plan.key, err.failure.reason);
         // Counted here, where it is first recorded: a retry reads it from the log and does not count it again.
         deps.metrics?.deliveriesFailed.inc({ channel: plan.channel, kind: 'permanent' });
@@ -177,12 +179,14 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
     channelPlans: ChannelPlan[],
     missing: ChannelDelivery[],
     base: Pick<DeliveryReport, 'requestId' | 'attempt'> & Partial<DeliveryReport>,
+    /** Called when this try reached a provider (sent, or refused for good), not for what the log already knew. */
+    onFresh: () => void = () => undefined,
   ): Promise<DeliveryReport> {
     const deliveries: ChannelDelivery[] = [...missing];
     const transient: string[] = [];
     for (const plan of channelPlans) {
       try {
-        deliveries.push(await deliver(plan));
+        deliveries.push(await deliver(plan, onFresh));
       } catch (err) {
         if (!(err instanceof DeliveryError)) throw err;
         transient.push(err.failure.reason);
@@ -245,15 +249,23 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         ? `no ${recipient.fellBackFrom} configured for ${message.role}: primary notified`
         : undefined;
       if (note) log.warn({ ...ref, role: message.role }, note);
-      const report = await deliverAll(channelPlans, missing, {
-        requestId: message.requestId,
-        attempt: message.attempt,
-        recipientTier: recipient.tier,
-        ...(note ? { note } : {}),
-      });
-      // Counted when the step's report is returned, which happens once per step (a try that
-      // throws for a retry returns nothing), so a retried send is not an extra escalation.
-      if (message.attempt > 1) deps.metrics?.escalations.inc({ role: message.role, tier: message.tier });
+      let reachedProvider = false;
+      const report = await deliverAll(
+        channelPlans,
+        missing,
+        {
+          requestId: message.requestId,
+          attempt: message.attempt,
+          recipientTier: recipient.tier,
+          ...(note ? { note } : {}),
+        },
+        () => (reachedProvider = true),
+      );
+      // Counted by the try that first reached a provider for this step: a retry finds the step
+      // in the delivery log and does not count it again.
+      if (message.attempt > 1 && reachedProvider) {
+        deps.metrics?.escalations.inc({ role: message.role, tier: message.tier });
+      }
       return report;
     },
 

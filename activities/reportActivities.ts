@@ -30,8 +30,8 @@ export function createReportActivities(deps: ReportActivityDeps): ReportActiviti
   return {
     async writeReportRecord({ writeKey, record }) {
       const written = deps.store.write(writeKey, record);
-      // Region and semester only: the record itself is codes, but one line per case with all of
-      // them would be a copy of the record next to the case's reference in the activity context.
+      // Region and semester only: a log line per case with every code would be a second copy of
+      // the record, kept under the log store's rules and timed next to the lines naming the case.
       log.info(
         { regionId: record.regionId, semester: record.semester, written },
         written ? 'semester report record written' : 'semester report record was already written',

@@ -83,6 +83,7 @@ The CSG melding engine is up (profile: $profile).
   Intake            http://localhost:${INTAKE_PORT}   (log in as helpline / helpline-dev-wachtwoord)
   SMS endpoint log  .data/logs/twilio-mock.log   (Twilio contract mock)
   Worker log        .data/logs/worker.log
+  Metrics           http://localhost:${WORKER_METRICS_PORT:-off}/metrics (worker); intake /metrics with METRICS_TOKEN
 Start a sample melding:  npm run demo
 Stop everything:         npm stop
 INFO

@@ -40,11 +40,14 @@ const workerEnvSchema = z.object({
     .default(250),
   /** The anonymous semester report records (SQLite); kept apart from Temporal, see README. */
   REPORT_DB_PATH: z.string().min(1).default('.data/semester-report.db'),
-  /** Where Prometheus scrapes the worker's /metrics (loopback unless the deployment opens it). */
+  /**
+   * Where Prometheus scrapes the worker's /metrics (loopback unless the deployment opens it).
+   * Unset: no metrics listener (a fixed default port would collide between workers on one host).
+   */
   WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  WORKER_METRICS_PORT: port('WORKER_METRICS_PORT').default(9464),
-  /** The Temporal SDK's own exporter, on loopback only; merged into /metrics. */
-  WORKER_SDK_METRICS_PORT: port('WORKER_SDK_METRICS_PORT').default(9465),
+  WORKER_METRICS_PORT: port('WORKER_METRICS_PORT').optional(),
+  /** The Temporal SDK's own exporter, on loopback only, merged into /metrics; unset: SDK metrics off. */
+  WORKER_SDK_METRICS_PORT: port('WORKER_SDK_METRICS_PORT').optional(),
 });
 
 type WorkerEnv = Env & z.infer<typeof workerEnvSchema>;
@@ -60,8 +63,14 @@ function loadWorkerEnv(source: Record<string, string | undefined> = process.env)
   }
   const own = workerEnvSchema.safeParse(source);
   if (!own.success) problems.push(...own.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  if (own.success && own.data.WORKER_METRICS_PORT === own.data.WORKER_SDK_METRICS_PORT) {
-    problems.push('WORKER_SDK_METRICS_PORT: must differ from WORKER_METRICS_PORT');
+  if (own.success && own.data.WORKER_SDK_METRICS_PORT !== undefined) {
+    if (own.data.WORKER_METRICS_PORT === undefined) {
+      problems.push(
+        'WORKER_SDK_METRICS_PORT: is served through /metrics, so WORKER_METRICS_PORT must be set too',
+      );
+    } else if (own.data.WORKER_METRICS_PORT === own.data.WORKER_SDK_METRICS_PORT) {
+      problems.push('WORKER_SDK_METRICS_PORT: must differ from WORKER_METRICS_PORT');
+    }
   }
   if (problems.length > 0 || !shared || !own.success) throw new ConfigError(problems);
   return { ...shared, ...own.data };
@@ -84,24 +93,34 @@ async function main(): Promise<void> {
     logger: new PinoTemporalLogger(logger),
     telemetryOptions: {
       logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
-      metrics: {
-        prometheus: {
-          bindAddress: `127.0.0.1:${env.WORKER_SDK_METRICS_PORT}`,
-          countersTotalSuffix: true,
-          useSecondsForDurations: true,
-        },
-      },
+      ...(env.WORKER_SDK_METRICS_PORT !== undefined
+        ? {
+            metrics: {
+              prometheus: {
+                bindAddress: `127.0.0.1:${env.WORKER_SDK_METRICS_PORT}`,
+                // Prometheus conventions: counters end in _total, durations in seconds.
+                countersTotalSuffix: true,
+                useSecondsForDurations: true,
+              },
+            },
+          }
+        : {}),
     },
   });
   const registry = new Registry();
   const metrics = createWorkerMetrics(registry);
-  const metricsServer = await startMetricsServer({
-    registry,
-    host: env.WORKER_METRICS_HOST,
-    port: env.WORKER_METRICS_PORT,
-    sdkMetricsUrl: `http://127.0.0.1:${env.WORKER_SDK_METRICS_PORT}/metrics`,
-    logger,
-  });
+  const metricsServer =
+    env.WORKER_METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer({
+          registry,
+          host: env.WORKER_METRICS_HOST,
+          port: env.WORKER_METRICS_PORT,
+          ...(env.WORKER_SDK_METRICS_PORT !== undefined
+            ? { sdkMetricsUrl: `http://127.0.0.1:${env.WORKER_SDK_METRICS_PORT}/metrics` }
+            : {}),
+          logger,
+        });
   const reportStore = openReportStore(resolve(env.REPORT_DB_PATH));
 
   const mailTransport = createMailTransport(env);
@@ -149,7 +168,7 @@ async function main(): Promise<void> {
         twilioMock: env.TWILIO_API_BASE_URL !== undefined,
         deliveryLogDir,
         maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
-        metrics: `${env.WORKER_METRICS_HOST}:${env.WORKER_METRICS_PORT}`,
+        metrics: metricsServer ? `${env.WORKER_METRICS_HOST}:${env.WORKER_METRICS_PORT}` : 'off',
       },
       'worker running',
     );
@@ -158,7 +177,7 @@ async function main(): Promise<void> {
   } finally {
     mailTransport.close();
     await connection.close();
-    metricsServer.close();
+    metricsServer?.close();
     reportStore.close();
   }
 }

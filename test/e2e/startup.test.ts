@@ -93,3 +93,24 @@ test('the npm scripts (demo, cli, worker) get the development payload keys intac
   expect(output).toMatch(/^\S+ [1-9]\d*$/);
   expect(code).toBe(0);
 });
+
+test('the worker with bad metrics ports exits 1 naming them; the intake refuses a short METRICS_TOKEN', async () => {
+  const worker = await run('workers/worker.ts', {
+    ...badEnv,
+    WORKER_METRICS_PORT: '70000',
+    WORKER_SDK_METRICS_PORT: 'x',
+  });
+  expect(worker.code).toBe(1);
+  expect(worker.output).toMatch(/WORKER_METRICS_PORT.*whole number between 1 and 65535/);
+  expect(worker.output).toMatch(/WORKER_SDK_METRICS_PORT.*whole number between 1 and 65535/);
+  const same = await run('workers/worker.ts', {
+    ...badEnv,
+    WORKER_METRICS_PORT: '9999',
+    WORKER_SDK_METRICS_PORT: '9999',
+  });
+  expect(same.output).toContain('WORKER_SDK_METRICS_PORT: must differ from WORKER_METRICS_PORT');
+  const intake = await run('intake/main.ts', { ...badEnv, METRICS_TOKEN: 'short' });
+  expect(intake.code).toBe(1);
+  expect(intake.output).toContain('METRICS_TOKEN must be at least 24 characters');
+  expect(intake.output).not.toContain('short');
+});

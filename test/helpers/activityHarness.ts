@@ -3,6 +3,7 @@
  * started (SMTP server, Twilio contract mock), with a file delivery log in a temp directory and a
  * logger whose lines the test can inspect (to prove no address or number is ever logged).
  */
+import type { WorkerMetrics } from '../../config/metrics';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,8 @@ export function buildHarness(options: {
   leaseMs?: number;
   /** Defaults to the shipped regions. */
   regions?: ReadonlyMap<string, RegionConfig>;
+  /** Prometheus counters the activities count into (issue 10). */
+  metrics?: WorkerMetrics;
 }): Harness {
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'csg-deliveries-'));
   const logLines: string[] = [];
@@ -74,6 +77,7 @@ export function buildHarness(options: {
     deliveryLog,
     links: testLinks,
     logger: createLogger({ level: 'debug', name: 'activity-test' }, sink),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return { activities, deliveryLog, logDir, logLines };
 }

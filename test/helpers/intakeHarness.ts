@@ -3,6 +3,8 @@
  * workflow and activity doubles that record each partner message (with its signed action link),
  * as the notification activities would send it.
  */
+import type { ReportActivities } from '../../activities/reportActivities';
+import type { IntakeMetricsDeps } from '../../intake/metricsRoute';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -89,6 +91,8 @@ export async function startIntakeHarness(
     publicBaseUrl?: string;
     clock?: () => Date;
     logger?: Logger;
+    /** Prometheus registry, counters and token for /metrics (issue 10). */
+    metrics?: IntakeMetricsDeps;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -119,6 +123,7 @@ export async function startIntakeHarness(
     config,
     logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   return {
     env,

@@ -1,0 +1,107 @@
+/**
+ * The workflow's part of the semester figures, on the time-skipping server: a case that runs the
+ * whole pathway writes one anonymous record when it ends (with what it was given), a case whose
+ * FMO was called off does not count the FMO, and the aangifte decision is validated like every
+ * other decision.
+ */
+import {
+  acknowledge,
+  DecisionRejectedError,
+  recordCheckInOutcome,
+  setAangifte,
+  setPoliceWish,
+  withdrawMelding,
+} from '../../intake/meldingClient';
+import { createHarness, DAY, open, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness('wf-semester-record');
+});
+afterAll(() => h?.teardown());
+
+const result = (ref: string) => h.env.client.workflow.getHandle(ref).result();
+const recordsOf = (before: number) => h.partners.reports.slice(before);
+
+test('a case that runs to its end writes one anonymous record of what it was given', async () => {
+  const intake = await h.intake({
+    victimAge: { kind: 'band', band: '16-17' },
+    gender: 'vrouw',
+    earlierSexualAbuse: 'ja',
+  });
+  const ref = await h.start(intake);
+  await h.until(ref, (s) => s.phase === 'acute_zorg');
+  for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
+    await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+  }
+  await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+  await h.until(ref, (s) => s.phase === 'watchful_waiting');
+  const s = await setAangifte(h.env.client, ref, { made: true, by: 'cm-1' });
+  expect(s.decisions.at(-1)).toMatchObject({ type: 'aangifte', value: 'gedaan', by: 'cm-1' });
+  const before = h.partners.reports.length;
+  const base = Date.parse(intake.receivedAt);
+  for (const day of [1, 7, 14, 28]) {
+    const wait = base + day * DAY - (await h.now());
+    if (wait > 0) await h.env.sleep(wait + 1000);
+    await h.until(ref, (st) => open(st, `checkin-dag-${day}`) !== undefined);
+    await recordCheckInOutcome(h.env.client, ref, {
+      requestId: `checkin-dag-${day}`,
+      outcome: 'gaat_goed',
+      by: 'cm-1',
+      ...(day === 28 ? { ptss: false } : {}),
+    });
+  }
+  expect(await result(ref)).toMatchObject({ outcome: 'afgerond' });
+  const written = recordsOf(before);
+  expect(written).toHaveLength(1);
+  const [{ record, writeKey }] = written as [(typeof written)[number]];
+  expect(record).toEqual({
+    regionId: 'limburg',
+    semester: expect.stringMatching(/^\d{4}-H[12]$/),
+    acute: true,
+    gender: 'vrouw',
+    minor: 'ja',
+    earlierSexualAbuse: 'ja',
+    medicalCare: true,
+    fmo: true,
+    aangifte: true,
+    casemanagement: true,
+  });
+  // The write key is random: nothing of the case (reference, region code, number) is in it.
+  expect(writeKey).toMatch(/^[0-9a-f-]{36}$/);
+  expect(JSON.stringify(written)).not.toContain(ref.slice(-6));
+});
+
+test('an FMO the partner accepted but that was called off (police wish "nee") is not counted', async () => {
+  const intake = await h.intake({ wishes: { police: 'ja', medicalCare: 'nee' } });
+  const ref = await h.start(intake);
+  await h.until(ref, (s) => open(s, 'fmo') !== undefined);
+  await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-1' });
+  await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-1' });
+  const before = h.partners.reports.length;
+  await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+  await result(ref);
+  expect(recordsOf(before)[0]!.record).toMatchObject({
+    acute: true,
+    gender: 'onbekend',
+    earlierSexualAbuse: 'onbekend',
+    minor: 'nee',
+    fmo: false,
+    medicalCare: false,
+    aangifte: false,
+    casemanagement: false,
+  });
+});
+
+test('the aangifte decision is validated: true or false, and not on a closed case', async () => {
+  const ref = await h.start(await h.intake({}, 24 * 10));
+  await h.until(ref, (s) => s.phase !== 'triage');
+  await expect(
+    setAangifte(h.env.client, ref, { made: 'ja' as unknown as boolean, by: 'cm-1' }),
+  ).rejects.toThrow(new DecisionRejectedError(ref, 'made: expected true or false'));
+  const s = await setAangifte(h.env.client, ref, { made: false, by: 'cm-1' });
+  expect(s.decisions.at(-1)).toMatchObject({ type: 'aangifte', value: 'niet_gedaan' });
+  await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+  await result(ref);
+  await expect(setAangifte(h.env.client, ref, { made: true, by: 'cm-1' })).rejects.toThrow();
+});
