@@ -3,7 +3,6 @@
  * workflow and activity doubles that record each partner message (with its signed action link),
  * as the notification activities would send it.
  */
-import type { ReportActivities } from '../../activities/reportActivities';
 import type { IntakeMetricsDeps } from '../../intake/metricsRoute';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';

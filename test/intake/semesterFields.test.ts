@@ -3,6 +3,7 @@
  * a real dev server with the real workflow: the gender and earlier-abuse codes (form and API, with
  * clear errors), the aangifte decision, and `/metrics` behind its bearer token.
  */
+import { translator } from '../../i18n';
 import { Registry } from 'prom-client';
 import { createIntakeMetrics } from '../../config/metrics';
 import { formToRawIntake, mergeSchemaProblems } from '../../intake/intakeForm';
@@ -76,16 +77,17 @@ describe('gender and earlier sexual abuse: optional codes with clear errors', ()
     expect(page).toContain('— niet gevraagd —');
 
     const now = new Date('2026-09-01T12:00:00Z');
-    const notAsked = formToRawIntake({ geslacht: '', 'eerder-misbruik': '' }, 'helpline-017', now).raw;
+    const t = translator('nl');
+    const notAsked = formToRawIntake({ geslacht: '', 'eerder-misbruik': '' }, 'helpline-017', now, t).raw;
     expect(notAsked.gender).toBeUndefined();
     expect(notAsked.earlierSexualAbuse).toBeUndefined();
-    const asked = formToRawIntake({ geslacht: 'man', 'eerder-misbruik': 'ja' }, 'helpline-017', now).raw;
+    const asked = formToRawIntake({ geslacht: 'man', 'eerder-misbruik': 'ja' }, 'helpline-017', now, t).raw;
     expect([asked.gender, asked.earlierSexualAbuse]).toEqual(['man', 'ja']);
 
-    const tampered = formToRawIntake({ geslacht: 'x' }, 'helpline-017', now);
+    const tampered = formToRawIntake({ geslacht: 'x' }, 'helpline-017', now, t);
     const parsed = parseIntake(tampered.raw);
     expect(parsed.ok).toBe(false);
-    const problems = mergeSchemaProblems(tampered.problems, parsed.ok ? [] : parsed.problems);
+    const problems = mergeSchemaProblems(tampered.problems, parsed.ok ? [] : parsed.problems, t);
     expect(problems.geslacht).toBe('Kies vrouw, man, anders of onbekend (of laat het op "niet gevraagd").');
   });
 });
