@@ -38,9 +38,14 @@ describe('gender and earlier sexual abuse: optional codes with clear errors', ()
     expect(res.statusCode).toBe(400);
     expect(res.json().problems).toEqual(
       expect.arrayContaining([
-        { field: 'gender', message: 'expected the gender: "vrouw", "man", "anders" or "onbekend"' },
+        {
+          field: 'gender',
+          code: 'invalid_value',
+          message: 'expected the gender: "vrouw", "man", "anders" or "onbekend"',
+        },
         {
           field: 'earlierSexualAbuse',
+          code: 'invalid_value',
           message: 'expected whether there was earlier sexual abuse: "ja", "nee" or "onbekend"',
         },
       ]),
@@ -102,7 +107,11 @@ describe('the aangifte decision', () => {
     const bad = await post(`/api/meldingen/${reference}/decisions/aangifte`, { made: 'ja' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().problems).toEqual([
-      { field: 'made', message: 'expected made as true or false (the victim says an aangifte was made)' },
+      {
+        field: 'made',
+        code: 'invalid_type',
+        message: 'expected made as true or false (the victim says an aangifte was made)',
+      },
     ]);
     const ok = await post(`/api/meldingen/${reference}/decisions/aangifte`, { made: true });
     expect(ok.statusCode).toBe(200);
