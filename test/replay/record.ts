@@ -3,7 +3,9 @@
  * test/replay/histories/*.json. Run after a deliberate pathway change (behind `patched()`), keep
  * the old files, and commit the new ones:
  *
- *   npx tsx test/replay/record.ts
+ *   npx tsx test/replay/record.ts [scenario ...]
+ *
+ * Named scenarios only, when given: a new scenario is recorded without re-recording the others.
  *
  * Each scenario drives one case through the client functions, as the intake service would.
  */
@@ -13,6 +15,7 @@ import { temporal } from '@temporalio/proto';
 import {
   acknowledge,
   recordCheckInOutcome,
+  setAangifte,
   setConsent,
   setPoliceWish,
   transferMelding,
@@ -90,12 +93,36 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // Issue 10: gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
+  // withdrawn: the ended case writes its semester report record (patch semester-report-record).
+  'aangifte-semesterrecord': async (h) => {
+    const ref = await h.start(await h.intake({ gender: 'vrouw', earlierSexualAbuse: 'nee' }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    for (const id of [
+      'informatief_gesprek',
+      'fmo',
+      'fmo-opsporing',
+      'medische_zorg',
+      'casemanager_overdracht',
+    ]) {
+      await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+    }
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await setAangifte(h.env.client, ref, { made: true, by: 'cm-1' });
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !(name in scenarios));
+  if (unknown.length > 0) throw new Error(`unknown scenario(s): ${unknown.join(', ')}`);
   const h = await createHarness('replay-record');
   try {
     for (const [name, scenario] of Object.entries(scenarios)) {
+      if (only.length > 0 && !only.includes(name)) continue;
       const ref = await scenario(h);
       const history = await h.env.client.workflow.getHandle(ref).fetchHistory();
       // The harness encrypts payloads as production does (test keys), so these histories hold
