@@ -9,6 +9,7 @@
  *   npm run demo -- police <ref> <ja|nee|twijfel>
  *   npm run demo -- withdraw <ref>
  *   npm run demo -- transfer <ref> <regionId>
+ *   npm run demo -- aangifte <ref> <ja|nee>   the victim says an aangifte was (not) made
  *
  * A typical walk: start → ack informatief_gesprek, fmo, fmo-opsporing, medische_zorg (phase
  * acute_zorg ends) → ack casemanager_overdracht (watchful_waiting) → the check-ins come on day
@@ -25,6 +26,7 @@ import {
   DecisionRejectedError,
   getCaseState,
   recordCheckInOutcome,
+  setAangifte,
   setPoliceWish,
   startMelding,
   transferMelding,
@@ -138,9 +140,15 @@ async function main(): Promise<void> {
           await transferMelding(client, need(reference), { toRegionId: need(rest[0], 'regionId'), by: BY }),
         );
         break;
+      case 'aangifte': {
+        const made = need(rest[0], 'ja|nee');
+        if (made !== 'ja' && made !== 'nee') throw new Error('aangifte: expected ja or nee');
+        print(await setAangifte(client, need(reference), { made: made === 'ja', by: BY }));
+        break;
+      }
       default:
         throw new Error(
-          `unknown command "${command}" (start, state, ack, checkin, police, withdraw, transfer)`,
+          `unknown command "${command}" (start, state, ack, checkin, police, withdraw, transfer, aangifte)`,
         );
     }
     if (reference) console.log(`Temporal UI: ${uiLink(reference)}`);

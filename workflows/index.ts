@@ -1,2 +1,3 @@
 /** The workflow functions the worker registers (workflowsPath points here). */
 export { meldingWorkflow } from './melding';
+export { handoverBaselineWorkflow } from './baseline';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { projectRoot } from './tools';
 
 export interface RunningEntry {
+  pid: number;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   exited: Promise<number | null>;
@@ -27,6 +28,7 @@ export function spawnEntry(entry: string, env: Record<string, string>): RunningE
   child.stderr.on('data', (d) => chunks.push(String(d)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
+    pid: child.pid!,
     output: () => chunks.join(''),
     exited,
     async stop() {

@@ -46,6 +46,8 @@ export function startScript(script: string, args: string[], env: NodeJS.ProcessE
   child.stderr?.on('data', (d) => output.push(String(d)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
+    /** The script's pid; a script that execs its server (the dev server script) shares it. */
+    pid: child.pid!,
     output,
     exited,
     async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

@@ -12,6 +12,8 @@ export interface CapturedMail {
   raw: string;
   messageId: string | undefined;
   subject: string | undefined;
+  /** When the server accepted the message (ms since the epoch): the benchmark's "notified". */
+  acceptedAt: number;
 }
 
 export interface TestSmtpServer {
@@ -75,6 +77,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
           raw,
           messageId: header(raw, 'Message-ID'),
           subject: decodeEncodedWords(header(raw, 'Subject')),
+          acceptedAt: Date.now(),
         });
         callback();
       });

@@ -17,6 +17,7 @@ import {
   acknowledge,
   reportDeliveryStatus,
   recordCheckInOutcome,
+  setAangifte,
   setConsent,
   setPoliceWish,
   transferMelding,
@@ -112,6 +113,26 @@ const scenarios: Record<string, Scenario> = {
     await h.env.sleep(15 * MINUTE + 1000);
     await h.untilSent(ref, 'casemanager_overdracht', 5);
     await ops.act(ref, { type: 'sluiting', input: { reason: 'slachtoffer_niet_bereikbaar', by: 'ops' } });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // Issue 10: gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
+  // withdrawn: the ended case writes its semester report record (patch semester-report-record).
+  'aangifte-semesterrecord': async (h) => {
+    const ref = await h.start(await h.intake({ gender: 'vrouw', earlierSexualAbuse: 'nee' }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    for (const id of [
+      'informatief_gesprek',
+      'fmo',
+      'fmo-opsporing',
+      'medische_zorg',
+      'casemanager_overdracht',
+    ]) {
+      await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+    }
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await setAangifte(h.env.client, ref, { made: true, by: 'cm-1' });
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
