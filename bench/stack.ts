@@ -1,0 +1,137 @@
+/**
+ * The system under measurement, started as production runs it: the Temporal server (the dev
+ * server, or the real server on PostgreSQL for `--profile cluster`), the real worker processes
+ * with the real activities, a real SMTP server and the Twilio contract mock. Each on free ports
+ * and in a temporary folder, removed at the end.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
+import { generatePayloadKey } from '../config/payloadCodec';
+import { loadTemporalSettings, temporalDataConverter } from '../config/temporal';
+import { spawnEntry, type RunningEntry } from '../test/helpers/entryProcess';
+import { freePort, startScript, waitForPort } from '../test/helpers/processes';
+import { startSmtpServer, type TestSmtpServer } from '../test/helpers/smtpServer';
+import { startTwilioMock } from '../test/helpers/twilioMock';
+
+const run = promisify(execFile);
+
+export type Profile = 'dev' | 'cluster';
+
+export interface Stack {
+  client: Client;
+  taskQueue: string;
+  smtp: TestSmtpServer;
+  workers: RunningEntry[];
+  /** Resident memory (MiB) of the worker processes and of the Temporal server side. */
+  rss(): { workersMiB: number; serverMiB: number };
+  stop(): Promise<void>;
+}
+
+/** Resident set size of a process and all its descendants, from /proc (Linux). */
+function treeRssKiB(pid: number): number {
+  let total = 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const child of children ? children.split(/\s+/) : []) total += treeRssKiB(Number(child));
+  } catch {
+    // The process ended meanwhile.
+  }
+  return total;
+}
+
+/** PostgreSQL's processes (the cluster profile): the postmaster's pid is in its data folder. */
+function postgresPid(dataDir: string): number | undefined {
+  try {
+    return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startStack(options: { profile: Profile; workers: number }): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'csg-bench-'));
+  chmodSync(dir, 0o755); // PostgreSQL runs as its own user and must reach its folder
+  const [smtp, twilio] = await Promise.all([startSmtpServer(), startTwilioMock()]);
+  const port = await freePort();
+  const stops: Array<() => Promise<unknown>> = [];
+  let serverPids: () => number[];
+
+  if (options.profile === 'dev') {
+    const server = startScript('scripts/temporal-dev-server.sh', [
+      join(dir, 'temporal.db'),
+      String(port),
+      String(await freePort()),
+    ]);
+    stops.push(() => server.stop());
+    serverPids = () => [server.pid];
+  } else {
+    const pgPort = await freePort();
+    await run('bash', ['scripts/cluster/install.sh']);
+    await run('bash', ['scripts/cluster/postgres.sh', 'start', join(dir, 'pg'), String(pgPort)]);
+    stops.push(() => run('bash', ['scripts/cluster/postgres.sh', 'stop', join(dir, 'pg')]));
+    await run('bash', ['scripts/cluster/temporal.sh', 'schema', dir, String(pgPort)]);
+    const server = startScript('scripts/cluster/temporal.sh', ['server', dir, String(port), String(pgPort)]);
+    stops.unshift(() => server.stop());
+    serverPids = () => [server.pid, postgresPid(join(dir, 'pg')) ?? 0].filter(Boolean);
+  }
+  await waitForPort(port, 120_000);
+  if (options.profile === 'cluster') {
+    await run('bash', ['scripts/cluster/temporal.sh', 'setup', String(port), 'default', '30']);
+  }
+
+  // A fresh key for this run: the benchmark encrypts every payload, as production does.
+  const payloadKeys = `bench:${generatePayloadKey()}`;
+  const taskQueue = 'csg-bench';
+  const env = {
+    NODE_ENV: 'test', // the Twilio contract mock's base URL is refused in production
+    LOG_LEVEL: 'warn',
+    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PAYLOAD_KEYS: payloadKeys,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+    TWILIO_AUTH_TOKEN: 'bench-twilio-token',
+    TWILIO_FROM_NUMBER: '+3197010000000',
+    TWILIO_API_BASE_URL: twilio.baseUrl,
+    PUBLIC_BASE_URL: 'http://127.0.0.1:1',
+    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123',
+    STAFF_ACCOUNTS: 'bench-staff:bench-wachtwoord-1',
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
+    DELIVERY_LOG_DIR: join(dir, 'deliveries'),
+    REPORT_DB_PATH: join(dir, 'report.db'),
+    // Bounded cache: memory must stay flat however many cases are open.
+    WORKER_MAX_CACHED_WORKFLOWS: '250',
+  };
+  const workers = Array.from({ length: options.workers }, () => spawnEntry('workers/worker.ts', env));
+  const connection = await Connection.connect({ address: `127.0.0.1:${port}` });
+  const client = new Client({
+    connection,
+    dataConverter: temporalDataConverter(loadTemporalSettings({ PAYLOAD_KEYS: payloadKeys })),
+  });
+
+  return {
+    client,
+    taskQueue,
+    smtp,
+    workers,
+    rss: () => ({
+      workersMiB: workers.reduce((sum, w) => sum + treeRssKiB(w.pid), 0) / 1024,
+      serverMiB: serverPids().reduce((sum, pid) => sum + treeRssKiB(pid), 0) / 1024,
+    }),
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop()));
+      await connection.close();
+      for (const stop of stops) await stop().catch(() => undefined);
+      await Promise.all([smtp.stop(), twilio.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
