@@ -40,7 +40,7 @@ export function renderMarkdown(r: BenchResult): string {
   const firstMemory = r.memory[0];
   const lastMemory = r.memory.at(-1);
   return [
-    `### ${r.profile === 'cluster' ? 'Cluster profile (Temporal server on PostgreSQL)' : 'Dev server profile'}, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}`,
+    `### ${r.profile === 'cluster' ? 'Cluster profile (Temporal server on PostgreSQL)' : 'Dev server profile'}, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}${r.secondsPerLoad < 10 ? ' (quick run)' : ''}`,
     '',
     `Command: \`${r.command}\` · ${r.date.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB (${r.machine.cpu}) · ${r.secondsPerLoad} s per load`,
     '',

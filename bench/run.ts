@@ -124,7 +124,7 @@ async function main() {
     );
     const markdown = renderMarkdown(result);
     writeFileSync(join(outDir, `latest-${args.profile}-${args.workers}w.md`), markdown);
-    updateBenchmarksFile(`${args.profile}-${args.workers}w`, markdown);
+    updateBenchmarksFile(`${args.profile}-${args.workers}w${args.quick ? '-quick' : ''}`, markdown);
     process.stdout.write(`\n${markdown}\n`);
   } finally {
     await stack.stop();
