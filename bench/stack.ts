@@ -5,6 +5,7 @@
  * and in a temporary folder, removed at the end.
  */
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,13 +56,38 @@ function postgresPid(dataDir: string): number | undefined {
   }
 }
 
+/** Whether nothing listens on a local port (a listen that succeeds and is closed again). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A frontend port for the cluster whose derived ports (scripts/cluster/temporal.sh: the other
+ * services above it, membership 300 below) are all free and below 32768: the server stores
+ * membership ports in a PostgreSQL smallint.
+ */
+async function clusterPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 21_000 + Math.floor(Math.random() * 10_000);
+    const needed = [0, 1, 2, 6, 10, -300, -299, -298, -294].map((d) => base + d);
+    const free = await Promise.all(needed.map(portFree));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('no free port range for the cluster below 32768');
+}
+
 export async function startStack(options: { profile: Profile; workers: number }): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'csg-bench-'));
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user and must reach its folder
   const [smtp, twilio] = await Promise.all([startSmtpServer(), startTwilioMock()]);
-  const port = await freePort();
+  const port = options.profile === 'cluster' ? await clusterPort() : await freePort();
   const stops: Array<() => Promise<unknown>> = [];
   let serverPids: () => number[];
+  let serverOutput: () => string;
 
   if (options.profile === 'dev') {
     const server = startScript('scripts/temporal-dev-server.sh', [
@@ -71,6 +97,7 @@ export async function startStack(options: { profile: Profile; workers: number })
     ]);
     stops.push(() => server.stop());
     serverPids = () => [server.pid];
+    serverOutput = () => server.output.join('');
   } else {
     const pgPort = await freePort();
     await run('bash', ['scripts/cluster/install.sh']);
@@ -79,11 +106,21 @@ export async function startStack(options: { profile: Profile; workers: number })
     await run('bash', ['scripts/cluster/temporal.sh', 'schema', dir, String(pgPort)]);
     const server = startScript('scripts/cluster/temporal.sh', ['server', dir, String(port), String(pgPort)]);
     stops.unshift(() => server.stop());
+    serverOutput = () => server.output.join('');
     serverPids = () => [server.pid, postgresPid(join(dir, 'pg')) ?? 0].filter(Boolean);
   }
-  await waitForPort(port, 120_000);
-  if (options.profile === 'cluster') {
-    await run('bash', ['scripts/cluster/temporal.sh', 'setup', String(port), 'default', '30']);
+  try {
+    await waitForPort(port, 120_000).catch((error: Error) => {
+      throw new Error(`${error.message}; server output:\n${serverOutput().slice(-3000)}`);
+    });
+    if (options.profile === 'cluster') {
+      await run('bash', ['scripts/cluster/temporal.sh', 'setup', String(port), 'default', '30']);
+    }
+  } catch (error) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    await Promise.all([smtp.stop(), twilio.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
 
   // A fresh key for this run: the benchmark encrypts every payload, as production does.
