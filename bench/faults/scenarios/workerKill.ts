@@ -1,0 +1,43 @@
+/**
+ * Scenario 1: the worker is SIGKILLed in the middle of a burst of handovers and restarted. Every
+ * case must continue: its handover arrives, and the acknowledgement moves it to watchful waiting.
+ * Sends cut off by the kill are in the delivery log as unfinished claims; their retry waits out
+ * the claim's lease (2 minutes) and then checks before sending, so this one takes a few minutes.
+ */
+import {
+  acknowledgeAll,
+  allHandedOver,
+  burst,
+  HANDOVER,
+  logged,
+  type Report,
+  type Scenario,
+} from '../scenario';
+import { eventually, sleep, type Stack } from '../stack';
+
+export const workerKill: Scenario = {
+  name: '1. worker killed (SIGKILL) during a burst of handovers, then restarted',
+  async run(stack: Stack, report: Report) {
+    const count = 30;
+    report.say(`starting ${count} meldingen at 10/s; SIGKILL of the worker after 10 handover mails`);
+    const refsPromise = burst(stack, count, 10);
+    const mailedBeforeKill = await eventually('10 handover mails', async () => {
+      const n = stack.smtp.messages.filter((m) => m.subject?.includes('casemanager')).length;
+      return n >= 10 ? n : undefined;
+    });
+    await stack.worker().kill();
+    report.say(`worker killed with ${mailedBeforeKill} handover mails out; restarting it in 2 s`);
+    await sleep(2000);
+    stack.startWorker();
+    const refs = await refsPromise;
+    await allHandedOver(stack, refs, 420_000);
+    const all = refs.filter((r) => logged(stack, r, HANDOVER, 1)).length;
+    report.check('every handover delivered after the restart', all === count, `${all}/${count}`);
+    await acknowledgeAll(stack, report, refs);
+    report.audit(
+      stack,
+      refs,
+      refs.map((ref) => ({ ref, requestId: HANDOVER, attempt: 1 })),
+    );
+  },
+};
