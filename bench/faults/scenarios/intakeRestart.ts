@@ -42,10 +42,18 @@ export const intakeRestart: Scenario = {
       return found[0];
     });
     report.say(
-      '8 casemanagers open their link and confirm, 25 ms apart; SIGKILL of the intake service after 60 ms',
+      '8 casemanagers confirm through their link, 40 ms apart; SIGKILL of the intake service at the 3rd answer',
     );
-    const answers = links.map(async (url, i) => (await sleep(i * 25), post(url)));
-    await sleep(60);
+    let settled = 0;
+    let third: () => void = () => undefined;
+    const thirdAnswer = new Promise<void>((resolve) => (third = resolve));
+    const answers = links.map(async (url, i) => {
+      await sleep(i * 40);
+      const answer = await post(url);
+      if (++settled === 3) third();
+      return answer;
+    });
+    await thirdAnswer;
     await stack.intake()!.kill();
     const first = await Promise.all(answers);
     report.say(`answers: ${first.map(show).join(', ')}`);
