@@ -33,6 +33,9 @@ export const workerKill: Scenario = {
     await allHandedOver(stack, refs, 420_000);
     const all = refs.filter((r) => logged(stack, r, HANDOVER, 1)).length;
     report.check('every handover delivered after the restart', all === count, `${all}/${count}`);
+    // The crash window (activities/deliveryLog.ts): sends the kill cut off between claim and record.
+    const rechecked = stack.worker().output().split('stopped between sending and recording').length - 1;
+    report.say(`${rechecked} send(s) cut off by the kill were checked with the provider before any resend`);
     await acknowledgeAll(stack, report, refs);
     report.audit(
       stack,
