@@ -43,6 +43,11 @@ function messageIdOf(key: string): string {
   return `<${hash}@${MAIL_DOMAIN}>`;
 }
 
+function flag(result: AuditResult, what: 'lost' | 'duplicates', n: number, line: string): void {
+  result[what] += n;
+  result.lines.push(`  ! ${line}`);
+}
+
 /** Audits the meldingen `refs`; every `expected` request step must have reached its partner. */
 export function audit(stack: Stack, refs: string[], expected: Expected[]): AuditResult {
   const result: AuditResult = { lost: 0, duplicates: 0, emails: 0, sms: 0, lines: [] };
@@ -59,34 +64,28 @@ export function audit(stack: Stack, refs: string[], expected: Expected[]): Audit
     const sentMail = mine.filter((r) => r.state === 'sent' && r.key.endsWith('/email'));
     for (const r of sentMail) {
       const n = mails.filter((m) => m.messageId === messageIdOf(r.key)).length;
-      if (n === 0)
-        ((result.lost += 1), result.lines.push(`  ! ${r.key}: logged sent, not in the SMTP server`));
+      if (n === 0) flag(result, 'lost', 1, `${r.key}: logged sent, not in the SMTP server`);
       if (n > 1)
-        ((result.duplicates += n - 1), result.lines.push(`  ! ${r.key}: ${n} copies in the SMTP server`));
+        flag(result, 'duplicates', n - 1, `${r.key}: ${n} copies (same Message-ID) in the SMTP server`);
     }
     const known = new Set(sentMail.map((r) => messageIdOf(r.key)));
-    const unlogged = mails.filter((m) => !known.has(m.messageId ?? ''));
-    if (unlogged.length > 0) {
-      result.duplicates += unlogged.length;
-      result.lines.push(`  ! ${ref}: ${unlogged.length} email(s) without a sent record in the delivery log`);
-    }
+    const unlogged = mails.filter((m) => !known.has(m.messageId ?? '')).length;
+    if (unlogged > 0)
+      flag(result, 'duplicates', unlogged, `${ref}: ${unlogged} email(s) with no sent record`);
     // SMS: Twilio has no idempotency key, so count creations per melding against the log.
     const texts = accepted.filter((r) => (r.form.Body ?? '').includes(ref)).length;
     const sentSms = mine.filter((r) => r.state === 'sent' && r.key.endsWith('/sms')).length;
     result.sms += texts;
     if (texts > sentSms)
-      ((result.duplicates += texts - sentSms),
-        result.lines.push(`  ! ${ref}: ${texts} SMS accepted, ${sentSms} logged`));
+      flag(result, 'duplicates', texts - sentSms, `${ref}: ${texts} SMS accepted, ${sentSms} logged`);
     if (texts < sentSms)
-      ((result.lost += sentSms - texts),
-        result.lines.push(`  ! ${ref}: ${sentSms} SMS logged, ${texts} accepted`));
+      flag(result, 'lost', sentSms - texts, `${ref}: ${sentSms} SMS logged, ${texts} accepted`);
   }
   for (const e of expected) {
     for (const channel of ['email', 'sms'] as const) {
       const key = `${e.ref}/${e.requestId}/${e.attempt}/${channel}`;
       if (!records.some((r) => r.key === key && r.state === 'sent')) {
-        result.lost += 1;
-        result.lines.push(`  ! ${key}: never delivered`);
+        flag(result, 'lost', 1, `${key}: never delivered`);
       }
     }
   }

@@ -34,7 +34,7 @@ export const intakeRestart: Scenario = {
   async run(stack: Stack, report: Report) {
     await stack.startIntake();
     const refs = await burst(stack, 8, 8);
-    await allHandedOver(stack, refs);
+    if (!(await allHandedOver(stack, refs))) throw new Error('handovers not delivered');
     const links = refs.map((ref) => {
       const mail = stack.smtp.messages.find((m) => m.subject?.includes(ref));
       const found = plainText(mail?.raw ?? '').match(/https?:\/\/\S+\/partner\/[A-Za-z0-9._~%-]+/);

@@ -15,6 +15,7 @@ import {
   type Report,
   type Scenario,
 } from '../scenario';
+import { readDeliveryLog } from '../audit';
 import { eventually, type Stack } from '../stack';
 
 const CHECKIN = 'checkin-dag-1';
@@ -26,7 +27,7 @@ export const serverRestart: Scenario = {
     const receivedAt = () => new Date(Date.now() - 24 * 3600_000 + dueS * 1000).toISOString();
     report.say(`starting 5 meldingen received a day ago less ${dueS} s; acknowledging their handovers`);
     const refs = await burst(stack, 5, 5, () => handoverOnly({ receivedAt: receivedAt() }));
-    await allHandedOver(stack, refs);
+    report.check('every handover delivered', await allHandedOver(stack, refs));
     await acknowledgeAll(stack, report, refs);
     const openBefore = (await Promise.all(refs.map((r) => getCaseState(stack.client, r)))).filter(
       (s) => !s.openRequests.some((q) => q.requestId === CHECKIN),
@@ -38,12 +39,23 @@ export const serverRestart: Scenario = {
     );
     report.say('SIGKILL of the dev server; restarting it on the same file after 5 s');
     await stack.restartServer('SIGKILL', 5000);
+    const restartedAt = Date.now();
     const fired = await eventually(
       'the day-1 check-in of every case',
       async () => (refs.every((r) => logged(stack, r, CHECKIN, 1, 'email')) ? true : undefined),
       240_000,
     ).catch(() => false);
     report.check('every day-1 check-in timer fired after the restart and its reminder was mailed', fired);
+    // The timers must have fired after the restart, not before the kill (else this proves nothing).
+    const claims = readDeliveryLog(stack.deliveryDir).filter((r) => r.key.includes(`/${CHECKIN}/1/email`));
+    const afterRestart = claims.filter(
+      (r) => r.claimedAt >= restartedAt && refs.some((ref) => r.key.startsWith(ref)),
+    ).length;
+    report.check(
+      'those timers fell due after the restart',
+      afterRestart === refs.length,
+      `${afterRestart}/${refs.length}`,
+    );
     const states = await Promise.all(refs.map((r) => getCaseState(stack.client, r)));
     const open = states.filter(
       (s) => s.phase === 'watchful_waiting' && s.openRequests.some((q) => q.requestId === CHECKIN),

@@ -42,5 +42,13 @@ export const workerKill: Scenario = {
       refs,
       refs.map((ref) => ({ ref, requestId: HANDOVER, attempt: 1 })),
     );
+    if (report.outcome.duplicates > 0) {
+      // Stated, not hidden: SMTP cannot be asked whether it accepted a message, so an email whose
+      // `sent` record the kill cut off is sent again, with the same Message-ID (deliveryLog.ts).
+      report.say(
+        'the email duplicates above are the known crash window: accepted by the SMTP server, killed before ' +
+          "the delivery log recorded it, re-sent with the same Message-ID (SMS is checked in Twilio's list instead)",
+      );
+    }
   },
 };
