@@ -103,13 +103,14 @@ export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   ms = 120_000,
+  everyMs = 500,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type Report,
   type Scenario,
 } from '../scenario';
+import { readDeliveryLog } from '../audit';
 import { eventually, sleep, type Stack } from '../stack';
 
 export const workerKill: Scenario = {
@@ -21,12 +22,22 @@ export const workerKill: Scenario = {
     const count = 30;
     report.say(`starting ${count} meldingen at 10/s; SIGKILL of the worker after 10 handover mails`);
     const refsPromise = burst(stack, count, 10);
-    const mailedBeforeKill = await eventually('10 handover mails', async () => {
-      const n = stack.smtp.messages.filter((m) => m.subject?.includes('casemanager')).length;
-      return n >= 10 ? n : undefined;
-    });
+    // Kill while sends are in flight (claimed in the delivery log, not yet recorded), so the crash
+    // window is exercised rather than a quiet moment between activities.
+    const atKill = await eventually(
+      '10 handover mails and a send in flight',
+      async () => {
+        const mailed = stack.smtp.messages.filter((m) => m.subject?.includes('casemanager')).length;
+        const inFlight = readDeliveryLog(stack.deliveryDir).filter((r) => r.state === 'sending').length;
+        return mailed >= 10 && inFlight > 0 ? { mailed, inFlight } : undefined;
+      },
+      120_000,
+      20,
+    );
     await stack.worker().kill();
-    report.say(`worker killed with ${mailedBeforeKill} handover mails out; restarting it in 2 s`);
+    report.say(
+      `worker killed with ${atKill.mailed} handover mails out and ${atKill.inFlight} sends in flight; restarting it in 2 s`,
+    );
     await sleep(2000);
     stack.startWorker();
     const refs = await refsPromise;
