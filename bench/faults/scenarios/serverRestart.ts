@@ -1,5 +1,5 @@
 /**
- * Scenario 2: the Temporal dev server is killed (SIGKILL, no orderly shutdown) and started again
+ * Scenario 2: the Temporal dev server is killed (SIGKILL, or SIGTERM with FAULTS_SERVER_SIGNAL) and started again
  * on the same SQLite file while cases wait in watchful waiting. Their intake is back-dated by a day
  * (less FAULTS_TIMER_DUE_S seconds), so the day-1 check-in timer falls due after the restart:
  * each timer must fire and its reminder reach the casemanager.
@@ -37,8 +37,10 @@ export const serverRestart: Scenario = {
       openBefore === refs.length,
       `${openBefore}/${refs.length}`,
     );
-    report.say('SIGKILL of the dev server; restarting it on the same file after 5 s');
-    await stack.restartServer('SIGKILL', 5000);
+    // SIGKILL by default: no orderly shutdown, the harder case. FAULTS_SERVER_SIGNAL=SIGTERM for a stop.
+    const signal = (process.env.FAULTS_SERVER_SIGNAL ?? 'SIGKILL') as NodeJS.Signals;
+    report.say(`${signal} to the dev server; restarting it on the same file after 5 s`);
+    await stack.restartServer(signal, 5000);
     const restartedAt = Date.now();
     const fired = await eventually(
       'the day-1 check-in of every case',
