@@ -3,7 +3,10 @@
  * the project's own scripts/twilio-mock.sh on a free port), with a small fault-injecting HTTP proxy
  * in front. The proxy records what reached it and can answer the next requests with errors shaped
  * like Twilio's (HTTP 500, 429, or 400 with code 21211), which Prism's contract has no examples for.
- * Everything else passes through to Prism, which validates it against the contract.
+ * The proxy also answers the message list (GET Messages.json) from the creations Prism accepted:
+ * Prism cannot serve that list (its generated example breaks the contract's own `uri` format and
+ * `--errors` turns that into a 500), and the activity reads the list after a crash to learn
+ * whether an SMS already left. Everything else passes through to Prism, which validates it.
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { freePort, startScript, waitForPort } from './processes';
@@ -14,6 +17,9 @@ export interface RecordedTwilioRequest {
   form: Record<string, string>;
   /** The status the client got back (injected or Prism's). */
   status: number;
+  /** The SID Prism gave an accepted creation. */
+  sid?: string;
+  at: Date;
 }
 
 export interface InjectedFault {
@@ -45,6 +51,36 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The accepted creations as Twilio's message list (newest first), filtered on To and From. */
+function messageList(pathname: string, query: URLSearchParams, requests: RecordedTwilioRequest[]) {
+  const to = query.get('To');
+  const from = query.get('From');
+  const messages = requests
+    .filter((r) => r.method === 'POST' && r.status === 201 && r.path.split('?')[0] === pathname)
+    .filter((r) => (!to || r.form.To === to) && (!from || r.form.From === from))
+    .reverse()
+    .map((r) => ({
+      sid: r.sid,
+      to: r.form.To,
+      from: r.form.From,
+      body: r.form.Body,
+      status: 'sent',
+      date_sent: r.at.toUTCString(),
+      date_created: r.at.toUTCString(),
+    }));
+  return {
+    messages,
+    first_page_uri: pathname,
+    next_page_uri: null,
+    previous_page_uri: null,
+    page: 0,
+    page_size: Number(query.get('PageSize') ?? 50),
+    start: 0,
+    end: Math.max(0, messages.length - 1),
+    uri: pathname,
+  };
+}
+
 export async function startTwilioMock(): Promise<TwilioMock> {
   const prismPort = await freePort();
   const prism = startScript('scripts/twilio-mock.sh', [String(prismPort)], { TWILIO_MOCK_LOG_LEVEL: 'info' });
@@ -62,10 +98,23 @@ export async function startTwilioMock(): Promise<TwilioMock> {
       const body = await readBody(req);
       const path = req.url ?? '/';
       const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
-      const record: RecordedTwilioRequest = { method: req.method ?? 'GET', path, form, status: 0 };
+      const record: RecordedTwilioRequest = {
+        method: req.method ?? 'GET',
+        path,
+        form,
+        status: 0,
+        at: new Date(),
+      };
       requests.push(record);
       const isCreate = req.method === 'POST' && /\/Messages\.json$/.test(path.split('?')[0] ?? '');
       const fault = isCreate ? faults.shift() : undefined;
+      const [pathname = '', query = ''] = path.split('?');
+      if (req.method === 'GET' && /\/Accounts\/[^/]+\/Messages\.json$/.test(pathname)) {
+        record.status = 200;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(messageList(pathname, new URLSearchParams(query), requests)));
+        return;
+      }
       if (fault) {
         record.status = fault.status;
         res.writeHead(fault.status, { 'content-type': 'application/json' });
@@ -90,6 +139,17 @@ export async function startTwilioMock(): Promise<TwilioMock> {
         (up) => {
           record.status = up.statusCode ?? 0;
           res.writeHead(up.statusCode ?? 502, up.headers);
+          if (isCreate) {
+            const chunks: Buffer[] = [];
+            up.on('data', (c: Buffer) => chunks.push(c));
+            up.on('end', () => {
+              try {
+                record.sid = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sid?: string }).sid;
+              } catch {
+                // not JSON: no SID to remember
+              }
+            });
+          }
           up.pipe(res);
         },
       );
