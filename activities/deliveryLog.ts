@@ -10,8 +10,10 @@
  * (permanent). A transient failure removes the claim so the next try starts clean.
  *
  * The remaining window, stated honestly: if the process dies after the provider accepted the
- * message and before `sent` is on disk (milliseconds), the next try finds a stale `sending`
- * record. It cannot know whether the message left. The activity then asks the provider where it
+ * message and before `sent` is on disk, the next try finds a stale `sending` record. Idle, that
+ * window is milliseconds; under a burst the fsyncs queue and it grows (the worker-kill fault run
+ * found 9 and 14 duplicate emails among 23 sends in flight; README, Fault runs). The next try
+ * cannot know whether the message left. The activity then asks the provider where it
  * can (Twilio's message list) and otherwise sends again with the same Message-ID; a duplicate
  * handover is recoverable, a lost one is harm.
  */
