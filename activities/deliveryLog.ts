@@ -11,7 +11,7 @@
  *
  * The remaining window, stated honestly: if the process dies after the provider accepted the
  * message and before `sent` is on disk, the next try finds a stale `sending` record. Idle, that
- * window is milliseconds; under a burst the fsyncs queue and it grows (the worker-kill fault run
+ * window is milliseconds; under a burst it grows (the worker-kill fault run
  * found 9 and 14 duplicate emails among 23 sends in flight; README, Fault runs). The next try
  * cannot know whether the message left. The activity then asks the provider where it
  * can (Twilio's message list) and otherwise sends again with the same Message-ID; a duplicate
