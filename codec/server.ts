@@ -144,6 +144,13 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     });
   }
 
+  // The same attributes to set and to clear the cookie, or the browser keeps it.
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: auth.secureCookies,
+  };
   app.get('/inloggen', async (request, reply) =>
     reply.type('text/html; charset=utf-8').send(codecLoginPage(pageUi(request), { failed: false })),
   );
@@ -163,12 +170,11 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
         );
     }
     request.log.info({ event: 'codec_login', ops: outcome.staffId }, 'codec: ops login');
-    reply.setCookie(CODEC_SESSION_COOKIE, createSessionToken(outcome.staffId, auth.sessionSecret, clock()), {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: auth.secureCookies,
-    });
+    reply.setCookie(
+      CODEC_SESSION_COOKIE,
+      createSessionToken(outcome.staffId, auth.sessionSecret, clock()),
+      cookieOptions,
+    );
     return reply
       .type('text/html; charset=utf-8')
       .send(
@@ -180,12 +186,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
       );
   });
   app.post('/uitloggen', async (request, reply) => {
-    reply.clearCookie(CODEC_SESSION_COOKIE, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: auth.secureCookies,
-    });
+    reply.clearCookie(CODEC_SESSION_COOKIE, cookieOptions);
     return reply
       .type('text/html; charset=utf-8')
       .send(

@@ -33,6 +33,16 @@ export interface IntakeMetrics {
   deliveriesFailed: Counter<'channel' | 'kind'>;
 }
 
+/** One series for both processes: the worker counts send failures, the intake the provider's reports. */
+function deliveriesFailedCounter(registry: Registry): Counter<'channel' | 'kind'> {
+  return new Counter({
+    name: 'csg_deliveries_failed_total',
+    help: 'Partner messages not delivered, by channel and kind (permanent: will not work; transient: retried; provider: reported by the provider afterwards)',
+    labelNames: ['channel', 'kind'],
+    registers: [registry],
+  });
+}
+
 export function createWorkerMetrics(registry: Registry): WorkerMetrics {
   collectDefaultMetrics({ register: registry, prefix: 'csg_worker_' });
   return {
@@ -42,12 +52,7 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
       labelNames: ['role', 'tier'],
       registers: [registry],
     }),
-    deliveriesFailed: new Counter({
-      name: 'csg_deliveries_failed_total',
-      help: 'Partner messages not delivered, by channel and kind (permanent: will not work; transient: retried; provider: reported by the provider afterwards)',
-      labelNames: ['channel', 'kind'],
-      registers: [registry],
-    }),
+    deliveriesFailed: deliveriesFailedCounter(registry),
     reportRecordsWritten: new Counter({
       name: 'csg_report_records_written_total',
       help: 'Anonymous semester report records written when a case ended, by region',
@@ -66,12 +71,7 @@ export function createIntakeMetrics(registry: Registry): IntakeMetrics {
       labelNames: ['channel', 'region'],
       registers: [registry],
     }),
-    deliveriesFailed: new Counter({
-      name: 'csg_deliveries_failed_total',
-      help: 'Partner messages not delivered, by channel and kind (permanent: will not work; transient: retried; provider: reported by the provider afterwards)',
-      labelNames: ['channel', 'kind'],
-      registers: [registry],
-    }),
+    deliveriesFailed: deliveriesFailedCounter(registry),
   };
 }
 

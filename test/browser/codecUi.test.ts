@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { buildCodecServer } from '../../codec/server';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
@@ -69,11 +70,7 @@ test('an ops person logged in on the codec server reads the case decoded in the 
   expect((await startMelding(client, 'codec-ui', intake)).status).toBe('started');
   const casePage = `${ui}/namespaces/default/workflows/${intake.reference}`;
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox'],
-  });
+  browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1600 }, locale: 'nl-NL' });
   // The dev server's UI has no "include credentials" flag, so ops ticks it in the UI's own codec
   // server dialog (override the endpoint, include cross-origin credentials), stored in the

@@ -5,7 +5,8 @@
  * each language, chosen by the browser's language as a first visit is; then the visible language
  * link switches and the choice is remembered.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { caseState } from '../../workflows/messages';
 import { freePort } from '../helpers/processes';
 import { startIntakeHarness, type IntakeHarness } from '../helpers/intakeHarness';
@@ -21,11 +22,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   h = await startIntakeHarness({ publicBaseUrl: base });
   await h.app.listen({ host: '127.0.0.1', port });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,8 @@
  * gives its handover to the backup casemanager, is refused a close without a reason, then closes
  * it; each step is in the history with the ops id. Helpline staff get 403.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startMelding } from '../../intake/meldingClient';
 import { buildIntake } from '../helpers/meldingFixtures';
 import { freePort } from '../helpers/processes';
@@ -20,11 +21,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   h = await startIntakeHarness({ publicBaseUrl: base });
   await h.app.listen({ host: '127.0.0.1', port });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
