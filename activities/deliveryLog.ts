@@ -11,10 +11,11 @@
  *
  * The remaining window, stated honestly: if the process dies after the provider accepted the
  * message and before `sent` is on disk, the next try finds a stale `sending` record. Idle, that
- * window is milliseconds; under a burst it grows (the worker-kill fault run
- * found 9 and 14 duplicate emails among 23 sends in flight; README, Fault runs). The next try
- * cannot know whether the message left. The activity then asks the provider where it
- * can (Twilio's message list) and otherwise sends again with the same Message-ID; a duplicate
+ * window is milliseconds; under a burst it is not (a worker killed during a burst of handovers
+ * left about half of its sends in flight in it; README, Fault runs). The log alone cannot tell
+ * whether such a message left, so the activity asks the provider: Twilio's message list for SMS,
+ * the relay's message search for email (mailSearch.ts). Only where the provider cannot be asked
+ * (an email relay without a search) is it sent again, with the same Message-ID: a duplicate
  * handover is recoverable, a lost one is harm.
  */
 import { createHash, randomBytes } from 'node:crypto';

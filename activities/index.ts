@@ -18,6 +18,7 @@ import type { PartnerDirectory, ResolvedRecipient } from './directory';
 import { deliveryKeyHash, type DeliveryKey, type DeliveryLog } from './deliveryLog';
 import { createEmailChannel, stableMessageId } from './email';
 import { DeliveryError, notConfiguredFailure, transientFailure } from './errors';
+import type { MailSearch } from './mailSearch';
 import { createSmsChannel } from './sms';
 import { renderNotice, renderRequest, type RenderedMessage } from './templates';
 import type {
@@ -41,6 +42,8 @@ export interface ActivityDeps {
   smsFrom: string;
   directory: PartnerDirectory;
   deliveryLog: DeliveryLog;
+  /** The relay's message search (SMTP_SEARCH_URL): asked after a crash instead of sending again. */
+  mailSearch?: MailSearch;
   /** Signed links, built by the intake service's signer. */
   links: PartnerLinks;
   logger: Logger;
@@ -90,6 +93,8 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
     }
     if (address !== undefined) {
       const key: DeliveryKey = { ...keyBase, channel: 'email' };
+      const messageId = stableMessageId(deliveryKeyHash(key), deps.mailFrom);
+      const search = deps.mailSearch;
       out.push({
         channel: 'email',
         key,
@@ -99,8 +104,11 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
             subject: rendered.subject,
             text: rendered.text,
             html: rendered.html,
-            messageId: stableMessageId(deliveryKeyHash(key), deps.mailFrom),
+            messageId,
           }),
+        ...(search
+          ? { findSent: async () => ((await search.accepted(messageId)) ? messageId : undefined) }
+          : {}),
       });
     } else {
       missing.push({
@@ -142,9 +150,13 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
           const found = await plan.findSent(new Date(claim.record.claimedAt || Date.now()));
           if (found !== undefined) {
             await deps.deliveryLog.markSent(plan.key, found);
-            log.info(fields, 'the provider had accepted it already; recorded, not sent again');
+            // Warn, as the lines around it: a crash recovery is worth a look from ops.
+            log.warn(fields, 'the provider had accepted it already; recorded, not sent again');
             return { channel: plan.channel, status: 'duplicate' };
           }
+          log.warn(fields, 'the provider does not have it; sending now');
+        } else {
+          log.warn(fields, 'the provider cannot be asked; sending again under the same Message-ID');
         }
         break;
       }

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { generatePayloadKey } from '../config/payloadCodec';
 import { loadTemporalSettings, temporalDataConverter } from '../config/temporal';
+import { processEnv } from '../test/helpers/processEnv';
 import { spawnEntry, type RunningEntry } from '../test/helpers/entryProcess';
 import { freePort, startScript, waitForPort } from '../test/helpers/processes';
 import { startSmtpServer, type TestSmtpServer } from '../test/helpers/smtpServer';
@@ -126,27 +127,20 @@ export async function startStack(options: { profile: Profile; workers: number })
   // A fresh key for this run: the benchmark encrypts every payload, as production does.
   const payloadKeys = `bench:${generatePayloadKey()}`;
   const taskQueue = 'csg-bench';
-  const env = {
-    NODE_ENV: 'test', // the Twilio contract mock's base URL is refused in production
-    LOG_LEVEL: 'warn',
-    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    PAYLOAD_KEYS: payloadKeys,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
-    TWILIO_AUTH_TOKEN: 'bench-twilio-token',
-    TWILIO_FROM_NUMBER: '+3197010000000',
-    TWILIO_API_BASE_URL: twilio.baseUrl,
-    PUBLIC_BASE_URL: 'http://127.0.0.1:1',
-    LINK_SECRET: 'bench-link-secret-0123456789abcdef0123',
-    STAFF_ACCOUNTS: 'bench-staff:bench-wachtwoord-1',
-    SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-    DELIVERY_LOG_DIR: join(dir, 'deliveries'),
-    REPORT_DB_PATH: join(dir, 'report.db'),
-    // Bounded cache: memory must stay flat however many cases are open.
-    WORKER_MAX_CACHED_WORKFLOWS: '250',
-  };
+  const env = processEnv(
+    {
+      temporalAddress: `127.0.0.1:${port}`,
+      taskQueue,
+      smtpPort: smtp.port,
+      twilioBaseUrl: twilio.baseUrl,
+      dir,
+    },
+    {
+      PAYLOAD_KEYS: payloadKeys,
+      // Bounded cache: memory must stay flat however many cases are open.
+      WORKER_MAX_CACHED_WORKFLOWS: '250',
+    },
+  );
   const workers = Array.from({ length: options.workers }, () => spawnEntry('workers/worker.ts', env));
   const connection = await Connection.connect({ address: `127.0.0.1:${port}` });
   const client = new Client({

@@ -33,6 +33,16 @@ export const envSchema = z.object({
   SMTP_SECURE: bool.default(false),
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
+  /**
+   * The mail relay's message search (GET <url>/email?messageId=<id>, a JSON list; maildev's REST
+   * API in development). Asked after a crash between the relay's acceptance and the delivery log's
+   * record; unset: such a message is sent again with the same Message-ID (activities/email.ts).
+   */
+  SMTP_SEARCH_URL: z
+    .string()
+    .url('SMTP_SEARCH_URL must be a URL like http://127.0.0.1:1080')
+    .refine((u) => /^https?:/.test(u), 'SMTP_SEARCH_URL must be an http or https URL')
+    .optional(),
   MAIL_FROM: z.string().email('MAIL_FROM must be an email address').default('csg-meldingen@example.org'),
 
   TWILIO_ACCOUNT_SID: z

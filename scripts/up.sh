@@ -47,8 +47,7 @@ if [ "$profile" = cluster ]; then
 else
   start_service temporal bash scripts/temporal-dev-server.sh .data/temporal.db 7233 8233 "$codec_endpoint"
 fi
-start_service maildev npx --no-install maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 \
-  --mail-directory .data/mail
+start_service maildev bash scripts/maildev.sh 1025 1080 .data/mail
 start_service twilio-mock bash scripts/twilio-mock.sh 4010
 
 if [ "$profile" = cluster ]; then

@@ -16,6 +16,7 @@ import { createActivities } from '../activities';
 import { createReportActivities } from '../activities/reportActivities';
 import { createFileDeliveryLog } from '../activities/deliveryLog';
 import { createDirectory } from '../activities/directory';
+import { createMailSearch } from '../activities/mailSearch';
 import { createMailTransport, createTwilioClient } from '../activities/transports';
 import { ConfigError, loadEnv, port, type Env } from '../config/env';
 import { createWorkerMetrics } from '../config/metrics';
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
       smsFrom: env.TWILIO_FROM_NUMBER,
       directory: createDirectory(REGIONS),
       deliveryLog: createFileDeliveryLog({ directory: deliveryLogDir }),
+      ...(env.SMTP_SEARCH_URL ? { mailSearch: createMailSearch({ baseUrl: env.SMTP_SEARCH_URL }) } : {}),
       links: createPartnerLinks({ baseUrl: env.PUBLIC_BASE_URL, secret: env.LINK_SECRET }),
       logger,
       metrics,

@@ -49,9 +49,10 @@ function flag(result: AuditResult, what: 'lost' | 'duplicates', n: number, line:
 }
 
 /** Audits the meldingen `refs`; every `expected` request step must have reached its partner. */
-export function audit(stack: Stack, refs: string[], expected: Expected[]): AuditResult {
+export async function audit(stack: Stack, refs: string[], expected: Expected[]): Promise<AuditResult> {
   const result: AuditResult = { lost: 0, duplicates: 0, emails: 0, sms: 0, lines: [] };
   const records = readDeliveryLog(stack.deliveryDir);
+  const arrived = await stack.smtp.messages();
   const accepted = stack.twilio.acceptedMessages();
   for (const ref of refs) {
     const mine = records.filter((r) => r.key.startsWith(`${ref}/`));
@@ -59,7 +60,7 @@ export function audit(stack: Stack, refs: string[], expected: Expected[]): Audit
       result.lines.push(`  ! ${r.key}: claim never finished (outcome unknown)`);
     }
     // Email: each `sent` record must match exactly one accepted message; no message without a record.
-    const mails = stack.smtp.messages.filter((m) => m.subject?.includes(ref));
+    const mails = arrived.filter((m) => m.subject?.includes(ref));
     result.emails += mails.length;
     const sentMail = mine.filter((r) => r.state === 'sent' && r.key.endsWith('/email'));
     for (const r of sentMail) {

@@ -33,8 +33,8 @@ export class Report {
     console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? `: ${detail}` : ''}`);
   }
   /** Delivery log against the SMTP server and the Twilio mock, for these meldingen. */
-  audit(stack: Stack, refs: string[], expected: Expected[]): void {
-    const a = audit(stack, refs, expected);
+  async audit(stack: Stack, refs: string[], expected: Expected[]): Promise<void> {
+    const a = await audit(stack, refs, expected);
     for (const line of a.lines) console.log(line);
     this.outcome.lost += a.lost;
     this.outcome.duplicates += a.duplicates;

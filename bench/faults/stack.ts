@@ -1,6 +1,7 @@
 /**
  * The system under fault, as production runs it: the Temporal dev server on a SQLite file, the
- * worker and intake service as their own processes, a real SMTP server and the Twilio contract
+ * worker and intake service as their own processes, the development SMTP server (maildev, its own
+ * process too, with the message search the worker asks after a crash) and the Twilio contract
  * mock (with its fault-injecting proxy), all on free ports in one temp directory. Each piece can
  * be killed and restarted on its own, which is what the scenarios do to it.
  */
@@ -10,17 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnEntry, type RunningEntry } from '../../test/helpers/entryProcess';
 import { freePort, startScript, waitForPort } from '../../test/helpers/processes';
-import { startSmtpServer, type TestSmtpServer } from '../../test/helpers/smtpServer';
-import { TEST_DATA_CONVERTER, TEST_PAYLOAD_KEYS_ENV } from '../../test/helpers/temporal';
+import { startMaildev, type Maildev } from '../../test/helpers/maildev';
+import { processEnv } from '../../test/helpers/processEnv';
+import { TEST_DATA_CONVERTER } from '../../test/helpers/temporal';
 import { startTwilioMock, type TwilioMock } from '../../test/helpers/twilioMock';
 
 export const TASK_QUEUE = 'csg-faults';
-export const STAFF = 'helpline-017:helpline-wachtwoord-1';
 
 export interface Stack {
   dir: string;
   deliveryDir: string;
-  smtp: TestSmtpServer;
+  smtp: Maildev;
   twilio: TwilioMock;
   client: Client;
   intakeUrl: string;
@@ -36,32 +37,24 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'csg-faults-'));
   const db = join(dir, 'temporal.db');
-  const deliveryDir = join(dir, 'deliveries');
-  const [smtp, twilio] = await Promise.all([startSmtpServer(), startTwilioMock()]);
+  const [smtp, twilio] = await Promise.all([startMaildev(join(dir, 'mail')), startTwilioMock()]);
   const [port, uiPort, intakePort] = [await freePort(), await freePort(), await freePort()];
   const startServer = () => startScript('scripts/temporal-dev-server.sh', [db, String(port), String(uiPort)]);
   let server = startServer();
   await waitForPort(port, 60_000);
 
-  const env = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
-    TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.port),
-    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
-    TWILIO_AUTH_TOKEN: 'faults-twilio-token',
-    TWILIO_FROM_NUMBER: '+3197010000000',
-    TWILIO_API_BASE_URL: twilio.baseUrl,
-    PUBLIC_BASE_URL: `http://127.0.0.1:${intakePort}`,
-    LINK_SECRET: 'faults-link-secret-0123456789abcdef',
-    STAFF_ACCOUNTS: STAFF,
-    SESSION_SECRET: 'faults-session-secret-0123456789abcdef',
-    INTAKE_PORT: String(intakePort),
-    DELIVERY_LOG_DIR: deliveryDir,
-  };
+  const env = processEnv(
+    {
+      temporalAddress: `127.0.0.1:${port}`,
+      taskQueue: TASK_QUEUE,
+      smtpPort: smtp.smtpPort,
+      twilioBaseUrl: twilio.baseUrl,
+      dir,
+      intakePort,
+    },
+    { SMTP_SEARCH_URL: smtp.webUrl },
+  );
+  const deliveryDir = env.DELIVERY_LOG_DIR;
   let worker = spawnEntry('workers/worker.ts', env);
   let intake: RunningEntry | undefined;
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });

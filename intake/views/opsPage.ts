@@ -12,21 +12,9 @@ import {
 import type { StuckRequest } from '../cli';
 import type { PageUi } from '../language';
 import { formatLocal } from '../localTime';
-import { html, type SafeHtml } from './html';
+import { html } from './html';
 import { layout } from './layout';
-
-function opsNav(ui: PageUi, staffId: string, csrfToken: string): SafeHtml {
-  const { t } = ui;
-  return html`<nav aria-label="${t('ops.navLabel')}">
-    <span>${t('ops.loggedInAs', { staffId })}</span>
-    <a href="/ops">${t('ops.stuckTitle')}</a>
-    <form method="post" action="/uitloggen">
-      <input type="hidden" name="_csrf" value="${csrfToken}" /><button type="submit">
-        ${t('nav.logout')}
-      </button>
-    </form>
-  </nav>`;
-}
+import { staffNav } from './nav';
 
 export function opsOverviewPage(input: {
   staffId: string;
@@ -77,7 +65,7 @@ export function opsOverviewPage(input: {
   return layout({
     title: t('ops.title'),
     body,
-    nav: opsNav(input.ui, input.staffId, input.csrfToken),
+    nav: staffNav(input.ui, input.staffId, input.csrfToken, 'ops'),
     ui: input.ui,
   });
 }
@@ -205,7 +193,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
   return layout({
     title: `${t('ops.title')} ${ref}`,
     body,
-    nav: opsNav(input.ui, input.staffId, csrfToken),
+    nav: staffNav(input.ui, input.staffId, csrfToken, 'ops'),
     ui: input.ui,
   });
 }

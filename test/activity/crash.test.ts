@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildHarness, requestFor } from '../helpers/activityHarness';
+import { startMaildev, type Maildev } from '../helpers/maildev';
+import { freePort } from '../helpers/processes';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
 import { projectRoot } from '../helpers/tools';
 
@@ -66,7 +68,7 @@ test('killed after the send was recorded: the retry sends nothing, the partner h
   expect(smtp.messages.filter((m) => m.raw.includes(meldingRef))).toHaveLength(1);
 });
 
-test('killed between SMTP acceptance and the record: the retry waits out the lease, then resends with the same Message-ID', async () => {
+test('killed between SMTP acceptance and the record, no relay search: the retry waits out the lease, then resends with the same Message-ID', async () => {
   const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
   const meldingRef = 'CSG-LIM-2026-CRASH2';
   const signal = await runCrashingSender({
@@ -86,7 +88,7 @@ test('killed between SMTP acceptance and the record: the retry waits out the lea
   });
   expect(smtp.messages.filter((m) => m.raw.includes(meldingRef))).toHaveLength(1);
 
-  // After the lease the outcome is unknown; SMTP cannot be asked, so it is sent again, same Message-ID:
+  // After the lease the outcome is unknown; without the relay's search SMTP cannot be asked, so it is sent again, same Message-ID:
   // a duplicate the mail client recognises beats a handover that never arrives.
   const late = buildHarness({ smtpPort: smtp.port, twilioBaseUrl: 'http://127.0.0.1:9', logDir, leaseMs: 0 });
   const report = await late.activities.sendPartnerRequest(message(meldingRef));
@@ -95,4 +97,75 @@ test('killed between SMTP acceptance and the record: the retry waits out the lea
   expect(all).toHaveLength(2);
   expect(all[1]!.messageId).toBe(all[0]!.messageId);
   expect(late.logLines.join('')).toContain('an earlier try stopped between sending and recording');
+});
+
+describe('with the relay message search (SMTP_SEARCH_URL), against maildev', () => {
+  let relay: Maildev;
+  beforeAll(async () => {
+    relay = await startMaildev(mkdtempSync(join(tmpdir(), 'csg-crash-mail-')));
+  });
+  afterAll(async () => {
+    await relay?.stop();
+  });
+
+  const arrived = async (meldingRef: string) =>
+    (await relay.messages()).filter((m) => m.subject?.includes(meldingRef));
+  const emailKey = (meldingRef: string) =>
+    ({ meldingRef, requestId: 'medische_zorg', attempt: 1, channel: 'email' }) as const;
+  /** The retry after the lease, on a worker whose SMTP_SEARCH_URL is `searchUrl`. */
+  const retry = (logDir: string, searchUrl = relay.webUrl) =>
+    buildHarness({
+      smtpPort: relay.smtpPort,
+      twilioBaseUrl: 'http://127.0.0.1:9',
+      logDir,
+      leaseMs: 0,
+      mailSearchUrl: searchUrl,
+    });
+  /** A claim left by a try that died before it reached the relay. */
+  async function deadClaim(meldingRef: string): Promise<string> {
+    const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
+    const dead = buildHarness({ smtpPort: relay.smtpPort, twilioBaseUrl: 'http://127.0.0.1:9', logDir });
+    expect(await dead.deliveryLog.claim(emailKey(meldingRef))).toEqual({ status: 'claimed' });
+    return logDir;
+  }
+
+  test('killed between acceptance and the record: the retry finds the message, records it, sends nothing', async () => {
+    const logDir = mkdtempSync(join(tmpdir(), 'csg-crash-'));
+    const meldingRef = 'CSG-LIM-2026-CRASH3';
+    const signal = await runCrashingSender({
+      SMTP_PORT: String(relay.smtpPort),
+      DELIVERY_LOG_DIR: logDir,
+      MELDING_REF: meldingRef,
+      CRASH_POINT: 'before-record',
+    });
+    expect(signal).toBe('SIGKILL');
+    expect(await arrived(meldingRef)).toHaveLength(1);
+
+    const late = retry(logDir);
+    const report = await late.activities.sendPartnerRequest(message(meldingRef));
+    expect(report.deliveries).toContainEqual({ channel: 'email', status: 'duplicate' });
+    expect(await arrived(meldingRef)).toHaveLength(1);
+    expect(late.logLines.join('')).toContain('the provider had accepted it already');
+    // Recorded now: a further retry reads the log and does not even ask.
+    expect(await late.deliveryLog.read(emailKey(meldingRef))).toMatchObject({ state: 'sent' });
+  });
+
+  test('killed before the message reached the relay: the search finds nothing and the retry sends it once', async () => {
+    const meldingRef = 'CSG-LIM-2026-CRASH4';
+    const late = retry(await deadClaim(meldingRef));
+    const report = await late.activities.sendPartnerRequest(message(meldingRef));
+    expect(report.deliveries).toContainEqual({ channel: 'email', status: 'sent' });
+    expect(await arrived(meldingRef)).toHaveLength(1);
+    expect(late.logLines.join('')).toContain('the provider does not have it');
+  });
+
+  test('the search unreachable: nothing is sent, the try fails as retryable and the claim stays', async () => {
+    const meldingRef = 'CSG-LIM-2026-CRASH5';
+    const late = retry(await deadClaim(meldingRef), `http://127.0.0.1:${await freePort()}`);
+    await expect(late.activities.sendPartnerRequest(message(meldingRef))).rejects.toMatchObject({
+      type: 'PartnerDeliveryTransient',
+    });
+    expect(await arrived(meldingRef)).toHaveLength(0);
+    expect(await late.deliveryLog.read(emailKey(meldingRef))).toMatchObject({ state: 'sending' });
+  });
 });

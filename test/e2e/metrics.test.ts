@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnEntry, type RunningEntry } from '../helpers/entryProcess';
 import { freePort, startScript, waitForPort } from '../helpers/processes';
-import { TEST_PAYLOAD_KEYS_ENV } from '../helpers/temporal';
+import { processEnv, testStaffBasic } from '../helpers/processEnv';
 
 jest.setTimeout(180_000);
 
@@ -57,36 +57,27 @@ describe('/metrics on the worker and the intake service', () => {
     ]);
     await waitForPort(temporalPort, 60_000);
     const token = 'metrics-test-token-0123456789abcdef';
-    const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-      TEMPORAL_TASK_QUEUE: 'e2e-metrics',
-      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV,
-      // Nothing listens here: every send fails and is retried (transient), as when SMTP is down.
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(deadPort),
-      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
-      TWILIO_AUTH_TOKEN: 'metrics-twilio-token',
-      TWILIO_FROM_NUMBER: '+3197010000000',
-      TWILIO_API_BASE_URL: `http://127.0.0.1:${deadPort}`,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${intakePort}`,
-      LINK_SECRET: 'metrics-link-secret-0123456789abcdef',
-      STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1',
-      SESSION_SECRET: 'metrics-session-secret-0123456789abcdef',
-      INTAKE_PORT: String(intakePort),
-      DELIVERY_LOG_DIR: join(dir, 'deliveries'),
-      REPORT_DB_PATH: join(dir, 'report.db'),
-      STAFF_SESSION_DB: join(dir, 'sessions.db'),
-      WORKER_METRICS_PORT: String(metricsPort),
-      WORKER_SDK_METRICS_PORT: String(sdkPort),
-      METRICS_TOKEN: token,
-    };
+    const env = processEnv(
+      {
+        temporalAddress: `127.0.0.1:${temporalPort}`,
+        taskQueue: 'e2e-metrics',
+        // Nothing listens here: every send fails and is retried (transient), as when SMTP is down.
+        smtpPort: deadPort,
+        twilioBaseUrl: `http://127.0.0.1:${deadPort}`,
+        dir,
+        intakePort,
+      },
+      {
+        WORKER_METRICS_PORT: String(metricsPort),
+        WORKER_SDK_METRICS_PORT: String(sdkPort),
+        METRICS_TOKEN: token,
+      },
+    );
     worker = spawnEntry('workers/worker.ts', env);
     intake = spawnEntry('intake/main.ts', env);
     await Promise.all([waitForPort(intakePort, 60_000), waitForPort(metricsPort, 60_000)]);
 
-    const basic = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
+    const basic = testStaffBasic();
     const receivedAt = new Date();
     const started = await fetch(`http://127.0.0.1:${intakePort}/api/meldingen`, {
       method: 'POST',

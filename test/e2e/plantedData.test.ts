@@ -10,14 +10,15 @@
  * database file (the intake would be stored there as plain JSON).
  */
 import { Client, Connection } from '@temporalio/client';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseState } from '../../workflows/messages';
 import { caseHistory } from '../../workflows/opsMessages';
 import { freePort, startScript, waitForPort } from '../helpers/processes';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { TEST_DATA_CONVERTER, TEST_PAYLOAD_KEYS_ENV } from '../helpers/temporal';
+import { processEnv, testStaffBasic } from '../helpers/processEnv';
+import { TEST_DATA_CONVERTER } from '../helpers/temporal';
 import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
 import { spawnEntry, type RunningEntry } from '../helpers/entryProcess';
 
@@ -114,26 +115,18 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     server = startScript('scripts/temporal-dev-server.sh', [db, String(temporalPort), String(uiPort)]);
     await waitForPort(temporalPort, 60_000);
 
-    const basic = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
-    const env = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'debug', // the most the processes would ever log
-      TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
-      TEMPORAL_TASK_QUEUE: 'planted-data',
-      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV,
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
-      TWILIO_AUTH_TOKEN: 'planted-twilio-token',
-      TWILIO_FROM_NUMBER: '+3197010000000',
-      TWILIO_API_BASE_URL: twilio.baseUrl,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${intakePort}`,
-      LINK_SECRET: 'planted-link-secret-0123456789abcdef',
-      STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1',
-      SESSION_SECRET: 'planted-session-secret-0123456789abcdef',
-      INTAKE_PORT: String(intakePort),
-      DELIVERY_LOG_DIR: deliveries,
-    };
+    const basic = testStaffBasic();
+    const env = processEnv(
+      {
+        temporalAddress: `127.0.0.1:${temporalPort}`,
+        taskQueue: 'planted-data',
+        smtpPort: smtp.port,
+        twilioBaseUrl: twilio.baseUrl,
+        dir,
+        intakePort,
+      },
+      { LOG_LEVEL: 'debug' }, // the most the processes would ever log
+    );
     worker = spawnEntry('workers/worker.ts', env);
     intake = spawnEntry('intake/main.ts', env);
     await waitForPort(intakePort, 60_000);
@@ -255,6 +248,10 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       ]),
       ['the Twilio mock log', twilio.prismOutput.join('')],
       ...filesUnder(deliveries).map((f): [string, Buffer] => ['the delivery log', readFileSync(f)]),
+      // The intake's revoked-session list and the worker's report records, where written.
+      ...['sessions.db', 'report.db']
+        .filter((f) => existsSync(join(dir, f)))
+        .map((f): [string, Buffer] => [f, readFileSync(join(dir, f))]),
     ]);
     expect(found).toEqual([]);
   });

@@ -14,7 +14,8 @@ import { spawnEntry, type RunningEntry } from '../helpers/entryProcess';
 import { buildIntake } from '../helpers/meldingFixtures';
 import { freePort, startScript, waitForPort } from '../helpers/processes';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { TEST_DATA_CONVERTER, TEST_PAYLOAD_KEYS_ENV } from '../helpers/temporal';
+import { processEnv } from '../helpers/processEnv';
+import { TEST_DATA_CONVERTER } from '../helpers/temporal';
 import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
 
 jest.setTimeout(240_000);
@@ -58,25 +59,15 @@ test('a worker killed while holding cases: every case goes on with the other wor
     address = `127.0.0.1:${port}`;
   }
   const taskQueue = `failover-${Date.now()}`;
-  const env = () => ({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    TEMPORAL_ADDRESS: address!,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV,
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp!.port),
-    TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
-    TWILIO_AUTH_TOKEN: 'failover-twilio-token',
-    TWILIO_FROM_NUMBER: '+3197010000000',
-    TWILIO_API_BASE_URL: twilio!.baseUrl,
-    PUBLIC_BASE_URL: 'http://127.0.0.1:1',
-    LINK_SECRET: 'failover-link-secret-0123456789abcdef',
-    STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1',
-    SESSION_SECRET: 'failover-session-secret-0123456789abcdef',
-    // One delivery log on shared storage, as the worker processes of one deployment share it.
-    DELIVERY_LOG_DIR: join(dir, 'deliveries'),
-  });
+  // One delivery log on shared storage (the run's folder), as the worker processes of one deployment share it.
+  const env = () =>
+    processEnv({
+      temporalAddress: address!,
+      taskQueue,
+      smtpPort: smtp!.port,
+      twilioBaseUrl: twilio!.baseUrl,
+      dir,
+    });
   workers.push(spawnEntry('workers/worker.ts', env()), spawnEntry('workers/worker.ts', env()));
   connection = await Connection.connect({ address });
   const client = new Client({ connection, dataConverter: TEST_DATA_CONVERTER });

@@ -11,6 +11,7 @@ import { Writable } from 'node:stream';
 import { createActivities } from '../../activities';
 import { createFileDeliveryLog, type DeliveryLog } from '../../activities/deliveryLog';
 import { createDirectory } from '../../activities/directory';
+import { createMailSearch } from '../../activities/mailSearch';
 import { createMailTransport, createTwilioClient } from '../../activities/transports';
 import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../../activities/types';
 import { createLogger } from '../../config/logger';
@@ -44,6 +45,8 @@ export function buildHarness(options: {
   regions?: ReadonlyMap<string, RegionConfig>;
   /** Prometheus counters the activities count into (issue 10). */
   metrics?: WorkerMetrics;
+  /** The relay's message search (maildev's REST API), as SMTP_SEARCH_URL gives the worker. */
+  mailSearchUrl?: string;
 }): Harness {
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'csg-deliveries-'));
   const logLines: string[] = [];
@@ -78,6 +81,7 @@ export function buildHarness(options: {
     links: testLinks,
     logger: createLogger({ level: 'debug', name: 'activity-test' }, sink),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.mailSearchUrl ? { mailSearch: createMailSearch({ baseUrl: options.mailSearchUrl }) } : {}),
   });
   return { activities, deliveryLog, logDir, logLines };
 }

@@ -54,6 +54,18 @@ describe('environment configuration', () => {
     expect(problems[0]).toMatch(/^LINK_SECRET.*at least 32 characters/);
   });
 
+  test("the relay's message search must be an http(s) URL; its credentials are never echoed", () => {
+    const problems = problemsOf({ ...valid, SMTP_SEARCH_URL: 'relay-user:geheim-wachtwoord' });
+    expect(problems).toEqual([expect.stringMatching(/^SMTP_SEARCH_URL.*http/)]);
+    expect(problems.join(' ')).not.toContain('geheim-wachtwoord');
+    expect(problemsOf({ ...valid, SMTP_SEARCH_URL: 'ftp://relay.example.org' })[0]).toMatch(
+      /^SMTP_SEARCH_URL.*http or https/,
+    );
+    expect(
+      loadEnv({ ...valid, SMTP_SEARCH_URL: 'https://u:p@relay.example.org/trace' }).SMTP_SEARCH_URL,
+    ).toBe('https://u:p@relay.example.org/trace');
+  });
+
   test('booleans must be written out', () => {
     expect(problemsOf({ ...valid, SMTP_SECURE: 'yes' })[0]).toMatch(/^SMTP_SECURE.*"true" or "false"/);
     expect(loadEnv({ ...valid, SMTP_SECURE: 'true' }).SMTP_SECURE).toBe(true);

@@ -6,7 +6,6 @@
  * recorded already (409). Never a confirmation that was not recorded.
  */
 import { getCaseState } from '../../../intake/meldingClient';
-import { plainText } from '../../../test/helpers/smtpServer';
 import { allHandedOver, burst, HANDOVER, type Report, type Scenario } from '../scenario';
 import { sleep, type Stack } from '../stack';
 
@@ -35,9 +34,10 @@ export const intakeRestart: Scenario = {
     await stack.startIntake();
     const refs = await burst(stack, 8, 8);
     if (!(await allHandedOver(stack, refs))) throw new Error('handovers not delivered');
+    const mails = await stack.smtp.messages();
     const links = refs.map((ref) => {
-      const mail = stack.smtp.messages.find((m) => m.subject?.includes(ref));
-      const found = plainText(mail?.raw ?? '').match(/https?:\/\/\S+\/partner\/[A-Za-z0-9._~%-]+/);
+      const mail = mails.find((m) => m.subject?.includes(ref));
+      const found = (mail?.text ?? '').match(/https?:\/\/\S+\/partner\/[A-Za-z0-9._~%-]+/);
       if (!found) throw new Error(`no partner link in the handover mail of ${ref}`);
       return found[0];
     });
@@ -99,7 +99,7 @@ export const intakeRestart: Scenario = {
       acked === refs.length,
       `${acked}/${refs.length}`,
     );
-    report.audit(
+    await report.audit(
       stack,
       refs,
       refs.map((ref) => ({ ref, requestId: HANDOVER, attempt: 1 })),

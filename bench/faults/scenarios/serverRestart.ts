@@ -74,7 +74,7 @@ export const serverRestart: Scenario = {
         .output()
         .match(/"level":60/) === null,
     );
-    report.audit(stack, refs, [
+    await report.audit(stack, refs, [
       ...refs.map((ref) => ({ ref, requestId: HANDOVER, attempt: 1 })),
       ...refs.map((ref) => ({ ref, requestId: CHECKIN, attempt: 1 })),
     ]);

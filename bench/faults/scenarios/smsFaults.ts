@@ -28,7 +28,7 @@ export const smsFaults: Scenario = {
       statuses.join(',') === '500,429,201',
       statuses.join(','),
     );
-    const mails = stack.smtp.messages.filter((m) => m.subject?.includes(retried!)).length;
+    const mails = (await stack.smtp.messages()).filter((m) => m.subject?.includes(retried!)).length;
     report.check('the email went out once, not again with the SMS retries', mails === 1, `${mails} email(s)`);
 
     report.say('injecting Twilio 400 / 21211 (invalid number) for the next creation; starting one melding');
@@ -56,7 +56,7 @@ export const smsFaults: Scenario = {
     );
     const refused = creates(stack, invalid!).filter((r) => r.status === 400).length;
     report.check('the refused number was not retried', refused === 1, `${refused} refused creation(s)`);
-    report.audit(
+    await report.audit(
       stack,
       [retried!, invalid!],
       [

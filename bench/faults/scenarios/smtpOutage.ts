@@ -86,7 +86,7 @@ export const smtpOutage: Scenario = {
       );
     }
     await acknowledgeAll(stack, report, [...refs, ...tight]);
-    report.audit(
+    await report.audit(
       stack,
       [...refs, ...tight],
       [
