@@ -5,6 +5,8 @@ import type { HistorySize, LoadResult, MemoryPoint, StormResult } from './scenar
 export interface BenchResult {
   command: string;
   date: string;
+  /** How long the run took, stack start included. */
+  durationS?: number;
   machine: { cores: number; memoryGiB: number; cpu: string };
   profile: string;
   workers: number;
@@ -42,7 +44,7 @@ export function renderMarkdown(r: BenchResult): string {
   return [
     `### ${r.profile === 'cluster' ? 'Cluster profile (Temporal server on PostgreSQL)' : 'Dev server profile'}, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}${r.secondsPerLoad < 10 ? ' (quick run)' : ''}`,
     '',
-    `Command: \`${r.command}\` · ${r.date.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB (${r.machine.cpu}) · ${r.secondsPerLoad} s per load`,
+    `Command: \`${r.command}\` · ${r.date.slice(0, 16).replace('T', ' ')} UTC · ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB (${r.machine.cpu}) · ${r.secondsPerLoad} s per load${r.durationS !== undefined ? ` · took ${formatDuration(r.durationS)}` : ''}`,
     '',
     '**Intake to casemanager notified** (the SMTP server accepted the handover mail; open-loop load; baseline = a workflow making only the same activity call)',
     '',
@@ -94,4 +96,8 @@ export function updateBenchmarksFile(id: string, markdown: string, file = 'BENCH
       ? current.slice(0, from) + section + current.slice(to + end.length)
       : `${current.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
+}
+
+function formatDuration(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
 }

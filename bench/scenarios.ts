@@ -142,7 +142,12 @@ export interface MemoryPoint {
  * Brings the number of cases waiting in watchful waiting (handover acknowledged, check-in timers
  * set) up to `target`, then reads the resident memory of the workers and of the server side.
  */
-export async function openCasesTo(stack: Stack, opened: string[], target: number): Promise<MemoryPoint> {
+export async function openCasesTo(
+  stack: Stack,
+  opened: string[],
+  target: number,
+  settleMs: number,
+): Promise<MemoryPoint> {
   const t0 = Date.now();
   const clock = mailClock(stack.smtp, 'casemanager');
   const fresh = Array.from({ length: Math.max(0, target - opened.length) }, () => handoverIntake());
@@ -163,7 +168,7 @@ export async function openCasesTo(stack: Stack, opened: string[], target: number
     if (++acked % 100 === 0) progress(`open cases: ${opened.length + acked}/${target} in watchful waiting`);
   });
   opened.push(...fresh.map((i) => i.reference));
-  await sleep(5_000); // let the workers settle (cache eviction, GC) before reading memory
+  await sleep(settleMs); // let the workers settle (cache eviction, GC) before reading memory
   const rss = stack.rss();
   return {
     openCases: opened.length,

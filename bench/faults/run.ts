@@ -2,24 +2,11 @@
  * `npm run faults`: runs the fault scenarios against one real stack (dev server, worker, intake
  * service, SMTP server, Twilio contract mock) and ends with the summary line. Options:
  * `--only=4,1` runs those scenarios; FAULTS_SMTP_OUTAGE_S and FAULTS_TIMER_DUE_S shorten waits.
- * The SMS scenario runs first because injected Twilio faults hit whichever send comes next.
+ * The order is bench/faults/scenarios/index.ts's.
  */
-import type { Scenario } from './scenario';
 import { Report } from './scenario';
-import { intakeRestart } from './scenarios/intakeRestart';
-import { serverRestart } from './scenarios/serverRestart';
-import { smsFaults } from './scenarios/smsFaults';
-import { smtpOutage } from './scenarios/smtpOutage';
-import { workerKill } from './scenarios/workerKill';
+import { FAULT_SCENARIOS } from './scenarios';
 import { startStack } from './stack';
-
-const ORDER: Array<[number, Scenario]> = [
-  [4, smsFaults],
-  [5, intakeRestart],
-  [1, workerKill],
-  [3, smtpOutage],
-  [2, serverRestart], // last: it restarts the server under everything else
-];
 
 async function main(): Promise<void> {
   const only = process.argv
@@ -27,7 +14,7 @@ async function main(): Promise<void> {
     ?.slice('--only='.length)
     .split(',')
     .map(Number);
-  const chosen = ORDER.filter(([n]) => !only || only.includes(n)).map(([, s]) => s);
+  const chosen = FAULT_SCENARIOS.filter(([n]) => !only || only.includes(n)).map(([, s]) => s);
   console.log('faults: starting the stack (dev server, worker, SMTP server, Twilio contract mock)');
   const stack = await startStack();
   let passed = 0;

@@ -24,18 +24,20 @@ export interface Scenario {
 
 export class Report {
   outcome: Outcome = { checks: 0, failed: 0, lost: 0, duplicates: 0 };
+  /** `write` gets each line; the test suite keeps them to show with a failure. */
+  constructor(private readonly write: (line: string) => void = (line) => console.log(line)) {}
   say(text: string): void {
-    console.log(`  ${text}`);
+    this.write(`  ${text}`);
   }
   check(what: string, ok: boolean, detail = ''): void {
     this.outcome.checks += 1;
     if (!ok) this.outcome.failed += 1;
-    console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? `: ${detail}` : ''}`);
+    this.write(`  ${ok ? 'ok  ' : 'FAIL'} ${what}${detail ? `: ${detail}` : ''}`);
   }
   /** Delivery log against the SMTP server and the Twilio mock, for these meldingen. */
   async audit(stack: Stack, refs: string[], expected: Expected[]): Promise<void> {
     const a = await audit(stack, refs, expected);
-    for (const line of a.lines) console.log(line);
+    for (const line of a.lines) this.write(line);
     this.outcome.lost += a.lost;
     this.outcome.duplicates += a.duplicates;
     this.check(
