@@ -151,21 +151,20 @@ export async function openCasesTo(
   const t0 = Date.now();
   const clock = mailClock(stack.smtp, 'casemanager');
   const fresh = Array.from({ length: Math.max(0, target - opened.length) }, () => handoverIntake());
+  // Each lane carries one case at a time from start to acknowledgement, so a case sleeps in
+  // watchful waiting seconds after it started. Starting all first (the obvious loop) builds a
+  // backlog of tens of thousands of unacknowledged cases at 50,000: the acknowledgements queue
+  // behind it, the handovers escalate to their second step, and the run measures its own pile-up.
   let done = 0;
-  await inParallel(fresh, 40, async (intake) => {
+  await inParallel(fresh, 60, async (intake) => {
     const result = await startMelding(stack.client, stack.taskQueue, intake);
     if (result.status !== 'started') throw new Error(`not started: ${result.status}`);
-    if (++done % 100 === 0) progress(`open cases: ${opened.length + done}/${target} started`);
-  });
-  // Acknowledge each handover once its mail is out: the case then sleeps until its check-in.
-  let acked = 0;
-  await inParallel(fresh, 40, async (intake) => {
     while (!clock.update().has(intake.reference)) await sleep(100);
     await acknowledge(stack.client, intake.reference, {
       requestId: 'casemanager_overdracht',
       by: 'bench-cm',
     });
-    if (++acked % 100 === 0) progress(`open cases: ${opened.length + acked}/${target} in watchful waiting`);
+    if (++done % 100 === 0) progress(`open cases: ${opened.length + done}/${target} in watchful waiting`);
   });
   opened.push(...fresh.map((i) => i.reference));
   await sleep(settleMs); // let the workers settle (cache eviction, GC) before reading memory
