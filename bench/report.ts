@@ -40,6 +40,7 @@ export function renderMarkdown(r: BenchResult): string {
   });
   const biggest = r.histories[0];
   const firstMemory = r.memory[0];
+  const ackTimeouts = r.memory.reduce((sum, m) => sum + (m.ackTimeouts ?? 0), 0);
   const lastMemory = r.memory.at(-1);
   return [
     `### ${r.profile === 'cluster' ? 'Cluster profile (Temporal server on PostgreSQL)' : 'Dev server profile'}, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}${r.secondsPerLoad < 10 ? ' (quick run)' : ''}`,
@@ -67,6 +68,12 @@ export function renderMarkdown(r: BenchResult): string {
     ...r.memory.map(
       (m) => `| ${m.openCases} | ${m.workerRssMiB} MiB | ${m.serverRssMiB} MiB | ${m.secondsToOpen} s |`,
     ),
+    ...(ackTimeouts > 0
+      ? [
+          '',
+          `${ackTimeouts} acknowledgement call(s) timed out while the cases were opened; each was looked up and asked again.`,
+        ]
+      : []),
     '',
     `**Timer storm**: ${r.storm.checkIns} check-ins due at the same moment; ${r.storm.mailed} reminders mailed, the first ${ms(r.storm.firstAfterMs)} ms and the last ${ms(r.storm.lastAfterMs)} ms after the due moment.`,
     '',

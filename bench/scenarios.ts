@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PartnerRequestMessage } from '../activities/types';
-import { acknowledge, startMelding } from '../intake/meldingClient';
+import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { acknowledge, getCaseState, startMelding } from '../intake/meldingClient';
 import { buildIntake } from '../test/helpers/meldingFixtures';
 import { inParallel, mailClock, progress, sleep, summarize } from './measure';
 import type { Stack } from './stack';
@@ -136,6 +137,32 @@ export interface MemoryPoint {
   workerRssMiB: number;
   serverRssMiB: number;
   secondsToOpen: number;
+  /** Acknowledgement calls whose answer did not come in time and were looked up, then asked again. */
+  ackTimeouts: number;
+}
+
+/**
+ * The casemanager acknowledges the handover. An update call can time out while the server waits
+ * for the worker (a run of 50,000 cases lost an hour to one such call); whether it landed is then
+ * unknown, so look at the case before asking again, as a partner page would.
+ */
+async function acknowledgeHandover(stack: Stack, reference: string, onTimeout: () => void) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await acknowledge(stack.client, reference, { requestId: 'casemanager_overdracht', by: 'bench-cm' });
+      return;
+    } catch (error) {
+      if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt === 5) throw error;
+      onTimeout();
+      progress(`acknowledgement of ${reference} timed out (try ${attempt}); looking, then asking again\n`);
+    }
+    const landed = await getCaseState(stack.client, reference).then(
+      (state) =>
+        state.requests.some((r) => r.requestId === 'casemanager_overdracht' && r.status === 'acknowledged'),
+      () => false, // the query timed out as well: ask again, a second acknowledgement is refused anyway
+    );
+    if (landed) return;
+  }
 }
 
 /**
@@ -156,14 +183,12 @@ export async function openCasesTo(
   // backlog of tens of thousands of unacknowledged cases at 50,000: the acknowledgements queue
   // behind it, the handovers escalate to their second step, and the run measures its own pile-up.
   let done = 0;
+  let ackTimeouts = 0;
   await inParallel(fresh, 60, async (intake) => {
     const result = await startMelding(stack.client, stack.taskQueue, intake);
     if (result.status !== 'started') throw new Error(`not started: ${result.status}`);
     while (!clock.update().has(intake.reference)) await sleep(100);
-    await acknowledge(stack.client, intake.reference, {
-      requestId: 'casemanager_overdracht',
-      by: 'bench-cm',
-    });
+    await acknowledgeHandover(stack, intake.reference, () => ackTimeouts++);
     if (++done % 100 === 0) progress(`open cases: ${opened.length + done}/${target} in watchful waiting`);
   });
   opened.push(...fresh.map((i) => i.reference));
@@ -174,6 +199,7 @@ export async function openCasesTo(
     workerRssMiB: Math.round(rss.workersMiB),
     serverRssMiB: Math.round(rss.serverMiB),
     secondsToOpen: Math.round((Date.now() - t0) / 1000),
+    ackTimeouts,
   };
 }
 
@@ -200,10 +226,7 @@ export async function timerStorm(stack: Stack, count: number, leadMs: number): P
   });
   await inParallel(intakes, 40, async (intake) => {
     while (!handover.update().has(intake.reference)) await sleep(100);
-    await acknowledge(stack.client, intake.reference, {
-      requestId: 'casemanager_overdracht',
-      by: 'bench-cm',
-    });
+    await acknowledgeHandover(stack, intake.reference, () => undefined);
   });
   const ready = Date.now();
   if (ready > dueAt) progress(`timer storm: set-up overran the due moment by ${ready - dueAt} ms\n`);
