@@ -40,7 +40,7 @@ export function renderMarkdown(r: BenchResult): string {
   });
   const biggest = r.histories[0];
   const firstMemory = r.memory[0];
-  const ackTimeouts = r.memory.reduce((sum, m) => sum + (m.ackTimeouts ?? 0), 0);
+  const ackTimeouts = r.memory.reduce((sum, m) => sum + m.ackTimeouts, 0);
   const lastMemory = r.memory.at(-1);
   return [
     `### ${r.profile === 'cluster' ? 'Cluster profile (Temporal server on PostgreSQL)' : 'Dev server profile'}, ${r.workers} worker process${r.workers > 1 ? 'es' : ''}${r.secondsPerLoad < 10 ? ' (quick run)' : ''}`,

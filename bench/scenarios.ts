@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PartnerRequestMessage } from '../activities/types';
-import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { acknowledge, getCaseState, startMelding } from '../intake/meldingClient';
+import { isDeadlineExceeded } from '../intake/meldingService';
 import { buildIntake } from '../test/helpers/meldingFixtures';
 import { inParallel, mailClock, progress, sleep, summarize } from './measure';
 import type { Stack } from './stack';
@@ -146,14 +146,14 @@ export interface MemoryPoint {
  * for the worker (a run of 50,000 cases lost an hour to one such call); whether it landed is then
  * unknown, so look at the case before asking again, as a partner page would.
  */
-async function acknowledgeHandover(stack: Stack, reference: string, onTimeout: () => void) {
+async function acknowledgeHandover(stack: Stack, reference: string, onTimeout?: () => void) {
   for (let attempt = 1; ; attempt++) {
     try {
       await acknowledge(stack.client, reference, { requestId: 'casemanager_overdracht', by: 'bench-cm' });
       return;
     } catch (error) {
-      if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt === 5) throw error;
-      onTimeout();
+      if (!isDeadlineExceeded(error) || attempt === 5) throw error;
+      onTimeout?.();
       progress(`acknowledgement of ${reference} timed out (try ${attempt}); looking, then asking again\n`);
     }
     const landed = await getCaseState(stack.client, reference).then(
@@ -226,7 +226,7 @@ export async function timerStorm(stack: Stack, count: number, leadMs: number): P
   });
   await inParallel(intakes, 40, async (intake) => {
     while (!handover.update().has(intake.reference)) await sleep(100);
-    await acknowledgeHandover(stack, intake.reference, () => undefined);
+    await acknowledgeHandover(stack, intake.reference);
   });
   const ready = Date.now();
   if (ready > dueAt) progress(`timer storm: set-up overran the due moment by ${ready - dueAt} ms\n`);

@@ -101,7 +101,7 @@ export class CaseUnavailableError extends Error {
  * for the same timeout. Recognised by the status code along the cause chain, never by wording:
  * matching "deadline" in any message would turn a genuine bug that mentions a deadline into a 503.
  */
-function isDeadlineExceeded(error: unknown): boolean {
+export function isDeadlineExceeded(error: unknown): boolean {
   return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error);
 }
 
