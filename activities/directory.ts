@@ -1,9 +1,9 @@
 /**
  * The partner directory: who is addressed for a role and tier in a region, taken from the
- * zod-validated region configuration (config/regions). Pure lookups, no I/O.
+ * zod-validated region configuration (regions/). Pure lookups, no I/O.
  */
-import type { RegionConfig } from '../config/regions';
-import type { ContactEntry } from '../config/regions/schema';
+import type { RegionConfig } from '../regions';
+import type { ContactEntry } from '../regions/schema';
 import type { PartnerRole, RecipientTier } from '../domain/types';
 import { DEFAULT_LANGUAGE, type Lang } from '../i18n';
 

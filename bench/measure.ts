@@ -1,5 +1,5 @@
 /** Small measuring tools for the benchmark: percentiles, a progress line, mail arrival times. */
-import type { TestSmtpServer } from '../test/helpers/smtpServer';
+import type { TestSmtpServer } from '../testkit/smtpServer';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;

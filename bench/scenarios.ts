@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PartnerRequestMessage } from '../activities/types';
-import { acknowledge, getCaseState, startMelding } from '../intake/meldingClient';
-import { isDeadlineExceeded } from '../intake/meldingService';
-import { buildIntake } from '../test/helpers/meldingFixtures';
+import { acknowledge, getCaseState, startMelding } from '../cases/meldingClient';
+import { isDeadlineExceeded } from '../cases/meldingService';
+import { buildIntake } from '../testkit/meldingFixtures';
 import { inParallel, mailClock, progress, sleep, summarize } from './measure';
 import type { Stack } from './stack';
 

@@ -14,11 +14,11 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { generatePayloadKey } from '../config/payloadCodec';
 import { loadTemporalSettings, temporalDataConverter } from '../config/temporal';
-import { processEnv } from '../test/helpers/processEnv';
-import { spawnEntry, type RunningEntry } from '../test/helpers/entryProcess';
-import { freePort, startScript, waitForPort } from '../test/helpers/processes';
-import { startSmtpServer, type TestSmtpServer } from '../test/helpers/smtpServer';
-import { startTwilioMock } from '../test/helpers/twilioMock';
+import { processEnv } from '../testkit/processEnv';
+import { spawnEntry, type RunningEntry } from '../testkit/entryProcess';
+import { freePort, startScript, waitForPort } from '../testkit/processes';
+import { startSmtpServer, type TestSmtpServer } from '../testkit/smtpServer';
+import { startTwilioMock } from '../testkit/twilioMock';
 
 const run = promisify(execFile);
 

@@ -1,8 +1,8 @@
 /** The codec server's two pages: the ops login and a short message, in the intake's page frame. */
-import type { PageUi } from '../intake/language';
-import { html } from '../intake/views/html';
-import { layout } from '../intake/views/layout';
-import { messagePage } from '../intake/views/messagePage';
+import type { PageUi } from '../web/kit/language';
+import { html } from '../web/kit/html';
+import { layout } from '../web/kit/layout';
+import { messagePage } from '../web/kit/messagePage';
 
 export function codecLoginPage(ui: PageUi, input: { failed: boolean; retryAfterMinutes?: number }): string {
   const { t } = ui;

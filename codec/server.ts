@@ -25,9 +25,9 @@ import {
   parseStaffAccounts,
   verifySessionToken,
   type AuthConfig,
-} from '../intake/auth';
-import { pageUi, registerLanguage } from '../intake/language';
-import { createLoginThrottle, type LoginThrottle } from '../intake/loginThrottle';
+} from '../web/kit/auth';
+import { pageUi, registerLanguage } from '../web/kit/language';
+import { createLoginThrottle, type LoginThrottle } from '../web/kit/loginThrottle';
 import { codecLoginPage, codecMessagePage } from './pages';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
 

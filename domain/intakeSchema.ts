@@ -12,7 +12,6 @@
  * Not for workflow code: zod is heavy and the workflow sandbox loads every module it imports.
  */
 import { z } from 'zod';
-import { regionForMunicipality, type RegionConfig } from '../config/regions';
 import { STAFF_ID_PATTERN } from './staffId';
 import type { MeldingIntake } from './types';
 
@@ -105,10 +104,7 @@ export const meldingIntakeSchema = z
     municipality: z
       .string({ error: 'expected the municipality where the victim lives' })
       .trim()
-      .min(1, 'expected the municipality where the victim lives')
-      .refine((m) => regionForMunicipality(m) !== undefined, {
-        error: 'expected a municipality served by a configured CSG region',
-      }),
+      .min(1, 'expected the municipality where the victim lives'),
     onlineComponent: flag('whether there is an online component'),
     immediateDanger: flag('whether there is immediate danger'),
     wishes: z.object(
@@ -182,22 +178,35 @@ export interface IntakeProblem {
   code?: string;
 }
 
-export type IntakeParseResult =
-  { ok: true; intake: MeldingIntake; region: RegionConfig } | { ok: false; problems: IntakeProblem[] };
+export type IntakeParseResult<Region> =
+  { ok: true; intake: MeldingIntake; region: Region } | { ok: false; problems: IntakeProblem[] };
 
-/** Validates a raw intake; on success also returns the region its municipality belongs to. */
-export function parseIntake(raw: unknown): IntakeParseResult {
+const UNSERVED: IntakeProblem = {
+  field: 'municipality',
+  message: 'expected a municipality served by a configured CSG region',
+  code: 'custom',
+};
+
+/**
+ * Validates a raw intake; on success also returns the region its municipality belongs to. Which
+ * municipalities are served is region data, not domain: the caller hands in the lookup.
+ */
+export function parseIntake<Region>(
+  raw: unknown,
+  regionOf: (municipality: string) => Region | undefined,
+): IntakeParseResult<Region> {
   const parsed = meldingIntakeSchema.safeParse(raw);
+  const municipality = (raw as { municipality?: unknown } | null)?.municipality;
+  const region = typeof municipality === 'string' ? regionOf(municipality.trim()) : undefined;
+  const unserved = typeof municipality === 'string' && municipality.trim() !== '' && region === undefined;
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        field: issue.path.map(String).join('.') || '(intake)',
-        message: issue.message,
-        code: issue.code,
-      })),
-    };
+    const problems: IntakeProblem[] = parsed.error.issues.map((issue) => ({
+      field: issue.path.map(String).join('.') || '(intake)',
+      message: issue.message,
+      code: issue.code,
+    }));
+    return { ok: false, problems: unserved ? [...problems, UNSERVED] : problems };
   }
-  const intake = parsed.data as MeldingIntake;
-  return { ok: true, intake, region: regionForMunicipality(intake.municipality)! };
+  if (region === undefined) return { ok: false, problems: [UNSERVED] };
+  return { ok: true, intake: parsed.data as MeldingIntake, region };
 }

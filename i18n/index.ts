@@ -23,7 +23,7 @@ void i18n.init({
   supportedLngs: [...LANGUAGES],
   fallbackLng: false,
   initAsync: false,
-  // Pages escape every value themselves (intake/views/html.ts); emails and SMS are plain text.
+  // Pages escape every value themselves (web/kit/html.ts); emails and SMS are plain text.
   interpolation: { escapeValue: false },
   returnEmptyString: false,
 });

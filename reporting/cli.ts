@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REGIONS } from '../config/regions';
+import { REGIONS } from '../regions';
 import { aggregate, SEMESTER_PATTERN, toCsv, toMarkdown, type Semester } from '../domain/semesterReport';
 import { openReportStore } from './reportStore';
 

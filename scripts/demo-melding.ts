@@ -31,8 +31,8 @@ import {
   startMelding,
   transferMelding,
   withdrawMelding,
-} from '../intake/meldingClient';
-import { formatLocal } from '../intake/localTime';
+} from '../cases/meldingClient';
+import { formatLocal } from '../domain/localTime';
 import type { CaseState } from '../workflows/messages';
 
 const temporalSettings = ((): TemporalSettings => {

@@ -66,7 +66,7 @@ if [ "$profile" = cluster ]; then
 else
   start_service worker npx --no-install tsx workers/worker.ts
 fi
-start_service intake npx --no-install tsx intake/main.ts
+start_service intake npx --no-install tsx web/main.ts
 if [ -n "$codec_endpoint" ]; then
   start_service codec npx --no-install tsx codec/main.ts
   wait_for_port codec "$CODEC_PORT" 60

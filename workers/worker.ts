@@ -21,9 +21,9 @@ import { createMailTransport, createTwilioClient } from '../activities/transport
 import { ConfigError, loadEnv, port, type Env } from '../config/env';
 import { createWorkerMetrics } from '../config/metrics';
 import { createLogger } from '../config/logger';
-import { REGIONS } from '../config/regions';
+import { REGIONS } from '../regions';
 import { connectTemporalWorker, temporalDataConverter } from '../config/temporal';
-import { createPartnerLinks } from '../intake/links';
+import { createPartnerLinks } from '../cases/links';
 import { openReportStore } from '../reporting/reportStore';
 import { startMetricsServer } from './metricsServer';
 import { PinoTemporalLogger } from './temporalLogger';

@@ -3,7 +3,7 @@
  * unencrypted: never personal data here, only codes, times and counts.
  *
  * The same names are registered on the dev server at start (scripts/temporal-dev-server.sh reads
- * `SEARCH_ATTRIBUTE_REGISTRATIONS`) and on the test servers (test/helpers/temporal.ts
+ * `SEARCH_ATTRIBUTE_REGISTRATIONS`) and on the test servers (testkit/temporal.ts
  * `ALL_SEARCH_ATTRIBUTES`); keep the lists in step.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';

@@ -3,8 +3,8 @@
  * and what was checked. A scenario passes when every check holds and the audit finds nothing
  * lost and nothing sent twice.
  */
-import { acknowledge, getCaseState, startMelding } from '../../intake/meldingClient';
-import { buildIntake } from '../../test/helpers/meldingFixtures';
+import { acknowledge, getCaseState, startMelding } from '../../cases/meldingClient';
+import { buildIntake } from '../../testkit/meldingFixtures';
 import { audit, readDeliveryLog, type Expected } from './audit';
 import { eventually, sleep, TASK_QUEUE, type Stack } from './stack';
 

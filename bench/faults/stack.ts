@@ -9,12 +9,12 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnEntry, type RunningEntry } from '../../test/helpers/entryProcess';
-import { freePort, startScript, waitForPort } from '../../test/helpers/processes';
-import { startMaildev, type Maildev } from '../../test/helpers/maildev';
-import { processEnv } from '../../test/helpers/processEnv';
-import { TEST_DATA_CONVERTER } from '../../test/helpers/temporal';
-import { startTwilioMock, type TwilioMock } from '../../test/helpers/twilioMock';
+import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
+import { freePort, startScript, waitForPort } from '../../testkit/processes';
+import { startMaildev, type Maildev } from '../../testkit/maildev';
+import { processEnv } from '../../testkit/processEnv';
+import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 
 export const TASK_QUEUE = 'csg-faults';
 
@@ -70,7 +70,7 @@ export async function startStack(): Promise<Stack> {
     worker: () => worker,
     startWorker: () => (worker = spawnEntry('workers/worker.ts', env)),
     async startIntake() {
-      intake = spawnEntry('intake/main.ts', env);
+      intake = spawnEntry('web/main.ts', env);
       await waitForPort(intakePort, 60_000);
       return intake;
     },

@@ -29,5 +29,5 @@ server_pid=$!
 bash scripts/cluster/temporal.sh setup "$port" default 30
 
 CSG_TEST_TEMPORAL_ADDRESS="127.0.0.1:$port" npx --no-install jest \
-  test/e2e/fullChain.test.ts test/e2e/workerFailover.test.ts test/intake/service.test.ts \
-  test/intake/cli.test.ts test/intake/hostilePayloads.test.ts test/browser/intake.test.ts "$@"
+  test/e2e/fullChain.test.ts test/e2e/workerFailover.test.ts test/web/service.test.ts \
+  test/cli/cli.test.ts test/web/hostilePayloads.test.ts test/browser/intake.test.ts "$@"

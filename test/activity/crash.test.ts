@@ -7,11 +7,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildHarness, requestFor } from '../helpers/activityHarness';
-import { startMaildev, type Maildev } from '../helpers/maildev';
-import { freePort } from '../helpers/processes';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { projectRoot } from '../helpers/tools';
+import { buildHarness, requestFor } from '../../testkit/activityHarness';
+import { startMaildev, type Maildev } from '../../testkit/maildev';
+import { freePort } from '../../testkit/processes';
+import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
+import { projectRoot } from '../../testkit/tools';
 
 let smtp: TestSmtpServer;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ function runCrashingSender(env: Record<string, string>): Promise<NodeJS.Signals 
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(projectRoot, 'test/helpers/crashingSender.ts')],
+      ['--import', 'tsx', join(projectRoot, 'testkit/crashingSender.ts')],
       {
         cwd: projectRoot,
         env: { ...process.env, ...env },

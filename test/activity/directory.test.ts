@@ -1,6 +1,6 @@
 /** Partner directory lookups on the shipped, zod-validated regions. */
 import { createDirectory } from '../../activities/directory';
-import { REGIONS } from '../../config/regions';
+import { REGIONS } from '../../regions';
 
 const directory = createDirectory(REGIONS);
 

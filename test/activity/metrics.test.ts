@@ -5,9 +5,9 @@
  */
 import { Registry } from 'prom-client';
 import { createWorkerMetrics, type WorkerMetrics } from '../../config/metrics';
-import { buildHarness, requestFor, type Harness } from '../helpers/activityHarness';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
+import { buildHarness, requestFor, type Harness } from '../../testkit/activityHarness';
+import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
+import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 
 let smtp: TestSmtpServer;
 let twilio: TwilioMock;

@@ -4,10 +4,10 @@
  * Temporal does after a retryable failure: call the same activity again with the same input.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { REGIONS } from '../../config/regions';
-import { buildHarness, requestFor, type Harness } from '../helpers/activityHarness';
-import { plainText, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
+import { REGIONS } from '../../regions';
+import { buildHarness, requestFor, type Harness } from '../../testkit/activityHarness';
+import { plainText, startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
+import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 
 let smtp: TestSmtpServer;
 let twilio: TwilioMock;

@@ -1,7 +1,7 @@
 /** The worker process refuses a bad environment with the variable named and exit code 1. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../helpers/tools';
+import { projectRoot } from '../../testkit/tools';
 
 test('a bad environment exits 1 with the ConfigError message, without echoing values', () => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'workers/worker.ts')], {

@@ -6,10 +6,10 @@
  * link switches and the choice is remembered.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { launchChromium } from '../../testkit/browser';
 import { caseState } from '../../workflows/messages';
-import { freePort } from '../helpers/processes';
-import { startIntakeHarness, type IntakeHarness } from '../helpers/intakeHarness';
+import { freePort } from '../../testkit/processes';
+import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 jest.setTimeout(180_000);
 

@@ -4,11 +4,11 @@
  * it; each step is in the history with the ops id. Helpline staff get 403.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startMelding } from '../../intake/meldingClient';
-import { buildIntake } from '../helpers/meldingFixtures';
-import { freePort } from '../helpers/processes';
-import { startIntakeHarness, type IntakeHarness } from '../helpers/intakeHarness';
+import { launchChromium } from '../../testkit/browser';
+import { startMelding } from '../../cases/meldingClient';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { freePort } from '../../testkit/processes';
+import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 jest.setTimeout(180_000);
 

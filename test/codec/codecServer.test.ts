@@ -11,7 +11,7 @@ import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
 import { buildCodecServer, CODEC_SESSION_COOKIE } from '../../codec/server';
 import { toJson } from '../../codec/payloadJson';
-import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
+import { TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 
 const UI = 'http://localhost:8233';
 const OWN = 'http://localhost:8234';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTE_REGISTRATIONS } from '../../workflows/searchAttributes';
-import { freePort, startScript, waitForPort } from '../helpers/processes';
+import { freePort, startScript, waitForPort } from '../../testkit/processes';
 
 jest.setTimeout(120_000);
 

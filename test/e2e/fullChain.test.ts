@@ -16,15 +16,15 @@ import { createFileDeliveryLog } from '../../activities/deliveryLog';
 import { createDirectory } from '../../activities/directory';
 import { createMailTransport, createTwilioClient } from '../../activities/transports';
 import { createLogger } from '../../config/logger';
-import { REGIONS } from '../../config/regions';
-import { createPartnerLinks } from '../../intake/links';
-import { buildServer } from '../../intake/server';
+import { REGIONS } from '../../regions';
+import { createPartnerLinks } from '../../cases/links';
+import { buildServer } from '../../web/server';
 import type { CaseState } from '../../workflows/messages';
-import { BASIC_HELPLINE, TEST_CONFIG } from '../helpers/intakeHarness';
-import { buildIntake } from '../helpers/meldingFixtures';
-import { plainText, startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { createDevServerEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
-import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
+import { BASIC_HELPLINE, TEST_CONFIG } from '../../testkit/intakeHarness';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { plainText, startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
+import { createDevServerEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 
 jest.setTimeout(180_000);
 

@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnEntry, type RunningEntry } from '../helpers/entryProcess';
-import { freePort, startScript, waitForPort } from '../helpers/processes';
-import { processEnv, testStaffBasic } from '../helpers/processEnv';
+import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
+import { freePort, startScript, waitForPort } from '../../testkit/processes';
+import { processEnv, testStaffBasic } from '../../testkit/processEnv';
 
 jest.setTimeout(180_000);
 
@@ -74,7 +74,7 @@ describe('/metrics on the worker and the intake service', () => {
       },
     );
     worker = spawnEntry('workers/worker.ts', env);
-    intake = spawnEntry('intake/main.ts', env);
+    intake = spawnEntry('web/main.ts', env);
     await Promise.all([waitForPort(intakePort, 60_000), waitForPort(metricsPort, 60_000)]);
 
     const basic = testStaffBasic();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { pathwayFor, REGIONS } from '../../config/regions';
+import { pathwayFor, REGIONS } from '../../regions';
 import type { MeldingIntake, PathwaySettings } from '../../domain/types';
 import {
   acknowledge,
@@ -22,13 +22,13 @@ import {
   MELDING_WORKFLOW_TYPE,
   reportDeliveryStatus,
   startMelding,
-} from '../../intake/meldingClient';
-import { createOpsService } from '../../intake/opsService';
-import { fillOpsQuery, OPS_QUERIES, type OpsQueryName } from '../../intake/opsQueries';
+} from '../../cases/meldingClient';
+import { createOpsService } from '../../cases/opsService';
+import { fillOpsQuery, OPS_QUERIES, type OpsQueryName } from '../../cases/opsQueries';
 import type { CaseState } from '../../workflows/messages';
-import { buildIntake } from '../helpers/meldingFixtures';
-import { createDevServerEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
-import { projectRoot, temporalCliPath } from '../helpers/tools';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { createDevServerEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { projectRoot, temporalCliPath } from '../../testkit/tools';
 import { PartnerDouble, workflowBundle } from '../workflow/harness';
 
 jest.setTimeout(180_000);

@@ -15,12 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseState } from '../../workflows/messages';
 import { caseHistory } from '../../workflows/opsMessages';
-import { freePort, startScript, waitForPort } from '../helpers/processes';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { processEnv, testStaffBasic } from '../helpers/processEnv';
-import { TEST_DATA_CONVERTER } from '../helpers/temporal';
-import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
-import { spawnEntry, type RunningEntry } from '../helpers/entryProcess';
+import { freePort, startScript, waitForPort } from '../../testkit/processes';
+import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
+import { processEnv, testStaffBasic } from '../../testkit/processEnv';
+import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
+import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
 
 jest.setTimeout(240_000);
 
@@ -128,7 +128,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       { LOG_LEVEL: 'debug' }, // the most the processes would ever log
     );
     worker = spawnEntry('workers/worker.ts', env);
-    intake = spawnEntry('intake/main.ts', env);
+    intake = spawnEntry('web/main.ts', env);
     await waitForPort(intakePort, 60_000);
     const api = (path: string, body?: unknown) =>
       fetch(`http://127.0.0.1:${intakePort}${path}`, {

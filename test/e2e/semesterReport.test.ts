@@ -24,12 +24,12 @@ import {
   setPoliceWish,
   startMelding,
   withdrawMelding,
-} from '../../intake/meldingClient';
+} from '../../cases/meldingClient';
 import { openReportStore, type ReportStore } from '../../reporting/reportStore';
 import type { CaseState } from '../../workflows/messages';
-import { buildIntake, nextReference } from '../helpers/meldingFixtures';
-import { createDevServerEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
-import { projectRoot } from '../helpers/tools';
+import { buildIntake, nextReference } from '../../testkit/meldingFixtures';
+import { createDevServerEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { projectRoot } from '../../testkit/tools';
 import { PartnerDouble, workflowBundle } from '../workflow/harness';
 
 jest.setTimeout(300_000);

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../helpers/tools';
+import { projectRoot } from '../../testkit/tools';
 
 jest.setTimeout(60_000);
 
@@ -40,7 +40,7 @@ const badEnv = {
 
 describe.each([
   ['worker', 'workers/worker.ts'],
-  ['intake service', 'intake/main.ts'],
+  ['intake service', 'web/main.ts'],
 ])('%s with a bad configuration', (_name, entry) => {
   test('exits 1 naming every bad variable and what it expects', async () => {
     const { code, output } = await run(entry, badEnv);
@@ -109,7 +109,7 @@ test('the worker with bad metrics ports exits 1 naming them; the intake refuses 
     WORKER_SDK_METRICS_PORT: '9999',
   });
   expect(same.output).toContain('WORKER_SDK_METRICS_PORT: must differ from WORKER_METRICS_PORT');
-  const intake = await run('intake/main.ts', { ...badEnv, METRICS_TOKEN: 'short' });
+  const intake = await run('web/main.ts', { ...badEnv, METRICS_TOKEN: 'short' });
   expect(intake.code).toBe(1);
   expect(intake.output).toContain('METRICS_TOKEN must be at least 24 characters');
   expect(intake.output).not.toContain('short');

@@ -20,8 +20,8 @@ import {
   loadTemporalSettings,
   type TemporalSettings,
 } from '../../config/temporal';
-import { freePort, startScript, waitForPort } from '../helpers/processes';
-import { TEST_PAYLOAD_KEYS_ENV } from '../helpers/temporal';
+import { freePort, startScript, waitForPort } from '../../testkit/processes';
+import { TEST_PAYLOAD_KEYS_ENV } from '../../testkit/temporal';
 
 jest.setTimeout(120_000);
 

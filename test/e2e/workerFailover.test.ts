@@ -9,14 +9,14 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acknowledge, getCaseState, startMelding } from '../../intake/meldingClient';
-import { spawnEntry, type RunningEntry } from '../helpers/entryProcess';
-import { buildIntake } from '../helpers/meldingFixtures';
-import { freePort, startScript, waitForPort } from '../helpers/processes';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtpServer';
-import { processEnv } from '../helpers/processEnv';
-import { TEST_DATA_CONVERTER } from '../helpers/temporal';
-import { startTwilioMock, type TwilioMock } from '../helpers/twilioMock';
+import { acknowledge, getCaseState, startMelding } from '../../cases/meldingClient';
+import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { freePort, startScript, waitForPort } from '../../testkit/processes';
+import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
+import { processEnv } from '../../testkit/processEnv';
+import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 
 jest.setTimeout(240_000);
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ENCRYPTED_ENCODING } from '../../config/payloadCodec';
-import { TEST_DATA_CONVERTER } from '../helpers/temporal';
+import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { workflowBundle } from '../workflow/harness';
 
 const dir = join(__dirname, 'histories');

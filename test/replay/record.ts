@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { createOpsService } from '../../intake/opsService';
+import { createOpsService } from '../../cases/opsService';
 import {
   acknowledge,
   reportDeliveryStatus,
@@ -22,7 +22,7 @@ import {
   setPoliceWish,
   transferMelding,
   withdrawMelding,
-} from '../../intake/meldingClient';
+} from '../../cases/meldingClient';
 import { createHarness, DAY, MINUTE, open, type Harness } from '../workflow/harness';
 
 type Scenario = (h: Harness) => Promise<string>;
@@ -162,7 +162,7 @@ async function main() {
             scenario: name,
             events: history.events?.length,
             encoding: 'proto-base64',
-            payloads: 'AES-256-GCM with the test keys of test/helpers/temporal.ts',
+            payloads: 'AES-256-GCM with the test keys of testkit/temporal.ts',
             history: proto,
           },
           null,

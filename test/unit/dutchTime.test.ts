@@ -4,7 +4,7 @@
  */
 import { offsetMinutes, wallClock } from '../../domain/dutchTime';
 import { formatDeadline } from '../../activities/templates';
-import { formatLocal, parseLocalDateTime } from '../../intake/localTime';
+import { formatLocal, parseLocalDateTime } from '../../domain/localTime';
 
 describe('Dutch wall-clock time', () => {
   it.each([

@@ -9,7 +9,7 @@ import { PARTNER_ROLES, REQUEST_KINDS } from '../../domain/types';
 import { preferredLanguage, translator } from '../../i18n';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
-import { noteText } from '../../intake/views/partnerPage';
+import { noteText } from '../../web/views/partnerPage';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,21 +1,22 @@
+import { regionForMunicipality } from '../../regions';
 import { parseIntake } from '../../domain/intakeSchema';
-import { buildIntake } from '../helpers/meldingFixtures';
+import { buildIntake } from '../../testkit/meldingFixtures';
 
 const problemsOf = (raw: unknown) => {
-  const result = parseIntake(raw);
+  const result = parseIntake(raw, regionForMunicipality);
   if (result.ok) throw new Error('expected problems');
   return result.problems;
 };
 
 describe('intake validation', () => {
   test('a complete intake is accepted and its region resolved', () => {
-    const result = parseIntake(buildIntake());
+    const result = parseIntake(buildIntake(), regionForMunicipality);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.region.id).toBe('limburg');
   });
 
   test('Gennep belongs to Gelderland-Zuid en -Midden', () => {
-    const result = parseIntake(buildIntake({ municipality: 'Gennep' }));
+    const result = parseIntake(buildIntake({ municipality: 'Gennep' }), regionForMunicipality);
     expect(result.ok && result.region.id).toBe('gelderland-zuid-midden');
   });
 
@@ -89,7 +90,10 @@ describe('intake validation', () => {
 
   test('unknown incident time and unknown age are valid', () => {
     expect(
-      parseIntake(buildIntake({ incidentTime: { kind: 'unknown' }, victimAge: { kind: 'unknown' } })).ok,
+      parseIntake(
+        buildIntake({ incidentTime: { kind: 'unknown' }, victimAge: { kind: 'unknown' } }),
+        regionForMunicipality,
+      ).ok,
     ).toBe(true);
   });
 });
@@ -99,7 +103,10 @@ describe('date of birth and practical notes', () => {
     buildIntake({ victimContact: { name: 'Voorbeeld', dateOfBirth } });
 
   test('both are optional and kept when given', () => {
-    const result = parseIntake({ ...withContact('1990-02-28'), practicalNotes: 'Spreekt Pools, tolk nodig' });
+    const result = parseIntake(
+      { ...withContact('1990-02-28'), practicalNotes: 'Spreekt Pools, tolk nodig' },
+      regionForMunicipality,
+    );
     expect(result.ok && result.intake.victimContact.dateOfBirth).toBe('1990-02-28');
     expect(result.ok && result.intake.practicalNotes).toBe('Spreekt Pools, tolk nodig');
   });

@@ -2,7 +2,11 @@
  * The login throttle on a hand-moved clock: the id limit, the IP limit, window expiry, success
  * clearing the id (not the IP), and the bound on tracked keys.
  */
-import { createLoginThrottle, LOGIN_THROTTLE_DEFAULTS, type LoginThrottle } from '../../intake/loginThrottle';
+import {
+  createLoginThrottle,
+  LOGIN_THROTTLE_DEFAULTS,
+  type LoginThrottle,
+} from '../../web/kit/loginThrottle';
 
 const MINUTE = 60_000;
 const CENTRE_IP = '192.0.2.10';

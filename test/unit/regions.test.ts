@@ -1,5 +1,5 @@
-import { limburg } from '../../config/regions/limburg';
-import { loadRegions, pathwayFor, regionForMunicipality, REGIONS } from '../../config/regions';
+import { limburg } from '../../regions/limburg';
+import { loadRegions, pathwayFor, regionForMunicipality, REGIONS } from '../../regions';
 
 describe('region configuration', () => {
   test('the shipped regions load and validate', () => {

@@ -1,6 +1,6 @@
 import { sharedDetailsFor, safeContact } from '../../domain/sharing';
 import type { PartnerRole } from '../../domain/types';
-import { buildIntake } from '../helpers/meldingFixtures';
+import { buildIntake } from '../../testkit/meldingFixtures';
 
 const intake = buildIntake({
   contactPreferences: { safeToCall: true, safeToText: false, safeToEmail: false },

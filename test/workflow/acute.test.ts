@@ -8,8 +8,8 @@ import {
   setIncidentTime,
   setPoliceWish,
   withdrawMelding,
-} from '../../intake/meldingClient';
-import { DEFAULT_PATHWAY } from '../../config/regions/defaults';
+} from '../../cases/meldingClient';
+import { DEFAULT_PATHWAY } from '../../regions/defaults';
 import type { MeldingWorkflowInput } from '../../domain/types';
 import type { CaseState } from '../../workflows/messages';
 import { createHarness, DAY, HOUR, MINUTE, open, request, type Harness } from './harness';

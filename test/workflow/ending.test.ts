@@ -13,7 +13,7 @@ import {
   startMelding,
   transferMelding,
   withdrawMelding,
-} from '../../intake/meldingClient';
+} from '../../cases/meldingClient';
 import type { CasePhase } from '../../domain/types';
 import { handoverDetails } from '../../workflows/messages';
 import { createHarness, DAY, MINUTE, open, type Harness } from './harness';

@@ -1,4 +1,4 @@
-import { acknowledge, withdrawMelding } from '../../intake/meldingClient';
+import { acknowledge, withdrawMelding } from '../../cases/meldingClient';
 import { createHarness, MINUTE, open, type Harness } from './harness';
 
 let h: Harness;

@@ -19,10 +19,10 @@ import type {
 } from '../../activities/types';
 import type { WriteReportRecordInput } from '../../activities/reportActivities';
 import type { MeldingIntake } from '../../domain/types';
-import { getCaseState, startMelding } from '../../intake/meldingClient';
+import { getCaseState, startMelding } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
-import { buildIntake } from '../helpers/meldingFixtures';
-import { createTimeSkippingEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { createTimeSkippingEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -10,9 +10,9 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { temporalDataConverter } from '../../config/temporal';
-import { acknowledge, getCaseState, startMelding } from '../../intake/meldingClient';
-import { buildIntake } from '../helpers/meldingFixtures';
-import { createTimeSkippingEnv } from '../helpers/temporal';
+import { acknowledge, getCaseState, startMelding } from '../../cases/meldingClient';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { createTimeSkippingEnv } from '../../testkit/temporal';
 import { PartnerDouble, workflowBundle } from './harness';
 
 const keyA = Buffer.alloc(32, 0x3a);

@@ -3,8 +3,8 @@
  * re-assign the casemanager handover, close with a reason; each refused for a wrong request id,
  * a closed case or a missing reason, with nothing changed; each in the case history with who.
  */
-import { acknowledge, transferMelding, withdrawMelding } from '../../intake/meldingClient';
-import { createOpsService, type OpsOutcome, type OpsService } from '../../intake/opsService';
+import { acknowledge, transferMelding, withdrawMelding } from '../../cases/meldingClient';
+import { createOpsService, type OpsOutcome, type OpsService } from '../../cases/opsService';
 import { caseHistory, type HistoryEntry } from '../../workflows/opsMessages';
 import { createHarness, MINUTE, open, type Harness } from './harness';
 

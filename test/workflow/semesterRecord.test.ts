@@ -11,7 +11,7 @@ import {
   setAangifte,
   setPoliceWish,
   withdrawMelding,
-} from '../../intake/meldingClient';
+} from '../../cases/meldingClient';
 import { createHarness, DAY, open, type Harness } from './harness';
 
 let h: Harness;

@@ -2,7 +2,7 @@
  * Watchful waiting: check-ins from the region's schedule, a missed check-in climbing its ladder,
  * the screening with and without PTSS, and the 6-month variant, all in seconds of wall time.
  */
-import { acknowledge, recordCheckInOutcome } from '../../intake/meldingClient';
+import { acknowledge, recordCheckInOutcome } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
 import { createHarness, DAY, HOUR, open, request, type Harness } from './harness';
 

@@ -5,7 +5,7 @@
  * refused connection, after which the same link (service restarted) records it or says it was
  * recorded already (409). Never a confirmation that was not recorded.
  */
-import { getCaseState } from '../../../intake/meldingClient';
+import { getCaseState } from '../../../cases/meldingClient';
 import { allHandedOver, burst, HANDOVER, type Report, type Scenario } from '../scenario';
 import { sleep, type Stack } from '../stack';
 

@@ -4,7 +4,7 @@
  * (less FAULTS_TIMER_DUE_S seconds), so the day-1 check-in timer falls due after the restart:
  * each timer must fire and its reminder reach the casemanager.
  */
-import { getCaseState } from '../../../intake/meldingClient';
+import { getCaseState } from '../../../cases/meldingClient';
 import {
   acknowledgeAll,
   allHandedOver,

@@ -5,7 +5,7 @@
  * message and the ladder escalates at once instead of after the step's 15 minutes.
  * Runs first: injected faults answer the next message creations, whoever makes them.
  */
-import { getCaseState } from '../../../intake/meldingClient';
+import { getCaseState } from '../../../cases/meldingClient';
 import { allHandedOver, burst, HANDOVER, logged, type Report, type Scenario } from '../scenario';
 import { eventually, type Stack } from '../stack';
 

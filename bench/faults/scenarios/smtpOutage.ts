@@ -5,10 +5,11 @@
  * minute: their deadline passes during the outage, so the ladder re-notifies as designed (the
  * step-1 email's retries end with its step; step 2 carries the message).
  */
-import { getCaseState } from '../../../intake/meldingClient';
+import { regionForMunicipality } from '../../../regions';
+import { getCaseState } from '../../../cases/meldingClient';
 import { parseIntake } from '../../../domain/intakeSchema';
-import { pathwayFor } from '../../../config/regions';
-import { MELDING_WORKFLOW_TYPE } from '../../../intake/meldingClient';
+import { pathwayFor } from '../../../regions';
+import { MELDING_WORKFLOW_TYPE } from '../../../cases/meldingClient';
 import {
   acknowledgeAll,
   allHandedOver,
@@ -23,7 +24,7 @@ import { eventually, sleep, TASK_QUEUE, type Stack } from '../stack';
 
 /** A melding whose handover ladder's first step is one minute (a region configured that tight). */
 async function startWithShortFirstStep(stack: Stack): Promise<string> {
-  const parsed = parseIntake(handoverOnly());
+  const parsed = parseIntake(handoverOnly(), regionForMunicipality);
   if (!parsed.ok) throw new Error('fixture intake invalid');
   const pathway = pathwayFor(parsed.region);
   const ladder = pathway.casemanagerLadder.acute.map((s, i) => (i === 0 ? { ...s, waitMinutes: 1 } : s));

@@ -1,0 +1,224 @@
+/**
+ * The staff and ops command line: `npm run cli -- <command>`.
+ *
+ *   start <intake.json> [--door <staff-id>]     start a melding from a JSON file (reference, receivedAt
+ *                                                and recordedBy may be left out)
+ *   status <reference>                           the case's state (no personal data)
+ *   ack <reference> <request-id> [--door <id>]   acknowledge a partner request
+ *   stuck                                        every open request past its deadline, oldest first
+ *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
+ *                                                uses STAFF_SESSION_DB, the intake's revocation list)
+ *   resend | reassign | close | history          ops actions on a stuck case (opsCli.ts)
+ *
+ * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
+ * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Client } from '@temporalio/client';
+import { ConfigError } from '../config/configError';
+import { DEFAULT_STAFF_SESSION_DB } from '../config/env';
+import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
+import type { CaseState } from '../workflows/messages';
+import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
+import { formatLocal } from '../domain/localTime';
+import { createMeldingService } from '../cases/meldingService';
+import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
+import { parseOpsStaffIds } from '../config/opsRole';
+import { OPS_USAGE, runOpsCommand } from './ops';
+import { createOpsService } from '../cases/opsService';
+import { startWithFreeReference } from '../cases/uniqueStart';
+import { listStuck } from '../cases/stuck';
+
+export interface CliDeps {
+  client: Client;
+  taskQueue: string;
+  now: () => Date;
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** The intake's list of revoked sessions; opened only for the command that needs it. */
+  revocations?: () => SessionRevocations;
+  /** Staff ids with the ops role (OPS_STAFF_IDS); the ops commands refuse any other acting id. */
+  opsStaffIds?: ReadonlySet<string>;
+}
+
+const USAGE = `Gebruik: npm run cli -- <opdracht>
+  start <intake.json> [--door <medewerker-id>]   melding starten uit een JSON-bestand
+  status <referentie>                             stand van een melding (zonder persoonsgegevens)
+  ack <referentie> <verzoek-id> [--door <id>]     verzoek bevestigen
+  stuck                                           open verzoeken over hun termijn, oudste eerst
+  sessies-intrekken <medewerker-id>               alle sessies van een medewerker nu intrekken
+${OPS_USAGE}`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function printState(state: CaseState, out: (line: string) => void): void {
+  out(`Melding ${state.reference} (regio ${state.regionId})`);
+  out(`  fase: ${state.phase}${state.outcome ? `, uitkomst: ${state.outcome}` : ''}`);
+  out(
+    `  triage: ${state.triage.window}${state.triage.acute ? ' (acuut)' : ''}, basis: ${state.triage.basis}`,
+  );
+  out(`  verzoeken:`);
+  for (const r of state.requests) {
+    out(
+      `    ${r.requestId.padEnd(24)} ${r.role}/${r.awaitedTier} ${r.status}` +
+        (r.status === 'open' ? `, termijn ${formatLocal(r.dueBy)}, escalatie ${r.escalationLevel}` : '') +
+        (r.acknowledgedBy ? `, door ${r.acknowledgedBy}` : ''),
+    );
+  }
+}
+
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+  const [command, ...args] = argv;
+  const service = createMeldingService(deps.client, deps.taskQueue);
+  const by = option(args, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
+  const opsCode = await runOpsCommand(command, args, by, {
+    ops: createOpsService(deps.client),
+    opsStaffIds: deps.opsStaffIds ?? new Set(),
+    out: deps.out,
+    err: deps.err,
+  });
+  if (opsCode !== undefined) return opsCode;
+  switch (command) {
+    case 'start': {
+      const file = args[0];
+      if (!file) break;
+      let given: unknown;
+      try {
+        given = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        deps.err(
+          `Kan ${file} niet lezen als JSON: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return 1;
+      }
+      if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+        deps.err(`${file} bevat geen JSON-object met een melding`);
+        return 1;
+      }
+      const now = deps.now();
+      const future = receivedAtProblem(given as Record<string, unknown>, now);
+      if (future) {
+        deps.err('Melding niet gestart; controleer:');
+        deps.err(`  ${future.field}: ${future.message}`);
+        return 1;
+      }
+      const filled = fillIntakeDefaults(given as Record<string, unknown>, {
+        now,
+        staffId: by,
+        // No Idempotency-Key on the command line: the first candidate is random, the secret only chains it.
+        secret: randomBytes(32).toString('hex'),
+      });
+      const outcome = await startWithFreeReference(service, filled.rawFor, {
+        referenceDerived: filled.referenceDerived,
+      });
+      if (outcome.status === 'invalid') {
+        deps.err('Melding niet gestart; controleer:');
+        for (const p of outcome.problems) deps.err(`  ${p.field}: ${p.message}`);
+        return 1;
+      }
+      deps.out(
+        `${outcome.status === 'started' ? 'Gestart' : 'Bestond al (niets nieuws gestart)'}: ${outcome.reference}` +
+          (outcome.triage ? ` — triage ${outcome.triage.window}` : ''),
+      );
+      return 0;
+    }
+    case 'status': {
+      const reference = args[0];
+      if (!reference) break;
+      const state = await service.state(reference);
+      if (!state) {
+        deps.err(`Geen melding ${reference}`);
+        return 1;
+      }
+      printState(state, deps.out);
+      return 0;
+    }
+    case 'ack': {
+      const [reference, requestId] = args;
+      if (!reference || !requestId) break;
+      const outcome = await service.decide(reference, {
+        type: 'ontvangstbevestiging',
+        input: { requestId, by },
+      });
+      if (outcome.status === 'not_found') {
+        deps.err(`Geen open melding ${reference}`);
+        return 1;
+      }
+      if (outcome.status === 'rejected') {
+        deps.err(`Geweigerd: ${outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+        return 1;
+      }
+      deps.out(`Bevestigd: ${requestId} van ${reference}`);
+      printState(outcome.state, deps.out);
+      return 0;
+    }
+    case 'sessies-intrekken': {
+      const staffId = args[0];
+      if (!staffId || !STAFF_ID_PATTERN.test(staffId) || !deps.revocations) break;
+      const revocations = deps.revocations();
+      try {
+        revocations.revokeStaff(staffId, deps.now());
+      } finally {
+        revocations.close();
+      }
+      deps.out(`Alle sessies van ${staffId} zijn ingetrokken; opnieuw inloggen is nodig.`);
+      return 0;
+    }
+    case 'stuck': {
+      const stuck = await listStuck(deps.client, deps.now());
+      if (stuck.length === 0) {
+        deps.out('Geen open verzoeken over hun termijn.');
+        return 0;
+      }
+      deps.out(`${stuck.length} open verzoek(en) over hun termijn, oudste eerst:`);
+      for (const s of stuck) {
+        deps.out(
+          `  ${formatLocal(s.request.dueBy)}  ${s.reference}  ${s.request.requestId}  ${s.request.role}/${s.request.awaitedTier}` +
+            `  escalatie ${s.request.escalationLevel}  ${s.overdueMinutes} min over tijd  (${s.regionId}, ${s.phase})`,
+        );
+      }
+      return 0;
+    }
+  }
+  deps.err(USAGE);
+  return 2;
+}
+
+async function main(): Promise<void> {
+  let settings: TemporalSettings;
+  try {
+    settings = loadTemporalSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+  const temporal = await connectTemporalClient(settings);
+  try {
+    const client = temporal.client;
+    const code = await runCli(process.argv.slice(2), {
+      client,
+      taskQueue: settings.TEMPORAL_TASK_QUEUE,
+      now: () => new Date(),
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+      revocations: () => openSessionRevocations(process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB),
+      opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
+    });
+    process.exitCode = code;
+  } finally {
+    await temporal.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`Mislukt: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Product defaults where the source documents are silent (domain brief, section 12). Each region
+ * may override them; they are defaults of this product, not facts about the CSG.
+ */
+import type { PathwaySettings } from '../domain/types';
+
+export const DEFAULT_PATHWAY: Omit<PathwaySettings, 'regionId'> = {
+  casemanagerLadder: {
+    // Acute: 15 minutes to acknowledge, re-notify once, then the backup, then the coordinator.
+    acute: [
+      { tier: 'primary', waitMinutes: 15 },
+      { tier: 'primary', waitMinutes: 15 },
+      { tier: 'backup', waitMinutes: 15 },
+      { tier: 'coordinator', waitMinutes: 30 },
+    ],
+    // Non-acute: 4 hours, then the same ladder at a calmer pace.
+    nonAcute: [
+      { tier: 'primary', waitMinutes: 240 },
+      { tier: 'primary', waitMinutes: 60 },
+      { tier: 'backup', waitMinutes: 60 },
+      { tier: 'coordinator', waitMinutes: 240 },
+    ],
+  },
+  partnerLadder: [
+    { tier: 'primary', waitMinutes: 60 },
+    { tier: 'primary', waitMinutes: 60 },
+    { tier: 'backup', waitMinutes: 60 },
+    { tier: 'coordinator', waitMinutes: 120 },
+  ],
+  // A check-in reminds the casemanager on the day, reminds again a day later, then escalates.
+  checkInLadder: [
+    { tier: 'primary', waitMinutes: 24 * 60 },
+    { tier: 'primary', waitMinutes: 24 * 60 },
+    { tier: 'coordinator', waitMinutes: 48 * 60 },
+  ],
+  // Day 1, 7, 14 and 28 after intake; day 28 is the screening (at least four weeks of watchful waiting).
+  checkIns: [
+    { day: 1, screening: false },
+    { day: 7, screening: false },
+    { day: 14, screening: false },
+    { day: 28, screening: true },
+  ],
+  fmoWhenUndecided: true,
+};
+
+/** The 6-month follow-up one region uses (domain brief, section 3): monthly after the day-28 screening. */
+export const SIX_MONTH_CHECK_INS: PathwaySettings['checkIns'] = [
+  { day: 1, screening: false },
+  { day: 7, screening: false },
+  { day: 14, screening: false },
+  { day: 28, screening: true },
+  { day: 56, screening: false },
+  { day: 91, screening: false },
+  { day: 126, screening: false },
+  { day: 182, screening: true },
+];

@@ -1,0 +1,76 @@
+/**
+ * Region configuration: which municipalities a CSG serves, its pathway settings (timers,
+ * escalation ladders, watchful-waiting schedule) and its partner directory. Validated with zod
+ * when loaded, so a mistake in a region file stops start-up with the field named.
+ */
+import { z } from 'zod';
+import { PARTNER_ROLES } from '../domain/types';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n';
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number like +31612345678');
+
+export const partnerRoleSchema = z.enum(PARTNER_ROLES);
+
+export const contactSchema = z
+  .object({
+    /** A function or desk name ("Piket casemanager"), not a private person's name where avoidable. */
+    name: z.string().min(1),
+    email: z.string().email('expected an email address').optional(),
+    sms: e164.optional(),
+  })
+  .refine((c) => c.email !== undefined || c.sms !== undefined, {
+    message: 'a contact needs an email address or an SMS number',
+  });
+
+export const partnerSchema = z.object({
+  organisation: z.string().min(1),
+  /** The one on duty (for the casemanager: the piket of the on-call rota). */
+  primary: contactSchema,
+  backup: contactSchema.optional(),
+  /** Free text for people ("24/7", "ma-vr 8-17"); the ladder does not wait for office hours. */
+  workingHours: z.string().default('24/7'),
+  /** The language of the messages this partner receives; Dutch unless the partner reads English. */
+  language: z.enum(LANGUAGES, { error: 'language: expected "nl" or "en"' }).default(DEFAULT_LANGUAGE),
+});
+
+const escalationStepSchema = z.object({
+  tier: z.enum(['primary', 'backup', 'coordinator']),
+  waitMinutes: z.number().int().positive(),
+});
+
+export const pathwaySchema = z
+  .object({
+    casemanagerLadder: z.object({
+      acute: z.array(escalationStepSchema).min(1),
+      nonAcute: z.array(escalationStepSchema).min(1),
+    }),
+    partnerLadder: z.array(escalationStepSchema).min(1),
+    checkInLadder: z.array(escalationStepSchema).min(1),
+    checkIns: z
+      .array(z.object({ day: z.number().int().min(0).max(186), screening: z.boolean() }))
+      .min(1)
+      .refine(
+        (list) => list.every((c, i) => i === 0 || c.day > list[i - 1]!.day),
+        'check-in days must be increasing',
+      )
+      .refine(
+        (list) => list[list.length - 1]!.day >= 28,
+        'watchful waiting lasts at least 4 weeks (last check-in on day 28 or later)',
+      )
+      .refine((list) => list.some((c) => c.screening), 'at least one check-in must be the screening'),
+    fmoWhenUndecided: z.boolean(),
+  })
+  .strict();
+
+export const regionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id like "limburg"'),
+  name: z.string().min(1),
+  municipalities: z.array(z.string().min(1)).min(1),
+  pathway: pathwaySchema,
+  coordinator: contactSchema,
+  partners: z.partialRecord(partnerRoleSchema, partnerSchema),
+});
+
+export type RegionConfig = z.infer<typeof regionSchema>;
+export type PartnerEntry = z.infer<typeof partnerSchema>;
+export type ContactEntry = z.infer<typeof contactSchema>;

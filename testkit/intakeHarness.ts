@@ -1,0 +1,145 @@
+/**
+ * The intake service on a real Temporal dev server with a worker running the real melding
+ * workflow and activity doubles that record each partner message (with its signed action link),
+ * as the notification activities would send it.
+ */
+import type { IntakeMetricsDeps } from '../web/metricsRoute';
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../activities/types';
+import { createReportActivities, type ReportActivities } from '../activities/reportActivities';
+import { openReportStore } from '../reporting/reportStore';
+import { createLogger, type Logger } from '../config/logger';
+import { createPartnerLinks } from '../cases/links';
+import { buildServer, type IntakeConfig } from '../web/server';
+import { createDevServerEnv, TEST_DATA_CONVERTER } from './temporal';
+
+export const TEST_CONFIG: IntakeConfig = {
+  PUBLIC_BASE_URL: 'http://intake.test',
+  LINK_SECRET: 'test-link-secret-0123456789abcdef-0123456789',
+  STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1,ops:ops-wachtwoord-123',
+  OPS_STAFF_IDS: 'ops',
+  SESSION_SECRET: 'test-session-secret-0123456789abcdef-012345',
+  TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+};
+
+export const BASIC_HELPLINE = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
+
+export interface SentRequest {
+  message: PartnerRequestMessage;
+  actionUrl: string;
+}
+
+/** Activity doubles: every request "sent" by email, its action link kept for the test to follow. */
+export function recordingActivities(
+  links: PartnerLinks,
+  sent: SentRequest[],
+): MeldingActivities & ReportActivities {
+  return {
+    // A case that ends writes its anonymous semester record; here into a store of the test's own.
+    ...createReportActivities({
+      store: openReportStore(':memory:'),
+      logger: createLogger({ level: 'silent', name: 'intake-test-report' }),
+    }),
+    async sendPartnerRequest(message) {
+      const actionUrl = links.actionUrl({
+        meldingRef: message.meldingRef,
+        requestId: message.requestId,
+        attempt: message.attempt,
+        expiresAt: new Date(Date.parse(message.dueBy) + 24 * 3600_000),
+      });
+      sent.push({ message, actionUrl });
+      return {
+        requestId: message.requestId,
+        attempt: message.attempt,
+        deliveries: [{ channel: 'email', status: 'sent' }],
+        escalate: false,
+      };
+    },
+    async sendPartnerNotice(notice) {
+      return {
+        requestId: notice.requestId,
+        attempt: 0,
+        deliveries: [{ channel: 'email', status: 'sent' }],
+        escalate: false,
+      };
+    },
+  };
+}
+
+export interface IntakeHarness {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  app: FastifyInstance;
+  taskQueue: string;
+  sent: SentRequest[];
+  stop(): Promise<void>;
+}
+
+/**
+ * One dev server per test file; `withWorker: false` for suites that must show nothing ran; a
+ * `clock` for suites that move the service's time (login throttle windows); a `logger` for
+ * suites that read what the service logged.
+ */
+export async function startIntakeHarness(
+  options: {
+    withWorker?: boolean;
+    taskQueue?: string;
+    publicBaseUrl?: string;
+    clock?: () => Date;
+    logger?: Logger;
+    /** Prometheus registry, counters and token for /metrics (issue 10). */
+    metrics?: IntakeMetricsDeps;
+  } = {},
+): Promise<IntakeHarness> {
+  const env = await createDevServerEnv();
+  const taskQueue = options.taskQueue ?? `intake-test-${Math.random().toString(36).slice(2, 8)}`;
+  const sent: SentRequest[] = [];
+  const config: IntakeConfig = {
+    ...TEST_CONFIG,
+    PUBLIC_BASE_URL: options.publicBaseUrl ?? TEST_CONFIG.PUBLIC_BASE_URL,
+  };
+  const links = createPartnerLinks({ baseUrl: config.PUBLIC_BASE_URL, secret: config.LINK_SECRET });
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  if (options.withWorker !== false) {
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../workflows'),
+      dataConverter: TEST_DATA_CONVERTER,
+      activities: recordingActivities(links, sent),
+      maxCachedWorkflows: 50,
+    });
+    running = worker.run();
+  }
+  const client = env.client as unknown as Client;
+  const app = await buildServer({
+    client,
+    taskQueue,
+    config,
+    logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+  });
+  return {
+    env,
+    client,
+    app,
+    taskQueue,
+    sent,
+    async stop() {
+      await app.close();
+      worker?.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
+}
+
+/** The path of a link made for PUBLIC_BASE_URL, for `inject`. */
+export function pathOf(url: string): string {
+  return new URL(url).pathname;
+}

@@ -1,0 +1,252 @@
+/**
+ * The JSON API: start a melding, read its state (no personal data), record decisions. Every route
+ * needs a staff identity (Bearer session token or Basic account). Invalid input answers 400 with
+ * field-level problems and starts nothing; a repeated start (same reference, or same
+ * Idempotency-Key) answers with the existing case instead of a second one. Too many failed
+ * logins (per id or per client address) answer 429 with Retry-After until the window ends.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { meldingIntakeSchema } from '../domain/intakeSchema';
+import { preferredLanguage, translator, type Lang } from '../i18n';
+import { schemaProblemKey } from './intakeForm';
+import {
+  decisionSchemas,
+  DECISION_TYPES,
+  loginSchema,
+  problemsOf,
+  referenceParam,
+  type DecisionType,
+} from './apiSchemas';
+import {
+  attemptLogin,
+  createSessionToken,
+  SESSION_TTL_MS,
+  staffFromAuthorization,
+  validSession,
+  type AuthConfig,
+} from './kit/auth';
+import type { Decision, MeldingService } from '../cases/meldingService';
+import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
+import { startWithFreeReference } from '../cases/uniqueStart';
+
+export interface ApiDeps {
+  auth: AuthConfig;
+  meldingen: MeldingService;
+  clock: () => Date;
+}
+
+const INTAKE_FIELDS = new Set(Object.keys(meldingIntakeSchema.shape));
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    staffId?: string;
+  }
+}
+
+/**
+ * The API answers in the language the client asks for (Accept-Language), English when it asks for
+ * none: API clients are programs first, and they should read the stable `error` and `code` fields,
+ * not the text. Staff tools that show the text to a person send Accept-Language: nl.
+ */
+export function apiLanguage(request: FastifyRequest): Lang {
+  return preferredLanguage(request.headers['accept-language'], 'en');
+}
+
+/** One problem with one field: a stable code for programs, a message for people. */
+export interface ApiProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * Gives each problem its code and, in Dutch, the Dutch message for its field where the catalogue
+ * has one (the intake form's messages); otherwise the schema's own (English) message stays.
+ */
+function localizeProblems(
+  request: FastifyRequest,
+  problems: Array<{ field: string; message: string; code?: string }>,
+): ApiProblem[] {
+  const lang = apiLanguage(request);
+  const t = translator(lang);
+  return problems.map((p) => {
+    const key = lang === 'nl' ? schemaProblemKey(p.field) : undefined;
+    return { field: p.field, code: p.code ?? 'invalid_value', message: key ? t(key) : p.message };
+  });
+}
+
+function badRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  problems: Array<{ field: string; message: string; code?: string }>,
+  error = 'invalid_input',
+) {
+  return reply.code(400).send({ error, problems: localizeProblems(request, problems) });
+}
+
+/** An error without field problems: its code, and the catalogue's message in the client's language. */
+function fail(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  error: string,
+  messageKey: string,
+  values?: Record<string, unknown>,
+) {
+  const message = translator(apiLanguage(request))(`api.${messageKey}`, values);
+  const extra =
+    values?.retryAfterSeconds !== undefined ? { retryAfterSeconds: values.retryAfterSeconds } : {};
+  return reply.code(status).send({ error, message, ...extra });
+}
+
+function tooManyAttempts(request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) {
+  reply.header('retry-after', String(retryAfterSeconds));
+  return fail(request, reply, 429, 'too_many_attempts', 'too_many_attempts', {
+    seconds: retryAfterSeconds,
+    retryAfterSeconds,
+  });
+}
+
+/** A problem the API itself finds (not the schema): message from the catalogue. */
+function ownProblem(request: FastifyRequest, field: string, code: string, messageKey: string) {
+  return { field, code, message: translator(apiLanguage(request))(`api.${messageKey}`) };
+}
+
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+  const { auth, meldingen, clock } = deps;
+
+  async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
+    const outcome = staffFromAuthorization(request, auth);
+    if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
+    if (outcome.status === 'rejected') {
+      reply.header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"');
+      return fail(request, reply, 401, 'unauthorized', 'unauthorized');
+    }
+    request.staffId = outcome.staffId;
+  }
+
+  app.post('/api/sessies', async (request, reply) => {
+    const parsed = loginSchema.safeParse(request.body);
+    if (!parsed.success) return badRequest(request, reply, problemsOf(parsed.error));
+    const outcome = attemptLogin(request, auth, parsed.data.id, parsed.data.password);
+    if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
+    if (outcome.status === 'rejected') return fail(request, reply, 401, 'unauthorized', 'wrong_login');
+    const now = clock();
+    return reply.code(201).send({
+      token: createSessionToken(outcome.staffId, auth.sessionSecret, now),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    });
+  });
+
+  /** Logout for API clients: the Bearer token in the request is revoked at once. */
+  app.delete('/api/sessies', async (request, reply) => {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && /^bearer /i.test(header) ? header.slice(7).trim() : '';
+    const session = validSession(token, auth);
+    if (!session) return fail(request, reply, 401, 'unauthorized', 'bearer_required');
+    auth.revocations?.revokeSession(session.sessionId, session.expiresAt);
+    request.log.info({ event: 'logout', staffId: session.staffId }, 'staff session revoked');
+    return reply.code(204).send();
+  });
+
+  app.post('/api/meldingen', { preHandler: requireStaff }, async (request, reply) => {
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return badRequest(
+        request,
+        reply,
+        [ownProblem(request, '(intake)', 'not_json_object', 'not_json_object')],
+        'invalid_intake',
+      );
+    }
+    const unknown = Object.keys(body).filter((key) => !INTAKE_FIELDS.has(key));
+    if (unknown.length > 0) {
+      // Refused rather than dropped: a misspelt field would otherwise vanish silently.
+      return badRequest(
+        request,
+        reply,
+        unknown
+          .slice(0, 20)
+          .map((key) => ownProblem(request, key.slice(0, 100), 'unknown_field', 'unknown_field')),
+        'invalid_intake',
+      );
+    }
+    const headerKey = request.headers['idempotency-key'];
+    if (headerKey !== undefined && (typeof headerKey !== 'string' || !IDEMPOTENCY_KEY.test(headerKey))) {
+      return badRequest(request, reply, [
+        ownProblem(request, 'Idempotency-Key', 'invalid_header', 'idempotency_key'),
+      ]);
+    }
+    const now = clock();
+    const future = receivedAtProblem(body as Record<string, unknown>, now);
+    if (future) return badRequest(request, reply, [{ ...future, code: 'in_future' }], 'invalid_intake');
+    const { rawFor, referenceDerived: derived } = fillIntakeDefaults(body as Record<string, unknown>, {
+      now,
+      staffId: request.staffId!,
+      secret: auth.sessionSecret,
+      ...(headerKey ? { idempotencyKey: headerKey } : {}),
+    });
+    const outcome = await startWithFreeReference(meldingen, rawFor, { referenceDerived: derived });
+    if (outcome.status === 'invalid') {
+      // A reference the service was to make up is not the caller's problem: the municipality's is.
+      const problems = derived ? outcome.problems.filter((p) => p.field !== 'reference') : outcome.problems;
+      return badRequest(request, reply, problems.length ? problems : outcome.problems, 'invalid_intake');
+    }
+    request.log.info(
+      { event: 'intake', reference: outcome.reference, status: outcome.status },
+      'intake via API',
+    );
+    return reply
+      .code(outcome.status === 'started' ? 201 : 200)
+      .header('location', `/api/meldingen/${outcome.reference}`)
+      .send({
+        status: outcome.status,
+        reference: outcome.reference,
+        ...(outcome.regionId ? { regionId: outcome.regionId } : {}),
+        ...(outcome.triage ? { triage: outcome.triage } : {}),
+      });
+  });
+
+  app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {
+    const reference = referenceParam.safeParse((request.params as { reference: string }).reference);
+    if (!reference.success) return badRequest(request, reply, problemsOf(reference.error, 'reference'));
+    const state = await meldingen.state(reference.data);
+    if (!state) return fail(request, reply, 404, 'not_found', 'not_found');
+    return reply.send(state);
+  });
+
+  app.post(
+    '/api/meldingen/:reference/decisions/:type',
+    { preHandler: requireStaff },
+    async (request, reply) => {
+      const params = request.params as { reference: string; type: string };
+      if (!(DECISION_TYPES as string[]).includes(params.type)) {
+        return fail(request, reply, 404, 'not_found', 'unknown_decision', {
+          types: DECISION_TYPES.join(', '),
+        });
+      }
+      const type = params.type as DecisionType;
+      const reference = referenceParam.safeParse(params.reference);
+      if (!reference.success) return badRequest(request, reply, problemsOf(reference.error, 'reference'));
+      const parsed = decisionSchemas[type].safeParse(request.body ?? {});
+      if (!parsed.success) return badRequest(request, reply, problemsOf(parsed.error));
+      const decision = { type, input: { ...parsed.data, by: request.staffId! } } as Decision;
+      const outcome = await meldingen.decide(reference.data, decision);
+      if (outcome.status === 'not_found') {
+        return fail(request, reply, 404, 'not_found', 'not_open');
+      }
+      if (outcome.status === 'rejected') {
+        return reply.code(409).send({
+          error: 'decision_rejected',
+          problems: localizeProblems(
+            request,
+            outcome.problems.map((p) => ({ ...p, code: 'rejected' })),
+          ),
+        });
+      }
+      request.log.info({ event: 'decision', reference: reference.data, type }, 'decision recorded');
+      return reply.send(outcome.state);
+    },
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The intake form's fields (Dutch names, flat as HTML forms post them) and their translation to
+ * the raw intake object that `domain/intakeSchema.ts` validates. Problems come back per form
+ * field, in Dutch, so the page can show each one next to its field.
+ *
+ * Only what the form itself must interpret (dates as typed, the age field) is checked here; the
+ * rest of the validation is the shared intake schema's.
+ */
+import { regionForMunicipality } from '../regions';
+import type { Translate } from '../i18n';
+import type { IntakeProblem } from '../domain/intakeSchema';
+import { parseLocalDateTime } from '../domain/localTime';
+import { buildReference } from '../cases/reference';
+
+/** The form's posted values: every field a string (or absent). */
+export type IntakeFormValues = Partial<Record<IntakeFormField, string>>;
+
+export const INTAKE_FORM_FIELDS = [
+  'volgnummer',
+  'ontvangen',
+  'kanaal',
+  'beller',
+  'tijdsoort',
+  'datum',
+  'tijd',
+  'vanaf-datum',
+  'vanaf-tijd',
+  'tot-datum',
+  'tot-tijd',
+  'leeftijd',
+  'leeftijdsgroep',
+  'geslacht',
+  'eerder-misbruik',
+  'gemeente',
+  'gevaar',
+  'online',
+  'politie',
+  'medisch',
+  'naam',
+  'telefoon',
+  'email',
+  'geboortedatum',
+  'aantekeningen',
+  'veilig-bellen',
+  'veilig-sms',
+  'veilig-mailen',
+] as const;
+export type IntakeFormField = (typeof INTAKE_FORM_FIELDS)[number];
+
+/** Field-level problems; `formulier` is for problems that belong to no single field. */
+export type FormProblems = Partial<Record<IntakeFormField | 'formulier', string>>;
+
+/** Keeps only known fields, as strings, capped: a posted form is untrusted input. */
+export function readFormValues(body: unknown): IntakeFormValues {
+  const values: IntakeFormValues = {};
+  if (typeof body !== 'object' || body === null) return values;
+  for (const field of INTAKE_FORM_FIELDS) {
+    const value = (body as Record<string, unknown>)[field];
+    if (typeof value === 'string') values[field] = value.slice(0, 500);
+  }
+  return values;
+}
+
+const trimmed = (v: string | undefined) => (v ?? '').trim();
+const optional = (v: string | undefined) => (trimmed(v) === '' ? undefined : trimmed(v));
+const checked = (v: string | undefined) => v === 'ja';
+
+export function formToRawIntake(
+  values: IntakeFormValues,
+  staffId: string,
+  now: Date,
+  t: Translate,
+): { raw: Record<string, unknown>; problems: FormProblems } {
+  const problems: FormProblems = {};
+
+  const dateTime = (dateField: IntakeFormField, timeField: IntakeFormField, what: string) => {
+    const result = parseLocalDateTime(trimmed(values[dateField]), trimmed(values[timeField]), now);
+    if (result.ok) return result.iso;
+    if (result.problem === 'datum') {
+      problems[dateField] = t('problem.dateOf', { what: t(what) });
+    } else {
+      problems[timeField] = t('problem.timeOf', { what: t(what) });
+    }
+    return undefined;
+  };
+
+  let incidentTime: unknown;
+  switch (values.tijdsoort) {
+    case 'exact':
+      incidentTime = { kind: 'exact', at: dateTime('datum', 'tijd', 'problem.ofIncident') };
+      break;
+    case 'ongeveer':
+      incidentTime = {
+        kind: 'approximate',
+        earliest: dateTime('vanaf-datum', 'vanaf-tijd', 'problem.ofEarliest'),
+        latest: dateTime('tot-datum', 'tot-tijd', 'problem.ofLatest'),
+      };
+      break;
+    case 'onbekend':
+      incidentTime = { kind: 'unknown' };
+      break;
+    default:
+      problems.tijdsoort = t('problem.timeKind');
+  }
+
+  let victimAge: unknown;
+  const age = trimmed(values.leeftijd);
+  if (age !== '') {
+    if (/^\d{1,3}$/.test(age)) victimAge = { kind: 'years', years: Number(age) };
+    else problems.leeftijd = t('problem.ageDigits');
+  } else if (values.leeftijdsgroep === 'onbekend') {
+    victimAge = { kind: 'unknown' };
+  } else if (
+    values.leeftijdsgroep === '0-15' ||
+    values.leeftijdsgroep === '16-17' ||
+    values.leeftijdsgroep === '18+'
+  ) {
+    victimAge = { kind: 'band', band: values.leeftijdsgroep };
+  } else {
+    problems.leeftijd = t('problem.ageMissing');
+  }
+
+  const received = new Date(trimmed(values.ontvangen));
+  const receivedAt = Number.isNaN(received.getTime()) ? now : received;
+  const region = regionForMunicipality(trimmed(values.gemeente));
+  const sequence = /^\d{6}$/.test(trimmed(values.volgnummer)) ? trimmed(values.volgnummer) : undefined;
+  if (!sequence) problems.formulier = t('problem.formIncomplete');
+
+  const raw: Record<string, unknown> = {
+    // Without a known municipality there is no region code yet; the municipality's own problem says why.
+    reference: region && sequence ? buildReference(region.id, receivedAt, sequence) : undefined,
+    channel: optional(values.kanaal),
+    callerRole: optional(values.beller),
+    incidentTime,
+    victimAge,
+    municipality: trimmed(values.gemeente),
+    // For the semester figures only; "not asked" leaves them out (counted as onbekend).
+    gender: optional(values.geslacht),
+    earlierSexualAbuse: optional(values['eerder-misbruik']),
+    onlineComponent: checked(values.online),
+    immediateDanger: checked(values.gevaar),
+    wishes: { police: optional(values.politie), medicalCare: optional(values.medisch) },
+    contactPreferences: {
+      safeToCall: checked(values['veilig-bellen']),
+      safeToText: checked(values['veilig-sms']),
+      safeToEmail: checked(values['veilig-mailen']),
+    },
+    victimContact: {
+      name: optional(values.naam),
+      phone: optional(values.telefoon),
+      email: optional(values.email),
+      dateOfBirth: optional(values.geboortedatum),
+    },
+    practicalNotes: optional(values.aantekeningen),
+    receivedAt: receivedAt.toISOString(),
+    recordedBy: staffId,
+  };
+  return { raw, problems };
+}
+
+/** Schema paths → form field and the catalogue key of the message staff see next to it. */
+const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier', messageKey: string]> = [
+  ['reference', 'gemeente', 'problem.municipality'],
+  ['channel', 'kanaal', 'problem.channel'],
+  ['callerRole', 'beller', 'problem.caller'],
+  ['incidentTime.at', 'datum', 'problem.incidentAfterIntake'],
+  ['incidentTime.earliest', 'vanaf-datum', 'problem.earliestAfterIntake'],
+  ['incidentTime.latest', 'tot-datum', 'problem.latestBeforeEarliest'],
+  ['incidentTime', 'tijdsoort', 'problem.timeKind'],
+  ['victimAge', 'leeftijd', 'problem.ageRange'],
+  ['gender', 'geslacht', 'problem.gender'],
+  ['earlierSexualAbuse', 'eerder-misbruik', 'problem.earlierAbuse'],
+  ['municipality', 'gemeente', 'problem.municipality'],
+  ['wishes.police', 'politie', 'problem.wish'],
+  ['wishes.medicalCare', 'medisch', 'problem.wish'],
+  ['victimContact.name', 'naam', 'problem.nameTooLong'],
+  ['victimContact.phone', 'telefoon', 'problem.phone'],
+  ['victimContact.email', 'email', 'problem.email'],
+  ['victimContact.dateOfBirth', 'geboortedatum', 'problem.dateOfBirth'],
+  ['practicalNotes', 'aantekeningen', 'problem.notesTooLong'],
+];
+
+/** The catalogue key for a schema problem's field, when the form knows the field. */
+export function schemaProblemKey(field: string): string | undefined {
+  return SCHEMA_TO_FORM.find(([prefix]) => field === prefix || field.startsWith(`${prefix}.`))?.[2];
+}
+
+/** Merges the schema's problems into the form's own; a field keeps its first (most specific) problem. */
+export function mergeSchemaProblems(
+  problems: FormProblems,
+  schemaProblems: IntakeProblem[],
+  t: Translate,
+): FormProblems {
+  const merged: FormProblems = { ...problems };
+  for (const problem of schemaProblems) {
+    const match = SCHEMA_TO_FORM.find(
+      ([prefix]) => problem.field === prefix || problem.field.startsWith(`${prefix}.`),
+    );
+    const [field, message] = match ? [match[1], t(match[2])] : (['formulier', problem.message] as const);
+    if (problem.field === 'reference' && merged.formulier) continue;
+    // A date the form could not read already has its own problem; the schema's follow-up adds nothing.
+    if (field === 'datum' && merged.tijd) continue;
+    if (field === 'vanaf-datum' && merged['vanaf-tijd']) continue;
+    if (field === 'tot-datum' && merged['tot-tijd']) continue;
+    if (
+      field === 'tijdsoort' &&
+      (merged.datum ||
+        merged.tijd ||
+        merged['vanaf-datum'] ||
+        merged['tot-datum'] ||
+        merged['vanaf-tijd'] ||
+        merged['tot-tijd'])
+    )
+      continue;
+    merged[field] ??= message;
+  }
+  return merged;
+}

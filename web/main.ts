@@ -1,0 +1,61 @@
+/**
+ * The intake service process: environment → logger → Temporal connection → listen. A bad
+ * environment stops here with the ConfigError's message (which variable, what it expects), exit 1.
+ */
+import { Registry } from 'prom-client';
+import { ConfigError, loadEnv, type Env } from '../config/env';
+import { createIntakeMetrics, registerCaseGauges } from '../config/metrics';
+import { createLogger } from '../config/logger';
+import { connectTemporalClient } from '../config/temporal';
+import { buildServer } from './server';
+import { openSessionRevocations } from './kit/sessionRevocations';
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
+  const { client, close: closeTemporal } = await connectTemporalClient(env);
+  const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
+  const registry = new Registry();
+  const counters = createIntakeMetrics(registry);
+  registerCaseGauges(registry, client);
+  const app = await buildServer({
+    client,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    config: env,
+    logger,
+    sessionRevocations,
+    metrics: { registry, counters, token: env.METRICS_TOKEN },
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'intake service stopping');
+    await app.close();
+    await closeTemporal();
+    sessionRevocations.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: env.INTAKE_HOST, port: env.INTAKE_PORT });
+  logger.info(
+    { host: env.INTAKE_HOST, port: env.INTAKE_PORT, taskQueue: env.TEMPORAL_TASK_QUEUE },
+    'intake service listening',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `intake service failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

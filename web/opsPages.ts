@@ -1,0 +1,186 @@
+/**
+ * The ops pages (issue 10): the overdue requests and, per case, its history and the three
+ * actions as forms. For logged-in staff with the ops role only (OPS_STAFF_IDS); others get 403.
+ * Same session cookie and CSRF protection as the intake form; the same validation as the ops API.
+ *
+ *   GET  /ops                                  overdue requests, oldest first
+ *   GET  /ops/melding?referentie=…             open a case by its reference
+ *   GET  /ops/meldingen/:reference             the case, its history, the actions
+ *   POST /ops/meldingen/:reference/:action     herinnering | toewijzing | sluiting
+ */
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { caseState } from '../workflows/messages';
+import { referenceParam } from './apiSchemas';
+import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './kit/auth';
+import { listStuck } from '../cases/stuck';
+import { OPS_ACTION_BODIES, OPS_ACTIONS, type OpsActionName } from './opsApi';
+import type { OpsAction, OpsService } from '../cases/opsService';
+import { pageUi, type PageUi } from './kit/language';
+import { messagePage } from './kit/messagePage';
+import { opsCasePage, opsOverviewPage } from './views/opsPage';
+
+export interface OpsPagesDeps {
+  auth: AuthConfig;
+  ops: OpsService;
+  client: Client;
+  opsStaffIds: ReadonlySet<string>;
+  clock: () => Date;
+}
+
+const DONE: Record<OpsActionName, string> = {
+  herinnering: 'ops.doneResend',
+  toewijzing: 'ops.doneReassign',
+  sluiting: 'ops.doneClose',
+};
+
+export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void {
+  const { auth, ops, client, opsStaffIds, clock } = deps;
+  const page = (reply: FastifyReply, code: number, body: string) =>
+    reply.code(code).type('text/html; charset=utf-8').send(body);
+
+  /** The ops session, or a reply already sent (login redirect, or 403 for staff without the role). */
+  function requireOps(request: FastifyRequest, reply: FastifyReply) {
+    const found = sessionFromCookie(request, auth);
+    if (!found) {
+      void reply.redirect(`/inloggen?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
+      return undefined;
+    }
+    if (!opsStaffIds.has(found.session.staffId)) {
+      const ui = pageUi(request, '/ops');
+      void page(reply, 403, messagePage(ui, ui.t('ops.forbiddenTitle'), ui.t('ops.forbidden')));
+      return undefined;
+    }
+    return {
+      staffId: found.session.staffId,
+      token: found.token,
+      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+    };
+  }
+
+  async function showCase(
+    ui: PageUi,
+    reply: FastifyReply,
+    session: { staffId: string; csrf: string },
+    reference: string,
+    code = 200,
+    notice?: { kind: 'gedaan' | 'geweigerd'; text: string },
+  ) {
+    const history = await ops.history(reference);
+    if (!history)
+      return page(
+        reply,
+        404,
+        messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.notFound', { reference }), '/ops'),
+      );
+    const state = await client.workflow.getHandle(reference).query(caseState);
+    return page(
+      reply,
+      code,
+      opsCasePage({
+        staffId: session.staffId,
+        csrfToken: session.csrf,
+        state,
+        history,
+        ...(notice ? { notice } : {}),
+        ui,
+      }),
+    );
+  }
+
+  app.get('/ops', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const stuck = await listStuck(client, clock());
+    return page(
+      reply,
+      200,
+      opsOverviewPage({ staffId: session.staffId, csrfToken: session.csrf, stuck, ui: pageUi(request) }),
+    );
+  });
+
+  app.get('/ops/melding', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const parsed = referenceParam.safeParse((request.query as Record<string, unknown>).referentie);
+    if (!parsed.success) {
+      const ui = pageUi(request, '/ops');
+      return page(
+        reply,
+        400,
+        messagePage(ui, ui.t('ops.badReferenceTitle'), parsed.error.issues[0]!.message, '/ops'),
+      );
+    }
+    return reply.redirect(`/ops/meldingen/${parsed.data}`, 303);
+  });
+
+  app.get('/ops/meldingen/:reference', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const parsed = referenceParam.safeParse((request.params as { reference: string }).reference);
+    const ui = pageUi(request);
+    if (!parsed.success)
+      return page(
+        reply,
+        400,
+        messagePage(ui, ui.t('ops.badReferenceTitle'), parsed.error.issues[0]!.message, '/ops'),
+      );
+    const done = (request.query as Record<string, unknown>).gedaan;
+    const notice =
+      typeof done === 'string' && (OPS_ACTIONS as string[]).includes(done)
+        ? { kind: 'gedaan' as const, text: ui.t(DONE[done as OpsActionName]) }
+        : undefined;
+    return showCase(ui, reply, session, parsed.data, 200, notice);
+  });
+
+  app.post('/ops/meldingen/:reference/:action', async (request, reply) => {
+    const session = requireOps(request, reply);
+    if (!session) return reply;
+    const params = request.params as { reference: string; action: string };
+    const parsed = referenceParam.safeParse(params.reference);
+    const ui = pageUi(request, parsed.success ? `/ops/meldingen/${parsed.data}` : '/ops');
+    if (!parsed.success || !(OPS_ACTIONS as string[]).includes(params.action)) {
+      return page(reply, 404, messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.unknownAction'), '/ops'));
+    }
+    const reference = parsed.data;
+    const name = params.action as OpsActionName;
+    const { _csrf, ...fields } = (request.body ?? {}) as Record<string, unknown>;
+    if (!verifyCsrf(session.token, _csrf, auth.sessionSecret)) {
+      return page(
+        reply,
+        403,
+        messagePage(ui, ui.t('ops.expiredTitle'), ui.t('ops.expired'), `/ops/meldingen/${reference}`),
+      );
+    }
+    // An empty choice is no choice: the schema then names the missing field.
+    const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
+    const input = OPS_ACTION_BODIES[name].safeParse(body);
+    if (!input.success) {
+      const text = input.error.issues
+        .map((i) => `${i.path.join('.') || '(formulier)'}: ${i.message}`)
+        .join('; ');
+      return showCase(ui, reply, session, reference, 400, { kind: 'geweigerd', text });
+    }
+    const action = { type: name, input: { ...input.data, by: session.staffId } } as OpsAction;
+    const outcome = await ops.act(reference, action);
+    if (outcome.status === 'not_found') {
+      return page(
+        reply,
+        404,
+        messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.notFound', { reference }), '/ops'),
+      );
+    }
+    if (outcome.status === 'rejected') {
+      const problems = outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      return showCase(ui, reply, session, reference, 409, {
+        kind: 'geweigerd',
+        text: ui.t('ops.refused', { problems }),
+      });
+    }
+    request.log.info(
+      { event: 'ops_action', reference, type: name, staffId: session.staffId },
+      'ops action recorded',
+    );
+    return reply.redirect(`/ops/meldingen/${reference}?gedaan=${name}`, 303);
+  });
+}

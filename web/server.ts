@@ -1,0 +1,188 @@
+/**
+ * The intake service as a Fastify app, built from handed-in dependencies (Temporal client, task
+ * queue, configuration, logger, clock) so tests build the very same app and drive it with
+ * `inject` or a real browser.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import type { Client } from '@temporalio/client';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Env } from '../config/env';
+import type { Logger } from '../config/logger';
+import { translator } from '../i18n';
+import { apiLanguage, registerApi } from './api';
+import { countingMeldingService, registerMetricsRoute, type IntakeMetricsDeps } from './metricsRoute';
+import { parseStaffAccounts, type AuthConfig } from './kit/auth';
+import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
+import { createMeldingService, type MeldingService } from '../cases/meldingService';
+import { openSessionRevocations, type SessionRevocations } from './kit/sessionRevocations';
+import { buildOpenApiDocument } from './openapi';
+import { registerOpsApi } from './opsApi';
+import { registerOpsPages } from './opsPages';
+import { createOpsService } from '../cases/opsService';
+import { parseOpsStaffIds } from '../config/opsRole';
+import { registerPartnerPages } from './partnerPages';
+import { registerStaffPages } from './staffPages';
+import { registerTwilioCallback } from './twilioCallback';
+import { messagePage } from './kit/messagePage';
+import { pageUi, registerLanguage } from './kit/language';
+
+export type IntakeConfig = Pick<
+  Env,
+  'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'STAFF_ACCOUNTS' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN'
+> &
+  Partial<Pick<Env, 'OPS_STAFF_IDS'>>;
+
+export interface IntakeServerDeps {
+  client: Client;
+  taskQueue: string;
+  config: IntakeConfig;
+  logger: Logger;
+  clock?: () => Date;
+  /** Defaults to the Temporal-backed service over `client`. */
+  meldingen?: MeldingService;
+  /** Defaults to the standard limits on `clock`; one per app, as its counts live in memory. */
+  loginThrottle?: LoginThrottle;
+  /** Revoked sessions; the process passes its STAFF_SESSION_DB file, tests may leave it in memory. */
+  sessionRevocations?: SessionRevocations;
+  /** Prometheus registry and counters (issue 10); without them nothing is counted or served. */
+  metrics?: IntakeMetricsDeps;
+}
+
+/** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  // No scripts at all; inline style only for the one <style> block of the layout.
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  // Pages and answers may hold personal data: never in a shared or browser cache.
+  'cache-control': 'no-store',
+};
+
+export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? (() => new Date());
+  const service = deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue);
+  const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
+  const auth: AuthConfig = {
+    accounts: parseStaffAccounts(deps.config.STAFF_ACCOUNTS),
+    sessionSecret: deps.config.SESSION_SECRET,
+    clock,
+    secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
+    throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
+    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+  };
+
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // Fastify's own request lines carry the raw URL, and partner URLs carry their token: log our own.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: 1000 },
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  registerLanguage(app, { secureCookies: auth.secureCookies });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? '(none)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  const wantsHtml = (url: string) => !url.startsWith('/api/') && !url.startsWith('/twilio/');
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const known = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600;
+    const status = known ? error.statusCode! : 500;
+    const client = status < 500;
+    if (client) {
+      request.log.info({ event: 'client_error', status, code: error.code }, 'request refused');
+    } else {
+      // Name and message only: a stack or cause could echo request data.
+      request.log.error(
+        { event: 'server_error', error: { name: error.name, message: error.message } },
+        'request failed',
+      );
+    }
+    if (wantsHtml(request.url)) {
+      const ui = pageUi(request, '/');
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .send(
+          client
+            ? messagePage(ui, ui.t('error.badRequestTitle'), ui.t('error.badRequest'))
+            : messagePage(ui, ui.t('error.serverTitle'), ui.t('error.server')),
+        );
+    }
+    const clientCode =
+      status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+    const lang = apiLanguage(request);
+    const apiT = { lang, t: translator(lang) };
+    return reply.code(status).send(
+      client
+        ? {
+            error: clientCode,
+            // Fastify's own message names what was wrong (e.g. the body's JSON); in Dutch, the catalogue's.
+            message: apiT.lang === 'nl' ? apiT.t(`api.${clientCode}`) : error.message,
+          }
+        : status === 503
+          ? { error: 'unavailable', message: apiT.t('api.unavailable') }
+          : { error: 'internal_error', message: apiT.t('api.internal_error') },
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsHtml(request.url)) {
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(
+          messagePage(
+            pageUi(request),
+            request.t('error.notFoundTitle'),
+            request.t('error.notFound'),
+            '/',
+            request.t('error.toStart'),
+          ),
+        );
+    }
+    return reply.code(404).send({ error: 'not_found' });
+  });
+
+  app.get('/gezond', async () => ({ status: 'ok' }));
+  const openApi = buildOpenApiDocument(deps.config.PUBLIC_BASE_URL);
+  app.get('/api/openapi.json', async () => openApi);
+
+  if (deps.metrics) registerMetricsRoute(app, deps.metrics);
+  registerStaffPages(app, { auth, meldingen, clock });
+  registerApi(app, { auth, meldingen, clock });
+  const ops = createOpsService(deps.client);
+  const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
+  registerOpsApi(app, { auth, ops, opsStaffIds });
+  registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
+  registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
+  registerTwilioCallback(app, {
+    authToken: deps.config.TWILIO_AUTH_TOKEN,
+    linkSecret: deps.config.LINK_SECRET,
+    publicBaseUrl: deps.config.PUBLIC_BASE_URL,
+    meldingen,
+    clock,
+  });
+  return app;
+}

@@ -1,0 +1,214 @@
+/**
+ * The staff pages: login, logout, the intake form and its result. Server-rendered, no scripts.
+ * A form post that fails validation answers 400 with the same form, everything typed kept.
+ * A login refused for too many failed attempts answers 429 with the login page saying when to
+ * try again.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { allMunicipalities, regionForMunicipality } from '../regions';
+import { parseIntake } from '../domain/intakeSchema';
+import {
+  attemptLogin,
+  clearSessionCookie,
+  createSessionToken,
+  csrfTokenFor,
+  sessionFromCookie,
+  setSessionCookie,
+  verifyCsrf,
+  type AuthConfig,
+} from './kit/auth';
+import { formToRawIntake, mergeSchemaProblems, readFormValues, type IntakeFormValues } from './intakeForm';
+import type { MeldingService } from '../cases/meldingService';
+import { buildReference, chainedSequence, newSequenceNumber } from '../cases/reference';
+import { startWithFreeReference } from '../cases/uniqueStart';
+import { intakeFormPage } from './views/intakeFormPage';
+import { loginPage } from './views/loginPage';
+import { pageUi } from './kit/language';
+import { messagePage } from './kit/messagePage';
+import { triageResultPage } from './views/triageResultPage';
+
+export interface StaffPagesDeps {
+  auth: AuthConfig;
+  meldingen: MeldingService;
+  clock: () => Date;
+}
+
+/** Only local paths: an open redirect after login would be a phishing aid. */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith('//')
+    ? next
+    : '/meldingen/nieuw';
+}
+
+export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): void {
+  const { auth, meldingen, clock } = deps;
+  const municipalities = allMunicipalities();
+
+  /** The logged-in session, or a redirect to the login page (and undefined). */
+  function requireSession(request: FastifyRequest, reply: FastifyReply) {
+    const found = sessionFromCookie(request, auth);
+    if (!found) {
+      const next = encodeURIComponent(
+        request.routeOptions.url === '/meldingen' ? '/meldingen/nieuw' : request.url,
+      );
+      void reply.redirect(`/inloggen?next=${next}`, 303);
+      return undefined;
+    }
+    return {
+      staffId: found.session.staffId,
+      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+      token: found.token,
+    };
+  }
+
+  function freshFormValues(): IntakeFormValues {
+    return { volgnummer: newSequenceNumber(), ontvangen: clock().toISOString(), kanaal: 'telefoon' };
+  }
+
+  app.get('/', async (_request, reply) => reply.redirect('/meldingen/nieuw', 303));
+
+  app.get('/inloggen', async (request, reply) => {
+    const next = (request.query as Record<string, unknown>).next;
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(loginPage(pageUi(request), { failed: false, next: safeNext(next) }));
+  });
+
+  app.post('/inloggen', async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
+    // The id is kept so a colleague need not type it again; the password never comes back.
+    const typedId = typeof body.id === 'string' ? body.id.slice(0, 100) : '';
+    if (outcome.status === 'throttled') {
+      return reply
+        .code(429)
+        .header('retry-after', String(outcome.retryAfterSeconds))
+        .type('text/html; charset=utf-8')
+        .send(
+          loginPage(pageUi(request, '/inloggen'), {
+            failed: true,
+            retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
+            id: typedId,
+            next: safeNext(body.next),
+          }),
+        );
+    }
+    if (outcome.status === 'rejected') {
+      request.log.info({ event: 'login_failed' }, 'staff login failed');
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(
+          loginPage(pageUi(request, '/inloggen'), { failed: true, id: typedId, next: safeNext(body.next) }),
+        );
+    }
+    const { staffId } = outcome;
+    setSessionCookie(reply, createSessionToken(staffId, auth.sessionSecret, clock()), auth);
+    request.log.info({ event: 'login', staffId }, 'staff logged in');
+    return reply.redirect(safeNext(body.next), 303);
+  });
+
+  app.post('/uitloggen', async (request, reply) => {
+    // The cookie is cleared in this browser; revoking the session makes a copy of it useless too.
+    const found = sessionFromCookie(request, auth);
+    if (found) auth.revocations?.revokeSession(found.session.sessionId, found.session.expiresAt);
+    clearSessionCookie(reply, auth);
+    return reply.redirect('/inloggen', 303);
+  });
+
+  app.get('/meldingen/nieuw', async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    return reply.type('text/html; charset=utf-8').send(
+      intakeFormPage({
+        values: freshFormValues(),
+        problems: {},
+        csrfToken: session.csrf,
+        staffId: session.staffId,
+        municipalities,
+        ui: pageUi(request),
+      }),
+    );
+  });
+
+  app.post('/meldingen', async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    // The language link of a page answering this post goes back to a fresh form.
+    const ui = pageUi(request, '/meldingen/nieuw');
+    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(messagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired'), '/meldingen/nieuw'));
+    }
+    const values = readFormValues(body);
+    const { raw, problems } = formToRawIntake(values, session.staffId, clock(), ui.t);
+    const showForm = (all: typeof problems) =>
+      reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(
+          intakeFormPage({
+            values,
+            problems: all,
+            csrfToken: session.csrf,
+            staffId: session.staffId,
+            municipalities,
+            ui,
+          }),
+        );
+
+    if (Object.keys(problems).length > 0) {
+      // Name every problem at once, not one per submit: the schema's findings on the other fields too.
+      const schema = parseIntake(raw, regionForMunicipality);
+      return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems, ui.t));
+    }
+    const region = regionForMunicipality(String(raw.municipality));
+    const receivedAt = new Date(String(raw.receivedAt));
+    const rawFor = (attempt: number) =>
+      attempt === 0 || !region
+        ? raw
+        : {
+            ...raw,
+            reference: buildReference(
+              region.id,
+              receivedAt,
+              chainedSequence(String(values.volgnummer), attempt, auth.sessionSecret),
+            ),
+          };
+    // The form was opened at `ontvangen`: a case that started before that is somebody else's.
+    const outcome = await startWithFreeReference(meldingen, rawFor, {
+      referenceDerived: true,
+      notBefore: String(raw.receivedAt),
+    });
+    if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems, ui.t));
+
+    const wishes = raw.wishes as { police: 'ja' | 'nee' | 'twijfel'; medicalCare: 'ja' | 'nee' | 'twijfel' };
+    const ladder = outcome.triage?.acute
+      ? region?.pathway.casemanagerLadder.acute
+      : region?.pathway.casemanagerLadder.nonAcute;
+    request.log.info(
+      { event: 'intake', reference: outcome.reference, status: outcome.status },
+      'intake registered',
+    );
+    return reply
+      .code(outcome.status === 'started' ? 201 : 200)
+      .type('text/html; charset=utf-8')
+      .send(
+        triageResultPage({
+          reference: outcome.reference,
+          status: outcome.status,
+          ...(outcome.triage ? { triage: outcome.triage } : {}),
+          ...(region ? { regionName: region.name } : {}),
+          wishes,
+          immediateDanger: raw.immediateDanger === true,
+          ...(ladder?.[0] ? { acknowledgeMinutes: ladder[0].waitMinutes } : {}),
+          staffId: session.staffId,
+          csrfToken: session.csrf,
+          ui,
+        }),
+      );
+  });
+}

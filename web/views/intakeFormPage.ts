@@ -1,0 +1,285 @@
+/**
+ * The intake form for helpline staff: one page, keyboard only, in the order of the phone call.
+ * The first field has focus; after an invalid submit the error summary at the top has focus and
+ * links to each field, and every field shows its own problem, with everything typed kept.
+ */
+import type { FormProblems, IntakeFormField, IntakeFormValues } from '../intakeForm';
+import type { PageUi } from '../kit/language';
+import { attr, html, type SafeHtml } from '../kit/html';
+import { layout } from '../kit/layout';
+import { staffNav } from './nav';
+
+export interface IntakeFormPageInput {
+  values: IntakeFormValues;
+  problems: FormProblems;
+  csrfToken: string;
+  staffId: string;
+  municipalities: string[];
+  ui: PageUi;
+}
+
+/** Summary order follows the page, so the first link goes to the first problem. */
+const FIELD_ORDER: Array<IntakeFormField | 'formulier'> = [
+  'formulier',
+  'kanaal',
+  'beller',
+  'tijdsoort',
+  'datum',
+  'tijd',
+  'vanaf-datum',
+  'vanaf-tijd',
+  'tot-datum',
+  'tot-tijd',
+  'leeftijd',
+  'geslacht',
+  'eerder-misbruik',
+  'gemeente',
+  'politie',
+  'medisch',
+  'naam',
+  'telefoon',
+  'email',
+  'geboortedatum',
+  'aantekeningen',
+];
+
+/** The element id a summary link jumps to: the field itself, or the first option of a group. */
+function targetId(field: IntakeFormField | 'formulier'): string {
+  const groups: Partial<Record<string, string>> = {
+    beller: 'beller-slachtoffer',
+    tijdsoort: 'tijdsoort-exact',
+    politie: 'politie-ja',
+    medisch: 'medisch-ja',
+    formulier: 'kanaal',
+  };
+  return groups[field] ?? field;
+}
+
+function errorText(input: IntakeFormPageInput, field: IntakeFormField): SafeHtml {
+  const message = input.problems[field];
+  return message
+    ? html`<p class="fout" id="${field}-fout">
+        <span class="visually-hidden">${input.ui.t('form.errorPrefix')}</span>${message}
+      </p>`
+    : html``;
+}
+
+function invalidAttrs(problems: FormProblems, field: IntakeFormField, hintId?: string): SafeHtml {
+  const describedBy = [hintId, problems[field] ? `${field}-fout` : undefined].filter(Boolean).join(' ');
+  return html`${describedBy ? html` aria-describedby="${describedBy}"` : ''}${attr('aria-invalid="true"', Boolean(problems[field]))}`;
+}
+
+function textInput(
+  input: IntakeFormPageInput,
+  field: IntakeFormField,
+  label: string,
+  options: {
+    hint?: string;
+    type?: string;
+    autocomplete?: string;
+    list?: string;
+    autofocus?: boolean;
+    inputmode?: string;
+  } = {},
+): SafeHtml {
+  const hintId = options.hint ? `${field}-hint` : undefined;
+  return html`<label for="${field}">${label}</label>
+    ${options.hint ? html`<p class="hint" id="${hintId}">${options.hint}</p>` : ''} ${errorText(input, field)}
+    <input
+      type="${options.type ?? 'text'}"
+      id="${field}"
+      name="${field}"
+      value="${input.values[field] ?? ''}"
+      autocomplete="${options.autocomplete ?? 'off'}"
+      ${options.list ? html` list="${options.list}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${attr('autofocus', Boolean(options.autofocus))}${invalidAttrs(input.problems, field, hintId)}
+    />`;
+}
+
+function radioGroup(
+  input: IntakeFormPageInput,
+  field: IntakeFormField,
+  legend: string,
+  choices: Array<[value: string, label: string]>,
+): SafeHtml {
+  const invalid = Boolean(input.problems[field]);
+  return html`<fieldset class="keuze" ${invalid ? html` aria-describedby="${field}-fout"` : ''}>
+    <legend>${legend}</legend>
+    ${errorText(input, field)}
+    ${choices.map(
+      ([value, label]) =>
+        html`<label for="${field}-${value}"
+          ><input
+            type="radio"
+            id="${field}-${value}"
+            name="${field}"
+            value="${value}"
+            ${attr('checked', input.values[field] === value)}
+          />
+          ${label}</label
+        >`,
+    )}
+  </fieldset>`;
+}
+
+function checkbox(input: IntakeFormPageInput, field: IntakeFormField, label: string): SafeHtml {
+  return html`<label for="${field}"
+    ><input
+      type="checkbox"
+      id="${field}"
+      name="${field}"
+      value="ja"
+      ${attr('checked', input.values[field] === 'ja')}
+    />
+    ${label}</label
+  >`;
+}
+
+function select(
+  input: IntakeFormPageInput,
+  field: IntakeFormField,
+  label: string,
+  choices: Array<[value: string, label: string]>,
+  autofocus = false,
+): SafeHtml {
+  return html`<label for="${field}">${label}</label>
+    ${errorText(input, field)}
+    <select
+      id="${field}"
+      name="${field}"
+      ${attr('autofocus', autofocus)}${invalidAttrs(input.problems, field)}
+    >
+      ${choices.map(([value, text]) => html`<option value="${value}" ${attr('selected', (input.values[field] ?? '') === value)}>${text}</option>`)}
+    </select>`;
+}
+
+function errorSummary(ui: PageUi, problems: FormProblems): SafeHtml {
+  const listed = FIELD_ORDER.filter((f) => problems[f]);
+  if (listed.length === 0) return html``;
+  return html`<div
+    class="samenvatting"
+    role="alert"
+    aria-labelledby="samenvatting-titel"
+    tabindex="-1"
+    id="samenvatting"
+    autofocus
+  >
+    <h2 id="samenvatting-titel">${ui.t('form.summary', { count: listed.length })}</h2>
+    <p>${ui.t('form.summaryNothingSaved')}</p>
+    <ul>
+      ${listed.map((f) => html`<li><a href="#${targetId(f)}">${problems[f]}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
+export function intakeFormPage(input: IntakeFormPageInput): string {
+  const hasProblems = Object.keys(input.problems).length > 0;
+  const v = input.values;
+  const { t } = input.ui;
+  /** [value, label] pairs from a catalogue group, in the order given. */
+  const options = (group: string, values: string[]): Array<[string, string]> =>
+    values.map((value) => [value, t(`${group}.${value}`)]);
+  const body = html`<h1>${t('form.title')}</h1>
+    <p class="hint">${t('form.intro')}</p>
+    ${errorSummary(input.ui, input.problems)}
+    ${input.problems.formulier ? html`<p class="fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
+    <form method="post" action="/meldingen" novalidate>
+      <input type="hidden" name="_csrf" value="${input.csrfToken}" />
+      <input type="hidden" name="volgnummer" value="${v.volgnummer ?? ''}" />
+      <input type="hidden" name="ontvangen" value="${v.ontvangen ?? ''}" />
+
+      <fieldset>
+        <legend>${t('form.contact')}</legend>
+        ${select(
+          input,
+          'kanaal',
+          t('form.channel'),
+          options('form.channels', [
+            'telefoon',
+            'chat',
+            'verwijzing_politie',
+            'verwijzing_veilig_thuis',
+            'verwijzing_huisarts',
+            'verwijzing_wijkteam',
+            'verwijzing_overig',
+          ]),
+          !hasProblems,
+        )}
+        ${radioGroup(input, 'beller', t('form.caller'), options('form.callers', ['slachtoffer', 'naaste', 'professional']))}
+      </fieldset>
+
+      <fieldset>
+        <legend>${t('form.when')}</legend>
+        ${radioGroup(input, 'tijdsoort', t('form.timeKnown'), options('form.timeKinds', ['exact', 'ongeveer', 'onbekend']))}
+        <p class="hint">${t('form.timeHint')}</p>
+        ${textInput(input, 'datum', t('form.date'), { hint: t('form.dateHint') })}
+        ${textInput(input, 'tijd', t('form.time'), { hint: t('form.timeFormatHint'), inputmode: 'numeric' })}
+        ${textInput(input, 'vanaf-datum', t('form.fromDate'))}
+        ${textInput(input, 'vanaf-tijd', t('form.fromTime'), { inputmode: 'numeric' })}
+        ${textInput(input, 'tot-datum', t('form.toDate'))}
+        ${textInput(input, 'tot-tijd', t('form.toTime'), { inputmode: 'numeric' })}
+      </fieldset>
+
+      <fieldset>
+        <legend>${t('form.victim')}</legend>
+        ${textInput(input, 'leeftijd', t('form.age'), { hint: t('form.ageHint'), inputmode: 'numeric' })}
+        ${select(input, 'leeftijdsgroep', t('form.ageBand'), [
+          ['', t('form.ageBands.none')],
+          ...options('form.ageBands', ['0-15', '16-17', '18+', 'onbekend']),
+        ])}
+        ${select(input, 'geslacht', t('form.gender'), [
+          ['', t('form.notAsked')],
+          ...options('form.genders', ['vrouw', 'man', 'anders', 'onbekend']),
+        ])}
+        ${select(input, 'eerder-misbruik', t('form.earlierAbuse'), [
+          ['', t('form.notAsked')],
+          ...options('form.earlierAbuseChoices', ['ja', 'nee', 'onbekend']),
+        ])}
+        ${textInput(input, 'gemeente', t('form.municipality'), { list: 'gemeenten', hint: t('form.municipalityHint') })}
+        <datalist id="gemeenten">
+          ${input.municipalities.map((m) => html`<option value="${m}"></option>`)}
+        </datalist>
+        ${checkbox(input, 'gevaar', t('form.danger'))} ${checkbox(input, 'online', t('form.online'))}
+      </fieldset>
+
+      <fieldset>
+        <legend>${t('form.wishes')}</legend>
+        ${radioGroup(input, 'politie', t('form.police'), options('form.choices', ['ja', 'nee', 'twijfel']))}
+        ${radioGroup(input, 'medisch', t('form.medical'), options('form.choices', ['ja', 'nee', 'twijfel']))}
+      </fieldset>
+
+      <fieldset>
+        <legend>${t('form.safeContact')}</legend>
+        <p class="hint">${t('form.safeContactHint')}</p>
+        ${textInput(input, 'naam', t('form.name'), { autocomplete: 'off' })}
+        ${textInput(input, 'telefoon', t('form.phone'), { type: 'tel', autocomplete: 'off' })}
+        ${textInput(input, 'email', t('form.email'), { type: 'email', autocomplete: 'off' })}
+        ${checkbox(input, 'veilig-bellen', t('form.safeToCall'))}
+        ${checkbox(input, 'veilig-sms', t('form.safeToText'))}
+        ${checkbox(input, 'veilig-mailen', t('form.safeToEmail'))}
+      </fieldset>
+
+      <fieldset>
+        <legend>${t('form.forCasemanager')}</legend>
+        ${textInput(input, 'geboortedatum', t('form.dateOfBirth'), { type: 'date', autocomplete: 'off' })}
+        <label for="aantekeningen">${t('form.notes')}</label>
+        <p class="hint" id="aantekeningen-hint">${t('form.notesHint')}</p>
+        ${errorText(input, 'aantekeningen')}
+        <textarea
+          id="aantekeningen"
+          name="aantekeningen"
+          rows="3"
+          maxlength="500"
+          ${invalidAttrs(input.problems, 'aantekeningen', 'aantekeningen-hint')}
+        >
+${input.values.aantekeningen ?? ''}</textarea>
+      </fieldset>
+
+      <button type="submit">${t('form.submit')}</button>
+    </form>`;
+  return layout({
+    title: hasProblems ? t('form.titleFailed') : t('form.title'),
+    body,
+    nav: staffNav(input.ui, input.staffId, input.csrfToken),
+    ui: input.ui,
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The staff login page: two fields, the first with focus, one message when it fails (never which
+ * half was wrong), and when logins are refused for too many failed attempts, how long to wait.
+ */
+import type { PageUi } from '../kit/language';
+import { html } from '../kit/html';
+import { layout } from '../kit/layout';
+
+export function loginPage(
+  ui: PageUi,
+  input: {
+    failed: boolean;
+    /** Set when refused by the throttle: whole minutes until a new attempt may succeed. */
+    retryAfterMinutes?: number;
+    id?: string;
+    next?: string;
+  },
+): string {
+  const { t } = ui;
+  const message =
+    input.retryAfterMinutes !== undefined
+      ? t('login.throttled', { count: input.retryAfterMinutes })
+      : t('login.failed');
+  const body = html`<h1>${t('login.title')}</h1>
+    <p>${t('login.intro')}</p>
+    ${input.failed ? html`<div class="samenvatting" role="alert" id="login-fout"><p>${message}</p></div>` : ''}
+    <form method="post" action="/inloggen">
+      <input type="hidden" name="next" value="${input.next ?? ''}" />
+      <label for="id">${t('login.staffId')}</label>
+      <input
+        type="text"
+        id="id"
+        name="id"
+        value="${input.id ?? ''}"
+        autocomplete="username"
+        autofocus
+        required${input.failed ? html` aria-describedby="login-fout"` : ''}
+      />
+      <label for="wachtwoord">${t('login.password')}</label>
+      <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required />
+      <p><button type="submit">${t('login.submit')}</button></p>
+    </form>`;
+  return layout({ title: input.failed ? t('login.titleFailed') : t('login.title'), body, ui });
+}

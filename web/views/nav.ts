@@ -1,0 +1,35 @@
+/**
+ * The staff bar on staff pages: who is logged in, the way back to the start of their area (a new
+ * intake for the helpline, the overdue list for ops), and logging out (a form: it changes state).
+ */
+import type { PageUi } from '../kit/language';
+import { html, type SafeHtml } from '../kit/html';
+
+const AREAS = {
+  intake: {
+    label: 'nav.label',
+    loggedInAs: 'nav.loggedInAs',
+    home: '/meldingen/nieuw',
+    homeText: 'nav.newMelding',
+  },
+  ops: { label: 'ops.navLabel', loggedInAs: 'ops.loggedInAs', home: '/ops', homeText: 'ops.stuckTitle' },
+} as const;
+
+export function staffNav(
+  ui: PageUi,
+  staffId: string,
+  csrfToken: string,
+  area: keyof typeof AREAS = 'intake',
+): SafeHtml {
+  const { t } = ui;
+  const words = AREAS[area];
+  return html`<nav aria-label="${t(words.label)}">
+    <span>${t(words.loggedInAs, { staffId })}</span>
+    <a href="${words.home}">${t(words.homeText)}</a>
+    <form method="post" action="/uitloggen">
+      <input type="hidden" name="_csrf" value="${csrfToken}" /><button type="submit">
+        ${t('nav.logout')}
+      </button>
+    </form>
+  </nav>`;
+}

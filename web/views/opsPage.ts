@@ -1,0 +1,199 @@
+/**
+ * The ops pages (issue 10): the overdue requests, and one case with its history and the three
+ * actions as plain forms (no scripts). Codes and ids only, like the API.
+ */
+import type { CaseState } from '../../workflows/messages';
+import {
+  CLOSE_REASONS,
+  HANDOVER_REQUEST_ID,
+  HANDOVER_TIERS,
+  type HistoryEntry,
+} from '../../workflows/opsMessages';
+import type { StuckRequest } from '../../cases/stuck';
+import type { PageUi } from '../kit/language';
+import { formatLocal } from '../../domain/localTime';
+import { html } from '../kit/html';
+import { layout } from '../kit/layout';
+import { staffNav } from './nav';
+
+export function opsOverviewPage(input: {
+  staffId: string;
+  csrfToken: string;
+  stuck: StuckRequest[];
+  ui: PageUi;
+}): string {
+  const { t } = input.ui;
+  const rows = input.stuck.map(
+    (s) =>
+      html`<tr>
+        <td><a href="/ops/meldingen/${s.reference}">${s.reference}</a></td>
+        <td>${s.regionId}</td>
+        <td>${s.phase}</td>
+        <td>${s.request.requestId}</td>
+        <td>${s.request.role}/${s.request.awaitedTier}</td>
+        <td>${formatLocal(s.request.dueBy)}</td>
+        <td>${s.overdueMinutes}</td>
+      </tr>`,
+  );
+  const body = html`<h1>${t('ops.stuckTitle')}</h1>
+    <p class="hint">${t('ops.stuckHint')}</p>
+    ${
+      input.stuck.length === 0
+        ? html`<p role="status">${t('ops.noneStuck')}</p>`
+        : html`<table>
+            <thead>
+              <tr>
+                <th scope="col">${t('ops.colMelding')}</th>
+                <th scope="col">${t('ops.colRegion')}</th>
+                <th scope="col">${t('ops.colPhase')}</th>
+                <th scope="col">${t('ops.colRequest')}</th>
+                <th scope="col">${t('ops.colAwaiting')}</th>
+                <th scope="col">${t('ops.colDue')}</th>
+                <th scope="col">${t('ops.colOverdue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${rows}
+            </tbody>
+          </table>`
+    }
+    <form method="get" action="/ops/melding">
+      <label for="referentie">${t('ops.openCase')}</label>
+      <input type="text" id="referentie" name="referentie" pattern="CSG-[A-Z]{2,4}-\\d{4}-\\d{6}" required />
+      <button type="submit">${t('ops.open')}</button>
+    </form>`;
+  return layout({
+    title: t('ops.title'),
+    body,
+    nav: staffNav(input.ui, input.staffId, input.csrfToken, 'ops'),
+    ui: input.ui,
+  });
+}
+
+export interface OpsCasePageInput {
+  staffId: string;
+  csrfToken: string;
+  state: CaseState;
+  history: HistoryEntry[];
+  /** The action just recorded, or the refusal to show. */
+  notice?: { kind: 'gedaan' | 'geweigerd'; text: string };
+  ui: PageUi;
+}
+
+export function opsCasePage(input: OpsCasePageInput): string {
+  const { state, csrfToken } = input;
+  const { t } = input.ui;
+  const ref = state.reference;
+  const handover = state.openRequests.find((r) => r.requestId === HANDOVER_REQUEST_ID);
+  const csrf = html`<input type="hidden" name="_csrf" value="${csrfToken}" />`;
+  const open = state.openRequests.map(
+    (r) =>
+      html`<li>
+        ${t('ops.openLine', {
+          requestId: r.requestId,
+          awaiting: `${r.role}/${r.awaitedTier}`,
+          due: formatLocal(r.dueBy),
+          level: r.escalationLevel,
+        })}
+      </li>`,
+  );
+  const history = input.history.map(
+    (e) =>
+      html`<tr>
+        <td>${formatLocal(e.at)}</td>
+        <td>${e.by}</td>
+        <td>${e.kind}</td>
+        <td>${e.type}</td>
+        <td>${e.value}${e.requestId ? ` [${e.requestId}]` : ''}</td>
+      </tr>`,
+  );
+  const notice = input.notice
+    ? html`<div class="${input.notice.kind === 'gedaan' ? 'resultaat' : 'samenvatting'}" role="status">
+        <p>${input.notice.text}</p>
+      </div>`
+    : '';
+  const actions =
+    state.phase === 'afgesloten'
+      ? html`<p>${state.outcome ? t('ops.closedAs', { outcome: state.outcome }) : t('ops.closed')}</p>`
+      : html`${
+            state.openRequests.length > 0
+              ? html`<form method="post" action="/ops/meldingen/${ref}/herinnering">
+                  <fieldset>
+                    <legend>${t('ops.resendLegend')}</legend>
+                    ${csrf}
+                    <label for="requestId">${t('ops.request')}</label>
+                    <select id="requestId" name="requestId">
+                      ${state.openRequests.map((r) => html`<option value="${r.requestId}">${r.requestId}</option>`)}
+                    </select>
+                    <button type="submit">${t('ops.resend')}</button>
+                  </fieldset>
+                </form>`
+              : ''
+          }
+          ${
+            handover
+              ? html`<form method="post" action="/ops/meldingen/${ref}/toewijzing">
+                  <fieldset>
+                    <legend>${t('ops.reassignLegend')}</legend>
+                    ${csrf}
+                    <label for="toTier">${t('ops.reassignTo')}</label>
+                    <select id="toTier" name="toTier">
+                      ${HANDOVER_TIERS.filter((tier) => tier !== handover.awaitedTier).map(
+                        (tier) =>
+                          html`<option value="${tier}">
+                            ${tier === 'backup' ? t('ops.tierBackup') : t('ops.tierPrimary')} (${tier})
+                          </option>`,
+                      )}
+                    </select>
+                    <button type="submit">${t('ops.reassign')}</button>
+                  </fieldset>
+                </form>`
+              : ''
+          }
+          <form method="post" action="/ops/meldingen/${ref}/sluiting">
+            <fieldset>
+              <legend>${t('ops.closeLegend')}</legend>
+              ${csrf}
+              <label for="reason">${t('ops.reason')}</label>
+              <select id="reason" name="reason" required>
+                <option value="">${t('ops.chooseReason')}</option>
+                ${CLOSE_REASONS.map((r) => html`<option value="${r}">${r}</option>`)}
+              </select>
+              <button type="submit">${t('ops.close')}</button>
+            </fieldset>
+          </form>`;
+  const body = html`<h1>${t('ops.caseTitle', { reference: ref })}</h1>
+    ${notice}
+    <p>${t('ops.summary', { region: state.regionId, phase: state.phase, window: state.triage.window })}</p>
+    <h2>${t('ops.openRequests')}</h2>
+    ${
+      open.length
+        ? html`<ul>
+            ${open}
+          </ul>`
+        : html`<p>${t('ops.none')}</p>`
+    }
+    <h2>${t('ops.actions')}</h2>
+    ${actions}
+    <h2>${t('ops.history')}</h2>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">${t('ops.colWhen')}</th>
+          <th scope="col">${t('ops.colBy')}</th>
+          <th scope="col">${t('ops.colKind')}</th>
+          <th scope="col">${t('ops.colWhat')}</th>
+          <th scope="col">${t('ops.colValue')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${history}
+      </tbody>
+    </table>`;
+  return layout({
+    title: `${t('ops.title')} ${ref}`,
+    body,
+    nav: staffNav(input.ui, input.staffId, csrfToken, 'ops'),
+    ui: input.ui,
+  });
+}

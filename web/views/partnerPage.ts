@@ -1,0 +1,149 @@
+/**
+ * The page a partner opens from a handover message: what is asked, the consent-filtered details,
+ * and one action (acknowledge, or record the check-in outcome). Reached by signed link, no login.
+ */
+import type { SharedDetails, VictimAge } from '../../domain/types';
+import type { RequestView } from '../../workflows/messages';
+import { translator } from '../../i18n';
+import type { PageUi } from '../kit/language';
+import { formatLocal } from '../../domain/localTime';
+import { attr, escapeHtml, html, raw, type SafeHtml } from '../kit/html';
+import { layout } from '../kit/layout';
+
+function ageText(ui: PageUi, age: VictimAge): string {
+  const { t } = ui;
+  if (age.kind === 'years') return t('partner.ageYears', { years: age.years });
+  if (age.kind === 'band')
+    return age.band === '18+' ? t('partner.ageAdult') : t('partner.ageBand', { band: age.band });
+  return t('partner.ageUnknown');
+}
+
+/**
+ * The workflow writes its notes in Dutch into the case history (the record stays as it was); the
+ * page shows them in the reader's language through the catalogue. A note it does not know is
+ * shown as written.
+ */
+const NOTE_PATTERNS: Array<[RegExp, string, (m: RegExpExecArray) => Record<string, string>]> = [
+  [/^Screening \(dag (\d+)\)$/, 'note.screeningDay', (m) => ({ day: m[1]! })],
+  [/^Check-in \(dag (\d+)\)$/, 'note.checkinDay', (m) => ({ day: m[1]! })],
+  [/^Overdracht van (.+)$/, 'note.transferFrom', (m) => ({ region: m[1]! })],
+];
+const NOTE_KEYS = [
+  'informativeInterview',
+  'fmoUndecided',
+  'fmoWithInvestigation',
+  'forensicDetective',
+  'medicalWithFmo',
+  'medical',
+  'ggzReferral',
+  'handoverDanger',
+  'handover',
+];
+
+export function noteText(ui: PageUi, note: string): string {
+  const dutch = translator('nl');
+  const key = NOTE_KEYS.find((k) => dutch(`note.${k}`) === note);
+  if (key) return ui.t(`note.${key}`);
+  for (const [pattern, patternKey, values] of NOTE_PATTERNS) {
+    const match = pattern.exec(note);
+    if (match) return ui.t(patternKey, values(match));
+  }
+  return note;
+}
+
+function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
+  const { t } = ui;
+  const rows: Array<[string, string]> = [
+    [t('partner.reference'), details.reference],
+    [t('partner.asked'), t(`request.kinds.${details.kind}`)],
+    [t('partner.for'), t(`request.roles.${details.role}`)],
+    [t('partner.triage'), t(`triage.windows.${details.triageWindow}`)],
+  ];
+  if (details.victimAge) rows.push([t('partner.age'), ageText(ui, details.victimAge)]);
+  if (details.municipality) rows.push([t('partner.municipality'), details.municipality]);
+  if (details.contact?.name) rows.push([t('partner.name'), details.contact.name]);
+  if (details.contact?.phone) rows.push([t('partner.phone'), details.contact.phone]);
+  if (details.contact?.email) rows.push([t('partner.email'), details.contact.email]);
+  if (details.contact?.dateOfBirth) rows.push([t('partner.dateOfBirth'), details.contact.dateOfBirth]);
+  if (details.contactPreferences) {
+    const p = details.contactPreferences;
+    const safe = [
+      p.safeToCall && t('partner.viaCall'),
+      p.safeToText && t('partner.viaText'),
+      p.safeToEmail && t('partner.viaEmail'),
+    ]
+      .filter(Boolean)
+      .join(', ');
+    rows.push([t('partner.safeVia'), safe || t('partner.noSafeChannel')]);
+  }
+  if (details.practicalNotes) rows.push([t('partner.notes'), details.practicalNotes]);
+  if (details.note) rows.push([t('partner.note'), noteText(ui, details.note)]);
+  return html`<dl>
+    ${rows.map(
+      ([k, v]) =>
+        html`<dt>${k}</dt>
+          <dd>${v}</dd>`,
+    )}
+  </dl>`;
+}
+
+export interface PartnerPageInput {
+  details: SharedDetails;
+  request: RequestView;
+  actionPath: string;
+  problems?: { outcome?: string; ptss?: string; formulier?: string };
+  values?: { outcome?: string; ptss?: string };
+  ui: PageUi;
+}
+
+export function partnerPage(input: PartnerPageInput): string {
+  const { details, request, ui } = input;
+  const { t } = ui;
+  const problems = input.problems ?? {};
+  const values = input.values ?? {};
+  const isCheckIn = request.kind === 'checkin';
+  const radio = (name: 'outcome' | 'ptss', value: string, label: string) =>
+    html`<label for="${name}-${value}"
+      ><input
+        type="radio"
+        id="${name}-${value}"
+        name="${name}"
+        value="${value}"
+        ${attr('checked', values[name] === value)}
+      />
+      ${label}</label
+    >`;
+  const error = (name: 'outcome' | 'ptss' | 'formulier') =>
+    problems[name] ? html`<p class="fout" id="${name}-fout">${problems[name]}</p>` : '';
+  const form = isCheckIn
+    ? html`<form method="post" action="${input.actionPath}">
+        <fieldset class="keuze" ${problems.outcome ? html` aria-describedby="outcome-fout"` : ''}>
+          <legend>${t('partner.howIsVictim')}</legend>
+          ${error('outcome')} ${radio('outcome', 'gaat_goed', t('partner.outcomes.gaat_goed'))}
+          ${radio('outcome', 'stressreactie', t('partner.outcomes.stressreactie'))}
+          ${radio('outcome', 'geen_contact', t('partner.outcomes.geen_contact'))}
+        </fieldset>
+        <fieldset class="keuze" ${problems.ptss ? html` aria-describedby="ptss-fout"` : ''}>
+          <legend>${t('partner.screening')}</legend>
+          ${error('ptss')} ${radio('ptss', 'ja', t('form.choices.ja'))}
+          ${radio('ptss', 'nee', t('form.choices.nee'))}
+        </fieldset>
+        <button type="submit">${t('partner.recordOutcome')}</button>
+      </form>`
+    : html`<form method="post" action="${input.actionPath}">
+        <button type="submit" autofocus>${t('partner.accept')}</button>
+      </form>`;
+  // The catalogue text carries <strong>; the one value in it is escaped here.
+  const due = raw(
+    t(isCheckIn ? 'partner.dueRecord' : 'partner.dueConfirm', {
+      due: escapeHtml(formatLocal(request.dueBy)),
+    }),
+  );
+  const title = t(`request.kinds.${details.kind}`);
+  const body = html`<h1>${title}</h1>
+    ${error('formulier')}
+    <p>${due}</p>
+    ${detailsList(ui, details)} ${form}
+    <p class="hint">${t('partner.doNotShare')}</p>`;
+  return layout({ title, body, ui });
+}
