@@ -12,7 +12,7 @@
  * The remaining window, stated honestly: if the process dies after the provider accepted the
  * message and before `sent` is on disk, the next try finds a stale `sending` record. Idle, that
  * window is milliseconds; under a burst it is not (a worker killed during a burst of handovers
- * left about half of its sends in flight in it; README, Fault runs). The log alone cannot tell
+ * left about half of its sends in flight in it; docs/benchmark.md, Fault runs). The log alone cannot tell
  * whether such a message left, so the activity asks the provider: Twilio's message list for SMS,
  * the relay's message search for email (mailSearch.ts). Only where the provider cannot be asked
  * (an email relay without a search) is it sent again, with the same Message-ID: a duplicate

@@ -1,6 +1,6 @@
 /**
- * The visibility queries ops use to find stuck cases (issue 10), one place for the README, the
- * CLI and the tests. Temporal's list filter syntax, for the Web UI's filter box and for
+ * The visibility queries ops use to find stuck cases, one place for the ops handbook
+ * (docs/operations.md), the CLI and the tests. Temporal's list filter syntax, for the Web UI's filter box and for
  * `temporal workflow list --query`. Strings are single-quoted so the whole filter fits in a shell
  * double-quoted argument, where `$NOW` and `$SINCE_15_MIN` are filled in by `date`.
  *
@@ -9,7 +9,7 @@
  */
 
 export interface OpsQuery {
-  /** What ops ask, in Dutch, as the README heading says it. */
+  /** What ops ask, in Dutch, as the ops handbook says it. */
   title: string;
   filter: string;
 }
@@ -45,7 +45,7 @@ export function visibilityTime(at: Date): string {
   return `${at.toISOString().slice(0, 19)}Z`;
 }
 
-/** The filter with "now" filled in, as the shell snippet in the README does. */
+/** The filter with "now" filled in, as the shell snippet in the ops handbook does. */
 export function fillOpsQuery(filter: string, now: Date): string {
   return filter
     .replaceAll('$NOW', visibilityTime(now))

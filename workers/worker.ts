@@ -39,7 +39,7 @@ const workerEnvSchema = z.object({
     .min(2, 'WORKER_MAX_CACHED_WORKFLOWS must be at least 2')
     .max(5000, 'WORKER_MAX_CACHED_WORKFLOWS must be at most 5000')
     .default(250),
-  /** The anonymous semester report records (SQLite); kept apart from Temporal, see README. */
+  /** The anonymous semester report records (SQLite); kept apart from Temporal, see docs/semester.md. */
   REPORT_DB_PATH: z.string().min(1).default('.data/semester-report.db'),
   /**
    * Where Prometheus scrapes the worker's /metrics (loopback unless the deployment opens it).

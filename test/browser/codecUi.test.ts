@@ -74,7 +74,7 @@ test('an ops person logged in on the codec server reads the case decoded in the 
   const page = await browser.newPage({ viewport: { width: 1400, height: 1600 }, locale: 'nl-NL' });
   // The dev server's UI has no "include credentials" flag, so ops ticks it in the UI's own codec
   // server dialog (override the endpoint, include cross-origin credentials), stored in the
-  // browser. A production UI server sets it in its configuration instead (see the README).
+  // browser. A production UI server sets it in its configuration instead (see docs/privacy.md).
   await page.goto(ui);
   await page.evaluate(
     `localStorage.setItem("overrideRemoteCodecConfiguration", "true");

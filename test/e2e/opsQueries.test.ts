@@ -1,7 +1,7 @@
 /**
- * The README's visibility queries for ops (issue 10), against the real Temporal dev server with
- * cases in different phases and regions: each finds exactly the cases it should, through the SDK
- * and through the Temporal CLI with the README's own `date` snippet.
+ * The visibility queries of the ops handbook (docs/operations.md), against the real Temporal dev
+ * server with cases in different phases and regions: each finds exactly the cases it should,
+ * through the SDK and through the Temporal CLI with the handbook's own `date` snippet.
  *
  * The cases run on the real workflow; some get a ladder of seconds instead of minutes (the
  * pathway is part of the workflow's input), so that a handover that ran out, or reached the
@@ -34,7 +34,7 @@ import { PartnerDouble, workflowBundle } from '../workflow/harness';
 jest.setTimeout(180_000);
 const run = promisify(execFile);
 const TASK_QUEUE = 'e2e-ops-queries';
-const README = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+const OPS_HANDBOOK = readFileSync(join(projectRoot, 'docs', 'operations.md'), 'utf8');
 
 let env: TestWorkflowEnvironment;
 let worker: Worker;
@@ -105,18 +105,18 @@ async function viaSdk(filter: string, now: Date): Promise<string[]> {
   return ids;
 }
 
-/** The README's shell lines that fill in "now", then the README's command, as ops run them. */
-function readmeCommand(name: OpsQueryName): string {
+/** The handbook's shell lines that fill in "now", then the handbook's command, as ops run them. */
+function handbookCommand(name: OpsQueryName): string {
   const command = `temporal workflow list --query "${OPS_QUERIES[name].filter}"`;
-  expect(README).toContain(command);
+  expect(OPS_HANDBOOK).toContain(command);
   return command;
 }
-const dateLines = README.split('\n').filter((line) => /^(NOW|SINCE_15_MIN)=\$\(date /.test(line));
+const dateLines = OPS_HANDBOOK.split('\n').filter((line) => /^(NOW|SINCE_15_MIN)=\$\(date /.test(line));
 
 async function viaCli(name: OpsQueryName): Promise<string[]> {
   const script = [
     ...dateLines,
-    readmeCommand(name).replace(/^temporal /, '"$TEMPORAL_BIN" ') + ' -o json',
+    handbookCommand(name).replace(/^temporal /, '"$TEMPORAL_BIN" ') + ' -o json',
   ].join('\n');
   const { stdout } = await run('bash', ['-c', script], {
     env: {

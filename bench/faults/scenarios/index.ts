@@ -1,5 +1,5 @@
 /**
- * The fault scenarios, numbered as the README lists them, in the order they run on one stack:
+ * The fault scenarios, numbered as docs/benchmark.md lists them, in the order they run on one stack:
  * the SMS one first (injected Twilio faults hit whichever send comes next), the server restart
  * last (it restarts the server under everything else).
  */
