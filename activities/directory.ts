@@ -52,37 +52,18 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
           reason: `no ${role} in the directory of ${regionId}`,
         };
       }
-      if (tier === 'backup') {
-        if (partner.backup) {
-          return {
-            found: true,
-            recipient: {
-              organisation: partner.organisation,
-              contact: partner.backup,
-              tier: 'backup',
-              language: partner.language,
-            },
-          };
-        }
-        // No backup configured: notify the primary again rather than nobody; the report says so.
-        return {
-          found: true,
-          recipient: {
-            organisation: partner.organisation,
-            contact: partner.primary,
-            tier: 'primary',
-            fellBackFrom: 'backup',
-            language: partner.language,
-          },
-        };
+      const primary = { organisation: partner.organisation, language: partner.language };
+      if (tier === 'backup' && partner.backup) {
+        return { found: true, recipient: { ...primary, contact: partner.backup, tier: 'backup' } };
       }
       return {
         found: true,
         recipient: {
-          organisation: partner.organisation,
+          ...primary,
           contact: partner.primary,
           tier: 'primary',
-          language: partner.language,
+          // No backup configured: notify the primary again rather than nobody; the report says so.
+          ...(tier === 'backup' ? { fellBackFrom: 'backup' as const } : {}),
         },
       };
     },
