@@ -83,9 +83,9 @@ export interface RequestView {
   /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO (added for issue 3). */
   deadline?: string;
   /**
-   * What the last message sent for this request carried, decided at send time: the victim's
-   * details (`csg`, `toestemming`) or the reference and the question only, and why
-   * (`geen_toestemming`, `toestemming_ingetrokken`). Absent until the first send.
+   * What the partner could see behind the last message sent for this request, decided at send
+   * time: the victim's details (`csg`, `toestemming`) or the reference and the question only, and
+   * why (`geen_toestemming`, `toestemming_ingetrokken`). Absent until the first send.
    */
   sharing?: SharingBasis;
 }
