@@ -4,7 +4,7 @@
  * The workflow imports only these types (never the implementations); the worker registers the
  * activities made by `createActivities` in `activities/index.ts` with their dependencies handed in.
  */
-import type { NoticeKind, PartnerRole, RecipientTier, RequestKind, SharedDetails } from '../domain/types';
+import type { NoticeKind, PartnerRole, RecipientTier, RequestKind } from '../domain/types';
 
 /** One notification of one partner request: a step of its escalation ladder. */
 export interface PartnerRequestMessage {
@@ -19,8 +19,6 @@ export interface PartnerRequestMessage {
   attempt: number;
   /** ISO time by which the partner should acknowledge (or record the outcome). */
   dueBy: string;
-  /** Consent-filtered details the recipient may see (shown behind the signed link, never in SMS text). */
-  details: SharedDetails;
 }
 
 export type DeliveryChannel = 'email' | 'sms';

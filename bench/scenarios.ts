@@ -38,12 +38,6 @@ function baselineMessage(): PartnerRequestMessage {
     tier: 'primary',
     attempt: 1,
     dueBy: new Date(Date.now() + 15 * 60_000).toISOString(),
-    details: {
-      reference: ref,
-      kind: 'casemanager_overdracht',
-      role: 'casemanager',
-      triageWindow: 'binnen_72_uur',
-    },
   };
 }
 

@@ -43,7 +43,7 @@ export function buildHarness(options: {
   leaseMs?: number;
   /** Defaults to the shipped regions. */
   regions?: ReadonlyMap<string, RegionConfig>;
-  /** Prometheus counters the activities count into (issue 10). */
+  /** Prometheus counters the activities count into. */
   metrics?: WorkerMetrics;
   /** The relay's message search (maildev's REST API), as SMTP_SEARCH_URL gives the worker. */
   mailSearchUrl?: string;
@@ -86,6 +86,23 @@ export function buildHarness(options: {
   return { activities, deliveryLog, logDir, logLines };
 }
 
+/**
+ * The victim's details as cases started before they left the message still send them: the
+ * activity must never put them into an SMS or email.
+ */
+function legacyDetails(meldingRef: string) {
+  return {
+    details: {
+      reference: meldingRef,
+      kind: 'casemanager_overdracht',
+      role: 'casemanager',
+      triageWindow: 'binnen_72_uur',
+      contact: { name: 'Voorbeeld Persoon', phone: '+31612300000', email: 'slachtoffer@voorbeeld.example' },
+      note: 'FMO gecombineerd met medische zorg',
+    },
+  };
+}
+
 let counter = 0;
 export function requestFor(overrides: Partial<PartnerRequestMessage> = {}): PartnerRequestMessage {
   counter += 1;
@@ -100,14 +117,7 @@ export function requestFor(overrides: Partial<PartnerRequestMessage> = {}): Part
     tier: 'primary',
     attempt: 1,
     dueBy: '2026-03-12T13:30:00.000Z',
-    details: {
-      reference: meldingRef,
-      kind: 'casemanager_overdracht',
-      role: 'casemanager',
-      triageWindow: 'binnen_72_uur',
-      contact: { name: 'Voorbeeld Persoon', phone: '+31612300000', email: 'slachtoffer@voorbeeld.example' },
-      note: 'FMO gecombineerd met medische zorg',
-    },
+    ...legacyDetails(meldingRef),
     ...overrides,
   };
 }

@@ -51,7 +51,7 @@ export type WithdrawInput = RecordedBy;
 export interface TransferInput extends RecordedBy {
   toRegionId: string;
 }
-/** Added for issue 10: whether the victim says they made an aangifte (for the semester figures). */
+/** Whether the victim says they made an aangifte (for the semester figures). */
 export interface AangifteInput extends RecordedBy {
   made: boolean;
 }
@@ -80,12 +80,12 @@ export interface RequestView {
   awaitedTier: RecipientTier;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
-  /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO (added for issue 3). */
+  /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO. */
   deadline?: string;
   /**
-   * What the last message sent for this request carried, decided at send time: the victim's
-   * details (`csg`, `toestemming`) or the reference and the question only, and why
-   * (`geen_toestemming`, `toestemming_ingetrokken`). Absent until the first send.
+   * What the partner could see behind the last message sent for this request, decided at send
+   * time: the victim's details (`csg`, `toestemming`) or the reference and the question only, and
+   * why (`geen_toestemming`, `toestemming_ingetrokken`). Absent until the first send.
    */
   sharing?: SharingBasis;
 }
@@ -99,13 +99,13 @@ export type DecisionType =
   | 'checkin'
   | 'intrekking'
   | 'overdracht'
-  // Added for issue 3: what the pathway offered about the FMO (by "workflow"), e.g. "aangeboden_bij_twijfel".
+  // What the pathway offered about the FMO (by "workflow"), e.g. "aangeboden_bij_twijfel".
   | 'fmo_aanbod'
-  // Added for issue 10: "gedaan" or "niet_gedaan", as the victim says (for the semester figures).
+  // "gedaan" or "niet_gedaan", as the victim says (for the semester figures).
   | 'aangifte';
 
 /**
- * What the case did about the FMO (added for issue 3): requested because the victim wants to
+ * What the case did about the FMO: requested because the victim wants to
  * report, offered while undecided (region setting `fmoWhenUndecided`), not offered while undecided,
  * not wanted, or outside the acute window.
  */
@@ -137,9 +137,9 @@ export interface CaseState {
   requests: RequestView[];
   decisions: DecisionRecord[];
   outcome?: CaseOutcome;
-  /** Added for issue 3: the FMO branch taken, see FmoOffer. */
+  /** The FMO branch taken, see FmoOffer. */
   fmoOffer?: FmoOffer;
-  /** Added for issue 3: the police wish as it stands now (the intake's, or the latest decision). */
+  /** The police wish as it stands now (the intake's, or the latest decision). */
   policeWish?: PoliceWish;
 }
 

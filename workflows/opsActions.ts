@@ -1,7 +1,7 @@
 /**
- * The ops actions on a running case (issue 10): re-send a request, re-assign the casemanager
- * handover, close the case with a reason; and the case history query. Registered from
- * melding.ts, which hands in what the actions need; the pathway itself stays there.
+ * The ops actions on a running case: re-send a request, re-assign the casemanager handover,
+ * close the case with a reason; and the case history query. Registered from melding.ts, which
+ * hands in what the actions need; the pathway itself lives in the track modules.
  *
  * Each action is an Update whose validator refuses a wrong request, a closed case or a missing
  * reason with a message naming the field; a refused update changes nothing. Each accepted action

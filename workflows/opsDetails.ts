@@ -1,5 +1,5 @@
 /**
- * What each case shows ops in the Temporal UI, in plain words (issue 10): the "current details"
+ * What each case shows ops in the Temporal UI, in plain words: the "current details"
  * (Dutch first, an English line beside it) and a memo of codes. No personal data: roles, tiers,
  * phases, times and counts only. The memo is sent through the payload codec like every payload;
  * the details are answered to the UI from the workflow's memory.

@@ -1,6 +1,6 @@
 /**
- * What ops staff can do to a stuck case without a code change, and the case history query
- * (issue 10). Defined once for the workflow and its callers (ops API, CLI, tests), like messages.ts.
+ * What ops staff can do to a stuck case without a code change, and the case history query.
+ * Defined once for the workflow and its callers (ops API, CLI, tests), like messages.ts.
  *
  * Every action names who did it (a pseudonymous staff id) and is recorded in the case history.
  * Only codes: a closing reason is one of a fixed list, never free text.

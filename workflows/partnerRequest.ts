@@ -73,7 +73,7 @@ export interface PartnerRequestSpec {
   kind: RequestKind;
   role: PartnerRole;
   ladder: EscalationStep[];
-  /** Built per notification, so consent given or withdrawn meanwhile is respected. */
+  /** What the partner may see, built when asked, so consent given or withdrawn meanwhile is respected. */
   details: () => SharedDetails;
   /** Why the details do or do not carry personal data, read at the same moment (for the view). */
   sharing: () => SharingBasis;
@@ -84,6 +84,9 @@ export interface PartnerRequestSpec {
   /** Called after every change ops can see (search attributes). */
   onChange: () => void;
 }
+
+/** The message as cases started before the details left it still send it (see startStep). */
+type LegacyPartnerRequestMessage = PartnerRequestMessage & { details: SharedDetails };
 
 /** How the ladder ended: answered, cancelled, or every step passed without an answer. */
 export type LadderOutcome = 'acknowledged' | 'cancelled' | 'unanswered';
@@ -202,7 +205,7 @@ export class PartnerRequest {
   }
 
   /**
-   * An ops action (issue 10): notify the ladder's step `index` now and go on from there, with the
+   * An ops action: notify the ladder's step `index` now and go on from there, with the
    * step's full wait. A ladder that ran out starts again from that step; `done` and
    * `ladderFinished` keep their first answer, as the pathway already went on.
    */
@@ -303,7 +306,7 @@ export class PartnerRequest {
     this.view.escalationLevel = Math.max(this.view.escalationLevel, index);
     this.spec.onChange();
 
-    const message: PartnerRequestMessage = {
+    const request: PartnerRequestMessage = {
       meldingRef: this.spec.meldingRef,
       regionId: this.spec.regionId,
       requestId: this.spec.requestId,
@@ -312,8 +315,15 @@ export class PartnerRequest {
       tier,
       attempt: this.attempt,
       dueBy: this.view.dueBy,
-      details: this.spec.details(),
     };
+    // No activity reads the victim's details from the message: the partner sees them behind the
+    // signed link, consent-filtered when the page is opened (handoverDetails). New cases keep them
+    // out of the history; running cases send what they were started with.
+    const message: PartnerRequestMessage | LegacyPartnerRequestMessage = patched(
+      'partner-request-without-details',
+    )
+      ? request
+      : { ...request, details: this.spec.details() };
     this.view.sharing = this.spec.sharing();
     const attempt = this.attempt;
     const scope = new CancellationScope();

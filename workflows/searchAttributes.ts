@@ -21,7 +21,7 @@ export const CsgAwaitedDeadline = defineSearchAttributeKey(
 );
 export const CsgEscalationLevel = defineSearchAttributeKey('CsgEscalationLevel', SearchAttributeType.INT);
 /**
- * Added for ops (issue 10). When the open casemanager handover was first requested; empty once it
+ * For ops: when the open casemanager handover was first requested; empty once it
  * is answered or closed. Unlike CsgAwaitedSince it does not restart with each step of the ladder,
  * so "awaiting a casemanager for more than 15 minutes" can be asked.
  */

@@ -35,7 +35,7 @@ export interface VisibleCase {
   triageWindow: TriageWindow;
   open: OpenRequestSummary[];
   /**
-   * The attributes added for ops (issue 10); absent for cases that run on the pathway from before
+   * The attributes for ops; absent for cases that run on the pathway from before
    * (patch 'ops-visibility'), which so upsert exactly what they did.
    */
   ops?: {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ENCRYPTED_ENCODING } from '../../config/payloadCodec';
@@ -59,6 +60,32 @@ test.each(encryptedFiles)('%s holds the case data only as ciphertext', (file) =>
 test.each(files)('%s replays without nondeterminism', async (file) => {
   const { workflowId, history } = load(file);
   await Worker.runReplayHistory(await replayOptions(), history, workflowId);
+});
+
+/** The partner requests a recorded case sent, decoded as the activity received them. */
+async function sentPartnerRequests(file: string): Promise<object[]> {
+  const codec = TEST_DATA_CONVERTER.payloadCodecs![0]!;
+  const sent: object[] = [];
+  for (const event of load(file).history.events ?? []) {
+    const scheduled = event.activityTaskScheduledEventAttributes;
+    if (scheduled?.activityType?.name !== 'sendPartnerRequest') continue;
+    const [payload] = await codec.decode(scheduled.input!.payloads! as Payload[]);
+    sent.push(defaultPayloadConverter.fromPayload<object>(payload!));
+  }
+  return sent;
+}
+
+/**
+ * Both sides of the patch partner-request-without-details are recorded: cases started before it
+ * still send the victim's details in the message (and replay so), cases started after it do not.
+ */
+test('partner requests carry the details before partner-request-without-details, and none after', async () => {
+  const before = await sentPartnerRequests('acute-afgerond.encrypted.json');
+  expect(before.length).toBeGreaterThan(0);
+  expect(before.every((m) => 'details' in m)).toBe(true);
+  const after = await sentPartnerRequests('partnerbericht-zonder-gegevens.encrypted.json');
+  expect(after.length).toBeGreaterThan(0);
+  expect(after.some((m) => 'details' in m)).toBe(false);
 });
 
 /**

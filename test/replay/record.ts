@@ -95,7 +95,7 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
-  // Issue 10 (patch ops-visibility): a stuck acute handover; a failed SMS, ops re-send,
+  // A stuck acute handover (patch ops-visibility); a failed SMS, ops re-send,
   // re-assign to the backup, and close with a reason.
   'ops-gesloten': async (h) => {
     const ops = createOpsService(h.env.client);
@@ -116,7 +116,7 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
-  // Issue 10: gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
+  // Gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
   // withdrawn: the ended case writes its semester report record (patch semester-report-record).
   'aangifte-semesterrecord': async (h) => {
     const ref = await h.start(await h.intake({ gender: 'vrouw', earlierSexualAbuse: 'nee' }));
@@ -132,6 +132,18 @@ const scenarios: Record<string, Scenario> = {
     }
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
     await setAangifte(h.env.client, ref, { made: true, by: 'cm-1' });
+    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // Police "ja" with consent for the zedenpolitie and a re-notification after it, then withdrawn:
+  // the partner requests carry no victim details (patch partner-request-without-details).
+  'partnerbericht-zonder-gegevens': async (h) => {
+    const ref = await h.start(await h.intake({ practicalNotes: 'Bellen na 18:00' }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    await h.env.sleep(60 * MINUTE + 1000);
+    await h.untilSent(ref, 'informatief_gesprek', 2);
     await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;

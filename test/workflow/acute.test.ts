@@ -11,7 +11,7 @@ import {
 } from '../../cases/meldingClient';
 import { DEFAULT_PATHWAY } from '../../regions/defaults';
 import type { MeldingWorkflowInput } from '../../domain/types';
-import type { CaseState } from '../../workflows/messages';
+import { handoverDetails, type CaseState } from '../../workflows/messages';
 import { createHarness, DAY, HOUR, MINUTE, open, request, type Harness } from './harness';
 
 let h: Harness;
@@ -23,6 +23,9 @@ afterAll(() => h?.teardown());
 const SECOND = 1000;
 const started = (ref: string) => h.until(ref, (s) => s.phase !== 'triage' && s.openRequests.length > 0);
 const kindsRoles = (s: CaseState) => s.requests.map((r) => `${r.requestId}:${r.role}`).sort();
+/** What the partner page for a request shows now. */
+const partnerSees = (ref: string, requestId: string) =>
+  h.env.client.workflow.getHandle(ref).query(handoverDetails, requestId);
 async function end(ref: string) {
   await withdrawMelding(h.env.client, ref, { by: 'test' });
   await h.env.client.workflow.getHandle(ref).result();
@@ -188,6 +191,46 @@ describe('the NFI examines victims up to and including 15', () => {
   });
 });
 
+describe('what a partner request message carries', () => {
+  test('a new case sends no victim details in any partner request, not even with consent; the partner page shows them', async () => {
+    const victim = {
+      name: 'Voorbeeld Persoon',
+      phone: '+31612300000',
+      email: 'slachtoffer@voorbeeld.example',
+      notes: 'Bellen na 18:00, niet via het werk',
+    };
+    const intake = await h.intake({
+      victimContact: { name: victim.name, phone: victim.phone, email: victim.email },
+      contactPreferences: { safeToEmail: true },
+      practicalNotes: victim.notes,
+    });
+    const ref = await h.start(intake);
+    await started(ref);
+    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    // A re-notification after the consent, too.
+    await h.env.sleep(60 * MINUTE + SECOND);
+    await h.untilSent(ref, 'informatief_gesprek', 2);
+
+    const sent = h.partners.requestsOf(ref);
+    expect(new Set(sent.map((m) => m.requestId))).toEqual(
+      new Set(['casemanager_overdracht', 'informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']),
+    );
+    for (const message of sent) {
+      expect(message).not.toHaveProperty('details');
+      const text = JSON.stringify(message);
+      for (const personal of Object.values(victim)) expect(text).not.toContain(personal);
+    }
+    // The details are there for whoever may see them: behind the link, consent-filtered.
+    for (const requestId of ['casemanager_overdracht', 'informatief_gesprek']) {
+      expect(await partnerSees(ref, requestId)).toMatchObject({
+        contact: { name: victim.name, phone: victim.phone, email: victim.email },
+        practicalNotes: victim.notes,
+      });
+    }
+    await end(ref);
+  });
+});
+
 describe('police contact only when the victim wants it', () => {
   test('police "nee": no request to the police, no FMO; medical care still goes ahead', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'nee' } }));
@@ -206,15 +249,15 @@ describe('police contact only when the victim wants it', () => {
   test('police "ja": the zedenpolitie is asked for an informatief gesprek, without personal data until consent', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await started(ref);
-    const [first] = await h.untilSent(ref, 'informatief_gesprek', 1);
-    expect(first!.details).toEqual({
+    await h.untilSent(ref, 'informatief_gesprek', 1);
+    expect(await partnerSees(ref, 'informatief_gesprek')).toEqual({
       reference: ref,
       kind: 'informatief_gesprek',
       role: 'zedenpolitie',
       triageWindow: 'binnen_72_uur',
       note: expect.any(String),
     });
-    // The case state says why the message carried no details.
+    // The case state says why the partner was sent no details.
     expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('geen_toestemming');
     expect(request(await h.state(ref), 'casemanager_overdracht')!.sharing).toBe('csg');
 
@@ -226,19 +269,21 @@ describe('police contact only when the victim wants it', () => {
       value: 'zedenpolitie: gegeven',
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    // Next notification (re-notify after the step wait) carries the consented details.
+    // The partner page shows the consented details; the next notification (re-notify after the
+    // step wait) records that it was sent with consent.
+    expect((await partnerSees(ref, 'informatief_gesprek'))!.contact?.phone).toBeDefined();
     await h.env.sleep(60 * MINUTE + SECOND);
     const sent = await h.untilSent(ref, 'informatief_gesprek', 2);
-    expect(sent[1]!.details.contact?.phone).toBeDefined();
     expect(sent[1]!.attempt).toBe(2);
     expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('toestemming');
 
-    // Withdrawn: the following notification is checked again at send time and carries nothing.
+    // Withdrawn: the partner page shows nothing personal any more, and the following
+    // notification is checked again at send time.
     await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: false, by: 'cm-8' });
+    expect((await partnerSees(ref, 'informatief_gesprek'))!.contact).toBeUndefined();
+    expect((await partnerSees(ref, 'informatief_gesprek'))!.practicalNotes).toBeUndefined();
     await h.env.sleep(60 * MINUTE + SECOND);
-    const after = await h.untilSent(ref, 'informatief_gesprek', 3);
-    expect(after[2]!.details.contact).toBeUndefined();
-    expect(after[2]!.details.practicalNotes).toBeUndefined();
+    await h.untilSent(ref, 'informatief_gesprek', 3);
     expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('toestemming_ingetrokken');
     await end(ref);
   });
@@ -371,8 +416,8 @@ describe('FMO tracking', () => {
   test('requested → done: the forensic partner confirms; medical care is combined with it', async () => {
     const ref = await h.start(await h.intake());
     await started(ref);
-    const [medical] = await h.untilSent(ref, 'medische_zorg', 1);
-    expect(medical!.details.note).toMatch(/FMO/);
+    await h.untilSent(ref, 'medische_zorg', 1);
+    expect((await partnerSees(ref, 'medische_zorg'))!.note).toMatch(/FMO/);
     const s = await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-3' });
     expect(request(s, 'fmo')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'fa-3' });
     await end(ref);

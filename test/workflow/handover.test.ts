@@ -1,4 +1,5 @@
 import { acknowledge, withdrawMelding } from '../../cases/meldingClient';
+import { handoverDetails } from '../../workflows/messages';
 import { createHarness, MINUTE, open, type Harness } from './harness';
 
 let h: Harness;
@@ -30,8 +31,11 @@ describe('casemanager handover', () => {
       [3, 'backup'],
       [4, 'coordinator'],
     ]);
-    // The casemanager sees the safe contact details; the search attributes never do.
-    expect(sent[0]!.details.contact?.phone).toBeDefined();
+    // The casemanager's page shows the safe contact details; the search attributes never do.
+    const details = await h.env.client.workflow
+      .getHandle(ref)
+      .query(handoverDetails, 'casemanager_overdracht');
+    expect(details!.contact?.phone).toBeDefined();
 
     s = await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-042' });
     expect(s.requests[0]).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'cm-042' });

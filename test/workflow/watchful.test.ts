@@ -3,7 +3,7 @@
  * the screening with and without PTSS, and the 6-month variant, all in seconds of wall time.
  */
 import { acknowledge, recordCheckInOutcome } from '../../cases/meldingClient';
-import type { CaseState } from '../../workflows/messages';
+import { handoverDetails, type CaseState } from '../../workflows/messages';
 import { createHarness, DAY, HOUR, open, request, type Harness } from './harness';
 
 let h: Harness;
@@ -100,8 +100,10 @@ describe('watchful waiting', () => {
     expect(open(s, 'ggz_verwijzing')!.role).toBe('ggz');
     const [referral] = await h.untilSent(ref, 'ggz_verwijzing', 1);
     expect(referral!.kind).toBe('ggz_verwijzing');
-    // Without consent for the GGZ the referral carries no personal details.
-    expect(referral!.details.contact).toBeUndefined();
+    // Without consent for the GGZ the referral's page shows no personal details.
+    const details = await h.env.client.workflow.getHandle(ref).query(handoverDetails, 'ggz_verwijzing');
+    expect(details).toMatchObject({ kind: 'ggz_verwijzing', role: 'ggz' });
+    expect(details!.contact).toBeUndefined();
     s = await acknowledge(h.env.client, ref, { requestId: 'ggz_verwijzing', by: 'ggz-intake-2' });
     expect((await h.env.client.workflow.getHandle(ref).result()).outcome).toBe('verwezen_ggz');
   });
