@@ -14,16 +14,16 @@ import type { Transporter } from 'nodemailer';
 import type { Twilio } from 'twilio';
 import type { Logger } from '../config/logger';
 import type { WorkerMetrics } from '../config/metrics';
-import type { PartnerDirectory, ResolvedRecipient } from './directory';
-import { deliveryKeyHash, type DeliveryKey, type DeliveryLog } from './deliveryLog';
-import { createEmailChannel, stableMessageId } from './email';
-import { DeliveryError, notConfiguredFailure, transientFailure } from './errors';
+import { planChannels } from './channelPlans';
+import { createDelivery } from './delivery';
+import type { PartnerDirectory } from './directory';
+import type { DeliveryLog } from './deliveryLog';
+import { createEmailChannel } from './email';
+import { notConfiguredFailure } from './errors';
 import type { MailSearch } from './mailSearch';
 import { createSmsChannel } from './sms';
-import { renderNotice, renderRequest, type RenderedMessage } from './templates';
+import { renderNotice, renderRequest } from './templates';
 import type {
-  ChannelDelivery,
-  DeliveryChannel,
   DeliveryReport,
   MeldingActivities,
   PartnerLinks,
@@ -55,164 +55,22 @@ export interface ActivityDeps {
 
 const DEFAULT_LINK_VALID_AFTER_DUE_MS = 7 * 24 * 3600_000;
 
-interface ChannelPlan {
-  channel: DeliveryChannel;
-  key: DeliveryKey;
-  send: () => Promise<{ providerId: string }>;
-  /** Asks the provider whether an earlier, crashed try already sent it. */
-  findSent?: (since: Date) => Promise<string | undefined>;
-}
-
 export function createActivities(deps: ActivityDeps): MeldingActivities {
   const log = deps.logger.child({ component: 'partner-notifications' });
   const email = createEmailChannel({ transport: deps.mailTransport, mailFrom: deps.mailFrom });
   const sms = createSmsChannel({ client: deps.twilio, from: deps.smsFrom });
   const linkValidAfterDueMs = deps.linkValidAfterDueMs ?? DEFAULT_LINK_VALID_AFTER_DUE_MS;
-
-  /** The plans for each channel the contact has; a missing channel is reported `not_configured`. */
-  function plans(
-    recipient: ResolvedRecipient,
-    keyBase: Omit<DeliveryKey, 'channel'>,
-    rendered: RenderedMessage,
-    statusCallback: string | undefined,
-  ): { plans: ChannelPlan[]; missing: ChannelDelivery[] } {
-    const out: ChannelPlan[] = [];
-    const missing: ChannelDelivery[] = [];
-    const { email: address, sms: number } = recipient.contact;
-    if (number !== undefined) {
-      const key: DeliveryKey = { ...keyBase, channel: 'sms' };
-      out.push({
-        channel: 'sms',
-        key,
-        send: () =>
-          sms.send({ to: number, body: rendered.sms, ...(statusCallback ? { statusCallback } : {}) }),
-        findSent: (since) => sms.findSent({ to: number, body: rendered.sms, since }),
-      });
-    } else {
-      missing.push({ channel: 'sms', status: 'not_configured', reason: 'no SMS number in the directory' });
-    }
-    if (address !== undefined) {
-      const key: DeliveryKey = { ...keyBase, channel: 'email' };
-      const messageId = stableMessageId(deliveryKeyHash(key), deps.mailFrom);
-      const search = deps.mailSearch;
-      out.push({
-        channel: 'email',
-        key,
-        send: () =>
-          email.send({
-            to: address,
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
-            messageId,
-          }),
-        ...(search
-          ? { findSent: async () => ((await search.accepted(messageId)) ? messageId : undefined) }
-          : {}),
-      });
-    } else {
-      missing.push({
-        channel: 'email',
-        status: 'not_configured',
-        reason: 'no email address in the directory',
-      });
-    }
-    return { plans: out, missing };
-  }
-
-  /** One channel, exactly once: check the log, send, record. Throws DeliveryError when transient. */
-  async function deliver(plan: ChannelPlan, onFresh: () => void): Promise<ChannelDelivery> {
-    const fields = {
-      meldingRef: plan.key.meldingRef,
-      requestId: plan.key.requestId,
-      attempt: plan.key.attempt,
-      channel: plan.channel,
-    };
-    const claim = await deps.deliveryLog.claim(plan.key);
-    switch (claim.status) {
-      case 'sent':
-        log.info(fields, 'already sent by an earlier try; not sending again');
-        return { channel: plan.channel, status: 'duplicate' };
-      case 'failed':
-        return { channel: plan.channel, status: 'failed', reason: claim.record.reason ?? 'failed earlier' };
-      case 'in_flight':
-        throw new DeliveryError({
-          kind: 'transient',
-          reason: `${plan.channel}: an earlier try may still be sending`,
-        });
-      case 'uncertain': {
-        log.warn(
-          fields,
-          'an earlier try stopped between sending and recording; checking before sending again',
-        );
-        if (plan.findSent) {
-          // A failure here leaves the fresh claim in place: the next try waits out the lease and checks again.
-          const found = await plan.findSent(new Date(claim.record.claimedAt || Date.now()));
-          if (found !== undefined) {
-            await deps.deliveryLog.markSent(plan.key, found);
-            // Warn, as the lines around it: a crash recovery is worth a look from ops.
-            log.warn(fields, 'the provider had accepted it already; recorded, not sent again');
-            return { channel: plan.channel, status: 'duplicate' };
-          }
-          log.warn(fields, 'the provider does not have it; sending now');
-        } else {
-          log.warn(fields, 'the provider cannot be asked; sending again under the same Message-ID');
-        }
-        break;
-      }
-      case 'claimed':
-        break;
-    }
-    try {
-      const { providerId } = await plan.send();
-      onFresh();
-      await deps.deliveryLog.markSent(plan.key, providerId);
-      log.info(fields, 'partner message sent');
-      return { channel: plan.channel, status: 'sent' };
-    } catch (err) {
-      if (err instanceof DeliveryError && err.failure.kind === 'permanent') {
-        onFresh();
-        await deps.deliveryLog.markFailed(plan.key, err.failure.reason);
-        // Counted here, where it is first recorded: a retry reads it from the log and does not count it again.
-        deps.metrics?.deliveriesFailed.inc({ channel: plan.channel, kind: 'permanent' });
-        log.warn({ ...fields, reason: err.failure.reason }, 'partner message failed permanently');
-        return { channel: plan.channel, status: 'failed', reason: err.failure.reason };
-      }
-      await deps.deliveryLog.release(plan.key);
-      const reason = err instanceof DeliveryError ? err.failure.reason : `${plan.channel}: unexpected error`;
-      log.warn({ ...fields, reason }, 'partner message not sent yet; will be retried');
-      if (err instanceof DeliveryError) throw err;
-      throw new DeliveryError({ kind: 'transient', reason });
-    }
-  }
-
-  /** Runs every channel (one's trouble never holds back another), then reports or asks for a retry. */
-  async function deliverAll(
-    channelPlans: ChannelPlan[],
-    missing: ChannelDelivery[],
-    base: Pick<DeliveryReport, 'requestId' | 'attempt'> & Partial<DeliveryReport>,
-    /** Called when this try reached a provider (sent, or refused for good), not for what the log already knew. */
-    onFresh: () => void = () => undefined,
-  ): Promise<DeliveryReport> {
-    const deliveries: ChannelDelivery[] = [...missing];
-    const transient: string[] = [];
-    for (const plan of channelPlans) {
-      try {
-        deliveries.push(await deliver(plan, onFresh));
-      } catch (err) {
-        if (!(err instanceof DeliveryError)) throw err;
-        transient.push(err.failure.reason);
-        deps.metrics?.deliveriesFailed.inc({ channel: plan.channel, kind: 'transient' });
-      }
-    }
-
-    if (transient.length > 0) throw transientFailure(transient);
-    const reached = deliveries.some((d) => d.status === 'sent' || d.status === 'duplicate');
-    const escalate = !reached || deliveries.some((d) => d.status === 'failed');
-    // Stable channel order in reports: sms before email, as planned.
-    deliveries.sort((a, b) => (a.channel === b.channel ? 0 : a.channel === 'sms' ? -1 : 1));
-    return { ...base, deliveries, escalate };
-  }
+  const channels = {
+    email,
+    sms,
+    mailFrom: deps.mailFrom,
+    ...(deps.mailSearch ? { mailSearch: deps.mailSearch } : {}),
+  };
+  const { deliverAll } = createDelivery({
+    deliveryLog: deps.deliveryLog,
+    log,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
 
   function notFoundReport(requestId: string, attempt: number, reason: string): DeliveryReport {
     return {
@@ -251,7 +109,8 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         attempt: message.attempt,
         language: recipient.language,
       });
-      const { plans: channelPlans, missing } = plans(
+      const { plans: channelPlans, missing } = planChannels(
+        channels,
         recipient,
         ref,
         rendered,
@@ -302,7 +161,13 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         attempt: `notice-${notice.notice}-${recipient.tier}`,
       };
       // No StatusCallback for notices: nothing in the workflow waits on them.
-      const { plans: channelPlans, missing } = plans(recipient, keyBase, rendered, undefined);
+      const { plans: channelPlans, missing } = planChannels(
+        channels,
+        recipient,
+        keyBase,
+        rendered,
+        undefined,
+      );
       return deliverAll(channelPlans, missing, {
         requestId: notice.requestId,
         attempt: 0,
