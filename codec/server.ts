@@ -19,19 +19,13 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { CodecEnv } from '../config/codecEnv';
 import type { Logger } from '../config/logger';
 import { PayloadDecryptionError } from '../config/payloadCodec';
-import {
-  attemptLogin,
-  createSessionToken,
-  parseStaffAccounts,
-  verifySessionToken,
-  type AuthConfig,
-} from '../web/kit/auth';
-import { pageUi, registerLanguage } from '../web/kit/language';
+import { attemptLogin, parseStaffAccounts, verifySessionToken, type AuthConfig } from '../web/kit/auth';
+import { registerLanguage } from '../web/kit/language';
 import { createLoginThrottle, type LoginThrottle } from '../web/kit/loginThrottle';
-import { codecLoginPage, codecMessagePage } from './pages';
+import { CODEC_SESSION_COOKIE, registerCodecLogin } from './login';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
 
-export const CODEC_SESSION_COOKIE = 'csg_codec_sessie';
+export { CODEC_SESSION_COOKIE };
 /** Histories with many events send large bodies; far above any real page, far below harm. */
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
@@ -144,59 +138,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     });
   }
 
-  // The same attributes to set and to clear the cookie, or the browser keeps it.
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: auth.secureCookies,
-  };
-  app.get('/inloggen', async (request, reply) =>
-    reply.type('text/html; charset=utf-8').send(codecLoginPage(pageUi(request), { failed: false })),
-  );
-  app.post('/inloggen', async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
-    if (outcome.status !== 'accepted') {
-      return reply
-        .code(outcome.status === 'throttled' ? 429 : 401)
-        .type('text/html; charset=utf-8')
-        .send(
-          codecLoginPage(pageUi(request, '/inloggen'), {
-            failed: true,
-            retryAfterMinutes:
-              outcome.status === 'throttled' ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
-          }),
-        );
-    }
-    request.log.info({ event: 'codec_login', ops: outcome.staffId }, 'codec: ops login');
-    reply.setCookie(
-      CODEC_SESSION_COOKIE,
-      createSessionToken(outcome.staffId, auth.sessionSecret, clock()),
-      cookieOptions,
-    );
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(
-        codecMessagePage(
-          pageUi(request, '/inloggen'),
-          request.t('codec.loggedInTitle'),
-          request.t('codec.loggedIn'),
-        ),
-      );
-  });
-  app.post('/uitloggen', async (request, reply) => {
-    reply.clearCookie(CODEC_SESSION_COOKIE, cookieOptions);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(
-        codecMessagePage(
-          pageUi(request, '/inloggen'),
-          request.t('codec.loggedOutTitle'),
-          request.t('codec.loggedOut'),
-        ),
-      );
-  });
+  registerCodecLogin(app, auth);
   app.get('/gezond', async () => ({ status: 'ok' }));
   return app;
 }
