@@ -2,7 +2,7 @@
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js)$': ['@swc/jest'] },
-  // `cookie` is ESM-only and @fastify/cookie loads it with a dynamic import; Jest on Node 20 runs
+  // `cookie` is ESM-only and @fastify/cookie loads it with a dynamic import; Jest runs our tests as
   // CommonJS, so these two are compiled to CommonJS like our own code. Everything else is untouched.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],

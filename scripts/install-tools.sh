@@ -9,18 +9,26 @@ source scripts/tool-versions.sh
 
 say() { printf '[install] %s\n' "$*"; }
 
-# npm dependencies: reinstall when the lock file changed since the last install.
-# `npm install` rather than `npm ci`: the lock file lists only the native builds (swc, the
-# resolver) for the platforms our package mirror carries, and `npm ci` refuses a lock without
-# every platform's optional build. `npm install` installs the exact versions the lock pins;
-# the check after it makes sure it did not quietly re-resolve anything.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dependencies from package-lock.json"
-  before=$(cksum < package-lock.json)
-  npm install --no-audit --no-fund --loglevel=error
-  if [ "$(cksum < package-lock.json)" != "$before" ]; then
-    say "warning: npm changed package-lock.json; review and commit it"
+# npm dependencies: a clean install from the lock file when node_modules is missing or older than
+# the lock. `npm ci` installs exactly what the lock pins and never rewrites it, so the clone stays
+# clean; the lock lists every platform's native builds (swc, the resolver, esbuild), so it works on
+# Linux (glibc and musl, x64 and arm64), macOS and Windows alike.
+# A node_modules that is a link to another checkout's folder is left alone: `npm ci` empties the
+# folder first, under whoever else is using it. Install in that checkout instead.
+if [ -L node_modules ]; then
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "node_modules links to another checkout's folder and is older than package-lock.json; run the install there"
   fi
+elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies from package-lock.json (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# package.json's engines.node is the highest minimum among the production dependencies; older
+# Node versions are outside what those packages support, even where the tests still pass.
+want_node=$(node -p 'require("./package.json").engines.node.replace(/^>=\s*/, "")')
+if [ "$(node -p "process.versions.node.split('.')[0]")" -lt "${want_node%%.*}" ]; then
+  say "warning: Node $(node --version) is older than package.json's engines (node >=${want_node}); see README, Quick start"
 fi
 
 # Temporal CLI (dev server + Web UI) and the time-skipping test server, at pinned versions.
