@@ -1,4 +1,4 @@
-/** The benchmark's figures as a Markdown section, with the targets of the issue checked. */
+/** The benchmark's figures as a Markdown section, with its targets checked. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { HistorySize, LoadResult, MemoryPoint, StormResult } from './scenarios';
 

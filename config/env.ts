@@ -77,7 +77,7 @@ export const envSchema = z.object({
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
   /** Staff ids (of STAFF_ACCOUNTS) with the ops role: ops API, moving stuck cases on (config/opsRole.ts). */
   OPS_STAFF_IDS: opsStaffIdsSchema,
-  /** Bearer token Prometheus sends to the intake's /metrics (issue 10); unset: no /metrics. */
+  /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });
 

@@ -1,5 +1,5 @@
 /**
- * The ops role (issue 10): which staff accounts may move stuck cases on (re-send, re-assign,
+ * The ops role: which staff accounts may move stuck cases on (re-send, re-assign,
  * close) and read a case's history. `OPS_STAFF_IDS` names them, comma-separated; each is a staff
  * id of STAFF_ACCOUNTS (checked by loadEnv where both are known). Unset: nobody has the role.
  */

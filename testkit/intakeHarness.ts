@@ -90,7 +90,7 @@ export async function startIntakeHarness(
     publicBaseUrl?: string;
     clock?: () => Date;
     logger?: Logger;
-    /** Prometheus registry, counters and token for /metrics (issue 10). */
+    /** Prometheus registry, counters and token for /metrics. */
     metrics?: IntakeMetricsDeps;
   } = {},
 ): Promise<IntakeHarness> {

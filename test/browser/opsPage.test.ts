@@ -1,5 +1,5 @@
 /**
- * The ops page in real Chromium (issue 10): an ops member at 3 a.m. finds the overdue case,
+ * The ops page in real Chromium: an ops member at 3 a.m. finds the overdue case,
  * gives its handover to the backup casemanager, is refused a close without a reason, then closes
  * it; each step is in the history with the ops id. Helpline staff get 403.
  */

@@ -204,7 +204,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       searchAttributes: described.searchAttributes,
       typed: described.typedSearchAttributes,
       memo: described.memo ?? null,
-      // Added for issue 10: the UI's summary and current details, and the case history for ops.
+      // The UI's summary and current details, and the case history for ops.
       summary: await described.staticSummary(),
       details: await described.staticDetails(),
       metadata: await opsHandle.query('__temporal_workflow_metadata'),

@@ -1,5 +1,5 @@
 /**
- * The ops API and the ops CLI commands (issue 10) against a real dev server and the real
+ * The ops API and the ops CLI commands against a real dev server and the real
  * workflow: only staff with the ops role may act or read the history (helpline staff get 403,
  * nothing happens); bad input names the field; the actions reach the case and its history.
  */
