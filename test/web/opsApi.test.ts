@@ -1,5 +1,5 @@
 /**
- * The ops API and the ops CLI commands (issue 10) against a real dev server and the real
+ * The ops API and the ops CLI commands against a real dev server and the real
  * workflow: only staff with the ops role may act or read the history (helpline staff get 403,
  * nothing happens); bad input names the field; the actions reach the case and its history.
  */
@@ -164,7 +164,7 @@ describe('ops CLI commands', () => {
 
     const noReason = cli();
     expect(await noReason.run('close', ref, '--door', 'ops')).toBe(1);
-    expect(noReason.err.join('\n')).toMatch(/reason: .*one of dubbele_melding/);
+    expect(noReason.err.join('\n')).toMatch(/reden: een reden is nodig, een van dubbele_melding/);
 
     const ops = cli();
     expect(await ops.run('resend', ref, 'casemanager_overdracht', '--door', 'ops')).toBe(0);
@@ -174,6 +174,6 @@ describe('ops CLI commands', () => {
     expect(await history.run('history', ref)).toBe(0);
     const text = history.out.join('\n');
     expect(text).toMatch(/besluit\s+intake .* door hulplijn-017/);
-    expect(text).toMatch(/ops\s+herinnering\s+casemanager\/primary \[casemanager_overdracht\]\s+door ops/);
+    expect(text).toMatch(/ops\s+herinnering\s+casemanager\/piket \[casemanager_overdracht\]\s+door ops/);
   });
 });
