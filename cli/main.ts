@@ -1,5 +1,5 @@
 /**
- * The staff and ops command line: `npm run cli -- <command>`.
+ * The staff and ops command line: `npm run cli -- <opdracht>`.
  *
  *   start <intake.json> [--door <staff-id>]     start a melding from a JSON file (reference, receivedAt
  *                                                and recordedBy may be left out)
@@ -8,8 +8,10 @@
  *   stuck                                        every open request past its deadline, oldest first
  *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
  *                                                uses STAFF_SESSION_DB, the intake's revocation list)
- *   resend | reassign | close | history          ops actions on a stuck case (opsCli.ts)
+ *   resend | reassign | close | history          ops actions on a stuck case (ops.ts)
  *
+ * It speaks Dutch to the person at the terminal: codes become words (words.ts), refusals are
+ * translated (refusals.ts), and after an action it shows the case as `status` will (afterAction.ts).
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
  * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
  */
@@ -18,18 +20,26 @@ import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { ConfigError } from '../config/configError';
 import { DEFAULT_STAFF_SESSION_DB } from '../config/env';
-import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
-import type { CaseState } from '../workflows/messages';
+import {
+  connectTemporalClient,
+  loadTemporalSettings,
+  type TemporalClientHandle,
+  type TemporalSettings,
+} from '../config/temporal';
 import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { formatLocal } from '../domain/localTime';
-import { createMeldingService } from '../cases/meldingService';
+import { CaseUnavailableError, createMeldingService, isDeadlineExceeded } from '../cases/meldingService';
 import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
 import { parseOpsStaffIds } from '../config/opsRole';
 import { OPS_USAGE, runOpsCommand } from './ops';
 import { createOpsService } from '../cases/opsService';
 import { startWithFreeReference } from '../cases/uniqueStart';
 import { listStuck } from '../cases/stuck';
+import { stateAfterAction } from './afterAction';
+import { printState } from './caseView';
+import { intakeProblemText, refusalText } from './refusals';
+import { phaseWord, tierWord, windowWords } from './words';
 
 export interface CliDeps {
   client: Client;
@@ -44,40 +54,36 @@ export interface CliDeps {
 }
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
-  start <intake.json> [--door <medewerker-id>]   melding starten uit een JSON-bestand
-  status <referentie>                             stand van een melding (zonder persoonsgegevens)
-  ack <referentie> <verzoek-id> [--door <id>]     verzoek bevestigen
-  stuck                                           open verzoeken over hun termijn, oudste eerst
-  sessies-intrekken <medewerker-id>               alle sessies van een medewerker nu intrekken
+  start <intake.json> [--door <medewerker-id>]               melding starten uit een JSON-bestand
+  status <referentie>                                        stand van een melding (zonder persoonsgegevens)
+  ack <referentie> <verzoek-id> [--door <id>]                verzoek bevestigen
+  stuck                                                      open verzoeken over hun termijn, oudste eerst
+  sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
 ${OPS_USAGE}`;
+
+const STAFF_COMMANDS = ['start', 'status', 'ack', 'stuck', 'sessies-intrekken'];
+const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
+
+const OPTIONS = ['--door'];
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function printState(state: CaseState, out: (line: string) => void): void {
-  out(`Melding ${state.reference} (regio ${state.regionId})`);
-  out(`  fase: ${state.phase}${state.outcome ? `, uitkomst: ${state.outcome}` : ''}`);
-  out(
-    `  triage: ${state.triage.window}${state.triage.acute ? ' (acuut)' : ''}, basis: ${state.triage.basis}`,
-  );
-  out(`  verzoeken:`);
-  for (const r of state.requests) {
-    out(
-      `    ${r.requestId.padEnd(24)} ${r.role}/${r.awaitedTier} ${r.status}` +
-        (r.status === 'open' ? `, termijn ${formatLocal(r.dueBy)}, escalatie ${r.escalationLevel}` : '') +
-        (r.acknowledgedBy ? `, door ${r.acknowledgedBy}` : ''),
-    );
-  }
+/** The arguments without the options and their values: `ack --door cm-1 REF ID` works too. */
+function positional(args: string[]): string[] {
+  return args.filter((_, i) => !OPTIONS.includes(args[i]!) && !OPTIONS.includes(args[i - 1]!));
 }
 
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
-  const [command, ...args] = argv;
+  const [command, ...rest] = argv;
+  const args = positional(rest);
   const service = createMeldingService(deps.client, deps.taskQueue);
-  const by = option(args, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
+  const by = option(rest, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
   const opsCode = await runOpsCommand(command, args, by, {
     ops: createOpsService(deps.client),
+    caseState: (reference) => service.state(reference),
     opsStaffIds: deps.opsStaffIds ?? new Set(),
     out: deps.out,
     err: deps.err,
@@ -104,7 +110,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       const future = receivedAtProblem(given as Record<string, unknown>, now);
       if (future) {
         deps.err('Melding niet gestart; controleer:');
-        deps.err(`  ${future.field}: ${future.message}`);
+        deps.err(`  ${intakeProblemText(future)}`);
         return 1;
       }
       const filled = fillIntakeDefaults(given as Record<string, unknown>, {
@@ -118,12 +124,12 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       });
       if (outcome.status === 'invalid') {
         deps.err('Melding niet gestart; controleer:');
-        for (const p of outcome.problems) deps.err(`  ${p.field}: ${p.message}`);
+        for (const p of outcome.problems) deps.err(`  ${intakeProblemText(p)}`);
         return 1;
       }
       deps.out(
         `${outcome.status === 'started' ? 'Gestart' : 'Bestond al (niets nieuws gestart)'}: ${outcome.reference}` +
-          (outcome.triage ? ` — triage ${outcome.triage.window}` : ''),
+          (outcome.triage ? ` — triage: ${windowWords(outcome.triage.window)}` : ''),
       );
       return 0;
     }
@@ -150,11 +156,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         return 1;
       }
       if (outcome.status === 'rejected') {
-        deps.err(`Geweigerd: ${outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+        deps.err(`Geweigerd: ${outcome.problems.map(refusalText).join('; ')}`);
         return 1;
       }
       deps.out(`Bevestigd: ${requestId} van ${reference}`);
-      printState(outcome.state, deps.out);
+      printState((await stateAfterAction(service.state, outcome.state)).state, deps.out);
       return 0;
     }
     case 'sessies-intrekken': {
@@ -178,8 +184,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       deps.out(`${stuck.length} open verzoek(en) over hun termijn, oudste eerst:`);
       for (const s of stuck) {
         deps.out(
-          `  ${formatLocal(s.request.dueBy)}  ${s.reference}  ${s.request.requestId}  ${s.request.role}/${s.request.awaitedTier}` +
-            `  escalatie ${s.request.escalationLevel}  ${s.overdueMinutes} min over tijd  (${s.regionId}, ${s.phase})`,
+          `  ${formatLocal(s.request.dueBy)}  ${s.reference}  ${s.request.requestId}  ${s.request.role}/${tierWord(s.request.awaitedTier)}` +
+            `  escalatie ${s.request.escalationLevel}  ${s.overdueMinutes} min over tijd  (${s.regionId}, ${phaseWord(s.phase)})`,
         );
       }
       return 0;
@@ -189,19 +195,56 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   return 2;
 }
 
-async function main(): Promise<void> {
-  let settings: TemporalSettings;
-  try {
-    settings = loadTemporalSettings();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(2);
+/** The command line could not reach Temporal at all: nothing was read or changed. */
+class TemporalUnreachableError extends Error {
+  constructor(
+    readonly address: string,
+    cause: unknown,
+  ) {
+    super(`Temporal at ${address} unreachable`, { cause });
   }
-  const temporal = await connectTemporalClient(settings);
+}
+
+const technical = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** What went wrong outside any refusal, in Dutch; the technical detail is for whoever looks further. */
+export function failureText(error: unknown): string {
+  if (error instanceof ConfigError) {
+    return [
+      'De instellingen zijn niet in orde (omgevingsvariabelen):',
+      ...error.problems.map((p) => `  - ${p}`),
+    ].join('\n');
+  }
+  if (error instanceof TemporalUnreachableError) {
+    return (
+      `Mislukt: Temporal op ${error.address} is niet bereikbaar; er is niets gelezen of veranderd ` +
+      `(technische melding: ${technical(error.cause)})`
+    );
+  }
+  if (error instanceof CaseUnavailableError || isDeadlineExceeded(error)) {
+    return 'Mislukt: de melding antwoordde niet op tijd; draait er een worker? Probeer het zo opnieuw.';
+  }
+  return `Mislukt: onverwachte fout (technische melding: ${technical(error)})`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
+  if (![...STAFF_COMMANDS, ...OPS_COMMANDS].includes(argv[0] ?? '')) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  const settings: TemporalSettings = loadTemporalSettings();
+  let temporal: TemporalClientHandle;
+  try {
+    temporal = await connectTemporalClient(settings);
+  } catch (error) {
+    throw new TemporalUnreachableError(settings.TEMPORAL_ADDRESS, error);
+  }
   try {
     const client = temporal.client;
-    const code = await runCli(process.argv.slice(2), {
+    const code = await runCli(argv, {
       client,
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
       now: () => new Date(),
@@ -218,7 +261,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`Mislukt: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    console.error(failureText(error));
+    // A setting that is wrong is wrong use, like a wrong argument; anything else failed.
+    process.exit(error instanceof ConfigError ? 2 : 1);
   });
 }

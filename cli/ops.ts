@@ -1,31 +1,53 @@
 /**
- * The ops commands of the CLI (issue 10): move a stuck case on, read its history.
+ * The ops commands of the command line: move a stuck case on, read its history.
  *
- *   resend <reference> <request-id> --door <ops-id>           notify the awaited tier again now
- *   reassign <reference> <primary|backup> --door <ops-id>     give the handover to that casemanager
- *   close <reference> <reason> --door <ops-id>                close with a reason code
- *   history <reference>                                       who decided what, when
+ *   resend <reference> <request-id> --door <ops-id>            notify the awaited tier again now
+ *   reassign <reference> <piket|achterwacht> --door <ops-id>   give the handover to that casemanager
+ *   close <reference> <reason> --door <ops-id>                 close with a reason code
+ *   history <reference>                                        who decided what, when
  *
- * The CLI talks to Temporal directly, so who may run it is decided by access to Temporal; the
- * acting id must still be one of OPS_STAFF_IDS, so the history names a real ops account.
+ * The command line talks to Temporal directly, so who may run it is decided by access to Temporal;
+ * the acting id must still be one of OPS_STAFF_IDS, so the history names a real ops account.
  */
 import { formatLocal } from '../domain/localTime';
 import type { OpsAction, OpsService } from '../cases/opsService';
+import type { CaseState } from '../workflows/messages';
 import { CLOSE_REASONS, HANDOVER_TIERS, type CloseReason, type HandoverTier } from '../workflows/opsMessages';
+import { stateAfterAction } from './afterAction';
+import { closingLine, phaseLine } from './caseView';
+import { refusalText } from './refusals';
+import { HANDOVER_TIER_WORDS, historyValueWords } from './words';
 
-export const OPS_USAGE = `  resend <referentie> <verzoek-id> --door <ops-id>        verzoek nu opnieuw sturen
-  reassign <referentie> <primary|backup> --door <ops-id>  overdracht aan andere casemanager geven
-  close <referentie> <reden> --door <ops-id>              melding sluiten; reden: ${CLOSE_REASONS.join(', ')}
-  history <referentie>                                    wie besloot wat, wanneer`;
+export const OPS_USAGE = `  resend <referentie> <verzoek-id> --door <ops-id>           verzoek nu opnieuw sturen
+  reassign <referentie> <piket|achterwacht> --door <ops-id>  overdracht aan andere casemanager geven
+  close <referentie> <reden> --door <ops-id>                 melding sluiten; reden: ${CLOSE_REASONS.join(', ')}
+  history <referentie>                                       wie besloot wat, wanneer`;
 
 export interface OpsCliDeps {
   ops: OpsService;
+  /** The case state as `status` reads it; read again after an action to show where it stands. */
+  caseState: (reference: string) => Promise<CaseState | undefined>;
   opsStaffIds: ReadonlySet<string>;
   out: (line: string) => void;
   err: (line: string) => void;
 }
 
-/** Runs an ops command; undefined when `command` is none (or its arguments are missing: usage). */
+/** The handover tier a person typed ("piket", "achterwacht", or the API's code), if it is one. */
+function handoverTier(typed: string | undefined): HandoverTier | undefined {
+  const code =
+    typed !== undefined && Object.hasOwn(HANDOVER_TIER_WORDS, typed)
+      ? HANDOVER_TIER_WORDS[typed as keyof typeof HANDOVER_TIER_WORDS]
+      : typed;
+  return (HANDOVER_TIERS as readonly string[]).includes(code ?? '') ? (code as HandoverTier) : undefined;
+}
+
+/** Who did it: the history says "workflow" for what the pathway did by itself. */
+const actor = (by: string) => (by === 'workflow' ? 'het verloop zelf' : by);
+
+/**
+ * Runs an ops command; undefined when `command` is none (or its arguments are missing: usage).
+ * `args` are the positional arguments, options already taken out.
+ */
 export async function runOpsCommand(
   command: string | undefined,
   args: string[],
@@ -43,8 +65,8 @@ export async function runOpsCommand(
     deps.out(`Geschiedenis van ${reference}:`);
     for (const e of history) {
       deps.out(
-        `  ${formatLocal(e.at)}  ${e.kind.padEnd(9)} ${e.type.padEnd(20)} ${e.value}` +
-          `${e.requestId ? ` [${e.requestId}]` : ''}  door ${e.by}`,
+        `  ${formatLocal(e.at)}  ${e.kind.padEnd(9)} ${e.type.padEnd(20)} ${historyValueWords(e.value)}` +
+          `${e.requestId ? ` [${e.requestId}]` : ''}  door ${actor(e.by)}`,
       );
     }
     return 0;
@@ -55,7 +77,7 @@ export async function runOpsCommand(
       action = { type: 'herinnering', input: { requestId: value ?? '', by } };
       break;
     case 'reassign':
-      action = { type: 'toewijzing', input: { toTier: value as HandoverTier, by } };
+      action = { type: 'toewijzing', input: { toTier: handoverTier(value) ?? (value as HandoverTier), by } };
       break;
     case 'close':
       action = { type: 'sluiting', input: { reason: value as CloseReason, by } };
@@ -68,8 +90,8 @@ export async function runOpsCommand(
     deps.err(`Geweigerd: ${by} heeft geen ops-rol (OPS_STAFF_IDS); geef je ops-id met --door <id>`);
     return 1;
   }
-  if (command === 'reassign' && !(HANDOVER_TIERS as readonly string[]).includes(value ?? '')) {
-    deps.err(`Geweigerd: toTier: verwacht een van ${HANDOVER_TIERS.join(', ')}`);
+  if (action.type === 'toewijzing' && !handoverTier(action.input.toTier)) {
+    deps.err(`Geweigerd: casemanager: verwacht ${Object.keys(HANDOVER_TIER_WORDS).join(' of ')}`);
     return 1;
   }
   const outcome = await deps.ops.act(reference, action);
@@ -78,9 +100,17 @@ export async function runOpsCommand(
     return 1;
   }
   if (outcome.status === 'rejected') {
-    deps.err(`Geweigerd: ${outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    deps.err(`Geweigerd: ${outcome.problems.map(refusalText).join('; ')}`);
     return 1;
   }
-  deps.out(`Vastgelegd (${action.type}) op ${reference} door ${by}; fase nu: ${outcome.state.phase}`);
+  const after = await stateAfterAction(
+    deps.caseState,
+    outcome.state,
+    action.type === 'sluiting' ? { settled: (s) => s.phase === 'afgesloten' } : {},
+  );
+  deps.out(
+    `Vastgelegd (${action.type}) op ${reference} door ${by}; fase nu: ` +
+      (action.type === 'sluiting' ? closingLine(after) : phaseLine(after.state)),
+  );
   return 0;
 }

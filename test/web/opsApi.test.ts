@@ -164,7 +164,7 @@ describe('ops CLI commands', () => {
 
     const noReason = cli();
     expect(await noReason.run('close', ref, '--door', 'ops')).toBe(1);
-    expect(noReason.err.join('\n')).toMatch(/reason: .*one of dubbele_melding/);
+    expect(noReason.err.join('\n')).toMatch(/reden: een reden is nodig, een van dubbele_melding/);
 
     const ops = cli();
     expect(await ops.run('resend', ref, 'casemanager_overdracht', '--door', 'ops')).toBe(0);
@@ -174,6 +174,6 @@ describe('ops CLI commands', () => {
     expect(await history.run('history', ref)).toBe(0);
     const text = history.out.join('\n');
     expect(text).toMatch(/besluit\s+intake .* door hulplijn-017/);
-    expect(text).toMatch(/ops\s+herinnering\s+casemanager\/primary \[casemanager_overdracht\]\s+door ops/);
+    expect(text).toMatch(/ops\s+herinnering\s+casemanager\/piket \[casemanager_overdracht\]\s+door ops/);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * The Dutch words the command line prints for the workflow's codes. Roles, triage windows, tiers
+ * and how well the incident time is known come from the Dutch catalogue the pages use; phases,
+ * request statuses and case outcomes have no text there yet, so their words live here, checked
+ * for completeness by the compiler.
+ */
+import { translator } from '../i18n';
+import type { CaseOutcome, CasePhase, RecipientTier, TriageBasis, TriageWindow } from '../domain/types';
+import type { RequestStatus } from '../workflows/messages';
+
+const t = translator('nl');
+
+const PHASES: Record<CasePhase, string> = {
+  triage: 'triage',
+  acute_zorg: 'acute zorg',
+  casemanager_overdracht: 'overdracht aan de casemanager',
+  // The CSG's own name for the follow-up phase, in Dutch texts too.
+  watchful_waiting: 'watchful waiting',
+  ggz_verwijzing: 'verwijzing naar de GGZ',
+  afgesloten: 'afgesloten',
+};
+
+const STATUSES: Record<RequestStatus, string> = {
+  open: 'open',
+  acknowledged: 'bevestigd',
+  cancelled: 'vervallen',
+};
+
+const OUTCOMES: Record<CaseOutcome, string> = {
+  afgerond: 'afgerond',
+  verwezen_ggz: 'verwezen naar de GGZ',
+  overgedragen: 'overgedragen aan een andere regio',
+  ingetrokken: 'ingetrokken',
+  gesloten: 'gesloten door ops',
+};
+
+const TIER_KEYS: Record<RecipientTier, string> = {
+  primary: 'ops.tierPrimary',
+  backup: 'ops.tierBackup',
+  coordinator: 'request.roles.coordinator',
+};
+
+const BASIS_KEYS: Record<TriageBasis, string> = {
+  exact: 'form.timeKinds.exact',
+  approximate: 'form.timeKinds.ongeveer',
+  unknown: 'form.timeKinds.onbekend',
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** A phase in words; a phase this version does not know yet shows as its code. */
+export const phaseWord = (phase: string): string => PHASES[phase as CasePhase] ?? phase;
+export const statusWord = (status: RequestStatus): string => STATUSES[status] ?? status;
+export const outcomeWord = (outcome: CaseOutcome): string => OUTCOMES[outcome] ?? outcome;
+/** "piket", "achterwacht", "coördinator". */
+export const tierWord = (tier: RecipientTier): string => (TIER_KEYS[tier] ? t(TIER_KEYS[tier]) : tier);
+export const windowWords = (window: TriageWindow): string => t(`triage.windows.${window}`);
+/** How well the incident time is known: "bekend", "ongeveer (tussen twee momenten)", "onbekend". */
+export const basisWords = (basis: TriageBasis): string =>
+  BASIS_KEYS[basis] ? lowerFirst(t(BASIS_KEYS[basis])) : basis;
+
+/** The tier a person types for a re-assignment, in Dutch or as the code the API uses. */
+export const HANDOVER_TIER_WORDS = { piket: 'primary', achterwacht: 'backup' } as const;
+
+/** A tier after its role: "casemanager/primary". */
+const TIER_CODE = /\/(primary|backup|coordinator)\b/g;
+const TIME_KIND = /^(exact|approximate|unknown):/;
+
+/**
+ * A history value in Dutch: the tiers in "casemanager/primary → casemanager/backup" and the kind of
+ * a corrected incident time ("approximate: ...") become words; ids and Dutch codes stay.
+ */
+export function historyValueWords(value: string): string {
+  return value
+    .replace(TIME_KIND, (_, kind: string) => `${basisWords(kind as TriageBasis)}:`)
+    .replace(TIER_CODE, (_, tier: string) => `/${tierWord(tier as RecipientTier)}`);
+}
