@@ -67,7 +67,7 @@ export async function startMelding(
       // One case per melding: never a second run with the same reference, running or closed.
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      // What the case is, in plain words in the UI's case list and header (issue 10); codes only.
+      // What the case is, in plain words in the UI's case list and header; codes only.
       ...staticSummaryOf(intake.reference, region.id, intake.channel, triageResult),
       // Visible in the UI from the first moment; codes only, never personal data.
       typedSearchAttributes: [

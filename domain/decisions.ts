@@ -7,7 +7,9 @@
  * `domain/decisionSchemas.ts`, the workflow's handler for the update, and its label in the two
  * i18n catalogues (`decisions.<name>`). Nothing else: the workflow's update definitions
  * (workflows/messages.ts), the case client's `decide`, the JSON API's route and its OpenAPI
- * document are all built from this table.
+ * document are all built from this table. (A decision whose check needs configuration the
+ * workflow does not hold, like the list of regions for `overdracht`, adds that check to the case
+ * client's `checksBeforeSending`.)
  *
  * Update names are stored in running cases and their recorded histories: never rename one.
  * Plain data, no zod: the workflow sandbox loads this file.

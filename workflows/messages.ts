@@ -2,7 +2,8 @@
  * Every message the melding workflow understands, defined once and imported by both the workflow
  * and its callers (intake service, CLI, scripts, tests), so names and payloads cannot drift.
  *
- * Decisions that need an answer are Updates (validated; a rejected update changes nothing);
+ * Decisions that need an answer are Updates (validated; a rejected update changes nothing), one
+ * per entry of the decision table in domain/decisions.ts, which also holds their input types;
  * delivery reports from the SMS provider are a signal (nobody waits for an answer); the case
  * state is a query and holds no personal data.
  */

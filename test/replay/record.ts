@@ -116,7 +116,7 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
-  // Issue 10 (patch ops-visibility): a stuck acute handover; a failed SMS, ops re-send,
+  // Patch ops-visibility: a stuck acute handover; a failed SMS, ops re-send,
   // re-assign to the backup, and close with a reason.
   'ops-gesloten': async (h) => {
     const ops = createOpsService(h.env.client);
@@ -137,7 +137,7 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
-  // Issue 10: gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
+  // Gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
   // withdrawn: the ended case writes its semester report record (patch semester-report-record).
   'aangifte-semesterrecord': async (h) => {
     const ref = await h.start(await h.intake({ gender: 'vrouw', earlierSexualAbuse: 'nee' }));

@@ -1,5 +1,5 @@
 /**
- * Ops actions on a stuck case (issue 10), on the time-skipping server: re-send a request,
+ * Ops actions on a stuck case, on the time-skipping server: re-send a request,
  * re-assign the casemanager handover, close with a reason; each refused for a wrong request id,
  * a closed case or a missing reason, with nothing changed; each in the case history with who.
  */
