@@ -34,6 +34,13 @@ export default tseslint.config(
               ],
               message: 'workflow code reaches the world only through activities',
             },
+            // The domain's zod schemas would pull zod into the sandbox; the plain checks they are
+            // built from (domain/vocabulary.ts, domain/incidentTime.ts) are for workflow code.
+            {
+              group: ['../domain/intakeSchema', '../domain/decisionSchemas'],
+              message:
+                'zod schemas are not for workflow code: use domain/vocabulary.ts or domain/incidentTime.ts',
+            },
             // Types from these folders are fine (erased at compile time); code is not.
             {
               group: ['../activities/*', '../config/*', '../cases/*', '../web/*', '../regions/*'],

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PartnerRequestMessage } from '../activities/types';
-import { acknowledge, getCaseState, startMelding } from '../cases/meldingClient';
+import { getCaseState, startMelding, decide } from '../cases/meldingClient';
 import { isDeadlineExceeded } from '../cases/meldingService';
 import { buildIntake } from '../testkit/meldingFixtures';
 import { inParallel, mailClock, progress, sleep, summarize } from './measure';
@@ -143,7 +143,10 @@ export interface MemoryPoint {
 async function acknowledgeHandover(stack: Stack, reference: string, onTimeout?: () => void) {
   for (let attempt = 1; ; attempt++) {
     try {
-      await acknowledge(stack.client, reference, { requestId: 'casemanager_overdracht', by: 'bench-cm' });
+      await decide(stack.client, reference, {
+        type: 'ontvangstbevestiging',
+        input: { requestId: 'casemanager_overdracht', by: 'bench-cm' },
+      });
       return;
     } catch (error) {
       if (!isDeadlineExceeded(error) || attempt === 5) throw error;

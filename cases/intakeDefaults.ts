@@ -4,7 +4,7 @@
  * recorded it. Only absent fields are filled: a present but wrong value stays, for the schema to refuse.
  */
 import { regionForMunicipality } from '../regions';
-import { buildReference, chainedSequence, newSequenceNumber } from './reference';
+import { candidateReference, newSequenceNumber } from './reference';
 
 export interface FillOptions {
   now: Date;
@@ -37,7 +37,7 @@ export function fillIntakeDefaults(
       ...base,
       reference:
         referenceDerived && region
-          ? buildReference(region.id, options.now, chainedSequence(seed, attempt, options.secret))
+          ? candidateReference(region.id, options.now, seed, attempt, options.secret)
           : given.reference,
     }),
   };

@@ -8,8 +8,9 @@
  *   same reference never creates a second case: it answers `already_exists` (also after the first
  *   case closed: a reference is never reused).
  * - `getCaseState(client, reference)` returns the case state (no personal data).
- * - One helper per decision; each returns the case state after the decision, or throws
- *   `DecisionRejectedError` with the workflow's reason (e.g. "requestId: unknown request ...").
+ * - `decide(client, reference, decision)` records any decision of the table in
+ *   domain/decisions.ts through its update; it returns the case state after the decision, or
+ *   throws `DecisionRejectedError` with the reason (e.g. "requestId: unknown request ...").
  */
 import { regionForMunicipality } from '../regions';
 import {
@@ -23,27 +24,13 @@ import { pathwayFor, REGIONS } from '../regions';
 import { parseIntake, type IntakeProblem } from '../domain/intakeSchema';
 import { triage } from '../domain/triage';
 import type { MeldingWorkflowInput, TriageResult } from '../domain/types';
+import type { Decision, DecisionInputs, DecisionName } from '../domain/decisions';
 import {
-  acknowledgeRequest,
   caseState,
-  correctIncidentTime,
+  decisionUpdates,
   deliveryStatus,
-  recordCheckIn,
-  recordConsent,
-  recordPoliceWish,
-  transfer,
-  withdraw,
-  recordAangifte,
-  type AangifteInput,
-  type AcknowledgeInput,
   type CaseState,
-  type CheckInInput,
-  type ConsentInput,
   type DeliveryStatusInput,
-  type IncidentTimeInput,
-  type PoliceWishInput,
-  type TransferInput,
-  type WithdrawInput,
 } from '../workflows/messages';
 import { CsgEscalationLevel, CsgPhase, CsgRegion, CsgTriageWindow } from '../workflows/searchAttributes';
 
@@ -80,7 +67,7 @@ export async function startMelding(
       // One case per melding: never a second run with the same reference, running or closed.
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      // What the case is, in plain words in the UI's case list and header (issue 10); codes only.
+      // What the case is, in plain words in the UI's case list and header; codes only.
       ...staticSummaryOf(intake.reference, region.id, intake.channel, triageResult),
       // Visible in the UI from the first moment; codes only, never personal data.
       typedSearchAttributes: [
@@ -140,14 +127,31 @@ export class DecisionRejectedError extends Error {
   }
 }
 
-async function decide<A>(
+/**
+ * What only this side can check before a decision goes to the case: the configured regions are
+ * configuration, which the workflow does not hold.
+ */
+const checksBeforeSending: { [K in DecisionName]?: (input: DecisionInputs[K]) => string | undefined } = {
+  overdracht: ({ toRegionId }) =>
+    REGIONS.has(toRegionId) ? undefined : `toRegionId: "${toRegionId}" is not a configured region`,
+};
+
+/**
+ * Records one decision on the case through the update the decision table names. Returns the case
+ * state after it; a decision the case refuses throws `DecisionRejectedError` and changes nothing.
+ */
+export async function decide(
   client: HasWorkflowClient,
   reference: string,
-  update: UpdateDefinition<CaseState, [A]>,
-  arg: A,
+  decision: Decision,
 ): Promise<CaseState> {
+  const check = checksBeforeSending[decision.type] as
+    ((input: Decision['input']) => string | undefined) | undefined;
+  const refused = check?.(decision.input);
+  if (refused) throw new DecisionRejectedError(reference, refused);
+  const update = decisionUpdates[decision.type] as UpdateDefinition<CaseState, [Decision['input']]>;
   try {
-    return await meldingHandle(client, reference).executeUpdate(update, { args: [arg] });
+    return await meldingHandle(client, reference).executeUpdate(update, { args: [decision.input] });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       throw new DecisionRejectedError(reference, error.cause?.message ?? error.message);
@@ -155,49 +159,6 @@ async function decide<A>(
     throw error;
   }
 }
-
-/** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
-export const acknowledge = (client: HasWorkflowClient, reference: string, input: AcknowledgeInput) =>
-  decide(client, reference, acknowledgeRequest, input);
-
-/** The casemanager records a check-in outcome; the screening also says `ptss: true | false`. */
-export const recordCheckInOutcome = (client: HasWorkflowClient, reference: string, input: CheckInInput) =>
-  decide(client, reference, recordCheckIn, input);
-
-/** The victim's (changed) wish about police contact: "ja", "nee" or "twijfel". */
-export const setPoliceWish = (client: HasWorkflowClient, reference: string, input: PoliceWishInput) =>
-  decide(client, reference, recordPoliceWish, input);
-
-/** Consent (or its withdrawal) to share personal details with one partner role. */
-export const setConsent = (client: HasWorkflowClient, reference: string, input: ConsentInput) =>
-  decide(client, reference, recordConsent, input);
-
-/** The casemanager corrects the incident time; the case is triaged again. */
-export const setIncidentTime = (client: HasWorkflowClient, reference: string, input: IncidentTimeInput) =>
-  decide(client, reference, correctIncidentTime, input);
-
-/** The victim withdraws: every open request stops at once and its partner is told. */
-export const withdrawMelding = (client: HasWorkflowClient, reference: string, input: WithdrawInput) =>
-  decide(client, reference, withdraw, input);
-
-/** Transfer to another region's coordinator; the region must be configured. */
-export async function transferMelding(
-  client: HasWorkflowClient,
-  reference: string,
-  input: TransferInput,
-): Promise<CaseState> {
-  if (!REGIONS.has(input.toRegionId)) {
-    throw new DecisionRejectedError(
-      reference,
-      `toRegionId: "${input.toRegionId}" is not a configured region`,
-    );
-  }
-  return decide(client, reference, transfer, input);
-}
-
-/** Whether the victim says they made an aangifte (issue 10, for the semester figures). */
-export const setAangifte = (client: HasWorkflowClient, reference: string, input: AangifteInput) =>
-  decide(client, reference, recordAangifte, input);
 
 /** Twilio / mail delivery status for one request step (a signal: nobody waits for an answer). */
 export function reportDeliveryStatus(

@@ -12,33 +12,15 @@ import {
 } from '@temporalio/client';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import type { SharedDetails, TriageResult } from '../domain/types';
+import type { Decision } from '../domain/decisions';
+import { handoverDetails, type CaseState, type DeliveryStatusInput } from '../workflows/messages';
 import {
-  handoverDetails,
-  type AangifteInput,
-  type AcknowledgeInput,
-  type CaseState,
-  type CheckInInput,
-  type ConsentInput,
-  type DeliveryStatusInput,
-  type IncidentTimeInput,
-  type PoliceWishInput,
-  type TransferInput,
-  type WithdrawInput,
-} from '../workflows/messages';
-import {
-  acknowledge,
+  decide,
   DecisionRejectedError,
   getCaseState,
   meldingHandle,
-  recordCheckInOutcome,
   reportDeliveryStatus,
-  setAangifte,
-  setConsent,
-  setIncidentTime,
-  setPoliceWish,
   startMelding,
-  transferMelding,
-  withdrawMelding,
 } from './meldingClient';
 
 /** Long enough for a busy worker, short enough for someone waiting at a page. */
@@ -54,16 +36,6 @@ export type StartOutcome =
       state?: CaseState;
     }
   | { status: 'invalid'; problems: IntakeProblem[] };
-
-export type Decision =
-  | { type: 'ontvangstbevestiging'; input: AcknowledgeInput }
-  | { type: 'checkin'; input: CheckInInput }
-  | { type: 'politiewens'; input: PoliceWishInput }
-  | { type: 'toestemming'; input: ConsentInput }
-  | { type: 'incidenttijd'; input: IncidentTimeInput }
-  | { type: 'intrekking'; input: WithdrawInput }
-  | { type: 'overdracht'; input: TransferInput }
-  | { type: 'aangifte'; input: AangifteInput };
 
 export type DecisionOutcome =
   | { status: 'ok'; state: CaseState }
@@ -113,27 +85,6 @@ function isNotFound(error: unknown): boolean {
 }
 
 export function createMeldingService(client: Client, taskQueue: string): MeldingService {
-  function runDecision(reference: string, decision: Decision): Promise<CaseState> {
-    switch (decision.type) {
-      case 'ontvangstbevestiging':
-        return acknowledge(client, reference, decision.input);
-      case 'checkin':
-        return recordCheckInOutcome(client, reference, decision.input);
-      case 'politiewens':
-        return setPoliceWish(client, reference, decision.input);
-      case 'toestemming':
-        return setConsent(client, reference, decision.input);
-      case 'incidenttijd':
-        return setIncidentTime(client, reference, decision.input);
-      case 'intrekking':
-        return withdrawMelding(client, reference, decision.input);
-      case 'overdracht':
-        return transferMelding(client, reference, decision.input);
-      case 'aangifte':
-        return setAangifte(client, reference, decision.input);
-    }
-  }
-
   /** A query waits for a worker to answer: with none running, a page must not hang for minutes. */
   const withinDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
     const deadline = Date.now() + QUERY_DEADLINE_MS;
@@ -178,7 +129,7 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
 
     async decide(reference, decision) {
       try {
-        return { status: 'ok', state: await runDecision(reference, decision) };
+        return { status: 'ok', state: await decide(client, reference, decision) };
       } catch (error) {
         if (error instanceof DecisionRejectedError) {
           return { status: 'rejected', problems: [problemFromRejection(error.reason)] };

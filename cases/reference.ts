@@ -36,6 +36,21 @@ export function buildReference(regionId: string, receivedAt: Date, sequence: str
 }
 
 /**
+ * Candidate reference number `attempt` for a submission (see cases/uniqueStart.ts): the first is
+ * the seed itself when it is a six-digit sequence (the form's, drawn when it opened), every
+ * later one follows from the seed. The one way every front end (form, API, CLI) makes a reference.
+ */
+export function candidateReference(
+  regionId: string,
+  receivedAt: Date,
+  seed: string,
+  attempt: number,
+  secret: string,
+): string {
+  return buildReference(regionId, receivedAt, chainedSequence(seed, attempt, secret));
+}
+
+/**
  * The n-th candidate sequence for a submission whose first choice turned out to belong to
  * another case (six digits per region and year do collide). Deterministic from the seed, so a
  * resubmission walks the same chain and finds its own case again instead of starting a second one.

@@ -12,37 +12,50 @@
  * Not for workflow code: zod is heavy and the workflow sandbox loads every module it imports.
  */
 import { z } from 'zod';
+import { INCIDENT_TIME_MESSAGES, incidentTimeProblem } from './incidentTime';
 import { STAFF_ID_PATTERN } from './staffId';
 import type { MeldingIntake } from './types';
+import { AGE_BANDS, CALLER_ROLES, GENDERS, INTAKE_CHANNELS, WISHES, YES_NO_UNKNOWN } from './vocabulary';
 
 export { STAFF_ID_PATTERN };
 
 export const REFERENCE_PATTERN = /^CSG-[A-Z]{2,4}-\d{4}-\d{6}$/;
 
-const isoTime = (what: string) =>
-  z.iso.datetime({
-    offset: true,
-    error: `expected ${what} as an ISO date-time, e.g. 2026-03-01T22:30:00+01:00`,
-  });
+/** "a", "b" or "c": a list as a message names it. */
+const quoted = (list: readonly string[]) =>
+  list
+    .map((v) => `"${v}"`)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
 
-const incidentTimeSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({ kind: z.literal('exact'), at: isoTime('the incident time') }),
-    z
-      .object({
+const isoTime = (message: string) => z.string({ error: message }).meta({ format: 'date-time' });
+
+/**
+ * The shape of an incident time; whether its times are well-formed and its range runs forwards is
+ * `incidentTimeProblem`'s to say (the same check the workflow runs on a correction). Whether it
+ * lies before the intake is checked where the intake's time is known: below for a new intake, in
+ * the workflow for a correction.
+ */
+export const incidentTimeSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('exact'), at: isoTime(INCIDENT_TIME_MESSAGES.at) }),
+      z.strictObject({
         kind: z.literal('approximate'),
-        earliest: isoTime('the earliest possible incident time'),
-        latest: isoTime('the latest possible incident time'),
-      })
-      .refine((t) => Date.parse(t.earliest) <= Date.parse(t.latest), {
-        path: ['latest'],
-        error: 'expected the latest possible time to be on or after the earliest possible time',
+        earliest: isoTime(INCIDENT_TIME_MESSAGES.earliest),
+        latest: isoTime(INCIDENT_TIME_MESSAGES.latest),
       }),
-    z.object({ kind: z.literal('unknown') }),
-  ],
-  { error: 'expected an incident time of kind "exact" (at), "approximate" (earliest, latest) or "unknown"' },
-);
+      z.strictObject({ kind: z.literal('unknown') }),
+    ],
+    { error: INCIDENT_TIME_MESSAGES.shape },
+  )
+  .superRefine((time, ctx) => {
+    const problem = incidentTimeProblem(time);
+    // The path is relative to the incident time; the field names it from the intake.
+    if (problem)
+      ctx.addIssue({ code: 'custom', path: problem.field.split('.').slice(1), message: problem.message });
+  });
 
 const victimAgeSchema = z.discriminatedUnion(
   'kind',
@@ -57,15 +70,14 @@ const victimAgeSchema = z.discriminatedUnion(
     }),
     z.object({
       kind: z.literal('band'),
-      band: z.enum(['0-15', '16-17', '18+'], { error: 'expected an age band: "0-15", "16-17" or "18+"' }),
+      band: z.enum(AGE_BANDS, { error: `expected an age band: ${quoted(AGE_BANDS)}` }),
     }),
     z.object({ kind: z.literal('unknown') }),
   ],
   { error: 'expected an age of kind "years" (years), "band" (band) or "unknown"' },
 );
 
-const wish = (what: string) =>
-  z.enum(['ja', 'nee', 'twijfel'], { error: `expected ${what}: "ja", "nee" or "twijfel"` });
+const wish = (what: string) => z.enum(WISHES, { error: `expected ${what}: ${quoted(WISHES)}` });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date that exists (no 31 February) and is not after today. */
@@ -81,24 +93,8 @@ export const meldingIntakeSchema = z
     reference: z
       .string({ error: 'expected a melding reference like CSG-LIM-2026-000123' })
       .regex(REFERENCE_PATTERN, 'expected a melding reference like CSG-LIM-2026-000123'),
-    channel: z.enum(
-      [
-        'telefoon',
-        'chat',
-        'verwijzing_politie',
-        'verwijzing_veilig_thuis',
-        'verwijzing_huisarts',
-        'verwijzing_wijkteam',
-        'verwijzing_overig',
-      ],
-      {
-        error:
-          'expected the channel: telefoon, chat or verwijzing_politie / _veilig_thuis / _huisarts / _wijkteam / _overig',
-      },
-    ),
-    callerRole: z.enum(['slachtoffer', 'naaste', 'professional'], {
-      error: 'expected who called: "slachtoffer", "naaste" or "professional"',
-    }),
+    channel: z.enum(INTAKE_CHANNELS, { error: `expected the channel: ${quoted(INTAKE_CHANNELS)}` }),
+    callerRole: z.enum(CALLER_ROLES, { error: `expected who called: ${quoted(CALLER_ROLES)}` }),
     incidentTime: incidentTimeSchema,
     victimAge: victimAgeSchema,
     municipality: z
@@ -140,34 +136,28 @@ export const meldingIntakeSchema = z
       .trim()
       .max(500, 'expected practical notes of at most 500 characters (no account of the incident)')
       .optional(),
-    // Codes for the semester figures (issue 10); optional, so an intake without them is still valid.
-    gender: z
-      .enum(['vrouw', 'man', 'anders', 'onbekend'], {
-        error: 'expected the gender: "vrouw", "man", "anders" or "onbekend"',
-      })
-      .optional(),
+    // Codes for the semester figures; optional, so an intake without them is still valid.
+    gender: z.enum(GENDERS, { error: `expected the gender: ${quoted(GENDERS)}` }).optional(),
     earlierSexualAbuse: z
-      .enum(['ja', 'nee', 'onbekend'], {
-        error: 'expected whether there was earlier sexual abuse: "ja", "nee" or "onbekend"',
+      .enum(YES_NO_UNKNOWN, {
+        error: `expected whether there was earlier sexual abuse: ${quoted(YES_NO_UNKNOWN)}`,
       })
       .optional(),
-    receivedAt: isoTime('the time the intake was registered'),
+    receivedAt: z.iso.datetime({
+      offset: true,
+      error:
+        'expected the time the intake was registered as an ISO date-time, e.g. 2026-03-01T22:30:00+01:00',
+    }),
     recordedBy: z
       .string({ error: 'expected the pseudonymous staff id of the helpline worker' })
       .regex(STAFF_ID_PATTERN, 'expected a pseudonymous staff id (letters, digits, . _ -), not a name'),
   })
   .superRefine((intake, ctx) => {
-    // An incident cannot lie after the moment it was reported.
-    const received = Date.parse(intake.receivedAt);
-    const t = intake.incidentTime;
-    const first = t.kind === 'exact' ? t.at : t.kind === 'approximate' ? t.earliest : undefined;
-    if (first !== undefined && Date.parse(first) > received) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['incidentTime', t.kind === 'exact' ? 'at' : 'earliest'],
-        message: 'expected an incident time before the intake was registered (receivedAt)',
-      });
-    }
+    // Form and range are the incident time's own refinement (reported there, also when another
+    // field is wrong); here only what needs the intake's time: not after the intake.
+    if (incidentTimeProblem(intake.incidentTime)) return;
+    const problem = incidentTimeProblem(intake.incidentTime, Date.parse(intake.receivedAt));
+    if (problem) ctx.addIssue({ code: 'custom', path: problem.field.split('.'), message: problem.message });
   });
 
 export interface IntakeProblem {

@@ -8,6 +8,7 @@
  * record with it, the report CLI aggregates and formats with it.
  */
 import type { Gender, VictimAge, YesNoUnknown } from './types';
+import { GENDERS } from './vocabulary';
 
 /** `2026-H1` (January to June) or `2026-H2` (July to December), in Dutch time. */
 export type Semester = `${number}-H${1 | 2}`;
@@ -71,13 +72,6 @@ export interface SemesterFigures {
   rows: FigureRow[];
 }
 
-const GENDERS: Array<[Gender, string]> = [
-  ['vrouw', 'vrouw'],
-  ['man', 'man'],
-  ['anders', 'anders'],
-  ['onbekend', 'onbekend'],
-];
-
 /** Counts the records of one region and semester (others are ignored) into the coordinator's rows. */
 export function aggregate(records: ReportRecord[], regionId: string, semester: Semester): SemesterFigures {
   const mine = records.filter((r) => r.regionId === regionId && r.semester === semester);
@@ -89,9 +83,9 @@ export function aggregate(records: ReportRecord[], regionId: string, semester: S
     { code: 'meldingen', label: 'Meldingen', count: total },
     { code: 'acuut', label: 'Acuut', count: a, base: total },
     { code: 'niet_acuut', label: 'Niet acuut', count: total - a, base: total },
-    ...GENDERS.map(([g, label]) => ({
+    ...GENDERS.map((g) => ({
       code: `acuut_geslacht_${g}`,
-      label: `Acuut: geslacht ${label}`,
+      label: `Acuut: geslacht ${g}`,
       count: count((r) => r.gender === g),
       base: a,
     })),

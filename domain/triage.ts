@@ -58,10 +58,3 @@ export function triage(incident: IncidentTime, age: VictimAge, now: Date): Triag
     ...(acute ? { fmoDeadline: new Date(at.getTime() + WINDOW_7_DAYS_MS).toISOString() } : {}),
   };
 }
-
-/** Dutch labels for people (intake page, messages). */
-export const TRIAGE_LABELS: Record<TriageWindow, string> = {
-  binnen_72_uur: 'Acuut: binnen 72 uur na het incident',
-  binnen_7_dagen: 'Acuut: na 72 uur, binnen 7 dagen na het incident',
-  na_7_dagen: 'Niet-acuut: meer dan 7 dagen na het incident',
-};

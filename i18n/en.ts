@@ -446,4 +446,14 @@ export const en: Catalog = {
     payload_too_large: 'the request is too large',
     unsupported_media_type: 'expected application/json',
   },
+  decisions: {
+    ontvangstbevestiging: 'Acknowledge a request',
+    checkin: 'Record the outcome of a check-in',
+    politiewens: 'Record the wish about contact with the police',
+    toestemming: 'Give or withdraw consent to share details',
+    incidenttijd: 'Correct the incident time',
+    intrekking: 'Withdraw the melding',
+    overdracht: 'Transfer to another region',
+    aangifte: 'Record whether an aangifte was made',
+  },
 };

@@ -4,6 +4,8 @@
  * same keys (the compiler and test/unit/i18n.test.ts both check). Interpolation: {{name}}; plurals:
  * key_one / key_other with {{count}}.
  */
+import type { DecisionName } from '../domain/decisions';
+
 export const nl = {
   layout: {
     site: 'CSG meldingen',
@@ -443,6 +445,17 @@ export const nl = {
     payload_too_large: 'het verzoek is te groot',
     unsupported_media_type: 'verwacht application/json',
   },
+  /** What each decision on a running case is called; the compiler asks for every one of domain/decisions.ts. */
+  decisions: {
+    ontvangstbevestiging: 'Verzoek bevestigen',
+    checkin: 'Uitkomst van een contactmoment vastleggen',
+    politiewens: 'Wens over contact met de politie vastleggen',
+    toestemming: 'Toestemming om gegevens te delen geven of intrekken',
+    incidenttijd: 'Tijdstip van het incident corrigeren',
+    intrekking: 'Melding intrekken',
+    overdracht: 'Overdragen aan een andere regio',
+    aangifte: 'Vastleggen of er aangifte is gedaan',
+  } satisfies Record<DecisionName, string>,
 };
 
 /** The shape every language must fill: the same keys, each a string. */

@@ -4,7 +4,7 @@
  * when loaded, so a mistake in a region file stops start-up with the field named.
  */
 import { z } from 'zod';
-import { PARTNER_ROLES } from '../domain/types';
+import { PARTNER_ROLES, REGION_ID_PATTERN } from '../domain/vocabulary';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number like +31612345678');
@@ -63,7 +63,7 @@ export const pathwaySchema = z
   .strict();
 
 export const regionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id like "limburg"'),
+  id: z.string().regex(REGION_ID_PATTERN, 'expected a lower-case id like "limburg"'),
   name: z.string().min(1),
   municipalities: z.array(z.string().min(1)).min(1),
   pathway: pathwaySchema,

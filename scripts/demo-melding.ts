@@ -21,18 +21,9 @@
 import { ConfigError } from '../config/configError';
 import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
 import type { CheckInOutcome, MeldingIntake, PoliceWish } from '../domain/types';
-import {
-  acknowledge,
-  DecisionRejectedError,
-  getCaseState,
-  recordCheckInOutcome,
-  setAangifte,
-  setPoliceWish,
-  startMelding,
-  transferMelding,
-  withdrawMelding,
-} from '../cases/meldingClient';
+import { DecisionRejectedError, getCaseState, startMelding, decide } from '../cases/meldingClient';
 import { formatLocal } from '../domain/localTime';
+import { buildReference } from '../cases/reference';
 import type { CaseState } from '../workflows/messages';
 
 const temporalSettings = ((): TemporalSettings => {
@@ -55,9 +46,9 @@ function uiLink(reference: string): string {
   return `${ui}/namespaces/${namespace}/workflows/${encodeURIComponent(reference)}`;
 }
 
-/** A made-up reference: year plus a number from the clock, so repeated demos do not collide. */
+/** A made-up reference: this year, a number from the clock, so repeated demos do not collide. */
 function demoReference(now: Date): string {
-  return `CSG-LIM-${now.getUTCFullYear()}-${String(now.getTime() % 1_000_000).padStart(6, '0')}`;
+  return buildReference('limburg', now, String(now.getTime() % 1_000_000).padStart(6, '0'));
 }
 
 function sampleIntake(now: Date): MeldingIntake {
@@ -113,37 +104,53 @@ async function main(): Promise<void> {
         print(await getCaseState(client, need(reference)));
         break;
       case 'ack':
-        print(await acknowledge(client, need(reference), { requestId: need(rest[0], 'requestId'), by: BY }));
+        print(
+          await decide(client, need(reference), {
+            type: 'ontvangstbevestiging',
+            input: { requestId: need(rest[0], 'requestId'), by: BY },
+          }),
+        );
         break;
       case 'checkin': {
         const ptss = rest[2] === 'ptss=true' ? true : rest[2] === 'ptss=false' ? false : undefined;
         print(
-          await recordCheckInOutcome(client, need(reference), {
-            requestId: need(rest[0], 'requestId'),
-            outcome: need(rest[1], 'outcome') as CheckInOutcome,
-            by: BY,
-            ...(ptss !== undefined ? { ptss } : {}),
+          await decide(client, need(reference), {
+            type: 'checkin',
+            input: {
+              requestId: need(rest[0], 'requestId'),
+              outcome: need(rest[1], 'outcome') as CheckInOutcome,
+              by: BY,
+              ...(ptss !== undefined ? { ptss } : {}),
+            },
           }),
         );
         break;
       }
       case 'police':
         print(
-          await setPoliceWish(client, need(reference), { wish: need(rest[0], 'wish') as PoliceWish, by: BY }),
+          await decide(client, need(reference), {
+            type: 'politiewens',
+            input: { wish: need(rest[0], 'wish') as PoliceWish, by: BY },
+          }),
         );
         break;
       case 'withdraw':
-        print(await withdrawMelding(client, need(reference), { by: BY }));
+        print(await decide(client, need(reference), { type: 'intrekking', input: { by: BY } }));
         break;
       case 'transfer':
         print(
-          await transferMelding(client, need(reference), { toRegionId: need(rest[0], 'regionId'), by: BY }),
+          await decide(client, need(reference), {
+            type: 'overdracht',
+            input: { toRegionId: need(rest[0], 'regionId'), by: BY },
+          }),
         );
         break;
       case 'aangifte': {
         const made = need(rest[0], 'ja|nee');
         if (made !== 'ja' && made !== 'nee') throw new Error('aangifte: expected ja or nee');
-        print(await setAangifte(client, need(reference), { made: made === 'ja', by: BY }));
+        print(
+          await decide(client, need(reference), { type: 'aangifte', input: { made: made === 'ja', by: BY } }),
+        );
         break;
       }
       default:

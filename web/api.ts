@@ -9,14 +9,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
 import { preferredLanguage, translator, type Lang } from '../i18n';
 import { schemaProblemKey } from './intakeForm';
-import {
-  decisionSchemas,
-  DECISION_TYPES,
-  loginSchema,
-  problemsOf,
-  referenceParam,
-  type DecisionType,
-} from './apiSchemas';
+import { DECISION_NAMES, isDecisionName, type Decision } from '../domain/decisions';
+import { decisionSchemas } from '../domain/decisionSchemas';
+import { loginSchema, problemsOf, referenceParam } from './apiSchemas';
 import {
   attemptLogin,
   createSessionToken,
@@ -25,7 +20,7 @@ import {
   validSession,
   type AuthConfig,
 } from './kit/auth';
-import type { Decision, MeldingService } from '../cases/meldingService';
+import type { MeldingService } from '../cases/meldingService';
 import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
 import { startWithFreeReference } from '../cases/uniqueStart';
 
@@ -221,16 +216,17 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     { preHandler: requireStaff },
     async (request, reply) => {
       const params = request.params as { reference: string; type: string };
-      if (!(DECISION_TYPES as string[]).includes(params.type)) {
+      const type = params.type;
+      if (!isDecisionName(type)) {
         return fail(request, reply, 404, 'not_found', 'unknown_decision', {
-          types: DECISION_TYPES.join(', '),
+          types: DECISION_NAMES.join(', '),
         });
       }
-      const type = params.type as DecisionType;
       const reference = referenceParam.safeParse(params.reference);
       if (!reference.success) return badRequest(request, reply, problemsOf(reference.error, 'reference'));
       const parsed = decisionSchemas[type].safeParse(request.body ?? {});
       if (!parsed.success) return badRequest(request, reply, problemsOf(parsed.error));
+      // The body schema is the table's for this type, so body and type belong together.
       const decision = { type, input: { ...parsed.data, by: request.staffId! } } as Decision;
       const outcome = await meldingen.decide(reference.data, decision);
       if (outcome.status === 'not_found') {

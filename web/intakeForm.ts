@@ -4,17 +4,30 @@
  * field, in Dutch, so the page can show each one next to its field.
  *
  * Only what the form itself must interpret (dates as typed, the age field) is checked here; the
- * rest of the validation is the shared intake schema's.
+ * rest of the validation is the shared intake schema's. The choices the form offers are the
+ * domain's lists (domain/vocabulary.ts); their words are the catalogue's.
+ *
+ * The reference is not made here: the staff pages make it from the form's sequence number, the
+ * same way as for the API (cases/reference.ts).
  */
-import { regionForMunicipality } from '../regions';
 import type { Translate } from '../i18n';
+import type { IncidentTimeKind } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import { parseLocalDateTime } from '../domain/localTime';
-import { buildReference } from '../cases/reference';
+import {
+  AGE_BANDS,
+  CALLER_ROLES,
+  GENDERS,
+  INTAKE_CHANNELS,
+  isOneOf,
+  WISHES,
+  YES_NO_UNKNOWN,
+} from '../domain/vocabulary';
 
 /** The form's posted values: every field a string (or absent). */
 export type IntakeFormValues = Partial<Record<IntakeFormField, string>>;
 
+/** Every field the form posts, in the order of the page (so the error summary follows it too). */
 export const INTAKE_FORM_FIELDS = [
   'volgnummer',
   'ontvangen',
@@ -39,13 +52,38 @@ export const INTAKE_FORM_FIELDS = [
   'naam',
   'telefoon',
   'email',
-  'geboortedatum',
-  'aantekeningen',
   'veilig-bellen',
   'veilig-sms',
   'veilig-mailen',
+  'geboortedatum',
+  'aantekeningen',
 ] as const;
 export type IntakeFormField = (typeof INTAKE_FORM_FIELDS)[number];
+
+/** The form's words for the kinds of incident time (values of `tijdsoort`). */
+export const FORM_TIME_KINDS = {
+  exact: 'exact',
+  ongeveer: 'approximate',
+  onbekend: 'unknown',
+} as const satisfies Record<string, IncidentTimeKind>;
+
+/** What the age group offers beyond the domain's bands: "not known". */
+const AGE_GROUPS = [...AGE_BANDS, 'onbekend'] as const;
+
+/**
+ * The values each choice field offers, in the order shown. Each option's words are the catalogue's
+ * `<group>.<value>` (web/views/intakeFormPage.ts).
+ */
+export const FORM_CHOICES = {
+  kanaal: INTAKE_CHANNELS,
+  beller: CALLER_ROLES,
+  tijdsoort: Object.keys(FORM_TIME_KINDS) as Array<keyof typeof FORM_TIME_KINDS>,
+  leeftijdsgroep: AGE_GROUPS,
+  geslacht: GENDERS,
+  'eerder-misbruik': YES_NO_UNKNOWN,
+  politie: WISHES,
+  medisch: WISHES,
+} as const satisfies Partial<Record<IntakeFormField, readonly string[]>>;
 
 /** Field-level problems; `formulier` is for problems that belong to no single field. */
 export type FormProblems = Partial<Record<IntakeFormField | 'formulier', string>>;
@@ -85,18 +123,21 @@ export function formToRawIntake(
   };
 
   let incidentTime: unknown;
-  switch (values.tijdsoort) {
+  const timeKind = isOneOf(FORM_CHOICES.tijdsoort, values.tijdsoort)
+    ? FORM_TIME_KINDS[values.tijdsoort]
+    : undefined;
+  switch (timeKind) {
     case 'exact':
       incidentTime = { kind: 'exact', at: dateTime('datum', 'tijd', 'problem.ofIncident') };
       break;
-    case 'ongeveer':
+    case 'approximate':
       incidentTime = {
         kind: 'approximate',
         earliest: dateTime('vanaf-datum', 'vanaf-tijd', 'problem.ofEarliest'),
         latest: dateTime('tot-datum', 'tot-tijd', 'problem.ofLatest'),
       };
       break;
-    case 'onbekend':
+    case 'unknown':
       incidentTime = { kind: 'unknown' };
       break;
     default:
@@ -110,11 +151,7 @@ export function formToRawIntake(
     else problems.leeftijd = t('problem.ageDigits');
   } else if (values.leeftijdsgroep === 'onbekend') {
     victimAge = { kind: 'unknown' };
-  } else if (
-    values.leeftijdsgroep === '0-15' ||
-    values.leeftijdsgroep === '16-17' ||
-    values.leeftijdsgroep === '18+'
-  ) {
+  } else if (isOneOf(AGE_BANDS, values.leeftijdsgroep)) {
     victimAge = { kind: 'band', band: values.leeftijdsgroep };
   } else {
     problems.leeftijd = t('problem.ageMissing');
@@ -122,13 +159,10 @@ export function formToRawIntake(
 
   const received = new Date(trimmed(values.ontvangen));
   const receivedAt = Number.isNaN(received.getTime()) ? now : received;
-  const region = regionForMunicipality(trimmed(values.gemeente));
-  const sequence = /^\d{6}$/.test(trimmed(values.volgnummer)) ? trimmed(values.volgnummer) : undefined;
-  if (!sequence) problems.formulier = t('problem.formIncomplete');
+  // The sequence number was drawn when the form opened; without it the page was not ours.
+  if (!/^\d{6}$/.test(trimmed(values.volgnummer))) problems.formulier = t('problem.formIncomplete');
 
   const raw: Record<string, unknown> = {
-    // Without a known municipality there is no region code yet; the municipality's own problem says why.
-    reference: region && sequence ? buildReference(region.id, receivedAt, sequence) : undefined,
     channel: optional(values.kanaal),
     callerRole: optional(values.beller),
     incidentTime,

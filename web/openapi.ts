@@ -4,13 +4,11 @@
  */
 import { z } from 'zod';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
-import {
-  decisionSchemas,
-  DECISION_TYPES,
-  errorResponseSchema,
-  loginSchema,
-  startResponseSchema,
-} from './apiSchemas';
+import { DECISION_NAMES } from '../domain/decisions';
+import { decisionSchemas } from '../domain/decisionSchemas';
+import { REFERENCE_PATTERN } from '../domain/intakeSchema';
+import { translator } from '../i18n';
+import { errorResponseSchema, loginSchema, startResponseSchema } from './apiSchemas';
 import { opsOpenApiPaths } from './opsApi';
 
 const json = (schema: z.ZodType) =>
@@ -37,14 +35,15 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
     name: 'reference',
     in: 'path',
     required: true,
-    schema: { type: 'string', pattern: '^CSG-[A-Z]{2,4}-\\d{4}-\\d{6}$' },
+    schema: { type: 'string', pattern: REFERENCE_PATTERN.source },
   };
+  const english = translator('en');
   const decisionPaths = Object.fromEntries(
-    DECISION_TYPES.map((type) => [
+    DECISION_NAMES.map((type) => [
       `/api/meldingen/{reference}/decisions/${type}`,
       {
         post: {
-          summary: `Record the decision "${type}" (recorded as the authenticated staff id)`,
+          summary: `${english(`decisions.${type}`)}: the decision "${type}" (recorded as the authenticated staff id)`,
           parameters: [referenceParameter],
           requestBody: {
             required: true,

@@ -4,7 +4,7 @@
  * used, or the request lapsed, so a partner on night duty never wonders whether it worked.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CheckInOutcome } from '../domain/types';
+import { CHECK_IN_OUTCOMES, isOneOf } from '../domain/vocabulary';
 import type { DecisionRecord, RequestView } from '../workflows/messages';
 import { pageUi, type PageUi } from './kit/language';
 import { PARTNER_PAGE_PATH, verifyPartnerToken, type PartnerToken } from '../cases/links';
@@ -19,8 +19,6 @@ export interface PartnerPagesDeps {
   clock: () => Date;
 }
 
-const CHECKIN_OUTCOMES: CheckInOutcome[] = ['gaat_goed', 'stressreactie', 'geen_contact'];
-
 function page(reply: FastifyReply, code: number, body: string) {
   return reply.code(code).type('text/html; charset=utf-8').send(body);
 }
@@ -34,9 +32,7 @@ function recordedOutcome(
   const record = decisions?.filter((d) => d.type === 'checkin' && d.requestId === requestId).at(-1);
   if (!record) return undefined;
   const [outcome, ptss] = record.value.split('; ptss: ');
-  const label = CHECKIN_OUTCOMES.includes(outcome as CheckInOutcome)
-    ? ui.t(`partner.outcomes.${outcome}`)
-    : (outcome ?? '');
+  const label = isOneOf(CHECK_IN_OUTCOMES, outcome) ? ui.t(`partner.outcomes.${outcome}`) : (outcome ?? '');
   return ptss ? label + ui.t('partner.ptssSuffix', { ptss: ui.t(`form.choices.${ptss}`) }) : label;
 }
 
@@ -141,7 +137,7 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
         ...(chosen ? { outcome: chosen } : {}),
         ...(typeof body.ptss === 'string' ? { ptss: body.ptss } : {}),
       };
-      if (!chosen || !(CHECKIN_OUTCOMES as string[]).includes(chosen)) {
+      if (!isOneOf(CHECK_IN_OUTCOMES, chosen)) {
         return page(
           reply,
           400,
@@ -158,7 +154,7 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
         type: 'checkin',
         input: {
           requestId: link.requestId,
-          outcome: chosen as CheckInOutcome,
+          outcome: chosen,
           by,
           ...(ptss !== undefined ? { ptss } : {}),
         },

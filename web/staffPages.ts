@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allMunicipalities, regionForMunicipality } from '../regions';
 import { parseIntake } from '../domain/intakeSchema';
+import type { VictimWishes } from '../domain/types';
 import {
   attemptLogin,
   clearSessionCookie,
@@ -19,7 +20,7 @@ import {
 } from './kit/auth';
 import { formToRawIntake, mergeSchemaProblems, readFormValues, type IntakeFormValues } from './intakeForm';
 import type { MeldingService } from '../cases/meldingService';
-import { buildReference, chainedSequence, newSequenceNumber } from '../cases/reference';
+import { candidateReference, newSequenceNumber } from '../cases/reference';
 import { startWithFreeReference } from '../cases/uniqueStart';
 import { intakeFormPage } from './views/intakeFormPage';
 import { loginPage } from './views/loginPage';
@@ -144,7 +145,25 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         .send(messagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired'), '/meldingen/nieuw'));
     }
     const values = readFormValues(body);
-    const { raw, problems } = formToRawIntake(values, session.staffId, clock(), ui.t);
+    const { raw: typed, problems } = formToRawIntake(values, session.staffId, clock(), ui.t);
+    // The reference: the form's sequence number, or (when that one turns out to belong to another
+    // case) the next in its chain. Without a known municipality there is no region code yet; the
+    // municipality's own problem says why.
+    const region = regionForMunicipality(String(typed.municipality));
+    const receivedAt = new Date(String(typed.receivedAt));
+    const rawFor = (attempt: number): Record<string, unknown> => ({
+      ...typed,
+      reference: region
+        ? candidateReference(
+            region.id,
+            receivedAt,
+            (values.volgnummer ?? '').trim(),
+            attempt,
+            auth.sessionSecret,
+          )
+        : undefined,
+    });
+    const raw = rawFor(0);
     const showForm = (all: typeof problems) =>
       reply
         .code(400)
@@ -165,19 +184,6 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       const schema = parseIntake(raw, regionForMunicipality);
       return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems, ui.t));
     }
-    const region = regionForMunicipality(String(raw.municipality));
-    const receivedAt = new Date(String(raw.receivedAt));
-    const rawFor = (attempt: number) =>
-      attempt === 0 || !region
-        ? raw
-        : {
-            ...raw,
-            reference: buildReference(
-              region.id,
-              receivedAt,
-              chainedSequence(String(values.volgnummer), attempt, auth.sessionSecret),
-            ),
-          };
     // The form was opened at `ontvangen`: a case that started before that is somebody else's.
     const outcome = await startWithFreeReference(meldingen, rawFor, {
       referenceDerived: true,
@@ -185,7 +191,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     });
     if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems, ui.t));
 
-    const wishes = raw.wishes as { police: 'ja' | 'nee' | 'twijfel'; medicalCare: 'ja' | 'nee' | 'twijfel' };
+    const wishes = raw.wishes as VictimWishes;
     const ladder = outcome.triage?.acute
       ? region?.pathway.casemanagerLadder.acute
       : region?.pathway.casemanagerLadder.nonAcute;

@@ -7,7 +7,7 @@
  */
 import { log, patched, setHandler } from '@temporalio/workflow';
 import { triage } from '../domain/triage';
-import { PARTNER_ROLES } from '../domain/types';
+import { CHECK_IN_OUTCOMES, PARTNER_ROLES, REGION_ID_PATTERN, WISHES } from '../domain/vocabulary';
 import type { MeldingCase } from './caseState';
 import { transferCase, withdrawCase } from './ending';
 import { followMedicalBranch } from './medicalCare';
@@ -88,7 +88,7 @@ function registerAnswers(c: MeldingCase): void {
         c.requireActive();
         const request = openRequest(c, requestId);
         if (request.view.kind !== 'checkin') throw new Error(`requestId: "${requestId}" is not a check-in`);
-        ensureOneOf('outcome', outcome, ['gaat_goed', 'stressreactie', 'geen_contact']);
+        ensureOneOf('outcome', outcome, CHECK_IN_OUTCOMES);
         if (ptss !== undefined && typeof ptss !== 'boolean') throw new Error('ptss: expected true or false');
         const screening = isScreening(c.pathway, requestId);
         if (ptss !== undefined && !screening) {
@@ -116,7 +116,7 @@ function registerVictimDecisions(c: MeldingCase): void {
       validator: ({ wish, by }) => {
         ensureBy(by);
         c.requireActive();
-        ensureOneOf('wish', wish, ['ja', 'nee', 'twijfel']);
+        ensureOneOf('wish', wish, WISHES);
         if (wish === c.policeWish) throw new Error(`wish: the police wish is already "${wish}"`);
       },
     },
@@ -190,7 +190,7 @@ function registerEndings(c: MeldingCase): void {
       validator: ({ toRegionId, by }) => {
         ensureBy(by);
         c.requireActive();
-        if (typeof toRegionId !== 'string' || !/^[a-z0-9-]{2,60}$/.test(toRegionId)) {
+        if (typeof toRegionId !== 'string' || !REGION_ID_PATTERN.test(toRegionId)) {
           throw new Error('toRegionId: expected a region id like "limburg"');
         }
         if (toRegionId === c.pathway.regionId) {

@@ -2,59 +2,48 @@
  * Every message the melding workflow understands, defined once and imported by both the workflow
  * and its callers (intake service, CLI, scripts, tests), so names and payloads cannot drift.
  *
- * Decisions that need an answer are Updates (validated; a rejected update changes nothing);
+ * Decisions that need an answer are Updates (validated; a rejected update changes nothing), one
+ * per entry of the decision table in domain/decisions.ts, which also holds their input types;
  * delivery reports from the SMS provider are a signal (nobody waits for an answer); the case
  * state is a query and holds no personal data.
  */
+import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import {
+  DECISION_NAMES,
+  DECISIONS,
+  type DecisionInputs,
+  type DecisionName,
+  type DecisionRecordType,
+  type FmoOffer,
+} from '../domain/decisions';
 import type { SharingBasis } from '../domain/sharing';
 import type {
   CaseOutcome,
   CasePhase,
-  CheckInOutcome,
-  IncidentTime,
   PartnerRole,
   PoliceWish,
   RecipientTier,
   RequestKind,
+  RequestStatus,
   SharedDetails,
   TriageResult,
 } from '../domain/types';
 import type { DeliveryChannel } from '../activities/types';
 
-/** Every decision names who recorded it: a pseudonymous staff or partner id, never a victim's name. */
-interface RecordedBy {
-  by: string;
-}
+export type {
+  AangifteInput,
+  AcknowledgeInput,
+  CheckInInput,
+  ConsentInput,
+  FmoOffer,
+  IncidentTimeInput,
+  PoliceWishInput,
+  TransferInput,
+  WithdrawInput,
+} from '../domain/decisions';
+export type { RequestStatus } from '../domain/types';
 
-export interface AcknowledgeInput extends RecordedBy {
-  requestId: string;
-}
-export interface CheckInInput extends RecordedBy {
-  requestId: string;
-  outcome: CheckInOutcome;
-  /** Only on a screening check-in: does the screening point to PTSS? */
-  ptss?: boolean;
-}
-export interface PoliceWishInput extends RecordedBy {
-  wish: PoliceWish;
-}
-export interface ConsentInput extends RecordedBy {
-  /** The partner the victim allows (or no longer allows) to receive their details. */
-  role: PartnerRole;
-  given: boolean;
-}
-export interface IncidentTimeInput extends RecordedBy {
-  incidentTime: IncidentTime;
-}
-export type WithdrawInput = RecordedBy;
-export interface TransferInput extends RecordedBy {
-  toRegionId: string;
-}
-/** Whether the victim says they made an aangifte (for the semester figures). */
-export interface AangifteInput extends RecordedBy {
-  made: boolean;
-}
 export interface DeliveryStatusInput {
   requestId: string;
   attempt: number;
@@ -64,8 +53,6 @@ export interface DeliveryStatusInput {
   /** Non-personal provider code, e.g. Twilio's ErrorCode. */
   errorCode?: string;
 }
-
-export type RequestStatus = 'open' | 'acknowledged' | 'cancelled';
 
 export interface RequestView {
   requestId: string;
@@ -90,31 +77,8 @@ export interface RequestView {
   sharing?: SharingBasis;
 }
 
-export type DecisionType =
-  | 'intake'
-  | 'politie_wens'
-  | 'toestemming'
-  | 'incidenttijd'
-  | 'ontvangstbevestiging'
-  | 'checkin'
-  | 'intrekking'
-  | 'overdracht'
-  // What the pathway offered about the FMO (by "workflow"), e.g. "aangeboden_bij_twijfel".
-  | 'fmo_aanbod'
-  // "gedaan" or "niet_gedaan", as the victim says (for the semester figures).
-  | 'aangifte';
-
-/**
- * What the case did about the FMO: requested because the victim wants to
- * report, offered while undecided (region setting `fmoWhenUndecided`), not offered while undecided,
- * not wanted, or outside the acute window.
- */
-export type FmoOffer =
-  | 'aangevraagd'
-  | 'aangeboden_bij_twijfel'
-  | 'niet_aangeboden_bij_twijfel'
-  | 'niet_gewenst'
-  | 'buiten_acute_termijn';
+/** What a case's history records: see DECISION_RECORD_TYPES in domain/decisions.ts. */
+export type DecisionType = DecisionRecordType;
 
 export interface DecisionRecord {
   at: string;
@@ -143,15 +107,22 @@ export interface CaseState {
   policeWish?: PoliceWish;
 }
 
-export const acknowledgeRequest = defineUpdate<CaseState, [AcknowledgeInput]>('acknowledgeRequest');
-export const recordCheckIn = defineUpdate<CaseState, [CheckInInput]>('recordCheckIn');
-export const recordPoliceWish = defineUpdate<CaseState, [PoliceWishInput]>('recordPoliceWish');
-export const recordConsent = defineUpdate<CaseState, [ConsentInput]>('recordConsent');
-export const correctIncidentTime = defineUpdate<CaseState, [IncidentTimeInput]>('correctIncidentTime');
-export const withdraw = defineUpdate<CaseState, [WithdrawInput]>('withdraw');
-export const transfer = defineUpdate<CaseState, [TransferInput]>('transfer');
+/**
+ * One update per decision of the table in domain/decisions.ts, under the table's update name.
+ * Every update answers with the case state after the decision.
+ */
+export const decisionUpdates = Object.fromEntries(
+  DECISION_NAMES.map((name) => [name, defineUpdate(DECISIONS[name].update)]),
+) as { [K in DecisionName]: UpdateDefinition<CaseState, [DecisionInputs[K]]> };
 
-export const recordAangifte = defineUpdate<CaseState, [AangifteInput]>('recordAangifte');
+export const acknowledgeRequest = decisionUpdates.ontvangstbevestiging;
+export const recordCheckIn = decisionUpdates.checkin;
+export const recordPoliceWish = decisionUpdates.politiewens;
+export const recordConsent = decisionUpdates.toestemming;
+export const correctIncidentTime = decisionUpdates.incidenttijd;
+export const withdraw = decisionUpdates.intrekking;
+export const transfer = decisionUpdates.overdracht;
+export const recordAangifte = decisionUpdates.aangifte;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

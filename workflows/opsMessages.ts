@@ -3,24 +3,15 @@
  * Defined once for the workflow and its callers (ops API, CLI, tests), like messages.ts.
  *
  * Every action names who did it (a pseudonymous staff id) and is recorded in the case history.
- * Only codes: a closing reason is one of a fixed list, never free text.
+ * Only codes: a closing reason is one of a fixed list (CLOSE_REASONS in domain/vocabulary.ts),
+ * never free text.
  */
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { CloseReason, HandoverTier } from '../domain/vocabulary';
 import type { CaseState } from './messages';
 
-/** Why ops close a case by hand. Codes only: free text could carry personal data. */
-export const CLOSE_REASONS = [
-  'dubbele_melding', // the same melding was started twice; the other case carries on
-  'onterecht_aangemaakt', // started by mistake (a test, the wrong region, not a melding)
-  'slachtoffer_niet_bereikbaar', // the casemanager could not reach the victim after every attempt
-  'zorg_elders', // care is arranged outside the CSG pathway
-  'afgerond_buiten_systeem', // the pathway was completed, but not recorded in this case
-] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
-
-/** The tiers of the region's casemanager directory a handover can be given to. */
-export const HANDOVER_TIERS = ['primary', 'backup'] as const;
-export type HandoverTier = (typeof HANDOVER_TIERS)[number];
+export { CLOSE_REASONS, HANDOVER_TIERS } from '../domain/vocabulary';
+export type { CloseReason, HandoverTier } from '../domain/vocabulary';
 
 /** Notify the tier an open request awaits again, now, with the step's full wait. */
 export interface ResendInput {

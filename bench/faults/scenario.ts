@@ -3,7 +3,7 @@
  * and what was checked. A scenario passes when every check holds and the audit finds nothing
  * lost and nothing sent twice.
  */
-import { acknowledge, getCaseState, startMelding } from '../../cases/meldingClient';
+import { getCaseState, startMelding, decide } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { audit, readDeliveryLog, type Expected } from './audit';
 import { eventually, sleep, TASK_QUEUE, type Stack } from './stack';
@@ -97,7 +97,10 @@ export async function allHandedOver(stack: Stack, refs: string[], ms = 300_000):
 export async function acknowledgeAll(stack: Stack, report: Report, refs: string[]): Promise<void> {
   let waiting = 0;
   for (const ref of refs) {
-    await acknowledge(stack.client, ref, { requestId: HANDOVER, by: 'cm-faults' });
+    await decide(stack.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: HANDOVER, by: 'cm-faults' },
+    });
     const state = await eventually(`${ref} in watchful waiting`, async () => {
       const s = await getCaseState(stack.client, ref);
       return s.phase === 'watchful_waiting' ? s : undefined;

@@ -17,11 +17,11 @@ import { Worker } from '@temporalio/worker';
 import { pathwayFor, REGIONS } from '../../regions';
 import type { MeldingIntake, PathwaySettings } from '../../domain/types';
 import {
-  acknowledge,
   getCaseState,
   MELDING_WORKFLOW_TYPE,
   reportDeliveryStatus,
   startMelding,
+  decide,
 } from '../../cases/meldingClient';
 import { createOpsService } from '../../cases/opsService';
 import { fillOpsQuery, OPS_QUERIES, type OpsQueryName } from '../../cases/opsQueries';
@@ -168,7 +168,10 @@ beforeAll(async () => {
   const ops = createOpsService(env.client);
   await until(cases.limburgAcuteCare, (s) => s.phase === 'acute_zorg', 'acute care');
   await until(cases.limburgAnswered, (s) => handover(s) !== undefined, 'the handover');
-  await acknowledge(env.client, cases.limburgAnswered, { requestId: 'casemanager_overdracht', by: 'cm-042' });
+  await decide(env.client, cases.limburgAnswered, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: 'cm-042' },
+  });
   await until(cases.limburgAnswered, (s) => s.phase === 'watchful_waiting', 'watchful waiting');
   await until(cases.limburgClosed, (s) => handover(s) !== undefined, 'the handover');
   expect(

@@ -17,14 +17,7 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createReportActivities } from '../../activities/reportActivities';
 import { createLogger } from '../../config/logger';
 import type { Gender, MeldingIntake, YesNoUnknown } from '../../domain/types';
-import {
-  acknowledge,
-  getCaseState,
-  setAangifte,
-  setPoliceWish,
-  startMelding,
-  withdrawMelding,
-} from '../../cases/meldingClient';
+import { getCaseState, startMelding, decide } from '../../cases/meldingClient';
 import { openReportStore, type ReportStore } from '../../reporting/reportStore';
 import type { CaseState } from '../../workflows/messages';
 import { buildIntake, nextReference } from '../../testkit/meldingFixtures';
@@ -256,27 +249,40 @@ describe('semester figures from the cases, after the cases are gone', () => {
         case 'withdrawn_acute':
           break;
         case 'handover_only':
-          await acknowledge(client, ref, { requestId: 'casemanager_overdracht', by });
+          await decide(client, ref, {
+            type: 'ontvangstbevestiging',
+            input: { requestId: 'casemanager_overdracht', by },
+          });
           break;
         case 'fmo_called_off': {
           // The forensic doctor agreed, then the victim no longer wanted police contact: stood down.
           const fmo = first.openRequests.find((r) => r.kind === 'fmo' && r.role !== 'forensische_opsporing');
-          if (fmo) await acknowledge(client, ref, { requestId: fmo.requestId, by });
-          await setPoliceWish(client, ref, { wish: 'nee', by });
+          if (fmo)
+            await decide(client, ref, {
+              type: 'ontvangstbevestiging',
+              input: { requestId: fmo.requestId, by },
+            });
+          await decide(client, ref, { type: 'politiewens', input: { wish: 'nee', by } });
           break;
         }
         case 'watchful_waiting': {
           for (const r of first.openRequests.filter((o) => o.kind !== 'casemanager_overdracht')) {
-            await acknowledge(client, ref, { requestId: r.requestId, by });
+            await decide(client, ref, {
+              type: 'ontvangstbevestiging',
+              input: { requestId: r.requestId, by },
+            });
           }
           await until(ref, (s) => s.phase === 'casemanager_overdracht', 'acute requests answered');
-          await acknowledge(client, ref, { requestId: 'casemanager_overdracht', by });
+          await decide(client, ref, {
+            type: 'ontvangstbevestiging',
+            input: { requestId: 'casemanager_overdracht', by },
+          });
           await until(ref, (s) => s.phase === 'watchful_waiting', 'watchful waiting');
-          if (c.aangifteMade) await setAangifte(client, ref, { made: true, by });
+          if (c.aangifteMade) await decide(client, ref, { type: 'aangifte', input: { made: true, by } });
           break;
         }
       }
-      await withdrawMelding(client, ref, { by });
+      await decide(client, ref, { type: 'intrekking', input: { by } });
       const result = await client.workflow.getHandle(ref).result();
       expect(result.outcome).toBe('ingetrokken');
     }

@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acknowledge, getCaseState, startMelding } from '../../cases/meldingClient';
+import { getCaseState, startMelding, decide } from '../../cases/meldingClient';
 import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
@@ -94,7 +94,10 @@ test('a worker killed while holding cases: every case goes on with the other wor
 
   const second = await burst(4);
   for (const reference of [...first, ...second]) {
-    await acknowledge(client, reference, { requestId: 'casemanager_overdracht', by: 'cm-failover' });
+    await decide(client, reference, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-failover' },
+    });
     const state = await eventually(`${reference} in watchful waiting`, async () => {
       const s = await getCaseState(client, reference);
       return s.phase === 'watchful_waiting' ? s : undefined;

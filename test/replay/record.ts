@@ -13,16 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { createOpsService } from '../../cases/opsService';
-import {
-  acknowledge,
-  reportDeliveryStatus,
-  recordCheckInOutcome,
-  setAangifte,
-  setConsent,
-  setPoliceWish,
-  transferMelding,
-  withdrawMelding,
-} from '../../cases/meldingClient';
+import { reportDeliveryStatus, decide } from '../../cases/meldingClient';
 import { createHarness, DAY, MINUTE, open, type Harness } from '../workflow/harness';
 
 type Scenario = (h: Harness) => Promise<string>;
@@ -32,11 +23,14 @@ async function checkIns(h: Harness, ref: string, base: number, days: number[], p
     const wait = base + day * DAY - (await h.now());
     if (wait > 0) await h.env.sleep(wait + 1000);
     await h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined);
-    await recordCheckInOutcome(h.env.client, ref, {
-      requestId: `checkin-dag-${day}`,
-      outcome: 'gaat_goed',
-      by: 'cm-1',
-      ...(day === 28 ? { ptss: ptssAt28 } : {}),
+    await decide(h.env.client, ref, {
+      type: 'checkin',
+      input: {
+        requestId: `checkin-dag-${day}`,
+        outcome: 'gaat_goed',
+        by: 'cm-1',
+        ...(day === 28 ? { ptss: ptssAt28 } : {}),
+      },
     });
   }
 }
@@ -47,13 +41,22 @@ const scenarios: Record<string, Scenario> = {
     const intake = await h.intake();
     const ref = await h.start(intake);
     await h.until(ref, (s) => s.phase === 'acute_zorg');
-    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'toestemming',
+      input: { role: 'zedenpolitie', given: true, by: 'cm-1' },
+    });
     for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
-      await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+      await decide(h.env.client, ref, {
+        type: 'ontvangstbevestiging',
+        input: { requestId: id, by: 'partner-1' },
+      });
     }
     await h.env.sleep(15 * MINUTE + 1000);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.escalationLevel === 1);
-    await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-1' },
+    });
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
     await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], false);
     await h.env.client.workflow.getHandle(ref).result();
@@ -63,9 +66,9 @@ const scenarios: Record<string, Scenario> = {
   'twijfel-ja-nee-ingetrokken': async (h) => {
     const ref = await h.start(await h.intake({ wishes: { police: 'twijfel' } }));
     await h.until(ref, (s) => s.phase === 'acute_zorg');
-    await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-1' });
-    await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-1' });
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'ja', by: 'cm-1' } });
+    await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'nee', by: 'cm-1' } });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
@@ -75,10 +78,16 @@ const scenarios: Record<string, Scenario> = {
     const ref = await h.start(intake);
     await h.env.sleep(330 * MINUTE);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.awaitedTier === 'backup');
-    await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-2' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-2' },
+    });
     await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], true);
     await h.until(ref, (s) => open(s, 'ggz_verwijzing') !== undefined);
-    await acknowledge(h.env.client, ref, { requestId: 'ggz_verwijzing', by: 'ggz-1' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'ggz_verwijzing', by: 'ggz-1' },
+    });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
@@ -86,12 +95,24 @@ const scenarios: Record<string, Scenario> = {
   overgedragen: async (h) => {
     const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'ja' } }));
     await h.until(ref, (s) => s.phase === 'acute_zorg');
-    await acknowledge(h.env.client, ref, { requestId: 'medische_zorg', by: 'seh-1' });
-    await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'medische_zorg', by: 'seh-1' },
+    });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-1' },
+    });
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
-    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await decide(h.env.client, ref, {
+      type: 'overdracht',
+      input: { toRegionId: 'gelderland-zuid-midden', by: 'co-1' },
+    });
     await h.untilSent(ref, 'regio_overdracht', 1);
-    await acknowledge(h.env.client, ref, { requestId: 'regio_overdracht', by: 'co-gzm' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'co-gzm' },
+    });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
@@ -128,11 +149,14 @@ const scenarios: Record<string, Scenario> = {
       'medische_zorg',
       'casemanager_overdracht',
     ]) {
-      await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+      await decide(h.env.client, ref, {
+        type: 'ontvangstbevestiging',
+        input: { requestId: id, by: 'partner-1' },
+      });
     }
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
-    await setAangifte(h.env.client, ref, { made: true, by: 'cm-1' });
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'aangifte', input: { made: true, by: 'cm-1' } });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
@@ -141,10 +165,13 @@ const scenarios: Record<string, Scenario> = {
   'partnerbericht-zonder-gegevens': async (h) => {
     const ref = await h.start(await h.intake({ practicalNotes: 'Bellen na 18:00' }));
     await h.until(ref, (s) => s.phase === 'acute_zorg');
-    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'toestemming',
+      input: { role: 'zedenpolitie', given: true, by: 'cm-1' },
+    });
     await h.env.sleep(60 * MINUTE + 1000);
     await h.untilSent(ref, 'informatief_gesprek', 2);
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },

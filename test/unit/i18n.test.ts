@@ -6,6 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_ROLES, REQUEST_KINDS } from '../../domain/types';
+import {
+  AGE_BANDS,
+  CALLER_ROLES,
+  CHECK_IN_OUTCOMES,
+  GENDERS,
+  INTAKE_CHANNELS,
+  TRIAGE_WINDOWS,
+  WISHES,
+  YES_NO_UNKNOWN,
+} from '../../domain/vocabulary';
 import { preferredLanguage, translator } from '../../i18n';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
@@ -59,6 +69,19 @@ test('every request kind and partner role the engine knows has its words in the 
     expect(dutch.get(`message.kinds.${kind}.sms`)).toBeDefined();
   }
   for (const role of PARTNER_ROLES) expect(dutch.get(`request.roles.${role}`)).toBeDefined();
+});
+
+test.each([
+  ['form.channels', INTAKE_CHANNELS],
+  ['form.callers', CALLER_ROLES],
+  ['form.ageBands', AGE_BANDS],
+  ['form.genders', GENDERS],
+  ['form.earlierAbuseChoices', YES_NO_UNKNOWN],
+  ['form.choices', WISHES],
+  ['triage.windows', TRIAGE_WINDOWS],
+  ['partner.outcomes', CHECK_IN_OUTCOMES],
+] as const)('every value of the domain list shown under %s has its words', (group, list) => {
+  for (const value of list) expect(dutch.get(`${group}.${value}`)).toBeDefined();
 });
 
 test('plurals follow the language', () => {

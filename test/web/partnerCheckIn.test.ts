@@ -6,7 +6,8 @@
 import type { Client } from '@temporalio/client';
 import { createLogger } from '../../config/logger';
 import { createPartnerLinks } from '../../cases/links';
-import type { Decision, MeldingService } from '../../cases/meldingService';
+import type { Decision } from '../../domain/decisions';
+import type { MeldingService } from '../../cases/meldingService';
 import { buildServer } from '../../web/server';
 import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
 import { pathOf, TEST_CONFIG } from '../../testkit/intakeHarness';

@@ -206,6 +206,58 @@ describe('JSON API', () => {
     expect((await post(`/api/meldingen/<script>/decisions/intrekking`, {})).statusCode).toBe(400);
   });
 
+  test('a correction of the incident time is checked like the intake: range forwards, not after the intake', async () => {
+    const receivedAt = new Date(Date.now() - 60 * 60_000).toISOString();
+    const intake = buildIntake({ receivedAt });
+    expect((await post('/api/meldingen', intake)).statusCode).toBe(201);
+    const correct = (incidentTime: unknown, headers: Record<string, string> = {}) =>
+      post(`/api/meldingen/${intake.reference}/decisions/incidenttijd`, { incidentTime }, headers);
+    const hoursBeforeIntake = (hours: number) =>
+      new Date(Date.parse(receivedAt) - hours * 60 * 60_000).toISOString();
+
+    // A range that runs backwards is refused by the API itself, before it reaches the case.
+    const backwards = await correct({
+      kind: 'approximate',
+      earliest: hoursBeforeIntake(2),
+      latest: hoursBeforeIntake(5),
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().problems).toEqual([
+      {
+        field: 'incidentTime.latest',
+        code: 'custom',
+        message: 'expected the latest possible time to be on or after the earliest possible time',
+      },
+    ]);
+    const malformed = await correct({ kind: 'exact', at: 'gisteravond' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().problems[0].field).toBe('incidentTime.at');
+
+    // Only the case knows its intake time: it refuses a time after it, with the intake's words.
+    const afterIntake = await correct({ kind: 'exact', at: new Date().toISOString() });
+    expect(afterIntake.statusCode).toBe(409);
+    expect(afterIntake.json().problems).toEqual([
+      {
+        field: 'incidentTime.at',
+        code: 'rejected',
+        message: 'expected an incident time before the intake was registered (receivedAt)',
+      },
+    ]);
+    // In Dutch, the intake form's words for the same field.
+    const dutch = await correct({ kind: 'exact', at: new Date().toISOString() }, { 'accept-language': 'nl' });
+    expect(dutch.json().problems[0]).toMatchObject({
+      field: 'incidentTime.at',
+      message: 'Het incident kan niet later zijn dan het moment van melden.',
+    });
+
+    const accepted = await correct({ kind: 'exact', at: hoursBeforeIntake(30) });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().triage.window).toBe('binnen_72_uur');
+    expect(accepted.json().decisions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'incidenttijd', by: 'helpline-017' })]),
+    );
+  });
+
   test('an Idempotency-Key without a reference maps a retried request to the same case', async () => {
     const { reference: _unused, ...intake } = buildIntake({ municipality: 'Nijmegen' });
     const headers = { 'idempotency-key': `retry-${Date.now()}-abcdef` };

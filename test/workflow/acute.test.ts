@@ -2,13 +2,7 @@
  * Triage windows and their edges as the running case sees them, the NFI rule, the police wish in
  * all its turns, the FMO (offered while undecided, at risk near its deadline) and medical care.
  */
-import {
-  acknowledge,
-  setConsent,
-  setIncidentTime,
-  setPoliceWish,
-  withdrawMelding,
-} from '../../cases/meldingClient';
+import { decide } from '../../cases/meldingClient';
 import { DEFAULT_PATHWAY } from '../../regions/defaults';
 import type { MeldingWorkflowInput } from '../../domain/types';
 import { handoverDetails, type CaseState } from '../../workflows/messages';
@@ -27,7 +21,7 @@ const kindsRoles = (s: CaseState) => s.requests.map((r) => `${r.requestId}:${r.r
 const partnerSees = (ref: string, requestId: string) =>
   h.env.client.workflow.getHandle(ref).query(handoverDetails, requestId);
 async function end(ref: string) {
-  await withdrawMelding(h.env.client, ref, { by: 'test' });
+  await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'test' } });
   await h.env.client.workflow.getHandle(ref).result();
 }
 
@@ -82,9 +76,12 @@ describe('triage windows at their edges', () => {
     const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
     let s = await started(ref);
     expect(s.triage).toMatchObject({ window: 'binnen_72_uur', basis: 'unknown' });
-    s = await setIncidentTime(h.env.client, ref, {
-      by: 'cm-1',
-      incidentTime: { kind: 'exact', at: new Date((await h.now()) - 30 * DAY).toISOString() },
+    s = await decide(h.env.client, ref, {
+      type: 'incidenttijd',
+      input: {
+        by: 'cm-1',
+        incidentTime: { kind: 'exact', at: new Date((await h.now()) - 30 * DAY).toISOString() },
+      },
     });
     expect(s.triage).toMatchObject({ window: 'na_7_dagen', acute: false, basis: 'exact' });
     // The FMO is no longer useful: it lapses and the forensic partners are told.
@@ -109,9 +106,12 @@ describe('triage windows at their edges', () => {
     await h.untilSent(ref, 'fmo', 1);
     // In truth 6 days and 13 hours ago: 11 hours of the acute window left, less than the 12-hour margin.
     const incident = (await h.now()) - (6 * DAY + 13 * HOUR);
-    let s = await setIncidentTime(h.env.client, ref, {
-      by: 'cm-1',
-      incidentTime: { kind: 'exact', at: new Date(incident).toISOString() },
+    let s = await decide(h.env.client, ref, {
+      type: 'incidenttijd',
+      input: {
+        by: 'cm-1',
+        incidentTime: { kind: 'exact', at: new Date(incident).toISOString() },
+      },
     });
     expect(Date.parse(request(s, 'fmo')!.deadline!)).toBe(incident + 7 * DAY);
     s = await h.until(ref, (x) => open(x, 'fmo')?.awaitedTier === 'coordinator');
@@ -123,9 +123,12 @@ describe('triage windows at their edges', () => {
   test('a corrected time past 72 hours moves medical care from the SEH to the partner after 72 hours', async () => {
     const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
     expect((await started(ref)).medicalBranch).toBe('acute_medische_zorg');
-    const s = await setIncidentTime(h.env.client, ref, {
-      by: 'cm-1',
-      incidentTime: { kind: 'exact', at: new Date((await h.now()) - 5 * DAY).toISOString() },
+    const s = await decide(h.env.client, ref, {
+      type: 'incidenttijd',
+      input: {
+        by: 'cm-1',
+        incidentTime: { kind: 'exact', at: new Date((await h.now()) - 5 * DAY).toISOString() },
+      },
     });
     expect(s.medicalBranch).toBe('medische_zorg_na_72_uur');
     expect(request(s, 'medische_zorg')!.status).toBe('cancelled');
@@ -142,11 +145,20 @@ describe('triage windows at their edges', () => {
   test('an FMO already agreed lapses too when the corrected time is past the acute window', async () => {
     const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
     await started(ref);
-    await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-3' });
-    await acknowledge(h.env.client, ref, { requestId: 'fmo-opsporing', by: 'fr-2' });
-    const s = await setIncidentTime(h.env.client, ref, {
-      by: 'cm-1',
-      incidentTime: { kind: 'exact', at: new Date((await h.now()) - 10 * DAY).toISOString() },
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'fmo', by: 'fa-3' },
+    });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'fmo-opsporing', by: 'fr-2' },
+    });
+    const s = await decide(h.env.client, ref, {
+      type: 'incidenttijd',
+      input: {
+        by: 'cm-1',
+        incidentTime: { kind: 'exact', at: new Date((await h.now()) - 10 * DAY).toISOString() },
+      },
     });
     expect(s.fmoOffer).toBe('buiten_acute_termijn');
     await h.until(ref, () => h.partners.noticesOf(ref).length >= 3);
@@ -206,7 +218,10 @@ describe('what a partner request message carries', () => {
     });
     const ref = await h.start(intake);
     await started(ref);
-    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'toestemming',
+      input: { role: 'zedenpolitie', given: true, by: 'cm-1' },
+    });
     // A re-notification after the consent, too.
     await h.env.sleep(60 * MINUTE + SECOND);
     await h.untilSent(ref, 'informatief_gesprek', 2);
@@ -261,7 +276,10 @@ describe('police contact only when the victim wants it', () => {
     expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('geen_toestemming');
     expect(request(await h.state(ref), 'casemanager_overdracht')!.sharing).toBe('csg');
 
-    const consented = await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-7' });
+    const consented = await decide(h.env.client, ref, {
+      type: 'toestemming',
+      input: { role: 'zedenpolitie', given: true, by: 'cm-7' },
+    });
     // Who recorded the consent, and when, is in the case history.
     expect(consented.decisions.at(-1)).toMatchObject({
       type: 'toestemming',
@@ -279,7 +297,10 @@ describe('police contact only when the victim wants it', () => {
 
     // Withdrawn: the partner page shows nothing personal any more, and the following
     // notification is checked again at send time.
-    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: false, by: 'cm-8' });
+    await decide(h.env.client, ref, {
+      type: 'toestemming',
+      input: { role: 'zedenpolitie', given: false, by: 'cm-8' },
+    });
     expect((await partnerSees(ref, 'informatief_gesprek'))!.contact).toBeUndefined();
     expect((await partnerSees(ref, 'informatief_gesprek'))!.practicalNotes).toBeUndefined();
     await h.env.sleep(60 * MINUTE + SECOND);
@@ -297,7 +318,7 @@ describe('police contact only when the victim wants it', () => {
       'fmo:forensisch_arts',
       'medische_zorg:acute_medische_zorg',
     ]);
-    s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
+    s = await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'ja', by: 'cm-7' } });
     expect(kindsRoles(s)).toEqual([
       'casemanager_overdracht:casemanager',
       'fmo-opsporing:forensische_opsporing',
@@ -330,7 +351,10 @@ describe('police contact only when the victim wants it', () => {
     let s = await started(intake.reference);
     expect(s.fmoOffer).toBe('niet_aangeboden_bij_twijfel');
     expect(s.requests.some((r) => r.kind === 'fmo')).toBe(false);
-    s = await setPoliceWish(h.env.client, intake.reference, { wish: 'ja', by: 'cm-7' });
+    s = await decide(h.env.client, intake.reference, {
+      type: 'politiewens',
+      input: { wish: 'ja', by: 'cm-7' },
+    });
     expect(s.fmoOffer).toBe('aangevraagd');
     expect(s.requests.filter((r) => r.kind === 'fmo')).toHaveLength(2);
     await end(intake.reference);
@@ -339,7 +363,7 @@ describe('police contact only when the victim wants it', () => {
   test('"ja" then "nee": police and forensic requests stop and their partners are told; "ja" again asks anew', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await started(ref);
-    let s = await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-7' });
+    let s = await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'nee', by: 'cm-7' } });
     expect(['informatief_gesprek', 'fmo', 'fmo-opsporing'].map((id) => request(s, id)!.status)).toEqual([
       'cancelled',
       'cancelled',
@@ -357,7 +381,7 @@ describe('police contact only when the victim wants it', () => {
       'forensische_opsporing:ingetrokken',
       'zedenpolitie:ingetrokken',
     ]);
-    s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
+    s = await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'ja', by: 'cm-7' } });
     expect(open(s, 'informatief_gesprek-2')).toBeDefined();
     expect(open(s, 'fmo-2')).toBeDefined();
     await end(ref);
@@ -367,11 +391,14 @@ describe('police contact only when the victim wants it', () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await started(ref);
     for (const requestId of ['informatief_gesprek', 'fmo', 'fmo-opsporing']) {
-      await acknowledge(h.env.client, ref, { requestId, by: 'partner-1' });
+      await decide(h.env.client, ref, {
+        type: 'ontvangstbevestiging',
+        input: { requestId, by: 'partner-1' },
+      });
     }
-    await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-7' });
+    await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'nee', by: 'cm-7' } });
     await h.until(ref, () => h.partners.noticesOf(ref).length >= 3);
-    const s = await setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-7' });
+    const s = await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'ja', by: 'cm-7' } });
     expect(s.fmoOffer).toBe('aangevraagd');
     expect(['informatief_gesprek-2', 'fmo-2', 'fmo-opsporing-2'].map((id) => open(s, id)?.role)).toEqual([
       'zedenpolitie',
@@ -385,7 +412,10 @@ describe('police contact only when the victim wants it', () => {
   test('"ja" then "twijfel": no police contact while undecided; the FMO stays where the region offers it', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await started(ref);
-    const s = await setPoliceWish(h.env.client, ref, { wish: 'twijfel', by: 'cm-7' });
+    const s = await decide(h.env.client, ref, {
+      type: 'politiewens',
+      input: { wish: 'twijfel', by: 'cm-7' },
+    });
     expect(request(s, 'informatief_gesprek')!.status).toBe('cancelled');
     expect(request(s, 'fmo-opsporing')!.status).toBe('cancelled');
     expect(open(s, 'fmo')).toBeDefined();
@@ -418,7 +448,10 @@ describe('FMO tracking', () => {
     await started(ref);
     await h.untilSent(ref, 'medische_zorg', 1);
     expect((await partnerSees(ref, 'medische_zorg'))!.note).toMatch(/FMO/);
-    const s = await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-3' });
+    const s = await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'fmo', by: 'fa-3' },
+    });
     expect(request(s, 'fmo')).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'fa-3' });
     await end(ref);
   });

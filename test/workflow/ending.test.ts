@@ -3,17 +3,7 @@
  * decisions; delivery failures raising the escalation level; search attributes for ops.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  acknowledge,
-  DecisionRejectedError,
-  recordCheckInOutcome,
-  reportDeliveryStatus,
-  setConsent,
-  setPoliceWish,
-  startMelding,
-  transferMelding,
-  withdrawMelding,
-} from '../../cases/meldingClient';
+import { DecisionRejectedError, reportDeliveryStatus, startMelding, decide } from '../../cases/meldingClient';
 import type { CasePhase } from '../../domain/types';
 import { handoverDetails } from '../../workflows/messages';
 import { createHarness, DAY, MINUTE, open, type Harness } from './harness';
@@ -33,11 +23,17 @@ async function caseIn(phase: CasePhase): Promise<string> {
   await h.until(ref, (s) => s.phase === 'acute_zorg');
   if (phase === 'acute_zorg') return ref;
   for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
-    await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: id, by: 'partner-1' },
+    });
   }
   await h.until(ref, (s) => s.phase === 'casemanager_overdracht');
   if (phase === 'casemanager_overdracht') return ref;
-  await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+  await decide(h.env.client, ref, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: 'cm-1' },
+  });
   await h.until(ref, (s) => s.phase === 'watchful_waiting');
   if (phase === 'watchful_waiting') return ref;
   const base = Date.parse(intake.receivedAt);
@@ -45,11 +41,14 @@ async function caseIn(phase: CasePhase): Promise<string> {
     const wait = base + day * DAY - (await h.now());
     if (wait > 0) await h.env.sleep(wait + 1000);
     await h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined);
-    await recordCheckInOutcome(h.env.client, ref, {
-      requestId: `checkin-dag-${day}`,
-      outcome: 'gaat_goed',
-      by: 'cm-1',
-      ...(day === 28 ? { ptss: true } : {}),
+    await decide(h.env.client, ref, {
+      type: 'checkin',
+      input: {
+        requestId: `checkin-dag-${day}`,
+        outcome: 'gaat_goed',
+        by: 'cm-1',
+        ...(day === 28 ? { ptss: true } : {}),
+      },
     });
   }
   await h.until(ref, (s) => s.phase === 'ggz_verwijzing' && open(s, 'ggz_verwijzing') !== undefined);
@@ -63,7 +62,7 @@ describe('withdrawal stops every outgoing contact, in every phase', () => {
       const ref = await caseIn(phase);
       const before = await h.state(ref);
       const openIds = before.openRequests.map((r) => r.requestId);
-      const s = await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+      const s = await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
       expect(s.openRequests).toEqual([]);
       expect(s.decisions.at(-1)).toMatchObject({ type: 'intrekking', by: 'cm-1' });
       expect(await result(ref)).toMatchObject({ outcome: 'ingetrokken' });
@@ -76,13 +75,15 @@ describe('withdrawal stops every outgoing contact, in every phase', () => {
       const sentBefore = h.partners.requestsOf(ref).length;
       await h.env.sleep(3 * DAY);
       expect(h.partners.requestsOf(ref)).toHaveLength(sentBefore);
-      await expect(withdrawMelding(h.env.client, ref, { by: 'cm-1' })).rejects.toThrow();
+      await expect(
+        decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } }),
+      ).rejects.toThrow();
     },
   );
 
   test('acknowledged police and FMO partners are told too, so nobody contacts the victim', async () => {
     const ref = await caseIn('casemanager_overdracht');
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
     expect(
       h.partners
@@ -118,8 +119,11 @@ describe('closing notices reach whoever knows of the request', () => {
     await h.env.sleep(2 * 60 * MINUTE + 1000);
     await h.untilSent(ref, 'informatief_gesprek', 3);
     // The backup answered late; the victim then withdraws.
-    await acknowledge(h.env.client, ref, { requestId: 'informatief_gesprek', by: 'zeden-backup' });
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'informatief_gesprek', by: 'zeden-backup' },
+    });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
     expect(policeNotices(ref).sort()).toEqual(['backup:ingetrokken', 'primary:ingetrokken']);
   });
@@ -131,7 +135,7 @@ describe('closing notices reach whoever knows of the request', () => {
         : { deliveries: [{ channel: 'email', status: 'failed', reason: 'unknown address' }], escalate: true };
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await h.untilSent(ref, 'informatief_gesprek', 1);
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
     expect(policeNotices(ref)).toEqual(['primary:ingetrokken', 'coordinator:ingetrokken']);
   });
@@ -140,27 +144,36 @@ describe('closing notices reach whoever knows of the request', () => {
 describe('transfer to another region', () => {
   test('open requests are closed as transferred and the other region’s coordinator is notified', async () => {
     const ref = await caseIn('watchful_waiting');
-    await expect(transferMelding(h.env.client, ref, { toRegionId: 'atlantis', by: 'co-1' })).rejects.toThrow(
-      DecisionRejectedError,
-    );
-    await expect(transferMelding(h.env.client, ref, { toRegionId: 'limburg', by: 'co-1' })).rejects.toThrow(
-      /already in this region/,
-    );
-    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await expect(
+      decide(h.env.client, ref, { type: 'overdracht', input: { toRegionId: 'atlantis', by: 'co-1' } }),
+    ).rejects.toThrow(DecisionRejectedError);
+    await expect(
+      decide(h.env.client, ref, { type: 'overdracht', input: { toRegionId: 'limburg', by: 'co-1' } }),
+    ).rejects.toThrow(/already in this region/);
+    await decide(h.env.client, ref, {
+      type: 'overdracht',
+      input: { toRegionId: 'gelderland-zuid-midden', by: 'co-1' },
+    });
     const [handover] = await h.untilSent(ref, 'regio_overdracht', 1);
     expect(handover).toMatchObject({
       regionId: 'gelderland-zuid-midden',
       role: 'coordinator',
       tier: 'coordinator',
     });
-    await acknowledge(h.env.client, ref, { requestId: 'regio_overdracht', by: 'co-gzm' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'co-gzm' },
+    });
     expect(await result(ref)).toMatchObject({ outcome: 'overgedragen' });
     expect((await h.state(ref)).decisions.map((d) => d.type)).toContain('overdracht');
   });
 
   test('a transfer nobody accepts stays open and overdue instead of closing as handed over', async () => {
     const ref = await caseIn('watchful_waiting');
-    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await decide(h.env.client, ref, {
+      type: 'overdracht',
+      input: { toRegionId: 'gelderland-zuid-midden', by: 'co-1' },
+    });
     await h.untilSent(ref, 'regio_overdracht', 1);
     // Far past every step of the ladder: still not handed over, visible to ops at the top level.
     await h.env.sleep(3 * DAY);
@@ -169,7 +182,10 @@ describe('transfer to another region', () => {
     expect(open(s, 'regio_overdracht')).toMatchObject({ role: 'coordinator', awaitedTier: 'coordinator' });
     expect(Date.parse(open(s, 'regio_overdracht')!.dueBy)).toBeLessThan(await h.now());
     // The late answer is still taken, and then the case closes as transferred.
-    await acknowledge(h.env.client, ref, { requestId: 'regio_overdracht', by: 'co-gzm' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'co-gzm' },
+    });
     expect(await result(ref)).toMatchObject({ outcome: 'overgedragen' });
   });
 });
@@ -182,7 +198,7 @@ describe('one case per melding', () => {
       status: 'already_exists',
       reference: intake.reference,
     });
-    await withdrawMelding(h.env.client, intake.reference, { by: 'cm-1' });
+    await decide(h.env.client, intake.reference, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(intake.reference);
     // Also after the case closed: a reference is never reused.
     expect((await startMelding(h.env.client, h.taskQueue, intake)).status).toBe('already_exists');
@@ -207,20 +223,26 @@ describe('decisions are validated', () => {
   test('a bad update is rejected with a reason and changes nothing', async () => {
     const ref = await caseIn('acute_zorg');
     const before = await h.state(ref);
-    await expect(acknowledge(h.env.client, ref, { requestId: 'bestaat-niet', by: 'x' })).rejects.toThrow(
-      /unknown request/,
-    );
-    await expect(acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'Marie de Vries' })).rejects.toThrow(
-      /by: /,
-    );
     await expect(
-      setPoliceWish(h.env.client, ref, { wish: 'misschien' as never, by: 'cm-1' }),
+      decide(h.env.client, ref, {
+        type: 'ontvangstbevestiging',
+        input: { requestId: 'bestaat-niet', by: 'x' },
+      }),
+    ).rejects.toThrow(/unknown request/);
+    await expect(
+      decide(h.env.client, ref, {
+        type: 'ontvangstbevestiging',
+        input: { requestId: 'fmo', by: 'Marie de Vries' },
+      }),
+    ).rejects.toThrow(/by: /);
+    await expect(
+      decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'misschien' as never, by: 'cm-1' } }),
     ).rejects.toThrow(/wish: /);
-    await expect(setPoliceWish(h.env.client, ref, { wish: 'ja', by: 'cm-1' })).rejects.toThrow(
-      /already "ja"/,
-    );
+    await expect(
+      decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'ja', by: 'cm-1' } }),
+    ).rejects.toThrow(/already "ja"/);
     expect(await h.state(ref)).toEqual(before);
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
   });
 });
@@ -234,7 +256,7 @@ describe('delivery failures raise the escalation level at once', () => {
     expect(sent.map((m) => m.attempt)).toEqual([1, 2]);
     expect(open(await h.state(ref), 'casemanager_overdracht')!.escalationLevel).toBe(1);
     h.partners.onRequest = () => ({});
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
   });
 
@@ -250,7 +272,7 @@ describe('delivery failures raise the escalation level at once', () => {
     });
     await h.untilSent(ref, 'casemanager_overdracht', 2);
     expect(open(await h.state(ref), 'casemanager_overdracht')!.escalationLevel).toBe(1);
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
   });
 
@@ -269,7 +291,7 @@ describe('delivery failures raise the escalation level at once', () => {
       h.partners.requestsOf(ref, 'casemanager_overdracht').some((m) => m.attempt === 2),
     );
     h.partners.onRequest = () => ({});
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
   });
 
@@ -283,7 +305,7 @@ describe('delivery failures raise the escalation level at once', () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
     await h.untilSent(ref, 'casemanager_overdracht', 2);
     h.partners.onRequest = () => ({});
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
   });
 });
@@ -295,10 +317,13 @@ describe('what a partner page may show', () => {
     const handle = h.env.client.workflow.getHandle(ref);
     expect((await handle.query(handoverDetails, 'casemanager_overdracht'))?.contact).toBeDefined();
     expect((await handle.query(handoverDetails, 'informatief_gesprek'))?.contact).toBeUndefined();
-    await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: true, by: 'cm-1' });
+    await decide(h.env.client, ref, {
+      type: 'toestemming',
+      input: { role: 'zedenpolitie', given: true, by: 'cm-1' },
+    });
     expect((await handle.query(handoverDetails, 'informatief_gesprek'))?.contact).toBeDefined();
     expect(await handle.query(handoverDetails, 'bestaat-niet')).toBeNull();
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     expect(await handle.query(handoverDetails, 'informatief_gesprek')).toBeNull();
     await result(ref);
   });
@@ -330,7 +355,7 @@ describe('search attributes for ops', () => {
     await h.env.sleep(30 * MINUTE + 1000);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')!.escalationLevel === 2);
     expect(await attrs()).toMatchObject({ CsgAwaitedParty: 'casemanager/backup', CsgEscalationLevel: 2 });
-    await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await result(ref);
     const closed = await attrs();
     expect(closed.CsgPhase).toBe('afgesloten');

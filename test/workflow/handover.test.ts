@@ -1,4 +1,4 @@
-import { acknowledge, withdrawMelding } from '../../cases/meldingClient';
+import { decide } from '../../cases/meldingClient';
 import { handoverDetails } from '../../workflows/messages';
 import { createHarness, MINUTE, open, type Harness } from './harness';
 
@@ -37,11 +37,14 @@ describe('casemanager handover', () => {
       .query(handoverDetails, 'casemanager_overdracht');
     expect(details!.contact?.phone).toBeDefined();
 
-    s = await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-042' });
+    s = await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-042' },
+    });
     expect(s.requests[0]).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'cm-042' });
     s = await h.until(ref, (x) => x.phase === 'watchful_waiting');
 
-    await withdrawMelding(h.env.client, ref, { by: 'cm-042' });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-042' } });
     expect(await h.env.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'ingetrokken' });
   });
 });

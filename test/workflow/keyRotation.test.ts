@@ -10,7 +10,7 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { temporalDataConverter } from '../../config/temporal';
-import { acknowledge, getCaseState, startMelding } from '../../cases/meldingClient';
+import { getCaseState, startMelding, decide } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { createTimeSkippingEnv } from '../../testkit/temporal';
 import { PartnerDouble, workflowBundle } from './harness';
@@ -78,7 +78,10 @@ test('a case started under key A runs on and decodes after key B becomes the new
 
   // Rotation: every process restarts with A and B, B sealing new payloads.
   const state = await withWorker(aThenB, async () => {
-    await acknowledge(clientAB, ref, { requestId: 'casemanager_overdracht', by: 'cm-rot' });
+    await decide(clientAB, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-rot' },
+    });
     return getCaseState(clientAB, ref);
   });
   expect(state.phase).toBe('watchful_waiting');

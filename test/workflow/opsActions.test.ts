@@ -3,7 +3,7 @@
  * re-assign the casemanager handover, close with a reason; each refused for a wrong request id,
  * a closed case or a missing reason, with nothing changed; each in the case history with who.
  */
-import { acknowledge, transferMelding, withdrawMelding } from '../../cases/meldingClient';
+import { decide } from '../../cases/meldingClient';
 import { createOpsService, type OpsOutcome, type OpsService } from '../../cases/opsService';
 import { caseHistory, type HistoryEntry } from '../../workflows/opsMessages';
 import { createHarness, MINUTE, open, type Harness } from './harness';
@@ -114,7 +114,10 @@ describe('resendRequest', () => {
       'by',
       /pseudonymous id/,
     );
-    await acknowledge(h.env.client, ref, { requestId: HANDOVER, by: 'cm-042' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: HANDOVER, by: 'cm-042' },
+    });
     await expectUnchanged(
       ref,
       () => ops.act(ref, { type: 'herinnering', input: { requestId: HANDOVER, by: 'ops' } }),
@@ -158,7 +161,10 @@ describe('reassignHandover', () => {
       'toTier',
       /already awaits the primary casemanager/,
     );
-    await acknowledge(h.env.client, ref, { requestId: HANDOVER, by: 'cm-042' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: HANDOVER, by: 'cm-042' },
+    });
     await expectUnchanged(
       ref,
       () => ops.act(ref, { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } }),
@@ -239,7 +245,7 @@ describe('a closed case', () => {
       return original(n);
     };
     try {
-      await withdrawMelding(h.env.client, ref, { by: 'cm-042' });
+      await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-042' } });
       const refused = await ops.act(ref, {
         type: 'sluiting',
         input: { reason: 'dubbele_melding', by: 'ops' },
@@ -256,9 +262,15 @@ describe('a closed case', () => {
 describe('a transfer nobody accepts', () => {
   test('ops re-send it to the other region, then close the case; the transfer request stops', async () => {
     const ref = await handoverCase();
-    await acknowledge(h.env.client, ref, { requestId: HANDOVER, by: 'cm-042' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: HANDOVER, by: 'cm-042' },
+    });
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
-    await transferMelding(h.env.client, ref, { toRegionId: 'gelderland-zuid-midden', by: 'co-1' });
+    await decide(h.env.client, ref, {
+      type: 'overdracht',
+      input: { toRegionId: 'gelderland-zuid-midden', by: 'co-1' },
+    });
     await h.untilSent(ref, 'regio_overdracht', 1);
 
     const resent = await ops.act(ref, {
@@ -293,7 +305,10 @@ describe('case history', () => {
     await h.env.sleep(15 * MINUTE + 1000);
     await h.untilSent(ref, HANDOVER, 2);
     await ops.act(ref, { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } });
-    await acknowledge(h.env.client, ref, { requestId: HANDOVER, by: 'cm-042' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: HANDOVER, by: 'cm-042' },
+    });
 
     const entries = (await ops.history(ref))!;
     expect(entries.map((e) => [e.kind, e.type, e.by, e.value])).toEqual([

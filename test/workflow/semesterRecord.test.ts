@@ -4,14 +4,7 @@
  * FMO was called off does not count the FMO, and the aangifte decision is validated like every
  * other decision.
  */
-import {
-  acknowledge,
-  DecisionRejectedError,
-  recordCheckInOutcome,
-  setAangifte,
-  setPoliceWish,
-  withdrawMelding,
-} from '../../cases/meldingClient';
+import { DecisionRejectedError, decide } from '../../cases/meldingClient';
 import { createHarness, DAY, open, type Harness } from './harness';
 
 let h: Harness;
@@ -32,11 +25,17 @@ test('a case that runs to its end writes one anonymous record of what it was giv
   const ref = await h.start(intake);
   await h.until(ref, (s) => s.phase === 'acute_zorg');
   for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
-    await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: id, by: 'partner-1' },
+    });
   }
-  await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+  await decide(h.env.client, ref, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: 'cm-1' },
+  });
   await h.until(ref, (s) => s.phase === 'watchful_waiting');
-  const s = await setAangifte(h.env.client, ref, { made: true, by: 'cm-1' });
+  const s = await decide(h.env.client, ref, { type: 'aangifte', input: { made: true, by: 'cm-1' } });
   expect(s.decisions.at(-1)).toMatchObject({ type: 'aangifte', value: 'gedaan', by: 'cm-1' });
   const before = h.partners.reports.length;
   const base = Date.parse(intake.receivedAt);
@@ -44,11 +43,14 @@ test('a case that runs to its end writes one anonymous record of what it was giv
     const wait = base + day * DAY - (await h.now());
     if (wait > 0) await h.env.sleep(wait + 1000);
     await h.until(ref, (st) => open(st, `checkin-dag-${day}`) !== undefined);
-    await recordCheckInOutcome(h.env.client, ref, {
-      requestId: `checkin-dag-${day}`,
-      outcome: 'gaat_goed',
-      by: 'cm-1',
-      ...(day === 28 ? { ptss: false } : {}),
+    await decide(h.env.client, ref, {
+      type: 'checkin',
+      input: {
+        requestId: `checkin-dag-${day}`,
+        outcome: 'gaat_goed',
+        by: 'cm-1',
+        ...(day === 28 ? { ptss: false } : {}),
+      },
     });
   }
   expect(await result(ref)).toMatchObject({ outcome: 'afgerond' });
@@ -76,10 +78,10 @@ test('an FMO the partner accepted but that was called off (police wish "nee") is
   const intake = await h.intake({ wishes: { police: 'ja', medicalCare: 'nee' } });
   const ref = await h.start(intake);
   await h.until(ref, (s) => open(s, 'fmo') !== undefined);
-  await acknowledge(h.env.client, ref, { requestId: 'fmo', by: 'fa-1' });
-  await setPoliceWish(h.env.client, ref, { wish: 'nee', by: 'cm-1' });
+  await decide(h.env.client, ref, { type: 'ontvangstbevestiging', input: { requestId: 'fmo', by: 'fa-1' } });
+  await decide(h.env.client, ref, { type: 'politiewens', input: { wish: 'nee', by: 'cm-1' } });
   const before = h.partners.reports.length;
-  await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+  await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
   await result(ref);
   expect(recordsOf(before)[0]!.record).toMatchObject({
     acute: true,
@@ -97,11 +99,13 @@ test('the aangifte decision is validated: true or false, and not on a closed cas
   const ref = await h.start(await h.intake({}, 24 * 10));
   await h.until(ref, (s) => s.phase !== 'triage');
   await expect(
-    setAangifte(h.env.client, ref, { made: 'ja' as unknown as boolean, by: 'cm-1' }),
+    decide(h.env.client, ref, { type: 'aangifte', input: { made: 'ja' as unknown as boolean, by: 'cm-1' } }),
   ).rejects.toThrow(new DecisionRejectedError(ref, 'made: expected true or false'));
-  const s = await setAangifte(h.env.client, ref, { made: false, by: 'cm-1' });
+  const s = await decide(h.env.client, ref, { type: 'aangifte', input: { made: false, by: 'cm-1' } });
   expect(s.decisions.at(-1)).toMatchObject({ type: 'aangifte', value: 'niet_gedaan' });
-  await withdrawMelding(h.env.client, ref, { by: 'cm-1' });
+  await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
   await result(ref);
-  await expect(setAangifte(h.env.client, ref, { made: true, by: 'cm-1' })).rejects.toThrow();
+  await expect(
+    decide(h.env.client, ref, { type: 'aangifte', input: { made: true, by: 'cm-1' } }),
+  ).rejects.toThrow();
 });

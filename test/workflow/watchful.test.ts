@@ -2,7 +2,7 @@
  * Watchful waiting: check-ins from the region's schedule, a missed check-in climbing its ladder,
  * the screening with and without PTSS, and the 6-month variant, all in seconds of wall time.
  */
-import { acknowledge, recordCheckInOutcome } from '../../cases/meldingClient';
+import { decide } from '../../cases/meldingClient';
 import { handoverDetails, type CaseState } from '../../workflows/messages';
 import { createHarness, DAY, HOUR, open, request, type Harness } from './harness';
 
@@ -17,7 +17,10 @@ async function startInWatchfulWaiting(municipality = 'Maastricht'): Promise<{ re
   const intake = await h.intake({ municipality, wishes: { police: 'nee', medicalCare: 'nee' } });
   const ref = await h.start(intake);
   await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
-  await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
+  await decide(h.env.client, ref, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: 'cm-1' },
+  });
   await h.until(ref, (s) => s.phase === 'watchful_waiting');
   return { ref, base: Date.parse(intake.receivedAt) };
 }
@@ -34,11 +37,14 @@ async function answerAll(ref: string, base: number, days: number[], screeningPts
     const s = await reachCheckIn(ref, base, day);
     expect(s.phase).toBe('watchful_waiting');
     const ptss = screeningPtss[day];
-    await recordCheckInOutcome(h.env.client, ref, {
-      requestId: `checkin-dag-${day}`,
-      outcome: ptss ? 'stressreactie' : 'gaat_goed',
-      by: 'cm-1',
-      ...(ptss !== undefined ? { ptss } : {}),
+    await decide(h.env.client, ref, {
+      type: 'checkin',
+      input: {
+        requestId: `checkin-dag-${day}`,
+        outcome: ptss ? 'stressreactie' : 'gaat_goed',
+        by: 'cm-1',
+        ...(ptss !== undefined ? { ptss } : {}),
+      },
     });
   }
 }
@@ -104,7 +110,10 @@ describe('watchful waiting', () => {
     const details = await h.env.client.workflow.getHandle(ref).query(handoverDetails, 'ggz_verwijzing');
     expect(details).toMatchObject({ kind: 'ggz_verwijzing', role: 'ggz' });
     expect(details!.contact).toBeUndefined();
-    s = await acknowledge(h.env.client, ref, { requestId: 'ggz_verwijzing', by: 'ggz-intake-2' });
+    s = await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'ggz_verwijzing', by: 'ggz-intake-2' },
+    });
     expect((await h.env.client.workflow.getHandle(ref).result()).outcome).toBe('verwezen_ggz');
   });
 
@@ -121,27 +130,36 @@ describe('watchful waiting', () => {
     const { ref, base } = await startInWatchfulWaiting();
     await reachCheckIn(ref, base, 1);
     await expect(
-      recordCheckInOutcome(h.env.client, ref, {
-        requestId: 'checkin-dag-1',
-        outcome: 'gaat_goed',
-        ptss: true,
-        by: 'cm-1',
+      decide(h.env.client, ref, {
+        type: 'checkin',
+        input: {
+          requestId: 'checkin-dag-1',
+          outcome: 'gaat_goed',
+          ptss: true,
+          by: 'cm-1',
+        },
       }),
     ).rejects.toThrow(/ptss: only a screening/);
     await expect(
-      recordCheckInOutcome(h.env.client, ref, {
-        requestId: 'checkin-dag-1',
-        outcome: 'prima' as never,
-        by: 'cm-1',
+      decide(h.env.client, ref, {
+        type: 'checkin',
+        input: {
+          requestId: 'checkin-dag-1',
+          outcome: 'prima' as never,
+          by: 'cm-1',
+        },
       }),
     ).rejects.toThrow(/outcome: expected one of/);
     await answerAll(ref, base, [1, 7, 14], {});
     await reachCheckIn(ref, base, 28);
     await expect(
-      recordCheckInOutcome(h.env.client, ref, {
-        requestId: 'checkin-dag-28',
-        outcome: 'gaat_goed',
-        by: 'cm-1',
+      decide(h.env.client, ref, {
+        type: 'checkin',
+        input: {
+          requestId: 'checkin-dag-28',
+          outcome: 'gaat_goed',
+          by: 'cm-1',
+        },
       }),
     ).rejects.toThrow(/the screening must say/);
     expect(open(await h.state(ref), 'checkin-dag-28')).toBeDefined();

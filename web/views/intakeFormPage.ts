@@ -3,7 +3,13 @@
  * The first field has focus; after an invalid submit the error summary at the top has focus and
  * links to each field, and every field shows its own problem, with everything typed kept.
  */
-import type { FormProblems, IntakeFormField, IntakeFormValues } from '../intakeForm';
+import {
+  FORM_CHOICES,
+  INTAKE_FORM_FIELDS,
+  type FormProblems,
+  type IntakeFormField,
+  type IntakeFormValues,
+} from '../intakeForm';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
@@ -19,40 +25,16 @@ export interface IntakeFormPageInput {
 }
 
 /** Summary order follows the page, so the first link goes to the first problem. */
-const FIELD_ORDER: Array<IntakeFormField | 'formulier'> = [
-  'formulier',
-  'kanaal',
-  'beller',
-  'tijdsoort',
-  'datum',
-  'tijd',
-  'vanaf-datum',
-  'vanaf-tijd',
-  'tot-datum',
-  'tot-tijd',
-  'leeftijd',
-  'geslacht',
-  'eerder-misbruik',
-  'gemeente',
-  'politie',
-  'medisch',
-  'naam',
-  'telefoon',
-  'email',
-  'geboortedatum',
-  'aantekeningen',
-];
+const FIELD_ORDER: Array<IntakeFormField | 'formulier'> = ['formulier', ...INTAKE_FORM_FIELDS];
+
+/** Choices shown as radio buttons: a summary link jumps to the first option. */
+const RADIO_GROUPS = ['beller', 'tijdsoort', 'politie', 'medisch'] as const;
 
 /** The element id a summary link jumps to: the field itself, or the first option of a group. */
 function targetId(field: IntakeFormField | 'formulier'): string {
-  const groups: Partial<Record<string, string>> = {
-    beller: 'beller-slachtoffer',
-    tijdsoort: 'tijdsoort-exact',
-    politie: 'politie-ja',
-    medisch: 'medisch-ja',
-    formulier: 'kanaal',
-  };
-  return groups[field] ?? field;
+  if (field === 'formulier') return 'kanaal';
+  const group = RADIO_GROUPS.find((g) => g === field);
+  return group ? `${group}-${FORM_CHOICES[group][0]}` : field;
 }
 
 function errorText(input: IntakeFormPageInput, field: IntakeFormField): SafeHtml {
@@ -175,9 +157,9 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
   const hasProblems = Object.keys(input.problems).length > 0;
   const v = input.values;
   const { t } = input.ui;
-  /** [value, label] pairs from a catalogue group, in the order given. */
-  const options = (group: string, values: string[]): Array<[string, string]> =>
-    values.map((value) => [value, t(`${group}.${value}`)]);
+  /** [value, label] pairs for a choice field: the domain's values, the catalogue group's words. */
+  const options = (group: string, field: keyof typeof FORM_CHOICES): Array<[string, string]> =>
+    FORM_CHOICES[field].map((value) => [value, t(`${group}.${value}`)]);
   const body = html`<h1>${t('form.title')}</h1>
     <p class="hint">${t('form.intro')}</p>
     ${errorSummary(input.ui, input.problems)}
@@ -189,27 +171,13 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
 
       <fieldset>
         <legend>${t('form.contact')}</legend>
-        ${select(
-          input,
-          'kanaal',
-          t('form.channel'),
-          options('form.channels', [
-            'telefoon',
-            'chat',
-            'verwijzing_politie',
-            'verwijzing_veilig_thuis',
-            'verwijzing_huisarts',
-            'verwijzing_wijkteam',
-            'verwijzing_overig',
-          ]),
-          !hasProblems,
-        )}
-        ${radioGroup(input, 'beller', t('form.caller'), options('form.callers', ['slachtoffer', 'naaste', 'professional']))}
+        ${select(input, 'kanaal', t('form.channel'), options('form.channels', 'kanaal'), !hasProblems)}
+        ${radioGroup(input, 'beller', t('form.caller'), options('form.callers', 'beller'))}
       </fieldset>
 
       <fieldset>
         <legend>${t('form.when')}</legend>
-        ${radioGroup(input, 'tijdsoort', t('form.timeKnown'), options('form.timeKinds', ['exact', 'ongeveer', 'onbekend']))}
+        ${radioGroup(input, 'tijdsoort', t('form.timeKnown'), options('form.timeKinds', 'tijdsoort'))}
         <p class="hint">${t('form.timeHint')}</p>
         ${textInput(input, 'datum', t('form.date'), { hint: t('form.dateHint') })}
         ${textInput(input, 'tijd', t('form.time'), { hint: t('form.timeFormatHint'), inputmode: 'numeric' })}
@@ -224,15 +192,15 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${textInput(input, 'leeftijd', t('form.age'), { hint: t('form.ageHint'), inputmode: 'numeric' })}
         ${select(input, 'leeftijdsgroep', t('form.ageBand'), [
           ['', t('form.ageBands.none')],
-          ...options('form.ageBands', ['0-15', '16-17', '18+', 'onbekend']),
+          ...options('form.ageBands', 'leeftijdsgroep'),
         ])}
         ${select(input, 'geslacht', t('form.gender'), [
           ['', t('form.notAsked')],
-          ...options('form.genders', ['vrouw', 'man', 'anders', 'onbekend']),
+          ...options('form.genders', 'geslacht'),
         ])}
         ${select(input, 'eerder-misbruik', t('form.earlierAbuse'), [
           ['', t('form.notAsked')],
-          ...options('form.earlierAbuseChoices', ['ja', 'nee', 'onbekend']),
+          ...options('form.earlierAbuseChoices', 'eerder-misbruik'),
         ])}
         ${textInput(input, 'gemeente', t('form.municipality'), { list: 'gemeenten', hint: t('form.municipalityHint') })}
         <datalist id="gemeenten">
@@ -243,8 +211,8 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
 
       <fieldset>
         <legend>${t('form.wishes')}</legend>
-        ${radioGroup(input, 'politie', t('form.police'), options('form.choices', ['ja', 'nee', 'twijfel']))}
-        ${radioGroup(input, 'medisch', t('form.medical'), options('form.choices', ['ja', 'nee', 'twijfel']))}
+        ${radioGroup(input, 'politie', t('form.police'), options('form.choices', 'politie'))}
+        ${radioGroup(input, 'medisch', t('form.medical'), options('form.choices', 'medisch'))}
       </fieldset>
 
       <fieldset>

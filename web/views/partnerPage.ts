@@ -3,6 +3,7 @@
  * and one action (acknowledge, or record the check-in outcome). Reached by signed link, no login.
  */
 import type { SharedDetails, VictimAge } from '../../domain/types';
+import { CHECK_IN_OUTCOMES } from '../../domain/vocabulary';
 import type { RequestView } from '../../workflows/messages';
 import { translator } from '../../i18n';
 import type { PageUi } from '../kit/language';
@@ -119,9 +120,8 @@ export function partnerPage(input: PartnerPageInput): string {
     ? html`<form method="post" action="${input.actionPath}">
         <fieldset class="keuze" ${problems.outcome ? html` aria-describedby="outcome-fout"` : ''}>
           <legend>${t('partner.howIsVictim')}</legend>
-          ${error('outcome')} ${radio('outcome', 'gaat_goed', t('partner.outcomes.gaat_goed'))}
-          ${radio('outcome', 'stressreactie', t('partner.outcomes.stressreactie'))}
-          ${radio('outcome', 'geen_contact', t('partner.outcomes.geen_contact'))}
+          ${error('outcome')}
+          ${CHECK_IN_OUTCOMES.map((outcome) => radio('outcome', outcome, t(`partner.outcomes.${outcome}`)))}
         </fieldset>
         <fieldset class="keuze" ${problems.ptss ? html` aria-describedby="ptss-fout"` : ''}>
           <legend>${t('partner.screening')}</legend>

@@ -1,0 +1,130 @@
+/**
+ * The decision table: every decision staff (or a partner) record on a running case, by the name
+ * the outside uses (API path, CLI, partner pages, history), with the Temporal update it becomes
+ * and the input it carries.
+ *
+ * Adding a decision touches: this table and its input type, its body schema in
+ * `domain/decisionSchemas.ts`, the workflow's handler for the update, and its label in the two
+ * i18n catalogues (`decisions.<name>`). Nothing else: the workflow's update definitions
+ * (workflows/messages.ts), the case client's `decide`, the JSON API's route and its OpenAPI
+ * document are all built from this table. (A decision whose check needs configuration the
+ * workflow does not hold, like the list of regions for `overdracht`, adds that check to the case
+ * client's `checksBeforeSending`.)
+ *
+ * Update names are stored in running cases and their recorded histories: never rename one.
+ * Plain data, no zod: the workflow sandbox loads this file.
+ */
+import type { IncidentTime } from './incidentTime';
+import type { CheckInOutcome, PartnerRole, PoliceWish } from './vocabulary';
+
+/** Every decision names who recorded it: a pseudonymous staff or partner id, never a victim's name. */
+export interface RecordedBy {
+  by: string;
+}
+
+export interface AcknowledgeInput extends RecordedBy {
+  requestId: string;
+}
+export interface CheckInInput extends RecordedBy {
+  requestId: string;
+  outcome: CheckInOutcome;
+  /** Only on a screening check-in: does the screening point to PTSS? */
+  ptss?: boolean;
+}
+export interface PoliceWishInput extends RecordedBy {
+  wish: PoliceWish;
+}
+export interface ConsentInput extends RecordedBy {
+  /** The partner the victim allows (or no longer allows) to receive their details. */
+  role: PartnerRole;
+  given: boolean;
+}
+export interface IncidentTimeInput extends RecordedBy {
+  incidentTime: IncidentTime;
+}
+export type WithdrawInput = RecordedBy;
+export interface TransferInput extends RecordedBy {
+  toRegionId: string;
+}
+/** Whether the victim says they made an aangifte (for the semester figures). */
+export interface AangifteInput extends RecordedBy {
+  made: boolean;
+}
+
+/** Each decision's input, by its outside name. */
+export interface DecisionInputs {
+  /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
+  ontvangstbevestiging: AcknowledgeInput;
+  /** The casemanager records a check-in outcome; the screening also says `ptss`. */
+  checkin: CheckInInput;
+  /** The victim's (changed) wish about police contact. */
+  politiewens: PoliceWishInput;
+  /** Consent (or its withdrawal) to share personal details with one partner role. */
+  toestemming: ConsentInput;
+  /** The casemanager corrects the incident time; the case is triaged again. */
+  incidenttijd: IncidentTimeInput;
+  /** The victim withdraws: every open request stops at once and its partner is told. */
+  intrekking: WithdrawInput;
+  /** Transfer to another region's coordinator. */
+  overdracht: TransferInput;
+  /** Whether the victim says they made an aangifte. */
+  aangifte: AangifteInput;
+}
+
+export type DecisionName = keyof DecisionInputs;
+
+/** Outside name → Temporal update name. */
+export const DECISIONS = {
+  ontvangstbevestiging: { update: 'acknowledgeRequest' },
+  checkin: { update: 'recordCheckIn' },
+  politiewens: { update: 'recordPoliceWish' },
+  toestemming: { update: 'recordConsent' },
+  incidenttijd: { update: 'correctIncidentTime' },
+  intrekking: { update: 'withdraw' },
+  overdracht: { update: 'transfer' },
+  aangifte: { update: 'recordAangifte' },
+} as const satisfies { [K in DecisionName]: { update: string } };
+
+export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
+
+export function isDecisionName(value: unknown): value is DecisionName {
+  return typeof value === 'string' && Object.hasOwn(DECISIONS, value);
+}
+
+/** One decision on its way to a case: its name and its input. */
+export type Decision = { [K in DecisionName]: { type: K; input: DecisionInputs[K] } }[DecisionName];
+
+/**
+ * What a case's history records (`DecisionRecord.type`): the decisions above, plus what the
+ * pathway records by itself (`intake`, `fmo_aanbod`). The police wish is recorded as
+ * `politie_wens`, an older spelling of `politiewens` that recorded histories keep.
+ */
+export const DECISION_RECORD_TYPES = [
+  'intake',
+  'politie_wens',
+  'toestemming',
+  'incidenttijd',
+  'ontvangstbevestiging',
+  'checkin',
+  'intrekking',
+  'overdracht',
+  // What the pathway offered about the FMO (by "workflow"), see FMO_OFFERS.
+  'fmo_aanbod',
+  // "gedaan" or "niet_gedaan", as the victim says (for the semester figures).
+  'aangifte',
+] as const;
+export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
+
+/**
+ * What the case did about the FMO: requested because the victim wants to report, offered while
+ * undecided (region setting `fmoWhenUndecided`), not offered while undecided, not wanted, or
+ * outside the acute window.
+ */
+export const FMO_OFFERS = [
+  'aangevraagd',
+  'aangeboden_bij_twijfel',
+  'niet_aangeboden_bij_twijfel',
+  'niet_gewenst',
+  'buiten_acute_termijn',
+] as const;
+export type FmoOffer = (typeof FMO_OFFERS)[number];

@@ -1,0 +1,143 @@
+/**
+ * The melding's closed vocabularies, each written once as a list. The TypeScript types derive from
+ * the lists, and so do the zod schemas (`z.enum(LIST)` in the zod-only domain files), the workflow
+ * validators (`ensureOneOf(field, value, LIST)`) and the options of the web forms. A new value is
+ * added here and in the two i18n catalogues where people read it; nowhere else.
+ *
+ * Plain data, no imports: the workflow sandbox loads this file. Values are stable identifiers
+ * (they are stored in running cases and their histories), never shown to a victim as they are.
+ */
+
+/** How the melding reached the CSG. */
+export const INTAKE_CHANNELS = [
+  'telefoon', // 0800-0188
+  'chat', // the CSG chat (run by Fier)
+  'verwijzing_politie',
+  'verwijzing_veilig_thuis',
+  'verwijzing_huisarts',
+  'verwijzing_wijkteam',
+  'verwijzing_overig',
+] as const;
+export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+
+/** Who is on the line: the victim, a loved one (naaste) or a professional. */
+export const CALLER_ROLES = ['slachtoffer', 'naaste', 'professional'] as const;
+export type CallerRole = (typeof CALLER_ROLES)[number];
+
+/** A wish the victim may not have decided yet: about police contact, and about medical care. */
+export const WISHES = ['ja', 'nee', 'twijfel'] as const;
+export type Wish = (typeof WISHES)[number];
+export type PoliceWish = Wish;
+export type MedicalWish = Wish;
+
+/** Bands chosen so that the NFI rule (up to and including 15) can always be decided. */
+export const AGE_BANDS = ['0-15', '16-17', '18+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/**
+ * Gender as the helpline records it, for the national semester figures only (never shown to a
+ * partner). `onbekend` when the caller does not know or will not say.
+ */
+export const GENDERS = ['vrouw', 'man', 'anders', 'onbekend'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A yes/no answer the caller may not know: for the semester figures (e.g. earlier sexual abuse). */
+export const YES_NO_UNKNOWN = ['ja', 'nee', 'onbekend'] as const;
+export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
+
+/** Triage windows, measured from the incident. Acute means at most 7 days (inclusive). */
+export const TRIAGE_WINDOWS = ['binnen_72_uur', 'binnen_7_dagen', 'na_7_dagen'] as const;
+export type TriageWindow = (typeof TRIAGE_WINDOWS)[number];
+
+/** What triage was based on: an exact time, the latest moment of a range, or nothing (assumed most urgent). */
+export const TRIAGE_BASES = ['exact', 'approximate', 'unknown'] as const;
+export type TriageBasis = (typeof TRIAGE_BASES)[number];
+
+/** Who performs the FMO: the NFI for victims up to and including 15, else the local forensisch arts. */
+export const FORENSIC_PARTNERS = ['nfi', 'forensisch_arts'] as const;
+export type ForensicPartner = (typeof FORENSIC_PARTNERS)[number];
+
+/** Which medical partner: within 72 h the acute partner (e.g. the SEH), after that the region's partner. */
+export const MEDICAL_PARTNERS = ['acute_medische_zorg', 'medische_zorg_na_72_uur'] as const;
+export type MedicalPartner = (typeof MEDICAL_PARTNERS)[number];
+
+/** Roles of partner organisations in the pathway, as the partner directory knows them. */
+export const PARTNER_ROLES = [
+  'casemanager',
+  'coordinator',
+  'zedenpolitie',
+  'forensisch_arts',
+  'nfi',
+  'forensische_opsporing',
+  'acute_medische_zorg',
+  'medische_zorg_na_72_uur',
+  'ggz',
+  'slachtofferhulp',
+  'veilig_thuis',
+] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+/** Who within a role is addressed: the one on duty, the backup, or the region's coordinator. */
+export const RECIPIENT_TIERS = ['primary', 'backup', 'coordinator'] as const;
+export type RecipientTier = (typeof RECIPIENT_TIERS)[number];
+
+/** The tiers of the region's casemanager directory a handover can be given to by ops. */
+export const HANDOVER_TIERS = ['primary', 'backup'] as const;
+export type HandoverTier = (typeof HANDOVER_TIERS)[number];
+
+/** What a partner request asks for. */
+export const REQUEST_KINDS = [
+  'casemanager_overdracht', // handover to the on-call casemanager
+  'informatief_gesprek', // zedenpolitie: informative interview before the aangifte decision
+  'fmo', // forensic medical examination (forensisch arts or NFI, with forensische opsporing)
+  'medische_zorg', // medical care, coordinated with the FMO
+  'checkin', // watchful-waiting check-in by the casemanager
+  'ggz_verwijzing', // referral to the region's GGZ partner after a screening that points to PTSS
+  'regio_overdracht', // transfer to another region's coordinator
+] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** Where a partner request stands. */
+export const REQUEST_STATUSES = ['open', 'acknowledged', 'cancelled'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Notices that close a request without asking anything. */
+export const NOTICE_KINDS = ['ingetrokken', 'vervallen', 'overgedragen'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Check-in outcomes the casemanager records. */
+export const CHECK_IN_OUTCOMES = ['gaat_goed', 'stressreactie', 'geen_contact'] as const;
+export type CheckInOutcome = (typeof CHECK_IN_OUTCOMES)[number];
+
+/** How a case ends; `gesloten` is a case ops closed by hand with one of the CLOSE_REASONS. */
+export const CASE_OUTCOMES = ['afgerond', 'verwezen_ggz', 'overgedragen', 'ingetrokken', 'gesloten'] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** The case's main phase, as ops see it in the Temporal UI. */
+export const CASE_PHASES = [
+  'triage',
+  'acute_zorg', // police, FMO and medical requests under way
+  'casemanager_overdracht',
+  'watchful_waiting',
+  'ggz_verwijzing',
+  'afgesloten',
+] as const;
+export type CasePhase = (typeof CASE_PHASES)[number];
+
+/** Why ops close a case by hand. Codes only: free text could carry personal data. */
+export const CLOSE_REASONS = [
+  'dubbele_melding', // the same melding was started twice; the other case carries on
+  'onterecht_aangemaakt', // started by mistake (a test, the wrong region, not a melding)
+  'slachtoffer_niet_bereikbaar', // the casemanager could not reach the victim after every attempt
+  'zorg_elders', // care is arranged outside the CSG pathway
+  'afgerond_buiten_systeem', // the pathway was completed, but not recorded in this case
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** A region's id, as region files, transfers and search attributes carry it (e.g. `limburg`). */
+export const REGION_ID_PATTERN = /^[a-z0-9-]{2,60}$/;
+
+/** Whether `value` is one of `list`; narrows it to the list's type. */
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
