@@ -6,15 +6,19 @@
  */
 import type { NoticeKind, PartnerRole, RecipientTier, RequestKind } from '../domain/types';
 
-/** One notification of one partner request: a step of its escalation ladder. */
-export interface PartnerRequestMessage {
+/** Which partner request a message concerns, and whom it addresses. No personal data. */
+export interface PartnerAddress {
   meldingRef: string;
   regionId: string;
-  /** Unique within the melding, e.g. `casemanager_overdracht`, `checkin-dag-7`; no personal data. */
+  /** Unique within the melding, e.g. `casemanager_overdracht`, `checkin-dag-7`. */
   requestId: string;
   kind: RequestKind;
   role: PartnerRole;
   tier: RecipientTier;
+}
+
+/** One notification of one partner request: a step of its escalation ladder. */
+export interface PartnerRequestMessage extends PartnerAddress {
   /** 1-based step of the ladder. With requestId and the channel it forms the idempotency key. */
   attempt: number;
   /** ISO time by which the partner should acknowledge (or record the outcome). */
@@ -47,13 +51,7 @@ export interface DeliveryReport {
 }
 
 /** A notice that ends a request without asking anything (withdrawn, lapsed, transferred). */
-export interface PartnerNotice {
-  meldingRef: string;
-  regionId: string;
-  requestId: string;
-  kind: RequestKind;
-  role: PartnerRole;
-  tier: RecipientTier;
+export interface PartnerNotice extends PartnerAddress {
   notice: NoticeKind;
 }
 
@@ -64,8 +62,8 @@ export interface MeldingActivities {
 }
 
 /**
- * Builds the signed, expiring URLs that go into partner messages. Implemented by the intake
- * service (which also verifies them) and handed to the activity factory.
+ * Builds the signed, expiring URLs that go into partner messages. Implemented by the link signer
+ * in `cases/links.ts` (the web service verifies them) and handed to the activity factory.
  */
 export interface PartnerLinks {
   /** The page where the partner acknowledges the request (or, for a check-in, records the outcome). */
