@@ -1,38 +1,12 @@
 /**
- * The Dutch words the command line prints for the workflow's codes. Roles, triage windows, tiers
- * and how well the incident time is known come from the Dutch catalogue the pages use; phases,
- * request statuses and case outcomes have no text there yet, so their words live here, checked
- * for completeness by the compiler.
+ * The Dutch words the command line prints for the workflow's codes, from the Dutch catalogue the
+ * pages use: one place for every word a person reads.
  */
 import { translator } from '../i18n';
-import type { CaseOutcome, CasePhase, RecipientTier, TriageBasis, TriageWindow } from '../domain/types';
+import type { CaseOutcome, RecipientTier, TriageBasis, TriageWindow } from '../domain/types';
 import type { RequestStatus } from '../workflows/messages';
 
 const t = translator('nl');
-
-const PHASES: Record<CasePhase, string> = {
-  triage: 'triage',
-  acute_zorg: 'acute zorg',
-  casemanager_overdracht: 'overdracht aan de casemanager',
-  // The CSG's own name for the follow-up phase, in Dutch texts too.
-  watchful_waiting: 'watchful waiting',
-  ggz_verwijzing: 'verwijzing naar de GGZ',
-  afgesloten: 'afgesloten',
-};
-
-const STATUSES: Record<RequestStatus, string> = {
-  open: 'open',
-  acknowledged: 'bevestigd',
-  cancelled: 'vervallen',
-};
-
-const OUTCOMES: Record<CaseOutcome, string> = {
-  afgerond: 'afgerond',
-  verwezen_ggz: 'verwezen naar de GGZ',
-  overgedragen: 'overgedragen aan een andere regio',
-  ingetrokken: 'ingetrokken',
-  gesloten: 'gesloten door ops',
-};
 
 const TIER_KEYS: Record<RecipientTier, string> = {
   primary: 'ops.tierPrimary',
@@ -49,9 +23,14 @@ const BASIS_KEYS: Record<TriageBasis, string> = {
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** A phase in words; a phase this version does not know yet shows as its code. */
-export const phaseWord = (phase: string): string => PHASES[phase as CasePhase] ?? phase;
-export const statusWord = (status: RequestStatus): string => STATUSES[status] ?? status;
-export const outcomeWord = (outcome: CaseOutcome): string => OUTCOMES[outcome] ?? outcome;
+const word = (group: string, code: string): string => {
+  const key = `caseWords.${group}.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+};
+export const phaseWord = (phase: string): string => word('phases', phase);
+export const statusWord = (status: RequestStatus): string => word('statuses', status);
+export const outcomeWord = (outcome: CaseOutcome): string => word('outcomes', outcome);
 /** "piket", "achterwacht", "coördinator". */
 export const tierWord = (tier: RecipientTier): string => (TIER_KEYS[tier] ? t(TIER_KEYS[tier]) : tier);
 export const windowWords = (window: TriageWindow): string => t(`triage.windows.${window}`);

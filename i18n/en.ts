@@ -456,4 +456,22 @@ export const en: Catalog = {
     overdracht: 'Transfer to another region',
     aangifte: 'Record whether an aangifte was made',
   },
+  caseWords: {
+    phases: {
+      triage: 'triage',
+      acute_zorg: 'acute care',
+      casemanager_overdracht: 'handover to the casemanager',
+      watchful_waiting: 'watchful waiting',
+      ggz_verwijzing: 'referral to the GGZ (mental-health care)',
+      afgesloten: 'closed',
+    },
+    statuses: { open: 'open', acknowledged: 'acknowledged', cancelled: 'cancelled' },
+    outcomes: {
+      afgerond: 'completed',
+      verwezen_ggz: 'referred to the GGZ',
+      overgedragen: 'transferred to another region',
+      ingetrokken: 'withdrawn',
+      gesloten: 'closed by ops',
+    },
+  },
 };

@@ -5,6 +5,7 @@
  * key_one / key_other with {{count}}.
  */
 import type { DecisionName } from '../domain/decisions';
+import type { CaseOutcome, CasePhase, RequestStatus } from '../domain/vocabulary';
 
 export const nl = {
   layout: {
@@ -456,6 +457,30 @@ export const nl = {
     overdracht: 'Overdragen aan een andere regio',
     aangifte: 'Vastleggen of er aangifte is gedaan',
   } satisfies Record<DecisionName, string>,
+  /** A case's phase, a request's status and a case's outcome in words; codes stay for programs. */
+  caseWords: {
+    phases: {
+      triage: 'triage',
+      acute_zorg: 'acute zorg',
+      casemanager_overdracht: 'overdracht aan de casemanager',
+      // The CSG's own name for the follow-up phase, in Dutch texts too.
+      watchful_waiting: 'watchful waiting',
+      ggz_verwijzing: 'verwijzing naar de GGZ',
+      afgesloten: 'afgesloten',
+    } satisfies Record<CasePhase, string>,
+    statuses: {
+      open: 'open',
+      acknowledged: 'bevestigd',
+      cancelled: 'vervallen',
+    } satisfies Record<RequestStatus, string>,
+    outcomes: {
+      afgerond: 'afgerond',
+      verwezen_ggz: 'verwezen naar de GGZ',
+      overgedragen: 'overgedragen aan een andere regio',
+      ingetrokken: 'ingetrokken',
+      gesloten: 'gesloten door ops',
+    } satisfies Record<CaseOutcome, string>,
+  },
 };
 
 /** The shape every language must fill: the same keys, each a string. */

@@ -3,7 +3,7 @@
  * same placeholders; a missing text fails here before a person ever sees a raw key. Plus the
  * choice of language from a browser's Accept-Language.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PARTNER_ROLES, REQUEST_KINDS } from '../../domain/types';
 import {
@@ -103,10 +103,16 @@ test.each([
 });
 
 test("the workflow's Dutch notes are shown in English on an English partner page", () => {
-  // Every note literal the workflow writes (workflows/melding.ts), read from its source so a new
-  // note without a translation fails here.
-  const source = readFileSync(join(__dirname, '..', '..', 'workflows', 'melding.ts'), 'utf8');
-  const literals = [...source.matchAll(/note:\s*([\s\S]*?)(?:,\n|\s*}\s*\))/g)]
+  // Every note literal the workflow writes (a `note:` or a `noteFor` in workflows/), read from its
+  // source so a new note without a translation fails here.
+  const dir = join(__dirname, '..', '..', 'workflows');
+  const source = readdirSync(dir)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => readFileSync(join(dir, file), 'utf8'))
+    .join('\n');
+  const literals = [
+    ...source.matchAll(/(?:note:|noteFor = \(\w+: \w+\) =>)\s*([\s\S]*?)(?:;\n|,\n|\n\s*}\s*\))/g),
+  ]
     .flatMap((m) => [...m[1]!.matchAll(/'([^']+)'|`([^`]+)`/g)])
     .map((m) => (m[1] ?? m[2]!).replace(/\$\{[^}]+\}/g, '7'));
   expect(literals.length).toBeGreaterThanOrEqual(10);
