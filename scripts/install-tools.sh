@@ -28,7 +28,7 @@ fi
 # Node versions are outside what those packages support, even where the tests still pass.
 want_node=$(node -p 'require("./package.json").engines.node.replace(/^>=\s*/, "")')
 if [ "$(node -p "process.versions.node.split('.')[0]")" -lt "${want_node%%.*}" ]; then
-  say "warning: Node $(node --version) is older than package.json's engines (node >=${want_node}); see README, Quick start"
+  say "warning: Node $(node --version) is older than package.json's engines (node >=${want_node}); see docs/configuration.md, Installing"
 fi
 
 # Temporal CLI (dev server + Web UI) and the time-skipping test server, at pinned versions.
