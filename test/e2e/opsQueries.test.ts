@@ -1,5 +1,5 @@
 /**
- * The README's visibility queries for ops (issue 10), against the real Temporal dev server with
+ * The README's visibility queries for ops, against the real Temporal dev server with
  * cases in different phases and regions: each finds exactly the cases it should, through the SDK
  * and through the Temporal CLI with the README's own `date` snippet.
  *
@@ -29,7 +29,8 @@ import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../helpers/meldingFixtures';
 import { createDevServerEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
 import { projectRoot, temporalCliPath } from '../helpers/tools';
-import { PartnerDouble, workflowBundle } from '../workflow/harness';
+import { workflowBundle } from '../helpers/workflowBundle';
+import { PartnerDouble } from '../workflow/harness';
 
 jest.setTimeout(180_000);
 const run = promisify(execFile);

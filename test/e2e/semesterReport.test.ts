@@ -30,7 +30,8 @@ import type { CaseState } from '../../workflows/messages';
 import { buildIntake, nextReference } from '../helpers/meldingFixtures';
 import { createDevServerEnv, TEST_DATA_CONVERTER } from '../helpers/temporal';
 import { projectRoot } from '../helpers/tools';
-import { PartnerDouble, workflowBundle } from '../workflow/harness';
+import { workflowBundle } from '../helpers/workflowBundle';
+import { PartnerDouble } from '../workflow/harness';
 
 jest.setTimeout(300_000);
 

@@ -13,7 +13,8 @@ import { temporalDataConverter } from '../../config/temporal';
 import { acknowledge, getCaseState, startMelding } from '../../intake/meldingClient';
 import { buildIntake } from '../helpers/meldingFixtures';
 import { createTimeSkippingEnv } from '../helpers/temporal';
-import { PartnerDouble, workflowBundle } from './harness';
+import { workflowBundle } from '../helpers/workflowBundle';
+import { PartnerDouble } from './harness';
 
 const keyA = Buffer.alloc(32, 0x3a);
 const keyB = Buffer.alloc(32, 0x3b);
