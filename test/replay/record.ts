@@ -30,7 +30,7 @@ type Scenario = (h: Harness) => Promise<string>;
 async function checkIns(h: Harness, ref: string, base: number, days: number[], ptssAt28: boolean) {
   for (const day of days) {
     const wait = base + day * DAY - (await h.now());
-    if (wait > 0) await h.env.sleep(wait + 1000);
+    if (wait > 0) await h.skip(wait + 1000);
     await h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined);
     await recordCheckInOutcome(h.env.client, ref, {
       requestId: `checkin-dag-${day}`,
@@ -51,7 +51,7 @@ const scenarios: Record<string, Scenario> = {
     for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
       await acknowledge(h.env.client, ref, { requestId: id, by: 'partner-1' });
     }
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.escalationLevel === 1);
     await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-1' });
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
@@ -73,7 +73,7 @@ const scenarios: Record<string, Scenario> = {
   'niet-acuut-ggz': async (h) => {
     const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }, 24 * 30);
     const ref = await h.start(intake);
-    await h.env.sleep(330 * MINUTE);
+    await h.skip(330 * MINUTE);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.awaitedTier === 'backup');
     await acknowledge(h.env.client, ref, { requestId: 'casemanager_overdracht', by: 'cm-2' });
     await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], true);
@@ -95,7 +95,7 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
-  // Issue 10 (patch ops-visibility): a stuck acute handover; a failed SMS, ops re-send,
+  // Patch ops-visibility: a stuck acute handover; a failed SMS, ops re-send,
   // re-assign to the backup, and close with a reason.
   'ops-gesloten': async (h) => {
     const ops = createOpsService(h.env.client);
@@ -110,13 +110,13 @@ const scenarios: Record<string, Scenario> = {
     await h.untilSent(ref, 'casemanager_overdracht', 2);
     await ops.act(ref, { type: 'herinnering', input: { requestId: 'casemanager_overdracht', by: 'ops' } });
     await ops.act(ref, { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } });
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     await h.untilSent(ref, 'casemanager_overdracht', 5);
     await ops.act(ref, { type: 'sluiting', input: { reason: 'slachtoffer_niet_bereikbaar', by: 'ops' } });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
-  // Issue 10: gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
+  // Gender and earlier abuse at intake, an aangifte recorded in watchful waiting, then
   // withdrawn: the ended case writes its semester report record (patch semester-report-record).
   'aangifte-semesterrecord': async (h) => {
     const ref = await h.start(await h.intake({ gender: 'vrouw', earlierSexualAbuse: 'nee' }));

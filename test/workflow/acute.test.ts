@@ -12,13 +12,9 @@ import {
 import { DEFAULT_PATHWAY } from '../../config/regions/defaults';
 import type { MeldingWorkflowInput } from '../../domain/types';
 import type { CaseState } from '../../workflows/messages';
-import { createHarness, DAY, HOUR, MINUTE, open, request, type Harness } from './harness';
+import { DAY, HOUR, MINUTE, open, request, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness('wf-acute');
-});
-afterAll(() => h?.teardown());
+const h = useHarness('wf-acute');
 
 const SECOND = 1000;
 const started = (ref: string) => h.until(ref, (s) => s.phase !== 'triage' && s.openRequests.length > 0);
@@ -227,7 +223,7 @@ describe('police contact only when the victim wants it', () => {
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     // Next notification (re-notify after the step wait) carries the consented details.
-    await h.env.sleep(60 * MINUTE + SECOND);
+    await h.skip(60 * MINUTE + SECOND);
     const sent = await h.untilSent(ref, 'informatief_gesprek', 2);
     expect(sent[1]!.details.contact?.phone).toBeDefined();
     expect(sent[1]!.attempt).toBe(2);
@@ -235,7 +231,7 @@ describe('police contact only when the victim wants it', () => {
 
     // Withdrawn: the following notification is checked again at send time and carries nothing.
     await setConsent(h.env.client, ref, { role: 'zedenpolitie', given: false, by: 'cm-8' });
-    await h.env.sleep(60 * MINUTE + SECOND);
+    await h.skip(60 * MINUTE + SECOND);
     const after = await h.untilSent(ref, 'informatief_gesprek', 3);
     expect(after[2]!.details.contact).toBeUndefined();
     expect(after[2]!.details.practicalNotes).toBeUndefined();
