@@ -6,7 +6,10 @@ module.exports = {
   // CommonJS, so these two are compiled to CommonJS like our own code. Everything else is untouched.
   transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  // Workflow tests bundle the workflow code and start Temporal servers: give them room on a 2-core machine.
+  // The workflow code is bundled once per run and shared by every test file that runs a worker.
+  globalSetup: '<rootDir>/testkit/jestGlobalSetup.ts',
+  globalTeardown: '<rootDir>/testkit/jestGlobalTeardown.ts',
+  // Workflow tests start Temporal servers: give them room on a 2-core machine.
   testTimeout: 120000,
   maxWorkers: 2,
 };

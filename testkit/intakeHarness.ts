@@ -15,6 +15,7 @@ import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
 import { createDevServerEnv, TEST_DATA_CONVERTER } from './temporal';
+import { workflowBundle } from './workflowBundle';
 
 export const TEST_CONFIG: IntakeConfig = {
   PUBLIC_BASE_URL: 'http://intake.test',
@@ -108,7 +109,7 @@ export async function startIntakeHarness(
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
-      workflowsPath: require.resolve('../workflows'),
+      workflowBundle: await workflowBundle(),
       dataConverter: TEST_DATA_CONVERTER,
       activities: recordingActivities(links, sent),
       maxCachedWorkflows: 50,

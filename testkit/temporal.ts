@@ -3,6 +3,7 @@
  * - time-skipping: the Java test server; timers of days pass in milliseconds.
  * - dev server: the real Temporal CLI dev server on free ports, with our search attributes.
  */
+import type { WorkflowClientInterceptor } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -48,11 +49,20 @@ const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.BOOL]: V.INDEXED_VALUE_TYPE_BOOL,
 };
 
-/** The time-skipping server knows no custom search attributes until they are added through the operator API. */
-export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+/**
+ * The time-skipping server knows no custom search attributes until they are added through the
+ * operator API. `interceptors` wrap the environment's client calls (the workflow harness bounds
+ * updates and queries with them).
+ */
+export async function createTimeSkippingEnv(
+  options: { interceptors?: WorkflowClientInterceptor[] } = {},
+): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-    client: { dataConverter: TEST_DATA_CONVERTER },
+    client: {
+      dataConverter: TEST_DATA_CONVERTER,
+      ...(options.interceptors ? { interceptors: { workflow: options.interceptors } } : {}),
+    },
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',

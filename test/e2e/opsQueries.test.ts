@@ -29,7 +29,8 @@ import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { createDevServerEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { projectRoot, temporalCliPath } from '../../testkit/tools';
-import { PartnerDouble, workflowBundle } from '../workflow/harness';
+import { workflowBundle } from '../../testkit/workflowBundle';
+import { PartnerDouble } from '../workflow/harness';
 
 jest.setTimeout(180_000);
 const run = promisify(execFile);

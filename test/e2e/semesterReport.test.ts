@@ -23,7 +23,8 @@ import type { CaseState } from '../../workflows/messages';
 import { buildIntake, nextReference } from '../../testkit/meldingFixtures';
 import { createDevServerEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { projectRoot } from '../../testkit/tools';
-import { PartnerDouble, workflowBundle } from '../workflow/harness';
+import { workflowBundle } from '../../testkit/workflowBundle';
+import { PartnerDouble } from '../workflow/harness';
 
 jest.setTimeout(300_000);
 

@@ -10,7 +10,7 @@ import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { ENCRYPTED_ENCODING } from '../../config/payloadCodec';
 import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
-import { workflowBundle } from '../workflow/harness';
+import { workflowBundle } from '../../testkit/workflowBundle';
 
 const dir = join(__dirname, 'histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));

@@ -21,7 +21,7 @@ type Scenario = (h: Harness) => Promise<string>;
 async function checkIns(h: Harness, ref: string, base: number, days: number[], ptssAt28: boolean) {
   for (const day of days) {
     const wait = base + day * DAY - (await h.now());
-    if (wait > 0) await h.env.sleep(wait + 1000);
+    if (wait > 0) await h.skip(wait + 1000);
     await h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined);
     await decide(h.env.client, ref, {
       type: 'checkin',
@@ -51,7 +51,7 @@ const scenarios: Record<string, Scenario> = {
         input: { requestId: id, by: 'partner-1' },
       });
     }
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.escalationLevel === 1);
     await decide(h.env.client, ref, {
       type: 'ontvangstbevestiging',
@@ -76,7 +76,7 @@ const scenarios: Record<string, Scenario> = {
   'niet-acuut-ggz': async (h) => {
     const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }, 24 * 30);
     const ref = await h.start(intake);
-    await h.env.sleep(330 * MINUTE);
+    await h.skip(330 * MINUTE);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')?.awaitedTier === 'backup');
     await decide(h.env.client, ref, {
       type: 'ontvangstbevestiging',
@@ -131,7 +131,7 @@ const scenarios: Record<string, Scenario> = {
     await h.untilSent(ref, 'casemanager_overdracht', 2);
     await ops.act(ref, { type: 'herinnering', input: { requestId: 'casemanager_overdracht', by: 'ops' } });
     await ops.act(ref, { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } });
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     await h.untilSent(ref, 'casemanager_overdracht', 5);
     await ops.act(ref, { type: 'sluiting', input: { reason: 'slachtoffer_niet_bereikbaar', by: 'ops' } });
     await h.env.client.workflow.getHandle(ref).result();
@@ -169,7 +169,7 @@ const scenarios: Record<string, Scenario> = {
       type: 'toestemming',
       input: { role: 'zedenpolitie', given: true, by: 'cm-1' },
     });
-    await h.env.sleep(60 * MINUTE + 1000);
+    await h.skip(60 * MINUTE + 1000);
     await h.untilSent(ref, 'informatief_gesprek', 2);
     await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await h.env.client.workflow.getHandle(ref).result();

@@ -6,13 +6,9 @@ import { decide } from '../../cases/meldingClient';
 import { DEFAULT_PATHWAY } from '../../regions/defaults';
 import type { MeldingWorkflowInput } from '../../domain/types';
 import { handoverDetails, type CaseState } from '../../workflows/messages';
-import { createHarness, DAY, HOUR, MINUTE, open, request, type Harness } from './harness';
+import { DAY, HOUR, MINUTE, open, request, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness('wf-acute');
-});
-afterAll(() => h?.teardown());
+const h = useHarness('wf-acute');
 
 const SECOND = 1000;
 const started = (ref: string) => h.until(ref, (s) => s.phase !== 'triage' && s.openRequests.length > 0);
@@ -223,7 +219,7 @@ describe('what a partner request message carries', () => {
       input: { role: 'zedenpolitie', given: true, by: 'cm-1' },
     });
     // A re-notification after the consent, too.
-    await h.env.sleep(60 * MINUTE + SECOND);
+    await h.skip(60 * MINUTE + SECOND);
     await h.untilSent(ref, 'informatief_gesprek', 2);
 
     const sent = h.partners.requestsOf(ref);
@@ -290,7 +286,7 @@ describe('police contact only when the victim wants it', () => {
     // The partner page shows the consented details; the next notification (re-notify after the
     // step wait) records that it was sent with consent.
     expect((await partnerSees(ref, 'informatief_gesprek'))!.contact?.phone).toBeDefined();
-    await h.env.sleep(60 * MINUTE + SECOND);
+    await h.skip(60 * MINUTE + SECOND);
     const sent = await h.untilSent(ref, 'informatief_gesprek', 2);
     expect(sent[1]!.attempt).toBe(2);
     expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('toestemming');
@@ -303,7 +299,7 @@ describe('police contact only when the victim wants it', () => {
     });
     expect((await partnerSees(ref, 'informatief_gesprek'))!.contact).toBeUndefined();
     expect((await partnerSees(ref, 'informatief_gesprek'))!.practicalNotes).toBeUndefined();
-    await h.env.sleep(60 * MINUTE + SECOND);
+    await h.skip(60 * MINUTE + SECOND);
     await h.untilSent(ref, 'informatief_gesprek', 3);
     expect(request(await h.state(ref), 'informatief_gesprek')!.sharing).toBe('toestemming_ingetrokken');
     await end(ref);

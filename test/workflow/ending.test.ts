@@ -6,13 +6,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DecisionRejectedError, reportDeliveryStatus, startMelding, decide } from '../../cases/meldingClient';
 import type { CasePhase } from '../../domain/types';
 import { handoverDetails } from '../../workflows/messages';
-import { createHarness, DAY, MINUTE, open, type Harness } from './harness';
+import { DAY, MINUTE, open, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness('wf-ending');
-});
-afterAll(() => h?.teardown());
+const h = useHarness('wf-ending');
 
 const result = (ref: string) => h.env.client.workflow.getHandle(ref).result();
 
@@ -39,7 +35,7 @@ async function caseIn(phase: CasePhase): Promise<string> {
   const base = Date.parse(intake.receivedAt);
   for (const day of [1, 7, 14, 28]) {
     const wait = base + day * DAY - (await h.now());
-    if (wait > 0) await h.env.sleep(wait + 1000);
+    if (wait > 0) await h.skip(wait + 1000);
     await h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined);
     await decide(h.env.client, ref, {
       type: 'checkin',
@@ -73,7 +69,7 @@ describe('withdrawal stops every outgoing contact, in every phase', () => {
         .map((n) => n.requestId);
       expect(told).toEqual(expect.arrayContaining(openIds));
       const sentBefore = h.partners.requestsOf(ref).length;
-      await h.env.sleep(3 * DAY);
+      await h.skip(3 * DAY);
       expect(h.partners.requestsOf(ref)).toHaveLength(sentBefore);
       await expect(
         decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } }),
@@ -116,7 +112,7 @@ describe('closing notices reach whoever knows of the request', () => {
   test('a police request that climbed to the backup: primary and backup are both told of the withdrawal', async () => {
     const ref = await h.start(await h.intake({ wishes: { police: 'ja' } }));
     await h.untilSent(ref, 'informatief_gesprek', 1);
-    await h.env.sleep(2 * 60 * MINUTE + 1000);
+    await h.skip(2 * 60 * MINUTE + 1000);
     await h.untilSent(ref, 'informatief_gesprek', 3);
     // The backup answered late; the victim then withdraws.
     await decide(h.env.client, ref, {
@@ -176,7 +172,7 @@ describe('transfer to another region', () => {
     });
     await h.untilSent(ref, 'regio_overdracht', 1);
     // Far past every step of the ladder: still not handed over, visible to ops at the top level.
-    await h.env.sleep(3 * DAY);
+    await h.skip(3 * DAY);
     const s = await h.until(ref, (x) => open(x, 'regio_overdracht')?.escalationLevel !== undefined);
     expect(s.outcome).toBeUndefined();
     expect(open(s, 'regio_overdracht')).toMatchObject({ role: 'coordinator', awaitedTier: 'coordinator' });
@@ -284,7 +280,7 @@ describe('delivery failures raise the escalation level at once', () => {
     };
     const ref = await h.start(await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } }));
     await h.untilSent(ref, 'casemanager_overdracht', 1);
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     const s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel >= 1);
     expect(open(s, 'casemanager_overdracht')!.awaitedTier).toBe('primary');
     await h.until(ref, () =>
@@ -352,7 +348,7 @@ describe('search attributes for ops', () => {
     for (const personal of [intake.victimContact.name!, intake.victimContact.phone!, intake.municipality]) {
       expect(text).not.toContain(personal);
     }
-    await h.env.sleep(30 * MINUTE + 1000);
+    await h.skip(30 * MINUTE + 1000);
     await h.until(ref, (s) => open(s, 'casemanager_overdracht')!.escalationLevel === 2);
     expect(await attrs()).toMatchObject({ CsgAwaitedParty: 'casemanager/backup', CsgEscalationLevel: 2 });
     await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });

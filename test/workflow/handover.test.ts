@@ -1,12 +1,8 @@
 import { decide } from '../../cases/meldingClient';
 import { handoverDetails } from '../../workflows/messages';
-import { createHarness, MINUTE, open, type Harness } from './harness';
+import { MINUTE, open, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness('wf-handover');
-});
-afterAll(() => h?.teardown());
+const h = useHarness('wf-handover');
 
 describe('casemanager handover', () => {
   test('no acknowledgement: re-notify, then the backup, then the coordinator', async () => {
@@ -15,12 +11,12 @@ describe('casemanager handover', () => {
     expect(s.phase).toBe('casemanager_overdracht');
     expect(open(s, 'casemanager_overdracht')).toMatchObject({ escalationLevel: 0, awaitedTier: 'primary' });
 
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel === 1);
-    await h.env.sleep(15 * MINUTE);
+    await h.skip(15 * MINUTE);
     s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel === 2);
     expect(open(s, 'casemanager_overdracht')!.awaitedTier).toBe('backup');
-    await h.env.sleep(15 * MINUTE);
+    await h.skip(15 * MINUTE);
     s = await h.until(ref, (x) => open(x, 'casemanager_overdracht')!.escalationLevel === 3);
     expect(open(s, 'casemanager_overdracht')!.awaitedTier).toBe('coordinator');
 

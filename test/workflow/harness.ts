@@ -1,16 +1,11 @@
 /**
  * One time-skipping Temporal server and one worker per test file, with the partner activities
- * replaced by a double that records every call. Bundling once per file keeps the 2-core machine
- * breathing.
+ * replaced by a double that records every call. Time moves with `skip`, which leaves the cases
+ * settled before the test sends anything; a test that wedges the server anyway fails on its own
+ * and the next test gets a fresh server (why and how: testServerGuard.ts).
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  Runtime,
-  Worker,
-  type WorkflowBundleWithSourceMap,
-} from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type {
   DeliveryReport,
   MeldingActivities,
@@ -23,6 +18,8 @@ import { getCaseState, startMelding } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { createTimeSkippingEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { workflowBundle } from '../../testkit/workflowBundle';
+import { TestServerGuard } from './testServerGuard';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -61,7 +58,7 @@ export class PartnerDouble implements MeldingActivities {
     };
   };
 
-  /** Semester report records the workflow wrote when a case ended (issue 10). */
+  /** Semester report records the workflow wrote when a case ended. */
   reports: WriteReportRecordInput[] = [];
   writeReportRecord = async (input: WriteReportRecordInput): Promise<{ written: boolean }> => {
     this.reports.push(input);
@@ -78,28 +75,20 @@ export class PartnerDouble implements MeldingActivities {
   }
 }
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-export function workflowBundle() {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
-  return bundle;
-}
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string, meta?: unknown) => console.error(message, meta),
-};
-
 export interface Harness {
-  env: TestWorkflowEnvironment;
+  /** The current server: a wedged one is replaced between tests, so read it when needed. */
+  readonly env: TestWorkflowEnvironment;
   partners: PartnerDouble;
   taskQueue: string;
   start(intake: MeldingIntake): Promise<string>;
   /** The test server's clock: it runs ahead of the wall clock once time has been skipped. */
   now(): Promise<number>;
+  /**
+   * Moves the server's clock `ms` ahead (timers on the way fire), then waits until the cases this
+   * test started are settled with no timer about to fire, so an update sent next cannot race one.
+   * Use this, not `env.sleep`.
+   */
+  skip(ms: number): Promise<void>;
   /** A valid intake received "now" on the server's clock, incident `hoursAgo` before it. */
   intake(overrides?: Parameters<typeof buildIntake>[0], hoursAgo?: number): Promise<MeldingIntake>;
   state(ref: string): Promise<CaseState>;
@@ -119,10 +108,17 @@ function quietRuntime() {
   }
 }
 
-export async function createHarness(taskQueue: string): Promise<Harness> {
-  quietRuntime();
-  const env = await createTimeSkippingEnv();
-  const partners = new PartnerDouble();
+/** A server with its worker. */
+interface Server {
+  env: TestWorkflowEnvironment;
+  guard: TestServerGuard;
+  stop(): Promise<void>;
+}
+
+async function startServer(taskQueue: string, partners: PartnerDouble): Promise<Server> {
+  // The guard reads the environment only once calls are made, by then it exists.
+  const guard = new TestServerGuard(() => env);
+  const env = await createTimeSkippingEnv({ interceptors: guard.interceptors() });
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -131,47 +127,119 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
     activities: partners,
   });
   const running = worker.run();
-
-  const state = (ref: string) => getCaseState(env.client, ref);
-  const poll = async <T>(get: () => Promise<T | undefined>, what: string): Promise<T> => {
-    const started = Date.now();
-    for (;;) {
-      const value = await get();
-      if (value !== undefined) return value;
-      if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-
   return {
     env,
-    partners,
-    taskQueue,
-    async start(intake) {
-      const result = await startMelding(env.client, taskQueue, intake);
-      if (result.status !== 'started') throw new Error(`not started: ${JSON.stringify(result)}`);
-      return result.reference;
-    },
-    now: () => env.currentTimeMs(),
-    intake: async (overrides = {}, hoursAgo) =>
-      buildIntake({ receivedAt: new Date(await env.currentTimeMs()).toISOString(), ...overrides }, hoursAgo),
-    state,
-    until: (ref, check, what = 'state') =>
-      poll(async () => {
-        const s = await state(ref);
-        return check(s) ? s : undefined;
-      }, what),
-    untilSent: (ref, requestId, count) =>
-      poll(async () => {
-        const sent = partners.requestsOf(ref, requestId);
-        return sent.length >= count ? sent : undefined;
-      }, `${count} sends of ${requestId}`),
-    async teardown() {
+    guard,
+    async stop() {
       worker.shutdown();
-      await running;
+      // A wedged server may keep the worker's shutdown waiting: it goes regardless.
+      await Promise.race([running.catch(() => undefined), pause(10_000)]);
       await env.teardown();
     },
   };
+}
+
+class WorkflowHarness implements Harness {
+  readonly partners = new PartnerDouble();
+  private server: Server | undefined;
+  /** The cases the current test started: the ones `skip` lets settle. */
+  private cases: string[] = [];
+
+  constructor(readonly taskQueue: string) {}
+
+  async open(): Promise<void> {
+    quietRuntime();
+    this.server = await startServer(this.taskQueue, this.partners);
+  }
+
+  /** Before each test: a fresh server if the last one wedged; no cases of earlier tests. */
+  async beginTest(): Promise<void> {
+    this.cases = [];
+    if (!this.server?.guard.wedged) return;
+    const wedged = this.server;
+    this.server = undefined;
+    await wedged.stop().catch(() => undefined);
+    await this.open();
+  }
+
+  get env(): TestWorkflowEnvironment {
+    if (!this.server) throw new Error('the workflow harness has no server (not opened, or torn down)');
+    return this.server.env;
+  }
+
+  async start(intake: MeldingIntake): Promise<string> {
+    const result = await startMelding(this.env.client, this.taskQueue, intake);
+    if (result.status !== 'started') throw new Error(`not started: ${JSON.stringify(result)}`);
+    this.cases.push(result.reference);
+    return result.reference;
+  }
+
+  now(): Promise<number> {
+    return this.env.currentTimeMs();
+  }
+
+  skip(ms: number): Promise<void> {
+    return this.server!.guard.skip(ms, this.cases);
+  }
+
+  async intake(overrides: Parameters<typeof buildIntake>[0] = {}, hoursAgo?: number): Promise<MeldingIntake> {
+    return buildIntake({ receivedAt: new Date(await this.now()).toISOString(), ...overrides }, hoursAgo);
+  }
+
+  state(ref: string): Promise<CaseState> {
+    return getCaseState(this.env.client, ref);
+  }
+
+  until(ref: string, check: (s: CaseState) => boolean, what = 'state'): Promise<CaseState> {
+    return poll(async () => {
+      const s = await this.state(ref);
+      return check(s) ? s : undefined;
+    }, what);
+  }
+
+  untilSent(ref: string, requestId: string, count: number): Promise<PartnerRequestMessage[]> {
+    return poll(async () => {
+      const sent = this.partners.requestsOf(ref, requestId);
+      return sent.length >= count ? sent : undefined;
+    }, `${count} sends of ${requestId}`);
+  }
+
+  async teardown(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    await server?.stop();
+  }
+}
+
+async function poll<T>(get: () => Promise<T | undefined>, what: string): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await get();
+    if (value !== undefined) return value;
+    if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`);
+    await pause(50);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The harness of a test file: call it at the top of the file. Opens the server before the first
+ * test, replaces it before a test when the one before wedged it, and closes it after the last.
+ */
+export function useHarness(taskQueue: string): Harness {
+  const h = new WorkflowHarness(taskQueue);
+  beforeAll(() => h.open());
+  beforeEach(() => h.beginTest());
+  afterAll(() => h.teardown());
+  return h;
+}
+
+/** A harness for scripts outside jest (recording histories); `skip` settles every case started. */
+export async function createHarness(taskQueue: string): Promise<Harness> {
+  const h = new WorkflowHarness(taskQueue);
+  await h.open();
+  return h;
 }
 
 export const open = (s: CaseState, requestId: string) =>

@@ -13,7 +13,8 @@ import { temporalDataConverter } from '../../config/temporal';
 import { getCaseState, startMelding, decide } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { createTimeSkippingEnv } from '../../testkit/temporal';
-import { PartnerDouble, workflowBundle } from './harness';
+import { workflowBundle } from '../../testkit/workflowBundle';
+import { PartnerDouble } from './harness';
 
 const keyA = Buffer.alloc(32, 0x3a);
 const keyB = Buffer.alloc(32, 0x3b);

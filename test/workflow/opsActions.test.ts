@@ -6,15 +6,14 @@
 import { decide } from '../../cases/meldingClient';
 import { createOpsService, type OpsOutcome, type OpsService } from '../../cases/opsService';
 import { caseHistory, type HistoryEntry } from '../../workflows/opsMessages';
-import { createHarness, MINUTE, open, type Harness } from './harness';
+import { MINUTE, open, useHarness } from './harness';
 
-let h: Harness;
+const h = useHarness('wf-ops-actions');
 let ops: OpsService;
-beforeAll(async () => {
-  h = await createHarness('wf-ops-actions');
+// After the harness's own: a test that follows a wedged server talks to the fresh one.
+beforeEach(() => {
   ops = createOpsService(h.env.client);
 });
-afterAll(() => h?.teardown());
 
 const HANDOVER = 'casemanager_overdracht';
 
@@ -57,7 +56,7 @@ const opsEntries = (entries: HistoryEntry[]) => entries.filter((e) => e.kind ===
 describe('resendRequest', () => {
   test('notifies the awaited tier again now, with a fresh deadline, and records who', async () => {
     const ref = await handoverCase();
-    await h.env.sleep(5 * MINUTE);
+    await h.skip(5 * MINUTE);
     const before = open(await h.state(ref), HANDOVER)!;
 
     const outcome = await ops.act(ref, { type: 'herinnering', input: { requestId: HANDOVER, by: 'ops' } });
@@ -82,7 +81,7 @@ describe('resendRequest', () => {
 
   test('a request whose ladder ran out is sent again to its last tier', async () => {
     const ref = await handoverCase();
-    await h.env.sleep(80 * MINUTE);
+    await h.skip(80 * MINUTE);
     await h.untilSent(ref, HANDOVER, 4);
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
     expect(open(await h.state(ref), HANDOVER)).toMatchObject({ awaitedTier: 'coordinator' });
@@ -136,7 +135,7 @@ describe('reassignHandover', () => {
     expect(sent[1]).toMatchObject({ attempt: 2, tier: 'backup' });
     expect(open(await h.state(ref), HANDOVER)).toMatchObject({ awaitedTier: 'backup', escalationLevel: 2 });
     // The backup does not answer either: the coordinator is next, as on the ladder.
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     expect((await h.untilSent(ref, HANDOVER, 3))[2]).toMatchObject({ tier: 'coordinator' });
     expect(opsEntries(await history(ref))).toEqual([
       expect.objectContaining({
@@ -302,7 +301,7 @@ describe('a transfer nobody accepts', () => {
 describe('case history', () => {
   test('who decided what, when: intake, escalations by the workflow, acknowledgement, ops actions', async () => {
     const ref = await handoverCase();
-    await h.env.sleep(15 * MINUTE + 1000);
+    await h.skip(15 * MINUTE + 1000);
     await h.untilSent(ref, HANDOVER, 2);
     await ops.act(ref, { type: 'toewijzing', input: { toTier: 'backup', by: 'ops' } });
     await decide(h.env.client, ref, {

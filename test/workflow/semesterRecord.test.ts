@@ -5,13 +5,9 @@
  * other decision.
  */
 import { DecisionRejectedError, decide } from '../../cases/meldingClient';
-import { createHarness, DAY, open, type Harness } from './harness';
+import { DAY, open, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness('wf-semester-record');
-});
-afterAll(() => h?.teardown());
+const h = useHarness('wf-semester-record');
 
 const result = (ref: string) => h.env.client.workflow.getHandle(ref).result();
 const recordsOf = (before: number) => h.partners.reports.slice(before);
@@ -41,7 +37,7 @@ test('a case that runs to its end writes one anonymous record of what it was giv
   const base = Date.parse(intake.receivedAt);
   for (const day of [1, 7, 14, 28]) {
     const wait = base + day * DAY - (await h.now());
-    if (wait > 0) await h.env.sleep(wait + 1000);
+    if (wait > 0) await h.skip(wait + 1000);
     await h.until(ref, (st) => open(st, `checkin-dag-${day}`) !== undefined);
     await decide(h.env.client, ref, {
       type: 'checkin',

@@ -4,13 +4,9 @@
  */
 import { decide } from '../../cases/meldingClient';
 import { handoverDetails, type CaseState } from '../../workflows/messages';
-import { createHarness, DAY, HOUR, open, request, type Harness } from './harness';
+import { DAY, HOUR, open, request, useHarness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await createHarness('wf-watchful');
-});
-afterAll(() => h?.teardown());
+const h = useHarness('wf-watchful');
 
 /** Police "nee", no medical care: only the handover stands between intake and watchful waiting. */
 async function startInWatchfulWaiting(municipality = 'Maastricht'): Promise<{ ref: string; base: number }> {
@@ -28,7 +24,7 @@ async function startInWatchfulWaiting(municipality = 'Maastricht'): Promise<{ re
 /** Moves the server clock to just after the check-in of `day` and waits until it is open. */
 async function reachCheckIn(ref: string, base: number, day: number): Promise<CaseState> {
   const wait = base + day * DAY - (await h.now());
-  if (wait > 0) await h.env.sleep(wait + 1000);
+  if (wait > 0) await h.skip(wait + 1000);
   return h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined, `check-in day ${day}`);
 }
 
@@ -77,10 +73,10 @@ describe('watchful waiting', () => {
   test('a missed check-in: reminder, then escalation to the coordinator; it lapses when the next one starts', async () => {
     const { ref, base } = await startInWatchfulWaiting();
     await reachCheckIn(ref, base, 1);
-    await h.env.sleep(DAY + HOUR);
+    await h.skip(DAY + HOUR);
     let s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 1);
     expect(open(s, 'checkin-dag-1')!.awaitedTier).toBe('primary');
-    await h.env.sleep(DAY);
+    await h.skip(DAY);
     s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 2);
     expect(open(s, 'checkin-dag-1')!.awaitedTier).toBe('coordinator');
     expect((await h.untilSent(ref, 'checkin-dag-1', 3)).map((m) => m.tier)).toEqual([
