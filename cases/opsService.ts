@@ -1,5 +1,5 @@
 /**
- * Ops actions on a stuck case and its history (issue 10), for the ops API and the CLI alike:
+ * Ops actions on a stuck case and its history, for the ops API and the CLI alike:
  * re-send a request, re-assign the casemanager handover, close with a reason, read who decided
  * what. The workflow's validators judge the case's state; this layer adds what only the
  * configuration knows (does the region's directory have a backup casemanager?) and turns

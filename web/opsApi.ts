@@ -1,5 +1,5 @@
 /**
- * The ops API (issue 10): move a stuck case on and read its history, for staff with the ops role
+ * The ops API: move a stuck case on and read its history, for staff with the ops role
  * only (OPS_STAFF_IDS, config/opsRole.ts). Same authentication as the staff API (Bearer session
  * token or Basic account); a staff member without the role gets 403 and nothing happens.
  *

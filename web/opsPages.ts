@@ -1,5 +1,5 @@
 /**
- * The ops pages (issue 10): the overdue requests and, per case, its history and the three
+ * The ops pages: the overdue requests and, per case, its history and the three
  * actions as forms. For logged-in staff with the ops role only (OPS_STAFF_IDS); others get 403.
  * Same session cookie and CSRF protection as the intake form; the same validation as the ops API.
  *

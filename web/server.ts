@@ -45,7 +45,7 @@ export interface IntakeServerDeps {
   loginThrottle?: LoginThrottle;
   /** Revoked sessions; the process passes its STAFF_SESSION_DB file, tests may leave it in memory. */
   sessionRevocations?: SessionRevocations;
-  /** Prometheus registry and counters (issue 10); without them nothing is counted or served. */
+  /** Prometheus registry and counters; without them nothing is counted or served. */
   metrics?: IntakeMetricsDeps;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The ops pages (issue 10): the overdue requests, and one case with its history and the three
+ * The ops pages: the overdue requests, and one case with its history and the three
  * actions as plain forms (no scripts). Codes and ids only, like the API.
  */
 import type { CaseState } from '../../workflows/messages';
