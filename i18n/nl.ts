@@ -4,8 +4,8 @@
  * same keys (the compiler and test/unit/i18n.test.ts both check). Interpolation: {{name}}; plurals:
  * key_one / key_other with {{count}}.
  */
-import type { DecisionName } from '../domain/decisions';
-import type { CaseOutcome, CasePhase, RequestStatus } from '../domain/vocabulary';
+import type { DecisionName, DecisionRecordType, FmoOffer } from '../domain/decisions';
+import type { CaseOutcome, CasePhase, CloseReason, RecipientTier, RequestStatus } from '../domain/vocabulary';
 
 export const nl = {
   layout: {
@@ -480,6 +480,151 @@ export const nl = {
       ingetrokken: 'ingetrokken',
       gesloten: 'gesloten door ops',
     } satisfies Record<CaseOutcome, string>,
+  },
+  /** The case page and the decisions staff record on it, each with a confirmation step. */
+  casePage: {
+    title: 'Melding {{reference}}',
+    findLegend: 'Een melding openen',
+    findLabel: 'Referentie',
+    findHint: 'Bijvoorbeeld CSG-LIM-2026-000123',
+    find: 'Openen',
+    open: 'Melding openen',
+    notFoundTitle: 'Melding niet gevonden',
+    notFound:
+      'Er is geen melding met referentie "{{reference}}". Controleer de referentie en probeer het opnieuw.',
+    toStart: 'Naar de startpagina',
+    summary: 'Overzicht',
+    phase: 'Fase',
+    region: 'Regio',
+    triage: 'Triage',
+    policeWish: 'Wens over de politie',
+    consents: 'Toestemming om gegevens te delen',
+    noConsents: 'Nog voor geen enkele partner.',
+    consentGiven: '{{role}}: gegeven',
+    consentWithdrawn: '{{role}}: ingetrokken',
+    closedAs: 'Deze melding is afgesloten: {{outcome}}. Er kan niets meer worden vastgelegd.',
+    closing: 'Deze melding wordt afgesloten. Er kan niets meer worden vastgelegd.',
+    next: 'Wat gebeurt er nu',
+    nothingOpen: 'Er staat geen verzoek open: het systeem wacht op het volgende moment in het zorgpad.',
+    waitsFor: '{{kind}}: wacht op antwoord van {{role}} ({{tier}}), uiterlijk {{due}}.',
+    hardDeadline: 'Harde termijn: {{deadline}}.',
+    nextCheckIn: 'Volgend contactmoment: {{what}}, uitkomst vastleggen vóór {{due}}.',
+    noCheckIn: 'Er staat nu geen contactmoment open; het volgende verschijnt hier zodra het begint.',
+    openRequests: 'Open verzoeken',
+    colRequest: 'Verzoek',
+    colPartner: 'Partner',
+    colSince: 'Gevraagd',
+    colDue: 'Termijn',
+    colEscalation: 'Escalatie',
+    colStatus: 'Status',
+    escalationNone: 'eerste bericht',
+    escalationLevel: 'niveau {{level}}: bij {{tier}}',
+    tiers: {
+      primary: 'dienstdoende',
+      backup: 'achterwacht',
+      coordinator: 'coördinator',
+    } satisfies Record<RecipientTier, string>,
+    timeline: 'Tijdlijn',
+    timelineHint: 'Wie wat besloot en wanneer, en welke verzoeken naar welke partner gingen.',
+    colWhen: 'Wanneer',
+    colWho: 'Wie',
+    colWhat: 'Wat',
+    bySystem: 'het systeem',
+    sentTo: '{{kind}}: verzoek aan {{role}} ({{status}})',
+    recordTypes: {
+      intake: 'Melding geregistreerd',
+      politie_wens: 'Wens over de politie',
+      toestemming: 'Toestemming',
+      incidenttijd: 'Tijdstip van het incident gecorrigeerd',
+      ontvangstbevestiging: 'Verzoek bevestigd',
+      checkin: 'Contactmoment vastgelegd',
+      intrekking: 'Melding ingetrokken',
+      overdracht: 'Overgedragen aan een andere regio',
+      fmo_aanbod: 'FMO',
+      aangifte: 'Aangifte',
+    } satisfies Record<DecisionRecordType, string>,
+    fmoOffers: {
+      aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',
+      aangeboden_bij_twijfel: 'aangeboden terwijl het slachtoffer twijfelt',
+      niet_aangeboden_bij_twijfel: 'niet aangeboden terwijl het slachtoffer twijfelt (regio-instelling)',
+      niet_gewenst: 'niet gewenst',
+      buiten_acute_termijn: 'buiten de acute termijn',
+    } satisfies Record<FmoOffer, string>,
+    aangifte: { gedaan: 'aangifte gedaan', niet_gedaan: 'geen aangifte gedaan' },
+    decide: 'Vastleggen',
+    decideHint: 'Elke keuze vraagt eerst om een bevestiging; er verandert pas iets als u bevestigt.',
+    check: 'Verder',
+    fields: {
+      role: 'Partner',
+      given: 'Geven of intrekken',
+      wish: 'Wens over contact met de politie',
+      made: 'Heeft het slachtoffer aangifte gedaan?',
+      reason: 'Reden',
+    },
+    chooseRole: 'Kies een partner',
+    chooseReason: 'Kies een reden',
+    given: { true: 'Toestemming geven', false: 'Toestemming intrekken' },
+    made: { true: 'Ja, aangifte gedaan', false: 'Nee, geen aangifte gedaan' },
+    closeReasons: {
+      dubbele_melding: 'Dubbele melding (de andere melding loopt door)',
+      onterecht_aangemaakt: 'Onterecht aangemaakt (test, verkeerde regio of geen melding)',
+      slachtoffer_niet_bereikbaar: 'Slachtoffer na alle pogingen niet bereikbaar',
+      zorg_elders: 'Zorg is buiten het CSG geregeld',
+      afgerond_buiten_systeem: 'Zorgpad afgerond, maar niet in dit systeem vastgelegd',
+    } satisfies Record<CloseReason, string>,
+    sluiting: 'Melding sluiten met een reden',
+    confirmTitle: 'Bevestigen: {{what}}',
+    confirmQuestion: 'Klopt dit? Er verandert pas iets als u bevestigt.',
+    confirm: 'Ja, vastleggen',
+    cancel: 'Nee, terug naar de melding',
+    cannotUndo: 'Dit kan niet ongedaan worden gemaakt.',
+    effects: {
+      consentGiven:
+        'Het slachtoffer geeft toestemming om gegevens te delen met: {{role}}. Berichten aan {{role}} over deze melding tonen vanaf nu de veilige contactgegevens van het slachtoffer.',
+      consentWithdrawn:
+        'Het slachtoffer trekt de toestemming in voor: {{role}}. Berichten aan {{role}} tonen vanaf nu alleen de referentie en de vraag, geen gegevens van het slachtoffer.',
+      policeWish: 'De wens over contact met de politie verandert van "{{from}}" in "{{to}}".',
+      police_ja:
+        'De zedenpolitie wordt gevraagd voor een informatief gesprek; binnen de acute termijn wordt ook een FMO aangevraagd.',
+      police_nee:
+        'Elk verzoek aan de politiekant (informatief gesprek, FMO) stopt meteen en die partners horen dat ze niets meer hoeven te doen.',
+      police_twijfel:
+        'De politie wordt niet benaderd; een FMO blijft alleen staan waar de regio dat bij twijfel aanbiedt.',
+      aangifteMade:
+        'U legt vast dat het slachtoffer zegt aangifte te hebben gedaan. Dit telt mee in de semestercijfers en verandert niets aan de zorg.',
+      aangifteNotMade:
+        'U legt vast dat het slachtoffer zegt geen aangifte te hebben gedaan. Dit telt mee in de semestercijfers en verandert niets aan de zorg.',
+      withdraw:
+        'Het slachtoffer trekt de hele melding in. Elk open verzoek stopt meteen en elke partner die van de melding weet, hoort dat hij niets meer hoeft te doen en geen contact moet opnemen.',
+      close:
+        'U sluit de melding met de reden: {{reason}}. Elk open verzoek stopt en de partners horen dat het verzoek is vervallen.',
+    },
+    done: {
+      toestemming: 'De toestemming is vastgelegd.',
+      politiewens: 'De wens over de politie is vastgelegd; het zorgpad volgt hem.',
+      aangifte: 'Vastgelegd of er aangifte is gedaan.',
+      intrekking: 'De melding is ingetrokken; de partners zijn ingelicht.',
+      sluiting: 'De melding is gesloten.',
+    },
+    problemsTitle: 'Niet vastgelegd',
+    nothingChanged: 'Er is niets veranderd aan de melding.',
+    problems: {
+      role: 'Kies een partner uit de lijst.',
+      given: 'Kies of u toestemming geeft of intrekt.',
+      wish: 'Kies ja, nee of twijfel.',
+      made: 'Kies of er aangifte is gedaan.',
+      reason: 'Kies een reden uit de lijst.',
+      form: 'Het formulier was niet in orde; open de melding opnieuw.',
+    },
+    refusals: {
+      wish: 'Dit is al de huidige wens over de politie: er is niets te veranderen.',
+      role: 'Voor de casemanager en de coördinator (het CSG zelf) is geen aparte toestemming nodig.',
+      withdrawn: 'De melding is al ingetrokken.',
+      closed: 'De melding is afgesloten of wordt afgesloten: er kan niets meer worden vastgelegd.',
+      other: 'De melding weigerde dit besluit ({{field}}).',
+    },
+    expiredTitle: 'Formulier verlopen',
+    expired: 'Dit formulier hoort niet bij uw sessie. Open de melding opnieuw; er is niets veranderd.',
   },
 };
 

@@ -23,6 +23,7 @@ import { createOpsService } from '../cases/opsService';
 import { parseOpsStaffIds } from '../config/opsRole';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
+import { registerCasePages } from './casePages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
@@ -176,6 +177,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
   registerOpsApi(app, { auth, ops, opsStaffIds });
   registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
+  registerCasePages(app, { auth, meldingen, ops });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

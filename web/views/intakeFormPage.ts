@@ -13,6 +13,7 @@ import {
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
+import { findCaseForm } from './casePage';
 import { staffNav } from './nav';
 
 export interface IntakeFormPageInput {
@@ -162,7 +163,7 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
     FORM_CHOICES[field].map((value) => [value, t(`${group}.${value}`)]);
   const body = html`<h1>${t('form.title')}</h1>
     <p class="hint">${t('form.intro')}</p>
-    ${errorSummary(input.ui, input.problems)}
+    ${hasProblems ? '' : findCaseForm(t)} ${errorSummary(input.ui, input.problems)}
     ${input.problems.formulier ? html`<p class="fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
     <form method="post" action="/meldingen" novalidate>
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />

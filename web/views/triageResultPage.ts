@@ -78,6 +78,7 @@ export function triageResultPage(input: TriageResultInput): string {
       <h1>${input.status === 'started' ? t('result.started') : t('result.alreadyExists')}</h1>
       <p>${t('result.reference')} <strong id="referentie">${input.reference}</strong></p>
       ${input.status === 'already_exists' ? html`<p>${t('result.noSecond')}</p>` : ''}
+      <p><a href="/meldingen/${input.reference}" id="naar-melding">${t('casePage.open')}</a></p>
     </div>
     ${
       triage

@@ -1,0 +1,269 @@
+/**
+ * The case page and the decisions staff record on it, for logged-in staff. Server-rendered, no
+ * scripts; every form carries the session's CSRF token. A decision goes through two posts: the
+ * first checks the form with the API's own schema and shows what will happen (nothing changes);
+ * the second records it as the signed-in staff member and shows the case with a success message.
+ * A refused decision shows the case with the problem, field by field, and changes nothing.
+ *
+ *   GET  /meldingen/openen?referentie=…                       open a case by its reference
+ *   GET  /meldingen/:reference                                the case page
+ *   POST /meldingen/:reference/besluiten/:besluit/controleren the confirmation step
+ *   POST /meldingen/:reference/besluiten/:besluit             record the decision
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MeldingService } from '../cases/meldingService';
+import type { OpsService } from '../cases/opsService';
+import type { IntakeProblem } from '../domain/intakeSchema';
+import { REGIONS } from '../regions';
+import type { CaseState } from '../workflows/messages';
+import { referenceParam } from './apiSchemas';
+import {
+  formValuesOf,
+  isCasePageDecision,
+  parseCaseAction,
+  problemText,
+  type CaseAction,
+  type CasePageDecision,
+  type DecisionFormValues,
+} from './caseDecisions';
+import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './kit/auth';
+import { pageUi, type PageUi } from './kit/language';
+import { messagePage } from './kit/messagePage';
+import { casePage, type DecisionProblems } from './views/casePage';
+import { decisionConfirmPage } from './views/decisionConfirmPage';
+
+export interface CasePagesDeps {
+  auth: AuthConfig;
+  meldingen: MeldingService;
+  ops: OpsService;
+}
+
+/** The services one signed-in staff member reaches cases through. */
+export interface CaseServices {
+  meldingen: MeldingService;
+  ops: OpsService;
+}
+
+interface StaffSession {
+  staffId: string;
+  token: string;
+  csrf: string;
+}
+
+export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): void {
+  const { auth } = deps;
+
+  /**
+   * Every case read and decision on these pages goes through the services this returns. Today
+   * every staff account reaches every case; scoping to the staff member's role and regions wraps
+   * the two services here, in this one place.
+   */
+  function servicesFor(session: StaffSession): CaseServices {
+    void session;
+    return { meldingen: deps.meldingen, ops: deps.ops };
+  }
+
+  const page = (reply: FastifyReply, code: number, body: string) =>
+    reply.code(code).type('text/html; charset=utf-8').send(body);
+
+  /** The logged-in session, or a redirect to the login page (and undefined). */
+  function requireSession(request: FastifyRequest, reply: FastifyReply): StaffSession | undefined {
+    const found = sessionFromCookie(request, auth);
+    if (!found) {
+      const next = request.method === 'GET' ? request.url.split('?')[0]! : '/meldingen/nieuw';
+      void reply.redirect(`/inloggen?next=${encodeURIComponent(next)}`, 303);
+      return undefined;
+    }
+    return {
+      staffId: found.session.staffId,
+      token: found.token,
+      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+    };
+  }
+
+  function notFound(reply: FastifyReply, ui: PageUi, reference: unknown) {
+    const shown = typeof reference === 'string' ? reference.slice(0, 60) : '';
+    return page(
+      reply,
+      404,
+      messagePage(
+        ui,
+        ui.t('casePage.notFoundTitle'),
+        ui.t('casePage.notFound', { reference: shown }),
+        '/meldingen/nieuw',
+        ui.t('casePage.toStart'),
+      ),
+    );
+  }
+
+  function showCase(
+    reply: FastifyReply,
+    ui: PageUi,
+    session: StaffSession,
+    state: CaseState,
+    code: number,
+    extra: { done?: string; refused?: DecisionProblems } = {},
+  ) {
+    const regionName = REGIONS.get(state.regionId)?.name;
+    return page(
+      reply,
+      code,
+      casePage({
+        state,
+        ...(regionName ? { regionName } : {}),
+        staffId: session.staffId,
+        csrfToken: session.csrf,
+        ...extra,
+        ui,
+      }),
+    );
+  }
+
+  /** The case with one decision's problems: 400 for the form's, 409 for the case's refusal. */
+  async function showRefused(
+    reply: FastifyReply,
+    ui: PageUi,
+    session: StaffSession,
+    reference: string,
+    refused: { decision: CasePageDecision; values: DecisionFormValues; problems: IntakeProblem[] },
+    stage: 'form' | 'refusal',
+  ) {
+    const state = await servicesFor(session).meldingen.state(reference);
+    if (!state) return notFound(reply, ui, reference);
+    return showCase(reply, ui, session, state, stage === 'form' ? 400 : 409, {
+      refused: {
+        decision: refused.decision,
+        values: refused.values,
+        problems: refused.problems.map((p) => ({ field: p.field, text: problemText(ui.t, p, stage) })),
+      },
+    });
+  }
+
+  /** Session, CSRF, reference and decision name of a decision post; undefined once a reply is sent. */
+  function decisionPost(request: FastifyRequest, reply: FastifyReply) {
+    const session = requireSession(request, reply);
+    if (!session) return undefined;
+    const params = request.params as { reference: string; besluit: string };
+    const parsed = referenceParam.safeParse(params.reference);
+    const ui = pageUi(request, parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw');
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+      void page(
+        reply,
+        403,
+        messagePage(
+          ui,
+          ui.t('casePage.expiredTitle'),
+          ui.t('casePage.expired'),
+          parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw',
+        ),
+      );
+      return undefined;
+    }
+    if (!parsed.success || !isCasePageDecision(params.besluit)) {
+      void notFound(reply, ui, params.reference);
+      return undefined;
+    }
+    const decision = params.besluit;
+    return { session, ui, reference: parsed.data, decision, values: formValuesOf(decision, body) };
+  }
+
+  app.get('/meldingen/openen', async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    const typed = (request.query as Record<string, unknown>).referentie;
+    const parsed = referenceParam.safeParse(typeof typed === 'string' ? typed.trim().toUpperCase() : typed);
+    if (!parsed.success) return notFound(reply, pageUi(request), typed);
+    return reply.redirect(`/meldingen/${parsed.data}`, 303);
+  });
+
+  app.get('/meldingen/:reference', async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    const ui = pageUi(request);
+    const { reference } = request.params as { reference: string };
+    const parsed = referenceParam.safeParse(reference);
+    if (!parsed.success) return notFound(reply, ui, reference);
+    const state = await servicesFor(session).meldingen.state(parsed.data);
+    if (!state) return notFound(reply, ui, parsed.data);
+    const done = (request.query as Record<string, unknown>).gedaan;
+    return showCase(reply, ui, session, state, 200, {
+      ...(isCasePageDecision(done) ? { done: ui.t(`casePage.done.${done}`) } : {}),
+    });
+  });
+
+  app.post('/meldingen/:reference/besluiten/:besluit/controleren', async (request, reply) => {
+    const post = decisionPost(request, reply);
+    if (!post) return reply;
+    const { session, ui, reference, decision, values } = post;
+    const checked = parseCaseAction(decision, values, session.staffId);
+    if (!checked.ok) {
+      return showRefused(
+        reply,
+        ui,
+        session,
+        reference,
+        { decision, values, problems: checked.problems },
+        'form',
+      );
+    }
+    const state = await servicesFor(session).meldingen.state(reference);
+    if (!state) return notFound(reply, ui, reference);
+    return page(
+      reply,
+      200,
+      decisionConfirmPage({ state, decision, values, staffId: session.staffId, csrfToken: session.csrf, ui }),
+    );
+  });
+
+  app.post('/meldingen/:reference/besluiten/:besluit', async (request, reply) => {
+    const post = decisionPost(request, reply);
+    if (!post) return reply;
+    const { session, ui, reference, decision, values } = post;
+    const checked = parseCaseAction(decision, values, session.staffId);
+    if (!checked.ok) {
+      return showRefused(
+        reply,
+        ui,
+        session,
+        reference,
+        { decision, values, problems: checked.problems },
+        'form',
+      );
+    }
+    const outcome = await perform(servicesFor(session), reference, checked.action);
+    if (outcome.status === 'not_found') {
+      // A case that has ended answers "not found" to a decision: say it is closed, if it is.
+      return showRefused(
+        reply,
+        ui,
+        session,
+        reference,
+        { decision, values, problems: [{ field: '(melding)', message: 'the case is closed' }] },
+        'refusal',
+      );
+    }
+    if (outcome.status === 'rejected') {
+      return showRefused(
+        reply,
+        ui,
+        session,
+        reference,
+        { decision, values, problems: outcome.problems },
+        'refusal',
+      );
+    }
+    request.log.info(
+      { event: 'case_decision', reference, type: decision, staffId: session.staffId },
+      'decision recorded on the case page',
+    );
+    return reply.redirect(`/meldingen/${reference}?gedaan=${decision}`, 303);
+  });
+}
+
+/** A decision of the table through the case client, the closing through the ops service. */
+function perform(services: CaseServices, reference: string, action: CaseAction) {
+  return action.kind === 'decision'
+    ? services.meldingen.decide(reference, action.decision)
+    : services.ops.act(reference, action.action);
+}

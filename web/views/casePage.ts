@@ -1,0 +1,413 @@
+/**
+ * The case page for staff: where the case stands in plain words, what happens next and when, the
+ * open partner requests, the timeline (who decided what, and which requests went to which
+ * partner), and a form for each decision staff record, each leading to a confirmation first.
+ * Built from the case state query alone, which holds no personal data. Times in Dutch time.
+ */
+import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
+import { formatLocal } from '../../domain/localTime';
+import type { PartnerRole } from '../../domain/vocabulary';
+import type { Translate } from '../../i18n';
+import {
+  CASE_PAGE_DECISION_NAMES,
+  CASE_PAGE_DECISIONS,
+  fieldsOf,
+  type CasePageDecision,
+  type DecisionField,
+  type DecisionFormValues,
+} from '../caseDecisions';
+import type { PageUi } from '../kit/language';
+import { attr, html, type SafeHtml } from '../kit/html';
+import { layout } from '../kit/layout';
+import { staffNav } from './nav';
+
+/** Problems with one decision's form, each already in the reader's words. */
+export interface DecisionProblems {
+  decision: CasePageDecision;
+  problems: Array<{ field: string; text: string }>;
+  values: DecisionFormValues;
+}
+
+export interface CasePageInput {
+  state: CaseState;
+  regionName?: string;
+  staffId: string;
+  csrfToken: string;
+  /** The decision just recorded, in words. */
+  done?: string;
+  refused?: DecisionProblems;
+  ui: PageUi;
+}
+
+/** The catalogue's words for `key`, or `fallback` where it has none (a value it does not know). */
+function wordsOr(t: Translate, key: string, fallback: string): string {
+  const text = t(key);
+  return text === key ? fallback : text;
+}
+
+export function isClosed(state: CaseState): boolean {
+  return state.phase === 'afgesloten' || state.outcome !== undefined;
+}
+
+/** The consent per partner role as it stands: the latest consent decision for each role. */
+export function consentsOf(state: CaseState): Map<PartnerRole, boolean> {
+  const consents = new Map<PartnerRole, boolean>();
+  for (const d of state.decisions) {
+    if (d.type !== 'toestemming') continue;
+    const [role, given] = d.value.split(': ');
+    if (role) consents.set(role as PartnerRole, given === 'gegeven');
+  }
+  return consents;
+}
+
+/** A decision's recorded value in words; the raw value where the catalogue has none. */
+function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
+  const v = d.value;
+  switch (d.type) {
+    case 'intake': {
+      const [channel, window, police, medical] = v.split('; ');
+      const choice = (part: string | undefined) => {
+        const value = part?.split(': ')[1] ?? '';
+        return wordsOr(t, `form.choices.${value}`, value);
+      };
+      return [
+        wordsOr(t, `form.channels.${channel}`, channel ?? ''),
+        wordsOr(t, `triage.windows.${window}`, window ?? ''),
+        `${t('form.police')} ${choice(police)}`,
+        `${t('form.medical')} ${choice(medical)}`,
+      ].join(' · ');
+    }
+    case 'politie_wens':
+      return wordsOr(t, `form.choices.${v}`, v);
+    case 'toestemming': {
+      const [role, given] = v.split(': ');
+      const words = wordsOr(t, `request.roles.${role}`, role ?? '');
+      return given === 'gegeven'
+        ? t('casePage.consentGiven', { role: words })
+        : t('casePage.consentWithdrawn', { role: words });
+    }
+    case 'incidenttijd': {
+      const [before, after] = (v.split(': ')[1] ?? '').split(' → ');
+      return before && after
+        ? `${wordsOr(t, `triage.windows.${before}`, before)} → ${wordsOr(t, `triage.windows.${after}`, after)}`
+        : v;
+    }
+    case 'ontvangstbevestiging': {
+      const request = state.requests.find((r) => r.requestId === d.requestId);
+      return request ? `${t(`request.kinds.${request.kind}`)} (${t(`request.roles.${request.role}`)})` : v;
+    }
+    case 'checkin': {
+      const [outcome, ptss] = v.split('; ');
+      const words = wordsOr(t, `partner.outcomes.${outcome}`, outcome ?? '');
+      return ptss ? `${words}; ${ptss}` : words;
+    }
+    case 'fmo_aanbod':
+      return wordsOr(t, `casePage.fmoOffers.${v}`, v);
+    case 'aangifte':
+      return wordsOr(t, `casePage.aangifte.${v}`, v);
+    case 'intrekking':
+      return v === 'ingetrokken' ? '' : v;
+    default:
+      return v;
+  }
+}
+
+function tierWords(t: Translate, r: RequestView): string {
+  return t(`casePage.tiers.${r.awaitedTier}`);
+}
+
+function escalationWords(t: Translate, r: RequestView): string {
+  return r.escalationLevel === 0
+    ? t('casePage.escalationNone')
+    : t('casePage.escalationLevel', { level: r.escalationLevel, tier: tierWords(t, r) });
+}
+
+function nextSteps(t: Translate, state: CaseState): SafeHtml {
+  if (isClosed(state)) {
+    return html`<p id="volgende">
+      ${
+        state.outcome
+          ? t('casePage.closedAs', { outcome: t(`caseWords.outcomes.${state.outcome}`) })
+          : t('casePage.closing')
+      }
+    </p>`;
+  }
+  const waiting = state.openRequests.filter((r) => r.kind !== 'checkin');
+  const checkIn = state.openRequests.find((r) => r.kind === 'checkin');
+  const items = waiting.map(
+    (r) =>
+      html`<li>
+        ${t('casePage.waitsFor', {
+          kind: t(`request.kinds.${r.kind}`),
+          role: t(`request.roles.${r.role}`),
+          tier: tierWords(t, r),
+          due: formatLocal(r.dueBy),
+        })}
+        ${r.deadline ? t('casePage.hardDeadline', { deadline: formatLocal(r.deadline) }) : ''}
+      </li>`,
+  );
+  if (checkIn) {
+    items.push(
+      html`<li>
+        ${t('casePage.nextCheckIn', { what: t(`request.kinds.${checkIn.kind}`), due: formatLocal(checkIn.dueBy) })}
+      </li>`,
+    );
+  } else if (state.phase === 'watchful_waiting') {
+    items.push(html`<li>${t('casePage.noCheckIn')}</li>`);
+  }
+  return items.length
+    ? html`<ul id="volgende">
+        ${items}
+      </ul>`
+    : html`<p id="volgende">${t('casePage.nothingOpen')}</p>`;
+}
+
+function openRequestsTable(t: Translate, state: CaseState): SafeHtml {
+  if (state.openRequests.length === 0) return html`<p>${t('casePage.nothingOpen')}</p>`;
+  return html`<table id="open-verzoeken">
+    <thead>
+      <tr>
+        <th scope="col">${t('casePage.colRequest')}</th>
+        <th scope="col">${t('casePage.colPartner')}</th>
+        <th scope="col">${t('casePage.colSince')}</th>
+        <th scope="col">${t('casePage.colDue')}</th>
+        <th scope="col">${t('casePage.colEscalation')}</th>
+        <th scope="col">${t('casePage.colStatus')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${state.openRequests.map(
+        (r) =>
+          html`<tr>
+            <td>${t(`request.kinds.${r.kind}`)}</td>
+            <td>${t(`request.roles.${r.role}`)}</td>
+            <td>${formatLocal(r.requestedAt)}</td>
+            <td>
+              ${formatLocal(r.dueBy)}${
+                r.deadline
+                  ? html`<br />${t('casePage.hardDeadline', { deadline: formatLocal(r.deadline) })}`
+                  : ''
+              }
+            </td>
+            <td>${escalationWords(t, r)}</td>
+            <td>${t(`caseWords.statuses.${r.status}`)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** Decisions and requests sent, oldest first; at the same moment, decisions before requests. */
+function timeline(t: Translate, state: CaseState): SafeHtml {
+  const who = (by: string) => (by === 'workflow' ? t('casePage.bySystem') : by);
+  const entries = [
+    ...state.decisions.map((d) => ({
+      at: d.at,
+      by: who(d.by),
+      what: [t(`casePage.recordTypes.${d.type}`), decisionWords(t, d, state)].filter(Boolean).join(': '),
+    })),
+    ...state.requests.map((r) => ({
+      at: r.requestedAt,
+      by: t('casePage.bySystem'),
+      what: t('casePage.sentTo', {
+        kind: t(`request.kinds.${r.kind}`),
+        role: t(`request.roles.${r.role}`),
+        status: t(`caseWords.statuses.${r.status}`),
+      }),
+    })),
+  ]
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.i - b.i)
+    .map(({ entry }) => entry);
+  return html`<table id="tijdlijn">
+    <thead>
+      <tr>
+        <th scope="col">${t('casePage.colWhen')}</th>
+        <th scope="col">${t('casePage.colWho')}</th>
+        <th scope="col">${t('casePage.colWhat')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${entries.map(
+        (e) =>
+          html`<tr>
+            <td>${formatLocal(e.at)}</td>
+            <td>${e.by}</td>
+            <td>${e.what}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The choices a form offers: a police wish that is already the wish is no change to offer. */
+function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseState): readonly string[] {
+  return name === 'politiewens' && field.name === 'wish'
+    ? field.choices.filter((c) => c !== state.policeWish)
+    : field.choices;
+}
+
+function fieldHtml(
+  t: Translate,
+  name: CasePageDecision,
+  field: DecisionField,
+  state: CaseState,
+  refused: DecisionProblems | undefined,
+): SafeHtml {
+  const id = `${name}-${field.name}`;
+  const mine = refused?.decision === name ? refused : undefined;
+  const problem = mine?.problems.find((p) => p.field === field.name);
+  const value = mine?.values[field.name];
+  const error = problem ? html`<p class="fout" id="${id}-fout">${problem.text}</p>` : '';
+  const invalid = problem ? html` aria-invalid="true" aria-describedby="${id}-fout"` : '';
+  const label = t(`casePage.fields.${field.name}`);
+  const choices = choicesFor(name, field, state);
+  if (field.select) {
+    const placeholder = field.name === 'role' ? t('casePage.chooseRole') : t('casePage.chooseReason');
+    return html`<label for="${id}">${label}</label>${error}
+      <select id="${id}" name="${field.name}" required${invalid}>
+        <option value="">${placeholder}</option>
+        ${choices.map(
+          (c) => html`<option value="${c}" ${attr('selected', value === c)}>${t(field.words(c))}</option>`,
+        )}
+      </select>`;
+  }
+  return html`<div role="radiogroup" aria-labelledby="${id}-label" class="keuze" ${invalid}>
+    <p id="${id}-label"><strong>${label}</strong></p>
+    ${error}
+    ${choices.map(
+      (c) =>
+        html`<label for="${id}-${c}"
+          ><input
+            type="radio"
+            id="${id}-${c}"
+            name="${field.name}"
+            value="${c}"
+            required${attr('checked', value === c)}
+          />
+          ${t(field.words(c))}</label
+        >`,
+    )}
+  </div>`;
+}
+
+function decisionForm(
+  t: Translate,
+  name: CasePageDecision,
+  state: CaseState,
+  csrfToken: string,
+  refused: DecisionProblems | undefined,
+): SafeHtml {
+  const generic = refused?.decision === name ? refused.problems.filter((p) => !hasField(name, p.field)) : [];
+  return html`<form
+    method="post"
+    action="/meldingen/${state.reference}/besluiten/${name}/controleren"
+    id="besluit-${name}"
+  >
+    <fieldset>
+      <legend>${t(CASE_PAGE_DECISIONS[name].label)}</legend>
+      <input type="hidden" name="_csrf" value="${csrfToken}" />
+      ${generic.map((p) => html`<p class="fout">${p.text}</p>`)}
+      ${fieldsOf(name).map((field) => fieldHtml(t, name, field, state, refused))}
+      <p><button type="submit" id="${name}-verder">${t('casePage.check')}</button></p>
+    </fieldset>
+  </form>`;
+}
+
+function hasField(name: CasePageDecision, field: string): boolean {
+  return fieldsOf(name).some((f) => f.name === field);
+}
+
+function refusedSummary(t: Translate, refused: DecisionProblems): SafeHtml {
+  return html`<div class="samenvatting" role="alert" id="problemen" tabindex="-1" autofocus>
+    <h2>${t('casePage.problemsTitle')}: ${t(CASE_PAGE_DECISIONS[refused.decision].label)}</h2>
+    <ul>
+      ${refused.problems.map((p) =>
+        hasField(refused.decision, p.field)
+          ? html`<li><a href="#${refused.decision}-${p.field}">${p.text}</a></li>`
+          : html`<li>${p.text}</li>`,
+      )}
+    </ul>
+    <p>${t('casePage.nothingChanged')}</p>
+  </div>`;
+}
+
+export function casePage(input: CasePageInput): string {
+  const { state, ui, refused } = input;
+  const { t } = ui;
+  const consents = [...consentsOf(state)];
+  const body = html`<h1>${t('casePage.title', { reference: state.reference })}</h1>
+    ${
+      input.done
+        ? html`<div class="resultaat" role="status" id="gedaan" tabindex="-1" autofocus>
+            <p>${input.done}</p>
+          </div>`
+        : ''
+    }
+    ${refused ? refusedSummary(t, refused) : ''}
+    <h2>${t('casePage.summary')}</h2>
+    <dl id="overzicht">
+      <dt>${t('casePage.phase')}</dt>
+      <dd id="fase">${t(`caseWords.phases.${state.phase}`)}</dd>
+      <dt>${t('casePage.region')}</dt>
+      <dd>${input.regionName ?? state.regionId}</dd>
+      <dt>${t('casePage.triage')}</dt>
+      <dd>${t(`triage.windows.${state.triage.window}`)}</dd>
+      <dt>${t('casePage.policeWish')}</dt>
+      <dd id="politiewens">${state.policeWish ? t(`form.choices.${state.policeWish}`) : ''}</dd>
+      <dt>${t('casePage.consents')}</dt>
+      <dd id="toestemmingen">
+        ${
+          consents.length
+            ? consents
+                .map(([role, given]) =>
+                  t(given ? 'casePage.consentGiven' : 'casePage.consentWithdrawn', {
+                    role: t(`request.roles.${role}`),
+                  }),
+                )
+                .join('; ')
+            : t('casePage.noConsents')
+        }
+      </dd>
+    </dl>
+    <h2>${t('casePage.next')}</h2>
+    ${nextSteps(t, state)}
+    <h2>${t('casePage.openRequests')}</h2>
+    ${openRequestsTable(t, state)}
+    ${
+      isClosed(state)
+        ? ''
+        : html`<h2>${t('casePage.decide')}</h2>
+            <p class="hint">${t('casePage.decideHint')}</p>
+            ${CASE_PAGE_DECISION_NAMES.map((name) => decisionForm(t, name, state, input.csrfToken, refused))}`
+    }
+    <h2>${t('casePage.timeline')}</h2>
+    <p class="hint">${t('casePage.timelineHint')}</p>
+    ${timeline(t, state)}`;
+  return layout({
+    title: t('casePage.title', { reference: state.reference }),
+    body,
+    nav: staffNav(ui, input.staffId, input.csrfToken),
+    ui,
+  });
+}
+
+/** The small "open a melding by its reference" form, for the staff start page. */
+export function findCaseForm(t: Translate): SafeHtml {
+  return html`<form method="get" action="/meldingen/openen" role="search" id="melding-openen">
+    <fieldset>
+      <legend>${t('casePage.findLegend')}</legend>
+      <label for="referentie">${t('casePage.findLabel')}</label>
+      <p class="hint" id="referentie-hint">${t('casePage.findHint')}</p>
+      <input
+        type="text"
+        id="referentie"
+        name="referentie"
+        aria-describedby="referentie-hint"
+        autocomplete="off"
+        required
+      />
+      <button type="submit">${t('casePage.find')}</button>
+    </fieldset>
+  </form>`;
+}
