@@ -560,6 +560,8 @@ export const en: Catalog = {
       afgerond_buiten_systeem: 'Pathway completed, but not recorded in this system',
     },
     sluiting: 'Close the melding with a reason',
+    closeForbiddenTitle: 'No access',
+    closeForbidden: 'Only ops staff can close a melding. Nothing has changed.',
     confirmTitle: 'Confirm: {{what}}',
     confirmQuestion: 'Is this right? Nothing changes until you confirm.',
     confirm: 'Yes, record it',

@@ -573,6 +573,8 @@ export const nl = {
       afgerond_buiten_systeem: 'Zorgpad afgerond, maar niet in dit systeem vastgelegd',
     } satisfies Record<CloseReason, string>,
     sluiting: 'Melding sluiten met een reden',
+    closeForbiddenTitle: 'Geen toegang',
+    closeForbidden: 'Alleen ops-medewerkers kunnen een melding sluiten. Er is niets veranderd.',
     confirmTitle: 'Bevestigen: {{what}}',
     confirmQuestion: 'Klopt dit? Er verandert pas iets als u bevestigt.',
     confirm: 'Ja, vastleggen',

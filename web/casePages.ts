@@ -36,6 +36,8 @@ export interface CasePagesDeps {
   auth: AuthConfig;
   meldingen: MeldingService;
   ops: OpsService;
+  /** Staff with the ops role (OPS_STAFF_IDS): only they may close a case, as on the ops API. */
+  opsStaffIds: ReadonlySet<string>;
 }
 
 /** The services one signed-in staff member reaches cases through. */
@@ -62,6 +64,13 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     void session;
     return { meldingen: deps.meldingen, ops: deps.ops };
   }
+
+  /**
+   * Closing a case stays with the ops role, the rule the ops API and pages already keep
+   * (config/opsRole.ts); it is not widened to every staff account here. It joins the shared rule
+   * set of roles and regions when that wraps the services above.
+   */
+  const mayClose = (session: StaffSession) => deps.opsStaffIds.has(session.staffId);
 
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
@@ -113,6 +122,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         ...(regionName ? { regionName } : {}),
         staffId: session.staffId,
         csrfToken: session.csrf,
+        mayClose: mayClose(session),
         ...extra,
         ui,
       }),
@@ -165,6 +175,19 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
       return undefined;
     }
     const decision = params.besluit;
+    if (decision === 'sluiting' && !mayClose(session)) {
+      void page(
+        reply,
+        403,
+        messagePage(
+          ui,
+          ui.t('casePage.closeForbiddenTitle'),
+          ui.t('casePage.closeForbidden'),
+          `/meldingen/${parsed.data}`,
+        ),
+      );
+      return undefined;
+    }
     return { session, ui, reference: parsed.data, decision, values: formValuesOf(decision, body) };
   }
 

@@ -177,7 +177,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
   registerOpsApi(app, { auth, ops, opsStaffIds });
   registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
-  registerCasePages(app, { auth, meldingen, ops });
+  registerCasePages(app, { auth, meldingen, ops, opsStaffIds });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

@@ -16,17 +16,22 @@ let h: IntakeHarness;
 let cookie: string;
 let csrf: string;
 
-beforeAll(async () => {
-  h = await startIntakeHarness();
+/** A staff session's cookie and the CSRF token of its forms. */
+async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
   const login = await h.app.inject({
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1',
+    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
   });
-  cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-  const start = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie } });
-  csrf = /name="_csrf"\s+value="([^"]+)"/.exec(start.body)![1]!;
+  const session = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
+  const start = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie: session } });
+  return { cookie: session, csrf: /name="_csrf"\s+value="([^"]+)"/.exec(start.body)![1]! };
+}
+
+beforeAll(async () => {
+  h = await startIntakeHarness();
+  ({ cookie, csrf } = await loginAs('helpline-017', 'helpline-wachtwoord-1'));
 });
 afterAll(() => h?.stop());
 
@@ -39,14 +44,14 @@ async function newCase(): Promise<string> {
 const stateOf = (reference: string): Promise<CaseState> =>
   h.client.workflow.getHandle(reference).query(caseState);
 
-const get = (url: string, lang = 'nl') =>
-  h.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
+const get = (url: string, lang = 'nl', as = cookie) =>
+  h.app.inject({ method: 'GET', url, headers: { cookie: as, 'accept-language': lang } });
 
-function post(url: string, fields: Record<string, string>, lang = 'nl') {
+function post(url: string, fields: Record<string, string>, lang = 'nl', as = cookie) {
   return h.app.inject({
     method: 'POST',
     url,
-    headers: { cookie, 'accept-language': lang, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: as, 'accept-language': lang, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams(fields).toString(),
   });
 }
@@ -176,18 +181,38 @@ describe('a decision on the case page', () => {
     expect((await h.client.workflow.getHandle(ref).describe()).status.name).toBe('RUNNING');
   });
 
-  test('closing with a reason goes through the ops service; the page then says the case is closed', async () => {
+  test('closing stays with the ops role: helpline staff are refused (403); ops close with a reason', async () => {
     const ref = await newCase();
-    const missingReason = await post(`/meldingen/${ref}/besluiten/sluiting/controleren`, { _csrf: csrf });
-    expect(missingReason.statusCode).toBe(400);
-    expect(missingReason.body).toContain('Kies een reden uit de lijst.');
-    const done = await post(`/meldingen/${ref}/besluiten/sluiting`, {
+    const before = await stateOf(ref);
+    expect((await get(`/meldingen/${ref}`)).body).not.toContain('besluiten/sluiting');
+    const refused = await post(`/meldingen/${ref}/besluiten/sluiting`, {
       _csrf: csrf,
       reason: 'dubbele_melding',
     });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Alleen ops-medewerkers kunnen een melding sluiten');
+    expect((await stateOf(ref)).decisions).toEqual(before.decisions);
+    expect((await h.client.workflow.getHandle(ref).describe()).status.name).toBe('RUNNING');
+
+    const ops = await loginAs('ops', 'ops-wachtwoord-123');
+    expect((await get(`/meldingen/${ref}`, 'nl', ops.cookie)).body).toContain('besluiten/sluiting');
+    const missingReason = await post(
+      `/meldingen/${ref}/besluiten/sluiting/controleren`,
+      { _csrf: ops.csrf },
+      'nl',
+      ops.cookie,
+    );
+    expect(missingReason.statusCode).toBe(400);
+    expect(missingReason.body).toContain('Kies een reden uit de lijst.');
+    const done = await post(
+      `/meldingen/${ref}/besluiten/sluiting`,
+      { _csrf: ops.csrf, reason: 'dubbele_melding' },
+      'nl',
+      ops.cookie,
+    );
     expect(done.statusCode).toBe(303);
     expect(await h.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'gesloten' });
-    const page = await get(done.headers.location as string);
+    const page = await get(done.headers.location as string, 'nl', ops.cookie);
     expect(page.body).toContain('De melding is gesloten.');
     expect(page.body).toContain('Deze melding is afgesloten: gesloten door ops.');
     expect(page.body).not.toContain('/besluiten/');

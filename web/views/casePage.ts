@@ -33,6 +33,8 @@ export interface CasePageInput {
   regionName?: string;
   staffId: string;
   csrfToken: string;
+  /** Whether this staff member may close the case (the ops role); else the closing form is left out. */
+  mayClose: boolean;
   /** The decision just recorded, in words. */
   done?: string;
   refused?: DecisionProblems;
@@ -132,7 +134,10 @@ function nextSteps(t: Translate, state: CaseState): SafeHtml {
       }
     </p>`;
   }
-  const waiting = state.openRequests.filter((r) => r.kind !== 'checkin');
+  // Soonest first: what needs an answer first is what happens next.
+  const waiting = state.openRequests
+    .filter((r) => r.kind !== 'checkin')
+    .sort((a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy));
   const checkIn = state.openRequests.find((r) => r.kind === 'checkin');
   const items = waiting.map(
     (r) =>
@@ -272,7 +277,15 @@ function fieldHtml(
         )}
       </select>`;
   }
-  return html`<div role="radiogroup" aria-labelledby="${id}-label" class="keuze" ${invalid}>
+  // The group itself is the target of the problem summary's link (tabindex: focusable by link only).
+  return html`<div
+    role="radiogroup"
+    id="${id}"
+    tabindex="-1"
+    aria-labelledby="${id}-label"
+    class="keuze"
+    ${invalid}
+  >
     <p id="${id}-label"><strong>${label}</strong></p>
     ${error}
     ${choices.map(
@@ -379,7 +392,9 @@ export function casePage(input: CasePageInput): string {
         ? ''
         : html`<h2>${t('casePage.decide')}</h2>
             <p class="hint">${t('casePage.decideHint')}</p>
-            ${CASE_PAGE_DECISION_NAMES.map((name) => decisionForm(t, name, state, input.csrfToken, refused))}`
+            ${CASE_PAGE_DECISION_NAMES.filter((name) => name !== 'sluiting' || input.mayClose).map((name) =>
+              decisionForm(t, name, state, input.csrfToken, refused),
+            )}`
     }
     <h2>${t('casePage.timeline')}</h2>
     <p class="hint">${t('casePage.timelineHint')}</p>

@@ -1,0 +1,96 @@
+/**
+ * The case page's decision forms: built from the domain's lists, checked by the API's schemas,
+ * and every choice, consequence and refusal readable in both languages (a value added to a list
+ * without its words fails here, not on a page).
+ */
+import { translator, type Lang } from '../../i18n';
+import {
+  CASE_PAGE_DECISION_NAMES,
+  fieldsOf,
+  parseCaseAction,
+  problemText,
+  type CasePageDecision,
+} from '../../web/caseDecisions';
+import { effectsOf } from '../../web/views/decisionConfirmPage';
+import type { CaseState } from '../../workflows/messages';
+
+const LANGS: Lang[] = ['nl', 'en'];
+
+/** Every combination of one choice per field of a decision. */
+function everyChoice(name: CasePageDecision): Array<Record<string, string>> {
+  let combos: Array<Record<string, string>> = [{}];
+  for (const field of fieldsOf(name)) {
+    combos = combos.flatMap((combo) => field.choices.map((choice) => ({ ...combo, [field.name]: choice })));
+  }
+  return combos;
+}
+
+const state = { reference: 'CSG-LIM-2026-000001', policeWish: 'twijfel' } as CaseState;
+
+test.each(LANGS)('%s: every choice, field and consequence of every form has its words', (lang) => {
+  const t = translator(lang);
+  const missing: string[] = [];
+  const check = (key: string) => {
+    if (t(key) === key) missing.push(key);
+  };
+  for (const name of CASE_PAGE_DECISION_NAMES) {
+    for (const field of fieldsOf(name)) {
+      check(`casePage.fields.${field.name}`);
+      check(`casePage.problems.${field.name}`);
+      for (const choice of field.choices) check(field.words(choice));
+    }
+    for (const values of everyChoice(name)) {
+      for (const effect of effectsOf(t, name, values, state)) {
+        if (/casePage\.|\{\{/.test(effect)) missing.push(`${name} ${JSON.stringify(values)}: ${effect}`);
+      }
+    }
+  }
+  expect(missing).toEqual([]);
+});
+
+test('consent is offered for partners outside the CSG only', () => {
+  const roles = fieldsOf('toestemming').find((f) => f.name === 'role')!.choices;
+  expect(roles).toContain('zedenpolitie');
+  expect(roles).not.toContain('casemanager');
+  expect(roles).not.toContain('coordinator');
+});
+
+test('a form becomes the decision of the table, by the signed-in staff member', () => {
+  expect(parseCaseAction('toestemming', { role: 'zedenpolitie', given: 'false' }, 'helpline-017')).toEqual({
+    ok: true,
+    action: {
+      kind: 'decision',
+      decision: { type: 'toestemming', input: { role: 'zedenpolitie', given: false, by: 'helpline-017' } },
+    },
+  });
+  expect(parseCaseAction('intrekking', {}, 'helpline-017')).toEqual({
+    ok: true,
+    action: { kind: 'decision', decision: { type: 'intrekking', input: { by: 'helpline-017' } } },
+  });
+  expect(parseCaseAction('sluiting', { reason: 'zorg_elders' }, 'ops')).toEqual({
+    ok: true,
+    action: { kind: 'ops', action: { type: 'sluiting', input: { reason: 'zorg_elders', by: 'ops' } } },
+  });
+});
+
+test('the schema names each wrong or missing field once', () => {
+  const wrong = parseCaseAction('toestemming', { role: 'buurman', given: 'misschien' }, 'helpline-017');
+  expect(wrong.ok).toBe(false);
+  expect(!wrong.ok && wrong.problems.map((p) => p.field)).toEqual(['role', 'given']);
+  const none = parseCaseAction('politiewens', {}, 'helpline-017');
+  expect(!none.ok && none.problems.map((p) => p.field)).toEqual(['wish']);
+});
+
+test.each([
+  [
+    { field: 'wish', message: 'the police wish is already "ja"' },
+    'Dit is al de huidige wens over de politie',
+  ],
+  [{ field: 'role', message: 'the CSG itself needs no separate consent' }, 'geen aparte toestemming nodig'],
+  [{ field: '(besluit)', message: 'the melding is already withdrawn' }, 'De melding is al ingetrokken.'],
+  [{ field: '(besluit)', message: 'the case is closing or closed (ingetrokken)' }, 'is afgesloten'],
+  [{ field: '(melding)', message: 'the case is closed (COMPLETED)' }, 'is afgesloten'],
+  [{ field: 'by', message: 'expected the pseudonymous id' }, 'weigerde dit besluit (by)'],
+])('the refusal %j reads in Dutch as "%s"', (problem, text) => {
+  expect(problemText(translator('nl'), problem, 'refusal')).toContain(text);
+});
