@@ -79,7 +79,8 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   function requireSession(request: FastifyRequest, reply: FastifyReply): StaffSession | undefined {
     const found = sessionFromCookie(request, auth);
     if (!found) {
-      const next = request.method === 'GET' ? request.url.split('?')[0]! : '/meldingen/nieuw';
+      // After the login, back to the case (a decision post starts again from its page).
+      const next = request.url.split('?')[0]!.replace(/\/besluiten\/.*$/, '');
       void reply.redirect(`/inloggen?next=${encodeURIComponent(next)}`, 303);
       return undefined;
     }

@@ -124,6 +124,7 @@ test.each(LANGUAGES)(
     await page.waitForSelector('#bevestiging');
     expect(await page.textContent('h1')).toBe(words.confirmTitle);
     expect(await focusedId(page)).toBe('bevestiging');
+    await page.screenshot({ path: join(SCREENSHOTS, `case-confirm-${words.lang}.png`), fullPage: true });
     // Nothing is recorded before the confirmation.
     const handle = h.client.workflow.getHandle(reference);
     expect((await handle.query(caseState)).decisions.some((d) => d.type === 'toestemming')).toBe(false);

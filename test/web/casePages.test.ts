@@ -83,6 +83,13 @@ describe('the case page', () => {
     expect(res.headers.location).toBe(
       `/inloggen?next=${encodeURIComponent('/meldingen/CSG-LIM-2026-999992')}`,
     );
+    const posted = await h.app.inject({
+      method: 'POST',
+      url: '/meldingen/CSG-LIM-2026-999992/besluiten/aangifte',
+    });
+    expect(posted.headers.location).toBe(
+      `/inloggen?next=${encodeURIComponent('/meldingen/CSG-LIM-2026-999992')}`,
+    );
   });
 
   test('shows phase, open requests with their deadlines, and the timeline in words', async () => {
@@ -128,6 +135,23 @@ describe('a decision on the case page', () => {
     const page = await get(done.headers.location as string, 'en-GB');
     expect(page.body).toContain('The consent is recorded.');
     expect(page.body).toContain('Consent: sexual offences police: given');
+  });
+
+  test('aangifte and withdrawal are recorded; after a withdrawal the case says so and offers no forms', async () => {
+    const ref = await newCase();
+    const aangifte = await post(`/meldingen/${ref}/besluiten/aangifte`, { _csrf: csrf, made: 'true' });
+    expect(aangifte.statusCode).toBe(303);
+    expect((await stateOf(ref)).decisions.at(-1)).toMatchObject({ type: 'aangifte', value: 'gedaan' });
+    const check = await post(`/meldingen/${ref}/besluiten/intrekking/controleren`, { _csrf: csrf });
+    expect(check.body).toContain('Dit kan niet ongedaan worden gemaakt.');
+    const withdrawn = await post(`/meldingen/${ref}/besluiten/intrekking`, { _csrf: csrf });
+    expect(withdrawn.statusCode).toBe(303);
+    expect(await h.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'ingetrokken' });
+    const page = await get(withdrawn.headers.location as string);
+    expect(page.body).toContain('De melding is ingetrokken; de partners zijn ingelicht.');
+    expect(page.body).toContain('Deze melding is afgesloten: ingetrokken.');
+    expect(page.body).toContain('Aangifte: aangifte gedaan');
+    expect(page.body).not.toContain('/besluiten/');
   });
 
   test('a refused decision shows its problem by field, in the reader language, and changes nothing', async () => {
