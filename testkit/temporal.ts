@@ -22,6 +22,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgHandoverOpenSince,
   sa.CsgCoordinatorAwaited,
   sa.CsgDeliveryFailed,
+  sa.CsgZoekIndex,
 ];
 
 /**
