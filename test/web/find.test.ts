@@ -147,6 +147,12 @@ describe('GET /api/meldingen: the search', () => {
     const anonymous = await h.app.inject({ method: 'GET', url: '/api/meldingen?telefoon=0612345678' });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  test('the published contract names the search and its parameters', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const get = doc.paths['/api/meldingen'].get as { parameters: Array<{ name: string }> };
+    expect(get.parameters.map((p) => p.name)).toEqual(['telefoon', 'naam', 'geboortedatum']);
+  });
 });
 
 describe('the staff page "find a melding again"', () => {
