@@ -225,7 +225,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       return reply.code(400).send({ error: 'invalid_query', problems });
     }
     const found = await findMeldingen(parsed.query);
-    request.log.info({ event: 'find', found: found.length }, 'cases searched');
+    request.log.info({ event: 'find', staffId: request.staffId, found: found.length }, 'cases searched');
     return reply.send({ meldingen: found });
   });
 

@@ -81,7 +81,7 @@ export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): vo
         .send(findPage({ ...page, problems }));
     }
     const found = await findMeldingen(parsed.query);
-    request.log.info({ event: 'find', found: found.length }, 'cases searched');
+    request.log.info({ event: 'find', staffId: session.staffId, found: found.length }, 'cases searched');
     return reply.type('text/html; charset=utf-8').send(findPage({ ...page, problems: {}, found }));
   });
 }
