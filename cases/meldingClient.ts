@@ -3,10 +3,11 @@
  * and steer a melding. Keep callers thin: validation, region lookup, workflow ids, id-reuse policy
  * and initial search attributes all live here.
  *
- * - `startMelding(client, taskQueue, rawIntake)` validates, resolves the region and its pathway,
- *   and starts `meldingWorkflow` with workflow id = melding reference. A second start with the
- *   same reference never creates a second case: it answers `already_exists` (also after the first
- *   case closed: a reference is never reused).
+ * - `startMelding(client, taskQueue, rawIntake, blindIndexKey)` validates, resolves the region and
+ *   its pathway, and starts `meldingWorkflow` with workflow id = melding reference. A second start
+ *   with the same reference never creates a second case: it answers `already_exists` (also after
+ *   the first case closed: a reference is never reused). With the blind-index key the case can be
+ *   found again by phone or by name with date of birth (`zoekIndexVan`, cases/find.ts).
  * - `getCaseState(client, reference)` returns the case state (no personal data).
  * - `decide(client, reference, decision)` records any decision of the table in
  *   domain/decisions.ts through its update; it returns the case state after the decision, or
@@ -23,7 +24,8 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy, type UpdateDefinition 
 import { pathwayFor, REGIONS } from '../regions';
 import { parseIntake, type IntakeProblem } from '../domain/intakeSchema';
 import { triage } from '../domain/triage';
-import type { MeldingWorkflowInput, TriageResult } from '../domain/types';
+import type { MeldingIntake, MeldingWorkflowInput, TriageResult } from '../domain/types';
+import { blindIndexesOf } from './blindIndex';
 import type { Decision, DecisionInputs, DecisionName } from '../domain/decisions';
 import {
   caseState,
@@ -32,7 +34,13 @@ import {
   type CaseState,
   type DeliveryStatusInput,
 } from '../workflows/messages';
-import { CsgEscalationLevel, CsgPhase, CsgRegion, CsgTriageWindow } from '../workflows/searchAttributes';
+import {
+  CsgEscalationLevel,
+  CsgPhase,
+  CsgRegion,
+  CsgTriageWindow,
+  CsgZoekIndex,
+} from '../workflows/searchAttributes';
 
 /** The workflow type name the worker registers (workflows/index.ts exports `meldingWorkflow`). */
 export const MELDING_WORKFLOW_TYPE = 'meldingWorkflow';
@@ -48,11 +56,26 @@ export type StartMeldingResult =
   | { status: 'already_exists'; reference: string }
   | { status: 'invalid'; problems: IntakeProblem[] };
 
-/** Validates the raw intake and starts its case; never throws for invalid input or a duplicate. */
+/**
+ * The blind indexes (CsgZoekIndex) a case with this intake is found again by: the phone number, and
+ * the name with the date of birth when both are given. For a correction of the contact details:
+ * compute the new values here, where the key is, and hand them to the workflow to upsert; the
+ * workflow never holds the key. Empty when the intake holds none of these details.
+ */
+export function zoekIndexVan(intake: Pick<MeldingIntake, 'victimContact'>, blindIndexKey: Buffer): string[] {
+  return blindIndexesOf(blindIndexKey, intake.victimContact);
+}
+
+/**
+ * Validates the raw intake and starts its case; never throws for invalid input or a duplicate.
+ * `blindIndexKey` (BLIND_INDEX_KEY) makes the case findable by phone or by name with date of birth;
+ * without it (tools and tests that never search) the case is found by its reference only.
+ */
 export async function startMelding(
   client: HasWorkflowClient,
   taskQueue: string,
   rawIntake: unknown,
+  blindIndexKey?: Buffer,
 ): Promise<StartMeldingResult> {
   const parsed = parseIntake(rawIntake, regionForMunicipality);
   if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
@@ -75,6 +98,8 @@ export async function startMelding(
         { key: CsgPhase, value: 'triage' },
         { key: CsgTriageWindow, value: triageResult.window },
         { key: CsgEscalationLevel, value: 0 },
+        // Keyed hashes only (cases/blindIndex.ts): the values themselves stay in the encrypted intake.
+        ...(blindIndexKey ? [{ key: CsgZoekIndex, value: zoekIndexVan(intake, blindIndexKey) }] : []),
       ],
     });
   } catch (error) {

@@ -84,7 +84,12 @@ function isNotFound(error: unknown): boolean {
   );
 }
 
-export function createMeldingService(client: Client, taskQueue: string): MeldingService {
+/** `blindIndexKey` (BLIND_INDEX_KEY): cases it starts can be found again (startMelding). */
+export function createMeldingService(
+  client: Client,
+  taskQueue: string,
+  blindIndexKey?: Buffer,
+): MeldingService {
   /** A query waits for a worker to answer: with none running, a page must not hang for minutes. */
   const withinDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
     const deadline = Date.now() + QUERY_DEADLINE_MS;
@@ -110,7 +115,7 @@ export function createMeldingService(client: Client, taskQueue: string): Melding
 
   return {
     async start(raw) {
-      const result = await startMelding(client, taskQueue, raw);
+      const result = await startMelding(client, taskQueue, raw, blindIndexKey);
       if (result.status !== 'already_exists') return result;
       // A resubmission: show the existing case's triage when a worker can answer the query.
       const existing = await withinDeadline(() => getCaseState(client, result.reference)).catch(

@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { ConfigError } from '../config/configError';
-import { DEFAULT_STAFF_SESSION_DB } from '../config/env';
+import { DEFAULT_STAFF_SESSION_DB, optionalBlindIndexKey } from '../config/env';
 import {
   connectTemporalClient,
   loadTemporalSettings,
@@ -51,6 +51,8 @@ export interface CliDeps {
   revocations?: () => SessionRevocations;
   /** Staff ids with the ops role (OPS_STAFF_IDS); the ops commands refuse any other acting id. */
   opsStaffIds?: ReadonlySet<string>;
+  /** BLIND_INDEX_KEY: cases started here can be found again by phone or name (cases/find.ts). */
+  blindIndexKey?: Buffer;
 }
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
@@ -79,7 +81,7 @@ function positional(args: string[]): string[] {
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const [command, ...rest] = argv;
   const args = positional(rest);
-  const service = createMeldingService(deps.client, deps.taskQueue);
+  const service = createMeldingService(deps.client, deps.taskQueue, deps.blindIndexKey);
   const by = option(rest, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
   const opsCode = await runOpsCommand(command, args, by, {
     ops: createOpsService(deps.client),
@@ -252,6 +254,7 @@ async function main(): Promise<void> {
       err: (line) => console.error(line),
       revocations: () => openSessionRevocations(process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB),
       opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
+      blindIndexKey: optionalBlindIndexKey(process.env),
     });
     process.exitCode = code;
   } finally {

@@ -21,6 +21,32 @@ const bool = z
   .enum(['true', 'false'], { error: 'expected "true" or "false"' })
   .transform((v) => v === 'true');
 
+const BLIND_INDEX_KEY_EXPECTED =
+  'BLIND_INDEX_KEY must be at least 32 random bytes in base64, its own key (not a payload key; `npm start` generates a development key)';
+
+/**
+ * The key of the blind index: changing it makes every running case unfindable by phone or name,
+ * so it is set once and kept like the payload keys. Never echoed: it is key material.
+ */
+const blindIndexKey = z.string({ error: BLIND_INDEX_KEY_EXPECTED }).transform((encoded, ctx): Buffer => {
+  const key = Buffer.from(encoded.trim(), 'base64');
+  if (key.length < 32 || key.toString('base64') !== encoded.trim()) {
+    ctx.issues.push({ code: 'custom', message: BLIND_INDEX_KEY_EXPECTED, input: '' });
+    return z.NEVER;
+  }
+  return key;
+});
+
+/**
+ * BLIND_INDEX_KEY alone, for tools that start cases without the service's other settings (the CLI,
+ * the demo): the key when set, undefined when not (their cases are then found by reference only);
+ * a malformed key is a ConfigError, as for the services.
+ */
+export function optionalBlindIndexKey(source: Record<string, string | undefined>): Buffer | undefined {
+  if (source.BLIND_INDEX_KEY === undefined || source.BLIND_INDEX_KEY === '') return undefined;
+  return parseEnv(z.object({ BLIND_INDEX_KEY: blindIndexKey }), source).BLIND_INDEX_KEY;
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,6 +103,8 @@ export const envSchema = z.object({
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
   /** Staff ids (of STAFF_ACCOUNTS) with the ops role: ops API, moving stuck cases on (config/opsRole.ts). */
   OPS_STAFF_IDS: opsStaffIdsSchema,
+  /** Keys the blind index a case is found again by (phone, name with date of birth): cases/blindIndex.ts. */
+  BLIND_INDEX_KEY: blindIndexKey,
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });
@@ -114,6 +142,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const unknown = unknownOpsIds(parseOpsStaffIds(env.OPS_STAFF_IDS), accountIds);
   if (unknown.length > 0) {
     throw new ConfigError([`OPS_STAFF_IDS names ids that are not in STAFF_ACCOUNTS: ${unknown.join(', ')}`]);
+  }
+  // One key for one job: a payload key that also keys the index would tie their rotations together.
+  if ([...env.PAYLOAD_KEYS.keys.values()].some((key) => key.equals(env.BLIND_INDEX_KEY))) {
+    throw new ConfigError(['BLIND_INDEX_KEY must be its own key, not one of PAYLOAD_KEYS']);
   }
   return env;
 }

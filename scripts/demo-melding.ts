@@ -20,6 +20,7 @@
  */
 import { ConfigError } from '../config/configError';
 import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
+import { optionalBlindIndexKey } from '../config/env';
 import type { CheckInOutcome, MeldingIntake, PoliceWish } from '../domain/types';
 import { DecisionRejectedError, getCaseState, startMelding, decide } from '../cases/meldingClient';
 import { formatLocal } from '../domain/localTime';
@@ -31,6 +32,15 @@ const temporalSettings = ((): TemporalSettings => {
     return loadTemporalSettings();
   } catch (error) {
     // e.g. no PAYLOAD_KEYS when run outside `npm run demo`: name the variable, no stack trace.
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
+const blindIndexKey = ((): Buffer | undefined => {
+  try {
+    return optionalBlindIndexKey(process.env);
+  } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     process.exit(1);
@@ -91,7 +101,7 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'start': {
-        const result = await startMelding(client, taskQueue, sampleIntake(new Date()));
+        const result = await startMelding(client, taskQueue, sampleIntake(new Date()), blindIndexKey);
         if (result.status === 'invalid') throw new Error(JSON.stringify(result.problems));
         console.log(`melding ${result.reference}: ${result.status}`);
         if (result.status === 'started')

@@ -14,7 +14,7 @@ while IFS= read -r pair; do args+=(--search-attribute "$pair"); done < <(
   node -e '
     const src = require("fs").readFileSync("workflows/searchAttributes.ts", "utf8");
     const block = src.split("SEARCH_ATTRIBUTE_REGISTRATIONS").pop();
-    for (const m of block.matchAll(/(\w+): .(Keyword|Datetime|Int|Text|Bool|Double|KeywordList)./g)) console.log(m[1] + "=" + m[2]);
+    for (const m of block.matchAll(/(\w+): .(KeywordList|Keyword|Datetime|Int|Text|Bool|Double)./g)) console.log(m[1] + "=" + m[2]);
   '
 )
 [ ${#args[@]} -gt 0 ] || { echo "no search attributes found in workflows/searchAttributes.ts" >&2; exit 1; }

@@ -33,7 +33,7 @@ fi
 
 bash scripts/install-tools.sh
 
-set -a; source scripts/dev.env; source .data/payload-keys.env; set +a
+set -a; source scripts/dev.env; source .data/payload-keys.env; source .data/blind-index-key.env; set +a
 mkdir -p .data
 
 # The codec server is off unless configured (CODEC_OPS_ACCOUNTS); dev.env configures it.

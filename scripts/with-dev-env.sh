@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs a command with the development environment of the local stack: scripts/dev.env and the
-# development payload keys that the install script generated into .data/. Variables already set
-# in the caller's environment win, so the same command works against another deployment.
+# development payload and blind-index keys that the install script generated into .data/.
+# Variables already set in the caller's environment win, so the same command works against
+# another deployment.
 # Usage: scripts/with-dev-env.sh COMMAND...
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for file in scripts/dev.env .data/payload-keys.env; do
+for file in scripts/dev.env .data/payload-keys.env .data/blind-index-key.env; do
   [ -f "$file" ] || continue
   # Split at the first "=" only: base64 keys end in "=", which `read` with IFS="=" would drop.
   while IFS= read -r line; do

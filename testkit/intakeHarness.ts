@@ -14,7 +14,7 @@ import { openReportStore } from '../reporting/reportStore';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
-import { createDevServerEnv, TEST_DATA_CONVERTER } from './temporal';
+import { createDevServerEnv, TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from './temporal';
 import { workflowBundle } from './workflowBundle';
 
 export const TEST_CONFIG: IntakeConfig = {
@@ -24,6 +24,7 @@ export const TEST_CONFIG: IntakeConfig = {
   OPS_STAFF_IDS: 'ops',
   SESSION_SECRET: 'test-session-secret-0123456789abcdef-012345',
   TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
+  BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY,
 };
 
 export const BASIC_HELPLINE = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;

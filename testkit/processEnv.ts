@@ -5,7 +5,7 @@
  * in the development stack's `.data/`.
  */
 import { join } from 'node:path';
-import { TEST_PAYLOAD_KEYS_ENV } from './temporal';
+import { TEST_BLIND_INDEX_KEY_ENV, TEST_PAYLOAD_KEYS_ENV } from './temporal';
 
 export const TEST_STAFF = { id: 'helpline-017', password: 'helpline-wachtwoord-1' };
 
@@ -35,6 +35,7 @@ export function processEnv(peers: ProcessPeers, extra: Record<string, string> = 
     TEMPORAL_ADDRESS: peers.temporalAddress,
     TEMPORAL_TASK_QUEUE: peers.taskQueue,
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS_ENV,
+    BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY_ENV,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(peers.smtpPort),
     TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',

@@ -22,6 +22,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgHandoverOpenSince,
   sa.CsgCoordinatorAwaited,
   sa.CsgDeliveryFailed,
+  sa.CsgZoekIndex,
 ];
 
 /**
@@ -41,9 +42,15 @@ export const TEST_PAYLOAD_KEYS_ENV = [...TEST_PAYLOAD_KEYS.keys]
   .map(([id, key]) => `${id}:${key.toString('base64')}`)
   .join(',');
 
+/** The blind-index key of tests; like the payload keys, it lives only in test code. */
+export const TEST_BLIND_INDEX_KEY = Buffer.alloc(32, 0xc3);
+/** The same key in the form of the BLIND_INDEX_KEY variable, for processes a test starts. */
+export const TEST_BLIND_INDEX_KEY_ENV = TEST_BLIND_INDEX_KEY.toString('base64');
+
 const V = temporal.api.enums.v1.IndexedValueType;
 const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   [SearchAttributeType.KEYWORD]: V.INDEXED_VALUE_TYPE_KEYWORD,
+  [SearchAttributeType.KEYWORD_LIST]: V.INDEXED_VALUE_TYPE_KEYWORD_LIST,
   [SearchAttributeType.DATETIME]: V.INDEXED_VALUE_TYPE_DATETIME,
   [SearchAttributeType.INT]: V.INDEXED_VALUE_TYPE_INT,
   [SearchAttributeType.BOOL]: V.INDEXED_VALUE_TYPE_BOOL,

@@ -23,11 +23,15 @@ import {
 import type { MeldingService } from '../cases/meldingService';
 import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
 import { startWithFreeReference } from '../cases/uniqueStart';
+import type { FindQuery, FoundMelding } from '../cases/find';
+import { parseFindQuery } from './findQuery';
 
 export interface ApiDeps {
   auth: AuthConfig;
   meldingen: MeldingService;
   clock: () => Date;
+  /** Finds cases by phone, or name with date of birth (cases/find.ts), with the key bound in. */
+  findMeldingen: (query: FindQuery) => Promise<FoundMelding[]>;
 }
 
 const INTAKE_FIELDS = new Set(Object.keys(meldingIntakeSchema.shape));
@@ -109,7 +113,7 @@ function ownProblem(request: FastifyRequest, field: string, code: string, messag
 }
 
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
-  const { auth, meldingen, clock } = deps;
+  const { auth, meldingen, clock, findMeldingen } = deps;
 
   async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
     const outcome = staffFromAuthorization(request, auth);
@@ -201,6 +205,28 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         ...(outcome.regionId ? { regionId: outcome.regionId } : {}),
         ...(outcome.triage ? { triage: outcome.triage } : {}),
       });
+  });
+
+  /**
+   * Find a case again: `?telefoon=...`, or `?naam=...&geboortedatum=YYYY-MM-DD`. Answers the
+   * references with region and phase only; the values searched for are never logged.
+   */
+  app.get('/api/meldingen', { preHandler: requireStaff }, async (request, reply) => {
+    const parsed = parseFindQuery((request.query ?? {}) as Record<string, unknown>, {
+      unknownFieldsRefused: true,
+    });
+    if (!parsed.ok) {
+      const t = translator(apiLanguage(request));
+      const problems = parsed.problems.map((p) => ({
+        field: p.field,
+        code: p.code,
+        message: t(`find.${p.messageKey}`),
+      }));
+      return reply.code(400).send({ error: 'invalid_query', problems });
+    }
+    const found = await findMeldingen(parsed.query);
+    request.log.info({ event: 'find', staffId: request.staffId, found: found.length }, 'cases searched');
+    return reply.send({ meldingen: found });
   });
 
   app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {

@@ -41,6 +41,18 @@ export const startResponseSchema = z.object({
     .optional(),
 });
 
+/** GET /api/meldingen: the cases a search found; nothing of the person. */
+export const findResponseSchema = z.object({
+  meldingen: z.array(
+    z.object({
+      reference: z.string(),
+      regionId: z.string(),
+      phase: z.string(),
+      open: z.boolean(),
+    }),
+  ),
+});
+
 /** Zod issues as API problems; the zod issue code (`invalid_type`, `too_big`, ...) is the stable code. */
 export function problemsOf(
   error: z.ZodError,

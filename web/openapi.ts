@@ -8,7 +8,7 @@ import { DECISION_NAMES } from '../domain/decisions';
 import { decisionSchemas } from '../domain/decisionSchemas';
 import { REFERENCE_PATTERN } from '../domain/intakeSchema';
 import { translator } from '../i18n';
-import { errorResponseSchema, loginSchema, startResponseSchema } from './apiSchemas';
+import { errorResponseSchema, findResponseSchema, loginSchema, startResponseSchema } from './apiSchemas';
 import { opsOpenApiPaths } from './opsApi';
 
 const json = (schema: z.ZodType) =>
@@ -97,6 +97,30 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         },
       },
       '/api/meldingen': {
+        get: {
+          summary: 'Find a melding again: by phone number, or by name with date of birth',
+          description:
+            'Either telefoon, or naam with geboortedatum. The values are matched through a keyed blind index, never stored in plain text; open and closed cases are found. Answers reference, region, phase and whether the case still runs, newest first. Unknown parameters are refused.',
+          parameters: [
+            { name: 'telefoon', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+            { name: 'naam', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+            {
+              name: 'geboortedatum',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', format: 'date' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The meldingen found (possibly none)',
+              content: { 'application/json': { schema: json(findResponseSchema) } },
+            },
+            '400': errorContent('No usable search, with the field named; nothing searched'),
+            '401': errorContent('Not authenticated'),
+            '429': throttled,
+          },
+        },
         post: {
           summary: 'Start a melding (idempotent by reference or Idempotency-Key)',
           description:

@@ -15,6 +15,7 @@ import { countingMeldingService, registerMetricsRoute, type IntakeMetricsDeps } 
 import { parseStaffAccounts, type AuthConfig } from './kit/auth';
 import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
 import { createMeldingService, type MeldingService } from '../cases/meldingService';
+import { findMeldingen as findCases, type FindQuery } from '../cases/find';
 import { openSessionRevocations, type SessionRevocations } from './kit/sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
@@ -24,13 +25,19 @@ import { parseOpsStaffIds } from '../config/opsRole';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
+import { registerFindPages } from './findPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
 
 export type IntakeConfig = Pick<
   Env,
-  'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'STAFF_ACCOUNTS' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN'
+  | 'PUBLIC_BASE_URL'
+  | 'LINK_SECRET'
+  | 'STAFF_ACCOUNTS'
+  | 'SESSION_SECRET'
+  | 'TWILIO_AUTH_TOKEN'
+  | 'BLIND_INDEX_KEY'
 > &
   Partial<Pick<Env, 'OPS_STAFF_IDS'>>;
 
@@ -66,7 +73,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
-  const service = deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue);
+  const service =
+    deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY);
   const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
   const auth: AuthConfig = {
     accounts: parseStaffAccounts(deps.config.STAFF_ACCOUNTS),
@@ -172,7 +180,9 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
 
   if (deps.metrics) registerMetricsRoute(app, deps.metrics);
   registerStaffPages(app, { auth, meldingen, clock });
-  registerApi(app, { auth, meldingen, clock });
+  const findMeldingen = (query: FindQuery) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query);
+  registerApi(app, { auth, meldingen, clock, findMeldingen });
+  registerFindPages(app, { auth, findMeldingen });
   const ops = createOpsService(deps.client);
   const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
   registerOpsApi(app, { auth, ops, opsStaffIds });

@@ -37,8 +37,18 @@ export const CsgCoordinatorAwaited = defineSearchAttributeKey(
 /** True once any delivery of this case failed (send failed for good, or the provider reported it). */
 export const CsgDeliveryFailed = defineSearchAttributeKey('CsgDeliveryFailed', SearchAttributeType.BOOL);
 
+/**
+ * The keyed blind indexes a case is found again by (cases/blindIndex.ts): HMACs of the phone
+ * number and of the name with the date of birth, never the values. Set at start by the case
+ * client, which alone holds the key; the workflow only passes on new values it is handed.
+ */
+export const CsgZoekIndex = defineSearchAttributeKey('CsgZoekIndex', SearchAttributeType.KEYWORD_LIST);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
-export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'Datetime' | 'Int' | 'Bool'> = {
+export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
+  string,
+  'Keyword' | 'KeywordList' | 'Datetime' | 'Int' | 'Bool'
+> = {
   CsgRegion: 'Keyword',
   CsgPhase: 'Keyword',
   CsgTriageWindow: 'Keyword',
@@ -49,4 +59,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<string, 'Keyword' | 'Datetim
   CsgHandoverOpenSince: 'Datetime',
   CsgCoordinatorAwaited: 'Bool',
   CsgDeliveryFailed: 'Bool',
+  CsgZoekIndex: 'KeywordList',
 };

@@ -132,7 +132,7 @@ YAML
     node -e '
       const src = require("fs").readFileSync("workflows/searchAttributes.ts", "utf8");
       const block = src.split("SEARCH_ATTRIBUTE_REGISTRATIONS").pop();
-      for (const m of block.matchAll(/(\w+): .(Keyword|Datetime|Int|Text|Bool|Double|KeywordList)./g)) console.log(m[1] + " " + m[2]);
+      for (const m of block.matchAll(/(\w+): .(KeywordList|Keyword|Datetime|Int|Text|Bool|Double)./g)) console.log(m[1] + " " + m[2]);
     ' | while read -r name type; do
       existing=$("$cli" operator search-attribute list --address "$address" --namespace "$namespace" 2>/dev/null || true)
       grep -qw "$name" <<<"$existing" ||

@@ -4,6 +4,7 @@
  * server persists to a SQLite file.
  */
 import { Client, Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,18 @@ describe('Temporal dev server started by the project script', () => {
       expect(Object.keys(registered.customAttributes ?? {})).toEqual(
         expect.arrayContaining(Object.keys(SEARCH_ATTRIBUTE_REGISTRATIONS)),
       );
+      // Each with its own type: a keyword list registered as a keyword refuses every start.
+      const V = temporal.api.enums.v1.IndexedValueType;
+      const TYPE = {
+        Keyword: V.INDEXED_VALUE_TYPE_KEYWORD,
+        KeywordList: V.INDEXED_VALUE_TYPE_KEYWORD_LIST,
+        Datetime: V.INDEXED_VALUE_TYPE_DATETIME,
+        Int: V.INDEXED_VALUE_TYPE_INT,
+        Bool: V.INDEXED_VALUE_TYPE_BOOL,
+      };
+      for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_REGISTRATIONS)) {
+        expect([name, registered.customAttributes?.[name]]).toEqual([name, TYPE[type]]);
+      }
 
       // The retention period comes from configuration (TEMPORAL_RETENTION_DAYS in npm start).
       const retention = startScript('scripts/temporal-retention.sh', [`127.0.0.1:${port}`, 'default', '30']);

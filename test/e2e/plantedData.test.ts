@@ -8,8 +8,14 @@
  * not in any log line, search attribute or memo, message to a partner, the delivery log, or the
  * bytes of the Temporal server's database. Without the payload codec this test fails on the
  * database file (the intake would be stored there as plain JSON).
+ *
+ * The case can be found again by phone and by name with date of birth (staff search through the
+ * API as they would): its search attribute holds only keyed hashes, in which neither the values
+ * nor their normalised forms nor an unkeyed hash of them can be found, and an index computed under
+ * another key finds nothing.
  */
 import { Client, Connection } from '@temporalio/client';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +24,10 @@ import { caseHistory } from '../../workflows/opsMessages';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
 import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
 import { processEnv, testStaffBasic } from '../../testkit/processEnv';
-import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from '../../testkit/temporal';
+import { blindIndexesOf } from '../../cases/blindIndex';
+import { findMeldingen, type FoundMelding } from '../../cases/find';
+import { lookupValuesOf, normalisedName, normalisedPhone } from '../../domain/lookupValues';
 import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
 
@@ -31,6 +40,13 @@ const PLANTED = {
   dateOfBirth: '1987-03-14',
   notes: 'Alleen bellen na achttien uur; tolk Fries gewenst (Xylofoonstraat)',
 };
+
+/** What the blind index is computed over: the values as the domain writes them one way. */
+const NORMALISED = [
+  normalisedPhone(PLANTED.phone)!,
+  normalisedName(PLANTED.name)!,
+  ...lookupValuesOf(PLANTED),
+];
 
 /** The planted values, the distinctive parts of them, and simple re-encodings of each. */
 function needles(): Map<string, string> {
@@ -45,6 +61,7 @@ function needles(): Map<string, string> {
     'zwaantje.plantinga',
     'Xylofoonstraat',
     '14-03-1987',
+    ...NORMALISED,
   ];
   for (const value of plain) {
     add(value, `"${value}"`);
@@ -211,6 +228,37 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       history: await opsHandle.query(caseHistory),
     });
     expect(visible).toMatch(/Waakzaam wachten|Wacht op/); // the details are there to be searched
+
+    // Staff find the case again by the phone written another way, and by name with date of birth.
+    const search = async (query: Record<string, string>) =>
+      (
+        (await (await api(`/api/meldingen?${new URLSearchParams(query).toString()}`)).json()) as {
+          meldingen: FoundMelding[];
+        }
+      ).meldingen.map((m) => m.reference);
+    await eventually('the case found by phone', async () =>
+      (await search({ telefoon: '06 8765 4321' })).includes(reference) ? true : undefined,
+    );
+    expect(await search({ naam: 'zwaantje plantinga oudekerk', geboortedatum: PLANTED.dateOfBirth })).toEqual(
+      [reference],
+    );
+    // The search attribute holds the keyed hashes and nothing else: not the values, not their
+    // normalised forms, not an unkeyed hash of them.
+    const zoekIndex = described.searchAttributes.CsgZoekIndex as string[];
+    expect([...zoekIndex].sort()).toEqual(blindIndexesOf(TEST_BLIND_INDEX_KEY, PLANTED).sort());
+    const indexText = JSON.stringify(zoekIndex);
+    for (const value of [...Object.values(PLANTED), ...NORMALISED]) {
+      expect(indexText).not.toContain(value);
+      expect(indexText).not.toContain(createHash('sha256').update(value).digest('hex').slice(0, 32));
+    }
+    // Under another key the same person has other indexes, and visibility finds nothing for them.
+    const otherKey = Buffer.alloc(32, 0x42);
+    const ops = new Client({ connection, dataConverter: TEST_DATA_CONVERTER });
+    expect(await findMeldingen(ops, TEST_BLIND_INDEX_KEY, { phone: PLANTED.phone })).toHaveLength(1);
+    expect(await findMeldingen(ops, otherKey, { phone: PLANTED.phone })).toEqual([]);
+    expect(
+      await findMeldingen(ops, otherKey, { name: PLANTED.name, dateOfBirth: PLANTED.dateOfBirth }),
+    ).toEqual([]);
     // And the proof that the payloads really hold the data: with the keys it decodes.
     const history = await new Client({ connection, dataConverter: TEST_DATA_CONVERTER }).workflow
       .getHandle(reference)

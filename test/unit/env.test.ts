@@ -9,6 +9,7 @@ const valid = {
   STAFF_ACCOUNTS: 'helpline:a-long-password',
   SESSION_SECRET: 'y'.repeat(32),
   PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -136,5 +137,32 @@ describe('payload keys and the Temporal connection', () => {
       'TEMPORAL_TLS_CA must be the path of a readable PEM file',
     ]);
     expect(problemsOf({ ...valid, TEMPORAL_TLS: 'yes' })[0]).toMatch(/^TEMPORAL_TLS.*"true" or "false"/);
+  });
+});
+
+describe('the blind-index key', () => {
+  test('is its own random key of at least 32 bytes, read as bytes', () => {
+    expect(loadEnv(valid).BLIND_INDEX_KEY).toEqual(Buffer.alloc(32, 9));
+    const { BLIND_INDEX_KEY: _k, ...rest } = valid;
+    expect(problemsOf(rest)).toEqual(['BLIND_INDEX_KEY is required but not set']);
+  });
+
+  test('a short or malformed key is named with what is expected, and never echoed', () => {
+    for (const bad of [
+      Buffer.alloc(16, 7).toString('base64'),
+      'not base64 at all, but long enough to look like a key',
+    ]) {
+      const problems = problemsOf({ ...valid, BLIND_INDEX_KEY: bad });
+      expect(problems).toEqual([
+        expect.stringMatching(/^BLIND_INDEX_KEY.*at least 32 random bytes in base64/),
+      ]);
+      expect(problems.join(' ')).not.toContain(bad);
+    }
+  });
+
+  test('a payload key doubling as the blind-index key is refused', () => {
+    expect(problemsOf({ ...valid, BLIND_INDEX_KEY: Buffer.alloc(32, 1).toString('base64') })).toEqual([
+      'BLIND_INDEX_KEY must be its own key, not one of PAYLOAD_KEYS',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ const valid = {
   STAFF_ACCOUNTS: 'helpline:a-long-password,ops:another-long-password',
   SESSION_SECRET: 'y'.repeat(32),
   PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  BLIND_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {

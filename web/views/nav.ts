@@ -26,6 +26,7 @@ export function staffNav(
   return html`<nav aria-label="${t(words.label)}">
     <span>${t(words.loggedInAs, { staffId })}</span>
     <a href="${words.home}">${t(words.homeText)}</a>
+    ${area === 'intake' ? html`<a href="/meldingen/zoeken">${t('find.navLink')}</a>` : ''}
     <form method="post" action="/uitloggen">
       <input type="hidden" name="_csrf" value="${csrfToken}" /><button type="submit">
         ${t('nav.logout')}

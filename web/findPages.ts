@@ -1,0 +1,87 @@
+/**
+ * The staff page "find a melding again": GET shows the form, POST searches (the values stay out of
+ * URLs) and shows the references found, or the form with each field's problem. The same checks as
+ * `GET /api/meldingen` (web/findQuery.ts).
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FindQuery, FoundMelding } from '../cases/find';
+import { REGIONS } from '../regions';
+import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './kit/auth';
+import { pageUi } from './kit/language';
+import { messagePage } from './kit/messagePage';
+import { FIND_FIELDS, parseFindQuery, type FindField } from './findQuery';
+import { findPage } from './views/findPage';
+
+export const FIND_PAGE = '/meldingen/zoeken';
+
+export interface FindPagesDeps {
+  auth: AuthConfig;
+  findMeldingen: (query: FindQuery) => Promise<FoundMelding[]>;
+}
+
+const regionName = (regionId: string) => REGIONS.get(regionId)?.name ?? regionId;
+
+export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): void {
+  const { auth, findMeldingen } = deps;
+
+  function requireSession(request: FastifyRequest, reply: FastifyReply) {
+    const found = sessionFromCookie(request, auth);
+    if (!found) {
+      void reply.redirect(`/inloggen?next=${encodeURIComponent(FIND_PAGE)}`, 303);
+      return undefined;
+    }
+    return {
+      staffId: found.session.staffId,
+      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+      token: found.token,
+    };
+  }
+
+  app.get(FIND_PAGE, async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    return reply.type('text/html; charset=utf-8').send(
+      findPage({
+        values: {},
+        problems: {},
+        regionName,
+        csrfToken: session.csrf,
+        staffId: session.staffId,
+        ui: pageUi(request),
+      }),
+    );
+  });
+
+  app.post(FIND_PAGE, async (request, reply) => {
+    const session = requireSession(request, reply);
+    if (!session) return reply;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const ui = pageUi(request, FIND_PAGE);
+    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(messagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired'), FIND_PAGE));
+    }
+    const values: Partial<Record<FindField, string>> = {};
+    for (const name of FIND_FIELDS) {
+      if (typeof body[name] === 'string') values[name] = (body[name] as string).slice(0, 200);
+    }
+    const page = { values, regionName, csrfToken: session.csrf, staffId: session.staffId, ui };
+    const parsed = parseFindQuery(values);
+    if (!parsed.ok) {
+      const problems: Partial<Record<FindField, string>> = {};
+      for (const p of parsed.problems) {
+        const name = p.field as FindField;
+        problems[name] ??= ui.t(`find.${p.messageKey}`);
+      }
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(findPage({ ...page, problems }));
+    }
+    const found = await findMeldingen(parsed.query);
+    request.log.info({ event: 'find', staffId: session.staffId, found: found.length }, 'cases searched');
+    return reply.type('text/html; charset=utf-8').send(findPage({ ...page, problems: {}, found }));
+  });
+}
