@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
 import { opsStaffIdsSchema, parseOpsStaffIds, unknownOpsIds } from './opsRole';
+import { staffDirectory } from './staffRoles';
+import { REGIONS } from '../regions';
 import { temporalEnvSchema } from './temporal';
 
 export const DEFAULT_STAFF_SESSION_DB = '.data/staff-sessions.db';
@@ -77,6 +79,12 @@ export const envSchema = z.object({
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
   /** Staff ids (of STAFF_ACCOUNTS) with the ops role: ops API, moving stuck cases on (config/opsRole.ts). */
   OPS_STAFF_IDS: opsStaffIdsSchema,
+  /**
+   * Each account's role and regions, "id=role@regions" entries (config/staffRoles.ts). Set: every
+   * account needs exactly one role (here or in OPS_STAFF_IDS). Unset: accounts not in
+   * OPS_STAFF_IDS are the national helpline.
+   */
+  STAFF_ROLES: z.string().optional(),
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });
@@ -115,5 +123,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (unknown.length > 0) {
     throw new ConfigError([`OPS_STAFF_IDS names ids that are not in STAFF_ACCOUNTS: ${unknown.join(', ')}`]);
   }
+  staffDirectory({
+    staffRoles: env.STAFF_ROLES,
+    opsStaffIds: env.OPS_STAFF_IDS,
+    regionIds: [...REGIONS.keys()],
+    accountIds,
+  });
   return env;
 }
