@@ -103,6 +103,9 @@ export const en: Catalog = {
     notes: 'Practical notes (optional)',
     notesHint: 'For example language, interpreter, when calling is safe. No account of the incident.',
     submit: 'Register melding',
+    forbiddenTitle: 'No access',
+    forbidden: 'Your role ({{role}}) may not start a melding.',
+    outsideRegions: 'This municipality lies outside the regions you serve.',
     expiredTitle: 'Form expired',
     expired: 'This form does not belong to your session. Open a new form.',
   },
@@ -445,6 +448,8 @@ export const en: Catalog = {
     invalid_request: 'the request was not in order',
     payload_too_large: 'the request is too large',
     unsupported_media_type: 'expected application/json',
+    forbidden: 'your role ({{role}}) may not do this',
+    outside_regions: 'this municipality lies outside the regions you serve',
   },
   decisions: {
     ontvangstbevestiging: 'Acknowledge a request',

@@ -102,6 +102,9 @@ export const nl = {
     notes: 'Praktische aantekeningen (optioneel)',
     notesHint: 'Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.',
     submit: 'Melding registreren',
+    forbiddenTitle: 'Geen toegang',
+    forbidden: 'Uw rol ({{role}}) mag geen melding starten.',
+    outsideRegions: "Deze gemeente valt buiten de regio's die u bedient.",
     expiredTitle: 'Formulier verlopen',
     expired: 'Dit formulier hoort niet bij uw sessie. Open een nieuw formulier.',
   },
@@ -445,6 +448,8 @@ export const nl = {
     invalid_request: 'het verzoek was niet in orde',
     payload_too_large: 'het verzoek is te groot',
     unsupported_media_type: 'verwacht application/json',
+    forbidden: 'uw rol ({{role}}) mag dit niet',
+    outside_regions: "deze gemeente valt buiten de regio's die u bedient",
   },
   /** What each decision on a running case is called; the compiler asks for every one of domain/decisions.ts. */
   decisions: {

@@ -20,7 +20,10 @@ import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
 import { registerOpsPages } from './opsPages';
 import { createOpsService } from '../cases/opsService';
-import { parseOpsStaffIds } from '../config/opsRole';
+import { staffDirectory } from '../config/staffRoles';
+import { REGIONS } from '../regions';
+import type { CaseServices } from '../cases/access';
+import { listStuck } from '../cases/stuck';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerTwilioCallback } from './twilioCallback';
@@ -31,7 +34,7 @@ export type IntakeConfig = Pick<
   Env,
   'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'STAFF_ACCOUNTS' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN'
 > &
-  Partial<Pick<Env, 'OPS_STAFF_IDS'>>;
+  Partial<Pick<Env, 'OPS_STAFF_IDS' | 'STAFF_ROLES'>>;
 
 export interface IntakeServerDeps {
   client: Client;
@@ -67,13 +70,21 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const clock = deps.clock ?? (() => new Date());
   const service = deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue);
   const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
+  const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   const auth: AuthConfig = {
-    accounts: parseStaffAccounts(deps.config.STAFF_ACCOUNTS),
+    accounts,
     sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+    // Checked again here (loadEnv checked it at start) for apps built from a config directly.
+    staff: staffDirectory({
+      staffRoles: deps.config.STAFF_ROLES,
+      opsStaffIds: deps.config.OPS_STAFF_IDS,
+      regionIds: [...REGIONS.keys()],
+      accountIds: accounts.map((a) => a.id),
+    }),
   };
 
   const app = Fastify({
@@ -170,12 +181,16 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   app.get('/api/openapi.json', async () => openApi);
 
   if (deps.metrics) registerMetricsRoute(app, deps.metrics);
-  registerStaffPages(app, { auth, meldingen, clock });
-  registerApi(app, { auth, meldingen, clock });
-  const ops = createOpsService(deps.client);
-  const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
-  registerOpsApi(app, { auth, ops, opsStaffIds });
-  registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
+  // The one case client every staff route scopes to the signed-in staff member (cases/access.ts).
+  const cases: CaseServices = {
+    meldingen,
+    ops: createOpsService(deps.client),
+    stuck: (now) => listStuck(deps.client, now),
+  };
+  registerStaffPages(app, { auth, cases, clock });
+  registerApi(app, { auth, cases, clock });
+  registerOpsApi(app, { auth, cases });
+  registerOpsPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,
