@@ -67,8 +67,7 @@ export function staffDirectory(options: {
   for (const id of parseOpsStaffIds(options.opsStaffIds))
     directory.set(id, { id, role: 'ops', regions: 'alle' });
 
-  const set = staffRoles !== undefined && staffRoles.trim() !== '';
-  if (set) {
+  if (staffRoles !== undefined && staffRolesSet(staffRoles)) {
     const named = new Set<string>();
     for (const entry of staffRoles.split(',').map((e) => e.trim())) {
       const parsed = parseEntry(entry, regionIds);

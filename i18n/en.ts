@@ -461,6 +461,12 @@ export const en: Catalog = {
     overdracht: 'Transfer to another region',
     aangifte: 'Record whether an aangifte was made',
   },
+  staffRoles: {
+    helpline: 'helpline',
+    casemanager: 'casemanager',
+    coordinator: 'coordinator',
+    ops: 'ops',
+  },
   caseWords: {
     phases: {
       triage: 'triage',

@@ -5,7 +5,7 @@
  * key_one / key_other with {{count}}.
  */
 import type { DecisionName } from '../domain/decisions';
-import type { CaseOutcome, CasePhase, RequestStatus } from '../domain/vocabulary';
+import type { CaseOutcome, CasePhase, RequestStatus, StaffRole } from '../domain/vocabulary';
 
 export const nl = {
   layout: {
@@ -462,6 +462,13 @@ export const nl = {
     overdracht: 'Overdragen aan een andere regio',
     aangifte: 'Vastleggen of er aangifte is gedaan',
   } satisfies Record<DecisionName, string>,
+  /** A staff account's role in words (domain/access.ts); the compiler asks for every one. */
+  staffRoles: {
+    helpline: 'hulplijn',
+    casemanager: 'casemanager',
+    coordinator: 'coördinator',
+    ops: 'ops',
+  } satisfies Record<StaffRole, string>,
   /** A case's phase, a request's status and a case's outcome in words; codes stay for programs. */
   caseWords: {
     phases: {

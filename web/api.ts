@@ -124,7 +124,9 @@ function forbidden(request: FastifyRequest, reply: FastifyReply, refusal: Forbid
   );
   return refusal.reason === 'region'
     ? fail(request, reply, 403, 'forbidden', 'outside_regions')
-    : fail(request, reply, 403, 'forbidden', 'forbidden', { role: request.scoped?.staff.role });
+    : fail(request, reply, 403, 'forbidden', 'forbidden', {
+        role: translator(apiLanguage(request))(`staffRoles.${request.scoped?.staff.role ?? 'ops'}`),
+      });
 }
 
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
@@ -138,6 +140,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       return fail(request, reply, 401, 'unauthorized', 'unauthorized');
     }
     const staff = staffOf(auth, outcome.staffId);
+    // Every account has a role (config/staffRoles.ts); one without is refused everything.
     if (!staff) return fail(request, reply, 403, 'forbidden', 'forbidden', { role: '-' });
     request.staffId = outcome.staffId;
     request.scoped = scopedService(cases, staff);

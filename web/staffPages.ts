@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allMunicipalities, regionForMunicipality } from '../regions';
 import { parseIntake } from '../domain/intakeSchema';
 import type { VictimWishes } from '../domain/types';
-import { servesRegion } from '../domain/access';
+import { servesRegion, type StaffRole } from '../domain/access';
 import {
   attemptLogin,
   clearSessionCookie,
@@ -64,7 +64,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     }
     const staff = staffOf(auth, found.session.staffId);
     if (!staff) {
-      void forbiddenPage(request, reply, '-');
+      void forbiddenPage(request, reply, undefined);
       return undefined;
     }
     return {
@@ -80,12 +80,13 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     };
   }
 
-  function forbiddenPage(request: FastifyRequest, reply: FastifyReply, role: string) {
+  function forbiddenPage(request: FastifyRequest, reply: FastifyReply, role: StaffRole | undefined) {
     const ui = pageUi(request);
+    const words = role ? ui.t(`staffRoles.${role}`) : '-';
     return reply
       .code(403)
       .type('text/html; charset=utf-8')
-      .send(messagePage(ui, ui.t('form.forbiddenTitle'), ui.t('form.forbidden', { role })));
+      .send(messagePage(ui, ui.t('form.forbiddenTitle'), ui.t('form.forbidden', { role: words })));
   }
 
   function freshFormValues(): IntakeFormValues {
