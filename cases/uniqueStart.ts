@@ -6,7 +6,6 @@
  * started after the form was opened); otherwise the next candidate reference is tried.
  */
 import type { CaseState } from '../workflows/messages';
-import type { MeldingService, StartOutcome } from './meldingService';
 
 const MAX_CANDIDATES = 5;
 const CLOCK_SKEW_MS = 60_000;
@@ -24,11 +23,15 @@ export function looksLikeSameSubmission(
   return true;
 }
 
-export async function startWithFreeReference(
-  meldingen: MeldingService,
+/**
+ * Any starter answers: the case client itself, or the scoped one (cases/access.ts) whose
+ * refusals (`forbidden`) come back as they are.
+ */
+export async function startWithFreeReference<O extends { status: string; state?: CaseState }>(
+  meldingen: { start(raw: Record<string, unknown>): Promise<O> },
   rawFor: (attempt: number) => Record<string, unknown>,
   options: { referenceDerived: boolean; notBefore?: string },
-): Promise<StartOutcome> {
+): Promise<O> {
   for (let attempt = 0; ; attempt++) {
     const raw = rawFor(attempt);
     const outcome = await meldingen.start(raw);

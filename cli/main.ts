@@ -10,6 +10,11 @@
  *                                                uses STAFF_SESSION_DB, the intake's revocation list)
  *   resend | reassign | close | history          ops actions on a stuck case (ops.ts)
  *
+ * `--door <id>` (else CSG_STAFF_ID) names the acting staff member. With STAFF_ROLES set, every
+ * command applies that id's role and regions, the same rules as the web service (cli/acting.ts):
+ * a case outside the regions is "Geen melding", an action the role may not take is refused.
+ * Without STAFF_ROLES, only the ops actions need an id of OPS_STAFF_IDS, as before.
+ *
  * It speaks Dutch to the person at the terminal: codes become words (words.ts), refusals are
  * translated (refusals.ts), and after an action it shows the case as `status` will (afterAction.ts).
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
@@ -32,6 +37,9 @@ import { formatLocal } from '../domain/localTime';
 import { CaseUnavailableError, createMeldingService, isDeadlineExceeded } from '../cases/meldingService';
 import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
 import { parseOpsStaffIds } from '../config/opsRole';
+import { staffDirectory, staffRolesSet, type StaffDirectory } from '../config/staffRoles';
+import { REGIONS } from '../regions';
+import { actingCases } from './acting';
 import { OPS_USAGE, runOpsCommand } from './ops';
 import { createOpsService } from '../cases/opsService';
 import { startWithFreeReference } from '../cases/uniqueStart';
@@ -49,14 +57,17 @@ export interface CliDeps {
   err: (line: string) => void;
   /** The intake's list of revoked sessions; opened only for the command that needs it. */
   revocations?: () => SessionRevocations;
-  /** Staff ids with the ops role (OPS_STAFF_IDS); the ops commands refuse any other acting id. */
+  /** Staff ids with the ops role (OPS_STAFF_IDS); without STAFF_ROLES, the ops commands refuse any other acting id. */
   opsStaffIds?: ReadonlySet<string>;
   /** BLIND_INDEX_KEY: cases started here can be found again by phone or name (cases/find.ts). */
   blindIndexKey?: Buffer;
+  /** Each id's role and regions when STAFF_ROLES is set: every command is then scoped (cli/acting.ts). */
+  staffRoles?: StaffDirectory;
 }
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
   start <intake.json> [--door <medewerker-id>]               melding starten uit een JSON-bestand
+  (--door <id> of CSG_STAFF_ID: wie handelt; met STAFF_ROLES gelden de rol en regio's van die id)
   status <referentie>                                        stand van een melding (zonder persoonsgegevens)
   ack <referentie> <verzoek-id> [--door <id>]                verzoek bevestigen
   stuck                                                      open verzoeken over hun termijn, oudste eerst
@@ -83,10 +94,21 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const args = positional(rest);
   const service = createMeldingService(deps.client, deps.taskQueue, deps.blindIndexKey);
   const by = option(rest, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
+  const cases = actingCases(
+    {
+      meldingen: service,
+      ops: createOpsService(deps.client),
+      stuck: (now) => listStuck(deps.client, now),
+    },
+    by,
+    {
+      opsStaffIds: deps.opsStaffIds ?? new Set(),
+      ...(deps.staffRoles ? { staffRoles: deps.staffRoles } : {}),
+    },
+  );
   const opsCode = await runOpsCommand(command, args, by, {
-    ops: createOpsService(deps.client),
+    cases,
     caseState: (reference) => service.state(reference),
-    opsStaffIds: deps.opsStaffIds ?? new Set(),
     out: deps.out,
     err: deps.err,
   });
@@ -121,9 +143,13 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         // No Idempotency-Key on the command line: the first candidate is random, the secret only chains it.
         secret: randomBytes(32).toString('hex'),
       });
-      const outcome = await startWithFreeReference(service, filled.rawFor, {
+      const outcome = await startWithFreeReference(cases, filled.rawFor, {
         referenceDerived: filled.referenceDerived,
       });
+      if (outcome.status === 'forbidden') {
+        deps.err(cases.refusalText(outcome));
+        return 1;
+      }
       if (outcome.status === 'invalid') {
         deps.err('Melding niet gestart; controleer:');
         for (const p of outcome.problems) deps.err(`  ${intakeProblemText(p)}`);
@@ -138,21 +164,29 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     case 'status': {
       const reference = args[0];
       if (!reference) break;
-      const state = await service.state(reference);
-      if (!state) {
+      const read = await cases.state(reference);
+      if (read.status === 'forbidden') {
+        deps.err(cases.refusalText(read));
+        return 1;
+      }
+      if (read.status === 'not_found') {
         deps.err(`Geen melding ${reference}`);
         return 1;
       }
-      printState(state, deps.out);
+      printState(read.state, deps.out);
       return 0;
     }
     case 'ack': {
       const [reference, requestId] = args;
       if (!reference || !requestId) break;
-      const outcome = await service.decide(reference, {
+      const outcome = await cases.decide(reference, {
         type: 'ontvangstbevestiging',
         input: { requestId, by },
       });
+      if (outcome.status === 'forbidden') {
+        deps.err(cases.refusalText(outcome));
+        return 1;
+      }
       if (outcome.status === 'not_found') {
         deps.err(`Geen open melding ${reference}`);
         return 1;
@@ -168,6 +202,10 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     case 'sessies-intrekken': {
       const staffId = args[0];
       if (!staffId || !STAFF_ID_PATTERN.test(staffId) || !deps.revocations) break;
+      if (!cases.may('sessies_intrekken')) {
+        deps.err(cases.refusalText({ status: 'forbidden', reason: 'role', action: 'sessies_intrekken' }));
+        return 1;
+      }
       const revocations = deps.revocations();
       try {
         revocations.revokeStaff(staffId, deps.now());
@@ -178,7 +216,12 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       return 0;
     }
     case 'stuck': {
-      const stuck = await listStuck(deps.client, deps.now());
+      const listed = await cases.stuck(deps.now());
+      if (listed.status === 'forbidden') {
+        deps.err(cases.refusalText(listed));
+        return 1;
+      }
+      const { stuck } = listed;
       if (stuck.length === 0) {
         deps.out('Geen open verzoeken over hun termijn.');
         return 0;
@@ -238,6 +281,14 @@ async function main(): Promise<void> {
     return;
   }
   const settings: TemporalSettings = loadTemporalSettings();
+  // Read before connecting: a bad STAFF_ROLES is a usage error, whatever Temporal says.
+  const staffRoles = staffRolesSet(process.env.STAFF_ROLES)
+    ? staffDirectory({
+        staffRoles: process.env.STAFF_ROLES,
+        opsStaffIds: process.env.OPS_STAFF_IDS,
+        regionIds: [...REGIONS.keys()],
+      })
+    : undefined;
   let temporal: TemporalClientHandle;
   try {
     temporal = await connectTemporalClient(settings);
@@ -255,6 +306,7 @@ async function main(): Promise<void> {
       revocations: () => openSessionRevocations(process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB),
       opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
       blindIndexKey: optionalBlindIndexKey(process.env),
+      ...(staffRoles ? { staffRoles } : {}),
     });
     process.exitCode = code;
   } finally {

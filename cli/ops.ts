@@ -7,10 +7,12 @@
  *   history <reference>                                        who decided what, when
  *
  * The command line talks to Temporal directly, so who may run it is decided by access to Temporal;
- * the acting id must still be one of OPS_STAFF_IDS, so the history names a real ops account.
+ * the acting id must still be allowed the action (cli/acting.ts: its role from STAFF_ROLES, or
+ * OPS_STAFF_IDS without it), so the history names a real account that may do it.
  */
 import { formatLocal } from '../domain/localTime';
-import type { OpsAction, OpsService } from '../cases/opsService';
+import type { OpsAction } from '../cases/opsService';
+import type { CliCases } from './acting';
 import type { CaseState } from '../workflows/messages';
 import { CLOSE_REASONS, HANDOVER_TIERS, type CloseReason, type HandoverTier } from '../workflows/opsMessages';
 import { stateAfterAction } from './afterAction';
@@ -24,10 +26,10 @@ export const OPS_USAGE = `  resend <referentie> <verzoek-id> --door <ops-id>    
   history <referentie>                                       wie besloot wat, wanneer`;
 
 export interface OpsCliDeps {
-  ops: OpsService;
+  /** The acting id's case client (cli/acting.ts). */
+  cases: CliCases;
   /** The case state as `status` reads it; read again after an action to show where it stands. */
   caseState: (reference: string) => Promise<CaseState | undefined>;
-  opsStaffIds: ReadonlySet<string>;
   out: (line: string) => void;
   err: (line: string) => void;
 }
@@ -57,13 +59,17 @@ export async function runOpsCommand(
   const [reference, value] = args;
   if (command === 'history') {
     if (!reference) return undefined;
-    const history = await deps.ops.history(reference);
-    if (!history) {
+    const read = await deps.cases.history(reference);
+    if (read.status === 'forbidden') {
+      deps.err(deps.cases.refusalText(read));
+      return 1;
+    }
+    if (read.status === 'not_found') {
       deps.err(`Geen melding ${reference}`);
       return 1;
     }
     deps.out(`Geschiedenis van ${reference}:`);
-    for (const e of history) {
+    for (const e of read.history) {
       deps.out(
         `  ${formatLocal(e.at)}  ${e.kind.padEnd(9)} ${e.type.padEnd(20)} ${historyValueWords(e.value)}` +
           `${e.requestId ? ` [${e.requestId}]` : ''}  door ${actor(e.by)}`,
@@ -86,15 +92,19 @@ export async function runOpsCommand(
       return undefined;
   }
   if (!reference) return undefined;
-  if (!deps.opsStaffIds.has(by)) {
-    deps.err(`Geweigerd: ${by} heeft geen ops-rol (OPS_STAFF_IDS); geef je ops-id met --door <id>`);
+  if (!deps.cases.may(action.type)) {
+    deps.err(deps.cases.refusalText({ status: 'forbidden', reason: 'role', action: action.type }));
     return 1;
   }
   if (action.type === 'toewijzing' && !handoverTier(action.input.toTier)) {
     deps.err(`Geweigerd: casemanager: verwacht ${Object.keys(HANDOVER_TIER_WORDS).join(' of ')}`);
     return 1;
   }
-  const outcome = await deps.ops.act(reference, action);
+  const outcome = await deps.cases.act(reference, action);
+  if (outcome.status === 'forbidden') {
+    deps.err(deps.cases.refusalText(outcome));
+    return 1;
+  }
   if (outcome.status === 'not_found') {
     deps.err(`Geen melding ${reference}`);
     return 1;

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
 import { opsStaffIdsSchema, parseOpsStaffIds, unknownOpsIds } from './opsRole';
+import { staffDirectory } from './staffRoles';
+import { REGIONS } from '../regions';
 import { temporalEnvSchema } from './temporal';
 
 export const DEFAULT_STAFF_SESSION_DB = '.data/staff-sessions.db';
@@ -105,6 +107,12 @@ export const envSchema = z.object({
   OPS_STAFF_IDS: opsStaffIdsSchema,
   /** Keys the blind index a case is found again by (phone, name with date of birth): cases/blindIndex.ts. */
   BLIND_INDEX_KEY: blindIndexKey,
+  /**
+   * Each account's role and regions, "id=role@regions" entries (config/staffRoles.ts). Set: every
+   * account needs exactly one role (here or in OPS_STAFF_IDS). Unset: accounts not in
+   * OPS_STAFF_IDS are the national helpline.
+   */
+  STAFF_ROLES: z.string().optional(),
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });
@@ -147,5 +155,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if ([...env.PAYLOAD_KEYS.keys.values()].some((key) => key.equals(env.BLIND_INDEX_KEY))) {
     throw new ConfigError(['BLIND_INDEX_KEY must be its own key, not one of PAYLOAD_KEYS']);
   }
+  staffDirectory({
+    staffRoles: env.STAFF_ROLES,
+    opsStaffIds: env.OPS_STAFF_IDS,
+    regionIds: [...REGIONS.keys()],
+    accountIds,
+  });
   return env;
 }

@@ -1,7 +1,8 @@
 /**
  * The ops role: which staff accounts may move stuck cases on (re-send, re-assign,
  * close) and read a case's history. `OPS_STAFF_IDS` names them, comma-separated; each is a staff
- * id of STAFF_ACCOUNTS (checked by loadEnv where both are known). Unset: nobody has the role.
+ * id of STAFF_ACCOUNTS (checked by loadEnv where both are known). Unset: nobody has the role,
+ * unless STAFF_ROLES gives it (config/staffRoles.ts folds both into one role per account).
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';

@@ -141,3 +141,11 @@ export const REGION_ID_PATTERN = /^[a-z0-9-]{2,60}$/;
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/**
+ * What a staff account does in the CSG (domain/access.ts says what each may do): the national
+ * helpline takes the call, the region's casemanager carries the case, the region's coordinator
+ * oversees it (transfers, closes), ops keep the machinery running without seeing victims' data.
+ */
+export const STAFF_ROLES = ['helpline', 'casemanager', 'coordinator', 'ops'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];

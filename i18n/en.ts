@@ -103,6 +103,9 @@ export const en: Catalog = {
     notes: 'Practical notes (optional)',
     notesHint: 'For example language, interpreter, when calling is safe. No account of the incident.',
     submit: 'Register melding',
+    forbiddenTitle: 'No access',
+    forbidden: 'Your role ({{role}}) may not start a melding.',
+    outsideRegions: 'This municipality lies outside the regions you serve.',
     expiredTitle: 'Form expired',
     expired: 'This form does not belong to your session. Open a new form.',
   },
@@ -430,6 +433,8 @@ export const en: Catalog = {
     noticeSms: 'CSG melding {{reference}}: {{what}} {{notice}}',
   },
   find: {
+    forbiddenTitle: 'No access',
+    forbidden: 'Your role may not search for meldingen.',
     title: 'Find a melding again',
     titleFailed: 'Error: find a melding again',
     intro: 'Someone calls back without the reference? Search by phone number, or by name with date of birth.',
@@ -475,6 +480,8 @@ export const en: Catalog = {
     invalid_request: 'the request was not in order',
     payload_too_large: 'the request is too large',
     unsupported_media_type: 'expected application/json',
+    forbidden: 'your role ({{role}}) may not do this',
+    outside_regions: 'this municipality lies outside the regions you serve',
   },
   decisions: {
     ontvangstbevestiging: 'Acknowledge a request',
@@ -485,6 +492,12 @@ export const en: Catalog = {
     intrekking: 'Withdraw the melding',
     overdracht: 'Transfer to another region',
     aangifte: 'Record whether an aangifte was made',
+  },
+  staffRoles: {
+    helpline: 'helpline',
+    casemanager: 'casemanager',
+    coordinator: 'coordinator',
+    ops: 'ops',
   },
   caseWords: {
     phases: {
@@ -590,8 +603,9 @@ export const en: Catalog = {
       afgerond_buiten_systeem: 'Pathway completed, but not recorded in this system',
     },
     sluiting: 'Close the melding with a reason',
+    forbidden: 'Your role may not take this decision. Nothing has changed.',
     closeForbiddenTitle: 'No access',
-    closeForbidden: 'Only ops staff can close a melding. Nothing has changed.',
+    closeForbidden: 'Only ops staff and coordinators can close a melding. Nothing has changed.',
     confirmTitle: 'Confirm: {{what}}',
     confirmQuestion: 'Is this right? Nothing changes until you confirm.',
     confirm: 'Yes, record it',

@@ -5,7 +5,14 @@
  * key_one / key_other with {{count}}.
  */
 import type { DecisionName, DecisionRecordType, FmoOffer } from '../domain/decisions';
-import type { CaseOutcome, CasePhase, CloseReason, RecipientTier, RequestStatus } from '../domain/vocabulary';
+import type {
+  CaseOutcome,
+  CasePhase,
+  CloseReason,
+  RecipientTier,
+  RequestStatus,
+  StaffRole,
+} from '../domain/vocabulary';
 
 export const nl = {
   layout: {
@@ -102,6 +109,9 @@ export const nl = {
     notes: 'Praktische aantekeningen (optioneel)',
     notesHint: 'Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.',
     submit: 'Melding registreren',
+    forbiddenTitle: 'Geen toegang',
+    forbidden: 'Uw rol ({{role}}) mag geen melding starten.',
+    outsideRegions: "Deze gemeente valt buiten de regio's die u bedient.",
     expiredTitle: 'Formulier verlopen',
     expired: 'Dit formulier hoort niet bij uw sessie. Open een nieuw formulier.',
   },
@@ -430,6 +440,8 @@ export const nl = {
     noticeSms: 'CSG melding {{reference}}: {{what}} {{notice}}',
   },
   find: {
+    forbiddenTitle: 'Geen toegang',
+    forbidden: 'Uw rol mag geen meldingen zoeken.',
     title: 'Melding terugvinden',
     titleFailed: 'Fout: melding terugvinden',
     intro: 'Belt iemand terug zonder referentie? Zoek op telefoonnummer, of op naam met geboortedatum.',
@@ -475,6 +487,8 @@ export const nl = {
     invalid_request: 'het verzoek was niet in orde',
     payload_too_large: 'het verzoek is te groot',
     unsupported_media_type: 'verwacht application/json',
+    forbidden: 'uw rol ({{role}}) mag dit niet',
+    outside_regions: "deze gemeente valt buiten de regio's die u bedient",
   },
   /** What each decision on a running case is called; the compiler asks for every one of domain/decisions.ts. */
   decisions: {
@@ -487,6 +501,13 @@ export const nl = {
     overdracht: 'Overdragen aan een andere regio',
     aangifte: 'Vastleggen of er aangifte is gedaan',
   } satisfies Record<DecisionName, string>,
+  /** A staff account's role in words (domain/access.ts); the compiler asks for every one. */
+  staffRoles: {
+    helpline: 'hulplijn',
+    casemanager: 'casemanager',
+    coordinator: 'coördinator',
+    ops: 'ops',
+  } satisfies Record<StaffRole, string>,
   /** A case's phase, a request's status and a case's outcome in words; codes stay for programs. */
   caseWords: {
     phases: {
@@ -603,8 +624,10 @@ export const nl = {
       afgerond_buiten_systeem: 'Zorgpad afgerond, maar niet in dit systeem vastgelegd',
     } satisfies Record<CloseReason, string>,
     sluiting: 'Melding sluiten met een reden',
+    forbidden: 'Uw rol mag dit besluit niet nemen. Er is niets veranderd.',
     closeForbiddenTitle: 'Geen toegang',
-    closeForbidden: 'Alleen ops-medewerkers kunnen een melding sluiten. Er is niets veranderd.',
+    closeForbidden:
+      'Alleen ops-medewerkers en coördinatoren kunnen een melding sluiten. Er is niets veranderd.',
     confirmTitle: 'Bevestigen: {{what}}',
     confirmQuestion: 'Klopt dit? Er verandert pas iets als u bevestigt.',
     confirm: 'Ja, vastleggen',

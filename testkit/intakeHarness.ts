@@ -20,14 +20,21 @@ import { workflowBundle } from './workflowBundle';
 export const TEST_CONFIG: IntakeConfig = {
   PUBLIC_BASE_URL: 'http://intake.test',
   LINK_SECRET: 'test-link-secret-0123456789abcdef-0123456789',
-  STAFF_ACCOUNTS: 'helpline-017:helpline-wachtwoord-1,ops:ops-wachtwoord-123',
+  STAFF_ACCOUNTS:
+    'helpline-017:helpline-wachtwoord-1,helpline-018:helpline-wachtwoord-2,cm-017:casemanager-wachtwoord-1,ops:ops-wachtwoord-123',
   OPS_STAFF_IDS: 'ops',
+  // The national helpline (two colleagues), a casemanager for every region; ops from OPS_STAFF_IDS.
+  STAFF_ROLES: 'helpline-017=helpline@alle,helpline-018=helpline@alle,cm-017=casemanager@alle',
   SESSION_SECRET: 'test-session-secret-0123456789abcdef-012345',
   TWILIO_AUTH_TOKEN: 'test-twilio-auth-token',
   BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY,
 };
 
 export const BASIC_HELPLINE = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
+/** Another helpline colleague: a case started by somebody else. */
+export const BASIC_HELPLINE_COLLEAGUE = `Basic ${Buffer.from('helpline-018:helpline-wachtwoord-2').toString('base64')}`;
+/** A casemanager serving every region: acknowledgements and check-ins. */
+export const BASIC_CASEMANAGER = `Basic ${Buffer.from('cm-017:casemanager-wachtwoord-1').toString('base64')}`;
 
 export interface SentRequest {
   message: PartnerRequestMessage;
@@ -94,6 +101,8 @@ export async function startIntakeHarness(
     logger?: Logger;
     /** Prometheus registry, counters and token for /metrics. */
     metrics?: IntakeMetricsDeps;
+    /** Settings over TEST_CONFIG, e.g. more accounts with their roles. */
+    config?: Partial<IntakeConfig>;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -102,6 +111,7 @@ export async function startIntakeHarness(
   const config: IntakeConfig = {
     ...TEST_CONFIG,
     PUBLIC_BASE_URL: options.publicBaseUrl ?? TEST_CONFIG.PUBLIC_BASE_URL,
+    ...options.config,
   };
   const links = createPartnerLinks({ baseUrl: config.PUBLIC_BASE_URL, secret: config.LINK_SECRET });
   let worker: Worker | undefined;

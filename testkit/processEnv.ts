@@ -7,11 +7,18 @@
 import { join } from 'node:path';
 import { TEST_BLIND_INDEX_KEY_ENV, TEST_PAYLOAD_KEYS_ENV } from './temporal';
 
+/** The national helpline: starts meldingen, records the victim's own decisions. */
 export const TEST_STAFF = { id: 'helpline-017', password: 'helpline-wachtwoord-1' };
+/** A casemanager for every region: acknowledges requests, records check-ins. */
+export const TEST_CASEMANAGER = { id: 'cm-017', password: 'casemanager-wachtwoord-1' };
+
+const basic = (account: { id: string; password: string }) =>
+  `Basic ${Buffer.from(`${account.id}:${account.password}`).toString('base64')}`;
 
 /** `Authorization` header for the intake API as TEST_STAFF. */
-export const testStaffBasic = () =>
-  `Basic ${Buffer.from(`${TEST_STAFF.id}:${TEST_STAFF.password}`).toString('base64')}`;
+export const testStaffBasic = () => basic(TEST_STAFF);
+/** `Authorization` header for the intake API as TEST_CASEMANAGER. */
+export const testCasemanagerBasic = () => basic(TEST_CASEMANAGER);
 
 export interface ProcessPeers {
   temporalAddress: string;
@@ -44,7 +51,8 @@ export function processEnv(peers: ProcessPeers, extra: Record<string, string> = 
     TWILIO_API_BASE_URL: peers.twilioBaseUrl,
     PUBLIC_BASE_URL: `http://127.0.0.1:${peers.intakePort ?? 1}`,
     LINK_SECRET: 'test-run-link-secret-0123456789abcdef',
-    STAFF_ACCOUNTS: `${TEST_STAFF.id}:${TEST_STAFF.password}`,
+    STAFF_ACCOUNTS: `${TEST_STAFF.id}:${TEST_STAFF.password},${TEST_CASEMANAGER.id}:${TEST_CASEMANAGER.password}`,
+    STAFF_ROLES: `${TEST_STAFF.id}=helpline@alle,${TEST_CASEMANAGER.id}=casemanager@alle`,
     SESSION_SECRET: 'test-run-session-secret-0123456789abcdef',
     ...(peers.intakePort !== undefined ? { INTAKE_PORT: String(peers.intakePort) } : {}),
     DELIVERY_LOG_DIR: join(peers.dir, 'deliveries'),

@@ -4,6 +4,11 @@
  * field-level problems and starts nothing; a repeated start (same reference, or same
  * Idempotency-Key) answers with the existing case instead of a second one. Too many failed
  * logins (per id or per client address) answer 429 with Retry-After until the window ends.
+ *
+ * Every case route goes through the signed-in staff member's scoped case client
+ * (cases/access.ts): a case outside their regions answers 404 like a case that does not exist, an
+ * action their role may not take (or a start in a municipality outside their regions) answers 403,
+ * and neither changes anything.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
@@ -17,21 +22,20 @@ import {
   createSessionToken,
   SESSION_TTL_MS,
   staffFromAuthorization,
+  staffOf,
   validSession,
   type AuthConfig,
 } from './kit/auth';
-import type { MeldingService } from '../cases/meldingService';
+import { scopedService, type CaseServices, type Forbidden, type ScopedCases } from '../cases/access';
 import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
 import { startWithFreeReference } from '../cases/uniqueStart';
-import type { FindQuery, FoundMelding } from '../cases/find';
 import { parseFindQuery } from './findQuery';
 
 export interface ApiDeps {
   auth: AuthConfig;
-  meldingen: MeldingService;
+  cases: CaseServices;
   clock: () => Date;
   /** Finds cases by phone, or name with date of birth (cases/find.ts), with the key bound in. */
-  findMeldingen: (query: FindQuery) => Promise<FoundMelding[]>;
 }
 
 const INTAKE_FIELDS = new Set(Object.keys(meldingIntakeSchema.shape));
@@ -40,6 +44,8 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 declare module 'fastify' {
   interface FastifyRequest {
     staffId?: string;
+    /** The signed-in staff member's case client, scoped to their role and regions. */
+    scoped?: ScopedCases;
   }
 }
 
@@ -112,8 +118,21 @@ function ownProblem(request: FastifyRequest, field: string, code: string, messag
   return { field, code, message: translator(apiLanguage(request))(`api.${messageKey}`) };
 }
 
+/** 403: the role may not take the action, or (a start) the municipality is outside the regions. */
+function forbidden(request: FastifyRequest, reply: FastifyReply, refusal: Forbidden) {
+  request.log.info(
+    { event: 'access_refused', staffId: request.staffId, action: refusal.action, reason: refusal.reason },
+    'staff action refused by role or region',
+  );
+  return refusal.reason === 'region'
+    ? fail(request, reply, 403, 'forbidden', 'outside_regions')
+    : fail(request, reply, 403, 'forbidden', 'forbidden', {
+        role: translator(apiLanguage(request))(`staffRoles.${request.scoped?.staff.role ?? 'ops'}`),
+      });
+}
+
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
-  const { auth, meldingen, clock, findMeldingen } = deps;
+  const { auth, cases, clock } = deps;
 
   async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
     const outcome = staffFromAuthorization(request, auth);
@@ -122,7 +141,11 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       reply.header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"');
       return fail(request, reply, 401, 'unauthorized', 'unauthorized');
     }
+    const staff = staffOf(auth, outcome.staffId);
+    // Every account has a role (config/staffRoles.ts); one without is refused everything.
+    if (!staff) return fail(request, reply, 403, 'forbidden', 'forbidden', { role: '-' });
     request.staffId = outcome.staffId;
+    request.scoped = scopedService(cases, staff);
   }
 
   app.post('/api/sessies', async (request, reply) => {
@@ -186,7 +209,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       secret: auth.sessionSecret,
       ...(headerKey ? { idempotencyKey: headerKey } : {}),
     });
-    const outcome = await startWithFreeReference(meldingen, rawFor, { referenceDerived: derived });
+    const outcome = await startWithFreeReference(request.scoped!, rawFor, { referenceDerived: derived });
+    if (outcome.status === 'forbidden') return forbidden(request, reply, outcome);
     if (outcome.status === 'invalid') {
       // A reference the service was to make up is not the caller's problem: the municipality's is.
       const problems = derived ? outcome.problems.filter((p) => p.field !== 'reference') : outcome.problems;
@@ -224,17 +248,22 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       }));
       return reply.code(400).send({ error: 'invalid_query', problems });
     }
-    const found = await findMeldingen(parsed.query);
-    request.log.info({ event: 'find', staffId: request.staffId, found: found.length }, 'cases searched');
-    return reply.send({ meldingen: found });
+    const outcome = await request.scoped!.find(parsed.query);
+    if (outcome.status === 'forbidden') return forbidden(request, reply, outcome);
+    request.log.info(
+      { event: 'find', staffId: request.staffId, found: outcome.found.length },
+      'cases searched',
+    );
+    return reply.send({ meldingen: outcome.found });
   });
 
   app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {
     const reference = referenceParam.safeParse((request.params as { reference: string }).reference);
     if (!reference.success) return badRequest(request, reply, problemsOf(reference.error, 'reference'));
-    const state = await meldingen.state(reference.data);
-    if (!state) return fail(request, reply, 404, 'not_found', 'not_found');
-    return reply.send(state);
+    const read = await request.scoped!.state(reference.data);
+    if (read.status === 'forbidden') return forbidden(request, reply, read);
+    if (read.status === 'not_found') return fail(request, reply, 404, 'not_found', 'not_found');
+    return reply.send(read.state);
   });
 
   app.post(
@@ -254,7 +283,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
       if (!parsed.success) return badRequest(request, reply, problemsOf(parsed.error));
       // The body schema is the table's for this type, so body and type belong together.
       const decision = { type, input: { ...parsed.data, by: request.staffId! } } as Decision;
-      const outcome = await meldingen.decide(reference.data, decision);
+      const outcome = await request.scoped!.decide(reference.data, decision);
+      if (outcome.status === 'forbidden') return forbidden(request, reply, outcome);
       if (outcome.status === 'not_found') {
         return fail(request, reply, 404, 'not_found', 'not_open');
       }

@@ -11,8 +11,7 @@
  *   POST /meldingen/:reference/besluiten/:besluit             record the decision
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MeldingService } from '../cases/meldingService';
-import type { OpsService } from '../cases/opsService';
+import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import { REGIONS } from '../regions';
 import type { CaseState } from '../workflows/messages';
@@ -26,7 +25,7 @@ import {
   type CasePageDecision,
   type DecisionFormValues,
 } from './caseDecisions';
-import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './kit/auth';
+import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { casePage, type DecisionProblems } from './views/casePage';
@@ -34,16 +33,8 @@ import { decisionConfirmPage } from './views/decisionConfirmPage';
 
 export interface CasePagesDeps {
   auth: AuthConfig;
-  meldingen: MeldingService;
-  ops: OpsService;
-  /** Staff with the ops role (OPS_STAFF_IDS): only they may close a case, as on the ops API. */
-  opsStaffIds: ReadonlySet<string>;
-}
-
-/** The services one signed-in staff member reaches cases through. */
-export interface CaseServices {
-  meldingen: MeldingService;
-  ops: OpsService;
+  /** The case client; every read and decision goes through it scoped to the signed-in staff member. */
+  cases: CaseServices;
 }
 
 interface StaffSession {
@@ -56,21 +47,22 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   const { auth } = deps;
 
   /**
-   * Every case read and decision on these pages goes through the services this returns. Today
-   * every staff account reaches every case; scoping to the staff member's role and regions wraps
-   * the two services here, in this one place.
+   * Every case read and decision on these pages goes through this: the case client scoped to the
+   * staff member's role and regions (cases/access.ts), the same rules as the API and the CLI. An
+   * account without a role reaches nothing.
    */
-  function servicesFor(session: StaffSession): CaseServices {
-    void session;
-    return { meldingen: deps.meldingen, ops: deps.ops };
+  function scopedFor(session: StaffSession): ScopedCases | undefined {
+    const staff = staffOf(auth, session.staffId);
+    return staff ? scopedService(deps.cases, staff) : undefined;
   }
 
-  /**
-   * Closing a case stays with the ops role, the rule the ops API and pages already keep
-   * (config/opsRole.ts); it is not widened to every staff account here. It joins the shared rule
-   * set of roles and regions when that wraps the services above.
-   */
-  const mayClose = (session: StaffSession) => deps.opsStaffIds.has(session.staffId);
+  /** The case when it exists and lies in the staff member's regions; else undefined (a 404). */
+  async function visibleState(session: StaffSession, reference: string): Promise<CaseState | undefined> {
+    const read = await scopedFor(session)?.state(reference);
+    return read?.status === 'ok' ? read.state : undefined;
+  }
+
+  const mayClose = (session: StaffSession) => scopedFor(session)?.may('sluiting') ?? false;
 
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
@@ -139,7 +131,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     refused: { decision: CasePageDecision; values: DecisionFormValues; problems: IntakeProblem[] },
     stage: 'form' | 'refusal',
   ) {
-    const state = await servicesFor(session).meldingen.state(reference);
+    const state = await visibleState(session, reference);
     if (!state) return notFound(reply, ui, reference);
     return showCase(reply, ui, session, state, stage === 'form' ? 400 : 409, {
       refused: {
@@ -208,7 +200,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const { reference } = request.params as { reference: string };
     const parsed = referenceParam.safeParse(reference);
     if (!parsed.success) return notFound(reply, ui, reference);
-    const state = await servicesFor(session).meldingen.state(parsed.data);
+    const state = await visibleState(session, parsed.data);
     if (!state) return notFound(reply, ui, parsed.data);
     const done = (request.query as Record<string, unknown>).gedaan;
     return showCase(reply, ui, session, state, 200, {
@@ -231,7 +223,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         'form',
       );
     }
-    const state = await servicesFor(session).meldingen.state(reference);
+    const state = await visibleState(session, reference);
     if (!state) return notFound(reply, ui, reference);
     return page(
       reply,
@@ -255,7 +247,21 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         'form',
       );
     }
-    const outcome = await perform(servicesFor(session), reference, checked.action);
+    const scoped = scopedFor(session);
+    const outcome = scoped ? await perform(scoped, reference, checked.action) : undefined;
+    if (!outcome || outcome.status === 'forbidden') {
+      // The role may not take this decision (the form is not offered, but a post can be forged).
+      return page(
+        reply,
+        403,
+        messagePage(
+          ui,
+          ui.t('casePage.closeForbiddenTitle'),
+          ui.t('casePage.forbidden'),
+          `/meldingen/${reference}`,
+        ),
+      );
+    }
     if (outcome.status === 'not_found') {
       // A case that has ended answers "not found" to a decision: say it is closed, if it is.
       return showRefused(
@@ -286,8 +292,8 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
 }
 
 /** A decision of the table through the case client, the closing through the ops service. */
-function perform(services: CaseServices, reference: string, action: CaseAction) {
+function perform(scoped: ScopedCases, reference: string, action: CaseAction) {
   return action.kind === 'decision'
-    ? services.meldingen.decide(reference, action.decision)
-    : services.ops.act(reference, action.action);
+    ? scoped.decide(reference, action.decision)
+    : scoped.act(reference, action.action);
 }

@@ -4,9 +4,9 @@
  * `GET /api/meldingen` (web/findQuery.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FindQuery, FoundMelding } from '../cases/find';
+import { scopedService, type CaseServices } from '../cases/access';
 import { REGIONS } from '../regions';
-import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './kit/auth';
+import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { pageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { FIND_FIELDS, parseFindQuery, type FindField } from './findQuery';
@@ -16,13 +16,14 @@ export const FIND_PAGE = '/meldingen/zoeken';
 
 export interface FindPagesDeps {
   auth: AuthConfig;
-  findMeldingen: (query: FindQuery) => Promise<FoundMelding[]>;
+  /** The case client; a search is scoped to the staff member's role and regions (cases/access.ts). */
+  cases: CaseServices;
 }
 
 const regionName = (regionId: string) => REGIONS.get(regionId)?.name ?? regionId;
 
 export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): void {
-  const { auth, findMeldingen } = deps;
+  const { auth, cases } = deps;
 
   function requireSession(request: FastifyRequest, reply: FastifyReply) {
     const found = sessionFromCookie(request, auth);
@@ -80,7 +81,15 @@ export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): vo
         .type('text/html; charset=utf-8')
         .send(findPage({ ...page, problems }));
     }
-    const found = await findMeldingen(parsed.query);
+    const staff = staffOf(auth, session.staffId);
+    const outcome = staff ? await scopedService(cases, staff).find(parsed.query) : undefined;
+    if (!outcome || outcome.status === 'forbidden') {
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(messagePage(ui, ui.t('find.forbiddenTitle'), ui.t('find.forbidden'), '/meldingen/nieuw'));
+    }
+    const found = outcome.found;
     request.log.info({ event: 'find', staffId: session.staffId, found: found.length }, 'cases searched');
     return reply.type('text/html; charset=utf-8').send(findPage({ ...page, problems: {}, found }));
   });

@@ -1,7 +1,9 @@
 /**
- * The ops API: move a stuck case on and read its history, for staff with the ops role
- * only (OPS_STAFF_IDS, config/opsRole.ts). Same authentication as the staff API (Bearer session
- * token or Basic account); a staff member without the role gets 403 and nothing happens.
+ * The ops API: move a stuck case on and read its history, for staff whose role may use the ops
+ * room (`ops_overzicht` in domain/access.ts: the ops role). Same authentication as the staff API
+ * (Bearer session token or Basic account); a staff member without it gets 403 and nothing
+ * happens. Each action is then checked again by the scoped case client (cases/access.ts): a case
+ * outside the staff member's regions answers 404.
  *
  *   POST /api/ops/meldingen/:reference/herinnering   { requestId }   re-send a request now
  *   POST /api/ops/meldingen/:reference/toewijzing    { toTier }      re-assign the casemanager handover
@@ -14,13 +16,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CLOSE_REASONS, HANDOVER_TIERS } from '../workflows/opsMessages';
 import { problemsOf, referenceParam } from './apiSchemas';
-import { staffFromAuthorization, type AuthConfig } from './kit/auth';
-import type { OpsAction, OpsService } from '../cases/opsService';
+import { staffFromAuthorization, staffOf, type AuthConfig } from './kit/auth';
+import type { OpsAction } from '../cases/opsService';
+import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 
 export interface OpsApiDeps {
   auth: AuthConfig;
-  ops: OpsService;
-  opsStaffIds: ReadonlySet<string>;
+  cases: CaseServices;
 }
 
 export const OPS_ACTION_BODIES = {
@@ -42,10 +44,13 @@ export type OpsActionName = keyof typeof OPS_ACTION_BODIES;
 export const OPS_ACTIONS = Object.keys(OPS_ACTION_BODIES) as OpsActionName[];
 
 export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
-  const { auth, ops, opsStaffIds } = deps;
+  const { auth, cases } = deps;
 
-  /** The ops id of the caller, or undefined when the reply (401/403/429) has been sent. */
-  function requireOps(request: FastifyRequest, reply: FastifyReply): string | undefined {
+  const refuse = (reply: FastifyReply) =>
+    reply.code(403).send({ error: 'forbidden', message: 'only staff whose role may use the ops room (ops)' });
+
+  /** The caller's scoped case client, or undefined when the reply (401/403/429) has been sent. */
+  function requireOps(request: FastifyRequest, reply: FastifyReply): ScopedCases | undefined {
     const outcome = staffFromAuthorization(request, auth);
     if (outcome.status === 'throttled') {
       void reply
@@ -61,14 +66,14 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
         .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
       return undefined;
     }
-    if (!opsStaffIds.has(outcome.staffId)) {
+    const staff = staffOf(auth, outcome.staffId);
+    const scoped = staff && scopedService(cases, staff);
+    if (!scoped?.may('ops_overzicht')) {
       request.log.warn({ event: 'ops_refused', staffId: outcome.staffId }, 'ops route refused');
-      void reply
-        .code(403)
-        .send({ error: 'forbidden', message: 'only staff with the ops role (OPS_STAFF_IDS)' });
+      void refuse(reply);
       return undefined;
     }
-    return outcome.staffId;
+    return scoped;
   }
 
   function reference(request: FastifyRequest, reply: FastifyReply): string | undefined {
@@ -83,15 +88,17 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
 
   for (const name of OPS_ACTIONS) {
     app.post(`/api/ops/meldingen/:reference/${name}`, async (request, reply) => {
-      const by = requireOps(request, reply);
-      if (!by) return reply;
+      const scoped = requireOps(request, reply);
+      if (!scoped) return reply;
+      const by = scoped.staff.id;
       const ref = reference(request, reply);
       if (!ref) return reply;
       const parsed = OPS_ACTION_BODIES[name].safeParse(request.body ?? {});
       if (!parsed.success)
         return reply.code(400).send({ error: 'invalid_input', problems: problemsOf(parsed.error) });
       const action = { type: name, input: { ...parsed.data, by } } as OpsAction;
-      const outcome = await ops.act(ref, action);
+      const outcome = await scoped.act(ref, action);
+      if (outcome.status === 'forbidden') return refuse(reply);
       if (outcome.status === 'not_found') {
         return reply.code(404).send({ error: 'not_found', message: 'no melding with this reference' });
       }
@@ -107,13 +114,15 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
   }
 
   app.get('/api/ops/meldingen/:reference/geschiedenis', async (request, reply) => {
-    if (!requireOps(request, reply)) return reply;
+    const scoped = requireOps(request, reply);
+    if (!scoped) return reply;
     const ref = reference(request, reply);
     if (!ref) return reply;
-    const history = await ops.history(ref);
-    if (!history)
+    const read = await scoped.history(ref);
+    if (read.status === 'forbidden') return refuse(reply);
+    if (read.status === 'not_found')
       return reply.code(404).send({ error: 'not_found', message: 'no melding with this reference' });
-    return reply.send({ reference: ref, history });
+    return reply.send({ reference: ref, history: read.history });
   });
 }
 
@@ -127,8 +136,8 @@ export function opsOpenApiPaths(helpers: {
   const { json, errorContent, referenceParameter, throttled } = helpers;
   const refused = {
     '401': errorContent('Not authenticated'),
-    '403': errorContent('Authenticated, but without the ops role (OPS_STAFF_IDS)'),
-    '404': errorContent('No melding with this reference'),
+    '403': errorContent('Authenticated, but the role may not use the ops room or take this action'),
+    '404': errorContent("No melding with this reference in the staff member's regions"),
     '429': throttled,
   };
   const summaries: Record<OpsActionName, string> = {

@@ -1,6 +1,9 @@
 /**
  * The ops pages: the overdue requests and, per case, its history and the three
- * actions as forms. For logged-in staff with the ops role only (OPS_STAFF_IDS); others get 403.
+ * actions as forms. For logged-in staff whose role may use the ops room (`ops_overzicht` in
+ * domain/access.ts); others get 403. Cases come through the scoped case client
+ * (cases/access.ts): the overview lists only the staff member's regions, and a case outside them
+ * is "not found".
  * Same session cookie and CSRF protection as the intake form; the same validation as the ops API.
  *
  *   GET  /ops                                  overdue requests, oldest first
@@ -8,23 +11,19 @@
  *   GET  /ops/meldingen/:reference             the case, its history, the actions
  *   POST /ops/meldingen/:reference/:action     herinnering | toewijzing | sluiting
  */
-import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { caseState } from '../workflows/messages';
 import { referenceParam } from './apiSchemas';
-import { csrfTokenFor, sessionFromCookie, verifyCsrf, type AuthConfig } from './kit/auth';
-import { listStuck } from '../cases/stuck';
+import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { OPS_ACTION_BODIES, OPS_ACTIONS, type OpsActionName } from './opsApi';
-import type { OpsAction, OpsService } from '../cases/opsService';
+import type { OpsAction } from '../cases/opsService';
+import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { opsCasePage, opsOverviewPage } from './views/opsPage';
 
 export interface OpsPagesDeps {
   auth: AuthConfig;
-  ops: OpsService;
-  client: Client;
-  opsStaffIds: ReadonlySet<string>;
+  cases: CaseServices;
   clock: () => Date;
 }
 
@@ -35,9 +34,14 @@ const DONE: Record<OpsActionName, string> = {
 };
 
 export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void {
-  const { auth, ops, client, opsStaffIds, clock } = deps;
+  const { auth, cases, clock } = deps;
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
+
+  const forbidden = (request: FastifyRequest, reply: FastifyReply) => {
+    const ui = pageUi(request, '/ops');
+    return page(reply, 403, messagePage(ui, ui.t('ops.forbiddenTitle'), ui.t('ops.forbidden')));
+  };
 
   /** The ops session, or a reply already sent (login redirect, or 403 for staff without the role). */
   function requireOps(request: FastifyRequest, reply: FastifyReply) {
@@ -46,12 +50,14 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
       void reply.redirect(`/inloggen?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
       return undefined;
     }
-    if (!opsStaffIds.has(found.session.staffId)) {
-      const ui = pageUi(request, '/ops');
-      void page(reply, 403, messagePage(ui, ui.t('ops.forbiddenTitle'), ui.t('ops.forbidden')));
+    const staff = staffOf(auth, found.session.staffId);
+    const scoped = staff && scopedService(cases, staff);
+    if (!scoped?.may('ops_overzicht')) {
+      void forbidden(request, reply);
       return undefined;
     }
     return {
+      scoped,
       staffId: found.session.staffId,
       token: found.token,
       csrf: csrfTokenFor(found.token, auth.sessionSecret),
@@ -61,19 +67,23 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
   async function showCase(
     ui: PageUi,
     reply: FastifyReply,
-    session: { staffId: string; csrf: string },
+    session: { scoped: ScopedCases; staffId: string; csrf: string },
     reference: string,
     code = 200,
     notice?: { kind: 'gedaan' | 'geweigerd'; text: string },
   ) {
-    const history = await ops.history(reference);
-    if (!history)
-      return page(
+    const notFound = () =>
+      page(
         reply,
         404,
         messagePage(ui, ui.t('ops.notFoundTitle'), ui.t('ops.notFound', { reference }), '/ops'),
       );
-    const state = await client.workflow.getHandle(reference).query(caseState);
+    const read = await session.scoped.history(reference);
+    if (read.status !== 'ok') return notFound();
+    const current = await session.scoped.state(reference);
+    if (current.status !== 'ok') return notFound();
+    const { history } = read;
+    const { state } = current;
     return page(
       reply,
       code,
@@ -91,7 +101,9 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
   app.get('/ops', async (request, reply) => {
     const session = requireOps(request, reply);
     if (!session) return reply;
-    const stuck = await listStuck(client, clock());
+    const listed = await session.scoped.stuck(clock());
+    if (listed.status !== 'ok') return forbidden(request, reply);
+    const { stuck } = listed;
     return page(
       reply,
       200,
@@ -162,7 +174,8 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
       return showCase(ui, reply, session, reference, 400, { kind: 'geweigerd', text });
     }
     const action = { type: name, input: { ...input.data, by: session.staffId } } as OpsAction;
-    const outcome = await ops.act(reference, action);
+    const outcome = await session.scoped.act(reference, action);
+    if (outcome.status === 'forbidden') return forbidden(request, reply);
     if (outcome.status === 'not_found') {
       return page(
         reply,

@@ -15,13 +15,16 @@ import { countingMeldingService, registerMetricsRoute, type IntakeMetricsDeps } 
 import { parseStaffAccounts, type AuthConfig } from './kit/auth';
 import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
 import { createMeldingService, type MeldingService } from '../cases/meldingService';
-import { findMeldingen as findCases, type FindQuery } from '../cases/find';
+import { findMeldingen as findCases } from '../cases/find';
 import { openSessionRevocations, type SessionRevocations } from './kit/sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
 import { registerOpsPages } from './opsPages';
 import { createOpsService } from '../cases/opsService';
-import { parseOpsStaffIds } from '../config/opsRole';
+import { staffDirectory } from '../config/staffRoles';
+import { REGIONS } from '../regions';
+import type { CaseServices } from '../cases/access';
+import { listStuck } from '../cases/stuck';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
@@ -39,7 +42,7 @@ export type IntakeConfig = Pick<
   | 'TWILIO_AUTH_TOKEN'
   | 'BLIND_INDEX_KEY'
 > &
-  Partial<Pick<Env, 'OPS_STAFF_IDS'>>;
+  Partial<Pick<Env, 'OPS_STAFF_IDS' | 'STAFF_ROLES'>>;
 
 export interface IntakeServerDeps {
   client: Client;
@@ -76,13 +79,21 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const service =
     deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY);
   const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
+  const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   const auth: AuthConfig = {
-    accounts: parseStaffAccounts(deps.config.STAFF_ACCOUNTS),
+    accounts,
     sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+    // Checked again here (loadEnv checked it at start) for apps built from a config directly.
+    staff: staffDirectory({
+      staffRoles: deps.config.STAFF_ROLES,
+      opsStaffIds: deps.config.OPS_STAFF_IDS,
+      regionIds: [...REGIONS.keys()],
+      accountIds: accounts.map((a) => a.id),
+    }),
   };
 
   const app = Fastify({
@@ -179,15 +190,19 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   app.get('/api/openapi.json', async () => openApi);
 
   if (deps.metrics) registerMetricsRoute(app, deps.metrics);
-  registerStaffPages(app, { auth, meldingen, clock });
-  const findMeldingen = (query: FindQuery) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query);
-  registerApi(app, { auth, meldingen, clock, findMeldingen });
-  registerFindPages(app, { auth, findMeldingen });
-  const ops = createOpsService(deps.client);
-  const opsStaffIds = parseOpsStaffIds(deps.config.OPS_STAFF_IDS);
-  registerOpsApi(app, { auth, ops, opsStaffIds });
-  registerOpsPages(app, { auth, ops, client: deps.client, opsStaffIds, clock });
-  registerCasePages(app, { auth, meldingen, ops, opsStaffIds });
+  // The one case client every staff route scopes to the signed-in staff member (cases/access.ts).
+  const cases: CaseServices = {
+    meldingen,
+    ops: createOpsService(deps.client),
+    stuck: (now) => listStuck(deps.client, now),
+    find: (query) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query),
+  };
+  registerStaffPages(app, { auth, cases, clock });
+  registerApi(app, { auth, cases, clock });
+  registerFindPages(app, { auth, cases });
+  registerOpsApi(app, { auth, cases });
+  registerOpsPages(app, { auth, cases, clock });
+  registerCasePages(app, { auth, cases });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

@@ -3,11 +3,17 @@
  * A form post that fails validation answers 400 with the same form, everything typed kept.
  * A login refused for too many failed attempts answers 429 with the login page saying when to
  * try again.
+ *
+ * The intake goes through the signed-in staff member's scoped case client (cases/access.ts): a
+ * role that may not start gets 403 (ops are sent on to their own pages), the form offers only the
+ * municipalities of the staff member's regions, and a municipality outside them is refused (403)
+ * with the form kept.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allMunicipalities, regionForMunicipality } from '../regions';
 import { parseIntake } from '../domain/intakeSchema';
 import type { VictimWishes } from '../domain/types';
+import { servesRegion, type StaffRole } from '../domain/access';
 import {
   attemptLogin,
   clearSessionCookie,
@@ -15,11 +21,12 @@ import {
   csrfTokenFor,
   sessionFromCookie,
   setSessionCookie,
+  staffOf,
   verifyCsrf,
   type AuthConfig,
 } from './kit/auth';
 import { formToRawIntake, mergeSchemaProblems, readFormValues, type IntakeFormValues } from './intakeForm';
-import type { MeldingService } from '../cases/meldingService';
+import { scopedService, type CaseServices } from '../cases/access';
 import { candidateReference, newSequenceNumber } from '../cases/reference';
 import { startWithFreeReference } from '../cases/uniqueStart';
 import { intakeFormPage } from './views/intakeFormPage';
@@ -30,7 +37,7 @@ import { triageResultPage } from './views/triageResultPage';
 
 export interface StaffPagesDeps {
   auth: AuthConfig;
-  meldingen: MeldingService;
+  cases: CaseServices;
   clock: () => Date;
 }
 
@@ -42,10 +49,10 @@ function safeNext(next: unknown): string {
 }
 
 export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): void {
-  const { auth, meldingen, clock } = deps;
-  const municipalities = allMunicipalities();
+  const { auth, cases, clock } = deps;
+  const everyMunicipality = allMunicipalities();
 
-  /** The logged-in session, or a redirect to the login page (and undefined). */
+  /** The logged-in session, or a reply already sent: the login page, or 403 for an account without a role. */
   function requireSession(request: FastifyRequest, reply: FastifyReply) {
     const found = sessionFromCookie(request, auth);
     if (!found) {
@@ -55,11 +62,31 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       void reply.redirect(`/inloggen?next=${next}`, 303);
       return undefined;
     }
+    const staff = staffOf(auth, found.session.staffId);
+    if (!staff) {
+      void forbiddenPage(request, reply, undefined);
+      return undefined;
+    }
     return {
+      scoped: scopedService(cases, staff),
+      // The form offers what this staff member may start: their regions' municipalities.
+      municipalities: everyMunicipality.filter((m) => {
+        const region = regionForMunicipality(m);
+        return region !== undefined && servesRegion(staff, region.id);
+      }),
       staffId: found.session.staffId,
       csrf: csrfTokenFor(found.token, auth.sessionSecret),
       token: found.token,
     };
+  }
+
+  function forbiddenPage(request: FastifyRequest, reply: FastifyReply, role: StaffRole | undefined) {
+    const ui = pageUi(request);
+    const words = role ? ui.t(`staffRoles.${role}`) : '-';
+    return reply
+      .code(403)
+      .type('text/html; charset=utf-8')
+      .send(messagePage(ui, ui.t('form.forbiddenTitle'), ui.t('form.forbidden', { role: words })));
   }
 
   function freshFormValues(): IntakeFormValues {
@@ -120,13 +147,18 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
   app.get('/meldingen/nieuw', async (request, reply) => {
     const session = requireSession(request, reply);
     if (!session) return reply;
+    if (!session.scoped.may('starten')) {
+      // The form is where a login lands by default: ops go on to their own pages.
+      if (session.scoped.may('ops_overzicht')) return reply.redirect('/ops', 303);
+      return forbiddenPage(request, reply, session.scoped.staff.role);
+    }
     return reply.type('text/html; charset=utf-8').send(
       intakeFormPage({
         values: freshFormValues(),
         problems: {},
         csrfToken: session.csrf,
         staffId: session.staffId,
-        municipalities,
+        municipalities: session.municipalities,
         ui: pageUi(request),
       }),
     );
@@ -144,6 +176,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         .type('text/html; charset=utf-8')
         .send(messagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired'), '/meldingen/nieuw'));
     }
+    if (!session.scoped.may('starten')) return forbiddenPage(request, reply, session.scoped.staff.role);
     const values = readFormValues(body);
     const { raw: typed, problems } = formToRawIntake(values, session.staffId, clock(), ui.t);
     // The reference: the form's sequence number, or (when that one turns out to belong to another
@@ -164,9 +197,9 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         : undefined,
     });
     const raw = rawFor(0);
-    const showForm = (all: typeof problems) =>
+    const showForm = (all: typeof problems, code = 400) =>
       reply
-        .code(400)
+        .code(code)
         .type('text/html; charset=utf-8')
         .send(
           intakeFormPage({
@@ -174,7 +207,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
             problems: all,
             csrfToken: session.csrf,
             staffId: session.staffId,
-            municipalities,
+            municipalities: session.municipalities,
             ui,
           }),
         );
@@ -185,10 +218,14 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems, ui.t));
     }
     // The form was opened at `ontvangen`: a case that started before that is somebody else's.
-    const outcome = await startWithFreeReference(meldingen, rawFor, {
+    const outcome = await startWithFreeReference(session.scoped, rawFor, {
       referenceDerived: true,
       notBefore: String(raw.receivedAt),
     });
+    if (outcome.status === 'forbidden') {
+      if (outcome.reason === 'role') return forbiddenPage(request, reply, session.scoped.staff.role);
+      return showForm({ gemeente: ui.t('form.outsideRegions') }, 403);
+    }
     if (outcome.status === 'invalid') return showForm(mergeSchemaProblems({}, outcome.problems, ui.t));
 
     const wishes = raw.wishes as VictimWishes;

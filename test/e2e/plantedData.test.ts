@@ -23,7 +23,7 @@ import type { CaseState } from '../../workflows/messages';
 import { caseHistory } from '../../workflows/opsMessages';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
 import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
-import { processEnv, testStaffBasic } from '../../testkit/processEnv';
+import { processEnv, testCasemanagerBasic, testStaffBasic } from '../../testkit/processEnv';
 import { TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { blindIndexesOf } from '../../cases/blindIndex';
 import { findMeldingen, type FoundMelding } from '../../cases/find';
@@ -147,10 +147,11 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     worker = spawnEntry('workers/worker.ts', env);
     intake = spawnEntry('web/main.ts', env);
     await waitForPort(intakePort, 60_000);
-    const api = (path: string, body?: unknown) =>
+    // The helpline starts the melding; the casemanager acknowledges and records the check-in.
+    const api = (path: string, body?: unknown, authorization = basic) =>
       fetch(`http://127.0.0.1:${intakePort}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { authorization: basic, 'content-type': 'application/json' },
+        headers: { authorization, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
 
@@ -191,7 +192,11 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       const state = await stateOf();
       if (state.phase === 'watchful_waiting') return state;
       for (const r of state.openRequests.filter((o) => !o.requestId.startsWith('checkin'))) {
-        await api(`/api/meldingen/${reference}/decisions/ontvangstbevestiging`, { requestId: r.requestId });
+        await api(
+          `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
+          { requestId: r.requestId },
+          testCasemanagerBasic(),
+        );
       }
       return undefined;
     });
@@ -200,10 +205,11 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     await eventually('the day-1 check-in request', async () =>
       (await stateOf()).openRequests.find((r) => r.requestId === 'checkin-dag-1'),
     );
-    const checkIn = await api(`/api/meldingen/${reference}/decisions/checkin`, {
-      requestId: 'checkin-dag-1',
-      outcome: 'gaat_goed',
-    });
+    const checkIn = await api(
+      `/api/meldingen/${reference}/decisions/checkin`,
+      { requestId: 'checkin-dag-1', outcome: 'gaat_goed' },
+      testCasemanagerBasic(),
+    );
     expect(checkIn.status).toBe(200);
     await eventually('the check-in email', async () =>
       smtp.messages.find((m) => m.subject?.includes(reference) && /check-in|contactmoment/i.test(m.subject)),

@@ -1,4 +1,6 @@
 import { ConfigError, loadEnv } from '../../config/env';
+import { staffDirectory } from '../../config/staffRoles';
+import { REGIONS } from '../../regions';
 
 const valid = {
   TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
@@ -164,5 +166,80 @@ describe('the blind-index key', () => {
     expect(problemsOf({ ...valid, BLIND_INDEX_KEY: Buffer.alloc(32, 1).toString('base64') })).toEqual([
       'BLIND_INDEX_KEY must be its own key, not one of PAYLOAD_KEYS',
     ]);
+  });
+});
+
+describe('STAFF_ROLES: each account has one role and the regions it serves', () => {
+  const accounts = 'helpline:a-long-password,cm-lim:a-long-password,ops:another-long-password';
+  const withRoles = (STAFF_ROLES: string, extra: Record<string, string> = {}) => ({
+    ...valid,
+    STAFF_ACCOUNTS: accounts,
+    OPS_STAFF_IDS: 'ops',
+    STAFF_ROLES,
+    ...extra,
+  });
+  const directoryOf = (env: Record<string, string | undefined>) => {
+    const loaded = loadEnv(env);
+    return staffDirectory({
+      staffRoles: loaded.STAFF_ROLES,
+      opsStaffIds: loaded.OPS_STAFF_IDS,
+      regionIds: [...REGIONS.keys()],
+      accountIds: loaded.STAFF_ACCOUNTS.split(',').map((p) => p.slice(0, p.indexOf(':'))),
+    });
+  };
+
+  test('roles and regions per account; an id of OPS_STAFF_IDS is ops for every region', () => {
+    const directory = directoryOf(
+      withRoles('helpline=helpline@alle,cm-lim=casemanager@limburg+gelderland-zuid-midden'),
+    );
+    expect(directory.get('helpline')).toEqual({ id: 'helpline', role: 'helpline', regions: 'alle' });
+    expect(directory.get('cm-lim')).toEqual({
+      id: 'cm-lim',
+      role: 'casemanager',
+      regions: ['limburg', 'gelderland-zuid-midden'],
+    });
+    expect(directory.get('ops')).toEqual({ id: 'ops', role: 'ops', regions: 'alle' });
+  });
+
+  test('unset: every account that is not ops is the national helpline, as before roles existed', () => {
+    const directory = directoryOf({ ...valid, STAFF_ACCOUNTS: accounts, OPS_STAFF_IDS: 'ops' });
+    expect(directory.get('cm-lim')).toEqual({ id: 'cm-lim', role: 'helpline', regions: 'alle' });
+    expect(directory.get('ops')?.role).toBe('ops');
+  });
+
+  test('every account needs exactly one role, and every id must be an account', () => {
+    expect(problemsOf(withRoles('helpline=helpline@alle'))).toEqual([
+      'STAFF_ROLES gives no role to these accounts of STAFF_ACCOUNTS: cm-lim; every account needs exactly one',
+    ]);
+    expect(
+      problemsOf(withRoles('helpline=helpline@alle,cm-lim=casemanager@limburg,cm-lim=coordinator@limburg')),
+    ).toEqual(['STAFF_ROLES: "cm-lim" has more than one entry; every account has exactly one role']);
+    expect(
+      problemsOf(withRoles('helpline=helpline@alle,cm-lim=casemanager@limburg,ops=helpline@alle')),
+    ).toEqual([
+      'STAFF_ROLES: "ops" is in OPS_STAFF_IDS (role ops) and has the role helpline here; every account has exactly one role',
+    ]);
+    expect(
+      problemsOf(withRoles('helpline=helpline@alle,cm-lim=casemanager@limburg,cm-2=casemanager@limburg')),
+    ).toEqual(['STAFF_ROLES names ids that are not in STAFF_ACCOUNTS: cm-2']);
+  });
+
+  test('a bad entry is named (role, region, format), every problem at once, never a password', () => {
+    const problems = problemsOf(
+      withRoles('helpline=hulplijn@alle,cm-lim=casemanager@limburgg,ops:another-long-password'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^STAFF_ROLES: "helpline=hulplijn@alle": unknown role "hulplijn", expected one of helpline, casemanager, coordinator, ops/,
+      ),
+      expect.stringMatching(
+        /^STAFF_ROLES: "cm-lim=casemanager@limburgg": unknown region "limburgg", expected "alle" or one of limburg, gelderland-zuid-midden/,
+      ),
+      expect.stringMatching(/^STAFF_ROLES: "ops:…" is not "id=role@regions" entries/),
+      expect.stringMatching(
+        /^STAFF_ROLES gives no role to these accounts of STAFF_ACCOUNTS: helpline, cm-lim/,
+      ),
+    ]);
+    expect(problems.join(' ')).not.toContain('another-long-password');
   });
 });

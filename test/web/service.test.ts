@@ -6,7 +6,9 @@
 import twilio from 'twilio';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import {
+  BASIC_CASEMANAGER,
   BASIC_HELPLINE,
+  BASIC_HELPLINE_COLLEAGUE,
   pathOf,
   startIntakeHarness,
   TEST_CONFIG,
@@ -199,7 +201,11 @@ describe('JSON API', () => {
     expect((await post(`${base}/politiewens`, { wish: 'misschien' })).statusCode).toBe(400);
     expect((await post(`${base}/politiewens`, { wish: 'ja', by: 'iemand-anders' })).statusCode).toBe(400);
     expect((await post(`${base}/onbekend`, {})).statusCode).toBe(404);
-    const rejected = await post(`${base}/ontvangstbevestiging`, { requestId: 'bestaat-niet' });
+    const rejected = await post(
+      `${base}/ontvangstbevestiging`,
+      { requestId: 'bestaat-niet' },
+      { authorization: BASIC_CASEMANAGER },
+    );
     expect(rejected.statusCode).toBe(409);
     expect(rejected.json().problems[0].field).toBe('requestId');
     expect((await post(`/api/meldingen/CSG-LIM-2026-999998/decisions/intrekking`, {})).statusCode).toBe(404);
@@ -546,11 +552,10 @@ describe('the Dutch intake form', () => {
     const volgnummer = hidden(form.body, 'volgnummer');
     const ontvangen = hidden(form.body, 'ontvangen');
     const taken = `CSG-LIM-${new Date(ontvangen).getUTCFullYear()}-${volgnummer}`;
-    const ops = `Basic ${Buffer.from('ops:ops-wachtwoord-123').toString('base64')}`;
     const other = await h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: ops },
+      headers: { authorization: BASIC_HELPLINE_COLLEAGUE },
       payload: buildIntake({
         reference: taken,
         receivedAt: new Date(Date.parse(ontvangen) - 3600_000).toISOString(),

@@ -15,6 +15,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Staff } from '../../domain/access';
 import type { LoginThrottle, ThrottleScope } from './loginThrottle';
 import type { SessionRevocations } from './sessionRevocations';
 
@@ -135,6 +136,16 @@ export interface AuthConfig {
   throttle: LoginThrottle;
   /** Sessions revoked before their expiry (logout, or ops revoking an account). */
   revocations?: SessionRevocations;
+  /**
+   * Each account's role and regions (config/staffRoles.ts), looked up on every request: the
+   * session token carries only the staff id, so a changed role holds from the next restart on.
+   */
+  staff?: ReadonlyMap<string, Staff>;
+}
+
+/** The signed-in staff member's role and regions; undefined for an account without a role. */
+export function staffOf(config: AuthConfig, staffId: string): Staff | undefined {
+  return config.staff?.get(staffId);
 }
 
 /** A signed, unexpired session that has not been revoked. */

@@ -1,0 +1,143 @@
+/**
+ * The case client as one signed-in staff member may use it: the rules of domain/access.ts applied
+ * to real cases, in one place, for the web pages, the JSON API and the command line alike.
+ *
+ *   const scoped = scopedService({ meldingen, ops, stuck }, staff);
+ *   const read = await scoped.state(reference);   // { status: 'ok', state } | not_found | forbidden
+ *   const done = await scoped.decide(reference, { type: 'toestemming', input: { role, given, by } });
+ *
+ * Every method answers in outcomes, like the case client itself:
+ * - `{ status: 'forbidden', reason: 'role' }`: the role may not take this action (`may`); nothing
+ *   was asked of the case, nothing changed. Answer 403.
+ * - `{ status: 'forbidden', reason: 'region' }`: only from `start`: the municipality lies outside
+ *   the staff member's regions; nothing started. Answer 403.
+ * - `{ status: 'not_found' }`: no such case, or a case outside the staff member's regions: the
+ *   two are indistinguishable on purpose, so an account never learns that a case elsewhere exists.
+ *   Answer 404.
+ * - anything else: the case client's own outcome (ok, rejected, invalid, ...).
+ *
+ * The role is checked before the case is looked at (it does not depend on the case), the region
+ * before anything is sent to it. Decisions and ops actions are recorded as the staff member
+ * (`by` is always `staff.id`, whatever the caller put there).
+ */
+import { decisionAction, may, servesRegion, type AccessAction, type Staff } from '../domain/access';
+import type { Decision } from '../domain/decisions';
+import { regionForMunicipality } from '../regions';
+import type { CaseState } from '../workflows/messages';
+import type { HistoryEntry } from '../workflows/opsMessages';
+import type { DecisionOutcome, MeldingService, StartOutcome } from './meldingService';
+import type { OpsAction, OpsOutcome, OpsService } from './opsService';
+import type { FindQuery, FoundMelding } from './find';
+import type { StuckRequest } from './stuck';
+
+export type { Staff } from '../domain/access';
+
+/** The unscoped case client the scoped one wraps. */
+export interface CaseServices {
+  meldingen: MeldingService;
+  ops: OpsService;
+  /** Every request past its deadline, in every region (e.g. `(now) => listStuck(client, now)`). */
+  stuck: (now: Date) => Promise<StuckRequest[]>;
+  /** Cases found again by the blind index, in every region (e.g. `(q) => findMeldingen(client, key, q)`). */
+  find: (query: FindQuery) => Promise<FoundMelding[]>;
+}
+
+export interface Forbidden {
+  status: 'forbidden';
+  reason: 'role' | 'region';
+  action: AccessAction;
+}
+export interface NotFound {
+  status: 'not_found';
+}
+
+export interface ScopedCases {
+  readonly staff: Staff;
+  /** May this staff member's role take this action (e.g. to show or hide a button)? */
+  may(action: AccessAction): boolean;
+  /** Starts a melding; forbidden for a role that may not start or a municipality outside the regions. */
+  start(raw: Record<string, unknown>): Promise<StartOutcome | Forbidden>;
+  /** The case's state (no personal data). */
+  state(reference: string): Promise<{ status: 'ok'; state: CaseState } | NotFound | Forbidden>;
+  /** Who decided what, when (codes and ids only). */
+  history(reference: string): Promise<{ status: 'ok'; history: HistoryEntry[] } | NotFound | Forbidden>;
+  /** A decision of the decision table, recorded as this staff member. */
+  decide(reference: string, decision: Decision): Promise<DecisionOutcome | Forbidden>;
+  /** An ops action (herinnering, toewijzing, sluiting), recorded as this staff member. */
+  act(reference: string, action: OpsAction): Promise<OpsOutcome | Forbidden>;
+  /** The requests past their deadline in the staff member's regions. */
+  stuck(now: Date): Promise<{ status: 'ok'; stuck: StuckRequest[] } | Forbidden>;
+  /** Cases found by phone, or name with date of birth, in the staff member's regions only. */
+  find(query: FindQuery): Promise<{ status: 'ok'; found: FoundMelding[] } | Forbidden>;
+}
+
+const NOT_FOUND: NotFound = { status: 'not_found' };
+
+export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
+  const refused = (action: AccessAction, reason: Forbidden['reason'] = 'role'): Forbidden => ({
+    status: 'forbidden',
+    reason,
+    action,
+  });
+
+  /** The case's state when it exists and lies in the staff member's regions. */
+  async function visible(reference: string): Promise<CaseState | undefined> {
+    const state = await cases.meldingen.state(reference);
+    return state && servesRegion(staff, state.regionId) ? state : undefined;
+  }
+
+  return {
+    staff,
+    may: (action) => may(staff, action),
+
+    async start(raw) {
+      if (!may(staff, 'starten')) return refused('starten');
+      // An unknown municipality is the intake's own problem (invalid), named by the schema.
+      const region =
+        typeof raw.municipality === 'string' ? regionForMunicipality(raw.municipality) : undefined;
+      if (region && !servesRegion(staff, region.id)) return refused('starten', 'region');
+      return cases.meldingen.start({ ...raw });
+    },
+
+    async state(reference) {
+      if (!may(staff, 'inzien')) return refused('inzien');
+      const state = await visible(reference);
+      return state ? { status: 'ok', state } : NOT_FOUND;
+    },
+
+    async history(reference) {
+      if (!may(staff, 'inzien')) return refused('inzien');
+      if (!(await visible(reference))) return NOT_FOUND;
+      const history = await cases.ops.history(reference);
+      return history ? { status: 'ok', history } : NOT_FOUND;
+    },
+
+    async decide(reference, decision) {
+      const action = decisionAction(decision.type);
+      if (!may(staff, action)) return refused(action);
+      if (!(await visible(reference))) return NOT_FOUND;
+      return cases.meldingen.decide(reference, {
+        ...decision,
+        input: { ...decision.input, by: staff.id },
+      } as Decision);
+    },
+
+    async act(reference, action) {
+      if (!may(staff, action.type)) return refused(action.type);
+      if (!(await visible(reference))) return NOT_FOUND;
+      return cases.ops.act(reference, { ...action, input: { ...action.input, by: staff.id } } as OpsAction);
+    },
+
+    async stuck(now) {
+      if (!may(staff, 'ops_overzicht')) return refused('ops_overzicht');
+      const all = await cases.stuck(now);
+      return { status: 'ok', stuck: all.filter((s) => servesRegion(staff, s.regionId)) };
+    },
+
+    async find(query) {
+      if (!may(staff, 'zoeken')) return refused('zoeken');
+      const found = await cases.find(query);
+      return { status: 'ok', found: found.filter((m) => servesRegion(staff, m.regionId)) };
+    },
+  };
+}

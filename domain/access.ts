@@ -1,0 +1,98 @@
+/**
+ * Who may do what: the one rule set behind every page, API route and CLI command. Pure (no zod,
+ * no I/O): `cases/access.ts` applies it to a case, the front ends only ask it.
+ *
+ * A staff account has one role and the regions it serves ('alle' for the national helpline and
+ * ops). Two questions, answered separately because they answer differently:
+ * - `may(staff, action)`: may this role take this action at all? No: 403, nothing changes.
+ * - `servesRegion(staff, regionId)`: is this case (or municipality) in the account's regions? No:
+ *   the case answers "not found", so an account never learns that a case elsewhere exists.
+ */
+import { DECISION_NAMES, type DecisionName } from './decisions';
+import { STAFF_ROLES, type StaffRole } from './vocabulary';
+
+export { STAFF_ROLES, type StaffRole };
+
+/** The signed-in staff member as the rules see them. */
+export interface Staff {
+  /** The pseudonymous staff id (domain/staffId.ts) the history records as who acted. */
+  id: string;
+  role: StaffRole;
+  /** The region ids (regions/) this account serves; 'alle' serves every region. */
+  regions: 'alle' | readonly string[];
+}
+
+/** A decision of the decision table (domain/decisions.ts), as an action: `besluit.<name>`. */
+export type DecisionAction = `besluit.${DecisionName}`;
+
+/** Every action the rules know; a new page or command names one of these, or adds one here. */
+export const ACCESS_ACTIONS = [
+  'starten', // start a melding (intake)
+  'inzien', // read a case: its state (no personal data) and its history (codes and ids)
+  ...DECISION_NAMES.map((name): DecisionAction => `besluit.${name}`),
+  'herinnering', // ops: notify the awaited tier of an open request again, now
+  'toewijzing', // ops: give the casemanager handover to another casemanager of the directory
+  'sluiting', // close a case by hand with a reason code
+  'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
+  'zoeken', // find a case again by the victim's details (phone, name with date of birth)
+  'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
+] as const satisfies readonly string[];
+export type AccessAction = (typeof ACCESS_ACTIONS)[number];
+
+const decision = (name: DecisionName): DecisionAction => `besluit.${name}`;
+
+/** The victim's own statements, which whoever has the victim on the line records. */
+const VICTIM_DECISIONS: DecisionAction[] = [
+  // Consent per partner, given or withdrawn: asked at intake, changed whenever the victim calls.
+  decision('toestemming'),
+  // The police wish (yes, no, undecided): asked at intake, changes on a later call.
+  decision('politiewens'),
+  // The incident time: often only roughly known at intake, corrected when the victim calls back.
+  decision('incidenttijd'),
+  // Withdrawal: the victim may stop at any moment, whoever they reach.
+  decision('intrekking'),
+  // Whether the victim made an aangifte: what they say, to whoever they say it (semester figures).
+  decision('aangifte'),
+];
+
+/** Every decision except the transfer to another region, which the coordinator decides. */
+const CASEMANAGER_DECISIONS: DecisionAction[] = DECISION_NAMES.filter((n) => n !== 'overdracht').map(
+  decision,
+);
+
+/**
+ * The rule table: what each role may do (within its regions). Anything not listed is refused.
+ */
+export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] } = {
+  // The national helpline (0800-0188, the chat) takes the first call: it starts the melding, reads
+  // the case to tell a caller where it stands, finds a case again when the victim calls back
+  // without the reference, and records the victim's own statements. It does not acknowledge
+  // partner requests, record check-ins or transfer: that is the region's casework.
+  helpline: ['starten', 'inzien', 'zoeken', ...VICTIM_DECISIONS],
+  // The casemanager carries the case in their region: reads it, finds it, records every decision
+  // (acknowledging the handover, check-ins, the victim's statements). The intake is the
+  // helpline's; a transfer to another region is the coordinator's call.
+  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS],
+  // The coordinator oversees the region's cases: everything a casemanager may, plus transferring a
+  // case to another region and closing one by hand with a reason.
+  coordinator: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, decision('overdracht'), 'sluiting'],
+  // Ops keep the cases moving without touching victims' data: they read the state (no personal
+  // data in it) and the history, see what is stuck, re-send, re-assign and close, and revoke
+  // sessions. No search by a victim's details, no decisions on the victim's behalf.
+  ops: ['inzien', 'ops_overzicht', 'herinnering', 'toewijzing', 'sluiting', 'sessies_intrekken'],
+};
+
+/** May this role take this action (in the regions it serves)? */
+export function may(staff: Staff, action: AccessAction): boolean {
+  return ROLE_ACTIONS[staff.role].includes(action);
+}
+
+/** The action that recording this decision is. */
+export function decisionAction(name: DecisionName): DecisionAction {
+  return decision(name);
+}
+
+/** Does this account serve this region? A case outside answers "not found". */
+export function servesRegion(staff: Staff, regionId: string): boolean {
+  return staff.regions === 'alle' || staff.regions.includes(regionId);
+}

@@ -1,0 +1,104 @@
+/**
+ * The rule table, role by role: what each role may do, what it may not, and which regions it
+ * serves. One expectation per role lists everything it may do, so a rule that widens or narrows
+ * a role fails here and has to be decided on purpose.
+ */
+import {
+  ACCESS_ACTIONS,
+  may,
+  ROLE_ACTIONS,
+  servesRegion,
+  STAFF_ROLES,
+  type Staff,
+} from '../../domain/access';
+import { DECISION_NAMES } from '../../domain/decisions';
+
+const staff = (role: Staff['role'], regions: Staff['regions'] = 'alle'): Staff => ({
+  id: 'x1',
+  role,
+  regions,
+});
+const allowed = (role: Staff['role']) => ACCESS_ACTIONS.filter((a) => may(staff(role), a));
+
+describe('the rule table', () => {
+  test('helpline: start, read, find, and the victim’s own statements; no casework, no ops', () => {
+    expect(allowed('helpline')).toEqual([
+      'starten',
+      'inzien',
+      'besluit.politiewens',
+      'besluit.toestemming',
+      'besluit.incidenttijd',
+      'besluit.intrekking',
+      'besluit.aangifte',
+      'zoeken',
+    ]);
+    for (const refused of [
+      'besluit.ontvangstbevestiging',
+      'besluit.checkin',
+      'besluit.overdracht',
+      'sluiting',
+      'herinnering',
+      'ops_overzicht',
+      'sessies_intrekken',
+    ] as const) {
+      expect(may(staff('helpline'), refused)).toBe(false);
+    }
+  });
+
+  test('casemanager: read, find and every decision but the transfer; no start, no closing, no ops', () => {
+    expect(allowed('casemanager')).toEqual([
+      'inzien',
+      ...DECISION_NAMES.filter((n) => n !== 'overdracht').map((n) => `besluit.${n}`),
+      'zoeken',
+    ]);
+    expect(may(staff('casemanager'), 'besluit.overdracht')).toBe(false);
+    expect(may(staff('casemanager'), 'starten')).toBe(false);
+    expect(may(staff('casemanager'), 'sluiting')).toBe(false);
+  });
+
+  test('coordinator: everything a casemanager may, plus the transfer and closing a case', () => {
+    const casemanager = allowed('casemanager');
+    const coordinator = allowed('coordinator');
+    expect(coordinator).toEqual(expect.arrayContaining(casemanager));
+    expect(coordinator.filter((a) => !casemanager.includes(a)).sort()).toEqual([
+      'besluit.overdracht',
+      'sluiting',
+    ]);
+  });
+
+  test('ops: read, the ops room and its actions, revoking sessions; no decisions, no search, no start', () => {
+    expect(allowed('ops')).toEqual([
+      'inzien',
+      'herinnering',
+      'toewijzing',
+      'sluiting',
+      'ops_overzicht',
+      'sessies_intrekken',
+    ]);
+    expect(allowed('ops').some((a) => a.startsWith('besluit.'))).toBe(false);
+  });
+
+  test('every decision of the decision table is in the closed list of actions', () => {
+    for (const name of DECISION_NAMES) expect(ACCESS_ACTIONS).toContain(`besluit.${name}`);
+  });
+
+  test('every action is allowed to some role, and the table names only known actions', () => {
+    for (const action of ACCESS_ACTIONS) {
+      expect(STAFF_ROLES.some((role) => may(staff(role), action))).toBe(true);
+    }
+    for (const role of STAFF_ROLES) {
+      for (const action of ROLE_ACTIONS[role]) expect(ACCESS_ACTIONS).toContain(action);
+    }
+  });
+});
+
+describe('regions', () => {
+  test('"alle" serves every region; a list serves only its own', () => {
+    expect(servesRegion(staff('helpline'), 'limburg')).toBe(true);
+    expect(servesRegion(staff('helpline'), 'gelderland-zuid-midden')).toBe(true);
+    const limburg = staff('casemanager', ['limburg']);
+    expect(servesRegion(limburg, 'limburg')).toBe(true);
+    expect(servesRegion(limburg, 'gelderland-zuid-midden')).toBe(false);
+    expect(servesRegion(staff('coordinator', []), 'limburg')).toBe(false);
+  });
+});
