@@ -455,6 +455,18 @@ export const en: Catalog = {
     intrekking: 'Withdraw the melding',
     overdracht: 'Transfer to another region',
     aangifte: 'Record whether an aangifte was made',
+    leeftijd: 'Correct the age or date of birth',
+    gemeente: 'Correct the municipality',
+    contactgegevens: 'Correct the contact details (name, phone, email)',
+    veilige_kanalen: 'Correct the safe channels (call, text, email)',
+    medische_wens: 'Record the wish about medical care',
+    taal: 'Correct the language and interpreter',
+  },
+  correctionReasons: {
+    invoerfout: 'Recorded wrongly at intake',
+    nieuwe_informatie: 'New information from the victim or caller',
+    gewijzigd: 'Changed since the intake',
+    op_verzoek_slachtoffer: "At the victim's request",
   },
   caseWords: {
     phases: {

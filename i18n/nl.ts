@@ -5,7 +5,7 @@
  * key_one / key_other with {{count}}.
  */
 import type { DecisionName } from '../domain/decisions';
-import type { CaseOutcome, CasePhase, RequestStatus } from '../domain/vocabulary';
+import type { CaseOutcome, CasePhase, CorrectionReason, RequestStatus } from '../domain/vocabulary';
 
 export const nl = {
   layout: {
@@ -456,7 +456,20 @@ export const nl = {
     intrekking: 'Melding intrekken',
     overdracht: 'Overdragen aan een andere regio',
     aangifte: 'Vastleggen of er aangifte is gedaan',
+    leeftijd: 'Leeftijd of geboortedatum corrigeren',
+    gemeente: 'Woongemeente corrigeren',
+    contactgegevens: 'Contactgegevens corrigeren (naam, telefoon, e-mail)',
+    veilige_kanalen: 'Veilige kanalen corrigeren (bellen, sms, e-mail)',
+    medische_wens: 'Wens over medische zorg vastleggen',
+    taal: 'Taal en tolk corrigeren',
   } satisfies Record<DecisionName, string>,
+  /** Why a correction was made (a code in the history); the compiler asks for every one. */
+  correctionReasons: {
+    invoerfout: 'Verkeerd vastgelegd bij de intake',
+    nieuwe_informatie: 'Nieuwe informatie van slachtoffer of melder',
+    gewijzigd: 'Gewijzigd sinds de intake',
+    op_verzoek_slachtoffer: 'Op verzoek van het slachtoffer',
+  } satisfies Record<CorrectionReason, string>,
   /** A case's phase, a request's status and a case's outcome in words; codes stay for programs. */
   caseWords: {
     phases: {

@@ -37,6 +37,11 @@ function fmoDecision(c: MeldingCase, atIntake = false): FmoOffer {
   return 'niet_gewenst';
 }
 
+const fmoNote = (undecided: boolean) =>
+  undecided
+    ? 'FMO: sporen veiligstellen, slachtoffer twijfelt nog over aangifte'
+    : 'FMO met forensische opsporing; medische zorg in hetzelfde bezoek';
+
 function recordFmoOffer(c: MeldingCase, next: FmoOffer): void {
   if (next === c.fmoOffer) return;
   c.fmoOffer = next;
@@ -86,9 +91,7 @@ export function followPoliceWish(c: MeldingCase, atIntake = false): void {
   const undecided = offer === 'aangeboden_bij_twijfel';
   // The NFI examines victims of 15 and younger, the local forensisch arts everyone else.
   c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
-    note: undecided
-      ? 'FMO: sporen veiligstellen, slachtoffer twijfelt nog over aangifte'
-      : 'FMO met forensische opsporing; medische zorg in hetzelfde bezoek',
+    note: fmoNote(undecided),
     deadline,
     atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
   });
@@ -126,4 +129,21 @@ export function followCorrectedIncidentTime(c: MeldingCase): void {
       }
     }
   }
+}
+
+/**
+ * The age was corrected (the forensic partner already redone): an FMO with the wrong examiner
+ * lapses, its partner told, and the right one is asked with the same deadline. Acknowledged ones
+ * too: a forensisch arts who agreed to come must hear the NFI examines instead, and the reverse.
+ */
+export function followCorrectedAge(c: MeldingCase): void {
+  const fmo = liveFmo(c);
+  if (!fmo || fmo.view.role === c.triage.forensicPartner) return;
+  c.endRequest(fmo, 'vervallen');
+  const deadline = Date.parse(fmo.view.deadline ?? c.triage.fmoDeadline!);
+  c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
+    note: fmoNote(c.fmoOffer === 'aangeboden_bij_twijfel'),
+    deadline,
+    atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
+  });
 }
