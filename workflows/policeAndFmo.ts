@@ -37,7 +37,8 @@ function fmoDecision(c: MeldingCase, atIntake = false): FmoOffer {
   return 'niet_gewenst';
 }
 
-const fmoNote = (undecided: boolean) =>
+/** The FMO's note (named like medicalCare's, so the i18n test finds and checks its literals). */
+const noteFor = (undecided: boolean) =>
   undecided
     ? 'FMO: sporen veiligstellen, slachtoffer twijfelt nog over aangifte'
     : 'FMO met forensische opsporing; medische zorg in hetzelfde bezoek';
@@ -91,7 +92,7 @@ export function followPoliceWish(c: MeldingCase, atIntake = false): void {
   const undecided = offer === 'aangeboden_bij_twijfel';
   // The NFI examines victims of 15 and younger, the local forensisch arts everyone else.
   c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
-    note: fmoNote(undecided),
+    note: noteFor(undecided),
     deadline,
     atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
   });
@@ -141,8 +142,9 @@ export function followCorrectedAge(c: MeldingCase): void {
   if (!fmo || fmo.view.role === c.triage.forensicPartner) return;
   c.endRequest(fmo, 'vervallen');
   const deadline = Date.parse(fmo.view.deadline ?? c.triage.fmoDeadline!);
+  const undecided = c.fmoOffer === 'aangeboden_bij_twijfel';
   c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
-    note: fmoNote(c.fmoOffer === 'aangeboden_bij_twijfel'),
+    note: noteFor(undecided),
     deadline,
     atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
   });
