@@ -65,7 +65,7 @@ export const decisionSchemas = {
     role: z.enum(PARTNER_ROLES, { error: oneOf('the partner role', PARTNER_ROLES) }),
     given: z.boolean({ error: 'expected given as true or false' }),
   }),
-  incidenttijd: z.strictObject({ incidentTime: incidentTimeSchema }),
+  incidenttijd: z.strictObject({ incidentTime: incidentTimeSchema, reason: reason.optional() }),
   intrekking: z.strictObject({}),
   overdracht: z.strictObject({
     toRegionId: z

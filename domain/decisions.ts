@@ -42,6 +42,8 @@ export interface ConsentInput extends RecordedBy {
 }
 export interface IncidentTimeInput extends RecordedBy {
   incidentTime: IncidentTime;
+  /** Why, like every correction; optional, as callers from before the other corrections send none. */
+  reason?: CorrectionReason;
 }
 export type WithdrawInput = RecordedBy;
 export interface TransferInput extends RecordedBy {

@@ -199,6 +199,28 @@ describe('refused corrections change nothing', () => {
   });
 });
 
+test('a corrected incident time records its reason too; an unknown reason is refused', async () => {
+  const ref = await h.start(await h.intake({ incidentTime: { kind: 'unknown' } }));
+  const before = await started(ref);
+  const incidentTime = { kind: 'exact' as const, at: new Date((await h.now()) - 30 * HOUR).toISOString() };
+  await expect(
+    decide(h.env.client, ref, {
+      type: 'incidenttijd',
+      input: { incidentTime, reason: 'zomaar' as 'invoerfout', by: 'cm-1' },
+    }),
+  ).rejects.toThrow(/^.*reason: expected one of/);
+  expect((await h.state(ref)).decisions).toEqual(before.decisions);
+  const s = await decide(h.env.client, ref, {
+    type: 'incidenttijd',
+    input: { incidentTime, reason: 'nieuwe_informatie', by: 'cm-1' },
+  });
+  expect(lastDecision(s)).toMatchObject({
+    type: 'incidenttijd',
+    value: 'exact: binnen_72_uur → binnen_72_uur; reden: nieuwe_informatie',
+  });
+  await end(ref);
+});
+
 describe('the partner page after a correction of the contact details', () => {
   test('shows the corrected details to the CSG, and to another partner only with consent', async () => {
     const ref = await h.start(
