@@ -222,6 +222,10 @@ export const en: Catalog = {
     viaEmail: 'email',
     noSafeChannel: 'no channel is safe: consult the coordinator',
     notes: 'Practical notes',
+    language: 'Language (code)',
+    interpreter: 'Interpreter needed',
+    interpreterYes: 'yes',
+    interpreterNo: 'no',
     note: 'Note',
     howIsVictim: 'How is the victim doing?',
     outcomes: {

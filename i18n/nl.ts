@@ -222,6 +222,10 @@ export const nl = {
     viaEmail: 'e-mail',
     noSafeChannel: 'geen kanaal veilig: overleg met de coördinator',
     notes: 'Praktische aantekeningen',
+    language: 'Taal (code)',
+    interpreter: 'Tolk nodig',
+    interpreterYes: 'ja',
+    interpreterNo: 'nee',
     note: 'Toelichting',
     howIsVictim: 'Hoe gaat het met het slachtoffer?',
     outcomes: {
