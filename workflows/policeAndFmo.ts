@@ -140,8 +140,10 @@ export function followCorrectedIncidentTime(c: MeldingCase): void {
 export function followCorrectedAge(c: MeldingCase): void {
   const fmo = liveFmo(c);
   if (!fmo || fmo.view.role === c.triage.forensicPartner) return;
-  c.endRequest(fmo, 'vervallen');
   const deadline = Date.parse(fmo.view.deadline ?? c.triage.fmoDeadline!);
+  // Past the acute window no examination is useful any more: nobody is asked anew.
+  if (Date.now() > deadline) return;
+  c.endRequest(fmo, 'vervallen');
   const undecided = c.fmoOffer === 'aangeboden_bij_twijfel';
   c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
     note: noteFor(undecided),

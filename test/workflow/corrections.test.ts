@@ -65,6 +65,20 @@ describe('a corrected age moves the FMO between the forensisch arts and the NFI'
     await end(ref);
   });
 
+  test('past the acute window nobody is asked anew', async () => {
+    // The incident 7 days less 1 hour before the intake: the FMO's deadline is an hour away.
+    const ref = await h.start(await h.intake({}, 7 * 24 - 1));
+    await started(ref);
+    await h.skip(2 * HOUR);
+    const s = await decide(h.env.client, ref, {
+      type: 'leeftijd',
+      input: { victimAge: { kind: 'years', years: 14 }, reason: 'invoerfout', by: 'cm-1' },
+    });
+    expect(s.triage.forensicPartner).toBe('nfi');
+    expect(s.requests.filter((r) => r.kind === 'fmo' && r.role === 'nfi')).toEqual([]);
+    await end(ref);
+  });
+
   test('an age that keeps the same examiner changes no request', async () => {
     const ref = await h.start(await h.intake());
     await started(ref);
