@@ -153,12 +153,25 @@ export class DecisionRejectedError extends Error {
 }
 
 /**
- * What only this side can check before a decision goes to the case: the configured regions are
- * configuration, which the workflow does not hold.
+ * What only this side can check or fill in before a decision goes to the case: the configured
+ * regions are configuration, which the workflow does not hold. Each answers a problem ("field:
+ * message") or the input to send.
  */
-const checksBeforeSending: { [K in DecisionName]?: (input: DecisionInputs[K]) => string | undefined } = {
-  overdracht: ({ toRegionId }) =>
-    REGIONS.has(toRegionId) ? undefined : `toRegionId: "${toRegionId}" is not a configured region`,
+type BeforeSending = {
+  [K in DecisionName]?: (input: DecisionInputs[K]) => { problem: string } | { input: DecisionInputs[K] };
+};
+const checksBeforeSending: BeforeSending = {
+  overdracht: (input) =>
+    REGIONS.has(input.toRegionId)
+      ? { input }
+      : { problem: `toRegionId: "${input.toRegionId}" is not a configured region` },
+  // The case learns the municipality's region from here; one in another region transfers the case.
+  gemeente: (input) => {
+    const region = regionForMunicipality(input.municipality.trim());
+    if (!region)
+      return { problem: 'municipality: expected a municipality served by a configured CSG region' };
+    return { input: { ...input, regionId: region.id } };
+  },
 };
 
 /**
@@ -171,12 +184,12 @@ export async function decide(
   decision: Decision,
 ): Promise<CaseState> {
   const check = checksBeforeSending[decision.type] as
-    ((input: Decision['input']) => string | undefined) | undefined;
-  const refused = check?.(decision.input);
-  if (refused) throw new DecisionRejectedError(reference, refused);
+    ((input: Decision['input']) => { problem: string } | { input: Decision['input'] }) | undefined;
+  const checked = check ? check(decision.input) : { input: decision.input };
+  if ('problem' in checked) throw new DecisionRejectedError(reference, checked.problem);
   const update = decisionUpdates[decision.type] as UpdateDefinition<CaseState, [Decision['input']]>;
   try {
-    return await meldingHandle(client, reference).executeUpdate(update, { args: [decision.input] });
+    return await meldingHandle(client, reference).executeUpdate(update, { args: [checked.input] });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       throw new DecisionRejectedError(reference, error.cause?.message ?? error.message);

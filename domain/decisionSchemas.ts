@@ -12,14 +12,41 @@
  */
 import { z } from 'zod';
 import type { DecisionInputs, DecisionName } from './decisions';
-import { incidentTimeSchema } from './intakeSchema';
-import { CHECK_IN_OUTCOMES, PARTNER_ROLES, REGION_ID_PATTERN, WISHES } from './vocabulary';
+import {
+  CORRECTION_MESSAGES,
+  DATE_OF_BIRTH_PATTERN,
+  dateOfBirthProblem,
+  LANGUAGE_PATTERN,
+  MUNICIPALITY_MAX,
+  NAME_MAX,
+  PHONE_PATTERN,
+} from './corrections';
+import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
+import {
+  CHECK_IN_OUTCOMES,
+  CORRECTION_REASONS,
+  PARTNER_ROLES,
+  REGION_ID_PATTERN,
+  WISHES,
+} from './vocabulary';
 
 const requestId = z
   .string({ error: 'expected the request id, e.g. casemanager_overdracht or checkin-dag-7' })
   .regex(/^[A-Za-z0-9._-]{1,100}$/, 'expected the request id, e.g. casemanager_overdracht or checkin-dag-7');
 
 const oneOf = (what: string, list: readonly string[]) => `expected ${what}: ${list.join(', ')}`;
+
+const reason = z.enum(CORRECTION_REASONS, {
+  error: oneOf('the reason for the correction', CORRECTION_REASONS),
+});
+const flag = (what: string) => z.boolean({ error: `expected ${what} as true or false` });
+
+/** A correction that changes only the fields given: at least one of them. */
+const atLeastOne =
+  (fields: readonly string[], message: string) => (body: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (fields.every((f) => body[f] === undefined))
+      ctx.addIssue({ code: 'custom', path: [fields[0]!], message });
+  };
 
 /** A decision's body: its input without `by`. */
 export type DecisionBody<K extends DecisionName> = Omit<DecisionInputs[K], 'by'>;
@@ -38,7 +65,7 @@ export const decisionSchemas = {
     role: z.enum(PARTNER_ROLES, { error: oneOf('the partner role', PARTNER_ROLES) }),
     given: z.boolean({ error: 'expected given as true or false' }),
   }),
-  incidenttijd: z.strictObject({ incidentTime: incidentTimeSchema }),
+  incidenttijd: z.strictObject({ incidentTime: incidentTimeSchema, reason: reason.optional() }),
   intrekking: z.strictObject({}),
   overdracht: z.strictObject({
     toRegionId: z
@@ -48,4 +75,68 @@ export const decisionSchemas = {
   aangifte: z.strictObject({
     made: z.boolean({ error: 'expected made as true or false (the victim says an aangifte was made)' }),
   }),
+  // Whether the date of birth lies before the intake is the workflow's to say: only it knows the intake.
+  leeftijd: z
+    .strictObject({
+      victimAge: victimAgeSchema.optional(),
+      dateOfBirth: z
+        .string({ error: CORRECTION_MESSAGES.dateOfBirth })
+        .regex(DATE_OF_BIRTH_PATTERN, CORRECTION_MESSAGES.dateOfBirth)
+        .refine((d) => !dateOfBirthProblem(d, Date.now()), CORRECTION_MESSAGES.dateOfBirth)
+        .optional(),
+      reason,
+    })
+    .superRefine((body, ctx) => {
+      if ((body.victimAge === undefined) === (body.dateOfBirth === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['victimAge'], message: CORRECTION_MESSAGES.ageOrDate });
+      }
+    }),
+  gemeente: z.strictObject({
+    municipality: z
+      .string({ error: CORRECTION_MESSAGES.municipality })
+      .trim()
+      .min(1, CORRECTION_MESSAGES.municipality)
+      .max(MUNICIPALITY_MAX, CORRECTION_MESSAGES.municipality),
+    reason,
+  }),
+  contactgegevens: z
+    .strictObject({
+      name: z
+        .string({ error: CORRECTION_MESSAGES.name })
+        .trim()
+        .min(1, CORRECTION_MESSAGES.name)
+        .max(NAME_MAX, CORRECTION_MESSAGES.name)
+        .optional(),
+      phone: z
+        .string({ error: CORRECTION_MESSAGES.phone })
+        .regex(PHONE_PATTERN, CORRECTION_MESSAGES.phone)
+        .optional(),
+      email: z.email({ error: CORRECTION_MESSAGES.email }).optional(),
+      reason,
+    })
+    .superRefine(atLeastOne(['name', 'phone', 'email'], CORRECTION_MESSAGES.contactNothing)),
+  veilige_kanalen: z
+    .strictObject({
+      safeToCall: flag('whether calling is safe').optional(),
+      safeToText: flag('whether texting is safe').optional(),
+      safeToEmail: flag('whether email is safe').optional(),
+      reason,
+    })
+    .superRefine(
+      atLeastOne(['safeToCall', 'safeToText', 'safeToEmail'], CORRECTION_MESSAGES.channelsNothing),
+    ),
+  medische_wens: z.strictObject({
+    wish: z.enum(WISHES, { error: oneOf('the medical-care wish', WISHES) }),
+    reason,
+  }),
+  taal: z
+    .strictObject({
+      language: z
+        .string({ error: CORRECTION_MESSAGES.language })
+        .regex(LANGUAGE_PATTERN, CORRECTION_MESSAGES.language)
+        .optional(),
+      interpreterNeeded: flag('whether an interpreter is needed').optional(),
+      reason,
+    })
+    .superRefine(atLeastOne(['language', 'interpreterNeeded'], CORRECTION_MESSAGES.languageNothing)),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

@@ -15,7 +15,8 @@
  * Plain data, no zod: the workflow sandbox loads this file.
  */
 import type { IncidentTime } from './incidentTime';
-import type { CheckInOutcome, PartnerRole, PoliceWish } from './vocabulary';
+import type { VictimAge } from './types';
+import type { CheckInOutcome, CorrectionReason, MedicalWish, PartnerRole, PoliceWish } from './vocabulary';
 
 /** Every decision names who recorded it: a pseudonymous staff or partner id, never a victim's name. */
 export interface RecordedBy {
@@ -41,6 +42,8 @@ export interface ConsentInput extends RecordedBy {
 }
 export interface IncidentTimeInput extends RecordedBy {
   incidentTime: IncidentTime;
+  /** Why, like every correction; optional, as callers from before the other corrections send none. */
+  reason?: CorrectionReason;
 }
 export type WithdrawInput = RecordedBy;
 export interface TransferInput extends RecordedBy {
@@ -49,6 +52,48 @@ export interface TransferInput extends RecordedBy {
 /** Whether the victim says they made an aangifte (for the semester figures). */
 export interface AangifteInput extends RecordedBy {
   made: boolean;
+}
+
+/**
+ * A correction of what the intake recorded says why, as a code. The history records who, when,
+ * which fields and why; never the corrected values, which are personal.
+ */
+export interface CorrectionInput extends RecordedBy {
+  reason: CorrectionReason;
+}
+/** Exactly one of the two: an age, or a date of birth from which the age at intake follows. */
+export interface VictimAgeInput extends CorrectionInput {
+  victimAge?: VictimAge;
+  /** YYYY-MM-DD. */
+  dateOfBirth?: string;
+}
+export interface MunicipalityInput extends CorrectionInput {
+  municipality: string;
+  /**
+   * The municipality's region. Filled in by the case client from the region configuration (the
+   * workflow knows no regions); a request body never carries it.
+   */
+  regionId?: string;
+}
+/** Only the fields given change. */
+export interface ContactDetailsInput extends CorrectionInput {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+/** Only the channels given change. */
+export interface ContactPreferencesInput extends CorrectionInput {
+  safeToCall?: boolean;
+  safeToText?: boolean;
+  safeToEmail?: boolean;
+}
+export interface MedicalWishInput extends CorrectionInput {
+  wish: MedicalWish;
+}
+/** Only the fields given change. */
+export interface LanguageInput extends CorrectionInput {
+  language?: string;
+  interpreterNeeded?: boolean;
 }
 
 /** Each decision's input, by its outside name. */
@@ -69,6 +114,18 @@ export interface DecisionInputs {
   overdracht: TransferInput;
   /** Whether the victim says they made an aangifte. */
   aangifte: AangifteInput;
+  /** The age or date of birth corrected: the FMO moves between the NFI and the forensisch arts. */
+  leeftijd: VictimAgeInput;
+  /** The municipality corrected: one in another region transfers the case there. */
+  gemeente: MunicipalityInput;
+  /** The victim's name, phone or email corrected. */
+  contactgegevens: ContactDetailsInput;
+  /** Which channels are safe (call, text, email) corrected. */
+  veilige_kanalen: ContactPreferencesInput;
+  /** The (changed) wish about medical care: a "ja" starts the medical track, a "nee" stands it down. */
+  medische_wens: MedicalWishInput;
+  /** The victim's language and whether an interpreter is needed. */
+  taal: LanguageInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -83,6 +140,12 @@ export const DECISIONS = {
   intrekking: { update: 'withdraw' },
   overdracht: { update: 'transfer' },
   aangifte: { update: 'recordAangifte' },
+  leeftijd: { update: 'correctVictimAge' },
+  gemeente: { update: 'correctMunicipality' },
+  contactgegevens: { update: 'correctContactDetails' },
+  veilige_kanalen: { update: 'correctContactPreferences' },
+  medische_wens: { update: 'recordMedicalWish' },
+  taal: { update: 'correctLanguage' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -112,6 +175,13 @@ export const DECISION_RECORD_TYPES = [
   'fmo_aanbod',
   // "gedaan" or "niet_gedaan", as the victim says (for the semester figures).
   'aangifte',
+  // Corrections of the intake: which fields, why, and where the path went; never the values.
+  'leeftijd',
+  'gemeente',
+  'contactgegevens',
+  'veilige_kanalen',
+  'medische_wens',
+  'taal',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

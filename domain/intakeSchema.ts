@@ -12,6 +12,7 @@
  * Not for workflow code: zod is heavy and the workflow sandbox loads every module it imports.
  */
 import { z } from 'zod';
+import { CORRECTION_MESSAGES, LANGUAGE_PATTERN } from './corrections';
 import { INCIDENT_TIME_MESSAGES, incidentTimeProblem } from './incidentTime';
 import { STAFF_ID_PATTERN } from './staffId';
 import type { MeldingIntake } from './types';
@@ -57,7 +58,7 @@ export const incidentTimeSchema = z
       ctx.addIssue({ code: 'custom', path: problem.field.split('.').slice(1), message: problem.message });
   });
 
-const victimAgeSchema = z.discriminatedUnion(
+export const victimAgeSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({
@@ -136,6 +137,11 @@ export const meldingIntakeSchema = z
       .trim()
       .max(500, 'expected practical notes of at most 500 characters (no account of the incident)')
       .optional(),
+    language: z
+      .string({ error: CORRECTION_MESSAGES.language })
+      .regex(LANGUAGE_PATTERN, CORRECTION_MESSAGES.language)
+      .optional(),
+    interpreterNeeded: flag('whether an interpreter is needed').optional(),
     // Codes for the semester figures; optional, so an intake without them is still valid.
     gender: z.enum(GENDERS, { error: `expected the gender: ${quoted(GENDERS)}` }).optional(),
     earlierSexualAbuse: z

@@ -75,5 +75,7 @@ export function sharedDetailsFor(input: SharingInput): SharedDetails {
   details.contact = safeContact(intake.victimContact, intake.contactPreferences);
   details.contactPreferences = intake.contactPreferences;
   if (intake.practicalNotes !== undefined) details.practicalNotes = intake.practicalNotes;
+  if (intake.language !== undefined) details.language = intake.language;
+  if (intake.interpreterNeeded !== undefined) details.interpreterNeeded = intake.interpreterNeeded;
   return details;
 }

@@ -101,6 +101,10 @@ export interface MeldingIntake {
    * Never the account of the incident: the system keeps no narrative. Shared like contact details.
    */
   practicalNotes?: string;
+  /** The victim's language as a code (nl, ar, tr, ...); shared like contact details. */
+  language?: string;
+  /** Whether whoever contacts the victim needs an interpreter; shared like contact details. */
+  interpreterNeeded?: boolean;
   /** For the semester figures; absent in intakes from before, counted as `onbekend`. */
   gender?: Gender;
   /** Has the victim experienced sexual abuse before? For the semester figures; absent = `onbekend`. */
@@ -161,6 +165,8 @@ export interface SharedDetails {
   contact?: VictimContact;
   contactPreferences?: ContactPreferences;
   practicalNotes?: string;
+  language?: string;
+  interpreterNeeded?: boolean;
   /** Plain-words note of what is asked, e.g. "FMO gecombineerd met medische zorg". */
   note?: string;
 }

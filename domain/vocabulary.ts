@@ -134,6 +134,18 @@ export const CLOSE_REASONS = [
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
+/**
+ * Why staff correct what the intake recorded. Codes only: free text could carry personal data,
+ * and the case's history keeps the reason.
+ */
+export const CORRECTION_REASONS = [
+  'invoerfout', // recorded wrongly at intake (a typo, the wrong box)
+  'nieuwe_informatie', // the victim or caller told more since
+  'gewijzigd', // it changed since the intake (moved, a new phone, a channel no longer safe)
+  'op_verzoek_slachtoffer', // the victim asked for the change
+] as const;
+export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
+
 /** A region's id, as region files, transfers and search attributes carry it (e.g. `limburg`). */
 export const REGION_ID_PATTERN = /^[a-z0-9-]{2,60}$/;
 

@@ -9,6 +9,7 @@ import type {
   CaseOutcome,
   CasePhase,
   CloseReason,
+  CorrectionReason,
   RecipientTier,
   RequestStatus,
   StaffRole,
@@ -232,6 +233,10 @@ export const nl = {
     viaEmail: 'e-mail',
     noSafeChannel: 'geen kanaal veilig: overleg met de coördinator',
     notes: 'Praktische aantekeningen',
+    language: 'Taal (code)',
+    interpreter: 'Tolk nodig',
+    interpreterYes: 'ja',
+    interpreterNo: 'nee',
     note: 'Toelichting',
     howIsVictim: 'Hoe gaat het met het slachtoffer?',
     outcomes: {
@@ -500,6 +505,12 @@ export const nl = {
     intrekking: 'Melding intrekken',
     overdracht: 'Overdragen aan een andere regio',
     aangifte: 'Vastleggen of er aangifte is gedaan',
+    leeftijd: 'Leeftijd of geboortedatum corrigeren',
+    gemeente: 'Woongemeente corrigeren',
+    contactgegevens: 'Contactgegevens corrigeren (naam, telefoon, e-mail)',
+    veilige_kanalen: 'Veilige kanalen corrigeren (bellen, sms, e-mail)',
+    medische_wens: 'Wens over medische zorg vastleggen',
+    taal: 'Taal en tolk corrigeren',
   } satisfies Record<DecisionName, string>,
   /** A staff account's role in words (domain/access.ts); the compiler asks for every one. */
   staffRoles: {
@@ -508,6 +519,13 @@ export const nl = {
     coordinator: 'coördinator',
     ops: 'ops',
   } satisfies Record<StaffRole, string>,
+  /** Why a correction was made (a code in the history); the compiler asks for every one. */
+  correctionReasons: {
+    invoerfout: 'Verkeerd vastgelegd bij de intake',
+    nieuwe_informatie: 'Nieuwe informatie van slachtoffer of melder',
+    gewijzigd: 'Gewijzigd sinds de intake',
+    op_verzoek_slachtoffer: 'Op verzoek van het slachtoffer',
+  } satisfies Record<CorrectionReason, string>,
   /** A case's phase, a request's status and a case's outcome in words; codes stay for programs. */
   caseWords: {
     phases: {
@@ -591,6 +609,12 @@ export const nl = {
       checkin: 'Contactmoment vastgelegd',
       intrekking: 'Melding ingetrokken',
       overdracht: 'Overgedragen aan een andere regio',
+      leeftijd: 'Leeftijd of geboortedatum gecorrigeerd',
+      gemeente: 'Woonplaats gecorrigeerd',
+      contactgegevens: 'Contactgegevens gecorrigeerd',
+      veilige_kanalen: 'Veilige contactkanalen gecorrigeerd',
+      medische_wens: 'Wens over medische zorg gecorrigeerd',
+      taal: 'Taal of tolk gecorrigeerd',
       fmo_aanbod: 'FMO',
       aangifte: 'Aangifte',
     } satisfies Record<DecisionRecordType, string>,

@@ -49,7 +49,8 @@ export interface CheckInResult {
 
 export class MeldingCase {
   readonly ref: string;
-  readonly intake: MeldingIntake;
+  /** The intake as corrected since: requests, queries and later decisions read it from here. */
+  intake: MeldingIntake;
   readonly pathway: PathwaySettings;
   readonly intakeAt: Date;
   /** Check-in days count from the intake; a back-dated intake cannot schedule into the past twice. */
@@ -104,6 +105,11 @@ export class MeldingCase {
     });
   }
 
+  /** A correction of the intake: every partner page and later decision sees it from now on. */
+  correctIntake(changes: Partial<Omit<MeldingIntake, 'reference' | 'receivedAt'>>): void {
+    this.intake = { ...this.intake, ...changes };
+  }
+
   /** The case as the caseState query returns it: no personal data. */
   state(): CaseState {
     const views = [...this.requests.values()].map((r) => ({ ...r.view }));
@@ -119,6 +125,7 @@ export class MeldingCase {
       ...(this.outcome ? { outcome: this.outcome } : {}),
       ...(this.fmoOffer ? { fmoOffer: this.fmoOffer } : {}),
       policeWish: this.policeWish,
+      medicalWish: this.intake.wishes.medicalCare,
     };
   }
 

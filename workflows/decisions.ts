@@ -7,7 +7,13 @@
  */
 import { log, patched, setHandler } from '@temporalio/workflow';
 import { triage } from '../domain/triage';
-import { CHECK_IN_OUTCOMES, PARTNER_ROLES, REGION_ID_PATTERN, WISHES } from '../domain/vocabulary';
+import {
+  CHECK_IN_OUTCOMES,
+  CORRECTION_REASONS,
+  PARTNER_ROLES,
+  REGION_ID_PATTERN,
+  WISHES,
+} from '../domain/vocabulary';
 import type { MeldingCase } from './caseState';
 import { transferCase, withdrawCase } from './ending';
 import { followMedicalBranch } from './medicalCare';
@@ -144,20 +150,22 @@ function registerVictimDecisions(c: MeldingCase): void {
 
   setHandler(
     correctIncidentTime,
-    ({ incidentTime, by }) => {
+    ({ incidentTime, reason, by }) => {
       const before = c.triage.window;
       c.triage = triage(incidentTime, c.intake.victimAge, c.intakeAt);
-      c.decide('incidenttijd', by, `${incidentTime.kind}: ${before} → ${c.triage.window}`);
+      const why = reason !== undefined ? `; reden: ${reason}` : '';
+      c.decide('incidenttijd', by, `${incidentTime.kind}: ${before} → ${c.triage.window}${why}`);
       followCorrectedIncidentTime(c);
       if (patched('medical-branch-follows-correction')) followMedicalBranch(c);
       c.publish();
       return c.state();
     },
     {
-      validator: ({ incidentTime, by }) => {
+      validator: ({ incidentTime, reason, by }) => {
         ensureBy(by);
         c.requireActive();
         ensureIncidentTime(incidentTime, c.intakeAt.getTime());
+        if (reason !== undefined) ensureOneOf('reason', reason, CORRECTION_REASONS);
       },
     },
   );

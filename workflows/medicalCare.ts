@@ -33,3 +33,22 @@ export function followMedicalBranch(c: MeldingCase): void {
     note: noteFor(liveFmo(c) !== undefined),
   });
 }
+
+/**
+ * The medical-care wish changed on the running case: a "ja" starts the medical track if nothing
+ * is in play (at any phase, with the branch the triage gives now); a "nee" stands down every
+ * medical request still in play, its partner told. "Twijfel" leaves what runs as it is.
+ */
+export function followMedicalWish(c: MeldingCase): void {
+  const wish = c.intake.wishes.medicalCare;
+  const live = c.liveOfKind(['medische_zorg']);
+  if (wish === 'nee') {
+    for (const r of live) c.endRequest(r, 'ingetrokken');
+    return;
+  }
+  if (wish !== 'ja' || live.length > 0) return;
+  c.medicalBranch = c.triage.medicalPartner;
+  c.startRequest(c.nextId('medische_zorg'), 'medische_zorg', c.medicalBranch, c.pathway.partnerLadder, {
+    note: noteFor(liveFmo(c) !== undefined),
+  });
+}

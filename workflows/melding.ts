@@ -13,7 +13,7 @@
  * told, so nobody contacts the victim.
  *
  * Each part lives in its own module: the case state (caseState.ts), the decision handlers
- * (decisions.ts), the ops actions (opsActions.ts), and the tracks: police and FMO
+ * (decisions.ts), the corrections of the intake (corrections.ts), the ops actions (opsActions.ts), and the tracks: police and FMO
  * (policeAndFmo.ts), medical care (medicalCare.ts), the casemanager handover
  * (casemanagerHandover.ts), watchful waiting (watchfulWaiting.ts) and the ending (ending.ts).
  *
@@ -26,6 +26,7 @@
 import type { MeldingResult, MeldingWorkflowInput, RequestKind } from '../domain/types';
 import { MeldingCase } from './caseState';
 import { awaitHandover, startHandover } from './casemanagerHandover';
+import { registerCorrections } from './corrections';
 import { registerAangifte, registerDecisions, registerDeliveryReports, registerQueries } from './decisions';
 import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
@@ -55,6 +56,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   c.afterPublish = () => ops.observe();
   registerAangifte(c);
   registerDeliveryReports(c);
+  registerCorrections(c);
 
   const { intake } = input;
   c.decide(

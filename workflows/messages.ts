@@ -21,6 +21,7 @@ import type { SharingBasis } from '../domain/sharing';
 import type {
   CaseOutcome,
   CasePhase,
+  MedicalWish,
   PartnerRole,
   PoliceWish,
   RecipientTier,
@@ -36,10 +37,17 @@ export type {
   AcknowledgeInput,
   CheckInInput,
   ConsentInput,
+  ContactDetailsInput,
+  ContactPreferencesInput,
+  CorrectionInput,
   FmoOffer,
   IncidentTimeInput,
+  LanguageInput,
+  MedicalWishInput,
+  MunicipalityInput,
   PoliceWishInput,
   TransferInput,
+  VictimAgeInput,
   WithdrawInput,
 } from '../domain/decisions';
 export type { RequestStatus } from '../domain/types';
@@ -105,6 +113,8 @@ export interface CaseState {
   fmoOffer?: FmoOffer;
   /** The police wish as it stands now (the intake's, or the latest decision). */
   policeWish?: PoliceWish;
+  /** The medical-care wish as it stands now (the intake's, or the latest correction). */
+  medicalWish?: MedicalWish;
 }
 
 /**
@@ -123,6 +133,12 @@ export const correctIncidentTime = decisionUpdates.incidenttijd;
 export const withdraw = decisionUpdates.intrekking;
 export const transfer = decisionUpdates.overdracht;
 export const recordAangifte = decisionUpdates.aangifte;
+export const correctVictimAge = decisionUpdates.leeftijd;
+export const correctMunicipality = decisionUpdates.gemeente;
+export const correctContactDetails = decisionUpdates.contactgegevens;
+export const correctContactPreferences = decisionUpdates.veilige_kanalen;
+export const recordMedicalWish = decisionUpdates.medische_wens;
+export const correctLanguage = decisionUpdates.taal;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

@@ -37,6 +37,12 @@ function fmoDecision(c: MeldingCase, atIntake = false): FmoOffer {
   return 'niet_gewenst';
 }
 
+/** The FMO's note (named like medicalCare's, so the i18n test finds and checks its literals). */
+const noteFor = (undecided: boolean) =>
+  undecided
+    ? 'FMO: sporen veiligstellen, slachtoffer twijfelt nog over aangifte'
+    : 'FMO met forensische opsporing; medische zorg in hetzelfde bezoek';
+
 function recordFmoOffer(c: MeldingCase, next: FmoOffer): void {
   if (next === c.fmoOffer) return;
   c.fmoOffer = next;
@@ -86,9 +92,7 @@ export function followPoliceWish(c: MeldingCase, atIntake = false): void {
   const undecided = offer === 'aangeboden_bij_twijfel';
   // The NFI examines victims of 15 and younger, the local forensisch arts everyone else.
   c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
-    note: undecided
-      ? 'FMO: sporen veiligstellen, slachtoffer twijfelt nog over aangifte'
-      : 'FMO met forensische opsporing; medische zorg in hetzelfde bezoek',
+    note: noteFor(undecided),
     deadline,
     atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
   });
@@ -126,4 +130,24 @@ export function followCorrectedIncidentTime(c: MeldingCase): void {
       }
     }
   }
+}
+
+/**
+ * The age was corrected (the forensic partner already redone): an FMO with the wrong examiner
+ * lapses, its partner told, and the right one is asked with the same deadline. Acknowledged ones
+ * too: a forensisch arts who agreed to come must hear the NFI examines instead, and the reverse.
+ */
+export function followCorrectedAge(c: MeldingCase): void {
+  const fmo = liveFmo(c);
+  if (!fmo || fmo.view.role === c.triage.forensicPartner) return;
+  const deadline = Date.parse(fmo.view.deadline ?? c.triage.fmoDeadline!);
+  // Past the acute window no examination is useful any more: nobody is asked anew.
+  if (Date.now() > deadline) return;
+  c.endRequest(fmo, 'vervallen');
+  const undecided = c.fmoOffer === 'aangeboden_bij_twijfel';
+  c.startRequest(c.nextId('fmo'), 'fmo', c.triage.forensicPartner, c.pathway.partnerLadder, {
+    note: noteFor(undecided),
+    deadline,
+    atRiskAt: deadline - FMO_AT_RISK_BEFORE_DEADLINE_MS,
+  });
 }

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseState } from '../../workflows/messages';
+import { handoverDetails, type CaseState } from '../../workflows/messages';
 import { caseHistory } from '../../workflows/opsMessages';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
 import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
@@ -39,6 +39,9 @@ const PLANTED = {
   email: 'zwaantje.plantinga@planted.example',
   dateOfBirth: '1987-03-14',
   notes: 'Alleen bellen na achttien uur; tolk Fries gewenst (Xylofoonstraat)',
+  /** Given later, as a correction of the contact details. */
+  correctedPhone: '+31623459876',
+  correctedEmail: 'wiebrig.zandstra@planted.example',
 };
 
 /** What the blind index is computed over: the values as the domain writes them one way. */
@@ -62,6 +65,8 @@ function needles(): Map<string, string> {
     'Xylofoonstraat',
     '14-03-1987',
     ...NORMALISED,
+    '623459876',
+    'wiebrig.zandstra',
   ];
   for (const value of plain) {
     add(value, `"${value}"`);
@@ -215,6 +220,14 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       smtp.messages.find((m) => m.subject?.includes(reference) && /check-in|contactmoment/i.test(m.subject)),
     ).catch(() => undefined); // its wording is the template's business; the request itself was asserted
 
+    // A correction of the contact details carries new personal values: they must stay as hidden.
+    const corrected = await api(`/api/meldingen/${reference}/decisions/contactgegevens`, {
+      phone: PLANTED.correctedPhone,
+      email: PLANTED.correctedEmail,
+      reason: 'gewijzigd',
+    });
+    expect(corrected.status).toBe(200);
+
     // What ops see in the Temporal UI besides the payloads: search attributes and memo.
     connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
     const described = await new Client({ connection, dataConverter: TEST_DATA_CONVERTER }).workflow
@@ -270,6 +283,9 @@ describe('planted personal data stays inside the encrypted payloads', () => {
       .getHandle(reference)
       .fetchHistory();
     expect(history.events?.length).toBeGreaterThan(10);
+    // The correction reached the case: the casemanager's page shows the new phone.
+    const casemanagerSees = await opsHandle.query(handoverDetails, 'casemanager_overdracht');
+    expect(casemanagerSees?.contact?.phone).toBe(PLANTED.correctedPhone);
 
     // Stop everything so the server's SQLite file (and its WAL) hold all there is to hold.
     await Promise.all([intake.stop(), worker.stop()]);

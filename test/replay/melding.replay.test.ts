@@ -57,6 +57,18 @@ test.each(encryptedFiles)('%s holds the case data only as ciphertext', (file) =>
   }
 });
 
+test('corrected values reach the history only as ciphertext (update inputs and answers)', () => {
+  const stored = JSON.parse(readFileSync(join(dir, 'correcties-overgedragen.encrypted.json'), 'utf8')) as {
+    history: string;
+  };
+  const bytes = Buffer.from(stored.history, 'base64');
+  // The corrections were recorded (their update names are plain), their values are not.
+  expect(bytes.includes('correctMunicipality')).toBe(true);
+  for (const plain of ['Nijmegen', '31612399999', 'victimAge', 'invoerfout']) {
+    expect(bytes.includes(plain)).toBe(false);
+  }
+});
+
 test.each(files)('%s replays without nondeterminism', async (file) => {
   const { workflowId, history } = load(file);
   await Worker.runReplayHistory(await replayOptions(), history, workflowId);

@@ -175,6 +175,38 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // Corrections on a running case: the age (the FMO moves to the NFI), medical care wanted after
+  // all, new contact details, then a municipality in another region (the case is transferred).
+  'correcties-overgedragen': async (h) => {
+    const ref = await h.start(await h.intake({ wishes: { police: 'ja', medicalCare: 'nee' } }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await h.untilSent(ref, 'fmo', 1);
+    await decide(h.env.client, ref, {
+      type: 'leeftijd',
+      input: { victimAge: { kind: 'years', years: 14 }, reason: 'invoerfout', by: 'cm-1' },
+    });
+    await h.untilSent(ref, 'fmo-2', 1);
+    await decide(h.env.client, ref, {
+      type: 'medische_wens',
+      input: { wish: 'ja', reason: 'op_verzoek_slachtoffer', by: 'cm-1' },
+    });
+    await h.untilSent(ref, 'medische_zorg', 1);
+    await decide(h.env.client, ref, {
+      type: 'contactgegevens',
+      input: { phone: '+31612399999', reason: 'gewijzigd', by: 'cm-1' },
+    });
+    await decide(h.env.client, ref, {
+      type: 'gemeente',
+      input: { municipality: 'Nijmegen', reason: 'invoerfout', by: 'cm-1' },
+    });
+    await h.untilSent(ref, 'regio_overdracht', 1);
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'co-gzm' },
+    });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {

@@ -22,6 +22,12 @@ test('every decision keeps the update name running cases and recorded histories 
     intrekking: 'withdraw',
     overdracht: 'transfer',
     aangifte: 'recordAangifte',
+    leeftijd: 'correctVictimAge',
+    gemeente: 'correctMunicipality',
+    contactgegevens: 'correctContactDetails',
+    veilige_kanalen: 'correctContactPreferences',
+    medische_wens: 'recordMedicalWish',
+    taal: 'correctLanguage',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {

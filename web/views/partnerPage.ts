@@ -78,6 +78,11 @@ function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
     rows.push([t('partner.safeVia'), safe || t('partner.noSafeChannel')]);
   }
   if (details.practicalNotes) rows.push([t('partner.notes'), details.practicalNotes]);
+  if (details.language) rows.push([t('partner.language'), details.language]);
+  if (details.interpreterNeeded !== undefined) {
+    const needed = details.interpreterNeeded ? 'partner.interpreterYes' : 'partner.interpreterNo';
+    rows.push([t('partner.interpreter'), t(needed)]);
+  }
   if (details.note) rows.push([t('partner.note'), noteText(ui, details.note)]);
   return html`<dl>
     ${rows.map(
