@@ -221,11 +221,11 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     ).catch(() => undefined); // its wording is the template's business; the request itself was asserted
 
     // A correction of the contact details carries new personal values: they must stay as hidden.
-    const corrected = await api(`/api/meldingen/${reference}/decisions/contactgegevens`, {
-      phone: PLANTED.correctedPhone,
-      email: PLANTED.correctedEmail,
-      reason: 'gewijzigd',
-    });
+    const corrected = await api(
+      `/api/meldingen/${reference}/decisions/contactgegevens`,
+      { phone: PLANTED.correctedPhone, email: PLANTED.correctedEmail, reason: 'gewijzigd' },
+      testCasemanagerBasic(),
+    );
     expect(corrected.status).toBe(200);
 
     // What ops see in the Temporal UI besides the payloads: search attributes and memo.
