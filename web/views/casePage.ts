@@ -11,6 +11,7 @@ import type { Translate } from '../../i18n';
 import {
   CASE_PAGE_DECISION_NAMES,
   CASE_PAGE_DECISIONS,
+  choiceWords,
   fieldsOf,
   type CasePageDecision,
   type DecisionField,
@@ -33,8 +34,8 @@ export interface CasePageInput {
   regionName?: string;
   staffId: string;
   csrfToken: string;
-  /** Whether this staff member may close the case (the ops role); else the closing form is left out. */
-  mayClose: boolean;
+  /** Whether the signed-in role may take this decision; the forms it may not are left out. */
+  mayDecide: (name: CasePageDecision) => boolean;
   /** The decision just recorded, in words. */
   done?: string;
   refused?: DecisionProblems;
@@ -245,11 +246,17 @@ function timeline(t: Translate, state: CaseState): SafeHtml {
   </table>`;
 }
 
-/** The choices a form offers: a police wish that is already the wish is no change to offer. */
+/**
+ * The choices a form offers: a wish that is already the wish, or the case's own region, is no
+ * change to offer.
+ */
 function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseState): readonly string[] {
-  return name === 'politiewens' && field.name === 'wish'
-    ? field.choices.filter((c) => c !== state.policeWish)
-    : field.choices;
+  const choices = field.choices ?? [];
+  if (name === 'politiewens') return choices.filter((c) => c !== state.policeWish);
+  if (name === 'medische_wens' && field.name === 'wish')
+    return choices.filter((c) => c !== state.medicalWish);
+  if (name === 'overdracht') return choices.filter((c) => c !== state.regionId);
+  return choices;
 }
 
 function fieldHtml(
@@ -265,17 +272,41 @@ function fieldHtml(
   const value = mine?.values[field.name];
   const error = problem ? html`<p class="fout" id="${id}-fout">${problem.text}</p>` : '';
   const invalid = problem ? html` aria-invalid="true" aria-describedby="${id}-fout"` : '';
-  const label = t(`casePage.fields.${field.name}`);
+  const required = field.optional ? '' : html` required`;
+  const label = t(field.label ?? `casePage.fields.${field.name}`);
+  if (!field.choices) {
+    const list = field.suggestions ? `${id}-lijst` : undefined;
+    return html`<p>
+      <label for="${id}">${label}</label>${error}
+      <input
+        type="${field.input ?? 'text'}"
+        id="${id}"
+        name="${field.name}"
+        value="${value ?? ''}"
+        autocomplete="off"
+        ${list ? html`list="${list}"` : ''}${required}${invalid}
+      />
+      ${
+        list
+          ? html`<datalist id="${list}">
+              ${field.suggestions!().map((s) => html`<option value="${s}"></option>`)}
+            </datalist>`
+          : ''
+      }
+    </p>`;
+  }
   const choices = choicesFor(name, field, state);
   if (field.select) {
-    const placeholder = field.name === 'role' ? t('casePage.chooseRole') : t('casePage.chooseReason');
-    return html`<label for="${id}">${label}</label>${error}
-      <select id="${id}" name="${field.name}" required${invalid}>
-        <option value="">${placeholder}</option>
+    return html`<p>
+      <label for="${id}">${label}</label>${error}
+      <select id="${id}" name="${field.name}" ${required}${invalid}>
+        <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
         ${choices.map(
-          (c) => html`<option value="${c}" ${attr('selected', value === c)}>${t(field.words(c))}</option>`,
+          (c) =>
+            html`<option value="${c}" ${attr('selected', value === c)}>${choiceWords(t, field, c)}</option>`,
         )}
-      </select>`;
+      </select>
+    </p>`;
   }
   // The group itself is the target of the problem summary's link (tabindex: focusable by link only).
   return html`<div
@@ -296,9 +327,9 @@ function fieldHtml(
             id="${id}-${c}"
             name="${field.name}"
             value="${c}"
-            required${attr('checked', value === c)}
+            ${required}${attr('checked', value === c)}
           />
-          ${t(field.words(c))}</label
+          ${choiceWords(t, field, c)}</label
         >`,
     )}
   </div>`;
@@ -392,7 +423,7 @@ export function casePage(input: CasePageInput): string {
         ? ''
         : html`<h2>${t('casePage.decide')}</h2>
             <p class="hint">${t('casePage.decideHint')}</p>
-            ${CASE_PAGE_DECISION_NAMES.filter((name) => name !== 'sluiting' || input.mayClose).map((name) =>
+            ${CASE_PAGE_DECISION_NAMES.filter(input.mayDecide).map((name) =>
               decisionForm(t, name, state, input.csrfToken, refused),
             )}`
     }
