@@ -637,6 +637,7 @@ export const en: Catalog = {
     chooseReason: 'Choose a reason',
     chooseRegion: 'Choose a region',
     unchanged: 'Leave unchanged',
+    currentValue: 'Now: {{value}}',
     yesNo: { true: 'Yes', false: 'No' },
     timeKinds: {
       exact: 'Known (date and time)',

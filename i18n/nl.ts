@@ -660,6 +660,7 @@ export const nl = {
     chooseReason: 'Kies een reden',
     chooseRegion: 'Kies een regio',
     unchanged: 'Niet wijzigen',
+    currentValue: 'Nu: {{value}}',
     yesNo: { true: 'Ja', false: 'Nee' },
     timeKinds: {
       exact: 'Bekend (datum en tijd)',

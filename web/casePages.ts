@@ -102,7 +102,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     );
   }
 
-  function showCase(
+  async function showCase(
     reply: FastifyReply,
     ui: PageUi,
     session: StaffSession,
@@ -111,12 +111,16 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     extra: { done?: string; refused?: DecisionProblems } = {},
   ) {
     const regionName = REGIONS.get(state.regionId)?.name;
+    // The victim's details as they stand, beside the correction forms of a role that may correct
+    // them. Personal: onto the page only, never into a log.
+    const read = await scopedFor(session)?.currentDetails(state.reference);
     return page(
       reply,
       code,
       casePage({
         state,
         ...(regionName ? { regionName } : {}),
+        ...(read?.status === 'ok' ? { current: read.details } : {}),
         staffId: session.staffId,
         csrfToken: session.csrf,
         mayDecide: (name: CasePageDecision) => mayTake(session, name),

@@ -184,6 +184,16 @@ describe('the correction forms on the case page', () => {
     // The municipality field offers the served municipalities; the reasons come from the catalogue.
     expect(cm.body).toMatch(/<datalist id="gemeente-municipality-lijst">[\s\S]*<option value="Maastricht">/);
     expect(cm.body).toContain('Verkeerd vastgelegd bij de intake');
+    // The values as they stand, beside the forms of a role that may correct them; not for the helpline.
+    expect(cm.body).toContain('id="contactgegevens-phone-nu">Nu: +31612300000<');
+    expect(cm.body).toContain('id="leeftijd-victimAge-nu">Nu: 24<');
+    expect(cm.body).toContain('id="gemeente-municipality-nu">Nu: Maastricht<');
+    expect(cm.body).toMatch(/id="veilige_kanalen-safeToEmail-nu">Nu: Nee</);
+    expect(cm.body).toMatch(
+      /<input[^>]*id="contactgegevens-phone"[^>]*aria-describedby="contactgegevens-phone-nu"/,
+    );
+    expect(helpline.body).not.toContain('+31612300000');
+    expect(helpline.body).not.toContain('Voorbeeld Persoon');
   });
 
   test('a forged post of a correction by the helpline answers 403 and changes nothing', async () => {
@@ -233,7 +243,7 @@ describe('the correction forms on the case page', () => {
       reference,
       'leeftijd',
       { victimAge: '14', reason: 'invoerfout' },
-      /De leeftijd wordt 14 jaar: het FMO-verzoek aan forensisch arts wordt ingetrokken en NFI wordt gevraagd/,
+      /De leeftijd wordt 14 jaar: het FMO-verzoek aan de forensisch arts wordt ingetrokken en het NFI \(slachtoffer 15 jaar of jonger\) wordt gevraagd/,
     );
     expect(await fmoRoles()).toContain('nfi');
     expect(await fmoRoles()).not.toContain('forensisch_arts');

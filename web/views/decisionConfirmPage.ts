@@ -106,13 +106,13 @@ function ageEffects(t: Translate, values: DecisionFormValues, state: CaseState):
         : undefined;
   if (years === undefined || Number.isNaN(years)) return [t('casePage.effects.age')];
   const partner = examinedByNfi({ kind: 'years', years }) ? 'nfi' : 'forensisch_arts';
-  const to = t(`request.roles.${partner}`);
+  const to = t(`triage.forensic.${partner}`);
   const before = state.triage?.forensicPartner;
   if (before === partner) return [t('casePage.effects.ageSamePartner', { years, partner: to })];
   const openFmo = state.openRequests?.some((r) => r.kind === 'fmo');
   return [
     openFmo
-      ? t('casePage.effects.fmoMoves', { years, from: t(`request.roles.${before}`), to })
+      ? t('casePage.effects.fmoMoves', { years, from: t(`triage.forensic.${before}`), to })
       : t('casePage.effects.fmoWouldMove', { years, to }),
   ];
 }
