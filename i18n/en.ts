@@ -663,6 +663,11 @@ export const en: Catalog = {
     cancel: 'No, back to the melding',
     cannotUndo: 'This cannot be undone.',
     effects: {
+      incidentTimeSameWindow: 'The incident time changes; the melding stays in the same window: {{window}}.',
+      incidentTimeNewWindow:
+        'The incident time changes: the melding moves from "{{before}}" to "{{after}}" and the requests follow the new window.',
+      fmoLapses:
+        'An FMO is of no use outside the acute window: the open FMO request stops and those partners are told.',
       incidentTime:
         'The incident time changes and the melding is triaged again. If it falls into another window, the requests follow: an FMO outside the acute window stops, medical care goes to the right partner.',
       correctionHistory:

@@ -687,6 +687,12 @@ export const nl = {
     cancel: 'Nee, terug naar de melding',
     cannotUndo: 'Dit kan niet ongedaan worden gemaakt.',
     effects: {
+      incidentTimeSameWindow:
+        'Het tijdstip van het incident verandert; de melding blijft in hetzelfde tijdvak: {{window}}.',
+      incidentTimeNewWindow:
+        'Het tijdstip van het incident verandert: de melding gaat van "{{before}}" naar "{{after}}" en de verzoeken volgen het nieuwe tijdvak.',
+      fmoLapses:
+        'Een FMO heeft buiten de acute termijn geen zin meer: het open FMO-verzoek stopt en die partners horen dat.',
       incidentTime:
         'Het tijdstip van het incident verandert en de melding wordt opnieuw getrieerd. Valt ze daardoor in een ander tijdvak, dan volgen de verzoeken: een FMO buiten de acute termijn stopt, medische zorg gaat naar de juiste partner.',
       correctionHistory: 'De tijdlijn legt vast wie dit wanneer en waarom corrigeerde, niet de waarden zelf.',

@@ -113,6 +113,10 @@ test.each(LANGUAGES)(
     }
     expect(await page.inputValue('#leeftijd-reason')).toBe('invoerfout');
     expect(await page.textContent('#leeftijd-reason option:checked')).toBe(words.reason);
+    await page.screenshot({
+      path: join(SCREENSHOTS, `case-corrections-page-${words.lang}.png`),
+      fullPage: true,
+    });
     await page.locator('#besluit-leeftijd').screenshot({
       path: join(SCREENSHOTS, `case-correction-form-${words.lang}.png`),
     });

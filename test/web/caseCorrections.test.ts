@@ -278,6 +278,16 @@ describe('the correction forms on the case page', () => {
       'Kies of het tijdstip bekend',
     );
     expect((await stateOf(reference)).triage.window).toBe('binnen_72_uur');
+    // Ten days back: the confirmation says the FMO stops (nothing recorded yet).
+    const tenDays = await post(`/meldingen/${reference}/besluiten/incidenttijd/controleren`, {
+      tijdsoort: 'exact',
+      datum: dutchDate(10),
+      tijd: '12:00',
+      reason: 'invoerfout',
+    });
+    expect(tenDays.statusCode).toBe(200);
+    expect(tenDays.body).toContain('het open FMO-verzoek stopt en die partners horen dat');
+    expect((await stateOf(reference)).triage.window).toBe('binnen_72_uur');
     await confirmThenRecord(
       reference,
       'incidenttijd',
@@ -289,7 +299,7 @@ describe('the correction forms on the case page', () => {
         totTijd: '02:00',
         reason: 'nieuwe_informatie',
       },
-      /opnieuw getrieerd/,
+      /de melding gaat van &quot;Acuut: binnen 72 uur na het incident&quot; naar &quot;Acuut: na 72 uur, binnen 7 dagen na het incident&quot;/,
     );
     expect((await stateOf(reference)).triage.window).toBe('binnen_7_dagen');
   });

@@ -308,7 +308,7 @@ function fieldHtml(
   const now = currentWords(t, field.name, current);
   const error = problem ? html`<p class="fout" id="${id}-fout">${problem.text}</p>` : '';
   const nowHint = now
-    ? html`<span class="hint" id="${id}-nu">${t('casePage.currentValue', { value: now })}</span>`
+    ? html`<p class="hint" id="${id}-nu">${t('casePage.currentValue', { value: now })}</p>`
     : '';
   const describedBy = [problem ? `${id}-fout` : '', now ? `${id}-nu` : ''].filter(Boolean).join(' ');
   const invalid = html`${problem ? html` aria-invalid="true"` : ''}${
@@ -318,7 +318,7 @@ function fieldHtml(
   const label = t(field.label ?? `casePage.fields.${field.name}`);
   if (!field.choices) {
     const list = field.suggestions ? `${id}-lijst` : undefined;
-    return html`<p>
+    return html`<div class="veld">
       <label for="${id}">${label}</label>${nowHint}${error}
       <input
         type="${field.input ?? 'text'}"
@@ -335,11 +335,11 @@ function fieldHtml(
             </datalist>`
           : ''
       }
-    </p>`;
+    </div>`;
   }
   const choices = choicesFor(name, field, state);
   if (field.select) {
-    return html`<p>
+    return html`<div class="veld">
       <label for="${id}">${label}</label>${nowHint}${error}
       <select id="${id}" name="${field.name}" ${required}${invalid}>
         <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
@@ -348,7 +348,7 @@ function fieldHtml(
             html`<option value="${c}" ${attr('selected', value === c)}>${choiceWords(t, field, c)}</option>`,
         )}
       </select>
-    </p>`;
+    </div>`;
   }
   // The group itself is the target of the problem summary's link (tabindex: focusable by link only).
   return html`<div

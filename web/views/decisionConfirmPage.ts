@@ -4,13 +4,14 @@
  */
 import type { CaseState } from '../../workflows/messages';
 import { ageOn } from '../../domain/corrections';
-import { examinedByNfi } from '../../domain/triage';
+import { examinedByNfi, triage } from '../../domain/triage';
 import { REGIONS, regionForMunicipality } from '../../regions';
 import type { Translate } from '../../i18n';
 import {
   CASE_PAGE_DECISIONS,
   choiceWords,
   fieldsOf,
+  parseCaseAction,
   type CasePageDecision,
   type DecisionFormValues,
 } from '../caseDecisions';
@@ -64,7 +65,7 @@ export function effectsOf(
         t('casePage.cannotUndo'),
       ];
     case 'incidenttijd':
-      return [t('casePage.effects.incidentTime'), historyNote(t)];
+      return [...incidentTimeEffects(t, values, state), historyNote(t)];
     case 'leeftijd':
       return [...ageEffects(t, values, state), historyNote(t)];
     case 'gemeente':
@@ -83,6 +84,37 @@ export function effectsOf(
         t('casePage.effects.transferHandover'),
       ];
   }
+}
+
+/**
+ * The case is triaged again from the intake's moment, as the workflow does: the new window, and
+ * an FMO outside the acute window stops.
+ */
+function incidentTimeEffects(t: Translate, values: DecisionFormValues, state: CaseState): string[] {
+  const parsed = parseCaseAction('incidenttijd', values, 'bevestiging');
+  const before = state.triage?.window;
+  if (
+    !parsed.ok ||
+    parsed.action.kind !== 'decision' ||
+    parsed.action.decision.type !== 'incidenttijd' ||
+    !before
+  )
+    return [t('casePage.effects.incidentTime')];
+  const after = triage(
+    parsed.action.decision.input.incidentTime,
+    { kind: 'unknown' },
+    intakeAt(state),
+  ).window;
+  const window = (w: string) => t(`triage.windows.${w}`);
+  const effects = [
+    after === before
+      ? t('casePage.effects.incidentTimeSameWindow', { window: window(after) })
+      : t('casePage.effects.incidentTimeNewWindow', { before: window(before), after: window(after) }),
+  ];
+  if (after === 'na_7_dagen' && state.openRequests?.some((r) => r.kind === 'fmo')) {
+    effects.push(t('casePage.effects.fmoLapses'));
+  }
+  return effects;
 }
 
 const regionName = (id: string) => REGIONS.get(id)?.name ?? id;
