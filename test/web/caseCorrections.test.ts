@@ -6,6 +6,7 @@
  * the form, and a forged post of it answers 403 and changes nothing.
  */
 import { startMelding } from '../../cases/meldingClient';
+import { createLogger } from '../../config/logger';
 import type { SharedDetails } from '../../domain/types';
 import type { MeldingIntake } from '../../domain/types';
 import { buildIntake } from '../../testkit/meldingFixtures';
@@ -21,6 +22,8 @@ import { caseState, handoverDetails, type CaseState } from '../../workflows/mess
 jest.setTimeout(180_000);
 
 let h: IntakeHarness;
+/** What the service logged: the victim's values shown on the forms and typed into them never appear. */
+const logLines: string[] = [];
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
 async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
@@ -39,6 +42,7 @@ async function loginAs(id: string, password: string): Promise<{ cookie: string; 
 
 beforeAll(async () => {
   h = await startIntakeHarness({
+    logger: createLogger({ level: 'debug', name: 'intake-test' }, { write: (line) => logLines.push(line) }),
     config: {
       // A coordinator too: the transfer to another region is theirs.
       STAFF_ACCOUNTS: `${TEST_CONFIG.STAFF_ACCOUNTS},coord-017:coordinator-wachtwoord-1`,
@@ -487,4 +491,26 @@ test('the API names a wrong correction field in the catalogue words in Dutch, th
   });
   const en = await ask({ phone: 'bel me maar', reason: 'invoerfout' }, 'en');
   expect(en.json().problems[0].message).toMatch(/^expected a phone number/);
+});
+
+test('the values shown on the correction forms and typed into them are never logged', async () => {
+  const { reference } = await newCase();
+  expect((await get(`/meldingen/${reference}`)).body).toContain('Nu: +31612300000');
+  await confirmThenRecord(
+    reference,
+    'contactgegevens',
+    { name: 'Geplante Naam', phone: '+31611122233', reason: 'gewijzigd' },
+    /De nieuwe contactgegevens gelden meteen/,
+  );
+  const logged = logLines.join('\n');
+  expect(logged).toContain('"event":"case_decision"');
+  for (const value of [
+    '+31612300000',
+    'Voorbeeld Persoon',
+    'Geplante Naam',
+    '+31611122233',
+    '+31687654321',
+  ]) {
+    expect(logged).not.toContain(value);
+  }
 });
