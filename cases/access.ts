@@ -22,6 +22,7 @@
  */
 import { decisionAction, may, servesRegion, type AccessAction, type Staff } from '../domain/access';
 import type { Decision } from '../domain/decisions';
+import type { SharedDetails } from '../domain/types';
 import { regionForMunicipality } from '../regions';
 import type { CaseState } from '../workflows/messages';
 import type { HistoryEntry } from '../workflows/opsMessages';
@@ -61,6 +62,11 @@ export interface ScopedCases {
   state(reference: string): Promise<{ status: 'ok'; state: CaseState } | NotFound | Forbidden>;
   /** Who decided what, when (codes and ids only). */
   history(reference: string): Promise<{ status: 'ok'; history: HistoryEntry[] } | NotFound | Forbidden>;
+  /**
+   * The victim's details as the CSG's own handover shows them (the CSG sees all), for the
+   * correction forms: only to a role that may correct them. Personal: shown, never logged.
+   */
+  currentDetails(reference: string): Promise<{ status: 'ok'; details: SharedDetails } | NotFound | Forbidden>;
   /** A decision of the decision table, recorded as this staff member. */
   decide(reference: string, decision: Decision): Promise<DecisionOutcome | Forbidden>;
   /** An ops action (herinnering, toewijzing, sluiting), recorded as this staff member. */
@@ -110,6 +116,14 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (!(await visible(reference))) return NOT_FOUND;
       const history = await cases.ops.history(reference);
       return history ? { status: 'ok', history } : NOT_FOUND;
+    },
+
+    async currentDetails(reference) {
+      const action = decisionAction('contactgegevens');
+      if (!may(staff, action)) return refused(action);
+      if (!(await visible(reference))) return NOT_FOUND;
+      const details = await cases.meldingen.handoverDetails(reference, 'casemanager_overdracht');
+      return details ? { status: 'ok', details } : NOT_FOUND;
     },
 
     async decide(reference, decision) {

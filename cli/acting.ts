@@ -12,8 +12,11 @@ import { scopedService, type CaseServices, type Forbidden, type ScopedCases } fr
 import type { StaffDirectory } from '../config/staffRoles';
 
 /** The case client of the acting id, and how to say a refusal to the person at the terminal. */
-/** The command line has no search (no blind-index key needed there): finding is a page and an API call. */
-export type CliCases = Omit<ScopedCases, 'staff' | 'find'> & {
+/**
+ * The command line has no search (no blind-index key needed there): finding is a page and an API
+ * call; nor the victim's details, which only the correction forms show.
+ */
+export type CliCases = Omit<ScopedCases, 'staff' | 'find' | 'currentDetails'> & {
   /** The refusal in Dutch, naming the acting id and what to do. */
   refusalText(refusal: Forbidden): string;
 };

@@ -630,6 +630,26 @@ export const nl = {
     decideHint: 'Elke keuze vraagt eerst om een bevestiging; er verandert pas iets als u bevestigt.',
     check: 'Verder',
     fields: {
+      tijdsoort: 'Wat is bekend over het tijdstip?',
+      datum: 'Datum (dd-mm-jjjj, of vandaag, gisteren)',
+      tijd: 'Tijd (uu:mm)',
+      vanafDatum: 'Vanaf datum (dd-mm-jjjj)',
+      vanafTijd: 'Vanaf tijd (uu:mm)',
+      totDatum: 'Tot datum (dd-mm-jjjj)',
+      totTijd: 'Tot tijd (uu:mm)',
+      victimAge: 'Leeftijd in jaren',
+      dateOfBirth: 'Of geboortedatum',
+      municipality: 'Woongemeente',
+      name: 'Naam',
+      phone: 'Telefoonnummer',
+      email: 'E-mailadres',
+      safeToCall: 'Veilig om te bellen',
+      safeToText: "Veilig om te sms'en",
+      safeToEmail: 'Veilig om te mailen',
+      medicalWish: 'Wens over medische zorg',
+      language: 'Taal (code, bijvoorbeeld nl, ar, tr, pt-BR)',
+      interpreterNeeded: 'Tolk nodig',
+      toRegionId: 'Naar regio',
       role: 'Partner',
       given: 'Geven of intrekken',
       wish: 'Wens over contact met de politie',
@@ -638,6 +658,15 @@ export const nl = {
     },
     chooseRole: 'Kies een partner',
     chooseReason: 'Kies een reden',
+    chooseRegion: 'Kies een regio',
+    unchanged: 'Niet wijzigen',
+    currentValue: 'Nu: {{value}}',
+    yesNo: { true: 'Ja', false: 'Nee' },
+    timeKinds: {
+      exact: 'Bekend (datum en tijd)',
+      approximate: 'Ongeveer (tussen twee momenten)',
+      unknown: 'Onbekend',
+    },
     given: { true: 'Toestemming geven', false: 'Toestemming intrekken' },
     made: { true: 'Ja, aangifte gedaan', false: 'Nee, geen aangifte gedaan' },
     closeReasons: {
@@ -658,6 +687,35 @@ export const nl = {
     cancel: 'Nee, terug naar de melding',
     cannotUndo: 'Dit kan niet ongedaan worden gemaakt.',
     effects: {
+      incidentTimeSameWindow:
+        'Het tijdstip van het incident verandert; de melding blijft in hetzelfde tijdvak: {{window}}.',
+      incidentTimeNewWindow:
+        'Het tijdstip van het incident verandert: de melding gaat van "{{before}}" naar "{{after}}" en de verzoeken volgen het nieuwe tijdvak.',
+      fmoLapses:
+        'Een FMO heeft buiten de acute termijn geen zin meer: het open FMO-verzoek stopt en die partners horen dat.',
+      incidentTime:
+        'Het tijdstip van het incident verandert en de melding wordt opnieuw getrieerd. Valt ze daardoor in een ander tijdvak, dan volgen de verzoeken: een FMO buiten de acute termijn stopt, medische zorg gaat naar de juiste partner.',
+      correctionHistory: 'De tijdlijn legt vast wie dit wanneer en waarom corrigeerde, niet de waarden zelf.',
+      age: 'De leeftijd van het slachtoffer verandert.',
+      ageSamePartner: 'De leeftijd wordt {{years}} jaar; het FMO blijft bij {{partner}}.',
+      fmoMoves:
+        'De leeftijd wordt {{years}} jaar: het FMO-verzoek aan {{from}} wordt ingetrokken en {{to}} wordt gevraagd.',
+      fmoWouldMove: 'De leeftijd wordt {{years}} jaar: een FMO gaat vanaf nu naar {{to}}.',
+      municipalityUnknown: 'Deze gemeente hoort bij geen aangesloten CSG-regio; de melding zal dit weigeren.',
+      municipalitySameRegion: 'De woongemeente verandert; de melding blijft bij {{region}}.',
+      transfer:
+        'De melding wordt overgedragen aan {{region}}: de coördinator daar krijgt de overdracht en de verzoeken hier stoppen.',
+      transferHandover: 'De melding verdwijnt daarmee uit de lijsten van deze regio.',
+      contactDetails:
+        'De nieuwe contactgegevens gelden meteen: partners met toestemming zien ze in hun volgende berichten.',
+      channels:
+        'De veilige kanalen veranderen meteen: het systeem en de partners gebruiken alleen nog de kanalen die veilig zijn.',
+      medical_ja: 'Het medische spoor start: de juiste partner voor medische zorg wordt gevraagd.',
+      medical_nee:
+        'Het medische spoor stopt: een open verzoek voor medische zorg vervalt en die partner hoort dat.',
+      medical_twijfel:
+        'Het slachtoffer twijfelt over medische zorg: die wordt alleen gecombineerd met een FMO aangeboden.',
+      language: 'De taal en de behoefte aan een tolk veranderen; partners zien ze in hun volgende berichten.',
       consentGiven:
         'Het slachtoffer geeft toestemming om gegevens te delen met: {{role}}. Berichten aan {{role}} over deze melding tonen vanaf nu de veilige contactgegevens van het slachtoffer.',
       consentWithdrawn:
@@ -679,6 +737,14 @@ export const nl = {
         'U sluit de melding met de reden: {{reason}}. Elk open verzoek stopt en de partners horen dat het verzoek is vervallen.',
     },
     done: {
+      incidenttijd: 'Het tijdstip van het incident is gecorrigeerd; de melding is opnieuw getrieerd.',
+      leeftijd: 'De leeftijd is gecorrigeerd; het FMO volgt de nieuwe leeftijd.',
+      gemeente: 'De woongemeente is gecorrigeerd.',
+      contactgegevens: 'De contactgegevens zijn gecorrigeerd.',
+      veilige_kanalen: 'De veilige kanalen zijn gecorrigeerd.',
+      medische_wens: 'De wens over medische zorg is vastgelegd; het zorgpad volgt hem.',
+      taal: 'De taal en tolk zijn gecorrigeerd.',
+      overdracht: 'De melding is overgedragen.',
       toestemming: 'De toestemming is vastgelegd.',
       politiewens: 'De wens over de politie is vastgelegd; het zorgpad volgt hem.',
       aangifte: 'Vastgelegd of er aangifte is gedaan.',
@@ -688,6 +754,27 @@ export const nl = {
     problemsTitle: 'Niet vastgelegd',
     nothingChanged: 'Er is niets veranderd aan de melding.',
     problems: {
+      tijdsoort: 'Kies of het tijdstip bekend, ongeveer bekend of onbekend is.',
+      datum: 'Vul een datum in als dd-mm-jjjj (of vandaag, gisteren) die niet na de melding ligt.',
+      tijd: 'Vul een tijd in als uu:mm.',
+      vanafDatum: 'Vul een begindatum in als dd-mm-jjjj die niet na de melding ligt.',
+      vanafTijd: 'Vul een begintijd in als uu:mm.',
+      totDatum: 'Vul een einddatum in als dd-mm-jjjj, niet vóór het begin.',
+      totTijd: 'Vul een eindtijd in als uu:mm.',
+      victimAge:
+        'Vul een leeftijd in hele jaren in (0 tot en met 120), of een geboortedatum: één van de twee.',
+      dateOfBirth: 'Vul een bestaande geboortedatum in die niet na de melding ligt.',
+      municipality: 'Kies een gemeente van een aangesloten CSG-regio.',
+      name: 'Vul een naam in van 1 tot 200 tekens.',
+      phone: 'Vul een telefoonnummer in zoals 0612345678 of +31612345678.',
+      email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
+      safeToCall: 'Kies ja, nee of niet wijzigen.',
+      safeToText: 'Kies ja, nee of niet wijzigen.',
+      safeToEmail: 'Kies ja, nee of niet wijzigen.',
+      language: 'Vul de taal in als code, zoals nl, ar, tr of pt-BR.',
+      interpreterNeeded: 'Kies ja, nee of niet wijzigen.',
+      toRegionId: 'Kies een regio uit de lijst.',
+      nothingGiven: 'Vul minstens één veld in om te corrigeren.',
       role: 'Kies een partner uit de lijst.',
       given: 'Kies of u toestemming geeft of intrekt.',
       wish: 'Kies ja, nee of twijfel.',
@@ -696,6 +783,8 @@ export const nl = {
       form: 'Het formulier was niet in orde; open de melding opnieuw.',
     },
     refusals: {
+      medicalWish: 'Dit is al de huidige wens over medische zorg: er is niets te veranderen.',
+      toRegionId: 'De melding hoort al bij deze regio, of deze regio bestaat niet.',
       wish: 'Dit is al de huidige wens over de politie: er is niets te veranderen.',
       role: 'Voor de casemanager en de coördinator (het CSG zelf) is geen aparte toestemming nodig.',
       withdrawn: 'De melding is al ingetrokken.',

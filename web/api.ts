@@ -13,6 +13,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
 import { preferredLanguage, translator, type Lang } from '../i18n';
+import { correctionProblemKey } from './caseDecisions';
 import { schemaProblemKey } from './intakeForm';
 import { DECISION_NAMES, isDecisionName, type Decision } from '../domain/decisions';
 import { decisionSchemas } from '../domain/decisionSchemas';
@@ -69,6 +70,14 @@ export interface ApiProblem {
  * Gives each problem its code and, in Dutch, the Dutch message for its field where the catalogue
  * has one (the intake form's messages); otherwise the schema's own (English) message stays.
  */
+/** The intake's field texts; a correction's fields (`phone`, `reason`, ...) have the case page's. */
+function problemKey(field: string, message: string): string | undefined {
+  const correction = correctionProblemKey(field, message);
+  return correction === 'casePage.problems.nothingGiven'
+    ? correction
+    : (schemaProblemKey(field) ?? correction);
+}
+
 function localizeProblems(
   request: FastifyRequest,
   problems: Array<{ field: string; message: string; code?: string }>,
@@ -76,7 +85,7 @@ function localizeProblems(
   const lang = apiLanguage(request);
   const t = translator(lang);
   return problems.map((p) => {
-    const key = lang === 'nl' ? schemaProblemKey(p.field) : undefined;
+    const key = lang === 'nl' ? problemKey(p.field, p.message) : undefined;
     return { field: p.field, code: p.code ?? 'invalid_value', message: key ? t(key) : p.message };
   });
 }

@@ -1,18 +1,22 @@
 /**
  * The decisions staff record on the case page, as forms: which ones, their fields and choices,
  * and how a posted form becomes a decision of the table (`domain/decisions.ts`) or the ops
- * closing. The choices come from the domain's lists (`domain/vocabulary.ts`) and the body is
- * checked by the very schemas the JSON API uses (`domain/decisionSchemas.ts`, the ops API's
- * closing body), so a page and the API accept and refuse the same input.
+ * closing. The choices come from the domain's lists (`domain/vocabulary.ts`, the regions) and the
+ * body is checked by the very schemas the JSON API uses (`domain/decisionSchemas.ts`, the ops
+ * API's closing body), so a page and the API accept and refuse the same input.
  */
 import type { z } from 'zod';
 import type { Decision } from '../domain/decisions';
+import { CORRECTION_MESSAGES } from '../domain/corrections';
 import { decisionSchemas } from '../domain/decisionSchemas';
+import { INCIDENT_TIME_KINDS } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
+import { parseLocalDateTime } from '../domain/localTime';
 import { CSG_ROLES } from '../domain/sharing';
-import { CLOSE_REASONS, PARTNER_ROLES, WISHES } from '../domain/vocabulary';
+import { CLOSE_REASONS, CORRECTION_REASONS, PARTNER_ROLES, WISHES } from '../domain/vocabulary';
 import type { OpsAction } from '../cases/opsService';
 import type { Translate } from '../i18n';
+import { allMunicipalities, REGIONS } from '../regions';
 import { OPS_ACTION_BODIES } from './opsApi';
 
 /** A yes/no field travels as "true" / "false" in a form and becomes a boolean for the schema. */
@@ -21,16 +25,130 @@ const BOOLEAN_CHOICES = ['true', 'false'] as const;
 export interface DecisionField {
   /** The input's field name, as the schema and the workflow's refusals name it. */
   name: string;
-  choices: readonly string[];
+  /** The closed list to choose from; without it the field is typed in. */
+  choices?: readonly string[];
   /** Catalogue key of one choice in words. */
-  words: (choice: string) => string;
+  words?: (choice: string) => string;
+  /** A choice's words that are no catalogue text (a region's name). */
+  text?: (choice: string) => string;
   boolean?: true;
   /** A select with an empty first option (long lists); otherwise radio buttons. */
   select?: true;
+  /** May stay empty: a correction changes only the fields given. */
+  optional?: true;
+  /** A typed-in field's input type. */
+  input?: 'text' | 'number' | 'date' | 'tel' | 'email';
+  /** Known values offered while typing (a datalist), e.g. the served municipalities. */
+  suggestions?: () => readonly string[];
+  /** Catalogue key of the label when the field name alone is ambiguous (two decisions' `wish`). */
+  label?: string;
+  /** Catalogue key of a select's empty first option. */
+  placeholder?: string;
 }
 
 /** The consent form offers only partners outside the CSG: its own people need no separate consent. */
 const CONSENT_ROLES = PARTNER_ROLES.filter((role) => !CSG_ROLES.includes(role));
+
+/** Every correction says why, as a code of the catalogue. */
+const REASON: DecisionField = {
+  name: 'reason',
+  choices: CORRECTION_REASONS,
+  words: (c) => `correctionReasons.${c}`,
+  select: true,
+};
+
+/** A yes/no a correction may leave as it is: a select whose empty option means "unchanged". */
+const maybe = (name: string): DecisionField => ({
+  name,
+  choices: BOOLEAN_CHOICES,
+  words: (c) => `casePage.yesNo.${c}`,
+  boolean: true,
+  select: true,
+  optional: true,
+  placeholder: 'casePage.unchanged',
+});
+
+const typed = (name: string, input: DecisionField['input'] = 'text'): DecisionField => ({
+  name,
+  input,
+  optional: true,
+});
+
+/** The incident time as the intake form asks it: its kind, then Dutch date and time fields. */
+const INCIDENT_FIELDS: DecisionField[] = [
+  { name: 'tijdsoort', choices: INCIDENT_TIME_KINDS, words: (c) => `casePage.timeKinds.${c}` },
+  typed('datum'),
+  typed('tijd'),
+  typed('vanafDatum'),
+  typed('vanafTijd'),
+  typed('totDatum'),
+  typed('totTijd'),
+];
+
+/** The form's values, the schema's body; problems the form finds itself, by field. */
+type BodyOf = (
+  values: DecisionFormValues,
+  now: Date,
+) => { body: Record<string, unknown>; problems: IntakeProblem[] };
+
+interface PageDecision {
+  label: string;
+  fields: DecisionField[];
+  /** How the values become the schema's body, where they are not the body's fields one to one. */
+  toBody?: BodyOf;
+  /** Schema and workflow paths → the form field that shows their problem (longest prefix first). */
+  problemFields?: Array<[path: string, field: string]>;
+}
+
+/** Dutch date-time fields to an ISO time, or the field that could not be read. */
+function localTime(
+  values: DecisionFormValues,
+  date: string,
+  time: string,
+  now: Date,
+  problems: IntakeProblem[],
+) {
+  const parsed = parseLocalDateTime(values[date] ?? '', values[time] ?? '', now);
+  if (parsed.ok) return parsed.iso;
+  const field = parsed.problem === 'datum' ? date : time;
+  problems.push({ field, message: `expected a ${parsed.problem === 'datum' ? 'date' : 'time'}` });
+  return undefined;
+}
+
+const incidentBody: BodyOf = (values, now) => {
+  const problems: IntakeProblem[] = [];
+  let incidentTime: unknown;
+  switch (values.tijdsoort) {
+    case 'exact':
+      incidentTime = { kind: 'exact', at: localTime(values, 'datum', 'tijd', now, problems) };
+      break;
+    case 'approximate':
+      incidentTime = {
+        kind: 'approximate',
+        earliest: localTime(values, 'vanafDatum', 'vanafTijd', now, problems),
+        latest: localTime(values, 'totDatum', 'totTijd', now, problems),
+      };
+      break;
+    case 'unknown':
+      incidentTime = { kind: 'unknown' };
+      break;
+    default:
+      problems.push({ field: 'tijdsoort', message: 'expected the kind of incident time' });
+  }
+  return { body: { incidentTime, reason: values.reason }, problems };
+};
+
+/** An age in whole years becomes the schema's `{ kind: 'years' }`; anything else stays, for the schema to name. */
+const ageBody: BodyOf = (values) => {
+  const years = values.victimAge?.trim();
+  const victimAge =
+    years === undefined
+      ? undefined
+      : /^\d{1,3}$/.test(years)
+        ? { kind: 'years', years: Number(years) }
+        : years;
+  return { body: { victimAge, dateOfBirth: values.dateOfBirth, reason: values.reason }, problems: [] };
+};
 
 /**
  * The case page's decisions, in the order the page shows them. `sluiting` is the ops closing
@@ -40,7 +158,13 @@ export const CASE_PAGE_DECISIONS = {
   toestemming: {
     label: 'decisions.toestemming',
     fields: [
-      { name: 'role', choices: CONSENT_ROLES, words: (c) => `request.roles.${c}`, select: true },
+      {
+        name: 'role',
+        choices: CONSENT_ROLES,
+        words: (c) => `request.roles.${c}`,
+        select: true,
+        placeholder: 'casePage.chooseRole',
+      },
       { name: 'given', choices: BOOLEAN_CHOICES, words: (c) => `casePage.given.${c}`, boolean: true },
     ],
   },
@@ -52,14 +176,76 @@ export const CASE_PAGE_DECISIONS = {
     label: 'decisions.aangifte',
     fields: [{ name: 'made', choices: BOOLEAN_CHOICES, words: (c) => `casePage.made.${c}`, boolean: true }],
   },
+  incidenttijd: {
+    label: 'decisions.incidenttijd',
+    fields: [...INCIDENT_FIELDS, REASON],
+    toBody: incidentBody,
+    problemFields: [
+      ['incidentTime.at', 'datum'],
+      ['incidentTime.earliest', 'vanafDatum'],
+      ['incidentTime.latest', 'totDatum'],
+      ['incidentTime', 'tijdsoort'],
+    ],
+  },
+  leeftijd: {
+    label: 'decisions.leeftijd',
+    fields: [typed('victimAge', 'number'), typed('dateOfBirth', 'date'), REASON],
+    toBody: ageBody,
+  },
+  gemeente: {
+    label: 'decisions.gemeente',
+    fields: [{ name: 'municipality', input: 'text', suggestions: allMunicipalities }, REASON],
+  },
+  contactgegevens: {
+    label: 'decisions.contactgegevens',
+    fields: [typed('name'), typed('phone', 'tel'), typed('email', 'email'), REASON],
+  },
+  veilige_kanalen: {
+    label: 'decisions.veilige_kanalen',
+    fields: [maybe('safeToCall'), maybe('safeToText'), maybe('safeToEmail'), REASON],
+  },
+  medische_wens: {
+    label: 'decisions.medische_wens',
+    fields: [
+      {
+        name: 'wish',
+        choices: WISHES,
+        words: (c) => `form.choices.${c}`,
+        label: 'casePage.fields.medicalWish',
+      },
+      REASON,
+    ],
+  },
+  taal: {
+    label: 'decisions.taal',
+    fields: [typed('language'), maybe('interpreterNeeded'), REASON],
+  },
+  overdracht: {
+    label: 'decisions.overdracht',
+    fields: [
+      {
+        name: 'toRegionId',
+        choices: [...REGIONS.keys()],
+        text: (id) => REGIONS.get(id)?.name ?? id,
+        select: true,
+        placeholder: 'casePage.chooseRegion',
+      },
+    ],
+  },
   intrekking: { label: 'decisions.intrekking', fields: [] },
   sluiting: {
     label: 'casePage.sluiting',
     fields: [
-      { name: 'reason', choices: CLOSE_REASONS, words: (c) => `casePage.closeReasons.${c}`, select: true },
+      {
+        name: 'reason',
+        choices: CLOSE_REASONS,
+        words: (c) => `casePage.closeReasons.${c}`,
+        select: true,
+        placeholder: 'casePage.chooseReason',
+      },
     ],
   },
-} satisfies Record<string, { label: string; fields: DecisionField[] }>;
+} satisfies Record<string, PageDecision>;
 
 export type CasePageDecision = keyof typeof CASE_PAGE_DECISIONS;
 export const CASE_PAGE_DECISION_NAMES = Object.keys(CASE_PAGE_DECISIONS) as CasePageDecision[];
@@ -68,8 +254,22 @@ export function isCasePageDecision(value: unknown): value is CasePageDecision {
   return typeof value === 'string' && Object.hasOwn(CASE_PAGE_DECISIONS, value);
 }
 
+const specOf = (name: CasePageDecision): PageDecision => CASE_PAGE_DECISIONS[name];
+
 export function fieldsOf(name: CasePageDecision): readonly DecisionField[] {
-  return CASE_PAGE_DECISIONS[name].fields;
+  return specOf(name).fields;
+}
+
+/** A choice in the reader's words. */
+export function choiceWords(t: Translate, field: DecisionField, choice: string): string {
+  if (field.text) return field.text(choice);
+  return field.words ? t(field.words(choice)) : choice;
+}
+
+/** The form field that shows a problem the schema or the workflow names by its own path. */
+export function formFieldOf(name: CasePageDecision, path: string): string {
+  const mapped = specOf(name).problemFields?.find(([p]) => path === p || path.startsWith(`${p}.`));
+  return mapped ? mapped[1] : path;
 }
 
 /** What a page decision becomes: a decision of the table, or the ops closing. */
@@ -82,7 +282,7 @@ export function formValuesOf(name: CasePageDecision, body: Record<string, unknow
   const values: DecisionFormValues = {};
   for (const field of fieldsOf(name)) {
     const value = body[field.name];
-    if (typeof value === 'string' && value !== '') values[field.name] = value.slice(0, 100);
+    if (typeof value === 'string' && value.trim() !== '') values[field.name] = value.trim().slice(0, 250);
   }
   return values;
 }
@@ -91,27 +291,39 @@ function schemaFor(name: CasePageDecision): z.ZodType {
   return name === 'sluiting' ? OPS_ACTION_BODIES.sluiting : decisionSchemas[name];
 }
 
-/**
- * The posted values as an action by `by`, or the schema's problems (one per field). A boolean
- * field's "true"/"false" becomes true/false; anything else stays as typed, so the schema names it.
- */
-export function parseCaseAction(
-  name: CasePageDecision,
-  values: DecisionFormValues,
-  by: string,
-): { ok: true; action: CaseAction } | { ok: false; problems: IntakeProblem[] } {
+/** The values as the schema's body: a boolean field's "true"/"false" becomes true/false. */
+function bodyOf(name: CasePageDecision, values: DecisionFormValues, now: Date) {
+  const toBody = specOf(name).toBody;
+  if (toBody) return toBody(values, now);
   const body: Record<string, unknown> = {};
   for (const field of fieldsOf(name)) {
     const value = values[field.name];
     if (value === undefined) continue;
     body[field.name] = field.boolean && (value === 'true' || value === 'false') ? value === 'true' : value;
   }
+  return { body, problems: [] };
+}
+
+/**
+ * The posted values as an action by `by`, or the problems (one per field, named by the form's
+ * field): the form's own (a date it cannot read), then the schema's.
+ */
+export function parseCaseAction(
+  name: CasePageDecision,
+  values: DecisionFormValues,
+  by: string,
+  now = new Date(),
+): { ok: true; action: CaseAction } | { ok: false; problems: IntakeProblem[] } {
+  const { body, problems: own } = bodyOf(name, values, now);
   const parsed = schemaFor(name).safeParse(body);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      field: issue.path.map(String).join('.') || '(besluit)',
-      message: issue.message,
-    }));
+  if (own.length || !parsed.success) {
+    const problems = [
+      ...own,
+      ...(parsed.success ? [] : parsed.error.issues).map((issue) => ({
+        field: formFieldOf(name, issue.path.map(String).join('.')) || '(besluit)',
+        message: issue.message,
+      })),
+    ];
     // One problem per field: the first is the one to fix.
     return {
       ok: false,
@@ -128,20 +340,52 @@ const FORM_FIELDS = new Set(
   CASE_PAGE_DECISION_NAMES.flatMap((name) => fieldsOf(name).map((field) => field.name)),
 );
 
+/** The messages of a correction that changes only the fields given and was given none. */
+const NOTHING_GIVEN = new Set<string>([
+  CORRECTION_MESSAGES.contactNothing,
+  CORRECTION_MESSAGES.channelsNothing,
+  CORRECTION_MESSAGES.languageNothing,
+]);
+
+/** The fields of the corrections whose schema messages are English: their catalogue key. */
+export function correctionProblemKey(field: string, message = ''): string | undefined {
+  if (NOTHING_GIVEN.has(message)) return 'casePage.problems.nothingGiven';
+  return [
+    'victimAge',
+    'dateOfBirth',
+    'municipality',
+    'name',
+    'phone',
+    'email',
+    'language',
+    'reason',
+  ].includes(field)
+    ? `casePage.problems.${field}`
+    : undefined;
+}
+
 /**
  * A problem in the reader's language. The schema's problems and the workflow's refusals name
  * their field; the catalogue has a text for each field these forms have, and for the refusals a
  * case gives whatever the field (already withdrawn, closed). The workflow's own wording is English
  * and for programs; a person reads the catalogue's.
  */
-export function problemText(t: Translate, problem: IntakeProblem, stage: 'form' | 'refusal'): string {
-  const field = problem.field;
+export function problemText(
+  t: Translate,
+  problem: IntakeProblem,
+  stage: 'form' | 'refusal',
+  decision?: CasePageDecision,
+): string {
+  const field = decision ? formFieldOf(decision, problem.field) : problem.field;
+  if (NOTHING_GIVEN.has(problem.message)) return t('casePage.problems.nothingGiven');
   if (stage === 'form') {
     return FORM_FIELDS.has(field) ? t(`casePage.problems.${field}`) : t('casePage.problems.form');
   }
-  if (field === 'wish' || field === 'role') return t(`casePage.refusals.${field}`);
-  if (field === 'reason') return t('casePage.problems.reason');
+  if (decision === 'medische_wens' && field === 'wish') return t('casePage.refusals.medicalWish');
+  if (field === 'wish' || field === 'role' || field === 'toRegionId') return t(`casePage.refusals.${field}`);
   if (/already withdrawn/.test(problem.message)) return t('casePage.refusals.withdrawn');
   if (/\bclos(ed|ing)\b/.test(problem.message)) return t('casePage.refusals.closed');
+  // A correction the case refuses (a date after the intake, a municipality no region serves).
+  if (FORM_FIELDS.has(field)) return t(`casePage.problems.${field}`);
   return t('casePage.refusals.other', { field });
 }

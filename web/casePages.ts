@@ -12,11 +12,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
+import { decisionAction } from '../domain/access';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import { REGIONS } from '../regions';
 import type { CaseState } from '../workflows/messages';
 import { referenceParam } from './apiSchemas';
 import {
+  formFieldOf,
   formValuesOf,
   isCasePageDecision,
   parseCaseAction,
@@ -62,7 +64,9 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     return read?.status === 'ok' ? read.state : undefined;
   }
 
-  const mayClose = (session: StaffSession) => scopedFor(session)?.may('sluiting') ?? false;
+  /** May the signed-in role take this page decision? Only those forms are shown, and only those posts pass. */
+  const mayTake = (session: StaffSession, name: CasePageDecision) =>
+    scopedFor(session)?.may(name === 'sluiting' ? 'sluiting' : decisionAction(name)) ?? false;
 
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
@@ -98,7 +102,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     );
   }
 
-  function showCase(
+  async function showCase(
     reply: FastifyReply,
     ui: PageUi,
     session: StaffSession,
@@ -107,15 +111,19 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     extra: { done?: string; refused?: DecisionProblems } = {},
   ) {
     const regionName = REGIONS.get(state.regionId)?.name;
+    // The victim's details as they stand, beside the correction forms of a role that may correct
+    // them. Personal: onto the page only, never into a log.
+    const read = await scopedFor(session)?.currentDetails(state.reference);
     return page(
       reply,
       code,
       casePage({
         state,
         ...(regionName ? { regionName } : {}),
+        ...(read?.status === 'ok' ? { current: read.details } : {}),
         staffId: session.staffId,
         csrfToken: session.csrf,
-        mayClose: mayClose(session),
+        mayDecide: (name: CasePageDecision) => mayTake(session, name),
         ...extra,
         ui,
       }),
@@ -137,7 +145,10 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
       refused: {
         decision: refused.decision,
         values: refused.values,
-        problems: refused.problems.map((p) => ({ field: p.field, text: problemText(ui.t, p, stage) })),
+        problems: refused.problems.map((p) => ({
+          field: formFieldOf(refused.decision, p.field),
+          text: problemText(ui.t, p, stage, refused.decision),
+        })),
       },
     });
   }
@@ -168,14 +179,15 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
       return undefined;
     }
     const decision = params.besluit;
-    if (decision === 'sluiting' && !mayClose(session)) {
+    if (!mayTake(session, decision)) {
+      // The form is not offered to this role, but a post can be forged: refused before anything.
       void page(
         reply,
         403,
         messagePage(
           ui,
           ui.t('casePage.closeForbiddenTitle'),
-          ui.t('casePage.closeForbidden'),
+          ui.t(decision === 'sluiting' ? 'casePage.closeForbidden' : 'casePage.forbidden'),
           `/meldingen/${parsed.data}`,
         ),
       );

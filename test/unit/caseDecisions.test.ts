@@ -16,16 +16,25 @@ import type { CaseState } from '../../workflows/messages';
 
 const LANGS: Lang[] = ['nl', 'en'];
 
-/** Every combination of one choice per field of a decision. */
+/** Every combination of one choice per field of a decision (typed-in fields left empty). */
 function everyChoice(name: CasePageDecision): Array<Record<string, string>> {
   let combos: Array<Record<string, string>> = [{}];
   for (const field of fieldsOf(name)) {
-    combos = combos.flatMap((combo) => field.choices.map((choice) => ({ ...combo, [field.name]: choice })));
+    const choices = field.choices;
+    if (!choices) continue;
+    combos = combos.flatMap((combo) => choices.map((choice) => ({ ...combo, [field.name]: choice })));
   }
   return combos;
 }
 
-const state = { reference: 'CSG-LIM-2026-000001', policeWish: 'twijfel' } as CaseState;
+const state = {
+  reference: 'CSG-LIM-2026-000001',
+  regionId: 'limburg',
+  policeWish: 'twijfel',
+  triage: { forensicPartner: 'forensisch_arts' },
+  openRequests: [{ kind: 'fmo' }],
+  decisions: [],
+} as unknown as CaseState;
 
 test.each(LANGS)('%s: every choice, field and consequence of every form has its words', (lang) => {
   const t = translator(lang);
@@ -35,9 +44,10 @@ test.each(LANGS)('%s: every choice, field and consequence of every form has its 
   };
   for (const name of CASE_PAGE_DECISION_NAMES) {
     for (const field of fieldsOf(name)) {
-      check(`casePage.fields.${field.name}`);
+      check(field.label ?? `casePage.fields.${field.name}`);
       check(`casePage.problems.${field.name}`);
-      for (const choice of field.choices) check(field.words(choice));
+      if (field.placeholder) check(field.placeholder);
+      for (const choice of field.choices ?? []) if (field.words) check(field.words(choice));
     }
     for (const values of everyChoice(name)) {
       for (const effect of effectsOf(t, name, values, state)) {

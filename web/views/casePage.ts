@@ -6,11 +6,13 @@
  */
 import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
 import { formatLocal } from '../../domain/localTime';
+import type { SharedDetails } from '../../domain/types';
 import type { PartnerRole } from '../../domain/vocabulary';
 import type { Translate } from '../../i18n';
 import {
   CASE_PAGE_DECISION_NAMES,
   CASE_PAGE_DECISIONS,
+  choiceWords,
   fieldsOf,
   type CasePageDecision,
   type DecisionField,
@@ -33,8 +35,10 @@ export interface CasePageInput {
   regionName?: string;
   staffId: string;
   csrfToken: string;
-  /** Whether this staff member may close the case (the ops role); else the closing form is left out. */
-  mayClose: boolean;
+  /** Whether the signed-in role may take this decision; the forms it may not are left out. */
+  mayDecide: (name: CasePageDecision) => boolean;
+  /** The victim's details as they stand, for the correction forms (only for a role that may correct). */
+  current?: SharedDetails;
   /** The decision just recorded, in words. */
   done?: string;
   refused?: DecisionProblems;
@@ -245,11 +249,48 @@ function timeline(t: Translate, state: CaseState): SafeHtml {
   </table>`;
 }
 
-/** The choices a form offers: a police wish that is already the wish is no change to offer. */
+/**
+ * The choices a form offers: a wish that is already the wish, or the case's own region, is no
+ * change to offer.
+ */
 function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseState): readonly string[] {
-  return name === 'politiewens' && field.name === 'wish'
-    ? field.choices.filter((c) => c !== state.policeWish)
-    : field.choices;
+  const choices = field.choices ?? [];
+  if (name === 'politiewens') return choices.filter((c) => c !== state.policeWish);
+  if (name === 'medische_wens' && field.name === 'wish')
+    return choices.filter((c) => c !== state.medicalWish);
+  if (name === 'overdracht') return choices.filter((c) => c !== state.regionId);
+  return choices;
+}
+
+/** A correction field's value as it stands now, in words; undefined where there is none to show. */
+function currentWords(t: Translate, field: string, current: SharedDetails | undefined): string | undefined {
+  if (!current) return undefined;
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? undefined : t(`casePage.yesNo.${String(value)}`);
+  switch (field) {
+    case 'victimAge': {
+      const age = current.victimAge;
+      if (!age) return undefined;
+      if (age.kind === 'years') return String(age.years);
+      return age.kind === 'band' ? t(`form.ageBands.${age.band}`) : t('form.ageBands.onbekend');
+    }
+    case 'dateOfBirth':
+    case 'name':
+    case 'phone':
+    case 'email':
+      return current.contact?.[field];
+    case 'municipality':
+    case 'language':
+      return current[field];
+    case 'safeToCall':
+    case 'safeToText':
+    case 'safeToEmail':
+      return yesNo(current.contactPreferences?.[field]);
+    case 'interpreterNeeded':
+      return yesNo(current.interpreterNeeded);
+    default:
+      return undefined;
+  }
 }
 
 function fieldHtml(
@@ -258,24 +299,56 @@ function fieldHtml(
   field: DecisionField,
   state: CaseState,
   refused: DecisionProblems | undefined,
+  current: SharedDetails | undefined,
 ): SafeHtml {
   const id = `${name}-${field.name}`;
   const mine = refused?.decision === name ? refused : undefined;
   const problem = mine?.problems.find((p) => p.field === field.name);
   const value = mine?.values[field.name];
+  const now = currentWords(t, field.name, current);
   const error = problem ? html`<p class="fout" id="${id}-fout">${problem.text}</p>` : '';
-  const invalid = problem ? html` aria-invalid="true" aria-describedby="${id}-fout"` : '';
-  const label = t(`casePage.fields.${field.name}`);
+  const nowHint = now
+    ? html`<p class="hint" id="${id}-nu">${t('casePage.currentValue', { value: now })}</p>`
+    : '';
+  const describedBy = [problem ? `${id}-fout` : '', now ? `${id}-nu` : ''].filter(Boolean).join(' ');
+  const invalid = html`${problem ? html` aria-invalid="true"` : ''}${
+    describedBy ? html` aria-describedby="${describedBy}"` : ''
+  }`;
+  const required = field.optional ? '' : html` required`;
+  const label = t(field.label ?? `casePage.fields.${field.name}`);
+  if (!field.choices) {
+    const list = field.suggestions ? `${id}-lijst` : undefined;
+    return html`<div class="veld">
+      <label for="${id}">${label}</label>${nowHint}${error}
+      <input
+        type="${field.input ?? 'text'}"
+        id="${id}"
+        name="${field.name}"
+        value="${value ?? ''}"
+        autocomplete="off"
+        ${list ? html`list="${list}"` : ''}${required}${invalid}
+      />
+      ${
+        list
+          ? html`<datalist id="${list}">
+              ${field.suggestions!().map((s) => html`<option value="${s}"></option>`)}
+            </datalist>`
+          : ''
+      }
+    </div>`;
+  }
   const choices = choicesFor(name, field, state);
   if (field.select) {
-    const placeholder = field.name === 'role' ? t('casePage.chooseRole') : t('casePage.chooseReason');
-    return html`<label for="${id}">${label}</label>${error}
-      <select id="${id}" name="${field.name}" required${invalid}>
-        <option value="">${placeholder}</option>
+    return html`<div class="veld">
+      <label for="${id}">${label}</label>${nowHint}${error}
+      <select id="${id}" name="${field.name}" ${required}${invalid}>
+        <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
         ${choices.map(
-          (c) => html`<option value="${c}" ${attr('selected', value === c)}>${t(field.words(c))}</option>`,
+          (c) =>
+            html`<option value="${c}" ${attr('selected', value === c)}>${choiceWords(t, field, c)}</option>`,
         )}
-      </select>`;
+      </select>
+    </div>`;
   }
   // The group itself is the target of the problem summary's link (tabindex: focusable by link only).
   return html`<div
@@ -287,7 +360,7 @@ function fieldHtml(
     ${invalid}
   >
     <p id="${id}-label"><strong>${label}</strong></p>
-    ${error}
+    ${nowHint} ${error}
     ${choices.map(
       (c) =>
         html`<label for="${id}-${c}"
@@ -296,9 +369,9 @@ function fieldHtml(
             id="${id}-${c}"
             name="${field.name}"
             value="${c}"
-            required${attr('checked', value === c)}
+            ${required}${attr('checked', value === c)}
           />
-          ${t(field.words(c))}</label
+          ${choiceWords(t, field, c)}</label
         >`,
     )}
   </div>`;
@@ -310,6 +383,7 @@ function decisionForm(
   state: CaseState,
   csrfToken: string,
   refused: DecisionProblems | undefined,
+  current: SharedDetails | undefined,
 ): SafeHtml {
   const generic = refused?.decision === name ? refused.problems.filter((p) => !hasField(name, p.field)) : [];
   return html`<form
@@ -321,7 +395,7 @@ function decisionForm(
       <legend>${t(CASE_PAGE_DECISIONS[name].label)}</legend>
       <input type="hidden" name="_csrf" value="${csrfToken}" />
       ${generic.map((p) => html`<p class="fout">${p.text}</p>`)}
-      ${fieldsOf(name).map((field) => fieldHtml(t, name, field, state, refused))}
+      ${fieldsOf(name).map((field) => fieldHtml(t, name, field, state, refused, current))}
       <p><button type="submit" id="${name}-verder">${t('casePage.check')}</button></p>
     </fieldset>
   </form>`;
@@ -392,8 +466,8 @@ export function casePage(input: CasePageInput): string {
         ? ''
         : html`<h2>${t('casePage.decide')}</h2>
             <p class="hint">${t('casePage.decideHint')}</p>
-            ${CASE_PAGE_DECISION_NAMES.filter((name) => name !== 'sluiting' || input.mayClose).map((name) =>
-              decisionForm(t, name, state, input.csrfToken, refused),
+            ${CASE_PAGE_DECISION_NAMES.filter(input.mayDecide).map((name) =>
+              decisionForm(t, name, state, input.csrfToken, refused, input.current),
             )}`
     }
     <h2>${t('casePage.timeline')}</h2>

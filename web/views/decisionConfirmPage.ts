@@ -3,10 +3,15 @@
  * two ways on: confirm (a form that carries the checked values on) or back to the case unchanged.
  */
 import type { CaseState } from '../../workflows/messages';
+import { ageOn } from '../../domain/corrections';
+import { examinedByNfi, triage } from '../../domain/triage';
+import { REGIONS, regionForMunicipality } from '../../regions';
 import type { Translate } from '../../i18n';
 import {
   CASE_PAGE_DECISIONS,
+  choiceWords,
   fieldsOf,
+  parseCaseAction,
   type CasePageDecision,
   type DecisionFormValues,
 } from '../caseDecisions';
@@ -59,7 +64,97 @@ export function effectsOf(
         t('casePage.effects.close', { reason: t(`casePage.closeReasons.${values.reason}`) }),
         t('casePage.cannotUndo'),
       ];
+    case 'incidenttijd':
+      return [...incidentTimeEffects(t, values, state), historyNote(t)];
+    case 'leeftijd':
+      return [...ageEffects(t, values, state), historyNote(t)];
+    case 'gemeente':
+      return [municipalityEffect(t, values.municipality ?? '', state), historyNote(t)];
+    case 'contactgegevens':
+      return [t('casePage.effects.contactDetails'), historyNote(t)];
+    case 'veilige_kanalen':
+      return [t('casePage.effects.channels'), historyNote(t)];
+    case 'medische_wens':
+      return [t(`casePage.effects.medical_${values.wish}`), historyNote(t)];
+    case 'taal':
+      return [t('casePage.effects.language'), historyNote(t)];
+    case 'overdracht':
+      return [
+        t('casePage.effects.transfer', { region: regionName(values.toRegionId ?? '') }),
+        t('casePage.effects.transferHandover'),
+      ];
   }
+}
+
+/**
+ * The case is triaged again from the intake's moment, as the workflow does: the new window, and
+ * an FMO outside the acute window stops.
+ */
+function incidentTimeEffects(t: Translate, values: DecisionFormValues, state: CaseState): string[] {
+  const parsed = parseCaseAction('incidenttijd', values, 'bevestiging');
+  const before = state.triage?.window;
+  if (
+    !parsed.ok ||
+    parsed.action.kind !== 'decision' ||
+    parsed.action.decision.type !== 'incidenttijd' ||
+    !before
+  )
+    return [t('casePage.effects.incidentTime')];
+  const after = triage(
+    parsed.action.decision.input.incidentTime,
+    { kind: 'unknown' },
+    intakeAt(state),
+  ).window;
+  const window = (w: string) => t(`triage.windows.${w}`);
+  const effects = [
+    after === before
+      ? t('casePage.effects.incidentTimeSameWindow', { window: window(after) })
+      : t('casePage.effects.incidentTimeNewWindow', { before: window(before), after: window(after) }),
+  ];
+  if (after === 'na_7_dagen' && state.openRequests?.some((r) => r.kind === 'fmo')) {
+    effects.push(t('casePage.effects.fmoLapses'));
+  }
+  return effects;
+}
+
+const regionName = (id: string) => REGIONS.get(id)?.name ?? id;
+
+/** A correction's history records who, when, which fields and why: never the values. */
+const historyNote = (t: Translate) => t('casePage.effects.correctionHistory');
+
+/** The intake's moment: a date of birth gives the age on that day, as the workflow reckons it. */
+function intakeAt(state: CaseState): Date {
+  const intake = state.decisions?.find((d) => d.type === 'intake');
+  return intake ? new Date(intake.at) : new Date();
+}
+
+/** A new age can move the FMO between the forensisch arts and the NFI (15 and younger). */
+function ageEffects(t: Translate, values: DecisionFormValues, state: CaseState): string[] {
+  const years =
+    values.victimAge !== undefined
+      ? Number(values.victimAge)
+      : values.dateOfBirth
+        ? ageOn(values.dateOfBirth, intakeAt(state))
+        : undefined;
+  if (years === undefined || Number.isNaN(years)) return [t('casePage.effects.age')];
+  const partner = examinedByNfi({ kind: 'years', years }) ? 'nfi' : 'forensisch_arts';
+  const to = t(`triage.forensic.${partner}`);
+  const before = state.triage?.forensicPartner;
+  if (before === partner) return [t('casePage.effects.ageSamePartner', { years, partner: to })];
+  const openFmo = state.openRequests?.some((r) => r.kind === 'fmo');
+  return [
+    openFmo
+      ? t('casePage.effects.fmoMoves', { years, from: t(`triage.forensic.${before}`), to })
+      : t('casePage.effects.fmoWouldMove', { years, to }),
+  ];
+}
+
+function municipalityEffect(t: Translate, municipality: string, state: CaseState): string {
+  const region = regionForMunicipality(municipality);
+  if (!region) return t('casePage.effects.municipalityUnknown');
+  return region.id === state.regionId
+    ? t('casePage.effects.municipalitySameRegion', { region: region.name })
+    : t('casePage.effects.transfer', { region: region.name });
 }
 
 export function decisionConfirmPage(input: ConfirmPageInput): string {
@@ -76,8 +171,10 @@ export function decisionConfirmPage(input: ConfirmPageInput): string {
           ? html`<dl>
               ${chosen.map(
                 (field) =>
-                  html`<dt>${t(`casePage.fields.${field.name}`)}</dt>
-                    <dd>${t(field.words(values[field.name]!))}</dd>`,
+                  html`<dt>${t(field.label ?? `casePage.fields.${field.name}`)}</dt>
+                    <dd>
+                      ${field.choices ? choiceWords(t, field, values[field.name]!) : values[field.name]!}
+                    </dd>`,
               )}
             </dl>`
           : ''
