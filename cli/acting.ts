@@ -13,7 +13,7 @@ import type { StaffDirectory } from '../config/staffRoles';
 
 /** The case client of the acting id, and how to say a refusal to the person at the terminal. */
 /** The command line has no search (no blind-index key needed there): finding is a page and an API call. */
-export type CliCases = Omit<ScopedCases, 'staff' | 'find'> & {
+export type CliCases = Omit<ScopedCases, 'staff' | 'find' | 'links' | 'reopen'> & {
   /** The refusal in Dutch, naming the acting id and what to do. */
   refusalText(refusal: Forbidden): string;
 };

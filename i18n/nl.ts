@@ -511,7 +511,50 @@ export const nl = {
     veilige_kanalen: 'Veilige kanalen corrigeren (bellen, sms, e-mail)',
     medische_wens: 'Wens over medische zorg vastleggen',
     taal: 'Taal en tolk corrigeren',
+    koppeling: 'Koppelen aan een eerdere melding',
   } satisfies Record<DecisionName, string>,
+  /** The same person again: links between meldingen and reopening a closed case (web/koppelingPages.ts). */
+  koppeling: {
+    title: 'Dezelfde persoon',
+    linkedTo: 'Gekoppeld aan eerdere melding',
+    reopenedFrom: 'Heropend vanuit',
+    later: 'Latere meldingen gekoppeld aan deze',
+    none: 'Geen gekoppelde meldingen.',
+    open: 'loopt',
+    closed: 'afgesloten',
+    linkLegend: 'Koppelen aan een eerdere melding van dezelfde persoon',
+    referenceLabel: 'Referentie van de eerdere melding',
+    referenceHint: 'Bijvoorbeeld CSG-LIM-2026-000123. Alleen een melding in uw regio’s.',
+    link: 'Koppelen',
+    reopenLegend: 'Melding heropenen',
+    reopenHint:
+      'Er start een nieuwe melding in dezelfde regio met de gegevens van deze melding, gekoppeld aan deze. Heropenen kan tot {{until}} ({{days}} dagen na het afsluiten).',
+    reasonLabel: 'Reden voor heropenen',
+    chooseReason: 'Kies een reden',
+    reasons: {
+      opnieuw_contact: 'Het slachtoffer neemt opnieuw contact op',
+      nieuwe_klachten: 'Nieuwe klachten',
+      alsnog_aangifte: 'Wil alsnog aangifte doen of de politie spreken',
+      anders: 'Anders',
+    },
+    reopen: 'Heropenen',
+    windowPassed:
+      'Deze melding is op {{closedAt}} afgesloten; heropenen kon tot {{until}}. Start een nieuwe melding en koppel die aan deze.',
+    refusedTitle: 'Niet gelukt',
+    back: 'Terug naar de melding',
+    problems: {
+      reference: 'Vul een referentie in zoals CSG-LIM-2026-000123.',
+      unknown: 'Er is geen melding {{reference}} die u mag zien.',
+      self: 'Een melding kan niet aan zichzelf worden gekoppeld.',
+      already: 'Deze melding is al gekoppeld aan {{reference}}.',
+      reason: 'Kies een reden voor het heropenen.',
+      running: 'Deze melding loopt nog: heropenen kan pas als ze is afgesloten.',
+      closed: 'Deze melding is afgesloten: koppelen kan niet meer. Koppel de nieuwe melding aan deze.',
+      invalid:
+        'De gegevens van deze melding starten geen nieuwe melding meer ({{field}}). Start een nieuwe melding.',
+      forbidden: 'Uw rol mag dit niet; er is niets veranderd.',
+    },
+  },
   /** A staff account's role in words (domain/access.ts); the compiler asks for every one. */
   staffRoles: {
     helpline: 'hulplijn',
@@ -617,6 +660,8 @@ export const nl = {
       taal: 'Taal of tolk gecorrigeerd',
       fmo_aanbod: 'FMO',
       aangifte: 'Aangifte',
+      koppeling: 'Gekoppeld aan een eerdere melding',
+      heropening: 'Heropend vanuit een eerdere melding',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',

@@ -28,6 +28,7 @@ import {
 import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
+import { koppelingenFor } from './koppelingPages';
 import { casePage, type DecisionProblems } from './views/casePage';
 import { decisionConfirmPage } from './views/decisionConfirmPage';
 
@@ -35,6 +36,8 @@ export interface CasePagesDeps {
   auth: AuthConfig;
   /** The case client; every read and decision goes through it scoped to the signed-in staff member. */
   cases: CaseServices;
+  /** The service's time, for the reopening window (tests move it); the real time when left out. */
+  clock?: () => Date;
 }
 
 interface StaffSession {
@@ -98,7 +101,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     );
   }
 
-  function showCase(
+  async function showCase(
     reply: FastifyReply,
     ui: PageUi,
     session: StaffSession,
@@ -107,6 +110,8 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     extra: { done?: string; refused?: DecisionProblems } = {},
   ) {
     const regionName = REGIONS.get(state.regionId)?.name;
+    const now = deps.clock?.() ?? new Date();
+    const koppelingen = await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
     return page(
       reply,
       code,
@@ -116,6 +121,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         staffId: session.staffId,
         csrfToken: session.csrf,
         mayClose: mayClose(session),
+        ...(koppelingen ? { koppelingen } : {}),
         ...extra,
         ui,
       }),

@@ -38,6 +38,8 @@ export interface CasePageInput {
   /** The decision just recorded, in words. */
   done?: string;
   refused?: DecisionProblems;
+  /** The "same person" section (views/koppelingSection.ts), shown before the timeline. */
+  koppelingen?: SafeHtml;
   ui: PageUi;
 }
 
@@ -396,6 +398,7 @@ export function casePage(input: CasePageInput): string {
               decisionForm(t, name, state, input.csrfToken, refused),
             )}`
     }
+    ${input.koppelingen ?? ''}
     <h2>${t('casePage.timeline')}</h2>
     <p class="hint">${t('casePage.timelineHint')}</p>
     ${timeline(t, state)}`;
