@@ -101,6 +101,8 @@ export const en: Catalog = {
     forCasemanager: 'For the casemanager (the CSG contact who follows the case)',
     dateOfBirth: 'Date of birth (optional)',
     notes: 'Practical notes (optional)',
+    linkedTo: 'Earlier melding of the same person (optional)',
+    linkedToHint: 'Its reference, for example CSG-LIM-2026-000123. Both meldingen show the link.',
     notesHint: 'For example language, interpreter, when calling is safe. No account of the incident.',
     submit: 'Register melding',
     forbiddenTitle: 'No access',
@@ -134,6 +136,8 @@ export const en: Catalog = {
     email: 'Enter an email address like name@example.nl, or leave it empty.',
     dateOfBirth: 'Enter a real date of birth that is not in the future, or leave it empty.',
     notesTooLong: 'The notes are too long (500 characters at most).',
+    linkedTo:
+      'Enter the reference of a melding in your regions, like CSG-LIM-2026-000123, or leave it empty.',
   },
   triage: {
     windows: {

@@ -108,6 +108,8 @@ export const nl = {
     forCasemanager: 'Voor de casemanager',
     dateOfBirth: 'Geboortedatum (optioneel)',
     notes: 'Praktische aantekeningen (optioneel)',
+    linkedTo: 'Eerdere melding van dezelfde persoon (optioneel)',
+    linkedToHint: 'De referentie, bijvoorbeeld CSG-LIM-2026-000123. Beide meldingen tonen de koppeling.',
     notesHint: 'Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.',
     submit: 'Melding registreren',
     forbiddenTitle: 'Geen toegang',
@@ -141,6 +143,8 @@ export const nl = {
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg.',
     dateOfBirth: 'Vul een bestaande geboortedatum in die niet in de toekomst ligt, of laat het leeg.',
     notesTooLong: 'De aantekeningen zijn te lang (maximaal 500 tekens).',
+    linkedTo:
+      'Vul de referentie van een melding in uw regio’s in, zoals CSG-LIM-2026-000123, of laat het leeg.',
   },
   triage: {
     windows: {

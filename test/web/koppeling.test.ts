@@ -210,3 +210,40 @@ test('a closed case is reopened within the window as a new linked melding; after
     sessions.clear();
   }
 });
+
+test('the intake form links an earlier melding; one outside the regions is named at its field', async () => {
+  const earlier = await started();
+  const elsewhere = await started('Nijmegen');
+  const { cookie } = await session('helpline-lim');
+  const submit = async (gekoppeld: string, lang: string) => {
+    const form = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie } });
+    const hidden = (name: string) => new RegExp(`name="${name}"\\s+value="([^"]*)"`).exec(form.body)![1]!;
+    return h.app.inject({
+      method: 'POST',
+      url: '/meldingen',
+      headers: { cookie, 'accept-language': lang, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: hidden('_csrf'),
+        volgnummer: hidden('volgnummer'),
+        ontvangen: hidden('ontvangen'),
+        kanaal: 'telefoon',
+        beller: 'slachtoffer',
+        tijdsoort: 'onbekend',
+        leeftijdsgroep: '18+',
+        gemeente: 'Venlo',
+        politie: 'twijfel',
+        medisch: 'nee',
+        gekoppeld,
+      }).toString(),
+    });
+  };
+  const refused = await submit(elsewhere, 'en-GB');
+  expect(refused.statusCode).toBe(400);
+  expect(refused.body).toContain('Enter the reference of a melding in your regions');
+  expect(refused.body).toContain(`value="${elsewhere}"`);
+
+  const res = await submit(earlier, 'nl');
+  expect(res.statusCode).toBe(201);
+  const reference = /id="referentie">([^<]+)</.exec(res.body)![1]!;
+  expect((await stateOf(reference)).linkedTo).toEqual([earlier]);
+});
