@@ -543,6 +543,12 @@ export const en: Catalog = {
       'This melding was closed on {{closedAt}}; it could be reopened until {{until}}. Start a new melding and link it to this one.',
     refusedTitle: 'Not done',
     back: 'Back to the melding',
+    effectLink:
+      'Melding {{reference}} is linked to the earlier melding {{earlier}}. Both meldingen show the link.',
+    effectReopen:
+      'A new melding starts in {{region}} with the details of melding {{reference}}, linked to it. Reason: {{reason}}.',
+    effectReopenPartners:
+      'The new melding follows the pathway again: the region’s casemanager is asked to take it on.',
     problems: {
       reference: 'Enter a reference like CSG-LIM-2026-000123.',
       unknown: 'There is no melding {{reference}} that you may see.',

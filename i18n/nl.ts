@@ -546,6 +546,12 @@ export const nl = {
       'Deze melding is op {{closedAt}} afgesloten; heropenen kon tot {{until}}. Start een nieuwe melding en koppel die aan deze.',
     refusedTitle: 'Niet gelukt',
     back: 'Terug naar de melding',
+    effectLink:
+      'Melding {{reference}} wordt gekoppeld aan de eerdere melding {{earlier}}. Beide meldingen tonen de koppeling.',
+    effectReopen:
+      'Er start een nieuwe melding in {{region}} met de gegevens van melding {{reference}}, gekoppeld aan die melding. Reden: {{reason}}.',
+    effectReopenPartners:
+      'De nieuwe melding volgt het traject opnieuw: de casemanager van de regio wordt gevraagd de melding op te pakken.',
     problems: {
       reference: 'Vul een referentie in zoals CSG-LIM-2026-000123.',
       unknown: 'Er is geen melding {{reference}} die u mag zien.',

@@ -5,8 +5,12 @@
  * role that may not act gets 403 and nothing changes. The case page shows the links and the forms
  * (views/koppelingSection.ts, built by `koppelingenFor`).
  *
- *   POST /meldingen/:reference/koppelen    reference=CSG-…   link an earlier melding
- *   POST /meldingen/:reference/heropenen   reason=<code>     a new melding from this closed one
+ *   POST /meldingen/:reference/koppelen/controleren   reference=CSG-…  what the link will do
+ *   POST /meldingen/:reference/koppelen               reference=CSG-…  link an earlier melding
+ *   POST /meldingen/:reference/heropenen/controleren  reason=<code>    what reopening will do
+ *   POST /meldingen/:reference/heropenen              reason=<code>    a new melding from this closed one
+ *
+ * Like every decision on the case page, each goes through a confirmation step that changes nothing.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
@@ -20,7 +24,9 @@ import { sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/a
 import type { SafeHtml } from './kit/html';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
+import { koppelingConfirmPage } from './views/koppelingConfirmPage';
 import { koppelingSection } from './views/koppelingSection';
+import { REGIONS } from '../regions';
 
 export interface KoppelingPagesDeps {
   auth: AuthConfig;
@@ -75,14 +81,107 @@ export function registerKoppelingPages(app: FastifyInstance, deps: KoppelingPage
   const refusal = (reply: FastifyReply, ui: PageUi, code: number, text: string, back: string) =>
     page(reply, code, messagePage(ui, ui.t('koppeling.refusedTitle'), text, back, ui.t('koppeling.back')));
 
+  /** The earlier reference of a link post, or undefined once the refusal was sent. */
+  function linkOf(reply: FastifyReply, p: NonNullable<ReturnType<typeof post>>) {
+    const { ui, body, back, reference } = p;
+    const checked = decisionSchemas.koppeling.safeParse({ reference: body.reference });
+    if (!checked.success) {
+      void refusal(reply, ui, 400, ui.t('koppeling.problems.reference'), back);
+      return undefined;
+    }
+    if (checked.data.reference === reference) {
+      void refusal(reply, ui, 400, ui.t('koppeling.problems.self'), back);
+      return undefined;
+    }
+    return checked.data.reference;
+  }
+
+  /** The reason of a reopening post by a role that may reopen, or undefined once the refusal was sent. */
+  function reopenReasonOf(reply: FastifyReply, p: NonNullable<ReturnType<typeof post>>) {
+    const { ui, body, back, scoped } = p;
+    if (!scoped.may('heropenen')) {
+      void refusal(reply, ui, 403, ui.t('koppeling.problems.forbidden'), back);
+      return undefined;
+    }
+    if (!isOneOf(REOPEN_REASONS, body.reason)) {
+      void refusal(reply, ui, 400, ui.t('koppeling.problems.reason'), back);
+      return undefined;
+    }
+    return body.reason;
+  }
+
+  const confirm = (
+    reply: FastifyReply,
+    p: NonNullable<ReturnType<typeof post>>,
+    what: { title: string; effects: string[]; action: string; values: Record<string, string> },
+  ) =>
+    page(
+      reply,
+      200,
+      koppelingConfirmPage({
+        reference: p.reference,
+        ...what,
+        staffId: p.scoped.staff.id,
+        csrfToken: String(p.body._csrf),
+        ui: p.ui,
+      }),
+    );
+
+  app.post('/meldingen/:reference/koppelen/controleren', async (request, reply) => {
+    const p = post(request, reply);
+    if (!p) return reply;
+    const earlier = linkOf(reply, p);
+    if (!earlier) return reply;
+    if (!p.scoped.may('besluit.koppeling')) {
+      return refusal(reply, p.ui, 403, p.ui.t('koppeling.problems.forbidden'), p.back);
+    }
+    return confirm(reply, p, {
+      title: p.ui.t('decisions.koppeling'),
+      effects: [p.ui.t('koppeling.effectLink', { reference: p.reference, earlier })],
+      action: `/meldingen/${p.reference}/koppelen`,
+      values: { reference: earlier },
+    });
+  });
+
+  app.post('/meldingen/:reference/heropenen/controleren', async (request, reply) => {
+    const p = post(request, reply);
+    if (!p) return reply;
+    const reason = reopenReasonOf(reply, p);
+    if (!reason) return reply;
+    const read = await p.scoped.state(p.reference);
+    if (read.status !== 'ok') {
+      return page(
+        reply,
+        404,
+        messagePage(
+          p.ui,
+          p.ui.t('casePage.notFoundTitle'),
+          p.ui.t('casePage.notFound', { reference: p.reference }),
+        ),
+      );
+    }
+    const region = REGIONS.get(read.state.regionId)?.name ?? read.state.regionId;
+    return confirm(reply, p, {
+      title: p.ui.t('koppeling.reopenLegend'),
+      effects: [
+        p.ui.t('koppeling.effectReopen', {
+          region,
+          reference: p.reference,
+          reason: p.ui.t(`koppeling.reasons.${reason}`),
+        }),
+        p.ui.t('koppeling.effectReopenPartners'),
+      ],
+      action: `/meldingen/${p.reference}/heropenen`,
+      values: { reason },
+    });
+  });
+
   app.post('/meldingen/:reference/koppelen', async (request, reply) => {
     const p = post(request, reply);
     if (!p) return reply;
-    const { ui, body, back, reference, scoped } = p;
-    const checked = decisionSchemas.koppeling.safeParse({ reference: body.reference });
-    if (!checked.success) return refusal(reply, ui, 400, ui.t('koppeling.problems.reference'), back);
-    const earlier = checked.data.reference;
-    if (earlier === reference) return refusal(reply, ui, 400, ui.t('koppeling.problems.self'), back);
+    const { ui, back, reference, scoped } = p;
+    const earlier = linkOf(reply, p);
+    if (!earlier) return reply;
     const outcome = await scoped.decide(reference, {
       type: 'koppeling',
       input: { reference: earlier, by: scoped.staff.id },
@@ -112,12 +211,10 @@ export function registerKoppelingPages(app: FastifyInstance, deps: KoppelingPage
   app.post('/meldingen/:reference/heropenen', async (request, reply) => {
     const p = post(request, reply);
     if (!p) return reply;
-    const { ui, body, back, reference, scoped } = p;
-    if (!scoped.may('heropenen')) return refusal(reply, ui, 403, ui.t('koppeling.problems.forbidden'), back);
-    if (!isOneOf(REOPEN_REASONS, body.reason)) {
-      return refusal(reply, ui, 400, ui.t('koppeling.problems.reason'), back);
-    }
-    const outcome = await scoped.reopen(reference, body.reason, deps.clock());
+    const { ui, back, reference, scoped } = p;
+    const reason = reopenReasonOf(reply, p);
+    if (!reason) return reply;
+    const outcome = await scoped.reopen(reference, reason, deps.clock());
     switch (outcome.status) {
       case 'reopened':
         request.log.info(

@@ -127,6 +127,13 @@ test('a running case linked later on its page; the link is in its history and on
   const form = await page('cm-lim', `/meldingen/${later}`);
   expect(form.body).toContain('id="koppelen"');
 
+  // The confirmation says what will happen and changes nothing; its form carries the reference on.
+  const check = await post('cm-lim', `/meldingen/${later}/koppelen/controleren`, { reference: earlier });
+  expect(check.statusCode).toBe(200);
+  expect(check.body).toContain(`wordt gekoppeld aan de eerdere melding ${earlier}`);
+  expect(check.body).toContain(`action="/meldingen/${later}/koppelen"`);
+  expect((await stateOf(later)).linkedTo).toBeUndefined();
+
   const linked = await post('cm-lim', `/meldingen/${later}/koppelen`, { reference: ` ${earlier} ` });
   expect(linked.statusCode).toBe(303);
   expect(linked.headers.location).toBe(`/meldingen/${later}#koppelingen`);
@@ -180,6 +187,17 @@ test('a closed case is reopened within the window as a new linked melding; after
   expect(offered.body).toContain('id="heropenen"');
   expect(offered.body).toContain('90 dagen na het afsluiten');
   expect((await post('cm-lim', `/meldingen/${closed}/heropenen`, { reason: 'zomaar' })).statusCode).toBe(400);
+
+  const check = await post(
+    'cm-lim',
+    `/meldingen/${closed}/heropenen/controleren`,
+    { reason: 'nieuwe_klachten' },
+    'en-GB',
+  );
+  expect(check.statusCode).toBe(200);
+  expect(check.body).toContain('A new melding starts in');
+  expect(check.body).toContain('Reason: New complaints');
+  expect(check.body).toContain(`action="/meldingen/${closed}/heropenen"`);
 
   const reopened = await post('cm-lim', `/meldingen/${closed}/heropenen`, { reason: 'nieuwe_klachten' });
   expect(reopened.statusCode).toBe(303);

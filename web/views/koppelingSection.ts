@@ -67,7 +67,7 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
     </dl>
     ${
       input.mayLink && window?.status === 'running'
-        ? html`<form method="post" action="/meldingen/${reference}/koppelen" id="koppelen">
+        ? html`<form method="post" action="/meldingen/${reference}/koppelen/controleren" id="koppelen">
             <fieldset>
               <legend>${t('koppeling.linkLegend')}</legend>
               <input type="hidden" name="_csrf" value="${csrfToken}" />
@@ -88,7 +88,7 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
     }
     ${
       input.mayReopen && window?.status === 'closed' && window.open
-        ? html`<form method="post" action="/meldingen/${reference}/heropenen" id="heropenen">
+        ? html`<form method="post" action="/meldingen/${reference}/heropenen/controleren" id="heropenen">
             <fieldset>
               <legend>${t('koppeling.reopenLegend')}</legend>
               <input type="hidden" name="_csrf" value="${csrfToken}" />
