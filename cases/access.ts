@@ -30,6 +30,9 @@ import type { DecisionOutcome, MeldingService, StartOutcome } from './meldingSer
 import type { OpsAction, OpsOutcome, OpsService } from './opsService';
 import type { FindQuery, FoundMelding } from './find';
 import type { StuckRequest } from './stuck';
+import type { ReopenReason } from '../domain/koppeling';
+import type { KoppelingService, LinkedMelding, ReopenOutcome, ReopenWindow } from './koppeling';
+import { linkedToOf } from './meldingClient';
 
 export type { Staff } from '../domain/access';
 
@@ -41,6 +44,8 @@ export interface CaseServices {
   stuck: (now: Date) => Promise<StuckRequest[]>;
   /** Cases found again by the blind index, in every region (e.g. `(q) => findMeldingen(client, key, q)`). */
   find: (query: FindQuery) => Promise<FoundMelding[]>;
+  /** Links between meldingen of the same person and reopening; front ends without them (the CLI) leave it out. */
+  koppelingen?: KoppelingService;
 }
 
 export interface Forbidden {
@@ -75,9 +80,31 @@ export interface ScopedCases {
   stuck(now: Date): Promise<{ status: 'ok'; stuck: StuckRequest[] } | Forbidden>;
   /** Cases found by phone, or name with date of birth, in the staff member's regions only. */
   find(query: FindQuery): Promise<{ status: 'ok'; found: FoundMelding[] } | Forbidden>;
+  /**
+   * The meldingen linked to this one: the earlier ones it names and the later ones that name it,
+   * each only when it lies in the staff member's regions; and the reopening window once it closed.
+   */
+  links(reference: string, now: Date): Promise<{ status: 'ok'; links: CaseLinks } | NotFound | Forbidden>;
+  /** Reopens a closed case as a new linked melding, recorded as this staff member. */
+  reopen(reference: string, reason: ReopenReason, now: Date): Promise<ReopenOutcome | NotFound | Forbidden>;
+}
+
+/** The links of one case as the staff member may see them (see `ScopedCases.links`). */
+export interface CaseLinks {
+  /** Earlier meldingen this one names, that the staff member may see. */
+  linkedTo: string[];
+  reopenedFrom?: string;
+  /** Later meldingen that name this one, in the staff member's regions. */
+  later: LinkedMelding[];
+  reopenWindow?: ReopenWindow;
 }
 
 const NOT_FOUND: NotFound = { status: 'not_found' };
+
+/** A reference to link that does not exist or lies outside the staff member's regions: the same answer. */
+function unknownLink(reference: string, field = 'reference'): { field: string; message: string } {
+  return { field, message: `no melding ${reference} that you may see` };
+}
 
 export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
   const refused = (action: AccessAction, reason: Forbidden['reason'] = 'role'): Forbidden => ({
@@ -102,6 +129,13 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       const region =
         typeof raw.municipality === 'string' ? regionForMunicipality(raw.municipality) : undefined;
       if (region && !servesRegion(staff, region.id)) return refused('starten', 'region');
+      const linked = linkedToOf(raw);
+      if ('linkedTo' in linked) {
+        for (const reference of linked.linkedTo) {
+          if (!(await visible(reference)))
+            return { status: 'invalid', problems: [unknownLink(reference, 'linkedTo')] };
+        }
+      }
       return cases.meldingen.start({ ...raw });
     },
 
@@ -130,6 +164,10 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       const action = decisionAction(decision.type);
       if (!may(staff, action)) return refused(action);
       if (!(await visible(reference))) return NOT_FOUND;
+      // Only a melding this staff member may see can be linked; an unseen one reads as unknown.
+      if (decision.type === 'koppeling' && !(await visible(decision.input.reference))) {
+        return { status: 'rejected', problems: [unknownLink(decision.input.reference)] };
+      }
       return cases.meldingen.decide(reference, {
         ...decision,
         input: { ...decision.input, by: staff.id },
@@ -152,6 +190,32 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (!may(staff, 'zoeken')) return refused('zoeken');
       const found = await cases.find(query);
       return { status: 'ok', found: found.filter((m) => servesRegion(staff, m.regionId)) };
+    },
+
+    async links(reference, now) {
+      if (!may(staff, 'inzien')) return refused('inzien');
+      const state = await visible(reference);
+      if (!state) return NOT_FOUND;
+      const named = state.linkedTo ?? [];
+      const seen = await Promise.all(named.map(async (r) => ((await visible(r)) ? r : undefined)));
+      const later = (await cases.koppelingen?.linkedLater(reference)) ?? [];
+      const window = await cases.koppelingen?.reopenWindow(reference, now);
+      const reopenedFrom = state.reopening?.from;
+      return {
+        status: 'ok',
+        links: {
+          linkedTo: seen.filter((r): r is string => r !== undefined),
+          ...(reopenedFrom && seen.includes(reopenedFrom) ? { reopenedFrom } : {}),
+          later: later.filter((m) => servesRegion(staff, m.regionId)),
+          ...(window ? { reopenWindow: window } : {}),
+        },
+      };
+    },
+
+    async reopen(reference, reason, now) {
+      if (!may(staff, 'heropenen')) return refused('heropenen');
+      if (!cases.koppelingen || !(await visible(reference))) return NOT_FOUND;
+      return cases.koppelingen.reopen(reference, { reason, by: staff.id, now });
     },
   };
 }

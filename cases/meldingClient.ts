@@ -8,6 +8,8 @@
  *   with the same reference never creates a second case: it answers `already_exists` (also after
  *   the first case closed: a reference is never reused). With the blind-index key the case can be
  *   found again by phone or by name with date of birth (`zoekIndexVan`, cases/find.ts).
+ *   `linkedTo` in the intake (one reference or a list) links it to earlier meldingen of the same
+ *   person; `reopening` makes it the reopening of a closed case (cases/koppeling.ts).
  * - `getCaseState(client, reference)` returns the case state (no personal data).
  * - `decide(client, reference, decision)` records any decision of the table in
  *   domain/decisions.ts through its update; it returns the case state after the decision, or
@@ -26,6 +28,7 @@ import { parseIntake, type IntakeProblem } from '../domain/intakeSchema';
 import { triage } from '../domain/triage';
 import type { MeldingIntake, MeldingWorkflowInput, TriageResult } from '../domain/types';
 import { blindIndexesOf } from './blindIndex';
+import { LINKED_REFERENCE_PATTERN, MAX_LINKS, type Reopening } from '../domain/koppeling';
 import type { Decision, DecisionInputs, DecisionName } from '../domain/decisions';
 import {
   caseState,
@@ -36,6 +39,7 @@ import {
 } from '../workflows/messages';
 import {
   CsgEscalationLevel,
+  CsgGekoppeld,
   CsgPhase,
   CsgRegion,
   CsgTriageWindow,
@@ -67,6 +71,29 @@ export function zoekIndexVan(intake: Pick<MeldingIntake, 'victimContact'>, blind
 }
 
 /**
+ * The intake's `linkedTo`: earlier meldingen of the same person, one reference or a list (the form
+ * sends one, the API either). Whether the staff member may see them is the scoped client's check.
+ */
+export function linkedToOf(rawIntake: unknown): { linkedTo: string[] } | { problem: IntakeProblem } {
+  const raw = (rawIntake as { linkedTo?: unknown } | null)?.linkedTo;
+  if (raw === undefined || raw === '') return { linkedTo: [] };
+  const list = Array.isArray(raw) ? raw : [raw];
+  const references = list.map((r) => (typeof r === 'string' ? r.trim().toUpperCase() : r));
+  if (
+    references.length > MAX_LINKS ||
+    !references.every((r): r is string => typeof r === 'string' && LINKED_REFERENCE_PATTERN.test(r))
+  ) {
+    return {
+      problem: {
+        field: 'linkedTo',
+        message: `expected up to ${MAX_LINKS} melding references like CSG-LIM-2026-000123`,
+      },
+    };
+  }
+  return { linkedTo: [...new Set(references)] };
+}
+
+/**
  * Validates the raw intake and starts its case; never throws for invalid input or a duplicate.
  * `blindIndexKey` (BLIND_INDEX_KEY) makes the case findable by phone or by name with date of birth;
  * without it (tools and tests that never search) the case is found by its reference only.
@@ -76,11 +103,28 @@ export async function startMelding(
   taskQueue: string,
   rawIntake: unknown,
   blindIndexKey?: Buffer,
+  reopening?: Reopening,
 ): Promise<StartMeldingResult> {
+  const linked = linkedToOf(rawIntake);
   const parsed = parseIntake(rawIntake, regionForMunicipality);
-  if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
+  if (!parsed.ok || 'problem' in linked) {
+    const problems = [
+      ...(parsed.ok ? [] : parsed.problems),
+      ...('problem' in linked ? [linked.problem] : []),
+    ];
+    return { status: 'invalid', problems };
+  }
   const { intake, region } = parsed;
-  const input: MeldingWorkflowInput = { intake, pathway: pathwayFor(region) };
+  const linkedTo =
+    reopening && !linked.linkedTo.includes(reopening.from)
+      ? [reopening.from, ...linked.linkedTo]
+      : linked.linkedTo;
+  const input: MeldingWorkflowInput = {
+    intake,
+    pathway: pathwayFor(region),
+    ...(linkedTo.length ? { linkedTo } : {}),
+    ...(reopening ? { reopening } : {}),
+  };
   const triageResult = triage(intake.incidentTime, intake.victimAge, new Date(intake.receivedAt));
   try {
     await client.workflow.start(MELDING_WORKFLOW_TYPE, {
@@ -100,6 +144,8 @@ export async function startMelding(
         { key: CsgEscalationLevel, value: 0 },
         // Keyed hashes only (cases/blindIndex.ts): the values themselves stay in the encrypted intake.
         ...(blindIndexKey ? [{ key: CsgZoekIndex, value: zoekIndexVan(intake, blindIndexKey) }] : []),
+        // References only: the earlier case's page finds this one through it (cases/koppeling.ts).
+        ...(linkedTo.length ? [{ key: CsgGekoppeld, value: linkedTo }] : []),
       ],
     });
   } catch (error) {

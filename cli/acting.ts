@@ -14,9 +14,10 @@ import type { StaffDirectory } from '../config/staffRoles';
 /** The case client of the acting id, and how to say a refusal to the person at the terminal. */
 /**
  * The command line has no search (no blind-index key needed there): finding is a page and an API
- * call; nor the victim's details, which only the correction forms show.
+ * call; nor the victim's details, which only the correction forms show; linking and reopening are
+ * case-page work.
  */
-export type CliCases = Omit<ScopedCases, 'staff' | 'find' | 'currentDetails'> & {
+export type CliCases = Omit<ScopedCases, 'staff' | 'find' | 'currentDetails' | 'links' | 'reopen'> & {
   /** The refusal in Dutch, naming the acting id and what to do. */
   refusalText(refusal: Forbidden): string;
 };

@@ -33,6 +33,7 @@ export const ACCESS_ACTIONS = [
   'herinnering', // ops: notify the awaited tier of an open request again, now
   'toewijzing', // ops: give the casemanager handover to another casemanager of the directory
   'sluiting', // close a case by hand with a reason code
+  'heropenen', // reopen a closed case of the region within its window, as a new linked melding
   'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
@@ -72,10 +73,18 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
   // The casemanager carries the case in their region: reads it, finds it, records every decision
   // (acknowledging the handover, check-ins, the victim's statements). The intake is the
   // helpline's; a transfer to another region is the coordinator's call.
-  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS],
+  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, 'heropenen'],
   // The coordinator oversees the region's cases: everything a casemanager may, plus transferring a
   // case to another region and closing one by hand with a reason.
-  coordinator: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, decision('overdracht'), 'sluiting'],
+  // Both may reopen a closed case of their region when the same person comes back.
+  coordinator: [
+    'inzien',
+    'zoeken',
+    ...CASEMANAGER_DECISIONS,
+    decision('overdracht'),
+    'sluiting',
+    'heropenen',
+  ],
   // Ops keep the cases moving without touching victims' data: they read the state (no personal
   // data in it) and the history, see what is stuck, re-send, re-assign and close, and revoke
   // sessions. No search by a victim's details, no decisions on the victim's behalf.

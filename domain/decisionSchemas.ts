@@ -21,6 +21,7 @@ import {
   NAME_MAX,
   PHONE_PATTERN,
 } from './corrections';
+import { LINKED_REFERENCE_PATTERN } from './koppeling';
 import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
 import {
   CHECK_IN_OUTCOMES,
@@ -139,4 +140,11 @@ export const decisionSchemas = {
       reason,
     })
     .superRefine(atLeastOne(['language', 'interpreterNeeded'], CORRECTION_MESSAGES.languageNothing)),
+  koppeling: z.strictObject({
+    reference: z
+      .string({ error: 'expected a melding reference like CSG-LIM-2026-000123' })
+      .trim()
+      .toUpperCase()
+      .regex(LINKED_REFERENCE_PATTERN, 'expected a melding reference like CSG-LIM-2026-000123'),
+  }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

@@ -96,6 +96,11 @@ export interface LanguageInput extends CorrectionInput {
   interpreterNeeded?: boolean;
 }
 
+/** Links this (running) melding to an earlier one of the same person, by its reference. */
+export interface LinkInput extends RecordedBy {
+  reference: string;
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -126,6 +131,8 @@ export interface DecisionInputs {
   medische_wens: MedicalWishInput;
   /** The victim's language and whether an interpreter is needed. */
   taal: LanguageInput;
+  /** The same person again: this melding linked to an earlier one (both case pages show it). */
+  koppeling: LinkInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -146,6 +153,7 @@ export const DECISIONS = {
   veilige_kanalen: { update: 'correctContactPreferences' },
   medische_wens: { update: 'recordMedicalWish' },
   taal: { update: 'correctLanguage' },
+  koppeling: { update: 'linkMelding' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -182,6 +190,9 @@ export const DECISION_RECORD_TYPES = [
   'veilige_kanalen',
   'medische_wens',
   'taal',
+  // The same person again: the earlier melding linked (its reference), or reopened from ("ref; reason").
+  'koppeling',
+  'heropening',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

@@ -5,9 +5,10 @@
  * `domain/vocabulary.ts`, the incident time and its checks in `domain/incidentTime.ts`; their
  * types are re-exported here so the rest of the code has one place to import shapes from. This
  * file adds the structured shapes built from them. It is loaded into every workflow sandbox, so
- * it imports nothing but those two plain modules. Dutch words are used where they are the
+ * it imports nothing but plain modules (and the reopening shape of `domain/koppeling.ts`). Dutch words are used where they are the
  * domain's own words (see the glossary in the README).
  */
+import type { Reopening } from './koppeling';
 import type { IncidentTime } from './incidentTime';
 import type {
   AgeBand,
@@ -175,6 +176,10 @@ export interface SharedDetails {
 export interface MeldingWorkflowInput {
   intake: MeldingIntake;
   pathway: PathwaySettings;
+  /** Earlier meldingen of the same person this one is linked to at intake (references only). */
+  linkedTo?: string[];
+  /** Set when this melding reopens a closed case (domain/koppeling.ts). */
+  reopening?: Reopening;
 }
 
 /** What the workflow returns when the case ends. No personal data. */

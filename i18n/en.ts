@@ -101,6 +101,8 @@ export const en: Catalog = {
     forCasemanager: 'For the casemanager (the CSG contact who follows the case)',
     dateOfBirth: 'Date of birth (optional)',
     notes: 'Practical notes (optional)',
+    linkedTo: 'Earlier melding of the same person (optional)',
+    linkedToHint: 'Its reference, for example CSG-LIM-2026-000123. Both meldingen show the link.',
     notesHint: 'For example language, interpreter, when calling is safe. No account of the incident.',
     submit: 'Register melding',
     forbiddenTitle: 'No access',
@@ -134,6 +136,8 @@ export const en: Catalog = {
     email: 'Enter an email address like name@example.nl, or leave it empty.',
     dateOfBirth: 'Enter a real date of birth that is not in the future, or leave it empty.',
     notesTooLong: 'The notes are too long (500 characters at most).',
+    linkedTo:
+      'Enter the reference of a melding in your regions, like CSG-LIM-2026-000123, or leave it empty.',
   },
   triage: {
     windows: {
@@ -502,12 +506,60 @@ export const en: Catalog = {
     veilige_kanalen: 'Correct the safe channels (call, text, email)',
     medische_wens: 'Record the wish about medical care',
     taal: 'Correct the language and interpreter',
+    koppeling: 'Link to an earlier melding',
   },
   correctionReasons: {
     invoerfout: 'Recorded wrongly at intake',
     nieuwe_informatie: 'New information from the victim or caller',
     gewijzigd: 'Changed since the intake',
     op_verzoek_slachtoffer: "At the victim's request",
+  },
+  /** The same person again: links between meldingen and reopening a closed case (web/koppelingPages.ts). */
+  koppeling: {
+    title: 'The same person',
+    linkedTo: 'Linked to an earlier melding',
+    reopenedFrom: 'Reopened from',
+    later: 'Later meldingen linked to this one',
+    none: 'No linked meldingen.',
+    open: 'running',
+    closed: 'closed',
+    linkLegend: 'Link to an earlier melding of the same person',
+    referenceLabel: 'Reference of the earlier melding',
+    referenceHint: 'For example CSG-LIM-2026-000123. Only a melding in your regions.',
+    link: 'Link',
+    reopenLegend: 'Reopen this melding',
+    reopenHint:
+      'A new melding starts in the same region with this melding’s details, linked to this one. Reopening is possible until {{until}} ({{days}} days after closing).',
+    reasonLabel: 'Reason for reopening',
+    chooseReason: 'Choose a reason',
+    reasons: {
+      opnieuw_contact: 'The victim gets in touch again',
+      nieuwe_klachten: 'New complaints',
+      alsnog_aangifte: 'Wants to report to the police after all',
+      anders: 'Other',
+    },
+    reopen: 'Reopen',
+    windowPassed:
+      'This melding was closed on {{closedAt}}; it could be reopened until {{until}}. Start a new melding and link it to this one.',
+    refusedTitle: 'Not done',
+    back: 'Back to the melding',
+    effectLink:
+      'Melding {{reference}} is linked to the earlier melding {{earlier}}. Both meldingen show the link.',
+    effectReopen:
+      'A new melding starts in {{region}} with the details of melding {{reference}}, linked to it. Reason: {{reason}}.',
+    effectReopenPartners:
+      'The new melding follows the pathway again: the region’s casemanager is asked to take it on.',
+    problems: {
+      reference: 'Enter a reference like CSG-LIM-2026-000123.',
+      unknown: 'There is no melding {{reference}} that you may see.',
+      self: 'A melding cannot be linked to itself.',
+      already: 'This melding is already linked to {{reference}}.',
+      reason: 'Choose a reason for reopening.',
+      running: 'This melding is still running: it can be reopened once it is closed.',
+      closed: 'This melding is closed: it can no longer be linked. Link the new melding to this one.',
+      invalid: 'This melding’s details no longer start a new melding ({{field}}). Start a new melding.',
+      forbidden: 'Your role may not do this; nothing has changed.',
+    },
   },
   staffRoles: {
     helpline: 'helpline',
@@ -594,6 +646,8 @@ export const en: Catalog = {
       taal: 'Language or interpreter corrected',
       fmo_aanbod: 'FMO',
       aangifte: 'Aangifte (police report)',
+      koppeling: 'Linked to an earlier melding',
+      heropening: 'Reopened from an earlier melding',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',

@@ -108,6 +108,8 @@ export const nl = {
     forCasemanager: 'Voor de casemanager',
     dateOfBirth: 'Geboortedatum (optioneel)',
     notes: 'Praktische aantekeningen (optioneel)',
+    linkedTo: 'Eerdere melding van dezelfde persoon (optioneel)',
+    linkedToHint: 'De referentie, bijvoorbeeld CSG-LIM-2026-000123. Beide meldingen tonen de koppeling.',
     notesHint: 'Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.',
     submit: 'Melding registreren',
     forbiddenTitle: 'Geen toegang',
@@ -141,6 +143,8 @@ export const nl = {
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg.',
     dateOfBirth: 'Vul een bestaande geboortedatum in die niet in de toekomst ligt, of laat het leeg.',
     notesTooLong: 'De aantekeningen zijn te lang (maximaal 500 tekens).',
+    linkedTo:
+      'Vul de referentie van een melding in uw regio’s in, zoals CSG-LIM-2026-000123, of laat het leeg.',
   },
   triage: {
     windows: {
@@ -511,7 +515,56 @@ export const nl = {
     veilige_kanalen: 'Veilige kanalen corrigeren (bellen, sms, e-mail)',
     medische_wens: 'Wens over medische zorg vastleggen',
     taal: 'Taal en tolk corrigeren',
+    koppeling: 'Koppelen aan een eerdere melding',
   } satisfies Record<DecisionName, string>,
+  /** The same person again: links between meldingen and reopening a closed case (web/koppelingPages.ts). */
+  koppeling: {
+    title: 'Dezelfde persoon',
+    linkedTo: 'Gekoppeld aan eerdere melding',
+    reopenedFrom: 'Heropend vanuit',
+    later: 'Latere meldingen gekoppeld aan deze',
+    none: 'Geen gekoppelde meldingen.',
+    open: 'loopt',
+    closed: 'afgesloten',
+    linkLegend: 'Koppelen aan een eerdere melding van dezelfde persoon',
+    referenceLabel: 'Referentie van de eerdere melding',
+    referenceHint: 'Bijvoorbeeld CSG-LIM-2026-000123. Alleen een melding in uw regio’s.',
+    link: 'Koppelen',
+    reopenLegend: 'Melding heropenen',
+    reopenHint:
+      'Er start een nieuwe melding in dezelfde regio met de gegevens van deze melding, gekoppeld aan deze. Heropenen kan tot {{until}} ({{days}} dagen na het afsluiten).',
+    reasonLabel: 'Reden voor heropenen',
+    chooseReason: 'Kies een reden',
+    reasons: {
+      opnieuw_contact: 'Het slachtoffer neemt opnieuw contact op',
+      nieuwe_klachten: 'Nieuwe klachten',
+      alsnog_aangifte: 'Wil alsnog aangifte doen of de politie spreken',
+      anders: 'Anders',
+    },
+    reopen: 'Heropenen',
+    windowPassed:
+      'Deze melding is op {{closedAt}} afgesloten; heropenen kon tot {{until}}. Start een nieuwe melding en koppel die aan deze.',
+    refusedTitle: 'Niet gelukt',
+    back: 'Terug naar de melding',
+    effectLink:
+      'Melding {{reference}} wordt gekoppeld aan de eerdere melding {{earlier}}. Beide meldingen tonen de koppeling.',
+    effectReopen:
+      'Er start een nieuwe melding in {{region}} met de gegevens van melding {{reference}}, gekoppeld aan die melding. Reden: {{reason}}.',
+    effectReopenPartners:
+      'De nieuwe melding volgt het traject opnieuw: de casemanager van de regio wordt gevraagd de melding op te pakken.',
+    problems: {
+      reference: 'Vul een referentie in zoals CSG-LIM-2026-000123.',
+      unknown: 'Er is geen melding {{reference}} die u mag zien.',
+      self: 'Een melding kan niet aan zichzelf worden gekoppeld.',
+      already: 'Deze melding is al gekoppeld aan {{reference}}.',
+      reason: 'Kies een reden voor het heropenen.',
+      running: 'Deze melding loopt nog: heropenen kan pas als ze is afgesloten.',
+      closed: 'Deze melding is afgesloten: koppelen kan niet meer. Koppel de nieuwe melding aan deze.',
+      invalid:
+        'De gegevens van deze melding starten geen nieuwe melding meer ({{field}}). Start een nieuwe melding.',
+      forbidden: 'Uw rol mag dit niet; er is niets veranderd.',
+    },
+  },
   /** A staff account's role in words (domain/access.ts); the compiler asks for every one. */
   staffRoles: {
     helpline: 'hulplijn',
@@ -617,6 +670,8 @@ export const nl = {
       taal: 'Taal of tolk gecorrigeerd',
       fmo_aanbod: 'FMO',
       aangifte: 'Aangifte',
+      koppeling: 'Gekoppeld aan een eerdere melding',
+      heropening: 'Heropend vanuit een eerdere melding',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',

@@ -54,3 +54,10 @@ export const SIX_MONTH_CHECK_INS: PathwaySettings['checkIns'] = [
   { day: 126, screening: false },
   { day: 182, screening: true },
 ];
+
+/**
+ * How long after a case closed a coordinator or casemanager of its region may reopen it when the
+ * same person comes back (a region setting, `reopenWithinDays`): 90 days is this product's default,
+ * roughly the watchful-waiting period again. Later, a new melding is started and linked instead.
+ */
+export const DEFAULT_REOPEN_WITHIN_DAYS = 90;

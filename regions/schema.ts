@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PARTNER_ROLES, REGION_ID_PATTERN } from '../domain/vocabulary';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n';
+import { DEFAULT_REOPEN_WITHIN_DAYS } from './defaults';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number like +31612345678');
 
@@ -69,6 +70,13 @@ export const regionSchema = z.object({
   pathway: pathwaySchema,
   coordinator: contactSchema,
   partners: z.partialRecord(partnerRoleSchema, partnerSchema),
+  /** Days after closing within which a case may be reopened (regions/defaults.ts). */
+  reopenWithinDays: z
+    .number({ error: 'expected the number of days a closed case may be reopened' })
+    .int()
+    .min(0)
+    .max(3650)
+    .default(DEFAULT_REOPEN_WITHIN_DAYS),
 });
 
 export type RegionConfig = z.infer<typeof regionSchema>;

@@ -23,6 +23,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgCoordinatorAwaited,
   sa.CsgDeliveryFailed,
   sa.CsgZoekIndex,
+  sa.CsgGekoppeld,
 ];
 
 /**

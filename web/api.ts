@@ -39,7 +39,8 @@ export interface ApiDeps {
   /** Finds cases by phone, or name with date of birth (cases/find.ts), with the key bound in. */
 }
 
-const INTAKE_FIELDS = new Set(Object.keys(meldingIntakeSchema.shape));
+// Besides the intake's own fields: `linkedTo`, earlier meldingen of the same person (cases/meldingClient.ts).
+const INTAKE_FIELDS = new Set([...Object.keys(meldingIntakeSchema.shape), 'linkedTo']);
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
 declare module 'fastify' {

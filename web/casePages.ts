@@ -30,6 +30,7 @@ import {
 import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
+import { koppelingenFor } from './koppelingPages';
 import { casePage, type DecisionProblems } from './views/casePage';
 import { decisionConfirmPage } from './views/decisionConfirmPage';
 
@@ -37,6 +38,8 @@ export interface CasePagesDeps {
   auth: AuthConfig;
   /** The case client; every read and decision goes through it scoped to the signed-in staff member. */
   cases: CaseServices;
+  /** The service's time, for the reopening window (tests move it); the real time when left out. */
+  clock?: () => Date;
 }
 
 interface StaffSession {
@@ -114,6 +117,8 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     // The victim's details as they stand, beside the correction forms of a role that may correct
     // them. Personal: onto the page only, never into a log.
     const read = await scopedFor(session)?.currentDetails(state.reference);
+    const now = deps.clock?.() ?? new Date();
+    const koppelingen = await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
     return page(
       reply,
       code,
@@ -124,6 +129,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         staffId: session.staffId,
         csrfToken: session.csrf,
         mayDecide: (name: CasePageDecision) => mayTake(session, name),
+        ...(koppelingen ? { koppelingen } : {}),
         ...extra,
         ui,
       }),

@@ -57,6 +57,7 @@ export const INTAKE_FORM_FIELDS = [
   'veilig-mailen',
   'geboortedatum',
   'aantekeningen',
+  'gekoppeld',
 ] as const;
 export type IntakeFormField = (typeof INTAKE_FORM_FIELDS)[number];
 
@@ -186,6 +187,8 @@ export function formToRawIntake(
       dateOfBirth: optional(values.geboortedatum),
     },
     practicalNotes: optional(values.aantekeningen),
+    // An earlier melding of the same person (its reference): the case client links and checks it.
+    linkedTo: optional(values.gekoppeld),
     receivedAt: receivedAt.toISOString(),
     recordedBy: staffId,
   };
@@ -212,6 +215,7 @@ const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier
   ['victimContact.email', 'email', 'problem.email'],
   ['victimContact.dateOfBirth', 'geboortedatum', 'problem.dateOfBirth'],
   ['practicalNotes', 'aantekeningen', 'problem.notesTooLong'],
+  ['linkedTo', 'gekoppeld', 'problem.linkedTo'],
 ];
 
 /** The catalogue key for a schema problem's field, when the form knows the field. */

@@ -78,7 +78,15 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         basic: { type: 'http', scheme: 'basic', description: 'A staff account (STAFF_ACCOUNTS)' },
       },
       schemas: {
-        MeldingIntake: json(meldingIntakeSchema),
+        // Beside the intake's own fields: `linkedTo`, earlier meldingen of the same person.
+        MeldingIntake: json(
+          meldingIntakeSchema.extend({
+            linkedTo: z
+              .union([z.string().regex(REFERENCE_PATTERN), z.array(z.string().regex(REFERENCE_PATTERN))])
+              .optional()
+              .describe('Earlier melding(en) of the same person, by reference; only ones the caller may see'),
+          }),
+        ),
         StartResponse: json(startResponseSchema),
         Error: json(errorResponseSchema),
       },

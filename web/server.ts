@@ -15,6 +15,7 @@ import { countingMeldingService, registerMetricsRoute, type IntakeMetricsDeps } 
 import { parseStaffAccounts, type AuthConfig } from './kit/auth';
 import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
 import { createMeldingService, type MeldingService } from '../cases/meldingService';
+import { createKoppelingService } from '../cases/koppeling';
 import { findMeldingen as findCases } from '../cases/find';
 import { openSessionRevocations, type SessionRevocations } from './kit/sessionRevocations';
 import { buildOpenApiDocument } from './openapi';
@@ -29,6 +30,7 @@ import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
 import { registerFindPages } from './findPages';
+import { registerKoppelingPages } from './koppelingPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
@@ -196,13 +198,15 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     ops: createOpsService(deps.client),
     stuck: (now) => listStuck(deps.client, now),
     find: (query) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query),
+    koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
   };
   registerStaffPages(app, { auth, cases, clock });
   registerApi(app, { auth, cases, clock });
   registerFindPages(app, { auth, cases });
   registerOpsApi(app, { auth, cases });
   registerOpsPages(app, { auth, cases, clock });
-  registerCasePages(app, { auth, cases });
+  registerCasePages(app, { auth, cases, clock });
+  registerKoppelingPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

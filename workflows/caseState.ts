@@ -8,6 +8,7 @@
  * personal data.
  */
 import { condition, log, patched } from '@temporalio/workflow';
+import type { Reopening } from '../domain/koppeling';
 import { sharedDetailsFor, sharingBasis, type ConsentByRole } from '../domain/sharing';
 import { triage } from '../domain/triage';
 import type {
@@ -68,6 +69,9 @@ export class MeldingCase {
   aangifte = false;
   /** The region whose directory the closing notices go through (the new region for the transfer request). */
   closingRegion: string;
+  /** Earlier meldingen of the same person, by reference: at intake and by later `koppeling`. */
+  readonly linkedTo: string[];
+  readonly reopening: Reopening | undefined;
   readonly consents: ConsentByRole = {};
   readonly decisions: DecisionRecord[] = [];
   readonly requests = new Map<string, PartnerRequest>();
@@ -82,8 +86,10 @@ export class MeldingCase {
   private readonly publishSearchAttributes: ReturnType<typeof searchAttributePublisher>;
   private readonly publishOpsDetails: ReturnType<typeof opsDetailsPublisher>;
 
-  constructor({ intake, pathway }: MeldingWorkflowInput) {
+  constructor({ intake, pathway, linkedTo, reopening }: MeldingWorkflowInput) {
     this.intake = intake;
+    this.linkedTo = [...(linkedTo ?? [])];
+    this.reopening = reopening;
     this.pathway = pathway;
     this.ref = intake.reference;
     this.intakeAt = new Date(intake.receivedAt);
@@ -126,6 +132,8 @@ export class MeldingCase {
       ...(this.fmoOffer ? { fmoOffer: this.fmoOffer } : {}),
       policeWish: this.policeWish,
       medicalWish: this.intake.wishes.medicalCare,
+      ...(this.linkedTo.length ? { linkedTo: [...this.linkedTo] } : {}),
+      ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
     };
   }
 

@@ -13,7 +13,8 @@
  * told, so nobody contacts the victim.
  *
  * Each part lives in its own module: the case state (caseState.ts), the decision handlers
- * (decisions.ts), the corrections of the intake (corrections.ts), the ops actions (opsActions.ts), and the tracks: police and FMO
+ * (decisions.ts), the corrections of the intake (corrections.ts), the links to earlier meldingen
+ * (koppeling.ts), the ops actions (opsActions.ts), and the tracks: police and FMO
  * (policeAndFmo.ts), medical care (medicalCare.ts), the casemanager handover
  * (casemanagerHandover.ts), watchful waiting (watchfulWaiting.ts) and the ending (ending.ts).
  *
@@ -30,6 +31,7 @@ import { registerCorrections } from './corrections';
 import { registerAangifte, registerDecisions, registerDeliveryReports, registerQueries } from './decisions';
 import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
+import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerOpsActions } from './opsActions';
 import { followPoliceWish } from './policeAndFmo';
 import { watchfulWaiting } from './watchfulWaiting';
@@ -57,6 +59,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerAangifte(c);
   registerDeliveryReports(c);
   registerCorrections(c);
+  registerKoppeling(c);
 
   const { intake } = input;
   c.decide(
@@ -64,6 +67,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     intake.recordedBy,
     `${intake.channel}; ${c.triage.window}; politie: ${c.policeWish}; medisch: ${intake.wishes.medicalCare}`,
   );
+  recordOrigin(c, intake.recordedBy);
   c.publish();
 
   const handover = startHandover(c);

@@ -17,11 +17,13 @@ import {
   type DecisionRecordType,
   type FmoOffer,
 } from '../domain/decisions';
+import type { Reopening } from '../domain/koppeling';
 import type { SharingBasis } from '../domain/sharing';
 import type {
   CaseOutcome,
   CasePhase,
   MedicalWish,
+  MeldingIntake,
   PartnerRole,
   PoliceWish,
   RecipientTier,
@@ -43,6 +45,7 @@ export type {
   FmoOffer,
   IncidentTimeInput,
   LanguageInput,
+  LinkInput,
   MedicalWishInput,
   MunicipalityInput,
   PoliceWishInput,
@@ -115,6 +118,10 @@ export interface CaseState {
   policeWish?: PoliceWish;
   /** The medical-care wish as it stands now (the intake's, or the latest correction). */
   medicalWish?: MedicalWish;
+  /** The earlier meldingen of the same person this one is linked to (references). */
+  linkedTo?: string[];
+  /** The closed case this melding reopens, why and by whom. */
+  reopening?: Reopening;
 }
 
 /**
@@ -139,9 +146,15 @@ export const correctContactDetails = decisionUpdates.contactgegevens;
 export const correctContactPreferences = decisionUpdates.veilige_kanalen;
 export const recordMedicalWish = decisionUpdates.medische_wens;
 export const correctLanguage = decisionUpdates.taal;
+export const linkMelding = decisionUpdates.koppeling;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 
 export const caseState = defineQuery<CaseState>('caseState');
 /** What the partner behind one request may see (consent-filtered); null when the request is unknown or closed. */
 export const handoverDetails = defineQuery<SharedDetails | null, [string]>('handoverDetails');
+/**
+ * The intake as the case holds it (as corrected), for reopening a closed case as a new melding.
+ * Personal data: only the case client asks it, and it is never logged or shown.
+ */
+export const intakeForReopening = defineQuery<MeldingIntake>('intakeForReopening');

@@ -44,6 +44,13 @@ export const CsgDeliveryFailed = defineSearchAttributeKey('CsgDeliveryFailed', S
  */
 export const CsgZoekIndex = defineSearchAttributeKey('CsgZoekIndex', SearchAttributeType.KEYWORD_LIST);
 
+/**
+ * The earlier meldingen this one is linked to (references only, never personal data), so the
+ * earlier case finds the later ones by a visibility query, also once it is closed. Set at start
+ * by the case client; a later link upserts the whole list.
+ */
+export const CsgGekoppeld = defineSearchAttributeKey('CsgGekoppeld', SearchAttributeType.KEYWORD_LIST);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   string,
@@ -60,4 +67,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   CsgCoordinatorAwaited: 'Bool',
   CsgDeliveryFailed: 'Bool',
   CsgZoekIndex: 'KeywordList',
+  CsgGekoppeld: 'KeywordList',
 };

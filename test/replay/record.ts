@@ -12,6 +12,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
+import type { Client } from '@temporalio/client';
+import { createKoppelingService } from '../../cases/koppeling';
 import { createOpsService } from '../../cases/opsService';
 import { reportDeliveryStatus, decide } from '../../cases/meldingClient';
 import { createHarness, DAY, MINUTE, open, type Harness } from '../workflow/harness';
@@ -204,6 +206,29 @@ const scenarios: Record<string, Scenario> = {
       type: 'ontvangstbevestiging',
       input: { requestId: 'regio_overdracht', by: 'co-gzm' },
     });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // The same person again: a withdrawn case reopened as a new melding (linked to it, with the
+  // reason and who), which is linked later to one more earlier melding, then withdrawn.
+  'heropend-gekoppeld': async (h) => {
+    const earlier = await h.start(await h.intake());
+    await decide(h.env.client, earlier, { type: 'intrekking', input: { by: 'cm-1' } });
+    await h.env.client.workflow.getHandle(earlier).result();
+    const koppelingen = createKoppelingService(h.env.client as Client, h.taskQueue);
+    const reopened = await koppelingen.reopen(earlier, {
+      reason: 'opnieuw_contact',
+      by: 'cm-1',
+      now: new Date(await h.now()),
+    });
+    if (reopened.status !== 'reopened') throw new Error(`not reopened: ${reopened.status}`);
+    const ref = reopened.reference;
+    await h.until(ref, (s) => s.phase !== 'triage');
+    await decide(h.env.client, ref, {
+      type: 'koppeling',
+      input: { reference: 'CSG-LIM-2025-000042', by: 'cm-1' },
+    });
+    await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },

@@ -36,6 +36,8 @@ describe('the rule table', () => {
       'besluit.ontvangstbevestiging',
       'besluit.checkin',
       'besluit.overdracht',
+      'besluit.koppeling',
+      'heropenen',
       'sluiting',
       'herinnering',
       'ops_overzicht',
@@ -45,10 +47,11 @@ describe('the rule table', () => {
     }
   });
 
-  test('casemanager: read, find and every decision but the transfer; no start, no closing, no ops', () => {
+  test('casemanager: read, find, every decision but the transfer, reopening; no start, no closing, no ops', () => {
     expect(allowed('casemanager')).toEqual([
       'inzien',
       ...DECISION_NAMES.filter((n) => n !== 'overdracht').map((n) => `besluit.${n}`),
+      'heropenen',
       'zoeken',
     ]);
     expect(may(staff('casemanager'), 'besluit.overdracht')).toBe(false);

@@ -28,6 +28,7 @@ test('every decision keeps the update name running cases and recorded histories 
     veilige_kanalen: 'correctContactPreferences',
     medische_wens: 'recordMedicalWish',
     taal: 'correctLanguage',
+    koppeling: 'linkMelding',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {

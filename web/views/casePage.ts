@@ -42,6 +42,8 @@ export interface CasePageInput {
   /** The decision just recorded, in words. */
   done?: string;
   refused?: DecisionProblems;
+  /** The "same person" section (views/koppelingSection.ts), shown before the timeline. */
+  koppelingen?: SafeHtml;
   ui: PageUi;
 }
 
@@ -470,6 +472,7 @@ export function casePage(input: CasePageInput): string {
               decisionForm(t, name, state, input.csrfToken, refused, input.current),
             )}`
     }
+    ${input.koppelingen ?? ''}
     <h2>${t('casePage.timeline')}</h2>
     <p class="hint">${t('casePage.timelineHint')}</p>
     ${timeline(t, state)}`;

@@ -241,6 +241,7 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
           ${invalidAttrs(input.problems, 'aantekeningen', 'aantekeningen-hint')}
         >
 ${input.values.aantekeningen ?? ''}</textarea>
+        ${textInput(input, 'gekoppeld', t('form.linkedTo'), { hint: t('form.linkedToHint'), autocomplete: 'off' })}
       </fieldset>
 
       <button type="submit">${t('form.submit')}</button>

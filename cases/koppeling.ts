@@ -1,0 +1,144 @@
+/**
+ * The same person again, for the case client: the later meldingen linked to a case (found by the
+ * search attribute CsgGekoppeld, so also once the earlier case is closed), whether a closed case
+ * may still be reopened, and the reopening itself.
+ *
+ * A closed workflow cannot run again, so a reopening starts a NEW melding in the same region with
+ * the closed case's intake (as corrected), linked to it and recording the reason and who. The
+ * intake is read through the `intakeForReopening` query and goes straight into the new case's
+ * (encrypted) input: it is never logged, returned or shown.
+ *
+ * Scoping (who may see which case, who may reopen) is the caller's: cases/access.ts.
+ */
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { reopenDeadline, type ReopenReason } from '../domain/koppeling';
+import type { IntakeProblem } from '../domain/intakeSchema';
+import { DEFAULT_REOPEN_WITHIN_DAYS } from '../regions/defaults';
+import { REGIONS } from '../regions';
+import { caseState, intakeForReopening } from '../workflows/messages';
+import { CsgGekoppeld, CsgPhase, CsgRegion } from '../workflows/searchAttributes';
+import { MELDING_WORKFLOW_TYPE, meldingHandle, startMelding } from './meldingClient';
+import { buildReference, newSequenceNumber } from './reference';
+
+/** A later melding linked to a case: its reference, region and phase, nothing of the person. */
+export interface LinkedMelding {
+  reference: string;
+  regionId: string;
+  phase: string;
+  open: boolean;
+}
+
+/** Where a case stands for reopening. */
+export type ReopenWindow =
+  | { status: 'running' }
+  | { status: 'closed'; closedAt: Date; until: Date; withinDays: number; open: boolean };
+
+export type ReopenOutcome =
+  | { status: 'reopened'; reference: string; from: string }
+  | { status: 'not_found' }
+  | { status: 'running' }
+  | { status: 'window_passed'; closedAt: Date; until: Date; withinDays: number }
+  /** The earlier intake no longer starts a case (e.g. its municipality is no longer served). */
+  | { status: 'invalid'; problems: IntakeProblem[] };
+
+export interface KoppelingService {
+  /** The later meldingen that name this one as linked, newest first. */
+  linkedLater(reference: string): Promise<LinkedMelding[]>;
+  /** Whether the case runs, or when it closed and until when it may be reopened; undefined: unknown. */
+  reopenWindow(reference: string, now: Date): Promise<ReopenWindow | undefined>;
+  /** A new melding from the closed case's intake, linked to it, with the reason and who. */
+  reopen(reference: string, request: { reason: ReopenReason; by: string; now: Date }): Promise<ReopenOutcome>;
+}
+
+/** More later links than this on one case is a data problem, not a list to read. */
+const MAX_LATER = 50;
+/** A fresh random reference collides now and then with another case: try a few. */
+const MAX_CANDIDATES = 5;
+
+/** The visibility filter for the later meldingen linked to `reference` (its form is checked first). */
+export function linkedLaterFilter(reference: string): string {
+  if (!/^CSG-[A-Z]{2,4}-\d{4}-\d{6}$/.test(reference)) throw new Error('expected a melding reference');
+  return `WorkflowType = '${MELDING_WORKFLOW_TYPE}' AND ${CsgGekoppeld.name} = '${reference}'`;
+}
+
+export function createKoppelingService(
+  client: Client,
+  taskQueue: string,
+  blindIndexKey?: Buffer,
+): KoppelingService {
+  async function reopenWindow(reference: string, now: Date): Promise<ReopenWindow | undefined> {
+    const handle = meldingHandle(client, reference);
+    let description;
+    try {
+      description = await handle.describe();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+    if (description.status.name === 'RUNNING' || !description.closeTime) return { status: 'running' };
+    const regionId =
+      description.typedSearchAttributes.get(CsgRegion) ?? (await handle.query(caseState)).regionId;
+    const withinDays = REGIONS.get(regionId)?.reopenWithinDays ?? DEFAULT_REOPEN_WITHIN_DAYS;
+    const until = reopenDeadline(description.closeTime, withinDays);
+    return {
+      status: 'closed',
+      closedAt: description.closeTime,
+      until,
+      withinDays,
+      open: now.getTime() <= until.getTime(),
+    };
+  }
+
+  return {
+    async linkedLater(reference) {
+      const found: Array<LinkedMelding & { startedAt: number }> = [];
+      for await (const execution of client.workflow.list({
+        query: linkedLaterFilter(reference),
+        pageSize: MAX_LATER,
+      })) {
+        found.push({
+          reference: execution.workflowId,
+          regionId: execution.typedSearchAttributes.get(CsgRegion) ?? '',
+          phase: execution.typedSearchAttributes.get(CsgPhase) ?? '',
+          open: execution.status.name === 'RUNNING',
+          startedAt: execution.startTime.getTime(),
+        });
+        if (found.length >= MAX_LATER) break;
+      }
+      return found
+        .sort((a, b) => b.startedAt - a.startedAt)
+        .map(({ startedAt: _startedAt, ...melding }) => melding);
+    },
+
+    reopenWindow,
+
+    async reopen(reference, { reason, by, now }) {
+      const window = await reopenWindow(reference, now);
+      if (!window) return { status: 'not_found' };
+      if (window.status === 'running') return { status: 'running' };
+      if (!window.open)
+        return {
+          status: 'window_passed',
+          closedAt: window.closedAt,
+          until: window.until,
+          withinDays: window.withinDays,
+        };
+      const handle = meldingHandle(client, reference);
+      const [intake, state] = await Promise.all([handle.query(intakeForReopening), handle.query(caseState)]);
+      for (let attempt = 0; attempt < MAX_CANDIDATES; attempt++) {
+        const newReference = buildReference(state.regionId, now, newSequenceNumber());
+        const started = await startMelding(
+          client,
+          taskQueue,
+          { ...intake, reference: newReference, receivedAt: now.toISOString(), recordedBy: by },
+          blindIndexKey,
+          { from: reference, reason, by },
+        );
+        if (started.status === 'started')
+          return { status: 'reopened', reference: newReference, from: reference };
+        if (started.status === 'invalid') return { status: 'invalid', problems: started.problems };
+      }
+      throw new Error('no free melding reference after several candidates');
+    },
+  };
+}
