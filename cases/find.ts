@@ -61,8 +61,20 @@ export async function findMeldingen(
 ): Promise<FoundMelding[]> {
   const indexes = indexesToFind(blindIndexKey, query);
   if (indexes.length === 0) return [];
+  return listNewestFirst(client, findFilter(indexes), MAX_FOUND);
+}
+
+/**
+ * The meldingen a visibility filter finds, newest first, at most `max`: reference, region, phase
+ * and whether it still runs; nothing else is read (search attributes hold no personal data).
+ */
+export async function listNewestFirst(
+  client: Pick<Client, 'workflow'>,
+  query: string,
+  max: number,
+): Promise<FoundMelding[]> {
   const found: Array<FoundMelding & { startedAt: number }> = [];
-  for await (const execution of client.workflow.list({ query: findFilter(indexes), pageSize: MAX_FOUND })) {
+  for await (const execution of client.workflow.list({ query, pageSize: max })) {
     found.push({
       reference: execution.workflowId,
       regionId: execution.typedSearchAttributes.get(CsgRegion) ?? '',
@@ -70,7 +82,7 @@ export async function findMeldingen(
       open: execution.status.name === 'RUNNING',
       startedAt: execution.startTime.getTime(),
     });
-    if (found.length >= MAX_FOUND) break;
+    if (found.length >= max) break;
   }
   return found
     .sort((a, b) => b.startedAt - a.startedAt)

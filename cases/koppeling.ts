@@ -16,17 +16,14 @@ import type { IntakeProblem } from '../domain/intakeSchema';
 import { DEFAULT_REOPEN_WITHIN_DAYS } from '../regions/defaults';
 import { REGIONS } from '../regions';
 import { caseState, intakeForReopening } from '../workflows/messages';
-import { CsgGekoppeld, CsgPhase, CsgRegion } from '../workflows/searchAttributes';
+import { CsgGekoppeld, CsgRegion } from '../workflows/searchAttributes';
+import { listNewestFirst, type FoundMelding } from './find';
 import { MELDING_WORKFLOW_TYPE, meldingHandle, startMelding } from './meldingClient';
 import { buildReference, newSequenceNumber } from './reference';
 
 /** A later melding linked to a case: its reference, region and phase, nothing of the person. */
-export interface LinkedMelding {
-  reference: string;
-  regionId: string;
-  phase: string;
-  open: boolean;
-}
+/** A later melding that names this one: what a search finds, and no more. */
+export type LinkedMelding = FoundMelding;
 
 /** Where a case stands for reopening. */
 export type ReopenWindow =
@@ -90,25 +87,7 @@ export function createKoppelingService(
   }
 
   return {
-    async linkedLater(reference) {
-      const found: Array<LinkedMelding & { startedAt: number }> = [];
-      for await (const execution of client.workflow.list({
-        query: linkedLaterFilter(reference),
-        pageSize: MAX_LATER,
-      })) {
-        found.push({
-          reference: execution.workflowId,
-          regionId: execution.typedSearchAttributes.get(CsgRegion) ?? '',
-          phase: execution.typedSearchAttributes.get(CsgPhase) ?? '',
-          open: execution.status.name === 'RUNNING',
-          startedAt: execution.startTime.getTime(),
-        });
-        if (found.length >= MAX_LATER) break;
-      }
-      return found
-        .sort((a, b) => b.startedAt - a.startedAt)
-        .map(({ startedAt: _startedAt, ...melding }) => melding);
-    },
+    linkedLater: (reference) => listNewestFirst(client, linkedLaterFilter(reference), MAX_LATER),
 
     reopenWindow,
 

@@ -226,21 +226,31 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     });
   });
 
-  app.post('/meldingen/:reference/besluiten/:besluit/controleren', async (request, reply) => {
+  /**
+   * A decision post whose form parses: its session, case and action. Otherwise the refusal (login,
+   * CSRF, the form's own problems) has been answered and this is undefined.
+   */
+  async function checkedPost(request: FastifyRequest, reply: FastifyReply) {
     const post = decisionPost(request, reply);
-    if (!post) return reply;
+    if (!post) return undefined;
     const { session, ui, reference, decision, values } = post;
     const checked = parseCaseAction(decision, values, session.staffId);
-    if (!checked.ok) {
-      return showRefused(
-        reply,
-        ui,
-        session,
-        reference,
-        { decision, values, problems: checked.problems },
-        'form',
-      );
-    }
+    if (checked.ok) return { ...post, action: checked.action };
+    await showRefused(
+      reply,
+      ui,
+      session,
+      reference,
+      { decision, values, problems: checked.problems },
+      'form',
+    );
+    return undefined;
+  }
+
+  app.post('/meldingen/:reference/besluiten/:besluit/controleren', async (request, reply) => {
+    const checked = await checkedPost(request, reply);
+    if (!checked) return reply;
+    const { session, ui, reference, decision, values } = checked;
     const state = await visibleState(session, reference);
     if (!state) return notFound(reply, ui, reference);
     return page(
@@ -251,22 +261,11 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   });
 
   app.post('/meldingen/:reference/besluiten/:besluit', async (request, reply) => {
-    const post = decisionPost(request, reply);
-    if (!post) return reply;
-    const { session, ui, reference, decision, values } = post;
-    const checked = parseCaseAction(decision, values, session.staffId);
-    if (!checked.ok) {
-      return showRefused(
-        reply,
-        ui,
-        session,
-        reference,
-        { decision, values, problems: checked.problems },
-        'form',
-      );
-    }
+    const checked = await checkedPost(request, reply);
+    if (!checked) return reply;
+    const { session, ui, reference, decision, values, action } = checked;
     const scoped = scopedFor(session);
-    const outcome = scoped ? await perform(scoped, reference, checked.action) : undefined;
+    const outcome = scoped ? await perform(scoped, reference, action) : undefined;
     if (!outcome || outcome.status === 'forbidden') {
       // The role may not take this decision (the form is not offered, but a post can be forged).
       return page(
