@@ -9,12 +9,12 @@
  *
  * Every wait is bounded; a page that does not load ends the run with a message naming it.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildCodecServer } from '../codec/server';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
@@ -24,17 +24,15 @@ import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../testkit/
 import { freePort } from '../testkit/processes';
 import { TEST_PAYLOAD_KEYS } from '../testkit/temporal';
 import { projectRoot } from '../testkit/tools';
-import { GALLERY, GALLERY_DOCS_DIR, galleryMarkdown } from './galleryCaptions';
+import { GALLERY_DOCS_DIR } from './galleryCaptions';
+import { writeDocs } from './galleryDocs';
 
 const OUT = join(projectRoot, '.data', 'screenshots', 'gallery');
 const DOCS = join(projectRoot, 'docs', GALLERY_DOCS_DIR);
-const DOCS_PAGE = join(projectRoot, 'docs', 'gallery.md');
 /** Longest any one page may take to load or answer; the pages answer in well under a second. */
 const PAGE_TIMEOUT_MS = 20_000;
 /** The whole run, servers included; it takes about a minute and a half on an idle machine. */
 const RUN_TIMEOUT_MS = 6 * 60_000;
-/** A copy in docs/ stays below this; larger screenshots are scaled down until they fit. */
-const DOCS_MAX_BYTES = 150 * 1024;
 /** The ops overview is shown as ops would see it two days on, when the sample requests are overdue. */
 const OPS_CLOCK_AHEAD_MS = 2 * 24 * 3600_000;
 
@@ -327,66 +325,6 @@ async function walk(stack: Stack, v: Variant): Promise<string[]> {
   return written;
 }
 
-/**
- * The copy for docs/: the screenshot as it is when small enough, else drawn smaller (by Chromium,
- * no image library) until it fits; a long page is also cut to its first screens.
- */
-async function docsCopy(browser: Browser, source: string, target: string, phone: boolean): Promise<number> {
-  const png = readFileSync(source);
-  if (png.length <= DOCS_MAX_BYTES) {
-    writeFileSync(target, png);
-    return png.length;
-  }
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  try {
-    const page = await context.newPage();
-    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
-    await page.setContent(
-      `<body style="margin:0"><img id="i" src="data:image/png;base64,${png.toString('base64')}"></body>`,
-    );
-    const natural = await page.evaluate<{ w: number; h: number }>(
-      '(() => { const i = document.getElementById("i"); return { w: i.naturalWidth, h: i.naturalHeight }; })()',
-    );
-    // A phone page (wider than the phone where something overflows) stays at its size and is cut
-    // to its first screens; a desktop page is drawn smaller first (its text stays readable down to
-    // half) and cut only if that is not enough.
-    const tries = phone
-      ? [3, 2, 1.5, 1].map((screens) => ({ scale: 1, height: screens * SIZES.phone.height }))
-      : [0.8, 0.65, 0.5, 0.5, 0.5].map((scale, i) => ({
-          scale,
-          height: i < 3 ? Infinity : (i === 3 ? 2.5 : 1.5) * SIZES.desktop.height * scale,
-        }));
-    let small: Buffer = png;
-    for (const { scale, height } of tries) {
-      const width = Math.round(natural.w * scale);
-      await page.evaluate(`document.getElementById("i").style.width = "${width}px"`);
-      const clip = { x: 0, y: 0, width, height: Math.round(Math.min(natural.h * scale, height)) };
-      small = await page.screenshot({ clip, fullPage: true });
-      if (small.length <= DOCS_MAX_BYTES) break;
-    }
-    writeFileSync(target, small);
-    return small.length;
-  } finally {
-    await context.close();
-  }
-}
-
-async function writeDocs(browser: Browser, written: Set<string>): Promise<void> {
-  rmSync(DOCS, { recursive: true, force: true });
-  mkdirSync(DOCS, { recursive: true });
-  let total = 0;
-  for (const entry of GALLERY) {
-    for (const file of entry.images) {
-      if (!written.has(file)) throw new Error(`docs/gallery wants ${file}, which the run did not write`);
-      const bytes = await docsCopy(browser, join(OUT, file), join(DOCS, file), file.endsWith('-phone.png'));
-      total += bytes;
-      say(`docs/${GALLERY_DOCS_DIR}/${file}: ${Math.round(bytes / 1024)} KB`);
-    }
-  }
-  writeFileSync(DOCS_PAGE, galleryMarkdown());
-  say(`docs/gallery.md lists ${GALLERY.length} pages, ${Math.round(total / 1024)} KB of images`);
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   // The worker's own log stays quiet unless something goes wrong.
@@ -401,7 +339,13 @@ async function main(): Promise<void> {
       for (const file of await walk(stack, variant)) written.add(file);
     }
     say(`${written.size} screenshots in .data/screenshots/gallery/`);
-    await writeDocs(stack.browser, written);
+    await writeDocs(stack.browser, written, {
+      from: OUT,
+      to: DOCS,
+      timeoutMs: PAGE_TIMEOUT_MS,
+      sizes: SIZES,
+      say,
+    });
   } finally {
     await stopStack(stack);
   }

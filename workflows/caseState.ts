@@ -27,7 +27,8 @@ import type {
 } from '../domain/types';
 import type { CaseState, DecisionRecord, DecisionType, FmoOffer } from './messages';
 import { opsDetailsPublisher } from './opsDetails';
-import { PartnerRequest, sendNotice } from './partnerRequest';
+import { sendNotice } from './partnerNotice';
+import { PartnerRequest } from './partnerRequest';
 import { searchAttributePublisher } from './visibility';
 
 /** How the case is ending, once a withdrawal, a transfer or an ops closing said so. */

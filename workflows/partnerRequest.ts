@@ -24,21 +24,14 @@ import {
 } from '@temporalio/workflow';
 import type { DeliveryReport, MeldingActivities, PartnerRequestMessage } from '../activities/types';
 import type { SharingBasis } from '../domain/sharing';
-import type {
-  EscalationStep,
-  NoticeKind,
-  PartnerRole,
-  RecipientTier,
-  RequestKind,
-  SharedDetails,
-} from '../domain/types';
+import type { EscalationStep, PartnerRole, RecipientTier, RequestKind, SharedDetails } from '../domain/types';
 import type { RequestView } from './messages';
 
 const MINUTE_MS = 60_000;
 const SEND_GIVE_UP_MS = 30 * MINUTE_MS;
 
 /** Transient SMTP / Twilio errors are retried with backoff; permanent ones arrive as non-retryable failures. */
-const SEND_RETRY: ActivityOptions['retry'] = {
+export const SEND_RETRY: ActivityOptions['retry'] = {
   initialInterval: '5 seconds',
   backoffCoefficient: 2,
   maximumInterval: '5 minutes',
@@ -58,12 +51,6 @@ function partnerActivities(stepWaitMs: number) {
     cancellationType: ActivityCancellationType.ABANDON,
   });
 }
-
-const noticeActivities = proxyActivities<MeldingActivities>({
-  startToCloseTimeout: '1 minute',
-  scheduleToCloseTimeout: '1 day',
-  retry: SEND_RETRY,
-});
 
 export interface PartnerRequestSpec {
   meldingRef: string;
@@ -349,55 +336,4 @@ export class PartnerRequest {
   private logContext() {
     return { meldingRef: this.spec.meldingRef, requestId: this.spec.requestId, role: this.spec.role };
   }
-}
-
-/**
- * Tells the partners behind a request that it ends without action (withdrawn, lapsed,
- * transferred), so nobody contacts the victim: every tier that was sent the request (a backup
- * may have acknowledged while the ladder ran on). Not cancellable: it must go out even while the
- * case is closing. Never fails the workflow. A notice that cannot be delivered is not dropped:
- * it goes to the region's coordinator, who can phone the partner.
- */
-export async function sendNotice(
-  meldingRef: string,
-  regionId: string,
-  request: PartnerRequest,
-  notice: NoticeKind,
-): Promise<void> {
-  const { view } = request;
-  const send = async (tier: RecipientTier): Promise<boolean> => {
-    try {
-      const report = await noticeActivities.sendPartnerNotice({
-        meldingRef,
-        regionId,
-        requestId: view.requestId,
-        kind: view.kind,
-        role: view.role,
-        tier,
-        notice,
-      });
-      return !report.escalate;
-    } catch {
-      return false;
-    }
-  };
-  await CancellationScope.nonCancellable(async () => {
-    // Running cases keep the one notice to the awaited tier they were started with.
-    if (!patched('notice-every-notified-tier')) {
-      if (!(await send(view.awaitedTier))) {
-        log.error('closing notice could not be sent', { meldingRef, requestId: view.requestId, notice });
-      }
-      return;
-    }
-    const tiers = request.notifiedTiers;
-    const delivered = await Promise.all(tiers.map(send));
-    if (delivered.every(Boolean)) return;
-    log.error('closing notice not delivered; telling the coordinator', {
-      meldingRef,
-      requestId: view.requestId,
-      notice,
-    });
-    if (!tiers.includes('coordinator') && (await send('coordinator'))) return;
-    log.error('closing notice reached nobody', { meldingRef, requestId: view.requestId, notice });
-  });
 }

@@ -1,0 +1,186 @@
+/**
+ * The decision and correction forms of the case page: fields generated from the decision table,
+ * the current values beside them, and the summary of a refused decision.
+ */
+import type { DecisionProblems } from './casePage';
+import type { CaseState } from '../../workflows/messages';
+import type { SharedDetails } from '../../domain/types';
+import type { Translate } from '../../i18n';
+import {
+  CASE_PAGE_DECISIONS,
+  choiceWords,
+  fieldsOf,
+  type CasePageDecision,
+  type DecisionField,
+} from '../caseDecisions';
+import { attr, html, type SafeHtml } from '../kit/html';
+
+/**
+ * The choices a form offers: a wish that is already the wish, or the case's own region, is no
+ * change to offer.
+ */
+function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseState): readonly string[] {
+  const choices = field.choices ?? [];
+  if (name === 'politiewens') return choices.filter((c) => c !== state.policeWish);
+  if (name === 'medische_wens' && field.name === 'wish')
+    return choices.filter((c) => c !== state.medicalWish);
+  if (name === 'overdracht') return choices.filter((c) => c !== state.regionId);
+  return choices;
+}
+
+/** A correction field's value as it stands now, in words; undefined where there is none to show. */
+function currentWords(t: Translate, field: string, current: SharedDetails | undefined): string | undefined {
+  if (!current) return undefined;
+  const yesNo = (value: boolean | undefined) =>
+    value === undefined ? undefined : t(`casePage.yesNo.${String(value)}`);
+  switch (field) {
+    case 'victimAge': {
+      const age = current.victimAge;
+      if (!age) return undefined;
+      if (age.kind === 'years') return String(age.years);
+      return age.kind === 'band' ? t(`form.ageBands.${age.band}`) : t('form.ageBands.onbekend');
+    }
+    case 'dateOfBirth':
+    case 'name':
+    case 'phone':
+    case 'email':
+      return current.contact?.[field];
+    case 'municipality':
+    case 'language':
+      return current[field];
+    case 'safeToCall':
+    case 'safeToText':
+    case 'safeToEmail':
+      return yesNo(current.contactPreferences?.[field]);
+    case 'interpreterNeeded':
+      return yesNo(current.interpreterNeeded);
+    default:
+      return undefined;
+  }
+}
+
+function fieldHtml(
+  t: Translate,
+  name: CasePageDecision,
+  field: DecisionField,
+  state: CaseState,
+  refused: DecisionProblems | undefined,
+  current: SharedDetails | undefined,
+): SafeHtml {
+  const id = `${name}-${field.name}`;
+  const mine = refused?.decision === name ? refused : undefined;
+  const problem = mine?.problems.find((p) => p.field === field.name);
+  const value = mine?.values[field.name];
+  const now = currentWords(t, field.name, current);
+  const error = problem ? html`<p class="fout" id="${id}-fout">${problem.text}</p>` : '';
+  const nowHint = now
+    ? html`<p class="hint" id="${id}-nu">${t('casePage.currentValue', { value: now })}</p>`
+    : '';
+  const describedBy = [problem ? `${id}-fout` : '', now ? `${id}-nu` : ''].filter(Boolean).join(' ');
+  const invalid = html`${problem ? html` aria-invalid="true"` : ''}${
+    describedBy ? html` aria-describedby="${describedBy}"` : ''
+  }`;
+  const required = field.optional ? '' : html` required`;
+  const label = t(field.label ?? `casePage.fields.${field.name}`);
+  if (!field.choices) {
+    const list = field.suggestions ? `${id}-lijst` : undefined;
+    return html`<div class="veld">
+      <label for="${id}">${label}</label>${nowHint}${error}
+      <input
+        type="${field.input ?? 'text'}"
+        id="${id}"
+        name="${field.name}"
+        value="${value ?? ''}"
+        autocomplete="off"
+        ${list ? html`list="${list}"` : ''}${required}${invalid}
+      />
+      ${
+        list
+          ? html`<datalist id="${list}">
+              ${field.suggestions!().map((s) => html`<option value="${s}"></option>`)}
+            </datalist>`
+          : ''
+      }
+    </div>`;
+  }
+  const choices = choicesFor(name, field, state);
+  if (field.select) {
+    return html`<div class="veld">
+      <label for="${id}">${label}</label>${nowHint}${error}
+      <select id="${id}" name="${field.name}" ${required}${invalid}>
+        <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
+        ${choices.map(
+          (c) =>
+            html`<option value="${c}" ${attr('selected', value === c)}>${choiceWords(t, field, c)}</option>`,
+        )}
+      </select>
+    </div>`;
+  }
+  // The group itself is the target of the problem summary's link (tabindex: focusable by link only).
+  return html`<div
+    role="radiogroup"
+    id="${id}"
+    tabindex="-1"
+    aria-labelledby="${id}-label"
+    class="keuze"
+    ${invalid}
+  >
+    <p id="${id}-label"><strong>${label}</strong></p>
+    ${nowHint} ${error}
+    ${choices.map(
+      (c) =>
+        html`<label for="${id}-${c}"
+          ><input
+            type="radio"
+            id="${id}-${c}"
+            name="${field.name}"
+            value="${c}"
+            ${required}${attr('checked', value === c)}
+          />
+          ${choiceWords(t, field, c)}</label
+        >`,
+    )}
+  </div>`;
+}
+
+export function decisionForm(
+  t: Translate,
+  name: CasePageDecision,
+  state: CaseState,
+  csrfToken: string,
+  refused: DecisionProblems | undefined,
+  current: SharedDetails | undefined,
+): SafeHtml {
+  const generic = refused?.decision === name ? refused.problems.filter((p) => !hasField(name, p.field)) : [];
+  return html`<form
+    method="post"
+    action="/meldingen/${state.reference}/besluiten/${name}/controleren"
+    id="besluit-${name}"
+  >
+    <fieldset>
+      <legend>${t(CASE_PAGE_DECISIONS[name].label)}</legend>
+      <input type="hidden" name="_csrf" value="${csrfToken}" />
+      ${generic.map((p) => html`<p class="fout">${p.text}</p>`)}
+      ${fieldsOf(name).map((field) => fieldHtml(t, name, field, state, refused, current))}
+      <p><button type="submit" id="${name}-verder">${t('casePage.check')}</button></p>
+    </fieldset>
+  </form>`;
+}
+
+export function hasField(name: CasePageDecision, field: string): boolean {
+  return fieldsOf(name).some((f) => f.name === field);
+}
+
+export function refusedSummary(t: Translate, refused: DecisionProblems): SafeHtml {
+  return html`<div class="samenvatting" role="alert" id="problemen" tabindex="-1" autofocus>
+    <h2>${t('casePage.problemsTitle')}: ${t(CASE_PAGE_DECISIONS[refused.decision].label)}</h2>
+    <ul>
+      ${refused.problems.map((p) =>
+        hasField(refused.decision, p.field)
+          ? html`<li><a href="#${refused.decision}-${p.field}">${p.text}</a></li>`
+          : html`<li>${p.text}</li>`,
+      )}
+    </ul>
+    <p>${t('casePage.nothingChanged')}</p>
+  </div>`;
+}
