@@ -1,6 +1,55 @@
-/** Debian's Chromium, headless, for every browser test: one place for how it is launched (never a downloaded browser). */
-import { chromium, type Browser } from 'playwright-core';
+/**
+ * Debian's Chromium, headless, for every browser test (never a downloaded browser), and the few
+ * moves every keyboard test makes: where focus is, Tab to a field, log in on the way to a page.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+}
+
+/** The id of the element with focus ('' for none). A string expression: tests compile without the DOM library. */
+export function focusedId(page: Page): Promise<string> {
+  return page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+}
+
+/**
+ * Waits until `id` has focus. Chromium applies `autofocus` in a task after the load event, so on
+ * a busy machine a keystroke sent right after navigation can land before it; a keyboard user
+ * (who waits for the page) never notices. Fails, naming where focus is, if it never arrives.
+ */
+export async function waitForFocus(page: Page, id: string, timeoutMs = 10_000): Promise<void> {
+  try {
+    await page.waitForFunction(`document.activeElement && document.activeElement.id === ${JSON.stringify(id)}`, null, {
+      timeout: timeoutMs,
+    });
+  } catch {
+    throw new Error(`focus never reached #${id} (focus on #${await focusedId(page)})`);
+  }
+}
+
+/** Tab forward until the element with `id` has focus, as a keyboard user would. */
+export async function tabTo(page: Page, id: string, most = 120): Promise<void> {
+  for (let i = 0; i < most; i++) {
+    if ((await focusedId(page)) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`never reached #${id} with Tab (focus on #${await focusedId(page)})`);
+}
+
+/**
+ * Opens `url` (behind the login), logs in with the keyboard alone (the login page focuses the
+ * account field, Tab leads to the password, Enter submits) and waits to be back at `url`.
+ */
+export async function logInByKeyboard(page: Page, url: string, account: string, password: string): Promise<void> {
+  await page.goto(url);
+  if (new URL(page.url()).pathname !== '/inloggen') {
+    throw new Error(`${url} did not ask for a login (at ${page.url()})`);
+  }
+  await waitForFocus(page, 'id');
+  await page.keyboard.type(account);
+  await page.keyboard.press('Tab');
+  await waitForFocus(page, 'wachtwoord');
+  await page.keyboard.type(password);
+  await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
 }

@@ -7,10 +7,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { launchChromium } from '../../testkit/browser';
+import { launchChromium, logInByKeyboard, tabTo, waitForFocus } from '../../testkit/browser';
 import { freePort } from '../../testkit/processes';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState } from '../../workflows/messages';
@@ -35,20 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await h?.stop();
 });
-
-async function focusedId(page: Page): Promise<string> {
-  // A string expression: the test is compiled without the DOM library.
-  return page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
-}
-
-/** Tab forward until the element with `id` has focus, as a keyboard user would. */
-async function tabTo(page: Page, id: string, most = 120): Promise<void> {
-  for (let i = 0; i < most; i++) {
-    if ((await focusedId(page)) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`never reached #${id} with Tab (focus on #${await focusedId(page)})`);
-}
 
 const LANGUAGES = [
   {
@@ -94,14 +80,7 @@ test.each(LANGUAGES)(
     const page = await context.newPage();
 
     // The case's address leads through the login and back to the case.
-    await page.goto(`${base}/meldingen/${reference}`);
-    await page.waitForSelector('#id');
-    await tabTo(page, 'id', 20);
-    await page.keyboard.type('cm-017');
-    await tabTo(page, 'wachtwoord', 3);
-    await page.keyboard.type('casemanager-wachtwoord-1');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/meldingen/${reference}`);
+    await logInByKeyboard(page, `${base}/meldingen/${reference}`, 'cm-017', 'casemanager-wachtwoord-1');
     expect(await page.getAttribute('html', 'lang')).toBe(words.lang);
 
     // The age form: type 14, leave the date of birth, choose the reason, continue.
@@ -125,7 +104,7 @@ test.each(LANGUAGES)(
 
     // The confirmation says in plain words where the FMO goes; nothing has changed yet.
     await page.waitForSelector('#bevestiging');
-    expect(await focusedId(page)).toBe('bevestiging');
+    await waitForFocus(page, 'bevestiging');
     expect(await page.textContent('h1')).toBe(words.confirmTitle);
     expect(await page.textContent('#gevolgen')).toContain(words.effect);
     await page.screenshot({

@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../testkit/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium, logInByKeyboard, tabTo, waitForFocus } from '../../testkit/browser';
 import { freePort } from '../../testkit/processes';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState } from '../../workflows/messages';
@@ -33,20 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await h?.stop();
 });
-
-async function focusedId(page: Page): Promise<string> {
-  // A string expression: the test is compiled without the DOM library.
-  return page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
-}
-
-/** Tab forward until the element with `id` has focus, as a keyboard user would. */
-async function tabTo(page: Page, id: string, most = 40): Promise<void> {
-  for (let i = 0; i < most; i++) {
-    if ((await focusedId(page)) === id) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`never reached #${id} with Tab (focus on #${await focusedId(page)})`);
-}
 
 const LANGUAGES = [
   {
@@ -81,11 +67,7 @@ test.each(LANGUAGES)(
     const context = await browser.newContext({ locale: words.locale });
     const page = await context.newPage();
 
-    await page.goto(`${base}/meldingen/nieuw`);
-    await page.fill('#id', 'helpline-017');
-    await page.fill('#wachtwoord', 'helpline-wachtwoord-1');
-    await page.press('#wachtwoord', 'Enter');
-    await page.waitForURL(`${base}/meldingen/nieuw`);
+    await logInByKeyboard(page, `${base}/meldingen/nieuw`, 'helpline-017', 'helpline-wachtwoord-1');
     expect(await page.getAttribute('html', 'lang')).toBe(words.lang);
     // The start page also opens a case by its reference.
     expect(await page.isVisible('#melding-openen #referentie')).toBe(true);
@@ -123,7 +105,7 @@ test.each(LANGUAGES)(
     await page.keyboard.press('Enter');
     await page.waitForSelector('#bevestiging');
     expect(await page.textContent('h1')).toBe(words.confirmTitle);
-    expect(await focusedId(page)).toBe('bevestiging');
+    await waitForFocus(page, 'bevestiging');
     await page.screenshot({ path: join(SCREENSHOTS, `case-confirm-${words.lang}.png`), fullPage: true });
     // Nothing is recorded before the confirmation.
     const handle = h.client.workflow.getHandle(reference);

@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../testkit/browser';
+import { focusedId, launchChromium, logInByKeyboard, waitForFocus } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort } from '../../testkit/processes';
 import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -27,9 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await h?.stop();
 });
-
-const focusedId = (page: Page) =>
-  page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
 
 /** Enter in a field submits the form: wait until the answering page has loaded. */
 async function submit(page: Page): Promise<void> {
@@ -74,27 +71,21 @@ test.each(LANGUAGES)(
 
     const context = await browser.newContext({ locale: words.locale });
     const page = await context.newPage();
-    await page.goto(`${base}/meldingen/zoeken`);
-    expect(new URL(page.url()).pathname).toBe('/inloggen');
-    await page.keyboard.type('helpline-017');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('helpline-wachtwoord-1');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/meldingen/zoeken`);
+    await logInByKeyboard(page, `${base}/meldingen/zoeken`, 'helpline-017', 'helpline-wachtwoord-1');
     expect(await page.locator('h1').textContent()).toBe(words.title);
-    expect(await focusedId(page)).toBe('telefoon');
+    await waitForFocus(page, 'telefoon');
 
     // By name, forgetting the date: the summary has focus and its link leads to the field.
     await page.keyboard.press('Tab');
     expect(await focusedId(page)).toBe('naam');
     await page.keyboard.type(name.toLowerCase());
     await submit(page);
-    expect(await focusedId(page)).toBe('samenvatting');
+    await waitForFocus(page, 'samenvatting');
     expect(await page.locator('#geboortedatum-fout').textContent()).toContain(words.needDate);
     expect(await page.inputValue('#naam')).toBe(name.toLowerCase());
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect(await focusedId(page)).toBe('geboortedatum');
+    await waitForFocus(page, 'geboortedatum');
     await page.keyboard.type('1995-08-21');
     // Visibility follows a start shortly after; a search before it says "none" and is repeated.
     for (let i = 0; i < 50; i++) {
@@ -110,7 +101,7 @@ test.each(LANGUAGES)(
     // By phone, written as the caller says it now: the form keeps nothing of the last search's
     // problems, and the number never shows up in the address bar.
     await page.goto(`${base}/meldingen/zoeken`);
-    expect(await focusedId(page)).toBe('telefoon');
+    await waitForFocus(page, 'telefoon');
     await page.keyboard.type(`${mobile.slice(0, 2)} ${mobile.slice(2, 6)} ${mobile.slice(6)}`);
     await submit(page);
     expect(await page.locator('[role=status]').textContent()).toBe(words.found);

@@ -6,7 +6,7 @@
  * link switches and the choice is remembered.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../testkit/browser';
+import { focusedId, launchChromium, logInByKeyboard, waitForFocus } from '../../testkit/browser';
 import { caseState } from '../../workflows/messages';
 import { freePort } from '../../testkit/processes';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -28,11 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await h?.stop();
 });
-
-async function focusedId(page: Page): Promise<string> {
-  // A string expression: the test is compiled without the DOM library.
-  return page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
-}
 
 async function tab(page: Page, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press('Tab');
@@ -71,18 +66,11 @@ test.each(LANGUAGES)(
     const page = await context.newPage();
 
     // The form is behind the login; the login page focuses the first field.
-    await page.goto(`${base}/meldingen/nieuw`);
-    expect(new URL(page.url()).pathname).toBe('/inloggen');
-    expect(await focusedId(page)).toBe('id');
-    await page.keyboard.type('helpline-017');
-    await tab(page);
-    await page.keyboard.type('helpline-wachtwoord-1');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/meldingen/nieuw`);
+    await logInByKeyboard(page, `${base}/meldingen/nieuw`, 'helpline-017', 'helpline-wachtwoord-1');
     expect(await page.getAttribute('html', 'lang')).toBe(words.lang);
 
     // The form in the order of the call, by keyboard only: Tab, Space, typing.
-    expect(await focusedId(page)).toBe('kanaal'); // autofocus; "Telefoon" is preselected
+    await waitForFocus(page, 'kanaal'); // autofocus; "Telefoon" is preselected
     await tab(page);
     expect(await focusedId(page)).toBe('beller-slachtoffer');
     await page.keyboard.press('Space');
@@ -122,7 +110,7 @@ test.each(LANGUAGES)(
     await page.keyboard.type('bel me');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#samenvatting');
-    expect(await focusedId(page)).toBe('samenvatting');
+    await waitForFocus(page, 'samenvatting');
     expect(await page.inputValue('#gemeente')).toBe('Maastricht');
     expect(await page.inputValue('#naam')).toBe('Voorbeeld <Persoon>');
     expect(await page.isChecked('#politie-ja')).toBe(true);

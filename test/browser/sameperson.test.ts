@@ -4,7 +4,7 @@
  * names where it came from, and the closed case's page lists it.
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../testkit/browser';
+import { launchChromium, logInByKeyboard } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort } from '../../testkit/processes';
 import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -66,10 +66,7 @@ test.each(LANGUAGES)('$lang: a casemanager links a running case and reopens a cl
 
   const context = await browser.newContext({ locale: words.locale });
   const page = await context.newPage();
-  await page.goto(`${base}/meldingen/${running}`);
-  await page.fill('#id', 'cm-017');
-  await page.fill('#wachtwoord', 'casemanager-wachtwoord-1');
-  await Promise.all([page.waitForURL(`${base}/meldingen/${running}`), page.keyboard.press('Enter')]);
+  await logInByKeyboard(page, `${base}/meldingen/${running}`, 'cm-017', 'casemanager-wachtwoord-1');
 
   // Link: the form, the confirmation (nothing changed yet), then the link on the page.
   await page.fill('#koppelen-reference', earlier.toLowerCase());
