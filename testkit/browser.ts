@@ -20,9 +20,13 @@ export function focusedId(page: Page): Promise<string> {
  */
 export async function waitForFocus(page: Page, id: string, timeoutMs = 10_000): Promise<void> {
   try {
-    await page.waitForFunction(`document.activeElement && document.activeElement.id === ${JSON.stringify(id)}`, null, {
-      timeout: timeoutMs,
-    });
+    await page.waitForFunction(
+      `document.activeElement && document.activeElement.id === ${JSON.stringify(id)}`,
+      null,
+      {
+        timeout: timeoutMs,
+      },
+    );
   } catch {
     throw new Error(`focus never reached #${id} (focus on #${await focusedId(page)})`);
   }
@@ -41,7 +45,12 @@ export async function tabTo(page: Page, id: string, most = 120): Promise<void> {
  * Opens `url` (behind the login), logs in with the keyboard alone (the login page focuses the
  * account field, Tab leads to the password, Enter submits) and waits to be back at `url`.
  */
-export async function logInByKeyboard(page: Page, url: string, account: string, password: string): Promise<void> {
+export async function logInByKeyboard(
+  page: Page,
+  url: string,
+  account: string,
+  password: string,
+): Promise<void> {
   await page.goto(url);
   if (new URL(page.url()).pathname !== '/inloggen') {
     throw new Error(`${url} did not ask for a login (at ${page.url()})`);
