@@ -1,0 +1,183 @@
+/**
+ * A case transferred to another region, on a real dev server (its visibility store answers the
+ * lists) with the real melding workflow: after a municipality correction to another region the
+ * receiving region's coordinator reads the case through the API and on the case page (which says,
+ * in both languages, that it is being handed to that region), finds it again by the victim's phone
+ * number, sees it among the later links of an earlier case of theirs, and takes it over; the old
+ * region's staff keep reading it. A case of the old region that was not transferred stays "not
+ * found" to the receiving region, however the lists are asked.
+ */
+import { randomInt } from 'node:crypto';
+import type { FoundMelding } from '../../cases/find';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
+import type { CaseState } from '../../workflows/messages';
+import { CsgOvergedragenNaar } from '../../workflows/searchAttributes';
+
+jest.setTimeout(180_000);
+
+const GZM = 'gelderland-zuid-midden';
+const ACCOUNTS = {
+  'helpline-017': 'helpline-wachtwoord-1', // the national helpline, every region
+  'cm-lim': 'cm-lim-wachtwoord-12', // a casemanager for Limburg: the old region
+  'coord-gzm': 'coord-gzm-wachtwoord-1', // the coordinator of the receiving region
+} as const;
+type Account = keyof typeof ACCOUNTS;
+
+let h: IntakeHarness;
+const sessions = new Map<Account, string>();
+
+beforeAll(async () => {
+  h = await startIntakeHarness({
+    config: {
+      STAFF_ACCOUNTS: Object.entries(ACCOUNTS)
+        .map(([id, password]) => `${id}:${password}`)
+        .join(','),
+      OPS_STAFF_IDS: TEST_CONFIG.OPS_STAFF_IDS!,
+      STAFF_ROLES: `helpline-017=helpline@alle,cm-lim=casemanager@limburg,coord-gzm=coordinator@${GZM}`,
+    },
+  });
+});
+afterAll(() => h?.stop());
+
+const basic = (as: Account) => `Basic ${Buffer.from(`${as}:${ACCOUNTS[as]}`).toString('base64')}`;
+const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
+  h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
+
+async function page(as: Account, url: string, lang = 'nl') {
+  let cookie = sessions.get(as);
+  if (!cookie) {
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/inloggen',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as] }).toString(),
+    });
+    cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
+    sessions.set(as, cookie);
+  }
+  return h.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
+}
+
+/** A Dutch mobile number no other case of this run has. */
+const freshMobile = () => `06${String(randomInt(10_000_000, 100_000_000))}`;
+
+/** A new melding through the API, started by the national helpline; its reference. */
+async function started(municipality: string, phone: string, extra: object = {}): Promise<string> {
+  const { reference: _made, ...intake } = buildIntake({ municipality, victimContact: { phone } });
+  const res = await api('helpline-017', 'POST', '/api/meldingen', { ...intake, ...extra });
+  expect(res.statusCode).toBe(201);
+  return (res.json() as { reference: string }).reference;
+}
+
+const read = (as: Account, reference: string) => api(as, 'GET', `/api/meldingen/${reference}`);
+const found = async (as: Account, phone: string) => {
+  const res = await api(as, 'GET', `/api/meldingen?telefoon=${phone}`);
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { meldingen: FoundMelding[] }).meldingen;
+};
+
+/** The workflow and visibility follow within moments: ask until `check` holds (or give up). */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+test("after a municipality correction to another region, that region's coordinator reads, finds and takes over the case; the old region still reads it", async () => {
+  const phone = freshMobile();
+  const reference = await started('Maastricht', phone);
+  // Another Limburg case of the same person, never transferred: it stays out of the new region's sight.
+  const stays = await started('Venlo', phone);
+  await eventually(
+    async () => ((await read('helpline-017', reference)).json() as CaseState).openRequests.length > 0,
+    'the case asks its first partners',
+  );
+  expect((await read('coord-gzm', reference)).statusCode).toBe(404);
+
+  const corrected = await api('cm-lim', 'POST', `/api/meldingen/${reference}/decisions/gemeente`, {
+    municipality: 'Nijmegen',
+    reason: 'invoerfout',
+  });
+  expect(corrected.statusCode).toBe(200);
+  expect(corrected.json()).toMatchObject({ regionId: 'limburg', transferredTo: GZM });
+
+  // The JSON API: the receiving region's coordinator and the old region's casemanager both read it.
+  const asCoordinator = await read('coord-gzm', reference);
+  expect(asCoordinator.statusCode).toBe(200);
+  expect(asCoordinator.json()).toMatchObject({ reference, regionId: 'limburg', transferredTo: GZM });
+  expect((await read('cm-lim', reference)).statusCode).toBe(200);
+  expect((await read('coord-gzm', stays)).statusCode).toBe(404);
+
+  // The case page says plainly where the case is going, in both languages.
+  const nl = await page('coord-gzm', `/meldingen/${reference}`);
+  expect(nl.statusCode).toBe(200);
+  expect(nl.body).toMatch(
+    /id="overgedragen-naar">\s*Deze melding wordt overgedragen aan CSG Gelderland-Zuid en -Midden\./,
+  );
+  const en = await page('cm-lim', `/meldingen/${reference}`, 'en-GB');
+  expect(en.statusCode).toBe(200);
+  expect(en.body).toContain('This melding is being transferred to CSG Gelderland-Zuid en -Midden.');
+  expect((await page('coord-gzm', `/meldingen/${stays}`)).statusCode).toBe(404);
+
+  // Found again by the phone number: the receiving region finds the transferred case only, the
+  // old region both.
+  expect(
+    (await h.client.workflow.getHandle(reference).describe()).typedSearchAttributes.get(CsgOvergedragenNaar),
+  ).toBe(GZM);
+  await eventually(
+    async () => (await found('coord-gzm', phone)).some((m) => m.reference === reference),
+    'the receiving region finds the transferred case',
+  );
+  expect(await found('coord-gzm', phone)).toEqual([
+    expect.objectContaining({ reference, regionId: 'limburg', transferredTo: GZM }),
+  ]);
+  expect((await found('cm-lim', phone)).map((m) => m.reference).sort()).toEqual([reference, stays].sort());
+
+  // The coordinator takes it over: the region's handover request is theirs to acknowledge.
+  const takenOver = await api(
+    'coord-gzm',
+    'POST',
+    `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
+    {
+      requestId: 'regio_overdracht',
+    },
+  );
+  expect(takenOver.statusCode).toBe(200);
+  await h.client.workflow.getHandle(reference).result();
+  const closed = (await read('coord-gzm', reference)).json() as CaseState;
+  expect(closed).toMatchObject({ outcome: 'overgedragen', transferredTo: GZM });
+  expect((await read('cm-lim', reference)).statusCode).toBe(200);
+  expect((await page('coord-gzm', `/meldingen/${reference}`)).body).toContain(
+    'Deze melding is overgedragen aan CSG Gelderland-Zuid en -Midden; die regio heeft haar overgenomen.',
+  );
+});
+
+test("a melding transferred to a region is among the later links of that region's earlier case", async () => {
+  const phone = freshMobile();
+  const earlier = await started('Nijmegen', phone);
+  const later = await started('Maastricht', phone, { linkedTo: earlier });
+  const laterOnEarlierPage = async () =>
+    /id="later-gekoppeld"[\s\S]*?<\/dd>/
+      .exec((await page('coord-gzm', `/meldingen/${earlier}`)).body)?.[0]
+      ?.includes(later) ?? false;
+  await eventually(
+    async () => ((await read('helpline-017', later)).json() as CaseState).openRequests.length > 0,
+    'the later case asks its first partners',
+  );
+  // Visibility has the link before the transfer, yet the receiving region does not see it yet.
+  await eventually(
+    async () => (await page('helpline-017', `/meldingen/${earlier}`)).body.includes(later),
+    'the earlier page lists the later melding for the national helpline',
+  );
+  expect(await laterOnEarlierPage()).toBe(false);
+
+  const corrected = await api('cm-lim', 'POST', `/api/meldingen/${later}/decisions/gemeente`, {
+    municipality: 'Nijmegen',
+    reason: 'gewijzigd',
+  });
+  expect(corrected.statusCode).toBe(200);
+  await eventually(laterOnEarlierPage, "the receiving region's earlier page lists the transferred melding");
+});
