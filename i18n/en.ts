@@ -463,6 +463,7 @@ export const en: Catalog = {
     state: 'State',
     open: 'running',
     closed: 'closed',
+    transferredTo: 'transferred to {{region}}',
     navLink: 'Find a melding',
     phoneInvalid: 'Enter a phone number, such as 0612345678 or +31 6 1234 5678.',
     nameInvalid: 'Enter a name.',

@@ -471,6 +471,7 @@ export const nl = {
     state: 'Stand',
     open: 'loopt',
     closed: 'afgesloten',
+    transferredTo: 'overgedragen aan {{region}}',
     navLink: 'Melding terugvinden',
     phoneInvalid: 'Vul een telefoonnummer in, zoals 0612345678 of +31 6 1234 5678.',
     nameInvalid: 'Vul een naam in.',

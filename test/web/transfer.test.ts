@@ -12,6 +12,7 @@ import type { FoundMelding } from '../../cases/find';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import type { CaseState } from '../../workflows/messages';
+import { FIND_PAGE } from '../../web/findPages';
 import { CsgOvergedragenNaar } from '../../workflows/searchAttributes';
 
 jest.setTimeout(180_000);
@@ -25,7 +26,7 @@ const ACCOUNTS = {
 type Account = keyof typeof ACCOUNTS;
 
 let h: IntakeHarness;
-const sessions = new Map<Account, string>();
+const sessions = new Map<Account, { cookie: string; csrf: string }>();
 
 beforeAll(async () => {
   h = await startIntakeHarness({
@@ -44,19 +45,37 @@ const basic = (as: Account) => `Basic ${Buffer.from(`${as}:${ACCOUNTS[as]}`).toS
 const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
   h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
 
+async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
+  const known = sessions.get(as);
+  if (known) return known;
+  const login = await h.app.inject({
+    method: 'POST',
+    url: '/inloggen',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as] }).toString(),
+  });
+  const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
+  const findPage = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });
+  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(findPage.body)?.[1];
+  if (!csrf) throw new Error(`no form with a CSRF token for ${as}`);
+  sessions.set(as, { cookie, csrf });
+  return { cookie, csrf };
+}
+
 async function page(as: Account, url: string, lang = 'nl') {
-  let cookie = sessions.get(as);
-  if (!cookie) {
-    const login = await h.app.inject({
-      method: 'POST',
-      url: '/inloggen',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as] }).toString(),
-    });
-    cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-    sessions.set(as, cookie);
-  }
+  const { cookie } = await session(as);
   return h.app.inject({ method: 'GET', url, headers: { cookie, 'accept-language': lang } });
+}
+
+/** The staff find page, searched by phone number. */
+async function findPageBy(as: Account, phone: string, lang = 'nl') {
+  const { cookie, csrf } = await session(as);
+  return h.app.inject({
+    method: 'POST',
+    url: FIND_PAGE,
+    headers: { cookie, 'accept-language': lang, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrf, telefoon: phone }).toString(),
+  });
 }
 
 /** A Dutch mobile number no other case of this run has. */
@@ -135,6 +154,15 @@ test("after a municipality correction to another region, that region's coordinat
     expect.objectContaining({ reference, regionId: 'limburg', transferredTo: GZM }),
   ]);
   expect((await found('cm-lim', phone)).map((m) => m.reference).sort()).toEqual([reference, stays].sort());
+  // The staff find page names where the case went.
+  const findNl = await findPageBy('coord-gzm', phone);
+  expect(findNl.statusCode).toBe(200);
+  expect(findNl.body).toContain(`href="/meldingen/${reference}"`);
+  expect(findNl.body).toContain('overgedragen aan CSG Gelderland-Zuid en -Midden');
+  expect(findNl.body).not.toContain(stays);
+  expect((await findPageBy('cm-lim', phone, 'en-GB')).body).toContain(
+    'transferred to CSG Gelderland-Zuid en -Midden',
+  );
 
   // The coordinator takes it over: the region's handover request is theirs to acknowledge.
   const takenOver = await api(
