@@ -3,12 +3,14 @@
  * lists) with the real melding workflow: after a municipality correction to another region the
  * receiving region's coordinator reads the case through the API and on the case page (which says,
  * in both languages, that it is being handed to that region), finds it again by the victim's phone
- * number, sees it among the later links of an earlier case of theirs, and takes it over; the old
+ * number (API and find page), has it in the region's stuck list, sees it among the later links of
+ * an earlier case of theirs, and takes it over; the old
  * region's staff keep reading it. A case of the old region that was not transferred stays "not
  * found" to the receiving region, however the lists are asked.
  */
 import { randomInt } from 'node:crypto';
 import type { FoundMelding } from '../../cases/find';
+import { listStuck } from '../../cases/stuck';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import type { CaseState } from '../../workflows/messages';
@@ -163,6 +165,20 @@ test("after a municipality correction to another region, that region's coordinat
   expect((await findPageBy('cm-lim', phone, 'en-GB')).body).toContain(
     'transferred to CSG Gelderland-Zuid en -Midden',
   );
+
+  // The stuck list's query for the receiving region: a year from now every open request is overdue,
+  // and only the transferred case is that region's.
+  const aYearOn = new Date(Date.now() + 365 * 24 * 3600_000);
+  const stuck = await listStuck(h.client, aYearOn, [GZM]);
+  expect(stuck.filter((s) => [reference, stays].includes(s.reference))).toEqual([
+    expect.objectContaining({
+      reference,
+      regionId: 'limburg',
+      transferredTo: GZM,
+      request: expect.objectContaining({ requestId: 'regio_overdracht' }),
+    }),
+  ]);
+  expect((await listStuck(h.client, aYearOn, ['limburg'])).map((s) => s.reference)).toContain(stays);
 
   // The coordinator takes it over: the region's handover request is theirs to acknowledge.
   const takenOver = await api(
