@@ -4,9 +4,9 @@
  * receiving region's coordinator reads the case through the API and on the case page (which says,
  * in both languages, that it is being handed to that region), finds it again by the victim's phone
  * number (API and find page), has it in the region's stuck list, sees it among the later links of
- * an earlier case of theirs, and takes it over; the old
- * region's staff keep reading it. A case of the old region that was not transferred stays "not
- * found" to the receiving region, however the lists are asked.
+ * an earlier case of theirs, and takes it over; the old region's staff keep reading it. A case of
+ * the old region that was not transferred stays "not found" to the receiving region, however the
+ * lists are asked.
  */
 import { randomInt } from 'node:crypto';
 import type { FoundMelding } from '../../cases/find';
