@@ -13,7 +13,8 @@
  *   the staff member's regions; nothing started. Answer 403.
  * - `{ status: 'not_found' }`: no such case, or a case outside the staff member's regions: the
  *   two are indistinguishable on purpose, so an account never learns that a case elsewhere exists.
- *   Answer 404.
+ *   Answer 404. A case transferred to another region lies in both: its own region's staff keep
+ *   sight of it, the receiving region's staff see and take it over (`regionsOfCase`).
  * - anything else: the case client's own outcome (ok, rejected, invalid, ...).
  *
  * The role is checked before the case is looked at (it does not depend on the case), the region
@@ -40,10 +41,16 @@ export type { Staff } from '../domain/access';
 export interface CaseServices {
   meldingen: MeldingService;
   ops: OpsService;
-  /** Every request past its deadline, in every region (e.g. `(now) => listStuck(client, now)`). */
-  stuck: (now: Date) => Promise<StuckRequest[]>;
-  /** Cases found again by the blind index, in every region (e.g. `(q) => findMeldingen(client, key, q)`). */
-  find: (query: FindQuery) => Promise<FoundMelding[]>;
+  /**
+   * Every request past its deadline, in every region, or with `regions` in (or transferred to)
+   * those only (e.g. `(now, regions) => listStuck(client, now, regions)`).
+   */
+  stuck: (now: Date, regions?: readonly string[]) => Promise<StuckRequest[]>;
+  /**
+   * Cases found again by the blind index, in every region, or with `regions` in (or transferred
+   * to) those only (e.g. `(q, regions) => findMeldingen(client, key, q, regions)`).
+   */
+  find: (query: FindQuery, regions?: readonly string[]) => Promise<FoundMelding[]>;
   /** Links between meldingen of the same person and reopening; front ends without them (the CLI) leave it out. */
   koppelingen?: KoppelingService;
 }
@@ -101,6 +108,16 @@ export interface CaseLinks {
 
 const NOT_FOUND: NotFound = { status: 'not_found' };
 
+/** The regions a case lies in: its own, and the region it was transferred to once it was. */
+export function regionsOfCase(c: { regionId: string; transferredTo?: string }): string[] {
+  return c.transferredTo && c.transferredTo !== c.regionId ? [c.regionId, c.transferredTo] : [c.regionId];
+}
+
+/** Does the staff member serve one of the case's regions? */
+export function servesCase(staff: Staff, c: { regionId: string; transferredTo?: string }): boolean {
+  return regionsOfCase(c).some((regionId) => servesRegion(staff, regionId));
+}
+
 /** A reference to link that does not exist or lies outside the staff member's regions: the same answer. */
 function unknownLink(reference: string, field = 'reference'): { field: string; message: string } {
   return { field, message: `no melding ${reference} that you may see` };
@@ -113,10 +130,16 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
     action,
   });
 
-  /** The case's state when it exists and lies in the staff member's regions. */
+  /**
+   * The staff member's regions for a visibility query, so a capped list holds only their cases;
+   * undefined for one serving all regions. What comes back is filtered again all the same.
+   */
+  const scope = staff.regions === 'alle' ? undefined : staff.regions;
+
+  /** The case's state when it exists and lies in (or was transferred to) the staff member's regions. */
   async function visible(reference: string): Promise<CaseState | undefined> {
     const state = await cases.meldingen.state(reference);
-    return state && servesRegion(staff, state.regionId) ? state : undefined;
+    return state && servesCase(staff, state) ? state : undefined;
   }
 
   return {
@@ -182,14 +205,14 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
 
     async stuck(now) {
       if (!may(staff, 'ops_overzicht')) return refused('ops_overzicht');
-      const all = await cases.stuck(now);
-      return { status: 'ok', stuck: all.filter((s) => servesRegion(staff, s.regionId)) };
+      const all = await cases.stuck(now, scope);
+      return { status: 'ok', stuck: all.filter((s) => servesCase(staff, s)) };
     },
 
     async find(query) {
       if (!may(staff, 'zoeken')) return refused('zoeken');
-      const found = await cases.find(query);
-      return { status: 'ok', found: found.filter((m) => servesRegion(staff, m.regionId)) };
+      const found = await cases.find(query, scope);
+      return { status: 'ok', found: found.filter((m) => servesCase(staff, m)) };
     },
 
     async links(reference, now) {
@@ -198,7 +221,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (!state) return NOT_FOUND;
       const named = state.linkedTo ?? [];
       const seen = await Promise.all(named.map(async (r) => ((await visible(r)) ? r : undefined)));
-      const later = (await cases.koppelingen?.linkedLater(reference)) ?? [];
+      const later = (await cases.koppelingen?.linkedLater(reference, scope)) ?? [];
       const window = await cases.koppelingen?.reopenWindow(reference, now);
       const reopenedFrom = state.reopening?.from;
       return {
@@ -206,7 +229,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
         links: {
           linkedTo: seen.filter((r): r is string => r !== undefined),
           ...(reopenedFrom && seen.includes(reopenedFrom) ? { reopenedFrom } : {}),
-          later: later.filter((m) => servesRegion(staff, m.regionId)),
+          later: later.filter((m) => servesCase(staff, m)),
           ...(window ? { reopenWindow: window } : {}),
         },
       };

@@ -14,10 +14,10 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { reopenDeadline, type ReopenReason } from '../domain/koppeling';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import { DEFAULT_REOPEN_WITHIN_DAYS } from '../regions/defaults';
-import { REGIONS } from '../regions';
+import { regionForMunicipality, REGIONS } from '../regions';
 import { caseState, intakeForReopening } from '../workflows/messages';
 import { CsgGekoppeld, CsgRegion } from '../workflows/searchAttributes';
-import { listNewestFirst, type FoundMelding } from './find';
+import { inRegions, listNewestFirst, type FoundMelding } from './find';
 import { MELDING_WORKFLOW_TYPE, meldingHandle, startMelding } from './meldingClient';
 import { buildReference, newSequenceNumber } from './reference';
 
@@ -39,8 +39,11 @@ export type ReopenOutcome =
   | { status: 'invalid'; problems: IntakeProblem[] };
 
 export interface KoppelingService {
-  /** The later meldingen that name this one as linked, newest first. */
-  linkedLater(reference: string): Promise<LinkedMelding[]>;
+  /**
+   * The later meldingen that name this one as linked, newest first; with `regions`, only those in
+   * (or transferred to) these regions.
+   */
+  linkedLater(reference: string, regions?: readonly string[]): Promise<LinkedMelding[]>;
   /** Whether the case runs, or when it closed and until when it may be reopened; undefined: unknown. */
   reopenWindow(reference: string, now: Date): Promise<ReopenWindow | undefined>;
   /** A new melding from the closed case's intake, linked to it, with the reason and who. */
@@ -87,7 +90,8 @@ export function createKoppelingService(
   }
 
   return {
-    linkedLater: (reference) => listNewestFirst(client, linkedLaterFilter(reference), MAX_LATER),
+    linkedLater: (reference, regions) =>
+      listNewestFirst(client, inRegions(linkedLaterFilter(reference), regions), MAX_LATER),
 
     reopenWindow,
 
@@ -104,8 +108,11 @@ export function createKoppelingService(
         };
       const handle = meldingHandle(client, reference);
       const [intake, state] = await Promise.all([handle.query(intakeForReopening), handle.query(caseState)]);
+      // The new melding starts in its municipality's region: after a transfer by a corrected
+      // municipality that is the receiving region, and its reference says so.
+      const regionId = regionForMunicipality(intake.municipality)?.id ?? state.regionId;
       for (let attempt = 0; attempt < MAX_CANDIDATES; attempt++) {
-        const newReference = buildReference(state.regionId, now, newSequenceNumber());
+        const newReference = buildReference(regionId, now, newSequenceNumber());
         const started = await startMelding(
           client,
           taskQueue,

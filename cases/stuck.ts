@@ -4,11 +4,14 @@
  */
 import type { Client } from '@temporalio/client';
 import type { RequestView } from '../workflows/messages';
+import { inRegions } from './find';
 import { createMeldingService } from './meldingService';
 
 export interface StuckRequest {
   reference: string;
   regionId: string;
+  /** The region the case was transferred to, whose staff see it too. */
+  transferredTo?: string;
   phase: string;
   request: RequestView;
   overdueMinutes: number;
@@ -17,10 +20,18 @@ export interface StuckRequest {
 /**
  * Every open request past its deadline. Visibility finds the candidate cases (CsgAwaitedDeadline
  * is the earliest open deadline of a case); the state query then lists each overdue request, as a
- * case can wait for several partners at once.
+ * case can wait for several partners at once. With `regions`, only cases in (or transferred to)
+ * those regions are asked.
  */
-export async function listStuck(client: Client, now: Date): Promise<StuckRequest[]> {
-  const query = `ExecutionStatus = "Running" AND CsgAwaitedDeadline < "${now.toISOString()}"`;
+export async function listStuck(
+  client: Client,
+  now: Date,
+  regions?: readonly string[],
+): Promise<StuckRequest[]> {
+  const query = inRegions(
+    `ExecutionStatus = "Running" AND CsgAwaitedDeadline < "${now.toISOString()}"`,
+    regions,
+  );
   const service = createMeldingService(client, '');
   const stuck: StuckRequest[] = [];
   for await (const execution of client.workflow.list({ query })) {
@@ -32,6 +43,7 @@ export async function listStuck(client: Client, now: Date): Promise<StuckRequest
         stuck.push({
           reference: state.reference,
           regionId: state.regionId,
+          ...(state.transferredTo ? { transferredTo: state.transferredTo } : {}),
           phase: state.phase,
           request,
           overdueMinutes: Math.floor((now.getTime() - due) / 60_000),

@@ -98,7 +98,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     {
       meldingen: service,
       ops: createOpsService(deps.client),
-      stuck: (now) => listStuck(deps.client, now),
+      stuck: (now, regions) => listStuck(deps.client, now, regions),
     },
     by,
     {

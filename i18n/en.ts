@@ -463,6 +463,7 @@ export const en: Catalog = {
     state: 'State',
     open: 'running',
     closed: 'closed',
+    transferredTo: 'transferred to {{region}}',
     navLink: 'Find a melding',
     phoneInvalid: 'Enter a phone number, such as 0612345678 or +31 6 1234 5678.',
     nameInvalid: 'Enter a name.',
@@ -598,6 +599,11 @@ export const en: Catalog = {
     summary: 'Overview',
     phase: 'Phase',
     region: 'Region',
+    transfer: 'Transfer',
+    transferUnderWay:
+      'This melding is being transferred to {{region}}. The coordinator there takes it over once they confirm the transfer.',
+    transferDone: 'This melding was transferred to {{region}}; that region has taken it over.',
+    transferStopped: 'The transfer to {{region}} did not go ahead: the melding is closed.',
     triage: 'Triage',
     policeWish: 'Wish about the police',
     consents: 'Consent to share details',
@@ -735,7 +741,8 @@ export const en: Catalog = {
       municipalitySameRegion: 'The municipality changes; the melding stays with {{region}}.',
       transfer:
         'The melding is transferred to {{region}}: the coordinator there receives the handover and the requests here stop.',
-      transferHandover: "The melding then leaves this region's lists.",
+      transferHandover:
+        'From now on that region sees the melding in its lists; this region can still read it.',
       contactDetails:
         'The new contact details apply at once: partners with consent see them in their next messages.',
       channels:

@@ -471,6 +471,7 @@ export const nl = {
     state: 'Stand',
     open: 'loopt',
     closed: 'afgesloten',
+    transferredTo: 'overgedragen aan {{region}}',
     navLink: 'Melding terugvinden',
     phoneInvalid: 'Vul een telefoonnummer in, zoals 0612345678 of +31 6 1234 5678.',
     nameInvalid: 'Vul een naam in.',
@@ -618,6 +619,11 @@ export const nl = {
     summary: 'Overzicht',
     phase: 'Fase',
     region: 'Regio',
+    transfer: 'Overdracht',
+    transferUnderWay:
+      'Deze melding wordt overgedragen aan {{region}}. De coördinator daar neemt haar over zodra die de overdracht bevestigt.',
+    transferDone: 'Deze melding is overgedragen aan {{region}}; die regio heeft haar overgenomen.',
+    transferStopped: 'De overdracht aan {{region}} is niet doorgegaan: de melding is afgesloten.',
     triage: 'Triage',
     policeWish: 'Wens over de politie',
     consents: 'Toestemming om gegevens te delen',
@@ -760,7 +766,8 @@ export const nl = {
       municipalitySameRegion: 'De woongemeente verandert; de melding blijft bij {{region}}.',
       transfer:
         'De melding wordt overgedragen aan {{region}}: de coördinator daar krijgt de overdracht en de verzoeken hier stoppen.',
-      transferHandover: 'De melding verdwijnt daarmee uit de lijsten van deze regio.',
+      transferHandover:
+        'Die regio ziet de melding vanaf nu in haar lijsten; deze regio kan haar blijven inzien.',
       contactDetails:
         'De nieuwe contactgegevens gelden meteen: partners met toestemming zien ze in hun volgende berichten.',
       channels:

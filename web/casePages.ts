@@ -114,6 +114,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     extra: { done?: string; refused?: DecisionProblems } = {},
   ) {
     const regionName = REGIONS.get(state.regionId)?.name;
+    const transferredToName = state.transferredTo ? REGIONS.get(state.transferredTo)?.name : undefined;
     // The victim's details as they stand, beside the correction forms of a role that may correct
     // them. Personal: onto the page only, never into a log.
     const read = await scopedFor(session)?.currentDetails(state.reference);
@@ -125,6 +126,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
       casePage({
         state,
         ...(regionName ? { regionName } : {}),
+        ...(transferredToName ? { transferredToName } : {}),
         ...(read?.status === 'ok' ? { current: read.details } : {}),
         staffId: session.staffId,
         csrfToken: session.csrf,

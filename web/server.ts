@@ -196,8 +196,8 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const cases: CaseServices = {
     meldingen,
     ops: createOpsService(deps.client),
-    stuck: (now) => listStuck(deps.client, now),
-    find: (query) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query),
+    stuck: (now, regions) => listStuck(deps.client, now, regions),
+    find: (query, regions) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query, regions),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
   };
   registerStaffPages(app, { auth, cases, clock });

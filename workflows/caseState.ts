@@ -70,6 +70,8 @@ export class MeldingCase {
   aangifte = false;
   /** The region whose directory the closing notices go through (the new region for the transfer request). */
   closingRegion: string;
+  /** The region the case was transferred to, once a transfer started: its staff see the case too. */
+  transferredTo: string | undefined;
   /** Earlier meldingen of the same person, by reference: at intake and by later `koppeling`. */
   readonly linkedTo: string[];
   readonly reopening: Reopening | undefined;
@@ -135,6 +137,7 @@ export class MeldingCase {
       medicalWish: this.intake.wishes.medicalCare,
       ...(this.linkedTo.length ? { linkedTo: [...this.linkedTo] } : {}),
       ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
+      ...(this.transferredTo ? { transferredTo: this.transferredTo } : {}),
     };
   }
 

@@ -4,9 +4,10 @@
  * the victim; the pathway sees the mark at its next wait. The ending itself (a transfer's handover
  * to the other region, the last notices, the semester report record) runs once the pathway stops.
  */
-import { allHandlersFinished, condition, log, patched } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { MeldingResult, NoticeKind } from '../domain/types';
 import type { MeldingCase } from './caseState';
+import { CsgOvergedragenNaar } from './searchAttributes';
 import { reportRecordOf, writeReportRecord } from './semesterReport';
 
 export function withdrawCase(c: MeldingCase, by: string): void {
@@ -25,6 +26,12 @@ export function withdrawCase(c: MeldingCase, by: string): void {
 export function transferCase(c: MeldingCase, toRegionId: string, by: string): void {
   c.closing = { outcome: 'overgedragen', toRegionId };
   c.closingRegion = toRegionId;
+  c.transferredTo = toRegionId;
+  // The receiving region's staff find the case by it (a region id, no personal data); a case
+  // transferred before this was recorded only in its state, which the case page reads.
+  if (patched('transfer-region-searchable')) {
+    upsertSearchAttributes([{ key: CsgOvergedragenNaar, value: toRegionId }]);
+  }
   c.decide('overdracht', by, `naar ${toRegionId}`);
   for (const r of c.requests.values()) if (r.isOpen) c.endRequest(r, 'overgedragen');
   c.publish();

@@ -122,6 +122,11 @@ export interface CaseState {
   linkedTo?: string[];
   /** The closed case this melding reopens, why and by whom. */
   reopening?: Reopening;
+  /**
+   * The region the case is handed to (a region id), once a transfer is under way or done; kept
+   * after a withdrawal during the transfer, as that region's coordinator was told of the case.
+   */
+  transferredTo?: string;
 }
 
 /**

@@ -51,6 +51,15 @@ export const CsgZoekIndex = defineSearchAttributeKey('CsgZoekIndex', SearchAttri
  */
 export const CsgGekoppeld = defineSearchAttributeKey('CsgGekoppeld', SearchAttributeType.KEYWORD_LIST);
 
+/**
+ * The region a case was transferred to (a region id, a code), once the transfer is under way or
+ * done: that region's staff find and see the case beside its own region's (cases/access.ts).
+ */
+export const CsgOvergedragenNaar = defineSearchAttributeKey(
+  'CsgOvergedragenNaar',
+  SearchAttributeType.KEYWORD,
+);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   string,
@@ -68,4 +77,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   CsgDeliveryFailed: 'Bool',
   CsgZoekIndex: 'KeywordList',
   CsgGekoppeld: 'KeywordList',
+  CsgOvergedragenNaar: 'Keyword',
 };

@@ -209,6 +209,23 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // A municipality in another region: the case names the receiving region in a search attribute
+  // (patch transfer-region-searchable) and that region's coordinator takes it over.
+  'overgedragen-zichtbaar': async (h) => {
+    const ref = await h.start(await h.intake({ municipality: 'Maastricht' }));
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await decide(h.env.client, ref, {
+      type: 'gemeente',
+      input: { municipality: 'Nijmegen', reason: 'gewijzigd', by: 'cm-1' },
+    });
+    await h.untilSent(ref, 'regio_overdracht', 1);
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'co-gzm' },
+    });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
   // The same person again: a withdrawn case reopened as a new melding (linked to it, with the
   // reason and who), which is linked later to one more earlier melding, then withdrawn.
   'heropend-gekoppeld': async (h) => {

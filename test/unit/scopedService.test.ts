@@ -13,6 +13,8 @@ import type { FoundMelding } from '../../cases/find';
 
 const LIMBURG_CASE = 'CSG-LIM-2026-000001';
 const GZM_CASE = 'CSG-GZM-2026-000002';
+/** A Limburg case transferred to Gelderland-Zuid en -Midden. */
+const TRANSFERRED_CASE = 'CSG-LIM-2026-000003';
 
 function doubles() {
   const calls: string[] = [];
@@ -20,14 +22,28 @@ function doubles() {
   const states: Record<string, CaseState> = {
     [LIMBURG_CASE]: stateOf(LIMBURG_CASE, 'limburg'),
     [GZM_CASE]: stateOf(GZM_CASE, 'gelderland-zuid-midden'),
+    [TRANSFERRED_CASE]: {
+      ...stateOf(TRANSFERRED_CASE, 'limburg'),
+      transferredTo: 'gelderland-zuid-midden',
+    },
   };
+  /** The regions each list was asked for (undefined: all). */
+  const asked: Array<readonly string[] | undefined> = [];
   const stuck = (reference: string, regionId: string) => ({ reference, regionId }) as StuckRequest;
   const cases: CaseServices = {
-    async find() {
+    async find(_query, regions) {
       calls.push('find');
+      asked.push(regions);
       return [
         { reference: LIMBURG_CASE, regionId: 'limburg', phase: 'triage', open: true },
         { reference: GZM_CASE, regionId: 'gelderland-zuid-midden', phase: 'triage', open: true },
+        {
+          reference: TRANSFERRED_CASE,
+          regionId: 'limburg',
+          transferredTo: 'gelderland-zuid-midden',
+          phase: 'afgesloten',
+          open: false,
+        },
       ] as FoundMelding[];
     },
     meldingen: {
@@ -60,9 +76,16 @@ function doubles() {
         return [];
       },
     },
-    stuck: async () => [stuck(LIMBURG_CASE, 'limburg'), stuck(GZM_CASE, 'gelderland-zuid-midden')],
+    stuck: async (_now, regions) => {
+      asked.push(regions);
+      return [
+        stuck(LIMBURG_CASE, 'limburg'),
+        stuck(GZM_CASE, 'gelderland-zuid-midden'),
+        { ...stuck(TRANSFERRED_CASE, 'limburg'), transferredTo: 'gelderland-zuid-midden' },
+      ];
+    },
   };
-  return { cases, calls, changes: () => calls.filter((c) => !/^(state|history) /.test(c)) };
+  return { cases, calls, asked, changes: () => calls.filter((c) => !/^(state|history) /.test(c)) };
 }
 
 const cmLimburg: Staff = { id: 'cm-lim', role: 'casemanager', regions: ['limburg'] };
@@ -128,7 +151,10 @@ test("the stuck list shows only the staff member's regions", async () => {
   const opsLimburg: Staff = { id: 'ops-lim', role: 'ops', regions: ['limburg'] };
   expect(await scopedService(cases, opsLimburg).stuck(new Date())).toEqual({
     status: 'ok',
-    stuck: [{ reference: LIMBURG_CASE, regionId: 'limburg' }],
+    stuck: [
+      { reference: LIMBURG_CASE, regionId: 'limburg' },
+      { reference: TRANSFERRED_CASE, regionId: 'limburg', transferredTo: 'gelderland-zuid-midden' },
+    ],
   });
 });
 
@@ -137,7 +163,10 @@ test("a search finds only cases in the staff member's regions; a role that may n
   const found = await scopedService(cases, cmLimburg).find({ phone: '0612345678' });
   expect(found).toEqual({
     status: 'ok',
-    found: [{ reference: LIMBURG_CASE, regionId: 'limburg', phase: 'triage', open: true }],
+    found: [
+      { reference: LIMBURG_CASE, regionId: 'limburg', phase: 'triage', open: true },
+      expect.objectContaining({ reference: TRANSFERRED_CASE }),
+    ],
   });
   const ops: Staff = { id: 'ops', role: 'ops', regions: 'alle' };
   calls.length = 0;
@@ -146,4 +175,54 @@ test("a search finds only cases in the staff member's regions; a role that may n
     action: 'zoeken',
   });
   expect(calls).toEqual([]);
+});
+
+describe('a case transferred to another region lies in both regions', () => {
+  const coordGzm: Staff = { id: 'coord-gzm', role: 'coordinator', regions: ['gelderland-zuid-midden'] };
+  // No third region ships yet; the rules only compare ids, so a stand-in id shows the boundary.
+  const cmElsewhere: Staff = { id: 'cm-utr', role: 'casemanager', regions: ['utrecht'] };
+
+  test("the receiving region's staff read it and may decide on it; the old region's still read it; a third region's get not found", async () => {
+    const { cases, changes } = doubles();
+    expect(await scopedService(cases, coordGzm).state(TRANSFERRED_CASE)).toMatchObject({
+      status: 'ok',
+      state: { regionId: 'limburg', transferredTo: 'gelderland-zuid-midden' },
+    });
+    expect(await scopedService(cases, cmLimburg).state(TRANSFERRED_CASE)).toMatchObject({ status: 'ok' });
+    expect(await scopedService(cases, cmElsewhere).state(TRANSFERRED_CASE)).toEqual({ status: 'not_found' });
+    expect(await scopedService(cases, cmElsewhere).decide(TRANSFERRED_CASE, consent('cm-utr'))).toEqual({
+      status: 'not_found',
+    });
+    await scopedService(cases, coordGzm).decide(TRANSFERRED_CASE, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'x' },
+    });
+    expect(changes()).toEqual([`decide ${TRANSFERRED_CASE} ontvangstbevestiging by coord-gzm`]);
+    // A case of the old region that was not transferred stays out of the receiving region's sight.
+    expect(await scopedService(cases, coordGzm).state(LIMBURG_CASE)).toEqual({ status: 'not_found' });
+  });
+
+  test("the lists ask Temporal for the staff member's regions only, and keep a transferred case of the receiving region", async () => {
+    const { cases, asked } = doubles();
+    const found = await scopedService(cases, coordGzm).find({ phone: '0612345678' });
+    expect(found).toMatchObject({
+      status: 'ok',
+      found: [
+        { reference: GZM_CASE },
+        { reference: TRANSFERRED_CASE, transferredTo: 'gelderland-zuid-midden' },
+      ],
+    });
+    const opsGzm: Staff = { id: 'ops-gzm', role: 'ops', regions: ['gelderland-zuid-midden'] };
+    const stuck = await scopedService(cases, opsGzm).stuck(new Date());
+    expect(stuck).toMatchObject({
+      status: 'ok',
+      stuck: [{ reference: GZM_CASE }, { reference: TRANSFERRED_CASE }],
+    });
+    expect(await scopedService(cases, cmElsewhere).find({ phone: '0612345678' })).toEqual({
+      status: 'ok',
+      found: [],
+    });
+    await scopedService(cases, helpline).find({ phone: '0612345678' });
+    expect(asked).toEqual([['gelderland-zuid-midden'], ['gelderland-zuid-midden'], ['utrecht'], undefined]);
+  });
 });

@@ -124,6 +124,42 @@ describe('a corrected municipality', () => {
     expect(await h.env.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'overgedragen' });
   });
 
+  test('in another region makes the case that region’s too: the state and the search attribute name it', async () => {
+    const ref = await h.start(await h.intake({ municipality: 'Maastricht' }));
+    await started(ref);
+    const attributes = async () => {
+      const d = await h.env.client.workflow.getHandle(ref).describe();
+      return Object.fromEntries(d.typedSearchAttributes.getAll().map((p) => [p.key.name, p.value]));
+    };
+    expect((await h.state(ref)).transferredTo).toBeUndefined();
+    expect(await attributes()).not.toHaveProperty('CsgOvergedragenNaar');
+
+    const s = await decide(h.env.client, ref, {
+      type: 'gemeente',
+      input: { municipality: 'Nijmegen', reason: 'invoerfout', by: 'cm-1' },
+    });
+    // The case keeps its own region (its history and semester figures are the old region's);
+    // the receiving region is named beside it, from the moment the transfer starts.
+    expect(s).toMatchObject({ regionId: 'limburg', transferredTo: 'gelderland-zuid-midden' });
+    expect(await attributes()).toMatchObject({
+      CsgRegion: 'limburg',
+      CsgOvergedragenNaar: 'gelderland-zuid-midden',
+    });
+    await h.untilSent(ref, 'regio_overdracht', 1);
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'regio_overdracht', by: 'co-gzm' },
+    });
+    await h.env.client.workflow.getHandle(ref).result();
+    // Once closed as transferred, both still say where it went.
+    expect(await h.state(ref)).toMatchObject({
+      outcome: 'overgedragen',
+      regionId: 'limburg',
+      transferredTo: 'gelderland-zuid-midden',
+    });
+    expect(await attributes()).toMatchObject({ CsgOvergedragenNaar: 'gelderland-zuid-midden' });
+  });
+
   test('in the same region changes the address only; an unknown one is refused naming the field', async () => {
     const ref = await h.start(await h.intake({ municipality: 'Maastricht' }));
     const before = await started(ref);
@@ -141,6 +177,7 @@ describe('a corrected municipality', () => {
     });
     expect(lastDecision(s)).toMatchObject({ type: 'gemeente', value: 'zelfde regio; reden: gewijzigd' });
     expect(s.regionId).toBe('limburg');
+    expect(s.transferredTo).toBeUndefined();
     expect(open(s, 'fmo')).toBeDefined();
     expect((await partnerSees(ref, 'casemanager_overdracht'))!.municipality).toBe('Heerlen');
     await end(ref);

@@ -161,7 +161,14 @@ describe('transfer to another region', () => {
       input: { requestId: 'regio_overdracht', by: 'co-gzm' },
     });
     expect(await result(ref)).toMatchObject({ outcome: 'overgedragen' });
-    expect((await h.state(ref)).decisions.map((d) => d.type)).toContain('overdracht');
+    const s = await h.state(ref);
+    expect(s.decisions.map((d) => d.type)).toContain('overdracht');
+    // The decided transfer names the receiving region like a corrected municipality does.
+    expect(s).toMatchObject({ regionId: 'limburg', transferredTo: 'gelderland-zuid-midden' });
+    const described = await h.env.client.workflow.getHandle(ref).describe();
+    expect(
+      described.typedSearchAttributes.getAll().find((p) => p.key.name === 'CsgOvergedragenNaar')?.value,
+    ).toBe('gelderland-zuid-midden');
   });
 
   test('a transfer nobody accepts stays open and overdue instead of closing as handed over', async () => {

@@ -26,6 +26,8 @@ export interface DecisionProblems {
 export interface CasePageInput {
   state: CaseState;
   regionName?: string;
+  /** The name of the region the case is transferred to (state.transferredTo), when known. */
+  transferredToName?: string;
   staffId: string;
   csrfToken: string;
   /** Whether the signed-in role may take this decision; the forms it may not are left out. */
@@ -244,6 +246,13 @@ function timeline(t: Translate, state: CaseState): SafeHtml {
   </table>`;
 }
 
+/** Where the transfer to another region stands: under way, done, or stopped by the case's end. */
+function transferWords(t: Translate, state: CaseState, region: string): string {
+  if (state.outcome === 'overgedragen') return t('casePage.transferDone', { region });
+  if (state.outcome) return t('casePage.transferStopped', { region });
+  return t('casePage.transferUnderWay', { region });
+}
+
 export function casePage(input: CasePageInput): string {
   const { state, ui, refused } = input;
   const { t } = ui;
@@ -263,6 +272,14 @@ export function casePage(input: CasePageInput): string {
       <dd id="fase">${t(`caseWords.phases.${state.phase}`)}</dd>
       <dt>${t('casePage.region')}</dt>
       <dd>${input.regionName ?? state.regionId}</dd>
+      ${
+        state.transferredTo
+          ? html`<dt>${t('casePage.transfer')}</dt>
+              <dd id="overgedragen-naar">
+                ${transferWords(t, state, input.transferredToName ?? state.transferredTo)}
+              </dd>`
+          : ''
+      }
       <dt>${t('casePage.triage')}</dt>
       <dd>${t(`triage.windows.${state.triage.window}`)}</dd>
       <dt>${t('casePage.policeWish')}</dt>

@@ -68,7 +68,13 @@ function results(input: FindPageInput): SafeHtml {
     (m) =>
       html`<tr>
         <td><a href="/meldingen/${m.reference}">${m.reference}</a></td>
-        <td>${input.regionName(m.regionId)}</td>
+        <td>
+          ${input.regionName(m.regionId)}${
+            m.transferredTo
+              ? html`<br />${t('find.transferredTo', { region: input.regionName(m.transferredTo) })}`
+              : ''
+          }
+        </td>
         <td>${m.phase ? t(`caseWords.phases.${m.phase}`) : ''}</td>
         <td>${m.open ? t('find.open') : t('find.closed')}</td>
       </tr>`,
