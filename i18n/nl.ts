@@ -632,6 +632,12 @@ export const nl = {
     hardDeadline: 'Harde termijn: {{deadline}}.',
     nextCheckIn: 'Volgend contactmoment: {{what}}, uitkomst vastleggen vóór {{due}}.',
     noCheckIn: 'Er staat nu geen contactmoment open; het volgende verschijnt hier zodra het begint.',
+    plannedCheckIn: 'Volgend contactmoment: {{date}}, {{when}}. Contactmoment {{number}} van {{of}}.',
+    plannedScreening:
+      'Volgend contactmoment: {{date}}, {{when}}. Contactmoment {{number}} van {{of}}: de screening.',
+    today: 'vandaag',
+    inDays_one: 'over {{count}} dag',
+    inDays_other: 'over {{count}} dagen',
     openRequests: 'Open verzoeken',
     colRequest: 'Verzoek',
     colPartner: 'Partner',
