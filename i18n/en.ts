@@ -653,6 +653,7 @@ export const en: Catalog = {
       aangifte: 'Aangifte (police report)',
       koppeling: 'Linked to an earlier melding',
       heropening: 'Reopened from an earlier melding',
+      sluiting: 'Melding closed',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',

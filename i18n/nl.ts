@@ -678,6 +678,7 @@ export const nl = {
       aangifte: 'Aangifte',
       koppeling: 'Gekoppeld aan een eerdere melding',
       heropening: 'Heropend vanuit een eerdere melding',
+      sluiting: 'Melding gesloten',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',

@@ -31,8 +31,9 @@ export function transferCase(c: MeldingCase, toRegionId: string, by: string): vo
 }
 
 /** An ops closing: nobody is waited for any more; each open request stops and its partners hear it lapsed. */
-export function closeByOps(c: MeldingCase): void {
+export function closeByOps(c: MeldingCase, by: string, reason: string): void {
   c.closing = { outcome: 'gesloten' };
+  c.decide('sluiting', by, reason);
   c.endRequests((r) => r.isOpen, 'vervallen');
 }
 

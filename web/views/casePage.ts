@@ -110,6 +110,8 @@ function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): strin
       return wordsOr(t, `casePage.aangifte.${v}`, v);
     case 'intrekking':
       return v === 'ingetrokken' ? '' : v;
+    case 'sluiting':
+      return wordsOr(t, `casePage.closeReasons.${v}`, v);
     default:
       return v;
   }
