@@ -29,7 +29,7 @@ export interface OpsCase {
   requests: () => Iterable<PartnerRequest>;
   /** The outcome when the case is closing or closed, else undefined. */
   closedAs: () => string | undefined;
-  /** Ends the case, recording who closed it and why: every open request stops and its partners are told it lapsed. */
+  /** Ends the case and records who closed it and why; every open request stops, its partners told it lapsed. */
   close: (by: string, reason: string) => void;
   decisions: () => DecisionRecord[];
   state: () => CaseState;
