@@ -193,6 +193,9 @@ export const DECISION_RECORD_TYPES = [
   // The same person again: the earlier melding linked (its reference), or reopened from ("ref; reason").
   'koppeling',
   'heropening',
+  // Closed by hand by ops or a coordinator, with the reason code (an ops action, not a decision
+  // of the table; recorded here too so the case page's timeline shows who closed it and why).
+  'sluiting',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

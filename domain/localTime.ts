@@ -80,3 +80,10 @@ export function formatLocal(iso: string, timeZone = TIME_ZONE): string {
     minute: '2-digit',
   }).format(instant);
 }
+
+/** Calendar days from `now` to `iso` in Dutch local time: 0 today, 1 tomorrow, negative when past. */
+export function daysUntil(iso: string, now: Date, timeZone = TIME_ZONE): number {
+  const [y1, m1, d1] = localDate(now, timeZone);
+  const [y2, m2, d2] = localDate(new Date(iso), timeZone);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}

@@ -638,6 +638,12 @@ export const nl = {
     hardDeadline: 'Harde termijn: {{deadline}}.',
     nextCheckIn: 'Volgend contactmoment: {{what}}, uitkomst vastleggen vóór {{due}}.',
     noCheckIn: 'Er staat nu geen contactmoment open; het volgende verschijnt hier zodra het begint.',
+    plannedCheckIn: 'Volgend contactmoment: {{date}}, {{when}}. Contactmoment {{number}} van {{of}}.',
+    plannedScreening:
+      'Volgend contactmoment: {{date}}, {{when}}. Contactmoment {{number}} van {{of}}: de screening.',
+    today: 'vandaag',
+    inDays_one: 'over {{count}} dag',
+    inDays_other: 'over {{count}} dagen',
     openRequests: 'Open verzoeken',
     colRequest: 'Verzoek',
     colPartner: 'Partner',
@@ -678,6 +684,7 @@ export const nl = {
       aangifte: 'Aangifte',
       koppeling: 'Gekoppeld aan een eerdere melding',
       heropening: 'Heropend vanuit een eerdere melding',
+      sluiting: 'Melding gesloten',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',

@@ -19,6 +19,8 @@ import { buildCodecServer } from '../codec/server';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import { buildServer } from '../web/server';
+import { decide, startMelding } from '../cases/meldingClient';
+import { buildIntake } from '../testkit/meldingFixtures';
 import { launchChromium } from '../testkit/browser';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../testkit/intakeHarness';
 import { freePort } from '../testkit/processes';
@@ -175,12 +177,22 @@ async function walk(stack: Stack, v: Variant): Promise<string[]> {
   const page = await context.newPage();
   const { base, h } = stack;
 
-  /** Runs one page's steps and takes its screenshot; any failure names the page. */
-  async function shot(name: string, steps: () => Promise<void>, on: Page = page): Promise<void> {
+  /**
+   * Runs one page's steps and takes its screenshot, of the whole page or of its `part` (a form far
+   * down a long page); any failure names the page.
+   */
+  async function shot(
+    name: string,
+    steps: () => Promise<void>,
+    on: Page = page,
+    part?: string,
+  ): Promise<void> {
     try {
       await steps();
       const file = `${name}-${v.lang}-${v.size}.png`;
-      await on.screenshot({ path: join(OUT, file), fullPage: true, animations: 'disabled' });
+      const path = join(OUT, file);
+      if (part) await on.locator(part).screenshot({ path, animations: 'disabled' });
+      else await on.screenshot({ path, fullPage: true, animations: 'disabled' });
       written.push(file);
     } catch (error) {
       // Playwright's first line says what timed out, a later one what it waited for.
@@ -296,6 +308,8 @@ async function walk(stack: Stack, v: Variant): Promise<string[]> {
     partner,
   );
 
+  await walkAsCasemanager(stack, v, reference, shot, login);
+
   const ops = await context.newPage();
   await shot(
     'ops-overview',
@@ -323,6 +337,73 @@ async function walk(stack: Stack, v: Variant): Promise<string[]> {
   );
   await context.close();
   return written;
+}
+
+type Shot = (name: string, steps: () => Promise<void>, on: Page, part?: string) => Promise<void>;
+type Login = (on: Page, at: string, next: string, id: string, password: string) => Promise<void>;
+
+/**
+ * The casemanager's pages, in a session of their own (the helpline may not correct the age): the age correction of the walk's case and
+ * its confirmation (at 14 the FMO moves to the NFI; not confirmed, so the case stays as it is),
+ * then the same person again: a closed melding reopened, and the new one linked to the walk's case.
+ */
+async function walkAsCasemanager(
+  stack: Stack,
+  v: Variant,
+  reference: string,
+  shot: Shot,
+  login: Login,
+): Promise<void> {
+  const { base, h } = stack;
+  const context = await stack.browser.newContext({ locale: v.locale, viewport: SIZES[v.size] });
+  context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+  const cm = await context.newPage();
+  const load = (selector: string) => Promise.all([cm.waitForEvent('load'), cm.click(selector)]);
+  try {
+    await login(cm, base, `/meldingen/${reference}`, 'cm-017', 'casemanager-wachtwoord-1');
+    await shot(
+      'correction-form',
+      async () => {
+        await cm.fill('#leeftijd-victimAge', '14');
+        await cm.selectOption('#leeftijd-reason', 'invoerfout');
+      },
+      cm,
+      '#besluit-leeftijd',
+    );
+    await shot(
+      'correction-confirm',
+      async () => {
+        await load('#leeftijd-verder');
+        await cm.waitForSelector('#gevolgen');
+      },
+      cm,
+    );
+
+    // An earlier melding of the same person, withdrawn and closed, then reopened from its page.
+    const earlier = buildIntake({ municipality: 'Maastricht' });
+    await startMelding(h.client, h.taskQueue, earlier);
+    await decide(h.client, earlier.reference, { type: 'intrekking', input: { by: 'helpline-017' } });
+    await h.client.workflow.getHandle(earlier.reference).result();
+    await shot(
+      'case-links',
+      async () => {
+        await cm.goto(`${base}/meldingen/${earlier.reference}`);
+        await cm.selectOption('#heropenen-reason', 'opnieuw_contact');
+        await load('#heropenen-verder');
+        await load('#bevestigen');
+        await cm.waitForSelector('#heropend-vanuit');
+        await cm.fill('#koppelen-reference', reference);
+        await load('#koppelen-verder');
+        await load('#bevestigen');
+        await cm.waitForSelector('#gekoppeld-aan');
+      },
+      cm,
+      '#koppelingen',
+    );
+  } finally {
+    await context.close();
+  }
 }
 
 async function main(): Promise<void> {

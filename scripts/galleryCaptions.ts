@@ -36,7 +36,7 @@ export const GALLERY: GalleryEntry[] = [
   {
     title: 'Decision confirmation',
     caption: 'Every decision on the case page asks for a confirmation that says what will happen.',
-    images: ['decision-confirm-nl-desktop.png'],
+    images: ['decision-confirm-nl-desktop.png', 'decision-confirm-en-phone.png'],
   },
   {
     title: 'Case page',
@@ -45,9 +45,27 @@ export const GALLERY: GalleryEntry[] = [
     images: ['case-page-nl-desktop.png', 'case-page-en-phone.png'],
   },
   {
+    title: 'Correcting the age',
+    caption:
+      'A casemanager corrects what the intake recorded, with a reason; each field shows its value as it stands.',
+    images: ['correction-form-nl-desktop.png', 'correction-form-en-phone.png'],
+  },
+  {
+    title: 'Correction confirmation',
+    caption:
+      'Before anything changes, the confirmation says what the correction does: at 14 the FMO moves from the forensic physician to the NFI.',
+    images: ['correction-confirm-nl-desktop.png', 'correction-confirm-en-phone.png'],
+  },
+  {
+    title: 'Case page: the same person again',
+    caption:
+      'A closed melding reopened as a new one, which is then linked to an earlier melding: each named with a link.',
+    images: ['case-links-nl-desktop.png', 'case-links-en-phone.png'],
+  },
+  {
     title: 'Finding a case again',
     caption: 'A victim calls back without the reference: the case is found by phone number.',
-    images: ['find-hit-nl-desktop.png'],
+    images: ['find-hit-nl-desktop.png', 'find-hit-en-phone.png'],
   },
   {
     title: 'Partner page: casemanager handover',

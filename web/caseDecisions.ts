@@ -44,6 +44,8 @@ export interface DecisionField {
   label?: string;
   /** Catalogue key of a select's empty first option. */
   placeholder?: string;
+  /** An incident-time field the form shows only while this kind of time is chosen (layout.ts). */
+  timeKind?: 'exact' | 'approximate';
 }
 
 /** The consent form offers only partners outside the CSG: its own people need no separate consent. */
@@ -74,15 +76,18 @@ const typed = (name: string, input: DecisionField['input'] = 'text'): DecisionFi
   optional: true,
 });
 
-/** The incident time as the intake form asks it: its kind, then Dutch date and time fields. */
+/**
+ * The incident time as the intake form asks it: its kind first, then the Dutch date and time
+ * fields of that kind only (the others are hidden by CSS while another kind is chosen).
+ */
 const INCIDENT_FIELDS: DecisionField[] = [
   { name: 'tijdsoort', choices: INCIDENT_TIME_KINDS, words: (c) => `casePage.timeKinds.${c}` },
-  typed('datum'),
-  typed('tijd'),
-  typed('vanafDatum'),
-  typed('vanafTijd'),
-  typed('totDatum'),
-  typed('totTijd'),
+  { ...typed('datum'), timeKind: 'exact' },
+  { ...typed('tijd'), timeKind: 'exact' },
+  { ...typed('vanafDatum'), timeKind: 'approximate' },
+  { ...typed('vanafTijd'), timeKind: 'approximate' },
+  { ...typed('totDatum'), timeKind: 'approximate' },
+  { ...typed('totTijd'), timeKind: 'approximate' },
 ];
 
 /** The form's values, the schema's body; problems the form finds itself, by field. */

@@ -132,6 +132,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         csrfToken: session.csrf,
         mayDecide: (name: CasePageDecision) => mayTake(session, name),
         ...(koppelingen ? { koppelingen } : {}),
+        now,
         ...extra,
         ui,
       }),

@@ -25,7 +25,7 @@ import type {
   RequestKind,
   TriageResult,
 } from '../domain/types';
-import type { CaseState, DecisionRecord, DecisionType, FmoOffer } from './messages';
+import type { CaseState, DecisionRecord, DecisionType, FmoOffer, NextCheckIn } from './messages';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest } from './partnerRequest';
@@ -81,6 +81,8 @@ export class MeldingCase {
   /** Requests stood down while the case ran (not by its end): for the semester figures. */
   readonly calledOff = new Set<string>();
   readonly checkInResults = new Map<string, CheckInResult>();
+  /** Set by watchful waiting where it plans a check-in's timer: query state only, no command. */
+  nextCheckIn: NextCheckIn | undefined;
   /** Called after every publish: the ops history follows each escalation. */
   afterPublish: () => void = () => undefined;
 
@@ -138,6 +140,10 @@ export class MeldingCase {
       ...(this.linkedTo.length ? { linkedTo: [...this.linkedTo] } : {}),
       ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
       ...(this.transferredTo ? { transferredTo: this.transferredTo } : {}),
+      // A plan only while it can still happen: not after a referral, nor once the case is closing.
+      ...(this.nextCheckIn && this.phase === 'watchful_waiting' && !this.closing && !this.completed
+        ? { nextCheckIn: { ...this.nextCheckIn } }
+        : {}),
     };
   }
 

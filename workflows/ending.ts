@@ -37,9 +37,13 @@ export function transferCase(c: MeldingCase, toRegionId: string, by: string): vo
   c.publish();
 }
 
-/** An ops closing: nobody is waited for any more; each open request stops and its partners hear it lapsed. */
-export function closeByOps(c: MeldingCase): void {
+/**
+ * A closing by hand (ops or a coordinator), recorded with who and why for the case's timeline:
+ * nobody is waited for any more; each open request stops and its partners hear it lapsed.
+ */
+export function closeByOps(c: MeldingCase, by: string, reason: string): void {
   c.closing = { outcome: 'gesloten' };
+  c.decide('sluiting', by, reason);
   c.endRequests((r) => r.isOpen, 'vervallen');
 }
 

@@ -50,7 +50,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     reference: c.ref,
     requests: () => c.requests.values(),
     closedAs: () => closedAs(c),
-    close: () => closeByOps(c),
+    close: (by, reason) => closeByOps(c, by, reason),
     decisions: () => c.decisions,
     state: () => c.state(),
     publish: () => c.publish(),

@@ -100,6 +100,19 @@ export interface DecisionRecord {
   requestId?: string;
 }
 
+/**
+ * The check-in of watchful waiting the case waits for (or runs now): when it is planned, which of
+ * the region's check-ins it is, and whether it is a screening.
+ */
+export interface NextCheckIn {
+  /** ISO time the check-in starts: its day after the intake. */
+  at: string;
+  /** 1-based place in the region's plan, of `of` check-ins in all. */
+  number: number;
+  of: number;
+  screening: boolean;
+}
+
 /** The case as the query returns it: no personal data, safe for the JSON API and ops tooling. */
 export interface CaseState {
   reference: string;
@@ -127,6 +140,8 @@ export interface CaseState {
    * after a withdrawal during the transfer, as that region's coordinator was told of the case.
    */
   transferredTo?: string;
+  /** During watchful waiting (not closing): the check-in that comes next, see NextCheckIn. */
+  nextCheckIn?: NextCheckIn;
 }
 
 /**

@@ -29,8 +29,8 @@ export interface OpsCase {
   requests: () => Iterable<PartnerRequest>;
   /** The outcome when the case is closing or closed, else undefined. */
   closedAs: () => string | undefined;
-  /** Ends the case: every open request stops and its partners are told it lapsed. */
-  close: () => void;
+  /** Ends the case and records who closed it and why; every open request stops, its partners told it lapsed. */
+  close: (by: string, reason: string) => void;
   decisions: () => DecisionRecord[];
   state: () => CaseState;
   /** Called after an action, so search attributes, memo and details follow. */
@@ -138,7 +138,7 @@ export function registerOpsActions(c: OpsCase): OpsActions {
     closeCase,
     ({ reason, by }) => {
       record('sluiting', by, reason);
-      c.close();
+      c.close(by, reason);
       c.publish();
       return c.state();
     },
@@ -156,14 +156,18 @@ export function registerOpsActions(c: OpsCase): OpsActions {
   );
 
   setHandler(caseHistory, () => {
-    const decisions: HistoryEntry[] = c.decisions().map((d) => ({
-      at: d.at,
-      by: d.by,
-      kind: 'besluit',
-      type: d.type,
-      value: d.value,
-      ...(d.requestId ? { requestId: d.requestId } : {}),
-    }));
+    // The closing is in the decisions too (for the case page); here it is the ops action above.
+    const decisions: HistoryEntry[] = c
+      .decisions()
+      .filter((d) => d.type !== 'sluiting')
+      .map((d) => ({
+        at: d.at,
+        by: d.by,
+        kind: 'besluit',
+        type: d.type,
+        value: d.value,
+        ...(d.requestId ? { requestId: d.requestId } : {}),
+      }));
     // Stable sort: entries of the same moment keep their order (decisions first, then the rest).
     return [...decisions, ...events]
       .map((entry, i) => ({ entry, i }))

@@ -2,8 +2,9 @@
  * Watchful waiting: the region's check-ins (PathwaySettings.checkIns), counted in days from the
  * intake. A screening that points to PTSS ends the case in a referral to the GGZ partner.
  */
-import type { CaseOutcome, PathwaySettings } from '../domain/types';
+import type { CaseOutcome, CheckInPlan, PathwaySettings } from '../domain/types';
 import type { MeldingCase } from './caseState';
+import type { NextCheckIn } from './messages';
 import type { PartnerRequest } from './partnerRequest';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,6 +18,16 @@ export function isScreening(pathway: PathwaySettings, requestId: string): boolea
   return pathway.checkIns.some((plan) => plan.screening && checkInId(plan.day) === requestId);
 }
 
+/** What the case page and the API show of the check-in planned for `dueAt`. */
+function plannedCheckIn(pathway: PathwaySettings, plan: CheckInPlan, dueAt: number): NextCheckIn {
+  return {
+    at: new Date(dueAt).toISOString(),
+    number: pathway.checkIns.indexOf(plan) + 1,
+    of: pathway.checkIns.length,
+    screening: plan.screening,
+  };
+}
+
 /** Runs the check-ins; the outcome, or undefined when the case started closing meanwhile. */
 export async function watchfulWaiting(c: MeldingCase): Promise<CaseOutcome | undefined> {
   c.setPhase('watchful_waiting');
@@ -24,6 +35,7 @@ export async function watchfulWaiting(c: MeldingCase): Promise<CaseOutcome | und
   let previous: PartnerRequest | undefined;
   for (const plan of pathway.checkIns) {
     const dueAt = c.checkInBase + plan.day * DAY_MS;
+    c.nextCheckIn = plannedCheckIn(pathway, plan, dueAt);
     if (dueAt > Date.now() && !(await c.until(() => false, dueAt - Date.now()))) return undefined;
     // A check-in nobody answered lapses when the next one starts (the coordinator already knows).
     if (previous?.isOpen) c.endRequest(previous, 'vervallen');

@@ -3,7 +3,9 @@
  * language): log in, register a melding, open its case page from the result, give consent for the
  * zedenpolitie through the confirmation step with the keyboard alone, change the police wish, and
  * see both in the timeline as decided by the signed-in worker. A screenshot of the case page goes
- * to .data/screenshots/ for the docs.
+ * to .data/screenshots/ for the docs. Then, in each language, a case in watchful waiting shows its
+ * next check-in, and ops close a case with a reason through the confirmation and find the closing
+ * in the timeline; the incident-time correction shows only the fields of the kind chosen.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,9 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, logInByKeyboard, tabTo, waitForFocus } from '../../testkit/browser';
 import { freePort } from '../../testkit/processes';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
-import { caseState } from '../../workflows/messages';
+import { decide, startMelding } from '../../cases/meldingClient';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { caseState, type CaseState } from '../../workflows/messages';
 
 jest.setTimeout(180_000);
 
@@ -140,3 +144,105 @@ test.each(LANGUAGES)(
     await context.close();
   },
 );
+
+/** A melding in Maastricht whose casemanager took it over: it waits for its day-1 check-in. */
+async function inWatchfulWaiting(): Promise<string> {
+  const intake = buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+  expect((await startMelding(h.client, h.taskQueue, intake)).status).toBe('started');
+  const handle = h.client.workflow.getHandle(intake.reference);
+  const until = async (check: (s: CaseState) => boolean) => {
+    for (let i = 0; i < 100; i++) {
+      if (check(await handle.query(caseState))) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`${intake.reference} never reached the state waited for`);
+  };
+  await until((s) => s.openRequests.some((r) => r.requestId === 'casemanager_overdracht'));
+  await decide(h.client, intake.reference, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: 'cm-017' },
+  });
+  await until((s) => s.nextCheckIn !== undefined);
+  return intake.reference;
+}
+
+const LATER = [
+  {
+    locale: 'nl-NL',
+    lang: 'nl',
+    checkIn: /^Volgend contactmoment: \d\d-\d\d-\d{4}, \d\d:\d\d, over 1 dag\. Contactmoment 1 van 4\.$/,
+    reason: 'Zorg is buiten het CSG geregeld',
+    closeTitle: 'Bevestigen: Melding sluiten met een reden',
+    closeDone: 'De melding is gesloten.',
+    closeLine: 'Melding gesloten: Zorg is buiten het CSG geregeld',
+  },
+  {
+    locale: 'en-GB',
+    lang: 'en',
+    checkIn: /^Next check-in: \d\d-\d\d-\d{4}, \d\d:\d\d, in 1 day\. Check-in 1 of 4\.$/,
+    reason: 'Care is arranged outside the CSG',
+    closeTitle: 'Confirm: Close the melding with a reason',
+    closeDone: 'The melding is closed.',
+    closeLine: 'Melding closed: Care is arranged outside the CSG',
+  },
+];
+
+test.each(LATER)(
+  '$lang: the next check-in in plain words; ops close the case with a reason and see it in the timeline',
+  async (words) => {
+    const reference = await inWatchfulWaiting();
+    const context = await browser.newContext({ locale: words.locale });
+    const page = await context.newPage();
+    await logInByKeyboard(page, `${base}/meldingen/${reference}`, 'ops', 'ops-wachtwoord-123');
+    expect((await page.textContent('#volgend-contactmoment'))!.replace(/\s+/g, ' ').trim()).toMatch(
+      words.checkIn,
+    );
+    // The day-1 check-in was planned a day after the intake.
+    const planned = (await h.client.workflow.getHandle(reference).query(caseState)).nextCheckIn!;
+    expect(planned).toMatchObject({ number: 1, of: 4, screening: false });
+
+    // The closing: choose the reason, then continue, read and confirm by keyboard.
+    await page.focus('#sluiting-reason');
+    await page.selectOption('#sluiting-reason', { label: words.reason });
+    await tabTo(page, 'sluiting-verder', 3);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#bevestiging');
+    expect(await page.textContent('h1')).toBe(words.closeTitle);
+    await waitForFocus(page, 'bevestiging');
+    expect((await h.client.workflow.getHandle(reference).describe()).status.name).toBe('RUNNING');
+    await tabTo(page, 'bevestigen', 3);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#gedaan');
+    expect(await page.textContent('#gedaan')).toContain(words.closeDone);
+    // Each row: when, who, what (cells separated by tabs).
+    const rows = (await page.locator('#tijdlijn tbody tr').allInnerTexts()).map((row) =>
+      row.split('\t').map((cell) => cell.trim()),
+    );
+    expect(rows).toEqual(expect.arrayContaining([[expect.any(String), 'ops', words.closeLine]]));
+    await context.close();
+  },
+);
+
+test('the incident-time correction shows only the fields of the kind chosen, in the order a keyboard reaches them', async () => {
+  const reference = await inWatchfulWaiting();
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  const page = await context.newPage();
+  await logInByKeyboard(page, `${base}/meldingen/${reference}`, 'cm-017', 'casemanager-wachtwoord-1');
+  const shown = async () => ({
+    exact: await page.isVisible('#incidenttijd-datum'),
+    between: await page.isVisible('#incidenttijd-vanafDatum'),
+  });
+  expect(await shown()).toEqual({ exact: false, between: false });
+  await page.focus('#incidenttijd-tijdsoort-exact');
+  await page.keyboard.press('Space');
+  expect(await shown()).toEqual({ exact: true, between: false });
+  // From the chosen kind, Tab reaches its date and time, then the reason.
+  await tabTo(page, 'incidenttijd-datum', 2);
+  await tabTo(page, 'incidenttijd-tijd', 2);
+  await tabTo(page, 'incidenttijd-reason', 2);
+  await page.check('#incidenttijd-tijdsoort-approximate');
+  expect(await shown()).toEqual({ exact: false, between: true });
+  await page.check('#incidenttijd-tijdsoort-unknown');
+  expect(await shown()).toEqual({ exact: false, between: false });
+  await context.close();
+});

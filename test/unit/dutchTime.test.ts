@@ -4,7 +4,7 @@
  */
 import { offsetMinutes, wallClock } from '../../domain/dutchTime';
 import { formatDeadline } from '../../activities/templates';
-import { formatLocal, parseLocalDateTime } from '../../domain/localTime';
+import { daysUntil, formatLocal, parseLocalDateTime } from '../../domain/localTime';
 
 describe('Dutch wall-clock time', () => {
   it.each([
@@ -67,5 +67,19 @@ describe('times as helpline staff type them', () => {
     ['03-03-2026', '', 'tijd'],
   ])('"%s %s" is refused naming the %s', (date, time, problem) => {
     expect(parseLocalDateTime(date, time, now)).toEqual({ ok: false, problem });
+  });
+});
+
+describe('days until a planned moment, as the case page counts them', () => {
+  const now = new Date('2026-11-22T23:30:00Z'); // Monday 23 November, 00:30 in the Netherlands
+
+  it.each([
+    ['2026-11-23T22:00:00Z', 0], // 23:00 the same Dutch day, though 22.5 hours away
+    ['2026-11-23T23:10:00Z', 1], // 00:10 on Tuesday: tomorrow, though under a day away
+    ['2026-11-30T08:00:00Z', 7],
+    ['2026-11-22T08:00:00Z', -1],
+    ['2027-04-01T08:00:00Z', 129], // over the summer-time switch
+  ])('%s is %i days away', (iso, days) => {
+    expect(daysUntil(iso, now)).toBe(days);
   });
 });

@@ -211,6 +211,13 @@ describe('closeCase', () => {
     expect(opsEntries(entries)).toEqual([
       expect.objectContaining({ by: 'ops', type: 'sluiting', value: 'dubbele_melding' }),
     ]);
+    // Once in the history (as the ops action), and in the case state's decisions for the case page.
+    expect(entries.filter((e) => e.type === 'sluiting')).toHaveLength(1);
+    expect((await h.state(ref)).decisions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ by: 'ops', type: 'sluiting', value: 'dubbele_melding' }),
+      ]),
+    );
     const again = await ops.act(ref, { type: 'herinnering', input: { requestId: HANDOVER, by: 'ops' } });
     expectRejected(again, '(melding)', /the case is closed/);
     expect(await history(ref)).toEqual(entries);

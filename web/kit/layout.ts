@@ -6,6 +6,11 @@
 import { otherLanguage, type PageUi } from './language';
 import { html, raw, type SafeHtml } from './html';
 
+/**
+ * One stylesheet for every page. The incident-time correction shows only the chosen kind's
+ * fields: `:has()` on its radio, since pages run without scripts; a browser without `:has()` drops
+ * the rule and shows every field.
+ */
 const STYLE = `
 body{font-family:system-ui,sans-serif;max-width:52rem;margin:0 auto;padding:1rem;line-height:1.5;color:#1a1a1a}
 a{color:#0b4f9c}
@@ -14,6 +19,7 @@ fieldset{border:1px solid #888;margin:0 0 1rem;padding:.5rem 1rem 1rem}
 legend{font-weight:700;padding:0 .25rem}
 label{display:block;margin-top:.5rem}
 .keuze label{display:inline-block;margin-right:1rem;font-weight:400}
+form:not(:has([name=tijdsoort][value=exact]:checked)) .tijd-exact,form:not(:has([name=tijdsoort][value=approximate]:checked)) .tijd-approximate{display:none}
 .hint{color:#444;font-size:.9em;margin:0}
 input[type=text],input[type=email],input[type=tel],input[type=password],select{font-size:1rem;padding:.25rem;min-width:16rem}
 .fout{color:#b00020;font-weight:700;margin:.25rem 0}

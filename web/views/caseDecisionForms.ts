@@ -84,7 +84,7 @@ function fieldHtml(
   const label = t(field.label ?? `casePage.fields.${field.name}`);
   if (!field.choices) {
     const list = field.suggestions ? `${id}-lijst` : undefined;
-    return html`<div class="veld">
+    return html`<div class="veld${field.timeKind ? ` tijd-${field.timeKind}` : ''}">
       <label for="${id}">${label}</label>${nowHint}${error}
       <input
         type="${field.input ?? 'text'}"

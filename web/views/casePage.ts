@@ -6,7 +6,7 @@
  */
 import { decisionForm, refusedSummary } from './caseDecisionForms';
 import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
-import { formatLocal } from '../../domain/localTime';
+import { daysUntil, formatLocal } from '../../domain/localTime';
 import type { SharedDetails } from '../../domain/types';
 import type { PartnerRole } from '../../domain/vocabulary';
 import type { Translate } from '../../i18n';
@@ -39,6 +39,8 @@ export interface CasePageInput {
   refused?: DecisionProblems;
   /** The "same person" section (views/koppelingSection.ts), shown before the timeline. */
   koppelingen?: SafeHtml;
+  /** The service's time, for "in N days"; the real time when left out. */
+  now?: Date;
   ui: PageUi;
 }
 
@@ -110,6 +112,8 @@ function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): strin
       return wordsOr(t, `casePage.aangifte.${v}`, v);
     case 'intrekking':
       return v === 'ingetrokken' ? '' : v;
+    case 'sluiting':
+      return wordsOr(t, `casePage.closeReasons.${v}`, v);
     default:
       return v;
   }
@@ -125,7 +129,7 @@ function escalationWords(t: Translate, r: RequestView): string {
     : t('casePage.escalationLevel', { level: r.escalationLevel, tier: tierWords(t, r) });
 }
 
-function nextSteps(t: Translate, state: CaseState): SafeHtml {
+function nextSteps(t: Translate, state: CaseState, now: Date): SafeHtml {
   if (isClosed(state)) {
     return html`<p id="volgende">
       ${
@@ -156,6 +160,19 @@ function nextSteps(t: Translate, state: CaseState): SafeHtml {
     items.push(
       html`<li>
         ${t('casePage.nextCheckIn', { what: t(`request.kinds.${checkIn.kind}`), due: formatLocal(checkIn.dueBy) })}
+      </li>`,
+    );
+  } else if (state.nextCheckIn) {
+    const planned = state.nextCheckIn;
+    const days = daysUntil(planned.at, now);
+    items.push(
+      html`<li id="volgend-contactmoment">
+        ${t(planned.screening ? 'casePage.plannedScreening' : 'casePage.plannedCheckIn', {
+          date: formatLocal(planned.at),
+          when: days <= 0 ? t('casePage.today') : t('casePage.inDays', { count: days }),
+          number: planned.number,
+          of: planned.of,
+        })}
       </li>`,
     );
   } else if (state.phase === 'watchful_waiting') {
@@ -300,7 +317,7 @@ export function casePage(input: CasePageInput): string {
       </dd>
     </dl>
     <h2>${t('casePage.next')}</h2>
-    ${nextSteps(t, state)}
+    ${nextSteps(t, state, input.now ?? new Date())}
     <h2>${t('casePage.openRequests')}</h2>
     ${openRequestsTable(t, state)}
     ${
