@@ -7,7 +7,7 @@ import type { CaseState } from '../workflows/messages';
 import type { Settled } from './afterAction';
 import { basisWords, outcomeWord, phaseWord, statusWord, tierWord, windowWords } from './words';
 
-/** "afgesloten, uitkomst: gesloten door ops": the phase, and the outcome once there is one. */
+/** "afgesloten, uitkomst: gesloten door ops of de coördinator": the phase, and the outcome once there is one. */
 export function phaseLine(state: CaseState): string {
   return `${phaseWord(state.phase)}${state.outcome ? `, uitkomst: ${outcomeWord(state.outcome)}` : ''}`;
 }

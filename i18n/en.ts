@@ -583,7 +583,7 @@ export const en: Catalog = {
       verwezen_ggz: 'referred to the GGZ',
       overgedragen: 'transferred to another region',
       ingetrokken: 'withdrawn',
-      gesloten: 'closed by ops',
+      gesloten: 'closed by ops or the coordinator',
     },
   },
   casePage: {

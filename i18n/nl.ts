@@ -601,7 +601,7 @@ export const nl = {
       verwezen_ggz: 'verwezen naar de GGZ',
       overgedragen: 'overgedragen aan een andere regio',
       ingetrokken: 'ingetrokken',
-      gesloten: 'gesloten door ops',
+      gesloten: 'gesloten door ops of de coördinator',
     } satisfies Record<CaseOutcome, string>,
   },
   /** The case page and the decisions staff record on it, each with a confirmation step. */

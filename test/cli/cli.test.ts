@@ -141,9 +141,9 @@ test('ack and close print the phase that status shows afterwards', async () => {
   const close = cli();
   expect(await close.run('close', reference, 'dubbele_melding', '--door', 'ops')).toBe(0);
   expect(close.out).toEqual([
-    `Vastgelegd (sluiting) op ${reference} door ops; fase nu: afgesloten, uitkomst: gesloten door ops`,
+    `Vastgelegd (sluiting) op ${reference} door ops; fase nu: afgesloten, uitkomst: gesloten door ops of de coördinator`,
   ]);
-  expect(await statusPhase(reference)).toBe('afgesloten, uitkomst: gesloten door ops');
+  expect(await statusPhase(reference)).toBe('afgesloten, uitkomst: gesloten door ops of de coördinator');
 });
 
 test('closing a case with partners still to tell waits for the closed phase', async () => {
@@ -153,8 +153,10 @@ test('closing a case with partners still to tell waits for the closed phase', as
   expect(await statusPhase(reference)).toBe('acute zorg');
   const close = cli();
   expect(await close.run('close', '--door', 'ops', reference, 'onterecht_aangemaakt')).toBe(0);
-  expect(close.out.join('\n')).toContain('fase nu: afgesloten, uitkomst: gesloten door ops');
-  expect(await statusPhase(reference)).toBe('afgesloten, uitkomst: gesloten door ops');
+  expect(close.out.join('\n')).toContain(
+    'fase nu: afgesloten, uitkomst: gesloten door ops of de coördinator',
+  );
+  expect(await statusPhase(reference)).toBe('afgesloten, uitkomst: gesloten door ops of de coördinator');
 });
 
 test('a failure outside any refusal is told in Dutch', () => {
@@ -176,7 +178,7 @@ test('a close that has not settled in time says what is still to come, not the o
   });
   expect(after.settled).toBe(false);
   expect(closingLine(after)).toBe(
-    'acute zorg, uitkomst: gesloten door ops; de melding sluit zodra de partners bericht hebben dat ' +
+    'acute zorg, uitkomst: gesloten door ops of de coördinator; de melding sluit zodra de partners bericht hebben dat ' +
       'hun verzoek vervalt, daarna is de fase afgesloten (npm run cli -- status CSG-LIM-2026-000001)',
   );
 });
@@ -237,7 +239,7 @@ test('status, stuck, ack, resend, reassign, close and history speak Dutch, refus
     /toewijzing\s+casemanager\/piket → casemanager\/achterwacht \[casemanager_overdracht\]\s+door ops/,
   );
   expect(all).toMatch(/ontvangstbevestiging\s+zedenpolitie\/piket \[informatief_gesprek\]\s+door zeden-007/);
-  expect(all).toContain('fase: afgesloten, uitkomst: gesloten door ops');
+  expect(all).toContain('fase: afgesloten, uitkomst: gesloten door ops of de coördinator');
 });
 
 test('stuck lists every open request past its deadline, oldest first', async () => {

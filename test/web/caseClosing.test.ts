@@ -71,12 +71,12 @@ test.each([
   {
     lang: 'nl',
     line: /coord-lim Melding gesloten: Slachtoffer na alle pogingen niet bereikbaar$/,
-    closed: 'Deze melding is afgesloten: gesloten door ops.',
+    closed: 'Deze melding is afgesloten: gesloten door ops of de coördinator.',
   },
   {
     lang: 'en-GB',
     line: /coord-lim Melding closed: Victim not reachable after every attempt$/,
-    closed: 'This melding is closed: closed by ops.',
+    closed: 'This melding is closed: closed by ops or the coordinator.',
   },
 ])(
   '$lang: a coordinator closes with a reason after a confirmation; the timeline says who and why',

@@ -243,7 +243,7 @@ describe('a decision on the case page', () => {
     expect(await h.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'gesloten' });
     const page = await get(done.headers.location as string, 'nl', ops.cookie);
     expect(page.body).toContain('De melding is gesloten.');
-    expect(page.body).toContain('Deze melding is afgesloten: gesloten door ops.');
+    expect(page.body).toContain('Deze melding is afgesloten: gesloten door ops of de coördinator.');
     expect(page.body).not.toContain('/besluiten/');
     // A decision on the ended case is refused with words, not a crash.
     const late = await post(`/meldingen/${ref}/besluiten/aangifte`, { _csrf: csrf, made: 'true' });
