@@ -147,3 +147,20 @@ test("a search finds only cases in the staff member's regions; a role that may n
   });
   expect(calls).toEqual([]);
 });
+
+test('a melding is started as recorded by the staff member, whatever recordedBy the caller gave', async () => {
+  const { cases } = doubles();
+  const given: unknown[] = [];
+  const recording: CaseServices = {
+    ...cases,
+    meldingen: {
+      ...cases.meldingen,
+      start: async (raw) => {
+        given.push(raw);
+        return { status: 'started', reference: 'CSG-X' };
+      },
+    },
+  };
+  await scopedService(recording, helpline).start({ municipality: 'Maastricht', recordedBy: 'cm-lim' });
+  expect(given).toEqual([{ municipality: 'Maastricht', recordedBy: 'helpline' }]);
+});
