@@ -3,7 +3,7 @@
  * needs a staff identity (Bearer session token or Basic account). Invalid input answers 400 with
  * field-level problems and starts nothing; a repeated start (same reference, or same
  * Idempotency-Key) answers with the existing case instead of a second one. Too many failed
- * logins (per id or per client address) answer 429 with Retry-After until the window ends.
+ * logins (per id from one client, or per client) answer 429 with Retry-After until the lock ends.
  *
  * Every case route goes through the signed-in staff member's scoped case client
  * (cases/access.ts): a case outside their regions answers 404 like a case that does not exist, an
