@@ -18,8 +18,8 @@
  * - anything else: the case client's own outcome (ok, rejected, invalid, ...).
  *
  * The role is checked before the case is looked at (it does not depend on the case), the region
- * before anything is sent to it. Decisions and ops actions are recorded as the staff member
- * (`by` is always `staff.id`, whatever the caller put there).
+ * before anything is sent to it. Starts, decisions and ops actions are recorded as the staff
+ * member (`recordedBy` and `by` are always `staff.id`, whatever the caller put there).
  */
 import { decisionAction, may, servesRegion, type AccessAction, type Staff } from '../domain/access';
 import type { Decision } from '../domain/decisions';
@@ -159,7 +159,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
             return { status: 'invalid', problems: [unknownLink(reference, 'linkedTo')] };
         }
       }
-      return cases.meldingen.start({ ...raw });
+      return cases.meldingen.start({ ...raw, recordedBy: staff.id });
     },
 
     async state(reference) {

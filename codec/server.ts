@@ -21,6 +21,7 @@ import type { Logger } from '../config/logger';
 import { PayloadDecryptionError } from '../config/payloadCodec';
 import { attemptLogin, parseStaffAccounts, verifySessionToken, type AuthConfig } from '../web/kit/auth';
 import { registerLanguage } from '../web/kit/language';
+import { registerSecurityHeaders } from '../web/kit/securityHeaders';
 import { createLoginThrottle, type LoginThrottle } from '../web/kit/loginThrottle';
 import { CODEC_SESSION_COOKIE, registerCodecLogin } from './login';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
@@ -58,6 +59,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
   });
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
   registerLanguage(app, { secureCookies: auth.secureCookies });
@@ -82,11 +84,6 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     methods: ['POST'],
     allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'],
     maxAge: 600,
-  });
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('cache-control', 'no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    return payload;
   });
 
   /** The ops id of the caller: the session cookie, or Basic credentials (throttled). */

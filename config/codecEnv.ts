@@ -6,8 +6,7 @@
  * Temporal UI is a different permission from registering a melding.
  */
 import { z } from 'zod';
-import { parseEnv } from './configError';
-import { port, staffAccountsSpec } from './env';
+import { parseInProduction, port, staffAccountsSpec } from './env';
 import { temporalEnvSchema } from './temporal';
 
 const ORIGINS_EXPECTED =
@@ -36,6 +35,7 @@ const origins = z.string({ error: ORIGINS_EXPECTED }).transform((spec, ctx) => {
 export const codecEnvSchema = temporalEnvSchema
   .pick({ PAYLOAD_KEYS: true, TEMPORAL_NAMESPACE: true })
   .extend({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     CODEC_HOST: z.string().min(1).default('127.0.0.1'),
     CODEC_PORT: port('CODEC_PORT').default(8234),
@@ -50,5 +50,5 @@ export const codecEnvSchema = temporalEnvSchema
 export type CodecEnv = z.infer<typeof codecEnvSchema>;
 
 export function loadCodecEnv(source: Record<string, string | undefined> = process.env): CodecEnv {
-  return parseEnv(codecEnvSchema, source);
+  return parseInProduction(codecEnvSchema, source);
 }

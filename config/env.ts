@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
 import { opsStaffIdsSchema, parseOpsStaffIds, unknownOpsIds } from './opsRole';
+import { productionProblems } from './productionRules';
 import { staffDirectory } from './staffRoles';
 import { REGIONS } from '../regions';
 import { temporalEnvSchema } from './temporal';
@@ -80,7 +81,7 @@ export const envSchema = z.object({
   TWILIO_FROM_NUMBER: z
     .string()
     .regex(/^\+[1-9]\d{6,14}$/, 'TWILIO_FROM_NUMBER must be an E.164 number like +3197010203040'),
-  /** Only for development and tests: the Twilio contract mock. Unset in production (the SDK's own host is used). */
+  /** Only for development and tests: the Twilio contract mock. Unset in production (the SDK's own host is used); https there. */
   TWILIO_API_BASE_URL: z
     .string()
     .url('TWILIO_API_BASE_URL must be a URL like http://localhost:4010')
@@ -145,7 +146,7 @@ export { ConfigError };
 
 /** Parses the environment; throws ConfigError naming every bad variable and what it expects. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
-  const env = parseEnv(envSchema, source);
+  const env = parseInProduction(envSchema, source);
   const accountIds = env.STAFF_ACCOUNTS.split(',').map((pair) => pair.slice(0, pair.indexOf(':')));
   const unknown = unknownOpsIds(parseOpsStaffIds(env.OPS_STAFF_IDS), accountIds);
   if (unknown.length > 0) {
@@ -162,4 +163,24 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     accountIds,
   });
   return env;
+}
+
+/**
+ * parseEnv, and in production also the production rules (config/productionRules.ts): a public
+ * development value or a plain-http endpoint stops the process, listed with every other problem.
+ */
+export function parseInProduction<S extends z.ZodType>(
+  schema: S,
+  source: Record<string, string | undefined>,
+): z.infer<S> {
+  const production = source.NODE_ENV === 'production' ? productionProblems(source) : [];
+  let parsed: z.infer<S>;
+  try {
+    parsed = parseEnv(schema, source);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError([...error.problems, ...production]);
+    throw error;
+  }
+  if (production.length > 0) throw new ConfigError(production);
+  return parsed;
 }

@@ -61,7 +61,7 @@ const CONSTRAINED_STRINGS = [
   'callerRole',
   'municipality',
   'receivedAt',
-  'recordedBy',
+  // Not recordedBy: the API records the signed-in staff member whatever the body gives.
   'wishes.police',
   'wishes.medicalCare',
   'victimContact.phone',
@@ -73,7 +73,6 @@ const TYPED_PATHS = [
   ...REQUIRED_PATHS,
   'reference',
   'receivedAt',
-  'recordedBy',
   'victimContact.name',
   'victimContact.phone',
 ];

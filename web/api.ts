@@ -3,7 +3,7 @@
  * needs a staff identity (Bearer session token or Basic account). Invalid input answers 400 with
  * field-level problems and starts nothing; a repeated start (same reference, or same
  * Idempotency-Key) answers with the existing case instead of a second one. Too many failed
- * logins (per id or per client address) answer 429 with Retry-After until the window ends.
+ * logins (per id from one client, or per client) answer 429 with Retry-After until the lock ends.
  *
  * Every case route goes through the signed-in staff member's scoped case client
  * (cases/access.ts): a case outside their regions answers 404 like a case that does not exist, an
@@ -141,14 +141,37 @@ function forbidden(request: FastifyRequest, reply: FastifyReply, refusal: Forbid
       });
 }
 
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+const JSON_MEDIA_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * The API takes JSON bodies only: 415 for anything else, before the body is read. A form on
+ * another site can post url-encoded, multipart or text/plain bodies without asking (no CORS
+ * preflight), and the browser would add any credentials it holds; JSON it cannot send without
+ * this service's consent. The staff pages keep their form posts: they carry their own checks.
+ */
+function acceptJsonBodiesOnly(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const hasBody =
+      request.headers['transfer-encoding'] !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0 ||
+      request.headers['content-type'] !== undefined;
+    if (hasBody && !JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
+      throw Object.assign(new Error('expected application/json'), { statusCode: 415 });
+    }
+  });
+}
+
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   const { auth, cases, clock } = deps;
+  acceptJsonBodiesOnly(app);
 
   async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
     const outcome = staffFromAuthorization(request, auth);
     if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
     if (outcome.status === 'rejected') {
-      reply.header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"');
+      reply.header('www-authenticate', 'Bearer realm="csg-meldingen"');
       return fail(request, reply, 401, 'unauthorized', 'unauthorized');
     }
     const staff = staffOf(auth, outcome.staffId);
@@ -213,7 +236,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const now = clock();
     const future = receivedAtProblem(body as Record<string, unknown>, now);
     if (future) return badRequest(request, reply, [{ ...future, code: 'in_future' }], 'invalid_intake');
-    const { rawFor, referenceDerived: derived } = fillIntakeDefaults(body as Record<string, unknown>, {
+    // Recorded by whoever is signed in, whatever the body says: the history names who acted.
+    const asSignedIn = { ...(body as Record<string, unknown>), recordedBy: request.staffId! };
+    const { rawFor, referenceDerived: derived } = fillIntakeDefaults(asSignedIn, {
       now,
       staffId: request.staffId!,
       secret: auth.sessionSecret,

@@ -133,7 +133,7 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         post: {
           summary: 'Start a melding (idempotent by reference or Idempotency-Key)',
           description:
-            'reference, receivedAt and recordedBy may be left out: the service fills them (reference from the Idempotency-Key when given). Unknown fields are refused.',
+            'reference and receivedAt may be left out: the service fills them (reference from the Idempotency-Key when given). recordedBy is always the signed-in staff member; a value given is ignored. Unknown fields are refused.',
           parameters: [
             {
               name: 'Idempotency-Key',

@@ -62,7 +62,7 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
     if (outcome.status === 'rejected') {
       void reply
         .code(401)
-        .header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"')
+        .header('www-authenticate', 'Bearer realm="csg-meldingen"')
         .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
       return undefined;
     }

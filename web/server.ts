@@ -34,6 +34,7 @@ import { registerKoppelingPages } from './koppelingPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
+import { registerSecurityHeaders } from './kit/securityHeaders';
 
 export type IntakeConfig = Pick<
   Env,
@@ -65,17 +66,6 @@ export interface IntakeServerDeps {
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
 const BODY_LIMIT_BYTES = 64 * 1024;
 
-const SECURITY_HEADERS: Record<string, string> = {
-  // No scripts at all; inline style only for the one <style> block of the layout.
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  // Pages and answers may hold personal data: never in a shared or browser cache.
-  'cache-control': 'no-store',
-};
-
 export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
   const service =
@@ -106,14 +96,11 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     routerOptions: { maxParamLength: 1000 },
   });
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   registerLanguage(app, { secureCookies: auth.secureCookies });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    return payload;
-  });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {

@@ -114,3 +114,35 @@ test('the worker with bad metrics ports exits 1 naming them; the intake refuses 
   expect(intake.output).toContain('METRICS_TOKEN must be at least 24 characters');
   expect(intake.output).not.toContain('short');
 });
+
+test('in production the npm scripts take nothing from scripts/dev.env: a missing secret stops the process, named', async () => {
+  // The review's case: NODE_ENV=production with the secrets unset. Filled from the public dev.env,
+  // the intake would have started with its session secret and staff passwords, and the worker
+  // would have sent the Twilio token in clear to TWILIO_API_BASE_URL=http://localhost:4010.
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(
+      'bash',
+      ['scripts/with-dev-env.sh', process.execPath, '--import', 'tsx', 'web/main.ts'],
+      {
+        cwd: projectRoot,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let text = '';
+    child.stdout.on('data', (d) => (text += String(d)));
+    child.stderr.on('data', (d) => (text += String(d)));
+    child.on('exit', (exitCode) => resolve({ code: exitCode, output: text }));
+  });
+  expect(code).toBe(1);
+  for (const name of [
+    'SESSION_SECRET',
+    'LINK_SECRET',
+    'STAFF_ACCOUNTS',
+    'TWILIO_AUTH_TOKEN',
+    'PAYLOAD_KEYS',
+  ]) {
+    expect(output).toContain(`${name} is required but not set`);
+  }
+  expect(output).not.toMatch(/dev-(session|link|twilio)/);
+});

@@ -1,6 +1,7 @@
 /**
- * The login throttle on a hand-moved clock: the id limit, the IP limit, window expiry, success
- * clearing the id (not the IP), and the bound on tracked keys.
+ * The login throttle on a hand-moved clock: the limit per id from one client, the client limit
+ * (IPv6 by /64), window expiry and backoff, success clearing the id (not the client), and a
+ * bounded memory that never evicts a live lock.
  */
 import {
   createLoginThrottle,
@@ -11,7 +12,7 @@ import {
 const MINUTE = 60_000;
 const CENTRE_IP = '192.0.2.10';
 
-function throttleWithClock(options: { maxTrackedKeys?: number } = {}) {
+function throttleWithClock(options: { maxTrackedKeys?: number; maxLockMs?: number } = {}) {
   let now = Date.UTC(2026, 2, 9, 7, 0, 0);
   const throttle = createLoginThrottle({ now: () => now, ...options });
   return {
@@ -29,11 +30,12 @@ function failTimes(throttle: LoginThrottle, times: number, accountId: string, cl
   }
 }
 
-test('the defaults are 10 failures per id and 50 per address in 15 minutes', () => {
+test('the defaults are 10 failures per id from one client and 50 per client in 15 minutes', () => {
   expect(LOGIN_THROTTLE_DEFAULTS).toMatchObject({
     windowMs: 15 * MINUTE,
     maxAccountFailures: 10,
     maxClientFailures: 50,
+    maxLockMs: 4 * 60 * MINUTE,
   });
 });
 
@@ -47,8 +49,8 @@ test('ten failures for one id are each looked at; the eleventh attempt is refuse
   expect(throttle.refusal(keys)).toEqual({ scope: 'account', retryAfterSeconds: 15 * 60 });
   advance(4 * MINUTE + 30_000);
   expect(throttle.refusal(keys)).toEqual({ scope: 'account', retryAfterSeconds: 10 * 60 + 30 });
-  // Another address does not help: the id itself is locked.
-  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: '198.51.100.7' })?.scope).toBe('account');
+  // The real user at another address is not locked out by these failures: no lock on an id alone.
+  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: '198.51.100.7' })).toBeUndefined();
   // Another id from the same address is not affected.
   expect(throttle.refusal({ accountId: 'ops', clientIp: CENTRE_IP })).toBeUndefined();
 });
@@ -131,28 +133,86 @@ test('when both the id and the address are locked, the later end is named', () =
     scope: 'client',
     retryAfterSeconds: 10 * 60,
   });
-  for (let i = 0; i < 5; i++) throttle.recordFailure({ accountId: 'helpline-017', clientIp: '198.51.100.7' });
+  // Five more for the id from this address (counted, as a direct call does not ask first).
+  for (let i = 0; i < 5; i++) throttle.recordFailure({ accountId: 'helpline-017', clientIp: CENTRE_IP });
   expect(throttle.refusal({ accountId: 'helpline-017', clientIp: CENTRE_IP })).toEqual({
     scope: 'account',
     retryAfterSeconds: 15 * 60,
   });
 });
 
-test('random ids cannot grow memory past the bound; the oldest windows go first', () => {
+test('10,000 junk failures do not lift a lock: memory stays bounded, a live lock is never evicted', () => {
   const { throttle, advance } = throttleWithClock({ maxTrackedKeys: 100 });
   failTimes(throttle, 10, 'helpline-017', '198.51.100.7');
-  for (let i = 0; i < 5000; i++) {
+  for (let i = 0; i < 10_000; i++) {
     advance(1);
-    throttle.recordFailure({ accountId: `random-${i}`, clientIp: `10.0.${i >> 8}.${i & 255}` });
+    throttle.recordFailure({
+      accountId: `random-${i}`,
+      clientIp: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+    });
   }
   expect(throttle.trackedKeys()).toEqual({ accounts: 100, clients: 100 });
-  // The oldest window was evicted to make room: bounded memory over remembering every guess.
-  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: CENTRE_IP })).toBeUndefined();
-  // The newest are still counted.
-  failTimes(throttle, 9, 'random-4999');
-  expect(throttle.refusal({ accountId: 'random-4999', clientIp: CENTRE_IP })?.scope).toBe('account');
+  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: '198.51.100.7' })?.scope).toBe('account');
+  // Once the junk has been forgotten there is room again for new keys.
+  advance(15 * MINUTE);
+  failTimes(throttle, 10, 'random-new', '10.200.0.1');
+  expect(throttle.refusal({ accountId: 'random-new', clientIp: '10.200.0.1' })?.scope).toBe('account');
 });
 
+test('with the default bound, 10,000 junk failures from 10,000 addresses leave every lock in place', () => {
+  const { throttle } = throttleWithClock();
+  failTimes(throttle, 10, 'helpline-017', '198.51.100.7');
+  for (let i = 0; i < 10_000; i++) {
+    throttle.recordFailure({
+      accountId: `junk-${i}`,
+      clientIp: `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`,
+    });
+  }
+  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: '198.51.100.7' })?.scope).toBe('account');
+});
+
+test('ten wrong passwords for an id from another client do not lock the real user out', () => {
+  const { throttle } = throttleWithClock();
+  failTimes(throttle, 10, 'helpline-017', '203.0.113.66');
+  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: '203.0.113.66' })?.scope).toBe('account');
+  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: CENTRE_IP })).toBeUndefined();
+});
+
+test('an IPv6 client is its /64: addresses within it share the limits, another /64 does not', () => {
+  const { throttle } = throttleWithClock();
+  for (let i = 0; i < 10; i++) {
+    throttle.recordFailure({ accountId: 'helpline-017', clientIp: `2001:db8:1:2::${(i + 1).toString(16)}` });
+  }
+  expect(
+    throttle.refusal({ accountId: 'helpline-017', clientIp: '2001:db8:1:2:ffff:ffff:ffff:fff0' }),
+  ).toEqual({ scope: 'account', retryAfterSeconds: 15 * 60 });
+  expect(throttle.refusal({ accountId: 'helpline-017', clientIp: '2001:db8:1:3::1' })).toBeUndefined();
+  for (let i = 0; i < 50; i++)
+    throttle.recordFailure({ accountId: `gok-${i}`, clientIp: `2001:db8:9:9::${i + 1}` });
+  expect(throttle.refusal({ accountId: 'ops', clientIp: '2001:db8:9:9:abcd::1' })?.scope).toBe('client');
+  // An IPv4-mapped IPv6 address is its IPv4 address.
+  failTimes(throttle, 10, 'ops', '192.0.2.77');
+  expect(throttle.refusal({ accountId: 'ops', clientIp: '::ffff:192.0.2.77' })?.scope).toBe('account');
+});
+
+test('backoff: each further lock of the same pair lasts twice as long, up to the cap', () => {
+  const { throttle, advance } = throttleWithClock({ maxLockMs: 60 * MINUTE });
+  const keys = { accountId: 'helpline-017', clientIp: CENTRE_IP };
+  const lockAgain = () => {
+    failTimes(throttle, 10, 'helpline-017');
+    return throttle.refusal(keys)?.retryAfterSeconds;
+  };
+  expect(lockAgain()).toBe(15 * 60);
+  advance(15 * MINUTE);
+  expect(lockAgain()).toBe(30 * 60);
+  advance(30 * MINUTE);
+  expect(lockAgain()).toBe(60 * 60);
+  advance(60 * MINUTE);
+  expect(lockAgain()).toBe(60 * 60);
+  // Quiet for as long as the last lock lasted after it ended: forgotten, back to the first lock.
+  advance(2 * 60 * MINUTE);
+  expect(lockAgain()).toBe(15 * 60);
+});
 test('expired windows are dropped as new failures arrive, so the map holds live windows only', () => {
   const { throttle, advance } = throttleWithClock();
   for (let i = 0; i < 30; i++) throttle.recordFailure({ accountId: `guess-${i}`, clientIp: `10.0.0.${i}` });

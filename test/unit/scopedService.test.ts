@@ -226,3 +226,20 @@ describe('a case transferred to another region lies in both regions', () => {
     expect(asked).toEqual([['gelderland-zuid-midden'], ['gelderland-zuid-midden'], ['utrecht'], undefined]);
   });
 });
+
+test('a melding is started as recorded by the staff member, whatever recordedBy the caller gave', async () => {
+  const { cases } = doubles();
+  const given: unknown[] = [];
+  const recording: CaseServices = {
+    ...cases,
+    meldingen: {
+      ...cases.meldingen,
+      start: async (raw) => {
+        given.push(raw);
+        return { status: 'started', reference: 'CSG-X' };
+      },
+    },
+  };
+  await scopedService(recording, helpline).start({ municipality: 'Maastricht', recordedBy: 'cm-lim' });
+  expect(given).toEqual([{ municipality: 'Maastricht', recordedBy: 'helpline' }]);
+});

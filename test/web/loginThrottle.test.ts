@@ -1,6 +1,6 @@
 /**
- * Password guessing against the intake service: failed logins per staff id and per client
- * address are throttled on every login path (form, POST /api/sessies, Basic on the API), and
+ * Password guessing against the intake service: failed logins per staff id from one client and
+ * per client address are throttled on every login path (form, POST /api/sessies, Basic on the API), and
  * successful logins never are. The service's clock is moved by hand; nothing sleeps.
  */
 import { createLogger } from '../../config/logger';
@@ -73,11 +73,11 @@ test('after 10 wrong passwords the right one is refused with 429 and Retry-After
   });
   expect(refused.json()).not.toHaveProperty('token');
 
-  // The id is locked on every path, and from any address.
+  // The id is locked from this address on every path.
   const viaBasic = await h.app.inject({
     method: 'GET',
     url: '/api/meldingen/CSG-LIM-2026-999999',
-    remoteAddress: '198.51.100.7',
+    remoteAddress: centre,
     headers: { authorization: basic('helpline-017', 'helpline-wachtwoord-1') },
   });
   expect(viaBasic.statusCode).toBe(429);
@@ -96,6 +96,26 @@ test('after 10 wrong passwords the right one is refused with 429 and Retry-After
   expect(logged).not.toContain('helpline-017');
   expect(logged).not.toContain(WRONG_PASSWORD);
   expect(logged).not.toContain('helpline-wachtwoord-1');
+});
+
+test("ten wrong passwords for a colleague's id from another address do not lock the colleague out", async () => {
+  const attacker = '2001:db8:66:1::5';
+  for (let i = 0; i < 10; i++) {
+    expect((await apiLogin('helpline-017', WRONG_PASSWORD, attacker)).statusCode).toBe(401);
+  }
+  // Another address in the attacker's /64 is the same client: still refused.
+  expect((await apiLogin('helpline-017', 'helpline-wachtwoord-1', '2001:db8:66:1::9')).statusCode).toBe(429);
+  // The real user, at the centre, logs in on every path.
+  const centre = '192.0.2.17';
+  expect((await apiLogin('helpline-017', 'helpline-wachtwoord-1', centre)).statusCode).toBe(201);
+  expect((await formLogin('helpline-017', 'helpline-wachtwoord-1', centre)).statusCode).toBe(303);
+  const viaBasic = await h.app.inject({
+    method: 'GET',
+    url: '/api/meldingen/CSG-LIM-2026-999999',
+    remoteAddress: centre,
+    headers: { authorization: basic('helpline-017', 'helpline-wachtwoord-1') },
+  });
+  expect(viaBasic.statusCode).not.toBe(429);
 });
 
 test('when the window has passed the locked id logs in again', async () => {

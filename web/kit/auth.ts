@@ -132,7 +132,7 @@ export interface AuthConfig {
   clock: () => Date;
   /** Secure cookies when the service is reached over https. */
   secureCookies: boolean;
-  /** Counts failed logins per id and per client IP; refuses either after too many. */
+  /** Counts failed logins per id from one client and per client; refuses either after too many. */
   throttle: LoginThrottle;
   /** Sessions revoked before their expiry (logout, or ops revoking an account). */
   revocations?: SessionRevocations;
@@ -200,8 +200,8 @@ export function attemptLogin(
     request.log.warn(
       { event: 'login_throttle_tripped', ...tags(scope) },
       scope === 'account'
-        ? 'too many failed logins for one staff id: refused for the rest of the window'
-        : 'too many failed logins from one client address: refused for the rest of the window',
+        ? 'too many failed logins for one staff id from one client: that pair is refused for a while'
+        : 'too many failed logins from one client address: refused for a while',
     );
   }
   return { status: 'rejected' };

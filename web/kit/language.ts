@@ -30,11 +30,22 @@ export function otherLanguage(lang: Lang): Lang {
   return lang === 'nl' ? 'en' : 'nl';
 }
 
-/** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */
-function safeBackPath(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && value.length < 2000
-    ? value
-    : '/';
+const SAME_SITE = 'http://same-site.invalid';
+
+/**
+ * Only a path on this site, else "/": never an absolute or protocol-relative URL (no open
+ * redirect). Browsers read a backslash as a slash and drop tabs and newlines from a Location, so
+ * "/\evil.example" or "/<tab>/evil.example" would leave the site as surely as "//evil.example":
+ * those characters are refused outright, and what is left must resolve on this origin.
+ */
+export function safeBackPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length >= 2000) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u0020\u007f]/.test(value)) return '/';
+  try {
+    return new URL(value, SAME_SITE).origin === SAME_SITE ? value : '/';
+  } catch {
+    return '/';
+  }
 }
 
 /** `back` is where the link returns to; a GET page returns to itself. */
