@@ -31,7 +31,8 @@ import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig }
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { koppelingenFor } from './koppelingPages';
-import { casePage, type DecisionProblems } from './views/casePage';
+import { casePage } from './views/casePage';
+import type { DecisionProblems } from './views/caseDecisionForms';
 import { decisionConfirmPage } from './views/decisionConfirmPage';
 
 export interface CasePagesDeps {

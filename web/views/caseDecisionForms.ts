@@ -2,7 +2,6 @@
  * The decision and correction forms of the case page: fields generated from the decision table,
  * the current values beside them, and the summary of a refused decision.
  */
-import type { DecisionProblems } from './casePage';
 import type { CaseState } from '../../workflows/messages';
 import type { SharedDetails } from '../../domain/types';
 import type { Translate } from '../../i18n';
@@ -12,8 +11,16 @@ import {
   fieldsOf,
   type CasePageDecision,
   type DecisionField,
+  type DecisionFormValues,
 } from '../caseDecisions';
 import { attr, html, type SafeHtml } from '../kit/html';
+
+/** Problems with one decision's form, each already in the reader's words. */
+export interface DecisionProblems {
+  decision: CasePageDecision;
+  problems: Array<{ field: string; text: string }>;
+  values: DecisionFormValues;
+}
 
 /**
  * The choices a form offers: a wish that is already the wish, or the case's own region, is no

@@ -4,24 +4,17 @@
  * partner), and a form for each decision staff record, each leading to a confirmation first.
  * Built from the case state query alone, which holds no personal data. Times in Dutch time.
  */
-import { decisionForm, refusedSummary } from './caseDecisionForms';
+import { decisionForm, refusedSummary, type DecisionProblems } from './caseDecisionForms';
 import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
 import { daysUntil, formatLocal } from '../../domain/localTime';
 import type { SharedDetails } from '../../domain/types';
 import type { PartnerRole } from '../../domain/vocabulary';
 import type { Translate } from '../../i18n';
-import { CASE_PAGE_DECISION_NAMES, type CasePageDecision, type DecisionFormValues } from '../caseDecisions';
+import { CASE_PAGE_DECISION_NAMES, type CasePageDecision } from '../caseDecisions';
 import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
-
-/** Problems with one decision's form, each already in the reader's words. */
-export interface DecisionProblems {
-  decision: CasePageDecision;
-  problems: Array<{ field: string; text: string }>;
-  values: DecisionFormValues;
-}
 
 export interface CasePageInput {
   state: CaseState;
