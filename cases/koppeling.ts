@@ -21,7 +21,6 @@ import { inRegions, listNewestFirst, type FoundMelding } from './find';
 import { MELDING_WORKFLOW_TYPE, meldingHandle, startMelding } from './meldingClient';
 import { buildReference, newSequenceNumber } from './reference';
 
-/** A later melding linked to a case: its reference, region and phase, nothing of the person. */
 /** A later melding that names this one: what a search finds, and no more. */
 export type LinkedMelding = FoundMelding;
 
@@ -35,6 +34,8 @@ export type ReopenOutcome =
   | { status: 'not_found' }
   | { status: 'running' }
   | { status: 'window_passed'; closedAt: Date; until: Date; withinDays: number }
+  /** A reopening of this case still runs: go on there rather than start a second one. */
+  | { status: 'already_reopened'; reference: string }
   /** The earlier intake no longer starts a case (e.g. its municipality is no longer served). */
   | { status: 'invalid'; problems: IntakeProblem[] };
 
@@ -89,6 +90,20 @@ export function createKoppelingService(
     };
   }
 
+  /**
+   * The reopening of `reference` that still runs, if any: a second click, or a colleague who did
+   * not see the first, would otherwise start a second case for the same person. (A reopening
+   * started a second ago may not be visible to the search yet.)
+   */
+  async function runningReopening(reference: string): Promise<string | undefined> {
+    const later = await listNewestFirst(client, linkedLaterFilter(reference), MAX_LATER);
+    for (const melding of later.filter((m) => m.open)) {
+      const state = await meldingHandle(client, melding.reference).query(caseState);
+      if (state.reopening?.from === reference) return melding.reference;
+    }
+    return undefined;
+  }
+
   return {
     linkedLater: (reference, regions) =>
       listNewestFirst(client, inRegions(linkedLaterFilter(reference), regions), MAX_LATER),
@@ -106,6 +121,8 @@ export function createKoppelingService(
           until: window.until,
           withinDays: window.withinDays,
         };
+      const running = await runningReopening(reference);
+      if (running) return { status: 'already_reopened', reference: running };
       const handle = meldingHandle(client, reference);
       const [intake, state] = await Promise.all([handle.query(intakeForReopening), handle.query(caseState)]);
       // The new melding starts in its municipality's region: after a transfer by a corrected

@@ -557,6 +557,8 @@ export const en: Catalog = {
       already: 'This melding is already linked to {{reference}}.',
       reason: 'Choose a reason for reopening.',
       running: 'This melding is still running: it can be reopened once it is closed.',
+      alreadyReopened:
+        'This melding was already reopened as {{reference}}, which is still running: go on there.',
       closed: 'This melding is closed: it can no longer be linked. Link the new melding to this one.',
       invalid: 'This melding’s details no longer start a new melding ({{field}}). Start a new melding.',
       forbidden: 'Your role may not do this; nothing has changed.',

@@ -560,6 +560,7 @@ export const nl = {
       already: 'Deze melding is al gekoppeld aan {{reference}}.',
       reason: 'Kies een reden voor het heropenen.',
       running: 'Deze melding loopt nog: heropenen kan pas als ze is afgesloten.',
+      alreadyReopened: 'Deze melding is al heropend als {{reference}}, en die loopt nog: ga daar verder.',
       closed: 'Deze melding is afgesloten: koppelen kan niet meer. Koppel de nieuwe melding aan deze.',
       invalid:
         'De gegevens van deze melding starten geen nieuwe melding meer ({{field}}). Start een nieuwe melding.',

@@ -239,6 +239,14 @@ export function registerKoppelingPages(app: FastifyInstance, deps: KoppelingPage
         });
         return refusal(reply, ui, 409, text, back);
       }
+      case 'already_reopened':
+        return refusal(
+          reply,
+          ui,
+          409,
+          ui.t('koppeling.problems.alreadyReopened', { reference: outcome.reference }),
+          back,
+        );
       case 'invalid':
         return refusal(
           reply,

@@ -213,6 +213,10 @@ test('a closed case is reopened within the window as a new linked melding; after
   const freshPage = await page('cm-lim', `/meldingen/${fresh!}`, 'en-GB');
   expect(freshPage.body).toMatch(new RegExp(`id="heropend-vanuit"[\\s\\S]*${closed}`));
   await eventually(() => laterOn('cm-lim', closed, fresh!), 'the closed page lists its reopening');
+  // A second reopening while the first still runs is refused and names the one to go on with.
+  const twice = await post('cm-lim', `/meldingen/${closed}/heropenen`, { reason: 'anders' }, 'en-GB');
+  expect(twice.statusCode).toBe(409);
+  expect(twice.body).toContain(`already reopened as ${fresh!}, which is still running`);
 
   shift = 91 * DAY;
   sessions.clear(); // the sessions expired in those 91 days: sign in again
