@@ -39,6 +39,8 @@ import { openSessionRevocations, type SessionRevocations } from '../web/kit/sess
 import { parseOpsStaffIds } from '../config/opsRole';
 import { staffDirectory, staffRolesSet, type StaffDirectory } from '../config/staffRoles';
 import { REGIONS } from '../regions';
+import { DECISION_NAMES, isDecisionName, type Decision } from '../domain/decisions';
+import { decisionSchemas } from '../domain/decisionSchemas';
 import { actingCases } from './acting';
 import { OPS_USAGE, runOpsCommand } from './ops';
 import { createOpsService } from '../cases/opsService';
@@ -70,11 +72,12 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   (--door <id> of CSG_STAFF_ID: wie handelt; met STAFF_ROLES gelden de rol en regio's van die id)
   status <referentie>                                        stand van een melding (zonder persoonsgegevens)
   ack <referentie> <verzoek-id> [--door <id>]                verzoek bevestigen
+  besluit <referentie> <soort> ['<json>'] [--door <id>]      besluit of correctie vastleggen; soort: ${DECISION_NAMES.join(', ')}
   stuck                                                      open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
 ${OPS_USAGE}`;
 
-const STAFF_COMMANDS = ['start', 'status', 'ack', 'stuck', 'sessies-intrekken'];
+const STAFF_COMMANDS = ['start', 'status', 'ack', 'besluit', 'stuck', 'sessies-intrekken'];
 const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
 
 const OPTIONS = ['--door'];
@@ -196,6 +199,45 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         return 1;
       }
       deps.out(`Bevestigd: ${requestId} van ${reference}`);
+      printState((await stateAfterAction(service.state, outcome.state)).state, deps.out);
+      return 0;
+    }
+    case 'besluit': {
+      // Any decision of the decision table, its fields as the API's JSON body: the same checks,
+      // recorded as the acting id (a `by` in the JSON is refused by the schema).
+      const [reference, type, json = '{}'] = args;
+      if (!reference || !type) break;
+      if (!isDecisionName(type)) {
+        deps.err(`Onbekende soort besluit "${type}"; kies uit: ${DECISION_NAMES.join(', ')}`);
+        return 2;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(json);
+      } catch {
+        deps.err(`De velden van het besluit zijn geen JSON: ${json}`);
+        return 2;
+      }
+      const parsed = decisionSchemas[type].safeParse(body);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(besluit)'}: ${i.message}`);
+        deps.err(`Ongeldig besluit ${type}: ${problems.join('; ')}`);
+        return 2;
+      }
+      const outcome = await cases.decide(reference, { type, input: { ...parsed.data, by } } as Decision);
+      if (outcome.status === 'forbidden') {
+        deps.err(cases.refusalText(outcome));
+        return 1;
+      }
+      if (outcome.status === 'not_found') {
+        deps.err(`Geen open melding ${reference}`);
+        return 1;
+      }
+      if (outcome.status === 'rejected') {
+        deps.err(`Geweigerd: ${outcome.problems.map(refusalText).join('; ')}`);
+        return 1;
+      }
+      deps.out(`Vastgelegd (${type}) op ${reference} door ${by}`);
       printState((await stateAfterAction(service.state, outcome.state)).state, deps.out);
       return 0;
     }

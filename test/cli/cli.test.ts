@@ -11,7 +11,7 @@ import { ConfigError } from '../../config/configError';
 import { CaseUnavailableError } from '../../cases/meldingService';
 import { stateAfterAction } from '../../cli/afterAction';
 import { closingLine } from '../../cli/caseView';
-import type { CaseState } from '../../workflows/messages';
+import { caseState, type CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
@@ -144,6 +144,31 @@ test('ack and close print the phase that status shows afterwards', async () => {
     `Vastgelegd (sluiting) op ${reference} door ops; fase nu: afgesloten, uitkomst: gesloten door ops of de coördinator`,
   ]);
   expect(await statusPhase(reference)).toBe('afgesloten, uitkomst: gesloten door ops of de coördinator');
+});
+
+test('besluit records any decision of the table as the acting id; bad fields name the field and change nothing', async () => {
+  const reference = await started(buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } }, 10 * 24));
+  const wishNow = async () => (await h.client.workflow.getHandle(reference).query(caseState)).policeWish;
+
+  const bad = cli();
+  expect(await bad.run('besluit', reference, 'politiewens', '{"wish":"misschien"}', '--door', 'hl-1')).toBe(
+    2,
+  );
+  expect(bad.err.join('\n')).toMatch(/^Ongeldig besluit politiewens: wish: /);
+  const unknown = cli();
+  expect(await unknown.run('besluit', reference, 'politiewensen', '--door', 'hl-1')).toBe(2);
+  expect(unknown.err.join('\n')).toContain('kies uit: ');
+  const notJson = cli();
+  expect(await notJson.run('besluit', reference, 'politiewens', 'wish=ja', '--door', 'hl-1')).toBe(2);
+  expect(await wishNow()).toBe('nee');
+
+  const done = cli();
+  expect(await done.run('besluit', reference, 'politiewens', '{"wish":"ja"}', '--door', 'hl-1')).toBe(0);
+  expect(done.out[0]).toBe(`Vastgelegd (politiewens) op ${reference} door hl-1`);
+  expect(await wishNow()).toBe('ja');
+  const history = cli();
+  expect(await history.run('history', reference)).toBe(0);
+  expect(history.out.join('\n')).toMatch(/politie_wens\s+ja\s+door hl-1/);
 });
 
 test('closing a case with partners still to tell waits for the closed phase', async () => {
