@@ -11,8 +11,8 @@ import type { AccessAction, Staff } from '../domain/access';
 import { scopedService, type CaseServices, type Forbidden, type ScopedCases } from '../cases/access';
 import type { StaffDirectory } from '../config/staffRoles';
 
-/** The case client of the acting id, and how to say a refusal to the person at the terminal. */
 /**
+ * The case client of the acting id, and how to say a refusal to the person at the terminal.
  * The command line has no search (no blind-index key needed there): finding is a page and an API
  * call; nor the victim's details, which only the correction forms show; linking and reopening are
  * case-page work.
