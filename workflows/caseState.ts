@@ -68,6 +68,11 @@ export class MeldingCase {
   completed = false;
   /** Whether the victim says they made an aangifte (for the semester figures). */
   aangifte = false;
+  /**
+   * The owner: the staff id of the casemanager who accepted the handover (or was handed the case
+   * since). Check-ins go to them first. Undefined until then, and for cases from before owners.
+   */
+  casemanager: string | undefined;
   /** The region whose directory the closing notices go through (the new region for the transfer request). */
   closingRegion: string;
   /** Earlier meldingen of the same person, by reference: at intake and by later `koppeling`. */
@@ -135,6 +140,7 @@ export class MeldingCase {
       medicalWish: this.intake.wishes.medicalCare,
       ...(this.linkedTo.length ? { linkedTo: [...this.linkedTo] } : {}),
       ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
+      ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
     };
   }
 
@@ -163,6 +169,7 @@ export class MeldingCase {
             },
           }
         : {}),
+      ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
     };
     this.publishSearchAttributes(visible);
     this.publishOpsDetails({ ...visible, ...(this.outcome ? { outcome: this.outcome } : {}) }, opsVisibility);

@@ -122,6 +122,8 @@ export interface CaseState {
   linkedTo?: string[];
   /** The closed case this melding reopens, why and by whom. */
   reopening?: Reopening;
+  /** The owner: the staff id of the casemanager who accepted the handover or was handed the case. */
+  casemanager?: string;
 }
 
 /**

@@ -51,6 +51,12 @@ export const CsgZoekIndex = defineSearchAttributeKey('CsgZoekIndex', SearchAttri
  */
 export const CsgGekoppeld = defineSearchAttributeKey('CsgGekoppeld', SearchAttributeType.KEYWORD_LIST);
 
+/**
+ * The case's owner: the staff id of the casemanager who accepted the handover (or was handed the
+ * case since), so a worklist finds "my cases" by a visibility query. A staff id, never victim data.
+ */
+export const CsgCasemanager = defineSearchAttributeKey('CsgCasemanager', SearchAttributeType.KEYWORD);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   string,
@@ -68,4 +74,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   CsgDeliveryFailed: 'Bool',
   CsgZoekIndex: 'KeywordList',
   CsgGekoppeld: 'KeywordList',
+  CsgCasemanager: 'Keyword',
 };
