@@ -22,7 +22,17 @@ export interface ResolvedRecipient {
 
 export type Lookup =
   | { found: true; recipient: ResolvedRecipient }
-  | { found: false; problem: 'unknown_region' | 'role_not_configured'; reason: string };
+  | {
+      found: false;
+      problem: 'unknown_region' | 'role_not_configured' | 'unknown_casemanager' | 'absent';
+      reason: string;
+    };
+
+/** For the `owner` tier: whose own address, and (for a request) the span they must be present in. */
+export interface OwnerAddress {
+  staffId: string | undefined;
+  during?: { from: Date; until: Date };
+}
 
 /** A named casemanager of the region (the owner of a case), reachable or not for a request. */
 export type CasemanagerLookup =
@@ -34,13 +44,14 @@ export type CasemanagerLookup =
     };
 
 export interface PartnerDirectory {
-  lookup(regionId: string, role: PartnerRole, tier: RecipientTier): Lookup;
+  /** The `owner` tier needs `owner`: the named casemanager's own address (see `casemanager`). */
+  lookup(regionId: string, role: PartnerRole, tier: RecipientTier, owner?: OwnerAddress): Lookup;
   /**
    * The named casemanager `staffId` of the region, for a request asked at `from` and due at
    * `until`: `absent` when one of their absence periods touches a Dutch calendar day in between
-   * (they could not answer in time).
+   * (they could not answer in time). Without `during` (a closing notice) absence does not matter.
    */
-  casemanager(regionId: string, staffId: string, during: { from: Date; until: Date }): CasemanagerLookup;
+  casemanager(regionId: string, staffId: string, during?: { from: Date; until: Date }): CasemanagerLookup;
 }
 
 /** The Dutch calendar day of an instant, as YYYY-MM-DD (absence periods are in Dutch days). */
@@ -57,8 +68,17 @@ export function isAbsent(absences: readonly Absence[], during: { from: Date; unt
 }
 
 export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): PartnerDirectory {
-  return {
-    lookup(regionId, role, tier) {
+  const directory: PartnerDirectory = {
+    lookup(regionId, role, tier, owner) {
+      if (tier === 'owner' && role === 'casemanager') {
+        if (owner?.staffId === undefined) {
+          return { found: false, problem: 'unknown_casemanager', reason: 'the case has no owner to address' };
+        }
+        const named = directory.casemanager(regionId, owner.staffId, owner.during);
+        if (!named.found) return named;
+        const { found: _found, ...recipient } = named;
+        return { found: true, recipient: { ...recipient, tier: 'owner' } };
+      }
       const region = regions.get(regionId);
       if (!region) return { found: false, problem: 'unknown_region', reason: `unknown region "${regionId}"` };
       // The coordinator stands above every role: the last step of each ladder, and a role of its own.
@@ -108,7 +128,7 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
           reason: `no casemanager "${staffId}" in the staff directory of ${regionId}`,
         };
       }
-      if (isAbsent(named.absences, during)) {
+      if (during && isAbsent(named.absences, during)) {
         return { found: false, problem: 'absent', reason: `casemanager "${staffId}" is absent` };
       }
       const { name, email, sms } = named;
@@ -121,4 +141,5 @@ export function createDirectory(regions: ReadonlyMap<string, RegionConfig>): Par
       };
     },
   };
+  return directory;
 }

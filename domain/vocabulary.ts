@@ -77,8 +77,11 @@ export const PARTNER_ROLES = [
 ] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 
-/** Who within a role is addressed: the one on duty, the backup, or the region's coordinator. */
-export const RECIPIENT_TIERS = ['primary', 'backup', 'coordinator'] as const;
+/**
+ * Who within a role is addressed: the one on duty, the backup, or the region's coordinator; and for
+ * a case's check-ins first its owner, the named casemanager who accepted the handover.
+ */
+export const RECIPIENT_TIERS = ['primary', 'backup', 'coordinator', 'owner'] as const;
 export type RecipientTier = (typeof RECIPIENT_TIERS)[number];
 
 /** The tiers of the region's casemanager directory a handover can be given to by ops. */

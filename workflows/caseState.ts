@@ -42,6 +42,8 @@ export interface RequestOptions {
   regionId?: string;
   deadline?: number;
   atRiskAt?: number;
+  /** Addresses the ladder's `owner` steps to the case's owner (see PartnerRequestSpec.owner). */
+  toOwner?: boolean;
 }
 
 export interface CheckInResult {
@@ -216,6 +218,7 @@ export class MeldingCase {
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
       onChange: () => this.publish(),
+      ...(options.toOwner ? { owner: () => this.casemanager } : {}),
     });
     this.requests.set(requestId, request);
     this.publish();

@@ -76,6 +76,8 @@ export interface RequestView {
   /** 0 = first notification; each step up the ladder (or a failed delivery) adds one. */
   escalationLevel: number;
   awaitedTier: RecipientTier;
+  /** The staff id of the owner while the awaited tier is `owner` (their own address was used). */
+  addressee?: string;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
   /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO. */

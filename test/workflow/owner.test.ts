@@ -3,8 +3,9 @@
  * in the CsgCasemanager search attribute a worklist asks "my cases" by.
  */
 import { decide } from '../../cases/meldingClient';
-import { CsgCasemanager } from '../../workflows/searchAttributes';
-import { open, useHarness } from './harness';
+import type { CaseState } from '../../workflows/messages';
+import { CsgCasemanager, CsgDeliveryFailed } from '../../workflows/searchAttributes';
+import { DAY, HOUR, open, useHarness } from './harness';
 
 const h = useHarness('wf-owner');
 
@@ -15,6 +16,27 @@ async function startAtHandover(): Promise<{ ref: string; base: number }> {
   await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
   return { ref, base: Date.parse(intake.receivedAt) };
 }
+
+/** A case in watchful waiting owned by `owner`, who accepted the handover. */
+async function ownedBy(owner: string): Promise<{ ref: string; base: number }> {
+  const started = await startAtHandover();
+  await decide(h.env.client, started.ref, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: owner },
+  });
+  await h.until(started.ref, (s) => s.phase === 'watchful_waiting');
+  return started;
+}
+
+/** Moves the server clock to just after the check-in of `day` and waits until it is open. */
+async function reachCheckIn(ref: string, base: number, day: number): Promise<CaseState> {
+  const wait = base + day * DAY - (await h.now());
+  if (wait > 0) await h.skip(wait + 1000);
+  return h.until(ref, (s) => open(s, `checkin-dag-${day}`) !== undefined, `check-in day ${day}`);
+}
+
+const sentTo = (ref: string, requestId: string) =>
+  h.partners.requestsOf(ref, requestId).map((m) => [m.tier, m.addressee]);
 
 async function ownerAttribute(ref: string): Promise<unknown> {
   const described = await h.env.client.workflow.getHandle(ref).describe();
@@ -44,5 +66,99 @@ describe('the owner of the case', () => {
     });
     expect(s.casemanager).toBeUndefined();
     expect(await ownerAttribute(ref)).toBeUndefined();
+  });
+});
+
+describe('check-ins go to the owner first', () => {
+  afterEach(() => {
+    h.partners.onRequest = () => ({});
+  });
+
+  test("the check-in goes to the owner's own address; the owner's answer closes it", async () => {
+    const { ref, base } = await ownedBy('cm-lim');
+    const s = await reachCheckIn(ref, base, 1);
+    expect(open(s, 'checkin-dag-1')).toMatchObject({ awaitedTier: 'owner', addressee: 'cm-lim' });
+    const [sent] = await h.untilSent(ref, 'checkin-dag-1', 1);
+    expect(sent).toMatchObject({ tier: 'owner', addressee: 'cm-lim', role: 'casemanager' });
+    // The owner's absence is judged by the case's own clock: the step was asked at day 1.
+    expect(Date.parse(sent!.askedAt!)).toBeGreaterThanOrEqual(base + DAY);
+
+    await decide(h.env.client, ref, {
+      type: 'checkin',
+      input: { requestId: 'checkin-dag-1', outcome: 'gaat_goed', by: 'partnerlink:casemanager:cm-lim' },
+    });
+    await h.skip(3 * DAY);
+    // Answered by the owner: the on-call casemanager was never asked.
+    expect(sentTo(ref, 'checkin-dag-1')).toEqual([['owner', 'cm-lim']]);
+  });
+
+  test('the owner is absent that day: the on-call casemanager is asked at once', async () => {
+    h.partners.onRequest = (m) =>
+      m.tier === 'owner' ? { deliveries: [], ownerUnavailable: 'absent', note: 'owner absent' } : {};
+    const { ref, base } = await ownedBy('cm-lim');
+    await reachCheckIn(ref, base, 1);
+    const s = await h.until(ref, (x) => open(x, 'checkin-dag-1')?.awaitedTier === 'primary', 'on call asked');
+    expect(open(s, 'checkin-dag-1')!.addressee).toBeUndefined();
+    // No time passed and the owner's reminder was skipped: straight to the on-call casemanager.
+    expect(sentTo(ref, 'checkin-dag-1')).toEqual([
+      ['owner', 'cm-lim'],
+      ['primary', undefined],
+    ]);
+    // Being away is no delivery failure for ops.
+    const described = await h.env.client.workflow.getHandle(ref).describe();
+    expect(described.typedSearchAttributes.get(CsgDeliveryFailed)).toBe(false);
+
+    await h.skip(DAY + HOUR);
+    await h.until(ref, (x) => open(x, 'checkin-dag-1')?.awaitedTier === 'coordinator', 'coordinator asked');
+    expect(sentTo(ref, 'checkin-dag-1').map(([tier]) => tier)).toEqual(['owner', 'primary', 'coordinator']);
+  });
+
+  test('an owner missing from the staff directory: on call at once, and ops see a failed delivery', async () => {
+    h.partners.onRequest = (m) => (m.tier === 'owner' ? { deliveries: [], ownerUnavailable: 'unknown' } : {});
+    const { ref, base } = await ownedBy('cm-lim');
+    await reachCheckIn(ref, base, 1);
+    await h.until(ref, (x) => open(x, 'checkin-dag-1')?.awaitedTier === 'primary', 'on call asked');
+    const described = await h.env.client.workflow.getHandle(ref).describe();
+    expect(described.typedSearchAttributes.get(CsgDeliveryFailed)).toBe(true);
+  });
+
+  test('the owner does not answer: their reminder, then the on-call casemanager, then the coordinator', async () => {
+    const { ref, base } = await ownedBy('cm-lim');
+    await reachCheckIn(ref, base, 1);
+    await h.skip(DAY + HOUR);
+    let s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 1);
+    expect(open(s, 'checkin-dag-1')).toMatchObject({ awaitedTier: 'owner', addressee: 'cm-lim' });
+    await h.skip(DAY);
+    s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 2);
+    expect(open(s, 'checkin-dag-1')!.awaitedTier).toBe('primary');
+    await h.skip(DAY);
+    s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 3);
+    expect(open(s, 'checkin-dag-1')!.awaitedTier).toBe('coordinator');
+    expect(sentTo(ref, 'checkin-dag-1')).toEqual([
+      ['owner', 'cm-lim'],
+      ['owner', 'cm-lim'],
+      ['primary', undefined],
+      ['coordinator', undefined],
+    ]);
+    // Nobody answered: the check-in lapses at day 7, and everyone asked hears it, the owner at
+    // their own address.
+    await reachCheckIn(ref, base, 7);
+    await h.until(
+      ref,
+      () => h.partners.noticesOf(ref).filter((n) => n.requestId === 'checkin-dag-1').length === 3,
+      'lapse notices',
+    );
+    expect(
+      h.partners
+        .noticesOf(ref)
+        .filter((n) => n.requestId === 'checkin-dag-1')
+        .map((n) => [n.notice, n.tier, n.addressee])
+        // The notices go out side by side: in any order.
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
+      ['vervallen', 'coordinator', undefined],
+      ['vervallen', 'owner', 'cm-lim'],
+      ['vervallen', 'primary', undefined],
+    ]);
   });
 });
