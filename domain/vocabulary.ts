@@ -149,6 +149,18 @@ export const CORRECTION_REASONS = [
 ] as const;
 export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
 
+/**
+ * Why a coordinator hands a case to another casemanager. Codes only: the history keeps the
+ * reason, and free text could carry personal data.
+ */
+export const OWNER_CHANGE_REASONS = [
+  'afwezigheid', // the owner is away for longer (leave, illness)
+  'werkverdeling', // the region spreads its caseload
+  'op_verzoek_slachtoffer', // the victim asked for another casemanager
+  'uit_dienst', // the owner leaves the CSG or changes role
+] as const;
+export type OwnerChangeReason = (typeof OWNER_CHANGE_REASONS)[number];
+
 /** A region's id, as region files, transfers and search attributes carry it (e.g. `limburg`). */
 export const REGION_ID_PATTERN = /^[a-z0-9-]{2,60}$/;
 

@@ -509,6 +509,7 @@ export const en: Catalog = {
     medische_wens: 'Record the wish about medical care',
     taal: 'Correct the language and interpreter',
     koppeling: 'Link to an earlier melding',
+    eigenaar: 'Hand the case to another casemanager',
   },
   correctionReasons: {
     invoerfout: 'Recorded wrongly at intake',
@@ -655,6 +656,7 @@ export const en: Catalog = {
       aangifte: 'Aangifte (police report)',
       koppeling: 'Linked to an earlier melding',
       heropening: 'Reopened from an earlier melding',
+      eigenaar: 'Handed to another casemanager',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',

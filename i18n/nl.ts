@@ -518,6 +518,7 @@ export const nl = {
     medische_wens: 'Wens over medische zorg vastleggen',
     taal: 'Taal en tolk corrigeren',
     koppeling: 'Koppelen aan een eerdere melding',
+    eigenaar: 'Casus overdragen aan een andere casemanager',
   } satisfies Record<DecisionName, string>,
   /** The same person again: links between meldingen and reopening a closed case (web/koppelingPages.ts). */
   koppeling: {
@@ -675,6 +676,7 @@ export const nl = {
       aangifte: 'Aangifte',
       koppeling: 'Gekoppeld aan een eerdere melding',
       heropening: 'Heropend vanuit een eerdere melding',
+      eigenaar: 'Overgedragen aan een andere casemanager',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',

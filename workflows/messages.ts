@@ -48,6 +48,7 @@ export type {
   LinkInput,
   MedicalWishInput,
   MunicipalityInput,
+  OwnerInput,
   PoliceWishInput,
   TransferInput,
   VictimAgeInput,
@@ -151,6 +152,7 @@ export const correctContactPreferences = decisionUpdates.veilige_kanalen;
 export const recordMedicalWish = decisionUpdates.medische_wens;
 export const correctLanguage = decisionUpdates.taal;
 export const linkMelding = decisionUpdates.koppeling;
+export const changeOwner = decisionUpdates.eigenaar;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

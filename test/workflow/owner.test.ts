@@ -162,3 +162,101 @@ describe('check-ins go to the owner first', () => {
     ]);
   });
 });
+
+describe('the coordinator hands the case to another casemanager', () => {
+  test('later check-ins, and the reminder of the one running, go to the new owner; the history says who and why', async () => {
+    const { ref, base } = await ownedBy('cm-lim');
+    await reachCheckIn(ref, base, 1);
+    await h.untilSent(ref, 'checkin-dag-1', 1);
+
+    const s = await decide(h.env.client, ref, {
+      type: 'eigenaar',
+      input: { casemanager: 'cm-017', reason: 'afwezigheid', by: 'coord-lim' },
+    });
+    expect(s.casemanager).toBe('cm-017');
+    expect(s.decisions.at(-1)).toMatchObject({
+      type: 'eigenaar',
+      by: 'coord-lim',
+      value: 'cm-lim → cm-017; reden: afwezigheid',
+    });
+    expect(await ownerAttribute(ref)).toBe('cm-017');
+
+    // The running check-in's reminder goes to the new owner.
+    await h.skip(DAY + HOUR);
+    await h.until(ref, (x) => open(x, 'checkin-dag-1')?.addressee === 'cm-017', 'reminder to cm-017');
+    expect(sentTo(ref, 'checkin-dag-1')).toEqual([
+      ['owner', 'cm-lim'],
+      ['owner', 'cm-017'],
+    ]);
+    // So does the next check-in.
+    await reachCheckIn(ref, base, 7);
+    const [next] = await h.untilSent(ref, 'checkin-dag-7', 1);
+    expect(next).toMatchObject({ tier: 'owner', addressee: 'cm-017' });
+  });
+
+  test('an unowned case gets its owner the same way', async () => {
+    const { ref } = await startAtHandover();
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'partnerlink:casemanager' },
+    });
+    const s = await decide(h.env.client, ref, {
+      type: 'eigenaar',
+      input: { casemanager: 'cm-lim', reason: 'werkverdeling', by: 'coord-lim' },
+    });
+    expect(s.casemanager).toBe('cm-lim');
+    expect(s.decisions.at(-1)!.value).toBe('- → cm-lim; reden: werkverdeling');
+  });
+
+  test('an unknown casemanager, the owner again, a reason not on the list: refused, nothing changes', async () => {
+    const { ref } = await ownedBy('cm-lim');
+    const refusal = (input: { casemanager: string; reason: string }) =>
+      decide(h.env.client, ref, {
+        type: 'eigenaar',
+        input: { ...input, by: 'coord-lim' } as never,
+      }).then(
+        () => 'accepted',
+        (error: Error) => error.message,
+      );
+    expect(await refusal({ casemanager: 'cm-999', reason: 'werkverdeling' })).toMatch(
+      /casemanager: "cm-999" is not in any region's staff directory/,
+    );
+    expect(await refusal({ casemanager: 'cm-lim', reason: 'werkverdeling' })).toMatch(
+      /casemanager: "cm-lim" already owns the case/,
+    );
+    expect(await refusal({ casemanager: 'cm-017', reason: 'zomaar' })).toMatch(/reason: expected one of/);
+    // Past the case client (which fills in the directories): the workflow still refuses.
+    const handle = h.env.client.workflow.getHandle(ref);
+    await expect(
+      handle.executeUpdate('changeOwner', {
+        args: [{ casemanager: 'cm-017', reason: 'werkverdeling', by: 'coord-lim' }],
+      }),
+    ).rejects.toMatchObject({
+      cause: {
+        message: expect.stringMatching(
+          /casemanager: "cm-017" is not a casemanager in the staff directory of limburg/,
+        ),
+      },
+    });
+    const s = await h.state(ref);
+    expect(s.casemanager).toBe('cm-lim');
+    expect(s.decisions.some((d) => d.type === 'eigenaar')).toBe(false);
+  });
+
+  test("a casemanager only of another region's directory is refused, naming the field", async () => {
+    const intake = await h.intake({
+      municipality: 'Nijmegen',
+      wishes: { police: 'nee', medicalCare: 'nee' },
+    });
+    const ref = await h.start(intake);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await expect(
+      decide(h.env.client, ref, {
+        type: 'eigenaar',
+        input: { casemanager: 'cm-lim', reason: 'werkverdeling', by: 'coord-gzm' },
+      }),
+    ).rejects.toThrow(
+      /casemanager: "cm-lim" is not a casemanager in the staff directory of gelderland-zuid-midden/,
+    );
+  });
+});
