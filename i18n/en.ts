@@ -690,6 +690,7 @@ export const en: Catalog = {
       language: 'Language (a code, e.g. nl, ar, tr, pt-BR)',
       interpreterNeeded: 'Interpreter needed',
       toRegionId: 'To region',
+      casemanager: 'New casemanager',
       role: 'Partner',
       given: 'Give or withdraw',
       wish: 'Wish about contact with the police',
@@ -699,6 +700,13 @@ export const en: Catalog = {
     chooseRole: 'Choose a partner',
     chooseReason: 'Choose a reason',
     chooseRegion: 'Choose a region',
+    chooseCasemanager: 'Choose a casemanager',
+    ownerReasons: {
+      afwezigheid: 'Longer absence (leave, illness)',
+      werkverdeling: 'Sharing the work',
+      op_verzoek_slachtoffer: "At the victim's request",
+      uit_dienst: 'The casemanager leaves or changes role',
+    },
     unchanged: 'Leave unchanged',
     currentValue: 'Now: {{value}}',
     yesNo: { true: 'Yes', false: 'No' },
@@ -745,6 +753,9 @@ export const en: Catalog = {
       transfer:
         'The melding is transferred to {{region}}: the coordinator there receives the handover and the requests here stop.',
       transferHandover: "The melding then leaves this region's lists.",
+      ownerHistory: 'The timeline records who handed the melding to whom, when and why.',
+      owner:
+        '{{casemanager}} becomes the casemanager of this melding: check-ins go to their own address first from now on, also the reminder of a running check-in.',
       contactDetails:
         'The new contact details apply at once: partners with consent see them in their next messages.',
       channels:
@@ -812,6 +823,7 @@ export const en: Catalog = {
       language: 'Enter the language as a code, like nl, ar, tr or pt-BR.',
       interpreterNeeded: 'Choose yes, no or leave unchanged.',
       toRegionId: 'Choose a region from the list.',
+      casemanager: "Choose one of this region's casemanagers from the list, not the current one.",
       nothingGiven: 'Fill in at least one field to correct.',
       role: 'Choose a partner from the list.',
       given: 'Choose whether you give or withdraw consent.',

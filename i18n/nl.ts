@@ -10,6 +10,7 @@ import type {
   CasePhase,
   CloseReason,
   CorrectionReason,
+  OwnerChangeReason,
   RecipientTier,
   RequestStatus,
   StaffRole,
@@ -710,6 +711,7 @@ export const nl = {
       language: 'Taal (code, bijvoorbeeld nl, ar, tr, pt-BR)',
       interpreterNeeded: 'Tolk nodig',
       toRegionId: 'Naar regio',
+      casemanager: 'Nieuwe casemanager',
       role: 'Partner',
       given: 'Geven of intrekken',
       wish: 'Wens over contact met de politie',
@@ -719,6 +721,13 @@ export const nl = {
     chooseRole: 'Kies een partner',
     chooseReason: 'Kies een reden',
     chooseRegion: 'Kies een regio',
+    chooseCasemanager: 'Kies een casemanager',
+    ownerReasons: {
+      afwezigheid: 'Langere afwezigheid (verlof, ziekte)',
+      werkverdeling: 'Verdeling van het werk',
+      op_verzoek_slachtoffer: 'Op verzoek van het slachtoffer',
+      uit_dienst: 'Casemanager gaat uit dienst of van functie',
+    } satisfies Record<OwnerChangeReason, string>,
     unchanged: 'Niet wijzigen',
     currentValue: 'Nu: {{value}}',
     yesNo: { true: 'Ja', false: 'Nee' },
@@ -766,6 +775,9 @@ export const nl = {
       transfer:
         'De melding wordt overgedragen aan {{region}}: de coördinator daar krijgt de overdracht en de verzoeken hier stoppen.',
       transferHandover: 'De melding verdwijnt daarmee uit de lijsten van deze regio.',
+      ownerHistory: 'De tijdlijn legt vast wie de melding aan wie overdroeg, wanneer en waarom.',
+      owner:
+        '{{casemanager}} wordt de casemanager van deze melding: de check-ins gaan voortaan eerst naar diens eigen adres, ook de herinnering van een lopende check-in.',
       contactDetails:
         'De nieuwe contactgegevens gelden meteen: partners met toestemming zien ze in hun volgende berichten.',
       channels:
@@ -834,6 +846,7 @@ export const nl = {
       language: 'Vul de taal in als code, zoals nl, ar, tr of pt-BR.',
       interpreterNeeded: 'Kies ja, nee of niet wijzigen.',
       toRegionId: 'Kies een regio uit de lijst.',
+      casemanager: 'Kies een casemanager van deze regio uit de lijst, niet de huidige.',
       nothingGiven: 'Vul minstens één veld in om te corrigeren.',
       role: 'Kies een partner uit de lijst.',
       given: 'Kies of u toestemming geeft of intrekt.',
