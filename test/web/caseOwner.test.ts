@@ -5,6 +5,7 @@
  * recorded as the coordinator. An unknown casemanager is refused with the field named.
  */
 import { decide, startMelding } from '../../cases/meldingClient';
+import { ownedByFilter } from '../../cases/ownership';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { FIND_PAGE } from '../../web/findPages';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -59,6 +60,21 @@ const post = (url: string, fields: Record<string, string>, as: string) =>
     payload: new URLSearchParams({ _csrf: sessions[as]!.csrf, ...fields }).toString(),
   });
 
+async function owned(staffId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const run of h.client.workflow.list({ query: ownedByFilter(staffId) })) ids.push(run.workflowId);
+  return ids;
+}
+
+/** Visibility follows the case a moment later. */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A Limburg case whose handover cm-017 accepted: cm-017 owns it. */
 async function ownedCase(): Promise<string> {
   const intake = buildIntake({ municipality: 'Maastricht', wishes: { police: 'nee', medicalCare: 'nee' } });
@@ -106,6 +122,9 @@ describe('handing the case to another casemanager', () => {
       by: 'coord-017',
       value: 'cm-017 → cm-lim; reden: werkverdeling',
     });
+    // "My cases" by a visibility query: the case is now among cm-lim's, no longer among cm-017's.
+    await eventually(async () => (await owned('cm-lim')).includes(reference), "cm-lim's cases");
+    expect(await owned('cm-017')).not.toContain(reference);
   });
 
   test('an unknown casemanager is refused with the field named; a casemanager may not post it', async () => {
