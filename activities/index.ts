@@ -87,9 +87,25 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
 
   return {
     async sendPartnerRequest(message: PartnerRequestMessage): Promise<DeliveryReport> {
-      const found = deps.directory.lookup(message.regionId, message.role, message.tier);
+      const found = deps.directory.lookup(message.regionId, message.role, message.tier, {
+        staffId: message.addressee,
+        // Judged by the workflow's time of the step, not the worker's clock.
+        during: { from: new Date(message.askedAt ?? Date.now()), until: new Date(message.dueBy) },
+      });
       if (!found.found) {
         if (found.problem === 'unknown_region') throw notConfiguredFailure(found.reason);
+        if (found.problem === 'absent' || found.problem === 'unknown_casemanager') {
+          // Nothing sent: the workflow asks the on-call casemanager at once.
+          log.warn({ meldingRef: message.meldingRef, requestId: message.requestId }, found.reason);
+          return {
+            requestId: message.requestId,
+            attempt: message.attempt,
+            deliveries: [],
+            escalate: false,
+            ownerUnavailable: found.problem === 'absent' ? 'absent' : 'unknown',
+            note: found.problem === 'absent' ? 'owner absent: on-call casemanager asked' : found.reason,
+          };
+        }
         log.error(
           { meldingRef: message.meldingRef, requestId: message.requestId, role: message.role },
           found.reason,
@@ -103,7 +119,11 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         kind: message.kind,
         meldingRef: message.meldingRef,
         dueBy: message.dueBy,
-        actionUrl: deps.links.actionUrl({ ...ref, expiresAt }),
+        actionUrl: deps.links.actionUrl({
+          ...ref,
+          expiresAt,
+          ...(recipient.tier === 'owner' && message.addressee ? { addressee: message.addressee } : {}),
+        }),
         recipientName: recipient.contact.name,
         tier: recipient.tier,
         attempt: message.attempt,
@@ -141,7 +161,10 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
     },
 
     async sendPartnerNotice(notice: PartnerNotice): Promise<DeliveryReport> {
-      const found = deps.directory.lookup(notice.regionId, notice.role, notice.tier);
+      // An owner hears the notice at their own address, also while away (it asks nothing of them).
+      const found = deps.directory.lookup(notice.regionId, notice.role, notice.tier, {
+        staffId: notice.addressee,
+      });
       // A notice carries no ask; the report's attempt is 0 (notices are not ladder steps).
       if (!found.found) {
         if (found.problem === 'unknown_region') throw notConfiguredFailure(found.reason);

@@ -73,7 +73,9 @@ export function renderRequest(input: RequestTemplateInput): RenderedMessage {
       ? t('message.whyBackup')
       : input.tier === 'coordinator'
         ? t('message.whyCoordinator')
-        : undefined;
+        : input.tier === 'owner'
+          ? t('message.whyOwner')
+          : undefined;
   const lines = [
     t('message.greeting', { name: input.recipientName }),
     '',

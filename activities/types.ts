@@ -15,6 +15,11 @@ export interface PartnerAddress {
   kind: RequestKind;
   role: PartnerRole;
   tier: RecipientTier;
+  /**
+   * For the `owner` tier only: the staff id of the casemanager who owns the case, whose own
+   * address (region staff directory) is used. A pseudonymous id, never personal data.
+   */
+  addressee?: string;
 }
 
 /** One notification of one partner request: a step of its escalation ladder. */
@@ -23,6 +28,8 @@ export interface PartnerRequestMessage extends PartnerAddress {
   attempt: number;
   /** ISO time by which the partner should acknowledge (or record the outcome). */
   dueBy: string;
+  /** For the `owner` tier: when the step was asked (workflow time), so absence is judged by its days. */
+  askedAt?: string;
 }
 
 export type DeliveryChannel = 'email' | 'sms';
@@ -48,6 +55,11 @@ export interface DeliveryReport {
   recipientTier?: RecipientTier;
   /** (Additive.) A short, non-personal remark for the case history, e.g. "no backup configured: primary notified". */
   note?: string;
+  /**
+   * (Additive.) The `owner` tier could not be asked: the owner is absent during the step, or not
+   * in the region's staff directory. Nothing was sent; the ladder goes on to the on-call casemanager.
+   */
+  ownerUnavailable?: 'absent' | 'unknown';
 }
 
 /** A notice that ends a request without asking anything (withdrawn, lapsed, transferred). */
@@ -66,8 +78,18 @@ export interface MeldingActivities {
  * in `cases/links.ts` (the web service verifies them) and handed to the activity factory.
  */
 export interface PartnerLinks {
-  /** The page where the partner acknowledges the request (or, for a check-in, records the outcome). */
-  actionUrl(input: { meldingRef: string; requestId: string; attempt: number; expiresAt: Date }): string;
+  /**
+   * The page where the partner acknowledges the request (or, for a check-in, records the outcome).
+   * `addressee`: the owner's staff id when the link went to their own address, so the page
+   * records who acted.
+   */
+  actionUrl(input: {
+    meldingRef: string;
+    requestId: string;
+    attempt: number;
+    expiresAt: Date;
+    addressee?: string;
+  }): string;
   /** Where Twilio posts the SMS delivery status (StatusCallback) for this request step. */
   smsStatusCallbackUrl(input: { meldingRef: string; requestId: string; attempt: number }): string;
 }

@@ -4,7 +4,8 @@
  * with LINK_SECRET; it carries only ids (reference, request id, attempt), never personal data,
  * because links end up in mail logs, SMS gateways and browser histories.
  *
- * Format: base64url(JSON [version, purpose, ref, requestId, attempt, expiresAtSeconds]) "." base64url(hmac)
+ * Format: base64url(JSON [version, purpose, ref, requestId, attempt, expiresAtSeconds, addressee?]) "." base64url(hmac)
+ * where the optional addressee is the staff id of a case's owner, on a link sent to their own address.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PartnerLinks } from '../activities/types';
@@ -20,6 +21,8 @@ export interface PartnerToken {
   attempt: number;
   purpose: LinkPurpose;
   expiresAt: Date;
+  /** The owner's staff id, when the link went to the owner's own address. */
+  addressee?: string;
 }
 
 export type TokenVerification =
@@ -41,7 +44,11 @@ function sign(payload: string, secret: string): string {
 }
 
 export function signPartnerToken(token: PartnerToken, secret: string): string {
-  if (!ID_PATTERN.test(token.meldingRef) || !ID_PATTERN.test(token.requestId)) {
+  if (
+    !ID_PATTERN.test(token.meldingRef) ||
+    !ID_PATTERN.test(token.requestId) ||
+    (token.addressee !== undefined && !ID_PATTERN.test(token.addressee))
+  ) {
     // Ids only: anything else could be personal data leaking into a URL.
     throw new Error('meldingRef and requestId must be plain ids');
   }
@@ -53,6 +60,7 @@ export function signPartnerToken(token: PartnerToken, secret: string): string {
       token.requestId,
       token.attempt,
       Math.floor(token.expiresAt.getTime() / 1000),
+      ...(token.addressee !== undefined ? [token.addressee] : []),
     ]),
   ).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
@@ -74,12 +82,13 @@ export function verifyPartnerToken(token: string, secret: string, now: Date): To
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  if (!Array.isArray(decoded) || decoded.length !== 6 || decoded[0] !== VERSION) {
+  if (!Array.isArray(decoded) || (decoded.length !== 6 && decoded.length !== 7) || decoded[0] !== VERSION) {
     return { ok: false, reason: 'invalid' };
   }
-  const [, purpose, meldingRef, requestId, attempt, exp] = decoded as unknown[];
+  const [, purpose, meldingRef, requestId, attempt, exp, addressee] = decoded as unknown[];
   if (
     (purpose !== 'actie' && purpose !== 'sms') ||
+    (addressee !== undefined && (typeof addressee !== 'string' || !ID_PATTERN.test(addressee))) ||
     typeof meldingRef !== 'string' ||
     typeof requestId !== 'string' ||
     !Number.isInteger(attempt) ||
@@ -93,6 +102,7 @@ export function verifyPartnerToken(token: string, secret: string, now: Date): To
     attempt: attempt as number,
     purpose,
     expiresAt: new Date((exp as number) * 1000),
+    ...(typeof addressee === 'string' ? { addressee } : {}),
   };
   if (now.getTime() >= parsed.expiresAt.getTime()) return { ok: false, reason: 'expired', token: parsed };
   return { ok: true, token: parsed };
@@ -110,9 +120,9 @@ export function createPartnerLinks(options: {
   const base = options.baseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? (() => new Date());
   return {
-    actionUrl({ meldingRef, requestId, attempt, expiresAt }) {
+    actionUrl({ meldingRef, requestId, attempt, expiresAt, addressee }) {
       const token = signPartnerToken(
-        { meldingRef, requestId, attempt, purpose: 'actie', expiresAt },
+        { meldingRef, requestId, attempt, purpose: 'actie', expiresAt, ...(addressee ? { addressee } : {}) },
         options.secret,
       );
       return `${base}${PARTNER_PAGE_PATH}/${token}`;

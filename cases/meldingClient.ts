@@ -211,6 +211,15 @@ const checksBeforeSending: BeforeSending = {
     REGIONS.has(input.toRegionId)
       ? { input }
       : { problem: `toRegionId: "${input.toRegionId}" is not a configured region` },
+  // The case learns from here which regions' staff directories name the new owner.
+  eigenaar: (input) => {
+    const regionIds = [...REGIONS.values()]
+      .filter((region) => Object.hasOwn(region.casemanagers, input.casemanager))
+      .map((region) => region.id);
+    if (regionIds.length === 0)
+      return { problem: `casemanager: "${input.casemanager}" is not in any region's staff directory` };
+    return { input: { ...input, regionIds } };
+  },
   // The case learns the municipality's region from here; one in another region transfers the case.
   gemeente: (input) => {
     const region = regionForMunicipality(input.municipality.trim());

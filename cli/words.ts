@@ -12,6 +12,7 @@ const TIER_KEYS: Record<RecipientTier, string> = {
   primary: 'ops.tierPrimary',
   backup: 'ops.tierBackup',
   coordinator: 'request.roles.coordinator',
+  owner: 'ops.tierOwner',
 };
 
 const BASIS_KEYS: Record<TriageBasis, string> = {

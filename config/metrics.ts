@@ -75,7 +75,7 @@ export function createIntakeMetrics(registry: Registry): IntakeMetrics {
   };
 }
 
-const TIERS: RecipientTier[] = ['primary', 'backup', 'coordinator'];
+const TIERS: RecipientTier[] = ['primary', 'backup', 'coordinator', 'owner'];
 const VISIBILITY_DEADLINE_MS = 5_000;
 
 /**

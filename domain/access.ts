@@ -56,10 +56,13 @@ const VICTIM_DECISIONS: DecisionAction[] = [
   decision('aangifte'),
 ];
 
-/** Every decision except the transfer to another region, which the coordinator decides. */
-const CASEMANAGER_DECISIONS: DecisionAction[] = DECISION_NAMES.filter((n) => n !== 'overdracht').map(
-  decision,
-);
+/** The coordinator's own decisions: the transfer to another region, and who owns a case. */
+const COORDINATOR_ONLY: DecisionName[] = ['overdracht', 'eigenaar'];
+
+/** Every decision except the coordinator's own. */
+const CASEMANAGER_DECISIONS: DecisionAction[] = DECISION_NAMES.filter(
+  (n) => !COORDINATOR_ONLY.includes(n),
+).map(decision);
 
 /**
  * The rule table: what each role may do (within its regions). Anything not listed is refused.
@@ -75,13 +78,13 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
   // helpline's; a transfer to another region is the coordinator's call.
   casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, 'heropenen'],
   // The coordinator oversees the region's cases: everything a casemanager may, plus transferring a
-  // case to another region and closing one by hand with a reason.
+  // case to another region, handing it to another casemanager, and closing one by hand with a reason.
   // Both may reopen a closed case of their region when the same person comes back.
   coordinator: [
     'inzien',
     'zoeken',
     ...CASEMANAGER_DECISIONS,
-    decision('overdracht'),
+    ...COORDINATOR_ONLY.map(decision),
     'sluiting',
     'heropenen',
   ],

@@ -23,9 +23,11 @@ import {
 } from './corrections';
 import { LINKED_REFERENCE_PATTERN } from './koppeling';
 import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
+import { STAFF_ID_PATTERN } from './staffId';
 import {
   CHECK_IN_OUTCOMES,
   CORRECTION_REASONS,
+  OWNER_CHANGE_REASONS,
   PARTNER_ROLES,
   REGION_ID_PATTERN,
   WISHES,
@@ -146,5 +148,11 @@ export const decisionSchemas = {
       .trim()
       .toUpperCase()
       .regex(LINKED_REFERENCE_PATTERN, 'expected a melding reference like CSG-LIM-2026-000123'),
+  }),
+  eigenaar: z.strictObject({
+    casemanager: z
+      .string({ error: 'expected the staff id of a casemanager, e.g. cm-017' })
+      .regex(STAFF_ID_PATTERN, 'expected the staff id of a casemanager, e.g. cm-017'),
+    reason: z.enum(OWNER_CHANGE_REASONS, { error: oneOf('the reason', OWNER_CHANGE_REASONS) }),
   }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

@@ -16,7 +16,14 @@
  */
 import type { IncidentTime } from './incidentTime';
 import type { VictimAge } from './types';
-import type { CheckInOutcome, CorrectionReason, MedicalWish, PartnerRole, PoliceWish } from './vocabulary';
+import type {
+  CheckInOutcome,
+  CorrectionReason,
+  MedicalWish,
+  OwnerChangeReason,
+  PartnerRole,
+  PoliceWish,
+} from './vocabulary';
 
 /** Every decision names who recorded it: a pseudonymous staff or partner id, never a victim's name. */
 export interface RecordedBy {
@@ -101,6 +108,18 @@ export interface LinkInput extends RecordedBy {
   reference: string;
 }
 
+/** The coordinator hands the case to another named casemanager of the region, and says why. */
+export interface OwnerInput extends RecordedBy {
+  /** The staff id of the new owner, as in the region's staff directory. */
+  casemanager: string;
+  reason: OwnerChangeReason;
+  /**
+   * The regions whose staff directory names `casemanager`. Filled in by the case client from the
+   * region configuration (the workflow knows no directory); a request body never carries it.
+   */
+  regionIds?: string[];
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -133,6 +152,8 @@ export interface DecisionInputs {
   taal: LanguageInput;
   /** The same person again: this melding linked to an earlier one (both case pages show it). */
   koppeling: LinkInput;
+  /** The coordinator hands the case to another casemanager: check-ins go to them from now on. */
+  eigenaar: OwnerInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -154,6 +175,7 @@ export const DECISIONS = {
   medische_wens: { update: 'recordMedicalWish' },
   taal: { update: 'correctLanguage' },
   koppeling: { update: 'linkMelding' },
+  eigenaar: { update: 'changeOwner' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -196,6 +218,8 @@ export const DECISION_RECORD_TYPES = [
   // Closed by hand by ops or a coordinator, with the reason code (an ops action, not a decision
   // of the table; recorded here too so the case page's timeline shows who closed it and why).
   'sluiting',
+  // The case handed to another casemanager: "old → new; reden: code" (staff ids, never names).
+  'eigenaar',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

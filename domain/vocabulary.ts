@@ -77,8 +77,11 @@ export const PARTNER_ROLES = [
 ] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 
-/** Who within a role is addressed: the one on duty, the backup, or the region's coordinator. */
-export const RECIPIENT_TIERS = ['primary', 'backup', 'coordinator'] as const;
+/**
+ * Who within a role is addressed: the one on duty, the backup, or the region's coordinator; and for
+ * a case's check-ins first its owner, the named casemanager who accepted the handover.
+ */
+export const RECIPIENT_TIERS = ['primary', 'backup', 'coordinator', 'owner'] as const;
 export type RecipientTier = (typeof RECIPIENT_TIERS)[number];
 
 /** The tiers of the region's casemanager directory a handover can be given to by ops. */
@@ -145,6 +148,18 @@ export const CORRECTION_REASONS = [
   'op_verzoek_slachtoffer', // the victim asked for the change
 ] as const;
 export type CorrectionReason = (typeof CORRECTION_REASONS)[number];
+
+/**
+ * Why a coordinator hands a case to another casemanager. Codes only: the history keeps the
+ * reason, and free text could carry personal data.
+ */
+export const OWNER_CHANGE_REASONS = [
+  'afwezigheid', // the owner is away for longer (leave, illness)
+  'werkverdeling', // the region spreads its caseload
+  'op_verzoek_slachtoffer', // the victim asked for another casemanager
+  'uit_dienst', // the owner leaves the CSG or changes role
+] as const;
+export type OwnerChangeReason = (typeof OWNER_CHANGE_REASONS)[number];
 
 /** A region's id, as region files, transfers and search attributes carry it (e.g. `limburg`). */
 export const REGION_ID_PATTERN = /^[a-z0-9-]{2,60}$/;

@@ -316,6 +316,7 @@ export const en: Catalog = {
     reassignTo: 'Casemanager from the region directory',
     tierBackup: 'backup',
     tierPrimary: 'on call',
+    tierOwner: 'own casemanager',
     reassign: 'Assign',
     closeLegend: 'Close the melding',
     reason: 'Reason',
@@ -429,6 +430,7 @@ export const en: Catalog = {
       'Reminder. The Centre for Sexual Violence (CSG) asks for your help with melding {{reference}}: {{what}}.',
     whyBackup: 'You receive this as backup: the person on duty has not responded yet.',
     whyCoordinator: 'You receive this as coordinator: nobody has responded to this request yet.',
+    whyOwner: 'You receive this as the casemanager of this melding.',
     respondBy: 'Please respond by {{deadline}} (Dutch time).',
     link: 'Confirm, and see the details you are allowed to see: {{url}}',
     personal: 'The link is personal; please do not forward this email. Thank you.',
@@ -508,6 +510,7 @@ export const en: Catalog = {
     medische_wens: 'Record the wish about medical care',
     taal: 'Correct the language and interpreter',
     koppeling: 'Link to an earlier melding',
+    eigenaar: 'Hand the case to another casemanager',
   },
   correctionReasons: {
     invoerfout: 'Recorded wrongly at intake',
@@ -634,7 +637,12 @@ export const en: Catalog = {
     colStatus: 'Status',
     escalationNone: 'first message',
     escalationLevel: 'level {{level}}: with the {{tier}}',
-    tiers: { primary: 'person on duty', backup: 'backup', coordinator: 'coordinator' },
+    tiers: {
+      primary: 'person on duty',
+      backup: 'backup',
+      coordinator: 'coordinator',
+      owner: 'own casemanager',
+    },
     timeline: 'Timeline',
     timelineHint: 'Who decided what and when, and which requests went to which partner.',
     colWhen: 'When',
@@ -662,6 +670,7 @@ export const en: Catalog = {
       koppeling: 'Linked to an earlier melding',
       heropening: 'Reopened from an earlier melding',
       sluiting: 'Melding closed',
+      eigenaar: 'Handed to another casemanager',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',
@@ -695,6 +704,7 @@ export const en: Catalog = {
       language: 'Language (a code, e.g. nl, ar, tr, pt-BR)',
       interpreterNeeded: 'Interpreter needed',
       toRegionId: 'To region',
+      casemanager: 'New casemanager',
       role: 'Partner',
       given: 'Give or withdraw',
       wish: 'Wish about contact with the police',
@@ -704,6 +714,13 @@ export const en: Catalog = {
     chooseRole: 'Choose a partner',
     chooseReason: 'Choose a reason',
     chooseRegion: 'Choose a region',
+    chooseCasemanager: 'Choose a casemanager',
+    ownerReasons: {
+      afwezigheid: 'Longer absence (leave, illness)',
+      werkverdeling: 'Sharing the work',
+      op_verzoek_slachtoffer: "At the victim's request",
+      uit_dienst: 'The casemanager leaves or changes role',
+    },
     unchanged: 'Leave unchanged',
     currentValue: 'Now: {{value}}',
     yesNo: { true: 'Yes', false: 'No' },
@@ -751,6 +768,9 @@ export const en: Catalog = {
         'The melding is transferred to {{region}}: the coordinator there receives the handover and the requests here stop.',
       transferHandover:
         'From now on that region sees the melding in its lists; this region can still read it.',
+      ownerHistory: 'The timeline records who handed the melding to whom, when and why.',
+      owner:
+        '{{casemanager}} becomes the casemanager of this melding: check-ins go to their own address first from now on, also the reminder of a running check-in.',
       contactDetails:
         'The new contact details apply at once: partners with consent see them in their next messages.',
       channels:
@@ -818,6 +838,7 @@ export const en: Catalog = {
       language: 'Enter the language as a code, like nl, ar, tr or pt-BR.',
       interpreterNeeded: 'Choose yes, no or leave unchanged.',
       toRegionId: 'Choose a region from the list.',
+      casemanager: "Choose one of this region's casemanagers from the list, not the current one.",
       nothingGiven: 'Fill in at least one field to correct.',
       role: 'Choose a partner from the list.',
       given: 'Choose whether you give or withdraw consent.',

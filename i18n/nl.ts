@@ -10,6 +10,7 @@ import type {
   CasePhase,
   CloseReason,
   CorrectionReason,
+  OwnerChangeReason,
   RecipientTier,
   RequestStatus,
   StaffRole,
@@ -323,6 +324,7 @@ export const nl = {
     reassignTo: 'Casemanager uit het regioregister',
     tierBackup: 'achterwacht',
     tierPrimary: 'piket',
+    tierOwner: 'eigen casemanager',
     reassign: 'Toewijzen',
     closeLegend: 'Melding sluiten',
     reason: 'Reden',
@@ -437,6 +439,7 @@ export const nl = {
       'Herinnering. Het Centrum Seksueel Geweld vraagt uw hulp bij melding {{reference}}: {{what}}.',
     whyBackup: 'U ontvangt dit als achterwacht: de dienstdoende heeft nog niet gereageerd.',
     whyCoordinator: 'U ontvangt dit als coördinator: er is nog niet op dit verzoek gereageerd.',
+    whyOwner: 'U ontvangt dit als casemanager van deze melding.',
     respondBy: 'Graag vóór {{deadline}} (Nederlandse tijd).',
     link: 'Bevestigen en de gegevens die u mag inzien: {{url}}',
     personal: 'De link is persoonlijk; stuur deze mail niet door. Dank u wel.',
@@ -517,6 +520,7 @@ export const nl = {
     medische_wens: 'Wens over medische zorg vastleggen',
     taal: 'Taal en tolk corrigeren',
     koppeling: 'Koppelen aan een eerdere melding',
+    eigenaar: 'Casus overdragen aan een andere casemanager',
   } satisfies Record<DecisionName, string>,
   /** The same person again: links between meldingen and reopening a closed case (web/koppelingPages.ts). */
   koppeling: {
@@ -658,6 +662,7 @@ export const nl = {
       primary: 'dienstdoende',
       backup: 'achterwacht',
       coordinator: 'coördinator',
+      owner: 'eigen casemanager',
     } satisfies Record<RecipientTier, string>,
     timeline: 'Tijdlijn',
     timelineHint: 'Wie wat besloot en wanneer, en welke verzoeken naar welke partner gingen.',
@@ -686,6 +691,7 @@ export const nl = {
       koppeling: 'Gekoppeld aan een eerdere melding',
       heropening: 'Heropend vanuit een eerdere melding',
       sluiting: 'Melding gesloten',
+      eigenaar: 'Overgedragen aan een andere casemanager',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',
@@ -719,6 +725,7 @@ export const nl = {
       language: 'Taal (code, bijvoorbeeld nl, ar, tr, pt-BR)',
       interpreterNeeded: 'Tolk nodig',
       toRegionId: 'Naar regio',
+      casemanager: 'Nieuwe casemanager',
       role: 'Partner',
       given: 'Geven of intrekken',
       wish: 'Wens over contact met de politie',
@@ -728,6 +735,13 @@ export const nl = {
     chooseRole: 'Kies een partner',
     chooseReason: 'Kies een reden',
     chooseRegion: 'Kies een regio',
+    chooseCasemanager: 'Kies een casemanager',
+    ownerReasons: {
+      afwezigheid: 'Langere afwezigheid (verlof, ziekte)',
+      werkverdeling: 'Verdeling van het werk',
+      op_verzoek_slachtoffer: 'Op verzoek van het slachtoffer',
+      uit_dienst: 'Casemanager gaat uit dienst of van functie',
+    } satisfies Record<OwnerChangeReason, string>,
     unchanged: 'Niet wijzigen',
     currentValue: 'Nu: {{value}}',
     yesNo: { true: 'Ja', false: 'Nee' },
@@ -776,6 +790,9 @@ export const nl = {
         'De melding wordt overgedragen aan {{region}}: de coördinator daar krijgt de overdracht en de verzoeken hier stoppen.',
       transferHandover:
         'Die regio ziet de melding vanaf nu in haar lijsten; deze regio kan haar blijven inzien.',
+      ownerHistory: 'De tijdlijn legt vast wie de melding aan wie overdroeg, wanneer en waarom.',
+      owner:
+        '{{casemanager}} wordt de casemanager van deze melding: de check-ins gaan voortaan eerst naar diens eigen adres, ook de herinnering van een lopende check-in.',
       contactDetails:
         'De nieuwe contactgegevens gelden meteen: partners met toestemming zien ze in hun volgende berichten.',
       channels:
@@ -844,6 +861,7 @@ export const nl = {
       language: 'Vul de taal in als code, zoals nl, ar, tr of pt-BR.',
       interpreterNeeded: 'Kies ja, nee of niet wijzigen.',
       toRegionId: 'Kies een regio uit de lijst.',
+      casemanager: 'Kies een casemanager van deze regio uit de lijst, niet de huidige.',
       nothingGiven: 'Vul minstens één veld in om te corrigeren.',
       role: 'Kies een partner uit de lijst.',
       given: 'Kies of u toestemming geeft of intrekt.',

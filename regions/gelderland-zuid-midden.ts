@@ -44,6 +44,10 @@ export const gelderlandZuidMidden = {
     email: 'coordinator@csg-gzm.example',
     sms: '+31612350001',
   },
+  // The named casemanagers, by the staff id they log in with: the cases they own go to them first.
+  casemanagers: {
+    'cm-017': { name: 'Casemanager 017 (voorbeeld)', email: 'cm-017@csg-gzm.example', sms: '+31612350061' },
+  },
   partners: {
     casemanager: {
       organisation: 'CSG Gelderland-Zuid en -Midden casemanagement',

@@ -46,6 +46,19 @@ export const limburg = {
     email: 'coordinator@csg-limburg.example',
     sms: '+31612340001',
   },
+  // The named casemanagers, by the staff id they log in with: the cases they own go to them first.
+  casemanagers: {
+    'cm-lim': {
+      name: 'Casemanager Limburg (voorbeeld)',
+      email: 'cm-lim@csg-limburg.example',
+      sms: '+31612340060',
+    },
+    'cm-017': {
+      name: 'Casemanager 017 (voorbeeld)',
+      email: 'cm-017@csg-limburg.example',
+      sms: '+31612340061',
+    },
+  },
   partners: {
     casemanager: {
       organisation: 'CSG Limburg casemanagement',

@@ -4,6 +4,7 @@
  * when loaded, so a mistake in a region file stops start-up with the field named.
  */
 import { z } from 'zod';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { PARTNER_ROLES, REGION_ID_PATTERN } from '../domain/vocabulary';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n';
 import { DEFAULT_REOPEN_WITHIN_DAYS } from './defaults';
@@ -21,6 +22,32 @@ export const contactSchema = z
   })
   .refine((c) => c.email !== undefined || c.sms !== undefined, {
     message: 'a contact needs an email address or an SMS number',
+  });
+
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-07-01')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a date that exists');
+
+/** A period a casemanager is away (leave, illness, training): both days included, Dutch calendar days. */
+export const absenceSchema = z
+  .object({ from: calendarDate, to: calendarDate })
+  .refine((a) => a.from <= a.to, { message: 'the absence ends before it starts', path: ['to'] });
+
+/**
+ * A named casemanager of the region's staff directory: their own address, for the cases they own.
+ * Not a partner desk: the name is the person's, their cases' check-ins go to them first.
+ */
+export const namedCasemanagerSchema = z
+  .object({
+    name: z.string().min(1),
+    email: z.string().email('expected an email address').optional(),
+    sms: e164.optional(),
+    absences: z.array(absenceSchema).default([]),
+  })
+  .strict()
+  .refine((c) => c.email !== undefined || c.sms !== undefined, {
+    message: 'a casemanager needs an email address or an SMS number',
   });
 
 export const partnerSchema = z.object({
@@ -70,6 +97,22 @@ export const regionSchema = z.object({
   pathway: pathwaySchema,
   coordinator: contactSchema,
   partners: z.partialRecord(partnerRoleSchema, partnerSchema),
+  /** The named casemanagers, by the staff id they log in with (the on-call desk is partners.casemanager). */
+  casemanagers: z
+    .record(z.string(), namedCasemanagerSchema)
+    .superRefine((entries, ctx) => {
+      // Checked here rather than as the record's key schema, which would only say "Invalid key".
+      for (const staffId of Object.keys(entries)) {
+        if (!STAFF_ID_PATTERN.test(staffId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [staffId],
+            message: 'expected a staff id like "cm-017" (letters, digits, . _ -)',
+          });
+        }
+      }
+    })
+    .default({}),
   /** Days after closing within which a case may be reopened (regions/defaults.ts). */
   reopenWithinDays: z
     .number({ error: 'expected the number of days a closed case may be reopened' })
@@ -82,3 +125,5 @@ export const regionSchema = z.object({
 export type RegionConfig = z.infer<typeof regionSchema>;
 export type PartnerEntry = z.infer<typeof partnerSchema>;
 export type ContactEntry = z.infer<typeof contactSchema>;
+export type NamedCasemanager = z.infer<typeof namedCasemanagerSchema>;
+export type Absence = z.infer<typeof absenceSchema>;

@@ -25,6 +25,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgZoekIndex,
   sa.CsgGekoppeld,
   sa.CsgOvergedragenNaar,
+  sa.CsgCasemanager,
 ];
 
 /**

@@ -13,7 +13,13 @@ import { INCIDENT_TIME_KINDS } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
 import { parseLocalDateTime } from '../domain/localTime';
 import { CSG_ROLES } from '../domain/sharing';
-import { CLOSE_REASONS, CORRECTION_REASONS, PARTNER_ROLES, WISHES } from '../domain/vocabulary';
+import {
+  CLOSE_REASONS,
+  CORRECTION_REASONS,
+  OWNER_CHANGE_REASONS,
+  PARTNER_ROLES,
+  WISHES,
+} from '../domain/vocabulary';
 import type { OpsAction } from '../cases/opsService';
 import type { Translate } from '../i18n';
 import { allMunicipalities, REGIONS } from '../regions';
@@ -46,6 +52,15 @@ export interface DecisionField {
   placeholder?: string;
   /** An incident-time field the form shows only while this kind of time is chosen (layout.ts). */
   timeKind?: 'exact' | 'approximate';
+}
+
+/** A named casemanager as the staff directory names them, with the staff id they log in with. */
+export function casemanagerName(staffId: string): string {
+  for (const region of REGIONS.values()) {
+    const named = Object.hasOwn(region.casemanagers, staffId) ? region.casemanagers[staffId] : undefined;
+    if (named) return `${named.name} (${staffId})`;
+  }
+  return staffId;
 }
 
 /** The consent form offers only partners outside the CSG: its own people need no separate consent. */
@@ -234,6 +249,26 @@ export const CASE_PAGE_DECISIONS = {
         text: (id) => REGIONS.get(id)?.name ?? id,
         select: true,
         placeholder: 'casePage.chooseRegion',
+      },
+    ],
+  },
+  // The coordinator hands the case to another casemanager; the form offers the case region's (caseDecisionForms).
+  eigenaar: {
+    label: 'decisions.eigenaar',
+    fields: [
+      {
+        name: 'casemanager',
+        choices: [...new Set([...REGIONS.values()].flatMap((region) => Object.keys(region.casemanagers)))],
+        text: casemanagerName,
+        select: true,
+        placeholder: 'casePage.chooseCasemanager',
+      },
+      {
+        name: 'reason',
+        choices: OWNER_CHANGE_REASONS,
+        words: (c) => `casePage.ownerReasons.${c}`,
+        select: true,
+        placeholder: 'casePage.chooseReason',
       },
     ],
   },

@@ -125,7 +125,10 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     const found = await resolve(token, ui, reply);
     if (!found) return reply;
     const { link, details } = found;
-    const by = `partnerlink:${found.request.role}`;
+    // A link sent to the owner's own address names them, so the history records who acted.
+    const by = link.addressee
+      ? `partnerlink:${found.request.role}:${link.addressee}`
+      : `partnerlink:${found.request.role}`;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const actionPath = `${PARTNER_PAGE_PATH}/${token}`;
 

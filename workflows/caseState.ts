@@ -42,6 +42,8 @@ export interface RequestOptions {
   regionId?: string;
   deadline?: number;
   atRiskAt?: number;
+  /** Addresses the ladder's `owner` steps to the case's owner (see PartnerRequestSpec.owner). */
+  toOwner?: boolean;
 }
 
 export interface CheckInResult {
@@ -68,6 +70,11 @@ export class MeldingCase {
   completed = false;
   /** Whether the victim says they made an aangifte (for the semester figures). */
   aangifte = false;
+  /**
+   * The owner: the staff id of the casemanager who accepted the handover (or was handed the case
+   * since). Check-ins go to them first. Undefined until then, and for cases from before owners.
+   */
+  casemanager: string | undefined;
   /** The region whose directory the closing notices go through (the new region for the transfer request). */
   closingRegion: string;
   /** The region the case was transferred to, once a transfer started: its staff see the case too. */
@@ -144,6 +151,7 @@ export class MeldingCase {
       ...(this.nextCheckIn && this.phase === 'watchful_waiting' && !this.closing && !this.completed
         ? { nextCheckIn: { ...this.nextCheckIn } }
         : {}),
+      ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
     };
   }
 
@@ -172,6 +180,7 @@ export class MeldingCase {
             },
           }
         : {}),
+      ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
     };
     this.publishSearchAttributes(visible);
     this.publishOpsDetails({ ...visible, ...(this.outcome ? { outcome: this.outcome } : {}) }, opsVisibility);
@@ -218,6 +227,7 @@ export class MeldingCase {
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
       onChange: () => this.publish(),
+      ...(options.toOwner ? { owner: () => this.casemanager } : {}),
     });
     this.requests.set(requestId, request);
     this.publish();

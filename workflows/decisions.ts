@@ -6,6 +6,7 @@
  * track it concerns follows at once.
  */
 import { log, patched, setHandler } from '@temporalio/workflow';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { triage } from '../domain/triage';
 import {
   CHECK_IN_OUTCOMES,
@@ -59,6 +60,15 @@ function registerAnswers(c: MeldingCase): void {
     acknowledgeRequest,
     ({ requestId, by }) => {
       const request = c.requests.get(requestId)!;
+      // The casemanager who accepts the handover owns the case: check-ins go to them first. A
+      // partner link's answer names no person (`partnerlink:...`), so it leaves the case unowned.
+      if (
+        request.view.kind === 'casemanager_overdracht' &&
+        STAFF_ID_PATTERN.test(by) &&
+        patched('case-owner')
+      ) {
+        c.casemanager = by;
+      }
       request.acknowledge(by);
       c.decide('ontvangstbevestiging', by, `${request.view.role}/${request.view.awaitedTier}`, requestId);
       return c.state();

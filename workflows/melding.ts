@@ -14,7 +14,7 @@
  *
  * Each part lives in its own module: the case state (caseState.ts), the decision handlers
  * (decisions.ts), the corrections of the intake (corrections.ts), the links to earlier meldingen
- * (koppeling.ts), the ops actions (opsActions.ts), and the tracks: police and FMO
+ * (koppeling.ts), who owns the case (owner.ts), the ops actions (opsActions.ts), and the tracks: police and FMO
  * (policeAndFmo.ts), medical care (medicalCare.ts), the casemanager handover
  * (casemanagerHandover.ts), watchful waiting (watchfulWaiting.ts) and the ending (ending.ts).
  *
@@ -33,6 +33,7 @@ import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerOpsActions } from './opsActions';
+import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
 import { watchfulWaiting } from './watchfulWaiting';
 
@@ -60,6 +61,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerDeliveryReports(c);
   registerCorrections(c);
   registerKoppeling(c);
+  registerOwnerChange(c);
 
   const { intake } = input;
   c.decide(

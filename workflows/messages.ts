@@ -48,6 +48,7 @@ export type {
   LinkInput,
   MedicalWishInput,
   MunicipalityInput,
+  OwnerInput,
   PoliceWishInput,
   TransferInput,
   VictimAgeInput,
@@ -76,6 +77,8 @@ export interface RequestView {
   /** 0 = first notification; each step up the ladder (or a failed delivery) adds one. */
   escalationLevel: number;
   awaitedTier: RecipientTier;
+  /** The staff id of the owner while the awaited tier is `owner` (their own address was used). */
+  addressee?: string;
   acknowledgedAt?: string;
   acknowledgedBy?: string;
   /** Hard deadline beyond the ladder, e.g. the end of the acute window for an FMO. */
@@ -142,6 +145,8 @@ export interface CaseState {
   transferredTo?: string;
   /** During watchful waiting (not closing): the check-in that comes next, see NextCheckIn. */
   nextCheckIn?: NextCheckIn;
+  /** The owner: the staff id of the casemanager who accepted the handover or was handed the case. */
+  casemanager?: string;
 }
 
 /**
@@ -167,6 +172,7 @@ export const correctContactPreferences = decisionUpdates.veilige_kanalen;
 export const recordMedicalWish = decisionUpdates.medische_wens;
 export const correctLanguage = decisionUpdates.taal;
 export const linkMelding = decisionUpdates.koppeling;
+export const changeOwner = decisionUpdates.eigenaar;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

@@ -12,11 +12,13 @@ const TIER_NL: Record<RecipientTier, string> = {
   primary: 'piket',
   backup: 'achterwacht',
   coordinator: 'coördinator',
+  owner: 'eigen casemanager',
 };
 const TIER_EN: Record<RecipientTier, string> = {
   primary: 'on call',
   backup: 'backup',
   coordinator: 'coordinator',
+  owner: 'own casemanager',
 };
 
 /** "2026-11-24 10:15 UTC": the UI shows it to people in one time zone, the server logs in UTC. */

@@ -36,6 +36,7 @@ export async function sendNotice(
         kind: view.kind,
         role: view.role,
         tier,
+        ...(tier === 'owner' && request.ownerAddressee ? { addressee: request.ownerAddressee } : {}),
         notice,
       });
       return !report.escalate;

@@ -70,6 +70,11 @@ export interface PartnerRequestSpec {
   atRiskAt?: number;
   /** Called after every change ops can see (search attributes). */
   onChange: () => void;
+  /**
+   * The case's owner (staff id) at the moment a step of the `owner` tier is sent: a coordinator
+   * may hand the case to another casemanager while a check-in runs, and its reminder follows.
+   */
+  owner?: () => string | undefined;
 }
 
 /** The message as cases started before the details left it still send it (see startStep). */
@@ -100,6 +105,8 @@ export class PartnerRequest {
   private restartAt: number | undefined;
   /** True while a ladder (the first, or one an ops action restarted) is running. */
   private climbing = false;
+  /** The last owner an `owner` step was addressed to: the one a closing notice must reach. */
+  ownerAddressee: string | undefined;
 
   constructor(private readonly spec: PartnerRequestSpec) {
     const now = Date.now();
@@ -173,6 +180,22 @@ export class PartnerRequest {
     this.spec.onChange();
     if (attempt !== this.attempt) return;
     this.escalateNow = true;
+  }
+
+  /**
+   * The owner cannot be asked now (absent, or not in the staff directory): the ladder goes on at
+   * once with its first step past the owner's (the on-call casemanager), skipping the owner's
+   * reminders. An owner missing from the directory is also a delivery failure ops must see.
+   */
+  private ownerUnavailable(attempt: number, why: 'absent' | 'unknown'): void {
+    if (!this.isOpen || attempt !== this.attempt) return;
+    if (why === 'unknown') {
+      this.deliveryFailures += 1;
+      this.spec.onChange();
+    }
+    const next = this.spec.ladder.findIndex((step, i) => i > this.stepIndex && step.tier !== 'owner');
+    if (next < 0) this.escalateNow = true;
+    else this.restartFrom(next);
   }
 
   /** How many notifications this request has sent (each step, each re-send). */
@@ -289,6 +312,14 @@ export class PartnerRequest {
     this.escalateNow = false;
     this.stepStartedAt = Date.now();
     this.view.awaitedTier = tier;
+    // Only ladders with owner steps (cases after the patch checkins-to-owner) set or clear it.
+    const addressee = tier === 'owner' ? this.spec.owner?.() : undefined;
+    if (addressee !== undefined) {
+      this.view.addressee = addressee;
+      this.ownerAddressee = addressee;
+    } else if (this.view.addressee !== undefined) {
+      delete this.view.addressee;
+    }
     this.view.dueBy = new Date(this.stepStartedAt + waitMs).toISOString();
     this.view.escalationLevel = Math.max(this.view.escalationLevel, index);
     this.spec.onChange();
@@ -302,6 +333,12 @@ export class PartnerRequest {
       tier,
       attempt: this.attempt,
       dueBy: this.view.dueBy,
+      ...(tier === 'owner'
+        ? {
+            ...(addressee !== undefined ? { addressee } : {}),
+            askedAt: new Date(this.stepStartedAt).toISOString(),
+          }
+        : {}),
     };
     // No activity reads the victim's details from the message: the partner sees them behind the
     // signed link, consent-filtered when the page is opened (handoverDetails). New cases keep them
@@ -322,7 +359,8 @@ export class PartnerRequest {
       .then(
         (report: DeliveryReport) => {
           if (scope === this.sendScope) this.sendPending = false;
-          if (report.escalate) this.deliveryFailed(attempt);
+          if (report.ownerUnavailable) this.ownerUnavailable(attempt, report.ownerUnavailable);
+          else if (report.escalate) this.deliveryFailed(attempt);
         },
         (error: unknown) => {
           if (scope === this.sendScope) this.sendPending = false;

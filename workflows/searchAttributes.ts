@@ -60,6 +60,12 @@ export const CsgOvergedragenNaar = defineSearchAttributeKey(
   SearchAttributeType.KEYWORD,
 );
 
+/**
+ * The case's owner: the staff id of the casemanager who accepted the handover (or was handed the
+ * case since), so a worklist finds "my cases" by a visibility query. A staff id, never victim data.
+ */
+export const CsgCasemanager = defineSearchAttributeKey('CsgCasemanager', SearchAttributeType.KEYWORD);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   string,
@@ -78,4 +84,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   CsgZoekIndex: 'KeywordList',
   CsgGekoppeld: 'KeywordList',
   CsgOvergedragenNaar: 'Keyword',
+  CsgCasemanager: 'Keyword',
 };

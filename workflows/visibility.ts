@@ -12,6 +12,7 @@ import {
   CsgAwaitedDeadline,
   CsgAwaitedParty,
   CsgAwaitedSince,
+  CsgCasemanager,
   CsgCoordinatorAwaited,
   CsgDeliveryFailed,
   CsgEscalationLevel,
@@ -43,6 +44,8 @@ export interface VisibleCase {
     handoverOpenSince: number | null;
     deliveryFailed: boolean;
   };
+  /** The owner's staff id; absent until a casemanager owns the case (cases from before never upsert it). */
+  casemanager?: string;
 }
 
 type Values = Record<string, string | number | null>;
@@ -65,6 +68,7 @@ function valuesOf(c: VisibleCase): Values {
           CsgDeliveryFailed: c.ops.deliveryFailed ? 1 : 0,
         }
       : {}),
+    ...(c.casemanager !== undefined ? { CsgCasemanager: c.casemanager } : {}),
   };
 }
 
@@ -107,6 +111,9 @@ export function searchAttributePublisher(): (c: VisibleCase) => void {
           break;
         case 'CsgDeliveryFailed':
           pairs.push({ key: CsgDeliveryFailed, value: value === 1 });
+          break;
+        case 'CsgCasemanager':
+          pairs.push({ key: CsgCasemanager, value: value as string });
           break;
       }
     }

@@ -18,6 +18,26 @@ describe('partner links', () => {
     clock: () => NOW,
   });
 
+  test("a link to the owner's own address carries their staff id, signed like the rest", () => {
+    const url = links.actionUrl({
+      meldingRef: 'CSG-LIM-2026-000001',
+      requestId: 'checkin-dag-7',
+      attempt: 1,
+      expiresAt: LATER,
+      addressee: 'cm-lim',
+    });
+    expect(verifyPartnerToken(tokenOf(url), SECRET, NOW)).toMatchObject({
+      ok: true,
+      token: { requestId: 'checkin-dag-7', addressee: 'cm-lim' },
+    });
+    // Another name cannot be put in: the signature covers it.
+    const [payload, signature] = tokenOf(url).split('.') as [string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown[];
+    decoded[6] = 'coord-lim';
+    const forged = `${Buffer.from(JSON.stringify(decoded)).toString('base64url')}.${signature}`;
+    expect(verifyPartnerToken(forged, SECRET, NOW)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   test('an action link verifies until it expires, then says expired', () => {
     const url = links.actionUrl({
       meldingRef: 'CSG-LIM-2026-000001',

@@ -249,6 +249,36 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // The casemanager owns the case: cm-lim accepts the handover and answers day 1 at their own
+  // address; the coordinator hands the case to cm-017, who is silent at day 7 (their reminder,
+  // then the on-call casemanager answers); cm-017 answers day 14 and the screening.
+  'eigenaar-checkins': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+    const ref = await h.start(intake);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-lim' },
+    });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    const base = Date.parse(intake.receivedAt);
+    await checkIns(h, ref, base, [1], false);
+    await decide(h.env.client, ref, {
+      type: 'eigenaar',
+      input: { casemanager: 'cm-017', reason: 'werkverdeling', by: 'coord-lim' },
+    });
+    await h.skip(base + 7 * DAY + 1000 - (await h.now()));
+    await h.until(ref, (s) => open(s, 'checkin-dag-7') !== undefined);
+    await h.skip(2 * DAY + 1000);
+    await h.until(ref, (s) => open(s, 'checkin-dag-7')?.awaitedTier === 'primary');
+    await decide(h.env.client, ref, {
+      type: 'checkin',
+      input: { requestId: 'checkin-dag-7', outcome: 'geen_contact', by: 'partnerlink:casemanager' },
+    });
+    await checkIns(h, ref, base, [14, 28], false);
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {

@@ -47,23 +47,26 @@ describe('the rule table', () => {
     }
   });
 
-  test('casemanager: read, find, every decision but the transfer, reopening; no start, no closing, no ops', () => {
+  test('casemanager: read, find, every decision but the transfer and the owner, reopening; no start, no closing, no ops', () => {
     expect(allowed('casemanager')).toEqual([
       'inzien',
-      ...DECISION_NAMES.filter((n) => n !== 'overdracht').map((n) => `besluit.${n}`),
+      ...DECISION_NAMES.filter((n) => n !== 'overdracht' && n !== 'eigenaar').map((n) => `besluit.${n}`),
       'heropenen',
       'zoeken',
     ]);
     expect(may(staff('casemanager'), 'besluit.overdracht')).toBe(false);
+    // A casemanager cannot take a case over, nor hand theirs on: the coordinator decides.
+    expect(may(staff('casemanager'), 'besluit.eigenaar')).toBe(false);
     expect(may(staff('casemanager'), 'starten')).toBe(false);
     expect(may(staff('casemanager'), 'sluiting')).toBe(false);
   });
 
-  test('coordinator: everything a casemanager may, plus the transfer and closing a case', () => {
+  test('coordinator: everything a casemanager may, plus the transfer, the owner and closing a case', () => {
     const casemanager = allowed('casemanager');
     const coordinator = allowed('coordinator');
     expect(coordinator).toEqual(expect.arrayContaining(casemanager));
     expect(coordinator.filter((a) => !casemanager.includes(a)).sort()).toEqual([
+      'besluit.eigenaar',
       'besluit.overdracht',
       'sluiting',
     ]);

@@ -133,3 +133,36 @@ test('check-in outcome: required, PTSS asked at the screening, then recorded onc
   expect(decisions).toHaveLength(count);
   await app.close();
 });
+
+test("a check-in through the link sent to the owner's own address records the owner as who acted", async () => {
+  const { service, decisions } = fakeCase();
+  const app = await buildServer({
+    client: {} as Client,
+    taskQueue: 'unused',
+    config: TEST_CONFIG,
+    logger: createLogger({ level: 'silent' }),
+    meldingen: service,
+  });
+  const links = createPartnerLinks({ baseUrl: TEST_CONFIG.PUBLIC_BASE_URL, secret: TEST_CONFIG.LINK_SECRET });
+  const path = pathOf(
+    links.actionUrl({
+      meldingRef: REF,
+      requestId: 'checkin-dag-28',
+      attempt: 1,
+      expiresAt: new Date(Date.now() + 3600_000),
+      addressee: 'cm-lim',
+    }),
+  );
+  const ok = await app.inject({
+    method: 'POST',
+    url: path,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'outcome=gaat_goed&ptss=nee',
+  });
+  expect(ok.statusCode).toBe(200);
+  expect(decisions.at(-1)).toMatchObject({
+    type: 'checkin',
+    input: { outcome: 'gaat_goed', by: 'partnerlink:casemanager:cm-lim' },
+  });
+  await app.close();
+});

@@ -8,14 +8,20 @@ import { DAY, HOUR, open, request, useHarness } from './harness';
 
 const h = useHarness('wf-watchful');
 
-/** Police "nee", no medical care: only the handover stands between intake and watchful waiting. */
-async function startInWatchfulWaiting(municipality = 'Maastricht'): Promise<{ ref: string; base: number }> {
+/**
+ * Police "nee", no medical care: only the handover stands between intake and watchful waiting.
+ * `by` accepts the handover: a staff id owns the case, the partner link leaves it unowned.
+ */
+async function startInWatchfulWaiting(
+  municipality = 'Maastricht',
+  by = 'cm-1',
+): Promise<{ ref: string; base: number }> {
   const intake = await h.intake({ municipality, wishes: { police: 'nee', medicalCare: 'nee' } });
   const ref = await h.start(intake);
   await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
   await decide(h.env.client, ref, {
     type: 'ontvangstbevestiging',
-    input: { requestId: 'casemanager_overdracht', by: 'cm-1' },
+    input: { requestId: 'casemanager_overdracht', by },
   });
   await h.until(ref, (s) => s.phase === 'watchful_waiting');
   return { ref, base: Date.parse(intake.receivedAt) };
@@ -71,7 +77,8 @@ describe('watchful waiting', () => {
   });
 
   test('a missed check-in: reminder, then escalation to the coordinator; it lapses when the next one starts', async () => {
-    const { ref, base } = await startInWatchfulWaiting();
+    // An unowned case: the on-call ladder (owner.test.ts has the owner's).
+    const { ref, base } = await startInWatchfulWaiting('Maastricht', 'partnerlink:casemanager');
     await reachCheckIn(ref, base, 1);
     await h.skip(DAY + HOUR);
     let s = await h.until(ref, (x) => open(x, 'checkin-dag-1')!.escalationLevel === 1);

@@ -13,6 +13,7 @@ import {
   type DecisionField,
   type DecisionFormValues,
 } from '../caseDecisions';
+import { REGIONS } from '../../regions';
 import { attr, html, type SafeHtml } from '../kit/html';
 
 /** Problems with one decision's form, each already in the reader's words. */
@@ -23,8 +24,8 @@ export interface DecisionProblems {
 }
 
 /**
- * The choices a form offers: a wish that is already the wish, or the case's own region, is no
- * change to offer.
+ * The choices a form offers: a wish that is already the wish, the case's own region, or its own
+ * casemanager, is no change to offer.
  */
 function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseState): readonly string[] {
   const choices = field.choices ?? [];
@@ -32,6 +33,11 @@ function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseSta
   if (name === 'medische_wens' && field.name === 'wish')
     return choices.filter((c) => c !== state.medicalWish);
   if (name === 'overdracht') return choices.filter((c) => c !== state.regionId);
+  // The case region's own casemanagers, but not the one who owns it already.
+  if (name === 'eigenaar' && field.name === 'casemanager') {
+    const staff = REGIONS.get(state.regionId)?.casemanagers ?? {};
+    return choices.filter((c) => Object.hasOwn(staff, c) && c !== state.casemanager);
+  }
   return choices;
 }
 

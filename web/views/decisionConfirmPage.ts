@@ -9,6 +9,7 @@ import { REGIONS, regionForMunicipality } from '../../regions';
 import type { Translate } from '../../i18n';
 import {
   CASE_PAGE_DECISIONS,
+  casemanagerName,
   choiceWords,
   fieldsOf,
   parseCaseAction,
@@ -78,6 +79,11 @@ export function effectsOf(
       return [t(`casePage.effects.medical_${values.wish}`), historyNote(t)];
     case 'taal':
       return [t('casePage.effects.language'), historyNote(t)];
+    case 'eigenaar':
+      return [
+        t('casePage.effects.owner', { casemanager: casemanagerName(values.casemanager ?? '') }),
+        t('casePage.effects.ownerHistory'),
+      ];
     case 'overdracht':
       return [
         t('casePage.effects.transfer', { region: regionName(values.toRegionId ?? '') }),

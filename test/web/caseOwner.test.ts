@@ -1,0 +1,149 @@
+/**
+ * Handing a case to another casemanager on the case page, against a real dev server and the real
+ * melding workflow: only the coordinator gets the form, it offers the case region's casemanagers
+ * but not the owner, the confirmation says what changes and changes nothing, and the decision is
+ * recorded as the coordinator. An unknown casemanager is refused with the field named.
+ */
+import { decide, startMelding } from '../../cases/meldingClient';
+import { ownedByFilter } from '../../cases/ownership';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { FIND_PAGE } from '../../web/findPages';
+import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
+import { caseState, type CaseState } from '../../workflows/messages';
+
+jest.setTimeout(180_000);
+
+let h: IntakeHarness;
+const sessions: Record<string, { cookie: string; csrf: string }> = {};
+
+async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
+  const login = await h.app.inject({
+    method: 'POST',
+    url: '/inloggen',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+  });
+  const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
+  const page = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });
+  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
+  if (!csrf) throw new Error(`no form with a CSRF token for ${id}`);
+  return { cookie, csrf };
+}
+
+beforeAll(async () => {
+  h = await startIntakeHarness({
+    config: {
+      STAFF_ACCOUNTS: `${TEST_CONFIG.STAFF_ACCOUNTS},coord-017:coordinator-wachtwoord-1`,
+      STAFF_ROLES: `${TEST_CONFIG.STAFF_ROLES},coord-017=coordinator@alle`,
+    },
+  });
+  sessions.cm = await loginAs('cm-017', 'casemanager-wachtwoord-1');
+  sessions.coord = await loginAs('coord-017', 'coordinator-wachtwoord-1');
+});
+afterAll(() => h?.stop());
+
+const stateOf = (reference: string): Promise<CaseState> =>
+  h.client.workflow.getHandle(reference).query(caseState);
+
+const get = (url: string, as: string) =>
+  h.app.inject({ method: 'GET', url, headers: { cookie: sessions[as]!.cookie, 'accept-language': 'nl' } });
+
+const post = (url: string, fields: Record<string, string>, as: string) =>
+  h.app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: sessions[as]!.cookie,
+      'accept-language': 'nl',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    payload: new URLSearchParams({ _csrf: sessions[as]!.csrf, ...fields }).toString(),
+  });
+
+async function owned(staffId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const run of h.client.workflow.list({ query: ownedByFilter(staffId) })) ids.push(run.workflowId);
+  return ids;
+}
+
+/** Visibility follows the case a moment later. */
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A Limburg case whose handover cm-017 accepted: cm-017 owns it. */
+async function ownedCase(): Promise<string> {
+  const intake = buildIntake({ municipality: 'Maastricht', wishes: { police: 'nee', medicalCare: 'nee' } });
+  expect((await startMelding(h.client, h.taskQueue, intake)).status).toBe('started');
+  // The worker opens the handover request first; the answer waits for it.
+  const deadline = Date.now() + 20_000;
+  while (!(await stateOf(intake.reference)).openRequests.some((r) => r.kind === 'casemanager_overdracht')) {
+    if (Date.now() > deadline) throw new Error('no handover request');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await decide(h.client, intake.reference, {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'casemanager_overdracht', by: 'cm-017' },
+  });
+  expect((await stateOf(intake.reference)).casemanager).toBe('cm-017');
+  return intake.reference;
+}
+
+describe('handing the case to another casemanager', () => {
+  test("the coordinator's form offers the region's other casemanagers; confirmed, the case has its new owner", async () => {
+    const reference = await ownedCase();
+    const cm = await get(`/meldingen/${reference}`, 'cm');
+    expect(cm.body).not.toContain('id="besluit-eigenaar"');
+    const coord = await get(`/meldingen/${reference}`, 'coord');
+    const form = /<form[^>]*id="besluit-eigenaar"[\s\S]*?<\/form>/.exec(coord.body)?.[0] ?? '';
+    expect(form).toContain('<option value="cm-lim" >Casemanager Limburg (voorbeeld) (cm-lim)</option>');
+    // The owner is no change to offer.
+    expect(form).not.toContain('value="cm-017"');
+    expect(form).toContain('Verdeling van het werk');
+
+    const fields = { casemanager: 'cm-lim', reason: 'werkverdeling' };
+    const confirm = await post(`/meldingen/${reference}/besluiten/eigenaar/controleren`, fields, 'coord');
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain(
+      'Casemanager Limburg (voorbeeld) (cm-lim) wordt de casemanager van deze melding',
+    );
+    expect((await stateOf(reference)).casemanager).toBe('cm-017');
+
+    const record = await post(`/meldingen/${reference}/besluiten/eigenaar`, fields, 'coord');
+    expect(record.statusCode).toBe(303);
+    const after = await stateOf(reference);
+    expect(after.casemanager).toBe('cm-lim');
+    expect(after.decisions.at(-1)).toMatchObject({
+      type: 'eigenaar',
+      by: 'coord-017',
+      value: 'cm-017 → cm-lim; reden: werkverdeling',
+    });
+    // "My cases" by a visibility query: the case is now among cm-lim's, no longer among cm-017's.
+    await eventually(async () => (await owned('cm-lim')).includes(reference), "cm-lim's cases");
+    expect(await owned('cm-017')).not.toContain(reference);
+  });
+
+  test('an unknown casemanager is refused with the field named; a casemanager may not post it', async () => {
+    const reference = await ownedCase();
+    const before = await stateOf(reference);
+    const unknown = await post(
+      `/meldingen/${reference}/besluiten/eigenaar`,
+      { casemanager: 'cm-999', reason: 'werkverdeling' },
+      'coord',
+    );
+    expect(unknown.statusCode).toBe(409);
+    expect(unknown.body).toContain('id="eigenaar-casemanager-fout"');
+    expect(unknown.body).toContain('Kies een casemanager van deze regio uit de lijst');
+    const forged = await post(
+      `/meldingen/${reference}/besluiten/eigenaar`,
+      { casemanager: 'cm-lim', reason: 'werkverdeling' },
+      'cm',
+    );
+    expect(forged.statusCode).toBe(403);
+    expect((await stateOf(reference)).decisions).toEqual(before.decisions);
+  });
+});
