@@ -258,7 +258,9 @@ export function mergeSchemaProblems(
         merged['tot-tijd'])
     )
       continue;
-    merged[field] ??= message;
+    // The nearest names say more than the missing reference a missing region also causes.
+    if (problem.suggestions?.length) merged[field] = message;
+    else merged[field] ??= message;
   }
   return merged;
 }
