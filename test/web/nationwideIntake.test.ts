@@ -3,7 +3,8 @@
  * municipality, a typo gets the nearest names, and a case from Utrecht starts in CSG Utrecht.
  */
 import { GEMEENTEN } from '../../regions/municipalities';
-import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 let h: IntakeHarness;
 
@@ -82,5 +83,30 @@ test('a caller from Utrecht is registered in CSG Utrecht and its handover is req
     regionId: 'utrecht',
     role: 'casemanager',
     tier: 'primary',
+  });
+});
+
+test('the JSON API names the nearest names too, in the language the client asks for', async () => {
+  const intake = buildIntake({ municipality: 'Maastrich' });
+  const ask = (language: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/meldingen',
+      headers: { authorization: BASIC_HELPLINE, 'accept-language': language },
+      payload: intake,
+    });
+  const [dutch, english] = [await ask('nl'), await ask('en')];
+  expect(dutch.statusCode).toBe(400);
+  expect(dutch.json().problems).toEqual([
+    {
+      field: 'municipality',
+      code: 'custom',
+      message: 'Dit is geen Nederlandse gemeente. Bedoelt u: Maastricht, Maasdriel?',
+      suggestions: ['Maastricht', 'Maasdriel'],
+    },
+  ]);
+  expect(english.json().problems[0]).toMatchObject({
+    message: 'expected the name of a Dutch municipality; nearest: Maastricht, Maasdriel',
+    suggestions: ['Maastricht', 'Maasdriel'],
   });
 });
