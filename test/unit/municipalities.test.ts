@@ -1,3 +1,4 @@
+import { intakeProblemText } from '../../cli/refusals';
 import { parseIntake } from '../../domain/intakeSchema';
 import {
   assembleRegions,
@@ -119,6 +120,13 @@ describe('a municipality as people type it', () => {
     ]);
     expect(result.problems[0]!.message).toBe(
       'expected the name of a Dutch municipality; nearest: Maastricht, Maasdriel',
+    );
+  });
+
+  test('the command line names the nearest names too, in Dutch', () => {
+    const result = intakeFrom('Maastrich');
+    expect(!result.ok && intakeProblemText(result.problems[0]!)).toBe(
+      'municipality: verwacht de woonplaats (gemeente) van het slachtoffer, in een aangesloten CSG-regio; bedoelt u: Maastricht, Maasdriel?',
     );
   });
 
