@@ -9,17 +9,18 @@
  * section 4.7 adds that every province has at least one CSG and Zuid-Holland, Noord-Holland,
  * Overijssel and Brabant have two.
  *
- * Which municipalities: only Limburg and Gelderland-Zuid en -Midden have a cited list (the
- * Convenant CSG Limburg 2026: all Limburg municipalities except Gennep and Mook en Middelaar, which
- * belong to CSG Gelderland-Zuid en -Midden); their own region files hold it. For the other CSGs no
- * public list was at hand, so they are assigned by safety region (regions/municipalities.ts): a
- * safety region goes to the CSG whose name or seat it carries. Two safety regions match no CSG by
- * that rule and stay unassigned until a region confirms them: Noord- en Oost-Gelderland (VR06; the
- * Achterhoek suggests Twente-Achterhoek, the Veluwe the Gelderland CSG) and Zuid-Holland Zuid
- * (VR18; Rotterdam or Zuid-Holland). Nor do Barneveld, Nijkerk and Scherpenzeel, which are in
- * safety region Gelderland-Midden but not in the Gelderland-Zuid en -Midden file. These
- * municipalities reach the national coordinator
- * (`landelijk`, regions/landelijk.ts), and ops see those cases by their region.
+ * Which municipalities: the Convenant CSG Limburg 2026 names Limburg's (all Limburg municipalities
+ * except Gennep and Mook en Middelaar, which belong to CSG Gelderland-Zuid en -Midden); the Limburg
+ * and Gelderland-Zuid en -Midden region files hold their lists (the latter's beyond Gennep and Mook
+ * en Middelaar is for the region to confirm). For the other CSGs no public list was at hand, so
+ * they are assigned by safety region (regions/municipalities.ts): a safety region goes to the CSG
+ * whose name or seat it carries. Two safety regions match no CSG by that rule and stay unassigned
+ * until a region confirms them: Noord- en Oost-Gelderland (VR06; the Achterhoek suggests
+ * Twente-Achterhoek, the Veluwe the Gelderland CSG) and Zuid-Holland Zuid (VR18; Rotterdam or
+ * Zuid-Holland). Nor are Barneveld, Nijkerk and Scherpenzeel assigned: safety region
+ * Gelderland-Midden, but not in the Gelderland-Zuid en -Midden file. These municipalities reach
+ * the national coordinator (`landelijk`, regions/defaultDirectory.ts); ops find those cases by
+ * their region (cases/opsQueries.ts, `zonder_regio`).
  */
 import type { VeiligheidsregioCode } from './municipalities';
 

@@ -5,11 +5,12 @@
  * safety region of each municipality, as published in the open-source code of the Dutch Ministry
  * of Health's corona dashboard (github.com/minvws/nl-covid19-data-dashboard,
  * packages/common/src/data/gm.ts and vr.ts, version of 12 July 2023, which follows the CBS
- * division of 1 January 2023). No municipality was merged, split or renamed on 1 January 2024 or
- * 1 January 2025, so this is also the division of 1 January 2025: 342 municipalities in 25 safety
- * regions. When CBS publishes a new division (a merger takes effect on a 1 January), update this
- * list and the regions that hold the municipalities concerned; test/unit/municipalities.test.ts
- * checks that every entry reaches a region.
+ * division of 1 January 2023). CBS counts 342 municipalities on 1 January 2025 too: no merger took
+ * effect on 1 January 2024 or 2025, so this is the division of 1 January 2025, in 25 safety
+ * regions (compare with the CBS table once more when it is at hand). When CBS publishes a new
+ * division (a merger takes effect on a 1 January), update this list and the regions that hold the
+ * municipalities concerned; test/unit/municipalities.test.ts checks that every entry reaches a
+ * region.
  */
 
 /** The 25 safety regions (CBS codes VR01-VR25), the building blocks of the CSG regions. */
