@@ -15,7 +15,7 @@
  *   domain/decisions.ts through its update; it returns the case state after the decision, or
  *   throws `DecisionRejectedError` with the reason (e.g. "requestId: unknown request ...").
  */
-import { regionForMunicipality } from '../regions';
+import { nearestMunicipalities, regionForMunicipality } from '../regions';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowUpdateFailedError,
@@ -106,7 +106,7 @@ export async function startMelding(
   reopening?: Reopening,
 ): Promise<StartMeldingResult> {
   const linked = linkedToOf(rawIntake);
-  const parsed = parseIntake(rawIntake, regionForMunicipality);
+  const parsed = parseIntake(rawIntake, regionForMunicipality, nearestMunicipalities);
   if (!parsed.ok || 'problem' in linked) {
     const problems = [
       ...(parsed.ok ? [] : parsed.problems),
@@ -223,8 +223,11 @@ const checksBeforeSending: BeforeSending = {
   // The case learns the municipality's region from here; one in another region transfers the case.
   gemeente: (input) => {
     const region = regionForMunicipality(input.municipality.trim());
-    if (!region)
-      return { problem: 'municipality: expected a municipality served by a configured CSG region' };
+    if (!region) {
+      const nearest = nearestMunicipalities(input.municipality.trim());
+      const hint = nearest.length ? `; nearest: ${nearest.join(', ')}` : '';
+      return { problem: `municipality: expected the name of a Dutch municipality${hint}` };
+    }
     return { input: { ...input, regionId: region.id } };
   },
 };

@@ -32,6 +32,11 @@ export const OPS_QUERIES = {
     title: 'Gevallen in één regio',
     filter: "ExecutionStatus = 'Running' AND CsgRegion = 'limburg'",
   },
+  // A municipality no CSG region holds yet: the national coordinator has the case until ops place it.
+  zonder_regio: {
+    title: 'Gevallen bij de landelijk coördinator: woongemeente nog zonder CSG-regio',
+    filter: "ExecutionStatus = 'Running' AND CsgRegion = 'landelijk'",
+  },
   aflevering_mislukt: {
     title: 'Gevallen met een mislukte aflevering',
     filter: "ExecutionStatus = 'Running' AND CsgDeliveryFailed = true",

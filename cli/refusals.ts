@@ -135,5 +135,6 @@ const INTAKE_FIELDS: Record<string, string> = {
 
 /** One problem of an intake file, in Dutch, with its field as named in the file. */
 export function intakeProblemText(problem: IntakeProblem): string {
-  return `${problem.field}: ${INTAKE_FIELDS[problem.field] ?? 'deze waarde klopt niet'}`;
+  const nearest = problem.suggestions?.length ? `; bedoelt u: ${problem.suggestions.join(', ')}?` : '';
+  return `${problem.field}: ${INTAKE_FIELDS[problem.field] ?? 'deze waarde klopt niet'}${nearest}`;
 }

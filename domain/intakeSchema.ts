@@ -172,37 +172,49 @@ export interface IntakeProblem {
   message: string;
   /** Stable for programs: the zod issue code (`invalid_type`, `invalid_value`, `too_big`, `custom`). */
   code?: string;
+  /** For a name that is not a municipality: the nearest official names, closest first. */
+  suggestions?: string[];
 }
 
 export type IntakeParseResult<Region> =
   { ok: true; intake: MeldingIntake; region: Region } | { ok: false; problems: IntakeProblem[] };
 
-const UNSERVED: IntakeProblem = {
-  field: 'municipality',
-  message: 'expected a municipality served by a configured CSG region',
-  code: 'custom',
-};
+function unserved(suggestions: string[]): IntakeProblem {
+  return {
+    field: 'municipality',
+    message: suggestions.length
+      ? `expected the name of a Dutch municipality; nearest: ${suggestions.join(', ')}`
+      : 'expected the name of a Dutch municipality',
+    code: 'custom',
+    ...(suggestions.length ? { suggestions } : {}),
+  };
+}
 
 /**
  * Validates a raw intake; on success also returns the region its municipality belongs to. Which
- * municipalities are served is region data, not domain: the caller hands in the lookup.
+ * municipalities are served is region data, not domain: the caller hands in the lookup, and for a
+ * name it does not know, the nearest names to suggest.
  */
 export function parseIntake<Region>(
   raw: unknown,
   regionOf: (municipality: string) => Region | undefined,
+  nearestOf: (municipality: string) => string[] = () => [],
 ): IntakeParseResult<Region> {
   const parsed = meldingIntakeSchema.safeParse(raw);
   const municipality = (raw as { municipality?: unknown } | null)?.municipality;
   const region = typeof municipality === 'string' ? regionOf(municipality.trim()) : undefined;
-  const unserved = typeof municipality === 'string' && municipality.trim() !== '' && region === undefined;
+  const unknown =
+    typeof municipality === 'string' && municipality.trim() !== '' && region === undefined
+      ? unserved(nearestOf(municipality.trim()))
+      : undefined;
   if (!parsed.success) {
     const problems: IntakeProblem[] = parsed.error.issues.map((issue) => ({
       field: issue.path.map(String).join('.') || '(intake)',
       message: issue.message,
       code: issue.code,
     }));
-    return { ok: false, problems: unserved ? [...problems, UNSERVED] : problems };
+    return { ok: false, problems: unknown ? [...problems, unknown] : problems };
   }
-  if (region === undefined) return { ok: false, problems: [UNSERVED] };
+  if (region === undefined) return { ok: false, problems: [unknown ?? unserved([])] };
   return { ok: true, intake: parsed.data as MeldingIntake, region };
 }

@@ -122,6 +122,7 @@ export const en: Catalog = {
     ageMissing: 'Enter an age, or choose an age group (or "unknown").',
     formIncomplete: 'The form did not load completely: open a new form.',
     municipality: 'Choose a municipality from the list: only municipalities of a connected CSG region.',
+    municipalityNearest: 'This is not a Dutch municipality. Did you mean: {{names}}?',
     channel: 'Choose how the melding came in.',
     caller: 'Choose who is getting in touch.',
     incidentAfterIntake: 'The incident cannot be later than the moment of reporting.',

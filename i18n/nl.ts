@@ -130,6 +130,7 @@ export const nl = {
     ageMissing: 'Vul een leeftijd in, of kies een leeftijdsgroep (of "onbekend").',
     formIncomplete: 'Het formulier is onvolledig geladen: open een nieuw formulier.',
     municipality: 'Kies een gemeente uit de lijst: alleen gemeenten van een aangesloten CSG-regio.',
+    municipalityNearest: 'Dit is geen Nederlandse gemeente. Bedoelt u: {{names}}?',
     channel: 'Kies hoe de melding binnenkwam.',
     caller: 'Kies wie er contact opneemt.',
     incidentAfterIntake: 'Het incident kan niet later zijn dan het moment van melden.',

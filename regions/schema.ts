@@ -93,7 +93,8 @@ export const pathwaySchema = z
 export const regionSchema = z.object({
   id: z.string().regex(REGION_ID_PATTERN, 'expected a lower-case id like "limburg"'),
   name: z.string().min(1),
-  municipalities: z.array(z.string().min(1)).min(1),
+  // Empty only for the national coordinator once every municipality has its CSG.
+  municipalities: z.array(z.string().min(1)),
   pathway: pathwaySchema,
   coordinator: contactSchema,
   partners: z.partialRecord(partnerRoleSchema, partnerSchema),

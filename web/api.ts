@@ -65,6 +65,7 @@ export interface ApiProblem {
   field: string;
   code: string;
   message: string;
+  suggestions?: string[];
 }
 
 /**
@@ -81,20 +82,28 @@ function problemKey(field: string, message: string): string | undefined {
 
 function localizeProblems(
   request: FastifyRequest,
-  problems: Array<{ field: string; message: string; code?: string }>,
+  problems: Array<{ field: string; message: string; code?: string; suggestions?: string[] }>,
 ): ApiProblem[] {
   const lang = apiLanguage(request);
   const t = translator(lang);
   return problems.map((p) => {
     const key = lang === 'nl' ? problemKey(p.field, p.message) : undefined;
-    return { field: p.field, code: p.code ?? 'invalid_value', message: key ? t(key) : p.message };
+    // A name that is not a municipality: the nearest names, for the client to offer.
+    const nearest = p.suggestions?.length ? { suggestions: p.suggestions } : {};
+    const message =
+      lang === 'nl' && p.suggestions?.length
+        ? t('problem.municipalityNearest', { names: p.suggestions.join(', ') })
+        : key
+          ? t(key)
+          : p.message;
+    return { field: p.field, code: p.code ?? 'invalid_value', message, ...nearest };
   });
 }
 
 function badRequest(
   request: FastifyRequest,
   reply: FastifyReply,
-  problems: Array<{ field: string; message: string; code?: string }>,
+  problems: Array<{ field: string; message: string; code?: string; suggestions?: string[] }>,
   error = 'invalid_input',
 ) {
   return reply.code(400).send({ error, problems: localizeProblems(request, problems) });

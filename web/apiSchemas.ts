@@ -16,7 +16,12 @@ export const loginSchema = z.strictObject({
   password: z.string().max(500),
 });
 
-export const problemSchema = z.object({ field: z.string(), message: z.string() });
+export const problemSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  /** For a name that is not a municipality: the nearest official names, closest first. */
+  suggestions: z.array(z.string()).optional(),
+});
 export const errorResponseSchema = z.object({
   error: z.string(),
   message: z.string().optional(),

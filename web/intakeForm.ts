@@ -234,7 +234,15 @@ export function mergeSchemaProblems(
     const match = SCHEMA_TO_FORM.find(
       ([prefix]) => problem.field === prefix || problem.field.startsWith(`${prefix}.`),
     );
-    const [field, message] = match ? [match[1], t(match[2])] : (['formulier', problem.message] as const);
+    const [field, message] = match
+      ? [
+          match[1],
+          // A name that is not a municipality: say which ones it may have meant.
+          problem.suggestions?.length
+            ? t('problem.municipalityNearest', { names: problem.suggestions.join(', ') })
+            : t(match[2]),
+        ]
+      : (['formulier', problem.message] as const);
     if (problem.field === 'reference' && merged.formulier) continue;
     // A date the form could not read already has its own problem; the schema's follow-up adds nothing.
     if (field === 'datum' && merged.tijd) continue;
@@ -250,7 +258,9 @@ export function mergeSchemaProblems(
         merged['tot-tijd'])
     )
       continue;
-    merged[field] ??= message;
+    // The nearest names say more than the missing reference a missing region also causes.
+    if (problem.suggestions?.length) merged[field] = message;
+    else merged[field] ??= message;
   }
   return merged;
 }

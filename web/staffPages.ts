@@ -10,7 +10,7 @@
  * with the form kept.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { allMunicipalities, regionForMunicipality } from '../regions';
+import { allMunicipalities, nearestMunicipalities, regionForMunicipality } from '../regions';
 import { parseIntake } from '../domain/intakeSchema';
 import type { VictimWishes } from '../domain/types';
 import { servesRegion, type StaffRole } from '../domain/access';
@@ -214,7 +214,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
     if (Object.keys(problems).length > 0) {
       // Name every problem at once, not one per submit: the schema's findings on the other fields too.
-      const schema = parseIntake(raw, regionForMunicipality);
+      const schema = parseIntake(raw, regionForMunicipality, nearestMunicipalities);
       return showForm(mergeSchemaProblems(problems, schema.ok ? [] : schema.problems, ui.t));
     }
     // The form was opened at `ontvangen`: a case that started before that is somebody else's.

@@ -159,6 +159,18 @@ beforeAll(async () => {
   cases.limburgAnswered = await start(buildIntake(noPolice), 'limburg', 'normal');
   // Limburg: closed by ops.
   cases.limburgClosed = await start(buildIntake(noPolice), 'limburg', 'normal');
+  // Dordrecht, a municipality no CSG holds yet: the national coordinator, handover requested.
+  cases.landelijkWaiting = await start(
+    buildIntake({ ...noPolice, municipality: 'Dordrecht' }),
+    'landelijk',
+    'normal',
+  );
+  // Utrecht, a CSG with the default directory: handover requested.
+  cases.utrechtWaiting = await start(
+    buildIntake({ ...noPolice, municipality: 'Utrecht' }),
+    'utrecht',
+    'normal',
+  );
   // Gelderland-Zuid en -Midden, non-acute (10 days ago): handover requested, normal ladder.
   cases.gzmNonAcute = await start(gzm({}, 240), 'gelderland-zuid-midden', 'normal');
   // Gelderland-Zuid en -Midden, acute: the first SMS of the handover failed at the provider.
@@ -217,6 +229,7 @@ describe('ops visibility queries on the dev server', () => {
     acuut_casemanager_15_min: () => [],
     bij_coordinator: () => named('limburgOverdue', 'gzmNonAcuteOverdue'),
     regio: () => named('limburgOverdue', 'limburgWaiting', 'limburgAcuteCare', 'limburgAnswered'),
+    zonder_regio: () => named('landelijkWaiting'),
     aflevering_mislukt: () => named('gzmDeliveryFailed'),
   };
 
@@ -229,12 +242,19 @@ describe('ops visibility queries on the dev server', () => {
     },
   );
 
-  test('acute cases awaiting a casemanager: 20 minutes from now, the four acute open handovers', async () => {
+  test('acute cases awaiting a casemanager: 20 minutes from now, every acute open handover', async () => {
     // "now" is what ops fill in; the same filter asked as if 20 minutes had passed with nothing
     // answered finds the acute cases whose handover is still open, and not the non-acute ones,
     // the answered one or the closed one.
     const later = new Date(Date.now() + 20 * 60_000);
-    const want = named('limburgOverdue', 'limburgWaiting', 'limburgAcuteCare', 'gzmDeliveryFailed');
+    const want = named(
+      'limburgOverdue',
+      'limburgWaiting',
+      'limburgAcuteCare',
+      'gzmDeliveryFailed',
+      'landelijkWaiting',
+      'utrechtWaiting',
+    );
     expect(await settle(() => viaSdk(OPS_QUERIES.acuut_casemanager_15_min.filter, later), want)).toEqual(
       want,
     );

@@ -25,7 +25,7 @@ describe('intake validation', () => {
       {
         field: 'municipality',
         code: 'custom',
-        message: 'expected a municipality served by a configured CSG region',
+        message: 'expected the name of a Dutch municipality',
       },
     ]);
   });

@@ -3,7 +3,11 @@ import { loadRegions, pathwayFor, regionForMunicipality, REGIONS } from '../../r
 
 describe('region configuration', () => {
   test('the shipped regions load and validate', () => {
-    expect([...REGIONS.keys()].sort()).toEqual(['gelderland-zuid-midden', 'limburg']);
+    expect(REGIONS.get('limburg')?.name).toBe('CSG Limburg');
+    expect(REGIONS.get('gelderland-zuid-midden')?.name).toBe('CSG Gelderland-Zuid en -Midden');
+    // The 16 CSGs and the national coordinator for a municipality no CSG holds yet.
+    expect(REGIONS.size).toBe(17);
+    expect(REGIONS.has('landelijk')).toBe(true);
   });
 
   test('Limburg municipalities go to CSG Limburg', () => {
@@ -18,7 +22,8 @@ describe('region configuration', () => {
 
   test('municipality lookup ignores case, accents and punctuation but not the name itself', () => {
     expect(regionForMunicipality('  sittard geleen ')?.id).toBe('limburg');
-    expect(regionForMunicipality('Amsterdam')).toBeUndefined();
+    expect(regionForMunicipality('Amsterdam')?.id).toBe('amsterdam-amstelland');
+    expect(regionForMunicipality('Amsterdm')).toBeUndefined();
   });
 
   test('the default pathway has four weeks of watchful waiting with the day-28 screening', () => {

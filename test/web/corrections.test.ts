@@ -71,7 +71,7 @@ test('a municipality of another region, corrected through the API, transfers the
     {
       field: 'municipality',
       code: 'rejected',
-      message: 'expected a municipality served by a configured CSG region',
+      message: 'expected the name of a Dutch municipality',
     },
   ]);
   const dutch = await post(

@@ -140,7 +140,7 @@ describe('JSON API', () => {
     expect(byField(english)['wishes.police'].code).toBe('invalid_value');
     expect(byField(dutch)['wishes.police'].message).toBe('Kies ja, nee of twijfel.');
     expect(byField(dutch)['municipality'].message).toContain('Kies een gemeente uit de lijst');
-    expect(byField(english)['municipality'].message).toContain('expected a municipality');
+    expect(byField(english)['municipality'].message).toContain('expected the name of a Dutch municipality');
 
     const unknown = await h.app.inject({
       method: 'GET',

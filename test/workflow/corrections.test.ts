@@ -168,7 +168,7 @@ describe('a corrected municipality', () => {
         type: 'gemeente',
         input: { municipality: 'Atlantis', reason: 'invoerfout', by: 'cm-1' },
       }),
-    ).rejects.toThrow(/municipality: expected a municipality served/);
+    ).rejects.toThrow(/municipality: expected the name of a Dutch municipality/);
     expect((await h.state(ref)).decisions).toEqual(before.decisions);
 
     const s = await decide(h.env.client, ref, {

@@ -215,7 +215,7 @@ describe('one case per melding', () => {
         {
           field: 'municipality',
           code: 'custom',
-          message: 'expected a municipality served by a configured CSG region',
+          message: 'expected the name of a Dutch municipality',
         },
       ],
     });
