@@ -606,6 +606,8 @@ export const en: Catalog = {
     phase: 'Phase',
     region: 'Region',
     transfer: 'Transfer',
+    owner: 'Casemanager',
+    noOwner: 'No own casemanager yet (the coordinator can name one)',
     transferUnderWay:
       'This melding is being transferred to {{region}}. The coordinator there takes it over once they confirm the transfer.',
     transferDone: 'This melding was transferred to {{region}}; that region has taken it over.',

@@ -626,6 +626,8 @@ export const nl = {
     phase: 'Fase',
     region: 'Regio',
     transfer: 'Overdracht',
+    owner: 'Casemanager',
+    noOwner: 'Nog geen eigen casemanager (de coördinator kan er een aanwijzen)',
     transferUnderWay:
       'Deze melding wordt overgedragen aan {{region}}. De coördinator daar neemt haar over zodra die de overdracht bevestigt.',
     transferDone: 'Deze melding is overgedragen aan {{region}}; die regio heeft haar overgenomen.',

@@ -99,6 +99,7 @@ describe('handing the case to another casemanager', () => {
     const cm = await get(`/meldingen/${reference}`, 'cm');
     expect(cm.body).not.toContain('id="besluit-eigenaar"');
     const coord = await get(`/meldingen/${reference}`, 'coord');
+    expect(coord.body).toMatch(/<dd id="casemanager">\s*cm-017\s*<\/dd>/);
     const form = /<form[^>]*id="besluit-eigenaar"[\s\S]*?<\/form>/.exec(coord.body)?.[0] ?? '';
     expect(form).toContain('<option value="cm-lim" >Casemanager Limburg (voorbeeld) (cm-lim)</option>');
     // The owner is no change to offer.
@@ -122,6 +123,10 @@ describe('handing the case to another casemanager', () => {
       by: 'coord-017',
       value: 'cm-017 → cm-lim; reden: werkverdeling',
     });
+    // The page names the new owner; the timeline says who handed it to whom and why, in words.
+    const page = await get(`/meldingen/${reference}`, 'coord');
+    expect(page.body).toMatch(/<dd id="casemanager">\s*cm-lim\s*<\/dd>/);
+    expect(page.body).toContain('cm-017 → cm-lim; Verdeling van het werk');
     // "My cases" by a visibility query: the case is now among cm-lim's, no longer among cm-017's.
     await eventually(async () => (await owned('cm-lim')).includes(reference), "cm-lim's cases");
     expect(await owned('cm-017')).not.toContain(reference);

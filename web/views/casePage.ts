@@ -107,6 +107,11 @@ function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): strin
       return v === 'ingetrokken' ? '' : v;
     case 'sluiting':
       return wordsOr(t, `casePage.closeReasons.${v}`, v);
+    case 'eigenaar': {
+      // "old → new; reden: code": the staff ids as they are, the reason in words.
+      const [who, reason] = v.split('; reden: ');
+      return reason ? `${who}; ${wordsOr(t, `casePage.ownerReasons.${reason}`, reason)}` : v;
+    }
     default:
       return v;
   }
@@ -290,6 +295,8 @@ export function casePage(input: CasePageInput): string {
               </dd>`
           : ''
       }
+      <dt>${t('casePage.owner')}</dt>
+      <dd id="casemanager">${state.casemanager ?? t('casePage.noOwner')}</dd>
       <dt>${t('casePage.triage')}</dt>
       <dd>${t(`triage.windows.${state.triage.window}`)}</dd>
       <dt>${t('casePage.policeWish')}</dt>
