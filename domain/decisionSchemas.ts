@@ -22,6 +22,7 @@ import {
   PHONE_PATTERN,
 } from './corrections';
 import { LINKED_REFERENCE_PATTERN } from './koppeling';
+import { casusoverlegProblem } from './casusoverleg';
 import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
 import {
   CHECK_IN_OUTCOMES,
@@ -147,4 +148,16 @@ export const decisionSchemas = {
       .toUpperCase()
       .regex(LINKED_REFERENCE_PATTERN, 'expected a melding reference like CSG-LIM-2026-000123'),
   }),
+  casusoverleg: z
+    .strictObject({
+      flagged: flag('flagged (flag for the case consultation)'),
+      note: z.string({ error: 'note: expected a short text' }).trim().optional(),
+    })
+    .superRefine((body, ctx) => {
+      const problem = casusoverlegProblem(body.flagged, body.note);
+      if (problem) {
+        const [field, ...message] = problem.split(': ');
+        ctx.addIssue({ code: 'custom', path: [field!], message: message.join(': ') });
+      }
+    }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

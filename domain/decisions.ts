@@ -101,6 +101,16 @@ export interface LinkInput extends RecordedBy {
   reference: string;
 }
 
+/**
+ * Flag the case for the next case consultation with a note (what to discuss), or unflag it. The
+ * note stays in the case: never in a search attribute (domain/casusoverleg.ts).
+ */
+export interface CasusoverlegInput extends RecordedBy {
+  flagged: boolean;
+  /** Required when flagging; at most CASUSOVERLEG_NOTE_MAX characters. */
+  note?: string;
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -133,6 +143,8 @@ export interface DecisionInputs {
   taal: LanguageInput;
   /** The same person again: this melding linked to an earlier one (both case pages show it). */
   koppeling: LinkInput;
+  /** Flagged for the next case consultation (with a note), or unflagged. */
+  casusoverleg: CasusoverlegInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -154,6 +166,7 @@ export const DECISIONS = {
   medische_wens: { update: 'recordMedicalWish' },
   taal: { update: 'correctLanguage' },
   koppeling: { update: 'linkMelding' },
+  casusoverleg: { update: 'flagForCasusoverleg' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -193,6 +206,8 @@ export const DECISION_RECORD_TYPES = [
   // The same person again: the earlier melding linked (its reference), or reopened from ("ref; reason").
   'koppeling',
   'heropening',
+  // Flagged for the case consultation ("gemarkeerd") or not any more ("afgemeld"); never the note.
+  'casusoverleg',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

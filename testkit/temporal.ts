@@ -24,6 +24,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgDeliveryFailed,
   sa.CsgZoekIndex,
   sa.CsgGekoppeld,
+  sa.CsgCasusoverleg,
 ];
 
 /**

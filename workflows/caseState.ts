@@ -25,7 +25,7 @@ import type {
   RequestKind,
   TriageResult,
 } from '../domain/types';
-import type { CaseState, DecisionRecord, DecisionType, FmoOffer } from './messages';
+import type { CaseState, CasusoverlegFlag, DecisionRecord, DecisionType, FmoOffer } from './messages';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest } from './partnerRequest';
@@ -73,6 +73,8 @@ export class MeldingCase {
   /** Earlier meldingen of the same person, by reference: at intake and by later `koppeling`. */
   readonly linkedTo: string[];
   readonly reopening: Reopening | undefined;
+  /** Flagged for the next case consultation (workflows/casusoverleg.ts). */
+  casusoverleg: CasusoverlegFlag | undefined;
   readonly consents: ConsentByRole = {};
   readonly decisions: DecisionRecord[] = [];
   readonly requests = new Map<string, PartnerRequest>();
@@ -135,6 +137,7 @@ export class MeldingCase {
       medicalWish: this.intake.wishes.medicalCare,
       ...(this.linkedTo.length ? { linkedTo: [...this.linkedTo] } : {}),
       ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
+      ...(this.casusoverleg ? { casusoverleg: { ...this.casusoverleg } } : {}),
     };
   }
 

@@ -32,6 +32,7 @@ import { registerAangifte, registerDecisions, registerDeliveryReports, registerQ
 import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
 import { recordOrigin, registerKoppeling } from './koppeling';
+import { registerCasusoverleg } from './casusoverleg';
 import { registerOpsActions } from './opsActions';
 import { followPoliceWish } from './policeAndFmo';
 import { watchfulWaiting } from './watchfulWaiting';
@@ -60,6 +61,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerDeliveryReports(c);
   registerCorrections(c);
   registerKoppeling(c);
+  registerCasusoverleg(c);
 
   const { intake } = input;
   c.decide(

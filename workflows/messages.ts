@@ -122,6 +122,15 @@ export interface CaseState {
   linkedTo?: string[];
   /** The closed case this melding reopens, why and by whom. */
   reopening?: Reopening;
+  /** Flagged for the next case consultation: the note (staff text, not victim data), who and when. */
+  casusoverleg?: CasusoverlegFlag;
+}
+
+/** A case's flag for the case consultation (domain/casusoverleg.ts). */
+export interface CasusoverlegFlag {
+  note: string;
+  by: string;
+  at: string;
 }
 
 /**
@@ -147,6 +156,7 @@ export const correctContactPreferences = decisionUpdates.veilige_kanalen;
 export const recordMedicalWish = decisionUpdates.medische_wens;
 export const correctLanguage = decisionUpdates.taal;
 export const linkMelding = decisionUpdates.koppeling;
+export const flagForCasusoverleg = decisionUpdates.casusoverleg;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

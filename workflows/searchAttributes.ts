@@ -51,6 +51,12 @@ export const CsgZoekIndex = defineSearchAttributeKey('CsgZoekIndex', SearchAttri
  */
 export const CsgGekoppeld = defineSearchAttributeKey('CsgGekoppeld', SearchAttributeType.KEYWORD_LIST);
 
+/**
+ * True while the case is flagged for the region's next case consultation. Only the flag: its note
+ * stays in the case (domain/casusoverleg.ts).
+ */
+export const CsgCasusoverleg = defineSearchAttributeKey('CsgCasusoverleg', SearchAttributeType.BOOL);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   string,
@@ -68,4 +74,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   CsgDeliveryFailed: 'Bool',
   CsgZoekIndex: 'KeywordList',
   CsgGekoppeld: 'KeywordList',
+  CsgCasusoverleg: 'Bool',
 };
