@@ -31,6 +31,8 @@ import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
 import { registerFindPages } from './findPages';
 import { registerKoppelingPages } from './koppelingPages';
+import { registerRegionPages } from './regionPages';
+import { createRegionOverview } from '../cases/regionOverview';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
@@ -199,6 +201,14 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     stuck: (now) => listStuck(deps.client, now),
     find: (query) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
+    regionOverview: createRegionOverview({
+      client: deps.client,
+      // The casemanagers serving the region, counted one by one on its overview.
+      casemanagers: (regionId) =>
+        [...(auth.staff?.values() ?? [])]
+          .filter((s) => s.role === 'casemanager' && (s.regions === 'alle' || s.regions.includes(regionId)))
+          .map((s) => s.id),
+    }),
   };
   registerStaffPages(app, { auth, cases, clock });
   registerApi(app, { auth, cases, clock });
@@ -207,6 +217,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   registerOpsPages(app, { auth, cases, clock });
   registerCasePages(app, { auth, cases, clock });
   registerKoppelingPages(app, { auth, cases, clock });
+  registerRegionPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,
