@@ -520,7 +520,7 @@ export const nl = {
   } satisfies Record<DecisionName, string>,
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
-    title: 'Overzicht regio {{region}}',
+    title: 'Regio-overzicht: {{region}}',
     hint: 'Stand op {{at}} (Nederlandse tijd). Alleen gevallen van deze regio.',
     navOverview: 'Overzicht van de regio',
     forbiddenTitle: 'Geen toegang',

@@ -166,7 +166,9 @@ export function regionOverviewPage(input: RegionOverviewPageInput): string {
               : ''
           }`;
 
-  const body = html`<h1 tabindex="-1" autofocus>${t('regio.title', { region: input.regionName })}</h1>
+  const body = html`<h1 id="regio-titel" tabindex="-1" autofocus>
+      ${t('regio.title', { region: input.regionName })}
+    </h1>
     <p class="hint">${t('regio.hint', { at: formatLocal(o.at) })}</p>
 
     <h2>${t('regio.flagged')}</h2>
