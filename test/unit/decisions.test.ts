@@ -29,6 +29,7 @@ test('every decision keeps the update name running cases and recorded histories 
     medische_wens: 'recordMedicalWish',
     taal: 'correctLanguage',
     koppeling: 'linkMelding',
+    casusoverleg: 'flagForCasusoverleg',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {
