@@ -3,14 +3,15 @@
  * cases past a partner's deadline by partner, open cases by casemanager, new meldingen per ISO
  * week (the last 12, Dutch time), and the cases flagged for the case consultation.
  *
- * Counts, never lists, wherever a figure is a number: `count` answers from the visibility index
- * without sending 50,000 executions over the wire. The server groups a count only by
- * ExecutionStatus (SQL visibility, server 1.32: `GROUP BY CsgPhase` is refused), so a figure per
- * value is one count per value of its closed list, all asked at once. Only the flagged cases are
- * listed (few by nature; capped), each then asked for its note by the state query, as the note
- * stays out of visibility.
+ * A figure per value (per phase, per partner, per week) would be one `GROUP BY` count, but the
+ * server groups counts only by ExecutionStatus (SQL visibility, server 1.32: `GROUP BY CsgPhase`
+ * is refused). So each figure first counts its whole (one call); when that is a few hundred
+ * executions at most, one listing of them is grouped here (one call more), and only a larger
+ * whole is counted value by value (one call per value of the closed list), all at once. Every
+ * call of one overview is made at once. The flagged cases are listed (few by nature; capped),
+ * each then asked for its note by the state query, as the note stays out of visibility.
  */
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { lastIsoWeeks } from '../domain/isoWeeks';
 import {
   CASE_PHASES,
@@ -20,12 +21,15 @@ import {
   type PartnerRole,
 } from '../domain/vocabulary';
 import { caseState, type CasusoverlegFlag } from '../workflows/messages';
+import { CsgAwaitedParty, CsgPhase } from '../workflows/searchAttributes';
 import { visibilityTime } from './opsQueries';
 
 /** The weeks the chart shows. */
 export const OVERVIEW_WEEKS = 12;
 /** The flagged cases listed (with their note); more are counted, not listed. */
 export const FLAGGED_SHOWN = 50;
+/** Up to this many executions, a figure is one listing grouped here rather than a count per value. */
+export const LIST_AT_MOST = 300;
 
 /**
  * The search attribute naming a case's casemanager (Keyword, the staff id). It is registered by
@@ -73,6 +77,8 @@ export interface RegionOverviewDeps {
   client: Client;
   /** The staff ids of the region's casemanagers, whose open cases are counted one by one. */
   casemanagers: (regionId: string) => readonly string[];
+  /** Up to how many executions a figure is listed and grouped (default LIST_AT_MOST; 0: always counted per value). */
+  listAtMost?: number;
 }
 
 /** A visibility string literal: region ids and staff ids are codes, but quote them safely anyway. */
@@ -89,7 +95,29 @@ function unknownAttribute(error: unknown, name: string): boolean {
 
 export function createRegionOverview(deps: RegionOverviewDeps) {
   const { client } = deps;
+  const listAtMost = deps.listAtMost ?? LIST_AT_MOST;
   const count = async (query: string) => (await client.workflow.count(query)).count;
+
+  /**
+   * How many executions `query` matches, and how many of them fall under each key: from one
+   * listing grouped by `keyOf` when they are few, else from one count per key (`queryOf`).
+   */
+  async function perKey<K>(
+    query: string,
+    keys: readonly K[],
+    keyOf: (execution: WorkflowExecutionInfo) => K | undefined,
+    queryOf: (key: K) => string,
+  ): Promise<{ total: number; counts: number[] }> {
+    const total = await count(query);
+    if (total === 0) return { total, counts: keys.map(() => 0) };
+    if (total > listAtMost) return { total, counts: await Promise.all(keys.map((k) => count(queryOf(k)))) };
+    const tally = new Map<K, number>();
+    for await (const execution of client.workflow.list({ query, pageSize: listAtMost })) {
+      const key = keyOf(execution);
+      if (key !== undefined) tally.set(key, (tally.get(key) ?? 0) + 1);
+    }
+    return { total, counts: keys.map((k) => tally.get(k) ?? 0) };
+  }
 
   async function perCasemanager(open: string, regionId: string): Promise<CasemanagerFigure> {
     const attr = CASEMANAGER_ATTRIBUTE;
@@ -142,15 +170,29 @@ export function createRegionOverview(deps: RegionOverviewDeps) {
     const partyOf = (role: PartnerRole) =>
       `CsgAwaitedParty IN (${RECIPIENT_TIERS.map((tier) => literal(`${role}/${tier}`)).join(', ')})`;
 
+    const roleOf = (e: WorkflowExecutionInfo) =>
+      e.typedSearchAttributes.get(CsgAwaitedParty)?.split('/')[0] as PartnerRole | undefined;
+    const weekOf = (e: WorkflowExecutionInfo) => {
+      const at = e.startTime.getTime();
+      const i = weeks.findIndex((w) => w.start.getTime() <= at && at < w.end.getTime());
+      return i >= 0 ? i : undefined;
+    };
+    const started = (from: Date, to: Date) =>
+      `${region} AND StartTime >= '${visibilityTime(from)}' AND StartTime < '${visibilityTime(to)}'`;
+
     const [byPhase, byPartner, perWeek, casemanagers, flagged] = await Promise.all([
-      Promise.all(CASE_PHASES.map((phase) => count(`${open} AND CsgPhase = ${literal(phase)}`))),
-      Promise.all(PARTNER_ROLES.map((role) => count(`${overdue} AND ${partyOf(role)}`))),
-      Promise.all(
-        weeks.map((w) =>
-          count(
-            `${region} AND StartTime >= '${visibilityTime(w.start)}' AND StartTime < '${visibilityTime(w.end)}'`,
-          ),
-        ),
+      perKey(
+        open,
+        CASE_PHASES,
+        (e) => e.typedSearchAttributes.get(CsgPhase) as CasePhase | undefined,
+        (phase) => `${open} AND CsgPhase = ${literal(phase)}`,
+      ),
+      perKey(overdue, PARTNER_ROLES, roleOf, (role) => `${overdue} AND ${partyOf(role)}`),
+      perKey(
+        started(weeks[0]!.start, weeks.at(-1)!.end),
+        weeks.map((_, i) => i),
+        weekOf,
+        (i) => started(weeks[i]!.start, weeks[i]!.end),
       ),
       perCasemanager(open, regionId),
       flaggedCases(open),
@@ -159,9 +201,9 @@ export function createRegionOverview(deps: RegionOverviewDeps) {
     return {
       regionId,
       at: now.toISOString(),
-      openTotal: byPhase.reduce((sum, n) => sum + n, 0),
-      openByPhase: CASE_PHASES.map((phase, i) => ({ phase, count: byPhase[i]! })),
-      overdueByPartner: PARTNER_ROLES.map((role, i) => ({ role, count: byPartner[i]! })).filter(
+      openTotal: byPhase.total,
+      openByPhase: CASE_PHASES.map((phase, i) => ({ phase, count: byPhase.counts[i]! })),
+      overdueByPartner: PARTNER_ROLES.map((role, i) => ({ role, count: byPartner.counts[i]! })).filter(
         (p) => p.count > 0,
       ),
       perCasemanager: casemanagers,
@@ -169,7 +211,7 @@ export function createRegionOverview(deps: RegionOverviewDeps) {
         year: w.year,
         week: w.week,
         from: w.start.toISOString(),
-        count: perWeek[i]!,
+        count: perWeek.counts[i]!,
       })),
       flagged: flagged.flagged,
       flaggedTotal: flagged.total,

@@ -5,7 +5,7 @@
  * the region and ops see it, other roles get 403, a region not served (or none) 404.
  */
 import { startMelding } from '../../cases/meldingClient';
-import type { RegionOverview } from '../../cases/regionOverview';
+import { createRegionOverview, type RegionOverview } from '../../cases/regionOverview';
 import type { MeldingIntake } from '../../domain/types';
 import { buildIntake, nextReference } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -119,6 +119,17 @@ test("the figures count the region's own open cases and new meldingen, nothing o
   } else {
     expect(lim.perCasemanager).toEqual({ status: 'unknown' });
   }
+});
+
+test('many cases are counted value by value, few are listed and grouped: the figures are the same', async () => {
+  await overviewWhen('limburg', (o) => o.openTotal === 3 && o.openByPhase[0]!.count === 0);
+  const now = new Date(Date.now() + 3 * 24 * 3600_000); // past deadlines too
+  const source = (listAtMost: number) =>
+    createRegionOverview({ client: h.client, casemanagers: () => ['cm-017'], listAtMost });
+  const [listed, counted] = await Promise.all([source(100)('limburg', now), source(0)('limburg', now)]);
+  expect(counted).toEqual(listed);
+  expect(listed.openTotal).toBe(3);
+  expect(listed.overdueByPartner.reduce((sum, p) => sum + p.count, 0)).toBe(3);
 });
 
 test('past a deadline: counted by the partner whose deadline passed first, in the region only', async () => {
