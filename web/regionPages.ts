@@ -8,7 +8,11 @@
  * A region that does not exist or that the account does not serve is 404, as a case elsewhere is.
  * The rules are applied by the scoped case client (cases/access.ts).
  */
+import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '../config/logger';
+import { keptFresh } from '../cases/keptFresh';
+import { createRegionOverview, type RegionOverviewSource } from '../cases/regionOverview';
 import { translator } from '../i18n';
 import { REGIONS } from '../regions';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
@@ -28,6 +32,32 @@ export interface RegionPagesDeps {
   auth: AuthConfig;
   cases: CaseServices;
   clock: () => Date;
+}
+
+/**
+ * The figures behind the overview: from visibility, the casemanagers of the region counted one by
+ * one. A large region's figures take the store longer than a page view may wait, so the last ones
+ * are answered at once (the page says as of when) and refreshed behind the answer (cases/keptFresh.ts).
+ */
+export function regionOverviewSource(client: Client, auth: AuthConfig, logger: Logger): RegionOverviewSource {
+  return keptFresh(
+    createRegionOverview({
+      client,
+      casemanagers: (regionId) =>
+        [...(auth.staff?.values() ?? [])]
+          .filter((s) => s.role === 'casemanager' && (s.regions === 'alle' || s.regions.includes(regionId)))
+          .map((s) => s.id),
+    }),
+    {
+      freshMs: 2_000,
+      staleMs: 2 * 60_000,
+      onRefreshError: (regionId, error) =>
+        logger.warn(
+          { event: 'region_overview_refresh_failed', regionId, error: (error as Error).message },
+          'region overview refresh failed',
+        ),
+    },
+  );
 }
 
 /** A region id as the paths carry it; anything else is no region. */

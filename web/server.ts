@@ -31,8 +31,7 @@ import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
 import { registerFindPages } from './findPages';
 import { registerKoppelingPages } from './koppelingPages';
-import { registerRegionPages } from './regionPages';
-import { createRegionOverview } from '../cases/regionOverview';
+import { regionOverviewSource, registerRegionPages } from './regionPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
@@ -201,14 +200,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     stuck: (now) => listStuck(deps.client, now),
     find: (query) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
-    regionOverview: createRegionOverview({
-      client: deps.client,
-      // The casemanagers serving the region, counted one by one on its overview.
-      casemanagers: (regionId) =>
-        [...(auth.staff?.values() ?? [])]
-          .filter((s) => s.role === 'casemanager' && (s.regions === 'alle' || s.regions.includes(regionId)))
-          .map((s) => s.id),
-    }),
+    regionOverview: regionOverviewSource(deps.client, auth, deps.logger),
   };
   registerStaffPages(app, { auth, cases, clock });
   registerApi(app, { auth, cases, clock });
