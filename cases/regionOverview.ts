@@ -7,9 +7,9 @@
  * server groups counts only by ExecutionStatus (SQL visibility, server 1.32: `GROUP BY CsgPhase`
  * is refused). So each figure first counts its whole (one call); when that is a few hundred
  * executions at most, one listing of them is grouped here (one call more), and only a larger
- * whole is counted value by value (one call per value of the closed list), all at once. Every
- * call of one overview is made at once. The flagged cases are listed (few by nature; capped),
- * each then asked for its note by the state query, as the note stays out of visibility.
+ * whole is counted value by value (one call per value of the closed list). Every call of one
+ * overview is made at once. The flagged cases are listed (few by nature; capped), each then asked
+ * for its note by the state query (bounded in time), as the note stays out of visibility.
  */
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { lastIsoWeeks } from '../domain/isoWeeks';
@@ -30,6 +30,8 @@ export const OVERVIEW_WEEKS = 12;
 export const FLAGGED_SHOWN = 50;
 /** Up to this many executions, a figure is one listing grouped here rather than a count per value. */
 export const LIST_AT_MOST = 300;
+/** A flagged case whose worker does not answer by then is shown without its note. */
+export const NOTE_WAIT_MS = 2_000;
 
 /**
  * The search attribute naming a case's casemanager (Keyword, the staff id). It is registered by
@@ -151,10 +153,12 @@ export function createRegionOverview(deps: RegionOverviewDeps) {
     const total = references.length < FLAGGED_SHOWN ? references.length : await count(query);
     const flagged = await Promise.all(
       references.sort().map(async (reference): Promise<FlaggedCase> => {
-        const state = await client.workflow
-          .getHandle(reference)
-          .query(caseState)
-          .catch(() => undefined);
+        const asked = client.workflow.getHandle(reference).query(caseState);
+        const state = await Promise.race([
+          asked,
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), NOTE_WAIT_MS).unref()),
+        ]).catch(() => undefined);
+        asked.catch(() => undefined); // a late failure after the wait is no longer anyone's
         return state?.casusoverleg ? { reference, flag: state.casusoverleg } : { reference };
       }),
     );
