@@ -9,7 +9,8 @@
  * - none, or older than `staleMs`: asked now, and the view waits.
  *
  * One question per region at a time: views that arrive while it runs share its answer. A failed
- * question keeps the last figures and fails only the views that waited for it.
+ * question keeps the last figures and fails only the views that waited for it. `idle()` waits
+ * for the questions under way, so a service that stops sends nothing after its connection closed.
  */
 import type { RegionOverview } from './regionOverview';
 
@@ -22,7 +23,9 @@ export interface KeptFreshOptions {
   onRefreshError?: (regionId: string, error: unknown) => void;
 }
 
-export function keptFresh(source: Source, options: KeptFreshOptions): Source {
+export type KeptSource = Source & { idle(): Promise<void> };
+
+export function keptFresh(source: Source, options: KeptFreshOptions): KeptSource {
   const kept = new Map<string, { figures: RegionOverview; at: number }>();
   const asking = new Map<string, Promise<RegionOverview>>();
 
@@ -39,7 +42,7 @@ export function keptFresh(source: Source, options: KeptFreshOptions): Source {
     return question;
   }
 
-  return async (regionId, now) => {
+  const keptSource = async (regionId: string, now: Date) => {
     const last = kept.get(regionId);
     // A clock that went back (a test, a corrected server clock) makes the figures unusable too.
     const age = last ? now.getTime() - last.at : Infinity;
@@ -50,4 +53,9 @@ export function keptFresh(source: Source, options: KeptFreshOptions): Source {
     }
     return ask(regionId, now);
   };
+  return Object.assign(keptSource, {
+    idle: async () => {
+      await Promise.allSettled([...asking.values()]);
+    },
+  });
 }

@@ -10,7 +10,6 @@
  */
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Logger } from '../config/logger';
 import { keptFresh } from '../cases/keptFresh';
 import { createRegionOverview, type RegionOverviewSource } from '../cases/regionOverview';
 import { translator } from '../i18n';
@@ -34,37 +33,37 @@ export interface RegionPagesDeps {
   clock: () => Date;
 }
 
-/**
- * The figures behind the overview: from visibility, the casemanagers of the region counted one by
- * one. A large region's figures take the store longer than a page view may wait, so the last ones
- * are answered at once (the page says as of when) and refreshed behind the answer (cases/keptFresh.ts).
- */
-export function regionOverviewSource(client: Client, auth: AuthConfig, logger: Logger): RegionOverviewSource {
-  return keptFresh(
-    createRegionOverview({
-      client,
-      casemanagers: (regionId) =>
-        [...(auth.staff?.values() ?? [])]
-          .filter((s) => s.role === 'casemanager' && (s.regions === 'alle' || s.regions.includes(regionId)))
-          .map((s) => s.id),
-    }),
-    {
-      freshMs: 2_000,
-      staleMs: 2 * 60_000,
-      onRefreshError: (regionId, error) =>
-        logger.warn(
-          { event: 'region_overview_refresh_failed', regionId, error: (error as Error).message },
-          'region overview refresh failed',
-        ),
-    },
-  );
+/** The figures behind the overview, from visibility; the casemanagers of the region counted one by one. */
+export function regionOverviewSource(client: Client, auth: AuthConfig): RegionOverviewSource {
+  return createRegionOverview({
+    client,
+    casemanagers: (regionId) =>
+      [...(auth.staff?.values() ?? [])]
+        .filter((s) => s.role === 'casemanager' && (s.regions === 'alle' || s.regions.includes(regionId)))
+        .map((s) => s.id),
+  });
 }
 
 /** A region id as the paths carry it; anything else is no region. */
 const REGION_PARAM = /^[a-z0-9-]{1,60}$/;
 
 export function registerRegionPages(app: FastifyInstance, deps: RegionPagesDeps): void {
-  const { auth, cases, clock } = deps;
+  const { auth, clock } = deps;
+  // A large region's figures take the visibility store longer than a page view may wait: the last
+  // ones are answered at once (the page says as of when) and refreshed behind the answer.
+  const kept =
+    deps.cases.regionOverview &&
+    keptFresh(deps.cases.regionOverview, {
+      freshMs: 2_000,
+      staleMs: 2 * 60_000,
+      onRefreshError: (regionId, error) =>
+        app.log.warn(
+          { event: 'region_overview_refresh_failed', regionId, error: (error as Error).message },
+          'region overview refresh failed',
+        ),
+    });
+  const cases: CaseServices = { ...deps.cases, ...(kept ? { regionOverview: kept } : {}) };
+  app.addHook('onClose', async () => kept?.idle());
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
 
@@ -127,7 +126,8 @@ export function registerRegionPages(app: FastifyInstance, deps: RegionPagesDeps)
         });
     }
     if (outcome.status === 'rejected') {
-      reply.header('www-authenticate', 'Bearer realm="csg-meldingen", Basic realm="csg-meldingen"');
+      // Bearer only: inviting Basic would have a browser offer its own password dialog for a staff account.
+      reply.header('www-authenticate', 'Bearer realm="csg-meldingen"');
       return reply.code(401).send({ error: 'unauthorized', message: t('api.unauthorized') });
     }
     const staff = staffOf(auth, outcome.staffId);

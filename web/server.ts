@@ -200,7 +200,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     stuck: (now) => listStuck(deps.client, now),
     find: (query) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
-    regionOverview: regionOverviewSource(deps.client, auth, deps.logger),
+    regionOverview: regionOverviewSource(deps.client, auth),
   };
   registerStaffPages(app, { auth, cases, clock });
   registerApi(app, { auth, cases, clock });

@@ -94,3 +94,19 @@ test('a failed refresh behind an answer keeps the last figures and is reported',
   expect(failures).toEqual(['limburg: visibility unavailable']);
   expect((await overview('limburg', at(31))).openTotal).toBe(1);
 });
+
+test('idle waits for the refresh under way, so a stopping service sends nothing after it closed', async () => {
+  const f = fakeSource();
+  const overview = keptFresh(f.source, { freshMs: 10_000, staleMs: 60_000 });
+  const first = overview('limburg', at(0));
+  await f.finish();
+  await first;
+  await overview('limburg', at(30)); // stale: a refresh starts behind the answer
+  let idle = false;
+  const waiting = overview.idle().then(() => (idle = true));
+  await new Promise((r) => setImmediate(r));
+  expect(idle).toBe(false);
+  await f.finish();
+  await waiting;
+  expect(idle).toBe(true);
+});
