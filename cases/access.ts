@@ -34,6 +34,7 @@ import type { StuckRequest } from './stuck';
 import type { ReopenReason } from '../domain/koppeling';
 import type { KoppelingService, LinkedMelding, ReopenOutcome, ReopenWindow } from './koppeling';
 import { linkedToOf } from './meldingClient';
+import type { RegionOverview, RegionOverviewSource } from './regionOverview';
 
 export type { Staff } from '../domain/access';
 
@@ -53,6 +54,8 @@ export interface CaseServices {
   find: (query: FindQuery, regions?: readonly string[]) => Promise<FoundMelding[]>;
   /** Links between meldingen of the same person and reopening; front ends without them (the CLI) leave it out. */
   koppelingen?: KoppelingService;
+  /** A region's figures (cases/regionOverview.ts); front ends without the overview leave it out. */
+  regionOverview?: RegionOverviewSource;
 }
 
 export interface Forbidden {
@@ -94,6 +97,11 @@ export interface ScopedCases {
   links(reference: string, now: Date): Promise<{ status: 'ok'; links: CaseLinks } | NotFound | Forbidden>;
   /** Reopens a closed case as a new linked melding, recorded as this staff member. */
   reopen(reference: string, reason: ReopenReason, now: Date): Promise<ReopenOutcome | NotFound | Forbidden>;
+  /** A region's figures: only for a role with the overview, and a region it serves (else not found). */
+  regionOverview(
+    regionId: string,
+    now: Date,
+  ): Promise<{ status: 'ok'; overview: RegionOverview } | NotFound | Forbidden>;
 }
 
 /** The links of one case as the staff member may see them (see `ScopedCases.links`). */
@@ -239,6 +247,13 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (!may(staff, 'heropenen')) return refused('heropenen');
       if (!cases.koppelingen || !(await visible(reference))) return NOT_FOUND;
       return cases.koppelingen.reopen(reference, { reason, by: staff.id, now });
+    },
+
+    async regionOverview(regionId, now) {
+      if (!may(staff, 'regio_overzicht')) return refused('regio_overzicht');
+      // A region not served reads like an unknown one, as a case elsewhere does.
+      if (!cases.regionOverview || !servesRegion(staff, regionId)) return NOT_FOUND;
+      return { status: 'ok', overview: await cases.regionOverview(regionId, now) };
     },
   };
 }

@@ -37,6 +37,7 @@ export const ACCESS_ACTIONS = [
   'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
+  'regio_overzicht', // the figures of a region: open cases, overdue requests, new meldingen, casusoverleg
 ] as const satisfies readonly string[];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
@@ -87,11 +88,21 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
     ...COORDINATOR_ONLY.map(decision),
     'sluiting',
     'heropenen',
+    // The overview of the region they coordinate (its figures, the cases for the casusoverleg).
+    'regio_overzicht',
   ],
   // Ops keep the cases moving without touching victims' data: they read the state (no personal
   // data in it) and the history, see what is stuck, re-send, re-assign and close, and revoke
   // sessions. No search by a victim's details, no decisions on the victim's behalf.
-  ops: ['inzien', 'ops_overzicht', 'herinnering', 'toewijzing', 'sluiting', 'sessies_intrekken'],
+  ops: [
+    'inzien',
+    'ops_overzicht',
+    'herinnering',
+    'toewijzing',
+    'sluiting',
+    'sessies_intrekken',
+    'regio_overzicht',
+  ],
 };
 
 /** May this role take this action (in the regions it serves)? */

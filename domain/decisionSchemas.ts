@@ -22,6 +22,7 @@ import {
   PHONE_PATTERN,
 } from './corrections';
 import { LINKED_REFERENCE_PATTERN } from './koppeling';
+import { casusoverlegProblem } from './casusoverleg';
 import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
 import { STAFF_ID_PATTERN } from './staffId';
 import {
@@ -155,4 +156,16 @@ export const decisionSchemas = {
       .regex(STAFF_ID_PATTERN, 'expected the staff id of a casemanager, e.g. cm-017'),
     reason: z.enum(OWNER_CHANGE_REASONS, { error: oneOf('the reason', OWNER_CHANGE_REASONS) }),
   }),
+  casusoverleg: z
+    .strictObject({
+      flagged: flag('flagged (flag for the case consultation)'),
+      note: z.string({ error: 'note: expected a short text' }).trim().optional(),
+    })
+    .superRefine((body, ctx) => {
+      const problem = casusoverlegProblem(body.flagged, body.note);
+      if (problem) {
+        const [field, ...message] = problem.split(': ');
+        ctx.addIssue({ code: 'custom', path: [field!], message: message.join(': ') });
+      }
+    }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

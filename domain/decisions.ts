@@ -120,6 +120,16 @@ export interface OwnerInput extends RecordedBy {
   regionIds?: string[];
 }
 
+/**
+ * Flag the case for the next case consultation with a note (what to discuss), or unflag it. The
+ * note stays in the case: never in a search attribute (domain/casusoverleg.ts).
+ */
+export interface CasusoverlegInput extends RecordedBy {
+  flagged: boolean;
+  /** Required when flagging; at most CASUSOVERLEG_NOTE_MAX characters. */
+  note?: string;
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -154,6 +164,8 @@ export interface DecisionInputs {
   koppeling: LinkInput;
   /** The coordinator hands the case to another casemanager: check-ins go to them from now on. */
   eigenaar: OwnerInput;
+  /** Flagged for the next case consultation (with a note), or unflagged. */
+  casusoverleg: CasusoverlegInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -176,6 +188,7 @@ export const DECISIONS = {
   taal: { update: 'correctLanguage' },
   koppeling: { update: 'linkMelding' },
   eigenaar: { update: 'changeOwner' },
+  casusoverleg: { update: 'flagForCasusoverleg' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -220,6 +233,8 @@ export const DECISION_RECORD_TYPES = [
   'sluiting',
   // The case handed to another casemanager: "old → new; reden: code" (staff ids, never names).
   'eigenaar',
+  // Flagged for the case consultation ("gemarkeerd") or not any more ("afgemeld"); never the note.
+  'casusoverleg',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

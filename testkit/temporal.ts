@@ -26,6 +26,7 @@ export const ALL_SEARCH_ATTRIBUTES = [
   sa.CsgGekoppeld,
   sa.CsgOvergedragenNaar,
   sa.CsgCasemanager,
+  sa.CsgCasusoverleg,
 ];
 
 /**

@@ -31,6 +31,7 @@ import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
 import { registerFindPages } from './findPages';
 import { registerKoppelingPages } from './koppelingPages';
+import { regionOverviewSource, registerRegionPages } from './regionPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
@@ -186,6 +187,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     stuck: (now, regions) => listStuck(deps.client, now, regions),
     find: (query, regions) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query, regions),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
+    regionOverview: regionOverviewSource(deps.client, auth),
   };
   registerStaffPages(app, { auth, cases, clock });
   registerApi(app, { auth, cases, clock });
@@ -194,6 +196,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   registerOpsPages(app, { auth, cases, clock });
   registerCasePages(app, { auth, cases, clock });
   registerKoppelingPages(app, { auth, cases, clock });
+  registerRegionPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

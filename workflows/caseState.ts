@@ -25,7 +25,14 @@ import type {
   RequestKind,
   TriageResult,
 } from '../domain/types';
-import type { CaseState, DecisionRecord, DecisionType, FmoOffer, NextCheckIn } from './messages';
+import type {
+  CaseState,
+  CasusoverlegFlag,
+  DecisionRecord,
+  DecisionType,
+  FmoOffer,
+  NextCheckIn,
+} from './messages';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest } from './partnerRequest';
@@ -82,6 +89,8 @@ export class MeldingCase {
   /** Earlier meldingen of the same person, by reference: at intake and by later `koppeling`. */
   readonly linkedTo: string[];
   readonly reopening: Reopening | undefined;
+  /** Flagged for the next case consultation (workflows/casusoverleg.ts). */
+  casusoverleg: CasusoverlegFlag | undefined;
   readonly consents: ConsentByRole = {};
   readonly decisions: DecisionRecord[] = [];
   readonly requests = new Map<string, PartnerRequest>();
@@ -152,6 +161,7 @@ export class MeldingCase {
         ? { nextCheckIn: { ...this.nextCheckIn } }
         : {}),
       ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
+      ...(this.casusoverleg ? { casusoverleg: { ...this.casusoverleg } } : {}),
     };
   }
 

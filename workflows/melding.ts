@@ -32,6 +32,7 @@ import { registerAangifte, registerDecisions, registerDeliveryReports, registerQ
 import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
 import { recordOrigin, registerKoppeling } from './koppeling';
+import { registerCasusoverleg } from './casusoverleg';
 import { registerOpsActions } from './opsActions';
 import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
@@ -62,6 +63,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerCorrections(c);
   registerKoppeling(c);
   registerOwnerChange(c);
+  registerCasusoverleg(c);
 
   const { intake } = input;
   c.decide(

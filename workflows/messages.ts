@@ -147,6 +147,15 @@ export interface CaseState {
   nextCheckIn?: NextCheckIn;
   /** The owner: the staff id of the casemanager who accepted the handover or was handed the case. */
   casemanager?: string;
+  /** Flagged for the next case consultation: the note (staff text, not victim data), who and when. */
+  casusoverleg?: CasusoverlegFlag;
+}
+
+/** A case's flag for the case consultation (domain/casusoverleg.ts). */
+export interface CasusoverlegFlag {
+  note: string;
+  by: string;
+  at: string;
 }
 
 /**
@@ -173,6 +182,7 @@ export const recordMedicalWish = decisionUpdates.medische_wens;
 export const correctLanguage = decisionUpdates.taal;
 export const linkMelding = decisionUpdates.koppeling;
 export const changeOwner = decisionUpdates.eigenaar;
+export const flagForCasusoverleg = decisionUpdates.casusoverleg;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

@@ -66,6 +66,12 @@ export const CsgOvergedragenNaar = defineSearchAttributeKey(
  */
 export const CsgCasemanager = defineSearchAttributeKey('CsgCasemanager', SearchAttributeType.KEYWORD);
 
+/**
+ * True while the case is flagged for the region's next case consultation. Only the flag: its note
+ * stays in the case (domain/casusoverleg.ts).
+ */
+export const CsgCasusoverleg = defineSearchAttributeKey('CsgCasusoverleg', SearchAttributeType.BOOL);
+
 /** name → CLI type, for `temporal server start-dev --search-attribute name=Type`. */
 export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   string,
@@ -85,4 +91,5 @@ export const SEARCH_ATTRIBUTE_REGISTRATIONS: Record<
   CsgGekoppeld: 'KeywordList',
   CsgOvergedragenNaar: 'Keyword',
   CsgCasemanager: 'Keyword',
+  CsgCasusoverleg: 'Bool',
 };

@@ -42,6 +42,7 @@ describe('the rule table', () => {
       'herinnering',
       'ops_overzicht',
       'sessies_intrekken',
+      'regio_overzicht',
     ] as const) {
       expect(may(staff('helpline'), refused)).toBe(false);
     }
@@ -61,18 +62,19 @@ describe('the rule table', () => {
     expect(may(staff('casemanager'), 'sluiting')).toBe(false);
   });
 
-  test('coordinator: everything a casemanager may, plus the transfer, the owner and closing a case', () => {
+  test("coordinator: everything a casemanager may, plus the transfer, the owner, closing a case and the region's overview", () => {
     const casemanager = allowed('casemanager');
     const coordinator = allowed('coordinator');
     expect(coordinator).toEqual(expect.arrayContaining(casemanager));
     expect(coordinator.filter((a) => !casemanager.includes(a)).sort()).toEqual([
       'besluit.eigenaar',
       'besluit.overdracht',
+      'regio_overzicht',
       'sluiting',
     ]);
   });
 
-  test('ops: read, the ops room and its actions, revoking sessions; no decisions, no search, no start', () => {
+  test('ops: read, the ops room and its actions, revoking sessions, region overviews; no decisions, no search, no start', () => {
     expect(allowed('ops')).toEqual([
       'inzien',
       'herinnering',
@@ -80,6 +82,7 @@ describe('the rule table', () => {
       'sluiting',
       'ops_overzicht',
       'sessies_intrekken',
+      'regio_overzicht',
     ]);
     expect(allowed('ops').some((a) => a.startsWith('besluit.'))).toBe(false);
   });

@@ -30,6 +30,7 @@ test('every decision keeps the update name running cases and recorded histories 
     taal: 'correctLanguage',
     koppeling: 'linkMelding',
     eigenaar: 'changeOwner',
+    casusoverleg: 'flagForCasusoverleg',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {
