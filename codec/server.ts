@@ -21,6 +21,7 @@ import type { Logger } from '../config/logger';
 import { PayloadDecryptionError } from '../config/payloadCodec';
 import { attemptLogin, parseStaffAccounts, verifySessionToken, type AuthConfig } from '../web/kit/auth';
 import { registerLanguage } from '../web/kit/language';
+import { PAGE_CSP, registerStylesheets } from '../web/kit/style';
 import { createLoginThrottle, type LoginThrottle } from '../web/kit/loginThrottle';
 import { CODEC_SESSION_COOKIE, registerCodecLogin } from './login';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
@@ -61,6 +62,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
   registerLanguage(app, { secureCookies: auth.secureCookies });
+  registerStylesheets(app);
 
   // Before CORS: a foreign origin is refused here, preflight included, and never reaches the codec.
   // The login page needs no such check: without ops credentials a post there gains nothing.
@@ -84,8 +86,9 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     maxAge: 600,
   });
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-security-policy', PAGE_CSP);
     return payload;
   });
 

@@ -34,6 +34,7 @@ import { registerKoppelingPages } from './koppelingPages';
 import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
+import { PAGE_CSP, registerStylesheets } from './kit/style';
 
 export type IntakeConfig = Pick<
   Env,
@@ -66,13 +67,13 @@ export interface IntakeServerDeps {
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 const SECURITY_HEADERS: Record<string, string> = {
-  // No scripts at all; inline style only for the one <style> block of the layout.
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  // No scripts at all; styles only from our own /stijl/ (web/kit/style.ts), none inline.
+  'content-security-policy': PAGE_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  // Pages and answers may hold personal data: never in a shared or browser cache.
+  // Pages and answers may hold personal data: never in a shared or browser cache (the
+  // stylesheets, which hold none, set their own).
   'cache-control': 'no-store',
 };
 
@@ -109,9 +110,12 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   registerLanguage(app, { secureCookies: auth.secureCookies });
+  registerStylesheets(app);
 
   app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (!reply.hasHeader(name)) reply.header(name, value);
+    }
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
