@@ -69,12 +69,19 @@ export async function logInByKeyboard(
 export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
+ * axe files these under best practice, not WCAG; we hold every page to them too: headings in
+ * order under one h1, and the content in the main landmark.
+ */
+const STRUCTURE_RULES = ['heading-order', 'page-has-heading-one', 'landmark-one-main'];
+
+/**
  * Runs axe-core on the page as it stands and returns one line per failing element, naming `where`
  * (the page, language and size), the rule and the element; an empty list when the page passes.
  */
 export async function accessibilityProblems(page: Page, where: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations.flatMap((violation) =>
+  const wcag = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const structure = await new AxeBuilder({ page }).withRules(STRUCTURE_RULES).analyze();
+  return [...wcag.violations, ...structure.violations].flatMap((violation) =>
     violation.nodes.map(
       (node) =>
         `${where}: ${violation.id} (${violation.impact ?? '-'}; ${violation.help}) at ${node.target.join(' ')}: ${node.html.slice(0, 160)}`,
