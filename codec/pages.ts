@@ -10,15 +10,34 @@ export function codecLoginPage(ui: PageUi, input: { failed: boolean; retryAfterM
     input.retryAfterMinutes !== undefined
       ? t('codec.throttled', { count: input.retryAfterMinutes })
       : t('codec.failed');
-  const body = html`<h1>${t('codec.title')}</h1>
-    <p>${t('codec.intro')}</p>
-    ${input.failed ? html`<div class="samenvatting" role="alert" id="login-fout"><p>${message}</p></div>` : ''}
+  const body = html`<h1 class="utrecht-heading-1">${t('codec.title')}</h1>
+    <p class="utrecht-paragraph">${t('codec.intro')}</p>
+    ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
     <form method="post" action="/inloggen">
-      <label for="id">${t('codec.opsId')}</label>
-      <input type="text" id="id" name="id" autocomplete="username" autofocus required />
-      <label for="wachtwoord">${t('login.password')}</label>
-      <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required />
-      <p><button type="submit">${t('login.submit')}</button></p>
+      <label class="utrecht-form-label" for="id">${t('codec.opsId')}</label>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="text"
+        id="id"
+        name="id"
+        autocomplete="username"
+        autofocus
+        required
+      />
+      <label class="utrecht-form-label" for="wachtwoord">${t('login.password')}</label>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="password"
+        id="wachtwoord"
+        name="wachtwoord"
+        autocomplete="current-password"
+        required
+      />
+      <p class="utrecht-paragraph">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          ${t('login.submit')}
+        </button>
+      </p>
     </form>`;
   return layout({ title: input.failed ? t('login.titleFailed') : t('login.title'), body, ui });
 }

@@ -22,6 +22,7 @@ import { PayloadDecryptionError } from '../config/payloadCodec';
 import { attemptLogin, parseStaffAccounts, verifySessionToken, type AuthConfig } from '../web/kit/auth';
 import { registerLanguage } from '../web/kit/language';
 import { registerSecurityHeaders } from '../web/kit/securityHeaders';
+import { registerStylesheets } from '../web/kit/style';
 import { createLoginThrottle, type LoginThrottle } from '../web/kit/loginThrottle';
 import { CODEC_SESSION_COOKIE, registerCodecLogin } from './login';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
@@ -63,6 +64,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
   registerLanguage(app, { secureCookies: auth.secureCookies });
+  registerStylesheets(app);
 
   // Before CORS: a foreign origin is refused here, preflight included, and never reaches the codec.
   // The login page needs no such check: without ops credentials a post there gains nothing.

@@ -1,7 +1,9 @@
 /**
  * Debian's Chromium, headless, for every browser test (never a downloaded browser), and the few
- * moves every keyboard test makes: where focus is, Tab to a field, log in on the way to a page.
+ * moves every keyboard test makes: where focus is, Tab to a field, log in on the way to a page;
+ * and the accessibility check every page must pass.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export function launchChromium(): Promise<Browser> {
@@ -61,4 +63,28 @@ export async function logInByKeyboard(
   await waitForFocus(page, 'wachtwoord');
   await page.keyboard.type(password);
   await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
+}
+
+/** The rules a Dutch public service is held to: WCAG 2.1 levels A and AA. */
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe files these under best practice, not WCAG; we hold every page to them too: headings in
+ * order under one h1, and the content in the main landmark.
+ */
+const STRUCTURE_RULES = ['heading-order', 'page-has-heading-one', 'landmark-one-main'];
+
+/**
+ * Runs axe-core on the page as it stands and returns one line per failing element, naming `where`
+ * (the page, language and size), the rule and the element; an empty list when the page passes.
+ */
+export async function accessibilityProblems(page: Page, where: string): Promise<string[]> {
+  const wcag = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  const structure = await new AxeBuilder({ page }).withRules(STRUCTURE_RULES).analyze();
+  return [...wcag.violations, ...structure.violations].flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${where}: ${violation.id} (${violation.impact ?? '-'}; ${violation.help}) at ${node.target.join(' ')}: ${node.html.slice(0, 160)}`,
+    ),
+  );
 }

@@ -36,6 +36,7 @@ import { registerTwilioCallback } from './twilioCallback';
 import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
 import { registerSecurityHeaders } from './kit/securityHeaders';
+import { registerStylesheets } from './kit/style';
 
 export type IntakeConfig = Pick<
   Env,
@@ -101,6 +102,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   registerLanguage(app, { secureCookies: auth.secureCookies });
+  registerStylesheets(app);
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

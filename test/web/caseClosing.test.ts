@@ -58,7 +58,7 @@ const post = (url: string, cookie: string, fields: Record<string, string>, lang 
 
 /** The rows of the page's timeline as text, tags dropped and spaces squeezed. */
 function timelineRows(body: string): string[] {
-  const table = /<table id="tijdlijn">([\s\S]*?)<\/table>/.exec(body)?.[1] ?? '';
+  const table = /<table[^>]* id="tijdlijn">([\s\S]*?)<\/table>/.exec(body)?.[1] ?? '';
   return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
     m[1]!
       .replace(/<[^>]+>/g, ' ')

@@ -187,7 +187,7 @@ describe('the staff page "find a melding again"', () => {
       const cookie = `${await login()}; csg_taal=${lang}`;
       const form = await h.app.inject({ method: 'GET', url: '/meldingen/zoeken', headers: { cookie } });
       expect(form.statusCode).toBe(200);
-      expect(form.body).toContain(`<h1>${title}</h1>`);
+      expect(form.body).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
       expect(form.body).toMatch(/<form method="post" action="\/meldingen\/zoeken"/);
       const post = (fields: Record<string, string>) =>
         h.app.inject({
@@ -200,14 +200,14 @@ describe('the staff page "find a melding again"', () => {
       const result = await post({ telefoon: `+31 ${mobile.slice(1)}`, naam: '', geboortedatum: '' });
       expect(result.statusCode).toBe(200);
       expect(result.body).toContain(one);
-      expect(result.body).toContain(`<a href="/meldingen/${reference}">${reference}</a>`);
+      expect(result.body).toMatch(new RegExp(`<a[^>]* href="/meldingen/${reference}">${reference}</a>`));
       expect(result.body).toContain('Limburg');
       // What was typed stays in the form, escaped, and nowhere in a link.
       expect(result.body).toContain(`value="+31 ${mobile.slice(1)}"`);
 
       const refused = await post({ telefoon: '', naam: '<b>An</b>', geboortedatum: '' });
       expect(refused.statusCode).toBe(400);
-      expect(refused.body).toContain('class="samenvatting"');
+      expect(refused.body).toMatch(/class="[^"]*\bsamenvatting"/);
       expect(refused.body).toContain('href="#geboortedatum"');
       expect(refused.body).toContain(`id="geboortedatum-fout"`);
       expect(refused.body).toContain(needDate);

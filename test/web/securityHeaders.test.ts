@@ -64,7 +64,7 @@ describe.each(answers)('%s', (_name, app, request) => {
     const res = await app().inject(request);
     expect(csp(res.headers['content-security-policy'])).toEqual({
       'default-src': "'none'",
-      'style-src': "'unsafe-inline'",
+      'style-src': "'self'",
       'img-src': "'self'",
       'form-action': "'self'",
       'frame-ancestors': "'none'",

@@ -81,8 +81,8 @@ describe('gender and earlier sexual abuse: optional codes with clear errors', ()
     });
     expect(form.statusCode).toBe(200);
     const page = form.body;
-    expect(page).toMatch(/<select\s+id="geslacht"\s+name="geslacht"/);
-    expect(page).toMatch(/<select\s+id="eerder-misbruik"\s+name="eerder-misbruik"/);
+    expect(page).toMatch(/<select\s+(class="[^"]*"\s+)?id="geslacht"\s+name="geslacht"/);
+    expect(page).toMatch(/<select\s+(class="[^"]*"\s+)?id="eerder-misbruik"\s+name="eerder-misbruik"/);
     expect(page).toContain('— niet gevraagd —');
 
     const now = new Date('2026-09-01T12:00:00Z');

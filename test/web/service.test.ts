@@ -475,8 +475,8 @@ describe('the Dutch intake form', () => {
     const cookie = await login();
     const form = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie } });
     expect(form.statusCode).toBe(200);
-    expect(form.body).toMatch(/<select\s+id="kanaal"\s+name="kanaal"\s+autofocus/);
-    expect(form.body).toContain('<legend>Wanneer gebeurde het?</legend>');
+    expect(form.body).toMatch(/<select\s+(class="[^"]*"\s+)?id="kanaal"\s+name="kanaal"\s+autofocus/);
+    expect(form.body).toMatch(/<legend[^>]*>\s*Wanneer gebeurde het\?\s*<\/legend>/);
     const fields = {
       _csrf: hidden(form.body, '_csrf'),
       volgnummer: hidden(form.body, 'volgnummer'),
@@ -500,7 +500,7 @@ describe('the Dutch intake form', () => {
       payload: new URLSearchParams(fields).toString(),
     });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.body).toContain('class="samenvatting"');
+    expect(invalid.body).toMatch(/class="[^"]*\bsamenvatting"/);
     expect(invalid.body).toContain('href="#tijd"');
     expect(invalid.body).toContain('id="tijd-fout"');
     expect(invalid.body).toContain('id="medisch-fout"');

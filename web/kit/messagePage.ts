@@ -10,10 +10,15 @@ export function messagePage(
   link?: string,
   linkText?: string,
 ): string {
-  const body = html`<div class="melding" role="status" tabindex="-1" autofocus>
-    <h1>${title}</h1>
-    <p>${message}</p>
-    ${link ? html`<p><a href="${link}">${linkText ?? ui.t('error.continue')}</a></p>` : ''}
+  const body = html`<div
+    class="utrecht-alert utrecht-alert--info melding"
+    role="status"
+    tabindex="-1"
+    autofocus
+  >
+    <h1 class="utrecht-heading-1">${title}</h1>
+    <p class="utrecht-paragraph">${message}</p>
+    ${link ? html`<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="${link}">${linkText ?? ui.t('error.continue')}</a></p>` : ''}
   </div>`;
   return layout({ title, body, ui });
 }

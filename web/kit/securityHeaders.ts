@@ -14,9 +14,9 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        // No scripts at all; inline style only for the one <style> block of the layout.
+        // No scripts at all; styles only from our own /stijl/ (web/kit/style.ts), none inline.
         defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

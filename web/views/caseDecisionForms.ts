@@ -85,9 +85,9 @@ function fieldHtml(
   const problem = mine?.problems.find((p) => p.field === field.name);
   const value = mine?.values[field.name];
   const now = currentWords(t, field.name, current);
-  const error = problem ? html`<p class="fout" id="${id}-fout">${problem.text}</p>` : '';
+  const error = problem ? html`<p class="utrecht-paragraph fout" id="${id}-fout">${problem.text}</p>` : '';
   const nowHint = now
-    ? html`<p class="hint" id="${id}-nu">${t('casePage.currentValue', { value: now })}</p>`
+    ? html`<p class="utrecht-paragraph hint" id="${id}-nu">${t('casePage.currentValue', { value: now })}</p>`
     : '';
   const describedBy = [problem ? `${id}-fout` : '', now ? `${id}-nu` : ''].filter(Boolean).join(' ');
   const invalid = html`${problem ? html` aria-invalid="true"` : ''}${
@@ -98,8 +98,9 @@ function fieldHtml(
   if (!field.choices) {
     const list = field.suggestions ? `${id}-lijst` : undefined;
     return html`<div class="veld${field.timeKind ? ` tijd-${field.timeKind}` : ''}">
-      <label for="${id}">${label}</label>${nowHint}${error}
+      <label class="utrecht-form-label" for="${id}">${label}</label>${nowHint}${error}
       <input
+        class="utrecht-textbox utrecht-textbox--html-input"
         type="${field.input ?? 'text'}"
         id="${id}"
         name="${field.name}"
@@ -119,8 +120,13 @@ function fieldHtml(
   const choices = choicesFor(name, field, state);
   if (field.select) {
     return html`<div class="veld">
-      <label for="${id}">${label}</label>${nowHint}${error}
-      <select id="${id}" name="${field.name}" ${required}${invalid}>
+      <label class="utrecht-form-label" for="${id}">${label}</label>${nowHint}${error}
+      <select
+        class="utrecht-select utrecht-select--html-select"
+        id="${id}"
+        name="${field.name}"
+        ${required}${invalid}
+      >
         <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
         ${choices.map(
           (c) =>
@@ -138,12 +144,13 @@ function fieldHtml(
     class="keuze"
     ${invalid}
   >
-    <p id="${id}-label"><strong>${label}</strong></p>
+    <p class="utrecht-paragraph" id="${id}-label"><strong>${label}</strong></p>
     ${nowHint} ${error}
     ${choices.map(
       (c) =>
-        html`<label for="${id}-${c}"
+        html`<label class="utrecht-form-label utrecht-form-label--radio" for="${id}-${c}"
           ><input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
             type="radio"
             id="${id}-${c}"
             name="${field.name}"
@@ -170,12 +177,18 @@ export function decisionForm(
     action="/meldingen/${state.reference}/besluiten/${name}/controleren"
     id="besluit-${name}"
   >
-    <fieldset>
-      <legend>${t(CASE_PAGE_DECISIONS[name].label)}</legend>
+    <fieldset class="utrecht-form-fieldset--html-fieldset">
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        ${t(CASE_PAGE_DECISIONS[name].label)}
+      </legend>
       <input type="hidden" name="_csrf" value="${csrfToken}" />
-      ${generic.map((p) => html`<p class="fout">${p.text}</p>`)}
+      ${generic.map((p) => html`<p class="utrecht-paragraph fout">${p.text}</p>`)}
       ${fieldsOf(name).map((field) => fieldHtml(t, name, field, state, refused, current))}
-      <p><button type="submit" id="${name}-verder">${t('casePage.check')}</button></p>
+      <p class="utrecht-paragraph">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit" id="${name}-verder">
+          ${t('casePage.check')}
+        </button>
+      </p>
     </fieldset>
   </form>`;
 }
@@ -185,15 +198,27 @@ export function hasField(name: CasePageDecision, field: string): boolean {
 }
 
 export function refusedSummary(t: Translate, refused: DecisionProblems): SafeHtml {
-  return html`<div class="samenvatting" role="alert" id="problemen" tabindex="-1" autofocus>
-    <h2>${t('casePage.problemsTitle')}: ${t(CASE_PAGE_DECISIONS[refused.decision].label)}</h2>
-    <ul>
+  return html`<div
+    class="utrecht-alert utrecht-alert--error samenvatting"
+    role="alert"
+    id="problemen"
+    tabindex="-1"
+    autofocus
+  >
+    <h2 class="utrecht-heading-2">
+      ${t('casePage.problemsTitle')}: ${t(CASE_PAGE_DECISIONS[refused.decision].label)}
+    </h2>
+    <ul class="utrecht-unordered-list">
       ${refused.problems.map((p) =>
         hasField(refused.decision, p.field)
-          ? html`<li><a href="#${refused.decision}-${p.field}">${p.text}</a></li>`
+          ? html`<li>
+              <a class="utrecht-link utrecht-link--html-a" href="#${refused.decision}-${p.field}"
+                >${p.text}</a
+              >
+            </li>`
           : html`<li>${p.text}</li>`,
       )}
     </ul>
-    <p>${t('casePage.nothingChanged')}</p>
+    <p class="utrecht-paragraph">${t('casePage.nothingChanged')}</p>
   </div>`;
 }

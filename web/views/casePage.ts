@@ -13,6 +13,7 @@ import type { Translate } from '../../i18n';
 import { CASE_PAGE_DECISION_NAMES, type CasePageDecision } from '../caseDecisions';
 import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
+import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
 
@@ -129,7 +130,7 @@ function escalationWords(t: Translate, r: RequestView): string {
 
 function nextSteps(t: Translate, state: CaseState, now: Date): SafeHtml {
   if (isClosed(state)) {
-    return html`<p id="volgende">
+    return html`<p class="utrecht-paragraph" id="volgende">
       ${
         state.outcome
           ? t('casePage.closedAs', { outcome: t(`caseWords.outcomes.${state.outcome}`) })
@@ -177,45 +178,49 @@ function nextSteps(t: Translate, state: CaseState, now: Date): SafeHtml {
     items.push(html`<li>${t('casePage.noCheckIn')}</li>`);
   }
   return items.length
-    ? html`<ul id="volgende">
+    ? html`<ul class="utrecht-unordered-list" id="volgende">
         ${items}
       </ul>`
-    : html`<p id="volgende">${t('casePage.nothingOpen')}</p>`;
+    : html`<p class="utrecht-paragraph" id="volgende">${t('casePage.nothingOpen')}</p>`;
 }
 
 function openRequestsTable(t: Translate, state: CaseState): SafeHtml {
-  if (state.openRequests.length === 0) return html`<p>${t('casePage.nothingOpen')}</p>`;
-  return html`<table id="open-verzoeken">
-    <thead>
-      <tr>
-        <th scope="col">${t('casePage.colRequest')}</th>
-        <th scope="col">${t('casePage.colPartner')}</th>
-        <th scope="col">${t('casePage.colSince')}</th>
-        <th scope="col">${t('casePage.colDue')}</th>
-        <th scope="col">${t('casePage.colEscalation')}</th>
-        <th scope="col">${t('casePage.colStatus')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${state.openRequests.map(
-        (r) =>
-          html`<tr>
-            <td>${t(`request.kinds.${r.kind}`)}</td>
-            <td>${t(`request.roles.${r.role}`)}</td>
-            <td>${formatLocal(r.requestedAt)}</td>
-            <td>
-              ${formatLocal(r.dueBy)}${
-                r.deadline
-                  ? html`<br />${t('casePage.hardDeadline', { deadline: formatLocal(r.deadline) })}`
-                  : ''
-              }
-            </td>
-            <td>${escalationWords(t, r)}</td>
-            <td>${t(`caseWords.statuses.${r.status}`)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  if (state.openRequests.length === 0)
+    return html`<p class="utrecht-paragraph">${t('casePage.nothingOpen')}</p>`;
+  return scrollingTable(
+    t('casePage.openRequests'),
+    html`<table class="utrecht-table utrecht-table--html-table" id="open-verzoeken">
+      <thead>
+        <tr>
+          <th scope="col">${t('casePage.colRequest')}</th>
+          <th scope="col">${t('casePage.colPartner')}</th>
+          <th scope="col">${t('casePage.colSince')}</th>
+          <th scope="col">${t('casePage.colDue')}</th>
+          <th scope="col">${t('casePage.colEscalation')}</th>
+          <th scope="col">${t('casePage.colStatus')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${state.openRequests.map(
+          (r) =>
+            html`<tr>
+              <td>${t(`request.kinds.${r.kind}`)}</td>
+              <td>${t(`request.roles.${r.role}`)}</td>
+              <td>${formatLocal(r.requestedAt)}</td>
+              <td>
+                ${formatLocal(r.dueBy)}${
+                  r.deadline
+                    ? html`<br />${t('casePage.hardDeadline', { deadline: formatLocal(r.deadline) })}`
+                    : ''
+                }
+              </td>
+              <td>${escalationWords(t, r)}</td>
+              <td>${t(`caseWords.statuses.${r.status}`)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
 }
 
 /** Decisions and requests sent, oldest first; at the same moment, decisions before requests. */
@@ -240,25 +245,28 @@ function timeline(t: Translate, state: CaseState): SafeHtml {
     .map((entry, i) => ({ entry, i }))
     .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.i - b.i)
     .map(({ entry }) => entry);
-  return html`<table id="tijdlijn">
-    <thead>
-      <tr>
-        <th scope="col">${t('casePage.colWhen')}</th>
-        <th scope="col">${t('casePage.colWho')}</th>
-        <th scope="col">${t('casePage.colWhat')}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${entries.map(
-        (e) =>
-          html`<tr>
-            <td>${formatLocal(e.at)}</td>
-            <td>${e.by}</td>
-            <td>${e.what}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return scrollingTable(
+    t('casePage.timeline'),
+    html`<table class="utrecht-table utrecht-table--html-table" id="tijdlijn">
+      <thead>
+        <tr>
+          <th scope="col">${t('casePage.colWhen')}</th>
+          <th scope="col">${t('casePage.colWho')}</th>
+          <th scope="col">${t('casePage.colWhat')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${entries.map(
+          (e) =>
+            html`<tr>
+              <td>${formatLocal(e.at)}</td>
+              <td>${e.by}</td>
+              <td>${e.what}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
+  );
 }
 
 /** Where the transfer to another region stands: under way, done, or stopped by the case's end. */
@@ -272,16 +280,22 @@ export function casePage(input: CasePageInput): string {
   const { state, ui, refused } = input;
   const { t } = ui;
   const consents = [...consentsOf(state)];
-  const body = html`<h1>${t('casePage.title', { reference: state.reference })}</h1>
+  const body = html`<h1 class="utrecht-heading-1">${t('casePage.title', { reference: state.reference })}</h1>
     ${
       input.done
-        ? html`<div class="resultaat" role="status" id="gedaan" tabindex="-1" autofocus>
-            <p>${input.done}</p>
+        ? html`<div
+            class="utrecht-alert utrecht-alert--ok resultaat"
+            role="status"
+            id="gedaan"
+            tabindex="-1"
+            autofocus
+          >
+            <p class="utrecht-paragraph">${input.done}</p>
           </div>`
         : ''
     }
     ${refused ? refusedSummary(t, refused) : ''}
-    <h2>${t('casePage.summary')}</h2>
+    <h2 class="utrecht-heading-2">${t('casePage.summary')}</h2>
     <dl id="overzicht">
       <dt>${t('casePage.phase')}</dt>
       <dd id="fase">${t(`caseWords.phases.${state.phase}`)}</dd>
@@ -316,22 +330,22 @@ export function casePage(input: CasePageInput): string {
         }
       </dd>
     </dl>
-    <h2>${t('casePage.next')}</h2>
+    <h2 class="utrecht-heading-2">${t('casePage.next')}</h2>
     ${nextSteps(t, state, input.now ?? new Date())}
-    <h2>${t('casePage.openRequests')}</h2>
+    <h2 class="utrecht-heading-2">${t('casePage.openRequests')}</h2>
     ${openRequestsTable(t, state)}
     ${
       isClosed(state)
         ? ''
-        : html`<h2>${t('casePage.decide')}</h2>
-            <p class="hint">${t('casePage.decideHint')}</p>
+        : html`<h2 class="utrecht-heading-2">${t('casePage.decide')}</h2>
+            <p class="utrecht-paragraph hint">${t('casePage.decideHint')}</p>
             ${CASE_PAGE_DECISION_NAMES.filter(input.mayDecide).map((name) =>
               decisionForm(t, name, state, input.csrfToken, refused, input.current),
             )}`
     }
     ${input.koppelingen ?? ''}
-    <h2>${t('casePage.timeline')}</h2>
-    <p class="hint">${t('casePage.timelineHint')}</p>
+    <h2 class="utrecht-heading-2">${t('casePage.timeline')}</h2>
+    <p class="utrecht-paragraph hint">${t('casePage.timelineHint')}</p>
     ${timeline(t, state)}`;
   return layout({
     title: t('casePage.title', { reference: state.reference }),
@@ -344,11 +358,14 @@ export function casePage(input: CasePageInput): string {
 /** The small "open a melding by its reference" form, for the staff start page. */
 export function findCaseForm(t: Translate): SafeHtml {
   return html`<form method="get" action="/meldingen/openen" role="search" id="melding-openen">
-    <fieldset>
-      <legend>${t('casePage.findLegend')}</legend>
-      <label for="referentie">${t('casePage.findLabel')}</label>
-      <p class="hint" id="referentie-hint">${t('casePage.findHint')}</p>
+    <fieldset class="utrecht-form-fieldset--html-fieldset">
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        ${t('casePage.findLegend')}
+      </legend>
+      <label class="utrecht-form-label" for="referentie">${t('casePage.findLabel')}</label>
+      <p class="utrecht-paragraph hint" id="referentie-hint">${t('casePage.findHint')}</p>
       <input
+        class="utrecht-textbox utrecht-textbox--html-input"
         type="text"
         id="referentie"
         name="referentie"
@@ -356,7 +373,9 @@ export function findCaseForm(t: Translate): SafeHtml {
         autocomplete="off"
         required
       />
-      <button type="submit">${t('casePage.find')}</button>
+      <button class="utrecht-button utrecht-button--primary-action" type="submit">
+        ${t('casePage.find')}
+      </button>
     </fieldset>
   </form>`;
 }

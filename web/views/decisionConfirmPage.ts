@@ -169,9 +169,15 @@ export function decisionConfirmPage(input: ConfirmPageInput): string {
   const what = t(CASE_PAGE_DECISIONS[decision].label);
   const ref = state.reference;
   const chosen = fieldsOf(decision).filter((field) => values[field.name] !== undefined);
-  const body = html`<div class="melding" id="bevestiging" role="status" tabindex="-1" autofocus>
-      <h1>${t('casePage.confirmTitle', { what })}</h1>
-      <p>${t('casePage.title', { reference: ref })}</p>
+  const body = html`<div
+      class="utrecht-alert utrecht-alert--info melding"
+      id="bevestiging"
+      role="status"
+      tabindex="-1"
+      autofocus
+    >
+      <h1 class="utrecht-heading-1">${t('casePage.confirmTitle', { what })}</h1>
+      <p class="utrecht-paragraph">${t('casePage.title', { reference: ref })}</p>
       ${
         chosen.length
           ? html`<dl>
@@ -185,17 +191,21 @@ export function decisionConfirmPage(input: ConfirmPageInput): string {
             </dl>`
           : ''
       }
-      <ul id="gevolgen">
+      <ul class="utrecht-unordered-list" id="gevolgen">
         ${effectsOf(t, decision, values, state).map((effect) => html`<li>${effect}</li>`)}
       </ul>
-      <p>${t('casePage.confirmQuestion')}</p>
+      <p class="utrecht-paragraph">${t('casePage.confirmQuestion')}</p>
     </div>
     <form method="post" action="/meldingen/${ref}/besluiten/${decision}">
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />
       ${chosen.map((field) => html`<input type="hidden" name="${field.name}" value="${values[field.name]!}" />`)}
-      <p>
-        <button type="submit" id="bevestigen">${t('casePage.confirm')}</button>
-        <a href="/meldingen/${ref}" id="annuleren">${t('casePage.cancel')}</a>
+      <p class="utrecht-paragraph">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit" id="bevestigen">
+          ${t('casePage.confirm')}
+        </button>
+        <a class="utrecht-link utrecht-link--html-a" href="/meldingen/${ref}" id="annuleren"
+          >${t('casePage.cancel')}</a
+        >
       </p>
     </form>`;
   return layout({

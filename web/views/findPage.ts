@@ -8,6 +8,7 @@ import type { FoundMelding } from '../../cases/find';
 import type { FindField } from '../findQuery';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
 
@@ -35,16 +36,17 @@ function field(
   const problem = input.problems[name];
   const hintId = options.hint ? `${name}-hint` : undefined;
   const describedBy = [hintId, problem ? `${name}-fout` : undefined].filter(Boolean).join(' ');
-  return html`<label for="${name}">${label}</label>
-    ${options.hint ? html`<p class="hint" id="${hintId}">${options.hint}</p>` : ''}
+  return html`<label class="utrecht-form-label" for="${name}">${label}</label>
+    ${options.hint ? html`<p class="utrecht-paragraph hint" id="${hintId}">${options.hint}</p>` : ''}
     ${
       problem
-        ? html`<p class="fout" id="${name}-fout">
+        ? html`<p class="utrecht-paragraph fout" id="${name}-fout">
             <span class="visually-hidden">${input.ui.t('form.errorPrefix')}</span>${problem}
           </p>`
         : ''
     }
     <input
+      class="utrecht-textbox utrecht-textbox--html-input"
       type="${options.type ?? 'text'}"
       id="${name}"
       name="${name}"
@@ -60,14 +62,16 @@ function results(input: FindPageInput): SafeHtml {
   if (found === undefined) return html``;
   if (found.length === 0) {
     return html`<section aria-labelledby="gevonden">
-      <h2 id="gevonden">${t('find.resultsTitle')}</h2>
-      <p role="status">${t('find.none')}</p>
+      <h2 class="utrecht-heading-2" id="gevonden">${t('find.resultsTitle')}</h2>
+      <p class="utrecht-paragraph" role="status">${t('find.none')}</p>
     </section>`;
   }
   const rows = found.map(
     (m) =>
       html`<tr>
-        <td><a href="/meldingen/${m.reference}">${m.reference}</a></td>
+        <td>
+          <a class="utrecht-link utrecht-link--html-a" href="/meldingen/${m.reference}">${m.reference}</a>
+        </td>
         <td>
           ${input.regionName(m.regionId)}${
             m.transferredTo
@@ -80,21 +84,24 @@ function results(input: FindPageInput): SafeHtml {
       </tr>`,
   );
   return html`<section aria-labelledby="gevonden">
-    <h2 id="gevonden">${t('find.resultsTitle')}</h2>
-    <p role="status">${t('find.found', { count: found.length })}</p>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">${t('find.reference')}</th>
-          <th scope="col">${t('find.region')}</th>
-          <th scope="col">${t('find.phase')}</th>
-          <th scope="col">${t('find.state')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
+    <h2 class="utrecht-heading-2" id="gevonden">${t('find.resultsTitle')}</h2>
+    <p class="utrecht-paragraph" role="status">${t('find.found', { count: found.length })}</p>
+    ${scrollingTable(
+      t('find.resultsTitle'),
+      html`<table class="utrecht-table utrecht-table--html-table">
+        <thead>
+          <tr>
+            <th scope="col">${t('find.reference')}</th>
+            <th scope="col">${t('find.region')}</th>
+            <th scope="col">${t('find.phase')}</th>
+            <th scope="col">${t('find.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>`,
+    )}
   </section>`;
 }
 
@@ -104,21 +111,23 @@ export function findPage(input: FindPageInput): string {
   const failed = problemFields.length > 0;
   const summary = failed
     ? html`<div
-        class="samenvatting"
+        class="utrecht-alert utrecht-alert--error samenvatting"
         role="alert"
         aria-labelledby="samenvatting-titel"
         tabindex="-1"
         id="samenvatting"
         autofocus
       >
-        <h2 id="samenvatting-titel">${t('form.summary', { count: problemFields.length })}</h2>
-        <ul>
-          ${problemFields.map((f) => html`<li><a href="#${f}">${input.problems[f]}</a></li>`)}
+        <h2 class="utrecht-heading-2" id="samenvatting-titel">
+          ${t('form.summary', { count: problemFields.length })}
+        </h2>
+        <ul class="utrecht-unordered-list">
+          ${problemFields.map((f) => html`<li><a class="utrecht-link utrecht-link--html-a" href="#${f}">${input.problems[f]}</a></li>`)}
         </ul>
       </div>`
     : '';
-  const body = html`<h1>${t('find.title')}</h1>
-    <p>${t('find.intro')}</p>
+  const body = html`<h1 class="utrecht-heading-1">${t('find.title')}</h1>
+    <p class="utrecht-paragraph">${t('find.intro')}</p>
     ${summary}
     <form method="post" action="/meldingen/zoeken" novalidate>
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />
@@ -128,15 +137,21 @@ export function findPage(input: FindPageInput): string {
         inputmode: 'tel',
         autofocus: !failed && input.found === undefined,
       })}
-      <fieldset>
-        <legend>${t('find.orNameAndDate')}</legend>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('find.orNameAndDate')}
+        </legend>
         ${field(input, 'naam', t('find.name'), {})}
         ${field(input, 'geboortedatum', t('find.dateOfBirth'), {
           hint: t('find.dateOfBirthHint'),
           inputmode: 'numeric',
         })}
       </fieldset>
-      <p><button type="submit">${t('find.submit')}</button></p>
+      <p class="utrecht-paragraph">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          ${t('find.submit')}
+        </button>
+      </p>
     </form>
     ${results(input)}`;
   return layout({

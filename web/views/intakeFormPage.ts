@@ -41,7 +41,7 @@ function targetId(field: IntakeFormField | 'formulier'): string {
 function errorText(input: IntakeFormPageInput, field: IntakeFormField): SafeHtml {
   const message = input.problems[field];
   return message
-    ? html`<p class="fout" id="${field}-fout">
+    ? html`<p class="utrecht-paragraph fout" id="${field}-fout">
         <span class="visually-hidden">${input.ui.t('form.errorPrefix')}</span>${message}
       </p>`
     : html``;
@@ -66,9 +66,11 @@ function textInput(
   } = {},
 ): SafeHtml {
   const hintId = options.hint ? `${field}-hint` : undefined;
-  return html`<label for="${field}">${label}</label>
-    ${options.hint ? html`<p class="hint" id="${hintId}">${options.hint}</p>` : ''} ${errorText(input, field)}
+  return html`<label class="utrecht-form-label" for="${field}">${label}</label>
+    ${options.hint ? html`<p class="utrecht-paragraph hint" id="${hintId}">${options.hint}</p>` : ''}
+    ${errorText(input, field)}
     <input
+      class="utrecht-textbox utrecht-textbox--html-input"
       type="${options.type ?? 'text'}"
       id="${field}"
       name="${field}"
@@ -85,13 +87,19 @@ function radioGroup(
   choices: Array<[value: string, label: string]>,
 ): SafeHtml {
   const invalid = Boolean(input.problems[field]);
-  return html`<fieldset class="keuze" ${invalid ? html` aria-describedby="${field}-fout"` : ''}>
-    <legend>${legend}</legend>
+  return html`<fieldset
+    class="utrecht-form-fieldset--html-fieldset keuze"
+    ${invalid ? html` aria-describedby="${field}-fout"` : ''}
+  >
+    <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+      ${legend}
+    </legend>
     ${errorText(input, field)}
     ${choices.map(
       ([value, label]) =>
-        html`<label for="${field}-${value}"
+        html`<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-${value}"
           ><input
+            class="utrecht-radio-button utrecht-radio-button--html-input"
             type="radio"
             id="${field}-${value}"
             name="${field}"
@@ -105,8 +113,9 @@ function radioGroup(
 }
 
 function checkbox(input: IntakeFormPageInput, field: IntakeFormField, label: string): SafeHtml {
-  return html`<label for="${field}"
+  return html`<label class="utrecht-form-label utrecht-form-label--checkbox" for="${field}"
     ><input
+      class="utrecht-checkbox utrecht-checkbox--html-input"
       type="checkbox"
       id="${field}"
       name="${field}"
@@ -124,9 +133,10 @@ function select(
   choices: Array<[value: string, label: string]>,
   autofocus = false,
 ): SafeHtml {
-  return html`<label for="${field}">${label}</label>
+  return html`<label class="utrecht-form-label" for="${field}">${label}</label>
     ${errorText(input, field)}
     <select
+      class="utrecht-select utrecht-select--html-select"
       id="${field}"
       name="${field}"
       ${attr('autofocus', autofocus)}${invalidAttrs(input.problems, field)}
@@ -139,17 +149,19 @@ function errorSummary(ui: PageUi, problems: FormProblems): SafeHtml {
   const listed = FIELD_ORDER.filter((f) => problems[f]);
   if (listed.length === 0) return html``;
   return html`<div
-    class="samenvatting"
+    class="utrecht-alert utrecht-alert--error samenvatting"
     role="alert"
     aria-labelledby="samenvatting-titel"
     tabindex="-1"
     id="samenvatting"
     autofocus
   >
-    <h2 id="samenvatting-titel">${ui.t('form.summary', { count: listed.length })}</h2>
-    <p>${ui.t('form.summaryNothingSaved')}</p>
-    <ul>
-      ${listed.map((f) => html`<li><a href="#${targetId(f)}">${problems[f]}</a></li>`)}
+    <h2 class="utrecht-heading-2" id="samenvatting-titel">
+      ${ui.t('form.summary', { count: listed.length })}
+    </h2>
+    <p class="utrecht-paragraph">${ui.t('form.summaryNothingSaved')}</p>
+    <ul class="utrecht-unordered-list">
+      ${listed.map((f) => html`<li><a class="utrecht-link utrecht-link--html-a" href="#${targetId(f)}">${problems[f]}</a></li>`)}
     </ul>
   </div>`;
 }
@@ -161,25 +173,29 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
   /** [value, label] pairs for a choice field: the domain's values, the catalogue group's words. */
   const options = (group: string, field: keyof typeof FORM_CHOICES): Array<[string, string]> =>
     FORM_CHOICES[field].map((value) => [value, t(`${group}.${value}`)]);
-  const body = html`<h1>${t('form.title')}</h1>
-    <p class="hint">${t('form.intro')}</p>
+  const body = html`<h1 class="utrecht-heading-1">${t('form.title')}</h1>
+    <p class="utrecht-paragraph hint">${t('form.intro')}</p>
     ${hasProblems ? '' : findCaseForm(t)} ${errorSummary(input.ui, input.problems)}
-    ${input.problems.formulier ? html`<p class="fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
+    ${input.problems.formulier ? html`<p class="utrecht-paragraph fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
     <form method="post" action="/meldingen" novalidate>
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />
       <input type="hidden" name="volgnummer" value="${v.volgnummer ?? ''}" />
       <input type="hidden" name="ontvangen" value="${v.ontvangen ?? ''}" />
 
-      <fieldset>
-        <legend>${t('form.contact')}</legend>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.contact')}
+        </legend>
         ${select(input, 'kanaal', t('form.channel'), options('form.channels', 'kanaal'), !hasProblems)}
         ${radioGroup(input, 'beller', t('form.caller'), options('form.callers', 'beller'))}
       </fieldset>
 
-      <fieldset>
-        <legend>${t('form.when')}</legend>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.when')}
+        </legend>
         ${radioGroup(input, 'tijdsoort', t('form.timeKnown'), options('form.timeKinds', 'tijdsoort'))}
-        <p class="hint">${t('form.timeHint')}</p>
+        <p class="utrecht-paragraph hint">${t('form.timeHint')}</p>
         ${textInput(input, 'datum', t('form.date'), { hint: t('form.dateHint') })}
         ${textInput(input, 'tijd', t('form.time'), { hint: t('form.timeFormatHint'), inputmode: 'numeric' })}
         ${textInput(input, 'vanaf-datum', t('form.fromDate'))}
@@ -188,8 +204,10 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${textInput(input, 'tot-tijd', t('form.toTime'), { inputmode: 'numeric' })}
       </fieldset>
 
-      <fieldset>
-        <legend>${t('form.victim')}</legend>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.victim')}
+        </legend>
         ${textInput(input, 'leeftijd', t('form.age'), { hint: t('form.ageHint'), inputmode: 'numeric' })}
         ${select(input, 'leeftijdsgroep', t('form.ageBand'), [
           ['', t('form.ageBands.none')],
@@ -210,15 +228,19 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${checkbox(input, 'gevaar', t('form.danger'))} ${checkbox(input, 'online', t('form.online'))}
       </fieldset>
 
-      <fieldset>
-        <legend>${t('form.wishes')}</legend>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.wishes')}
+        </legend>
         ${radioGroup(input, 'politie', t('form.police'), options('form.choices', 'politie'))}
         ${radioGroup(input, 'medisch', t('form.medical'), options('form.choices', 'medisch'))}
       </fieldset>
 
-      <fieldset>
-        <legend>${t('form.safeContact')}</legend>
-        <p class="hint">${t('form.safeContactHint')}</p>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.safeContact')}
+        </legend>
+        <p class="utrecht-paragraph hint">${t('form.safeContactHint')}</p>
         ${textInput(input, 'naam', t('form.name'), { autocomplete: 'off' })}
         ${textInput(input, 'telefoon', t('form.phone'), { type: 'tel', autocomplete: 'off' })}
         ${textInput(input, 'email', t('form.email'), { type: 'email', autocomplete: 'off' })}
@@ -227,13 +249,16 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${checkbox(input, 'veilig-mailen', t('form.safeToEmail'))}
       </fieldset>
 
-      <fieldset>
-        <legend>${t('form.forCasemanager')}</legend>
+      <fieldset class="utrecht-form-fieldset--html-fieldset">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.forCasemanager')}
+        </legend>
         ${textInput(input, 'geboortedatum', t('form.dateOfBirth'), { type: 'date', autocomplete: 'off' })}
-        <label for="aantekeningen">${t('form.notes')}</label>
-        <p class="hint" id="aantekeningen-hint">${t('form.notesHint')}</p>
+        <label class="utrecht-form-label" for="aantekeningen">${t('form.notes')}</label>
+        <p class="utrecht-paragraph hint" id="aantekeningen-hint">${t('form.notesHint')}</p>
         ${errorText(input, 'aantekeningen')}
         <textarea
+          class="utrecht-textarea utrecht-textarea--html-textarea"
           id="aantekeningen"
           name="aantekeningen"
           rows="3"
@@ -244,7 +269,7 @@ ${input.values.aantekeningen ?? ''}</textarea>
         ${textInput(input, 'gekoppeld', t('form.linkedTo'), { hint: t('form.linkedToHint'), autocomplete: 'off' })}
       </fieldset>
 
-      <button type="submit">${t('form.submit')}</button>
+      <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('form.submit')}</button>
     </form>`;
   return layout({
     title: hasProblems ? t('form.titleFailed') : t('form.title'),

@@ -22,22 +22,32 @@ export interface KoppelingConfirmInput {
 export function koppelingConfirmPage(input: KoppelingConfirmInput): string {
   const { ui, reference } = input;
   const { t } = ui;
-  const body = html`<div class="melding" id="bevestiging" role="status" tabindex="-1" autofocus>
-      <h1>${t('casePage.confirmTitle', { what: input.title })}</h1>
-      <p>${t('casePage.title', { reference })}</p>
-      <ul id="gevolgen">
+  const body = html`<div
+      class="utrecht-alert utrecht-alert--info melding"
+      id="bevestiging"
+      role="status"
+      tabindex="-1"
+      autofocus
+    >
+      <h1 class="utrecht-heading-1">${t('casePage.confirmTitle', { what: input.title })}</h1>
+      <p class="utrecht-paragraph">${t('casePage.title', { reference })}</p>
+      <ul class="utrecht-unordered-list" id="gevolgen">
         ${input.effects.map((effect) => html`<li>${effect}</li>`)}
       </ul>
-      <p>${t('casePage.confirmQuestion')}</p>
+      <p class="utrecht-paragraph">${t('casePage.confirmQuestion')}</p>
     </div>
     <form method="post" action="${input.action}">
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />
       ${Object.entries(input.values).map(
         ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
       )}
-      <p>
-        <button type="submit" id="bevestigen">${t('casePage.confirm')}</button>
-        <a href="/meldingen/${reference}" id="annuleren">${t('casePage.cancel')}</a>
+      <p class="utrecht-paragraph">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit" id="bevestigen">
+          ${t('casePage.confirm')}
+        </button>
+        <a class="utrecht-link utrecht-link--html-a" href="/meldingen/${reference}" id="annuleren"
+          >${t('casePage.cancel')}</a
+        >
       </p>
     </form>`;
   return layout({

@@ -21,7 +21,7 @@ export interface KoppelingSectionInput {
 }
 
 function caseLink(reference: string): SafeHtml {
-  return html`<a href="/meldingen/${reference}">${reference}</a>`;
+  return html`<a class="utrecht-link utrecht-link--html-a" href="/meldingen/${reference}">${reference}</a>`;
 }
 
 export function koppelingSection(t: Translate, input: KoppelingSectionInput): SafeHtml {
@@ -30,9 +30,9 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
   const earlier = links.linkedTo.filter((r) => r !== links.reopenedFrom);
   const nothing = !earlier.length && !links.reopenedFrom && !links.later.length;
   return html`<section id="koppelingen" aria-labelledby="koppelingen-titel">
-    <h2 id="koppelingen-titel">${t('koppeling.title')}</h2>
-    ${nothing ? html`<p>${t('koppeling.none')}</p>` : ''}
-    <dl>
+    <h2 class="utrecht-heading-2" id="koppelingen-titel">${t('koppeling.title')}</h2>
+    ${nothing ? html`<p class="utrecht-paragraph">${t('koppeling.none')}</p>` : ''}
+    <dl class="utrecht-data-list">
       ${
         links.reopenedFrom
           ? html`<dt>${t('koppeling.reopenedFrom')}</dt>
@@ -43,7 +43,7 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
         earlier.length
           ? html`<dt>${t('koppeling.linkedTo')}</dt>
               <dd id="gekoppeld-aan">
-                <ul>
+                <ul class="utrecht-unordered-list">
                   ${earlier.map((r) => html`<li>${caseLink(r)}</li>`)}
                 </ul>
               </dd>`
@@ -53,7 +53,7 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
         links.later.length
           ? html`<dt>${t('koppeling.later')}</dt>
               <dd id="later-gekoppeld">
-                <ul>
+                <ul class="utrecht-unordered-list">
                   ${links.later.map(
                     (m) =>
                       html`<li>
@@ -68,12 +68,19 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
     ${
       input.mayLink && window?.status === 'running'
         ? html`<form method="post" action="/meldingen/${reference}/koppelen/controleren" id="koppelen">
-            <fieldset>
-              <legend>${t('koppeling.linkLegend')}</legend>
+            <fieldset class="utrecht-form-fieldset--html-fieldset">
+              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                ${t('koppeling.linkLegend')}
+              </legend>
               <input type="hidden" name="_csrf" value="${csrfToken}" />
-              <label for="koppelen-reference">${t('koppeling.referenceLabel')}</label>
-              <p class="hint" id="koppelen-reference-hint">${t('koppeling.referenceHint')}</p>
+              <label class="utrecht-form-label" for="koppelen-reference"
+                >${t('koppeling.referenceLabel')}</label
+              >
+              <p class="utrecht-paragraph hint" id="koppelen-reference-hint">
+                ${t('koppeling.referenceHint')}
+              </p>
               <input
+                class="utrecht-textbox utrecht-textbox--html-input"
                 type="text"
                 id="koppelen-reference"
                 name="reference"
@@ -81,7 +88,15 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
                 autocomplete="off"
                 required
               />
-              <p><button type="submit" id="koppelen-verder">${t('koppeling.link')}</button></p>
+              <p class="utrecht-paragraph">
+                <button
+                  class="utrecht-button utrecht-button--primary-action"
+                  type="submit"
+                  id="koppelen-verder"
+                >
+                  ${t('koppeling.link')}
+                </button>
+              </p>
             </fieldset>
           </form>`
         : ''
@@ -89,28 +104,43 @@ export function koppelingSection(t: Translate, input: KoppelingSectionInput): Sa
     ${
       input.mayReopen && window?.status === 'closed' && window.open
         ? html`<form method="post" action="/meldingen/${reference}/heropenen/controleren" id="heropenen">
-            <fieldset>
-              <legend>${t('koppeling.reopenLegend')}</legend>
+            <fieldset class="utrecht-form-fieldset--html-fieldset">
+              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                ${t('koppeling.reopenLegend')}
+              </legend>
               <input type="hidden" name="_csrf" value="${csrfToken}" />
-              <p class="hint">
+              <p class="utrecht-paragraph hint">
                 ${t('koppeling.reopenHint', {
                   until: formatLocal(window.until.toISOString()),
                   days: String(window.withinDays),
                 })}
               </p>
-              <label for="heropenen-reason">${t('koppeling.reasonLabel')}</label>
-              <select id="heropenen-reason" name="reason" required>
+              <label class="utrecht-form-label" for="heropenen-reason">${t('koppeling.reasonLabel')}</label>
+              <select
+                class="utrecht-select utrecht-select--html-select"
+                id="heropenen-reason"
+                name="reason"
+                required
+              >
                 <option value="">${t('koppeling.chooseReason')}</option>
                 ${REOPEN_REASONS.map((r) => html`<option value="${r}">${t(`koppeling.reasons.${r}`)}</option>`)}
               </select>
-              <p><button type="submit" id="heropenen-verder">${t('koppeling.reopen')}</button></p>
+              <p class="utrecht-paragraph">
+                <button
+                  class="utrecht-button utrecht-button--primary-action"
+                  type="submit"
+                  id="heropenen-verder"
+                >
+                  ${t('koppeling.reopen')}
+                </button>
+              </p>
             </fieldset>
           </form>`
         : ''
     }
     ${
       input.mayReopen && window?.status === 'closed' && !window.open
-        ? html`<p id="heropenen-verlopen">
+        ? html`<p class="utrecht-paragraph" id="heropenen-verlopen">
             ${t('koppeling.windowPassed', {
               closedAt: formatLocal(window.closedAt.toISOString()),
               until: formatLocal(window.until.toISOString()),

@@ -21,13 +21,14 @@ export function loginPage(
     input.retryAfterMinutes !== undefined
       ? t('login.throttled', { count: input.retryAfterMinutes })
       : t('login.failed');
-  const body = html`<h1>${t('login.title')}</h1>
-    <p>${t('login.intro')}</p>
-    ${input.failed ? html`<div class="samenvatting" role="alert" id="login-fout"><p>${message}</p></div>` : ''}
+  const body = html`<h1 class="utrecht-heading-1">${t('login.title')}</h1>
+    <p class="utrecht-paragraph">${t('login.intro')}</p>
+    ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
     <form method="post" action="/inloggen">
       <input type="hidden" name="next" value="${input.next ?? ''}" />
-      <label for="id">${t('login.staffId')}</label>
+      <label class="utrecht-form-label" for="id">${t('login.staffId')}</label>
       <input
+        class="utrecht-textbox utrecht-textbox--html-input"
         type="text"
         id="id"
         name="id"
@@ -36,9 +37,20 @@ export function loginPage(
         autofocus
         required${input.failed ? html` aria-describedby="login-fout"` : ''}
       />
-      <label for="wachtwoord">${t('login.password')}</label>
-      <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required />
-      <p><button type="submit">${t('login.submit')}</button></p>
+      <label class="utrecht-form-label" for="wachtwoord">${t('login.password')}</label>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="password"
+        id="wachtwoord"
+        name="wachtwoord"
+        autocomplete="current-password"
+        required
+      />
+      <p class="utrecht-paragraph">
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          ${t('login.submit')}
+        </button>
+      </p>
     </form>`;
   return layout({ title: input.failed ? t('login.titleFailed') : t('login.title'), body, ui });
 }

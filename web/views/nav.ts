@@ -23,12 +23,15 @@ export function staffNav(
 ): SafeHtml {
   const { t } = ui;
   const words = AREAS[area];
-  return html`<nav aria-label="${t(words.label)}">
+  return html`<nav class="staf-nav" aria-label="${t(words.label)}">
     <span>${t(words.loggedInAs, { staffId })}</span>
-    <a href="${words.home}">${t(words.homeText)}</a>
-    ${area === 'intake' ? html`<a href="/meldingen/zoeken">${t('find.navLink')}</a>` : ''}
+    <a class="utrecht-link utrecht-link--html-a" href="${words.home}">${t(words.homeText)}</a>
+    ${area === 'intake' ? html`<a class="utrecht-link utrecht-link--html-a" href="/meldingen/zoeken">${t('find.navLink')}</a>` : ''}
     <form method="post" action="/uitloggen">
-      <input type="hidden" name="_csrf" value="${csrfToken}" /><button type="submit">
+      <input type="hidden" name="_csrf" value="${csrfToken}" /><button
+        class="utrecht-button utrecht-button--secondary-action"
+        type="submit"
+      >
         ${t('nav.logout')}
       </button>
     </form>

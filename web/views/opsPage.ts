@@ -13,6 +13,7 @@ import type { StuckRequest } from '../../cases/stuck';
 import type { PageUi } from '../kit/language';
 import { formatLocal } from '../../domain/localTime';
 import { html } from '../kit/html';
+import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
 
@@ -26,7 +27,9 @@ export function opsOverviewPage(input: {
   const rows = input.stuck.map(
     (s) =>
       html`<tr>
-        <td><a href="/ops/meldingen/${s.reference}">${s.reference}</a></td>
+        <td>
+          <a class="utrecht-link utrecht-link--html-a" href="/ops/meldingen/${s.reference}">${s.reference}</a>
+        </td>
         <td>${s.regionId}</td>
         <td>${s.phase}</td>
         <td>${s.request.requestId}</td>
@@ -35,32 +38,42 @@ export function opsOverviewPage(input: {
         <td>${s.overdueMinutes}</td>
       </tr>`,
   );
-  const body = html`<h1>${t('ops.stuckTitle')}</h1>
-    <p class="hint">${t('ops.stuckHint')}</p>
+  const body = html`<h1 class="utrecht-heading-1">${t('ops.stuckTitle')}</h1>
+    <p class="utrecht-paragraph hint">${t('ops.stuckHint')}</p>
     ${
       input.stuck.length === 0
-        ? html`<p role="status">${t('ops.noneStuck')}</p>`
-        : html`<table>
-            <thead>
-              <tr>
-                <th scope="col">${t('ops.colMelding')}</th>
-                <th scope="col">${t('ops.colRegion')}</th>
-                <th scope="col">${t('ops.colPhase')}</th>
-                <th scope="col">${t('ops.colRequest')}</th>
-                <th scope="col">${t('ops.colAwaiting')}</th>
-                <th scope="col">${t('ops.colDue')}</th>
-                <th scope="col">${t('ops.colOverdue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
+        ? html`<p class="utrecht-paragraph" role="status">${t('ops.noneStuck')}</p>`
+        : scrollingTable(
+            t('ops.stuckTitle'),
+            html`<table class="utrecht-table utrecht-table--html-table">
+              <thead>
+                <tr>
+                  <th scope="col">${t('ops.colMelding')}</th>
+                  <th scope="col">${t('ops.colRegion')}</th>
+                  <th scope="col">${t('ops.colPhase')}</th>
+                  <th scope="col">${t('ops.colRequest')}</th>
+                  <th scope="col">${t('ops.colAwaiting')}</th>
+                  <th scope="col">${t('ops.colDue')}</th>
+                  <th scope="col">${t('ops.colOverdue')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows}
+              </tbody>
+            </table>`,
+          )
     }
     <form method="get" action="/ops/melding">
-      <label for="referentie">${t('ops.openCase')}</label>
-      <input type="text" id="referentie" name="referentie" pattern="CSG-[A-Z]{2,4}-\\d{4}-\\d{6}" required />
-      <button type="submit">${t('ops.open')}</button>
+      <label class="utrecht-form-label" for="referentie">${t('ops.openCase')}</label>
+      <input
+        class="utrecht-textbox utrecht-textbox--html-input"
+        type="text"
+        id="referentie"
+        name="referentie"
+        pattern="CSG-[A-Z]{2,4}-\\d{4}-\\d{6}"
+        required
+      />
+      <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('ops.open')}</button>
     </form>`;
   return layout({
     title: t('ops.title'),
@@ -109,23 +122,33 @@ export function opsCasePage(input: OpsCasePageInput): string {
   );
   const notice = input.notice
     ? html`<div class="${input.notice.kind === 'gedaan' ? 'resultaat' : 'samenvatting'}" role="status">
-        <p>${input.notice.text}</p>
+        <p class="utrecht-paragraph">${input.notice.text}</p>
       </div>`
     : '';
   const actions =
     state.phase === 'afgesloten'
-      ? html`<p>${state.outcome ? t('ops.closedAs', { outcome: state.outcome }) : t('ops.closed')}</p>`
+      ? html`<p class="utrecht-paragraph">
+          ${state.outcome ? t('ops.closedAs', { outcome: state.outcome }) : t('ops.closed')}
+        </p>`
       : html`${
             state.openRequests.length > 0
               ? html`<form method="post" action="/ops/meldingen/${ref}/herinnering">
-                  <fieldset>
-                    <legend>${t('ops.resendLegend')}</legend>
+                  <fieldset class="utrecht-form-fieldset--html-fieldset">
+                    <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                      ${t('ops.resendLegend')}
+                    </legend>
                     ${csrf}
-                    <label for="requestId">${t('ops.request')}</label>
-                    <select id="requestId" name="requestId">
+                    <label class="utrecht-form-label" for="requestId">${t('ops.request')}</label>
+                    <select
+                      class="utrecht-select utrecht-select--html-select"
+                      id="requestId"
+                      name="requestId"
+                    >
                       ${state.openRequests.map((r) => html`<option value="${r.requestId}">${r.requestId}</option>`)}
                     </select>
-                    <button type="submit">${t('ops.resend')}</button>
+                    <button class="utrecht-button utrecht-button--primary-action" type="submit">
+                      ${t('ops.resend')}
+                    </button>
                   </fieldset>
                 </form>`
               : ''
@@ -133,11 +156,13 @@ export function opsCasePage(input: OpsCasePageInput): string {
           ${
             handover
               ? html`<form method="post" action="/ops/meldingen/${ref}/toewijzing">
-                  <fieldset>
-                    <legend>${t('ops.reassignLegend')}</legend>
+                  <fieldset class="utrecht-form-fieldset--html-fieldset">
+                    <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                      ${t('ops.reassignLegend')}
+                    </legend>
                     ${csrf}
-                    <label for="toTier">${t('ops.reassignTo')}</label>
-                    <select id="toTier" name="toTier">
+                    <label class="utrecht-form-label" for="toTier">${t('ops.reassignTo')}</label>
+                    <select class="utrecht-select utrecht-select--html-select" id="toTier" name="toTier">
                       ${HANDOVER_TIERS.filter((tier) => tier !== handover.awaitedTier).map(
                         (tier) =>
                           html`<option value="${tier}">
@@ -145,51 +170,62 @@ export function opsCasePage(input: OpsCasePageInput): string {
                           </option>`,
                       )}
                     </select>
-                    <button type="submit">${t('ops.reassign')}</button>
+                    <button class="utrecht-button utrecht-button--primary-action" type="submit">
+                      ${t('ops.reassign')}
+                    </button>
                   </fieldset>
                 </form>`
               : ''
           }
           <form method="post" action="/ops/meldingen/${ref}/sluiting">
-            <fieldset>
-              <legend>${t('ops.closeLegend')}</legend>
+            <fieldset class="utrecht-form-fieldset--html-fieldset">
+              <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+                ${t('ops.closeLegend')}
+              </legend>
               ${csrf}
-              <label for="reason">${t('ops.reason')}</label>
-              <select id="reason" name="reason" required>
+              <label class="utrecht-form-label" for="reason">${t('ops.reason')}</label>
+              <select class="utrecht-select utrecht-select--html-select" id="reason" name="reason" required>
                 <option value="">${t('ops.chooseReason')}</option>
                 ${CLOSE_REASONS.map((r) => html`<option value="${r}">${r}</option>`)}
               </select>
-              <button type="submit">${t('ops.close')}</button>
+              <button class="utrecht-button utrecht-button--primary-action" type="submit">
+                ${t('ops.close')}
+              </button>
             </fieldset>
           </form>`;
-  const body = html`<h1>${t('ops.caseTitle', { reference: ref })}</h1>
+  const body = html`<h1 class="utrecht-heading-1">${t('ops.caseTitle', { reference: ref })}</h1>
     ${notice}
-    <p>${t('ops.summary', { region: state.regionId, phase: state.phase, window: state.triage.window })}</p>
-    <h2>${t('ops.openRequests')}</h2>
+    <p class="utrecht-paragraph">
+      ${t('ops.summary', { region: state.regionId, phase: state.phase, window: state.triage.window })}
+    </p>
+    <h2 class="utrecht-heading-2">${t('ops.openRequests')}</h2>
     ${
       open.length
-        ? html`<ul>
+        ? html`<ul class="utrecht-unordered-list">
             ${open}
           </ul>`
-        : html`<p>${t('ops.none')}</p>`
+        : html`<p class="utrecht-paragraph">${t('ops.none')}</p>`
     }
-    <h2>${t('ops.actions')}</h2>
+    <h2 class="utrecht-heading-2">${t('ops.actions')}</h2>
     ${actions}
-    <h2>${t('ops.history')}</h2>
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">${t('ops.colWhen')}</th>
-          <th scope="col">${t('ops.colBy')}</th>
-          <th scope="col">${t('ops.colKind')}</th>
-          <th scope="col">${t('ops.colWhat')}</th>
-          <th scope="col">${t('ops.colValue')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${history}
-      </tbody>
-    </table>`;
+    <h2 class="utrecht-heading-2">${t('ops.history')}</h2>
+    ${scrollingTable(
+      t('ops.history'),
+      html`<table class="utrecht-table utrecht-table--html-table">
+        <thead>
+          <tr>
+            <th scope="col">${t('ops.colWhen')}</th>
+            <th scope="col">${t('ops.colBy')}</th>
+            <th scope="col">${t('ops.colKind')}</th>
+            <th scope="col">${t('ops.colWhat')}</th>
+            <th scope="col">${t('ops.colValue')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${history}
+        </tbody>
+      </table>`,
+    )}`;
   return layout({
     title: `${t('ops.title')} ${ref}`,
     body,

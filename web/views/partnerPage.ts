@@ -84,7 +84,7 @@ function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
     rows.push([t('partner.interpreter'), t(needed)]);
   }
   if (details.note) rows.push([t('partner.note'), noteText(ui, details.note)]);
-  return html`<dl>
+  return html`<dl class="utrecht-data-list">
     ${rows.map(
       ([k, v]) =>
         html`<dt>${k}</dt>
@@ -109,8 +109,9 @@ export function partnerPage(input: PartnerPageInput): string {
   const values = input.values ?? {};
   const isCheckIn = request.kind === 'checkin';
   const radio = (name: 'outcome' | 'ptss', value: string, label: string) =>
-    html`<label for="${name}-${value}"
+    html`<label class="utrecht-form-label utrecht-form-label--radio" for="${name}-${value}"
       ><input
+        class="utrecht-radio-button utrecht-radio-button--html-input"
         type="radio"
         id="${name}-${value}"
         name="${name}"
@@ -120,23 +121,37 @@ export function partnerPage(input: PartnerPageInput): string {
       ${label}</label
     >`;
   const error = (name: 'outcome' | 'ptss' | 'formulier') =>
-    problems[name] ? html`<p class="fout" id="${name}-fout">${problems[name]}</p>` : '';
+    problems[name] ? html`<p class="utrecht-paragraph fout" id="${name}-fout">${problems[name]}</p>` : '';
   const form = isCheckIn
     ? html`<form method="post" action="${input.actionPath}">
-        <fieldset class="keuze" ${problems.outcome ? html` aria-describedby="outcome-fout"` : ''}>
-          <legend>${t('partner.howIsVictim')}</legend>
+        <fieldset
+          class="utrecht-form-fieldset--html-fieldset keuze"
+          ${problems.outcome ? html` aria-describedby="outcome-fout"` : ''}
+        >
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            ${t('partner.howIsVictim')}
+          </legend>
           ${error('outcome')}
           ${CHECK_IN_OUTCOMES.map((outcome) => radio('outcome', outcome, t(`partner.outcomes.${outcome}`)))}
         </fieldset>
-        <fieldset class="keuze" ${problems.ptss ? html` aria-describedby="ptss-fout"` : ''}>
-          <legend>${t('partner.screening')}</legend>
+        <fieldset
+          class="utrecht-form-fieldset--html-fieldset keuze"
+          ${problems.ptss ? html` aria-describedby="ptss-fout"` : ''}
+        >
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+            ${t('partner.screening')}
+          </legend>
           ${error('ptss')} ${radio('ptss', 'ja', t('form.choices.ja'))}
           ${radio('ptss', 'nee', t('form.choices.nee'))}
         </fieldset>
-        <button type="submit">${t('partner.recordOutcome')}</button>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          ${t('partner.recordOutcome')}
+        </button>
       </form>`
     : html`<form method="post" action="${input.actionPath}">
-        <button type="submit" autofocus>${t('partner.accept')}</button>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit" autofocus>
+          ${t('partner.accept')}
+        </button>
       </form>`;
   // The catalogue text carries <strong>; the one value in it is escaped here.
   const due = raw(
@@ -145,10 +160,10 @@ export function partnerPage(input: PartnerPageInput): string {
     }),
   );
   const title = t(`request.kinds.${details.kind}`);
-  const body = html`<h1>${title}</h1>
+  const body = html`<h1 class="utrecht-heading-1">${title}</h1>
     ${error('formulier')}
-    <p>${due}</p>
+    <p class="utrecht-paragraph">${due}</p>
     ${detailsList(ui, details)} ${form}
-    <p class="hint">${t('partner.doNotShare')}</p>`;
+    <p class="utrecht-paragraph hint">${t('partner.doNotShare')}</p>`;
   return layout({ title, body, ui });
 }

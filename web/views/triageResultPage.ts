@@ -74,29 +74,47 @@ export function triageResultPage(input: TriageResultInput): string {
   const { t } = input.ui;
   const { triage } = input;
   const steps = nextSteps(input);
-  const body = html`<div class="resultaat" role="status" tabindex="-1" id="resultaat" autofocus>
-      <h1>${input.status === 'started' ? t('result.started') : t('result.alreadyExists')}</h1>
-      <p>${t('result.reference')} <strong id="referentie">${input.reference}</strong></p>
-      ${input.status === 'already_exists' ? html`<p>${t('result.noSecond')}</p>` : ''}
-      <p><a href="/meldingen/${input.reference}" id="naar-melding">${t('casePage.open')}</a></p>
+  const body = html`<div
+      class="utrecht-alert utrecht-alert--ok resultaat"
+      role="status"
+      tabindex="-1"
+      id="resultaat"
+      autofocus
+    >
+      <h1 class="utrecht-heading-1">
+        ${input.status === 'started' ? t('result.started') : t('result.alreadyExists')}
+      </h1>
+      <p class="utrecht-paragraph">
+        ${t('result.reference')} <strong id="referentie">${input.reference}</strong>
+      </p>
+      ${input.status === 'already_exists' ? html`<p class="utrecht-paragraph">${t('result.noSecond')}</p>` : ''}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link utrecht-link--html-a" href="/meldingen/${input.reference}" id="naar-melding"
+          >${t('casePage.open')}</a
+        >
+      </p>
     </div>
     ${
       triage
-        ? html`<h2>${t('result.triage')}</h2>
-            <p id="triage"><strong>${t(`triage.windows.${triage.window}`)}</strong></p>
-            ${triage.basis === 'unknown' ? html`<p>${t('result.unknownTime')}</p>` : ''}
-            ${triage.basis === 'approximate' ? html`<p>${t('result.approximateTime')}</p>` : ''}`
+        ? html`<h2 class="utrecht-heading-2">${t('result.triage')}</h2>
+            <p class="utrecht-paragraph" id="triage">
+              <strong>${t(`triage.windows.${triage.window}`)}</strong>
+            </p>
+            ${triage.basis === 'unknown' ? html`<p class="utrecht-paragraph">${t('result.unknownTime')}</p>` : ''}
+            ${triage.basis === 'approximate' ? html`<p class="utrecht-paragraph">${t('result.approximateTime')}</p>` : ''}`
         : ''
     }
     ${
       steps.length
-        ? html`<h2>${t('result.nextSteps')}</h2>
-            <ol id="volgende-stappen">
+        ? html`<h2 class="utrecht-heading-2">${t('result.nextSteps')}</h2>
+            <ol class="utrecht-ordered-list" id="volgende-stappen">
               ${steps.map((s) => html`<li>${s}</li>`)}
             </ol>`
         : ''
     }
-    <p><a href="/meldingen/nieuw">${t('result.newMelding')}</a></p>`;
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link utrecht-link--html-a" href="/meldingen/nieuw">${t('result.newMelding')}</a>
+    </p>`;
   return layout({
     title: t('result.title'),
     body,

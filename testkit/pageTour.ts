@@ -1,0 +1,438 @@
+/**
+ * The tour of every page a person reads, shared by the gallery (a screenshot of each) and the
+ * accessibility test (axe on each): one stack (a throwaway Temporal dev server, a worker with the
+ * real workflow, the intake service, the same service two days on for the ops overview, the codec
+ * server, Debian's Chromium) and one walk through sample cases with invented people, calling
+ * `visit` at every page. A new page joins both by a `visit` here.
+ */
+import { stripVTControlCharacters } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildCodecServer } from '../codec/server';
+import { createLogger } from '../config/logger';
+import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { buildServer } from '../web/server';
+import { decide, startMelding } from '../cases/meldingClient';
+import { buildIntake } from './meldingFixtures';
+import { launchChromium } from './browser';
+import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from './intakeHarness';
+import { freePort } from './processes';
+import { TEST_PAYLOAD_KEYS } from './temporal';
+
+/** Longest any one page may take to load or answer; the pages answer in well under a second. */
+export const PAGE_TIMEOUT_MS = 20_000;
+/** The ops overview is shown as ops would see it two days on, when the sample requests are overdue. */
+const OPS_CLOCK_AHEAD_MS = 2 * 24 * 3600_000;
+
+export const SIZES = {
+  desktop: { width: 1280, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type Size = keyof typeof SIZES;
+
+/** One walk through the pages: a language and a size, and the invented person of its case. */
+export interface Variant {
+  lang: 'nl' | 'en';
+  locale: string;
+  size: Size;
+  yesterday: string;
+  person: { name: string; phone: string };
+}
+
+/** Clearly invented people; the numbers are in the range the test fixtures use. */
+export const VARIANTS: Variant[] = [
+  {
+    lang: 'nl',
+    locale: 'nl-NL',
+    size: 'desktop',
+    yesterday: 'gisteren',
+    person: { name: 'Fenna Fictief', phone: '0612300011' },
+  },
+  {
+    lang: 'nl',
+    locale: 'nl-NL',
+    size: 'phone',
+    yesterday: 'gisteren',
+    person: { name: 'Vera Verzonnen', phone: '0612300012' },
+  },
+  {
+    lang: 'en',
+    locale: 'en-GB',
+    size: 'desktop',
+    yesterday: 'yesterday',
+    person: { name: 'Pim Proefpersoon', phone: '0612300013' },
+  },
+  {
+    lang: 'en',
+    locale: 'en-GB',
+    size: 'phone',
+    yesterday: 'yesterday',
+    person: { name: 'Tessa Testgeval', phone: '0612300014' },
+  },
+];
+
+/** A page of the tour that did not load; the message names the page, language and size. */
+export class PageFailed extends Error {}
+
+/**
+ * Called at every page once it stands as a person sees it; `part` names the section a long
+ * page's screenshot shows (a form far down the case page).
+ */
+export type Visit = (name: string, on: Page, part?: string) => Promise<void>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it gives a value, at most `timeoutMs`; `what` names the wait in the error. */
+async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await sleep(250);
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+}
+
+export interface TourStack {
+  h: IntakeHarness;
+  base: string;
+  /** The same service two days on, for the ops overview; on another host name, so its cookies are its own. */
+  opsLater: FastifyInstance;
+  opsLaterBase: string;
+  codec: FastifyInstance;
+  codecBase: string;
+  browser: Browser;
+}
+
+/**
+ * Starts everything the pages need; `running` is filled as parts start, so a watchdog can stop
+ * what is up if a start hangs.
+ */
+export async function startTourStack(
+  running: Partial<TourStack> = {},
+  say: (line: string) => void = () => undefined,
+): Promise<TourStack> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  say('starting a throwaway Temporal dev server, a worker and the intake service');
+  const h = await startIntakeHarness({ publicBaseUrl: base });
+  const stack = Object.assign(running, { h, base });
+  try {
+    await h.app.listen({ host: '127.0.0.1', port });
+    const laterPort = await freePort();
+    stack.opsLater = await buildServer({
+      client: h.client,
+      taskQueue: h.taskQueue,
+      config: { ...TEST_CONFIG, PUBLIC_BASE_URL: base },
+      logger: createLogger({ level: 'silent', name: 'tour-ops-later' }),
+      clock: () => new Date(Date.now() + OPS_CLOCK_AHEAD_MS),
+    });
+    await stack.opsLater.listen({ host: '127.0.0.1', port: laterPort });
+    stack.opsLaterBase = `http://localhost:${laterPort}`;
+    const codecPort = await freePort();
+    stack.codecBase = `http://127.0.0.1:${codecPort}`;
+    stack.codec = await buildCodecServer({
+      codec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
+      config: {
+        CODEC_PUBLIC_URL: stack.codecBase,
+        CODEC_UI_ORIGINS: ['http://localhost:8233'],
+        CODEC_OPS_ACCOUNTS: 'ops:ops-wachtwoord-123',
+        CODEC_SESSION_SECRET: 'tour-codec-session-secret-0123456789',
+      },
+      logger: createLogger({ level: 'silent', name: 'tour-codec' }),
+    });
+    await stack.codec.listen({ host: '127.0.0.1', port: codecPort });
+    stack.browser = await launchChromium();
+    return stack as TourStack;
+  } catch (error) {
+    await stopTourStack(stack);
+    throw error;
+  }
+}
+
+export async function stopTourStack(stack: Partial<TourStack>): Promise<void> {
+  await stack.browser?.close().catch(() => undefined);
+  await stack.codec?.close().catch(() => undefined);
+  await stack.opsLater?.close().catch(() => undefined);
+  await stack.h?.stop().catch(() => undefined);
+}
+
+/** The pages' own status pages are visited on purpose; any other status ends the page. */
+async function go(on: Page, url: string, expected = 200): Promise<void> {
+  const response = await on.goto(url);
+  const status = response?.status() ?? 0;
+  if (status !== expected) throw new Error(`${url} answered ${status}, not ${expected}`);
+}
+
+async function login(on: Page, at: string, next: string, id: string, password: string): Promise<void> {
+  await go(on, `${at}${next}`);
+  await on.fill('#id', id);
+  await on.fill('#wachtwoord', password);
+  await Promise.all([on.waitForURL(`${at}${next}`), on.press('#wachtwoord', 'Enter')]);
+}
+
+type Step = (name: string, steps: () => Promise<void>, on: Page, part?: string) => Promise<void>;
+
+/** One walk: every page in order, `visit` at each. */
+export async function tour(stack: TourStack, v: Variant, visit: Visit): Promise<void> {
+  const context = await stack.browser.newContext({ locale: v.locale, viewport: SIZES[v.size] });
+  try {
+    await walk(stack, v, context, step);
+  } finally {
+    await context.close();
+  }
+
+  /** Runs one page's steps and visits it; any failure names the page. */
+  async function step(name: string, steps: () => Promise<void>, on: Page, part?: string): Promise<void> {
+    try {
+      await steps();
+    } catch (error) {
+      // Playwright's first line says what timed out, a later one what it waited for.
+      const message = error instanceof Error ? error.message : String(error);
+      const lines = stripVTControlCharacters(message).split('\n');
+      const why = [lines[0], lines.find((l) => l.includes('waiting for'))?.trim()].filter(Boolean).join(' ');
+      throw new PageFailed(`the page "${name}" (${v.lang}, ${v.size}) did not load: ${why}`);
+    }
+    await visit(name, on, part);
+  }
+}
+
+async function walk(
+  stack: TourStack,
+  v: Variant,
+  context: Awaited<ReturnType<Browser['newContext']>>,
+  step: Step,
+): Promise<void> {
+  context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+  const page = await context.newPage();
+  const { base, h } = stack;
+
+  await step(
+    'login',
+    async () => {
+      await go(page, `${base}/meldingen/nieuw`);
+      await page.waitForSelector('#wachtwoord');
+    },
+    page,
+  );
+  await step(
+    'not-found',
+    async () => {
+      await go(page, `${base}/bestaat-niet`, 404);
+      await page.waitForSelector('h1');
+    },
+    page,
+  );
+  await login(page, base, '/meldingen/nieuw', 'helpline-017', 'helpline-wachtwoord-1');
+  await step('intake-empty', () => page.waitForSelector('#kanaal').then(() => undefined), page);
+
+  // A melding as it comes in on the phone: still undecided about the police, wanting medical care;
+  // first with a phone number the form refuses.
+  await step(
+    'intake-problems',
+    async () => {
+      await page.check('#beller-slachtoffer');
+      await page.check('#tijdsoort-exact');
+      await page.fill('#datum', v.yesterday);
+      await page.fill('#tijd', '23:00');
+      await page.fill('#leeftijd', '24');
+      await page.fill('#gemeente', 'Maastricht');
+      await page.check('#politie-twijfel');
+      await page.check('#medisch-ja');
+      await page.fill('#naam', v.person.name);
+      await page.fill('#telefoon', 'bel me');
+      await page.check('#veilig-bellen');
+      await Promise.all([page.waitForEvent('load'), page.press('#telefoon', 'Enter')]);
+      await page.waitForSelector('#samenvatting');
+    },
+    page,
+  );
+  await step(
+    'triage-result',
+    async () => {
+      await page.fill('#telefoon', v.person.phone);
+      await Promise.all([page.waitForEvent('load'), page.press('#telefoon', 'Enter')]);
+      await page.waitForSelector('#resultaat');
+    },
+    page,
+  );
+  const reference = (await page.textContent('#referentie'))?.trim() ?? '';
+  if (!reference) throw new PageFailed(`the page "triage-result" (${v.lang}, ${v.size}) shows no reference`);
+
+  // The partner requests go out at once; the case page then lists them as open.
+  await waitFor(
+    `the requests of ${reference}`,
+    () => (h.sent.some((s) => s.message.meldingRef === reference) ? true : undefined),
+    PAGE_TIMEOUT_MS,
+  );
+  await step(
+    'decision-confirm',
+    async () => {
+      await go(page, `${base}/meldingen/${reference}`);
+      await page.selectOption('#toestemming-role', 'zedenpolitie');
+      await page.check('#toestemming-given-true');
+      await Promise.all([page.waitForEvent('load'), page.click('#toestemming-verder')]);
+      await page.waitForSelector('#bevestiging');
+    },
+    page,
+  );
+  await step(
+    'case-page',
+    async () => {
+      await Promise.all([page.waitForEvent('load'), page.click('#bevestigen')]);
+      await page.waitForSelector('#gedaan');
+      await page.check('#politiewens-wish-ja');
+      await Promise.all([page.waitForEvent('load'), page.click('#politiewens-verder')]);
+      await page.waitForSelector('#bevestiging');
+      await Promise.all([page.waitForEvent('load'), page.click('#bevestigen')]);
+      await page.waitForSelector('#gedaan');
+      await page.waitForSelector('#tijdlijn');
+    },
+    page,
+  );
+
+  // Visibility follows a start shortly after: a search before it finds nothing and is repeated.
+  await step(
+    'find-hit',
+    async () => {
+      await waitFor(
+        `a search by phone finding ${reference}`,
+        async () => {
+          await go(page, `${base}/meldingen/zoeken`);
+          await page.fill('#telefoon', v.person.phone);
+          await Promise.all([page.waitForEvent('load'), page.press('#telefoon', 'Enter')]);
+          const hit = page.locator('tbody tr a', { hasText: reference });
+          return (await hit.count()) > 0 ? true : undefined;
+        },
+        PAGE_TIMEOUT_MS,
+      );
+    },
+    page,
+  );
+  // The helpline may not use the ops room.
+  await step(
+    'forbidden',
+    async () => {
+      await go(page, `${base}/ops`, 403);
+      await page.waitForSelector('h1');
+    },
+    page,
+  );
+
+  // The casemanager's handover link, as it arrives in the mail: no login.
+  const partner = await context.newPage();
+  await step(
+    'partner-handover',
+    async () => {
+      const link = await waitFor(
+        `the handover link of ${reference}`,
+        () =>
+          h.sent.find(
+            (s) => s.message.meldingRef === reference && s.message.requestId === 'casemanager_overdracht',
+          )?.actionUrl,
+        PAGE_TIMEOUT_MS,
+      );
+      await go(partner, link);
+      await partner.waitForSelector('h1');
+    },
+    partner,
+  );
+
+  await walkAsCasemanager(stack, v, reference, context.browser()!, step);
+
+  const ops = await context.newPage();
+  await step(
+    'ops-overview',
+    async () => {
+      await login(ops, stack.opsLaterBase, '/ops', 'ops', 'ops-wachtwoord-123');
+      await ops.waitForSelector('#referentie');
+    },
+    ops,
+  );
+  await step(
+    'ops-case',
+    async () => {
+      await go(ops, `${stack.opsLaterBase}/ops/meldingen/${reference}`);
+      await ops.waitForSelector('main');
+    },
+    ops,
+  );
+  await step(
+    'codec-login',
+    async () => {
+      await go(ops, `${stack.codecBase}/inloggen`);
+      await ops.waitForSelector('form');
+    },
+    ops,
+  );
+}
+
+/**
+ * The casemanager's pages, in a session of their own (the helpline may not correct the age): the
+ * age correction of the walk's case and its confirmation (at 14 the FMO moves to the NFI; not
+ * confirmed, so the case stays as it is), then the same person again: a closed melding reopened,
+ * and the new one linked to the walk's case.
+ */
+async function walkAsCasemanager(
+  stack: TourStack,
+  v: Variant,
+  reference: string,
+  browser: Browser,
+  step: Step,
+): Promise<void> {
+  const { base, h } = stack;
+  const context = await browser.newContext({ locale: v.locale, viewport: SIZES[v.size] });
+  context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+  const cm = await context.newPage();
+  const load = (selector: string) => Promise.all([cm.waitForEvent('load'), cm.click(selector)]);
+  try {
+    await login(cm, base, `/meldingen/${reference}`, 'cm-017', 'casemanager-wachtwoord-1');
+    await step(
+      'correction-form',
+      async () => {
+        await cm.fill('#leeftijd-victimAge', '14');
+        await cm.selectOption('#leeftijd-reason', 'invoerfout');
+      },
+      cm,
+      '#besluit-leeftijd',
+    );
+    await step(
+      'correction-confirm',
+      async () => {
+        await load('#leeftijd-verder');
+        await cm.waitForSelector('#gevolgen');
+      },
+      cm,
+    );
+
+    // An earlier melding of the same person, withdrawn and closed, then reopened from its page.
+    const earlier = buildIntake({ municipality: 'Maastricht' });
+    await startMelding(h.client, h.taskQueue, earlier);
+    await decide(h.client, earlier.reference, { type: 'intrekking', input: { by: 'helpline-017' } });
+    await h.client.workflow.getHandle(earlier.reference).result();
+    await step(
+      'case-links',
+      async () => {
+        await cm.goto(`${base}/meldingen/${earlier.reference}`);
+        await cm.selectOption('#heropenen-reason', 'opnieuw_contact');
+        await load('#heropenen-verder');
+        await load('#bevestigen');
+        await cm.waitForSelector('#heropend-vanuit');
+        await cm.fill('#koppelen-reference', reference);
+        await load('#koppelen-verder');
+        await load('#bevestigen');
+        await cm.waitForSelector('#gekoppeld-aan');
+      },
+      cm,
+      '#koppelingen',
+    );
+  } finally {
+    await context.close();
+  }
+}
