@@ -83,6 +83,12 @@ export const GALLERY: GalleryEntry[] = [
     images: ['ops-case-nl-desktop.png'],
   },
   {
+    title: 'Region overview',
+    caption:
+      'A region at a glance, for its coordinator and ops: open cases by phase, requests past their deadline by partner, cases per casemanager, new meldingen per week, the cases flagged for the casusoverleg.',
+    images: ['region-overview-nl-desktop.png', 'region-overview-en-phone.png'],
+  },
+  {
     title: 'Codec login',
     caption: 'Ops log in on the codec server to read case data decoded in the Temporal Web UI.',
     images: ['codec-login-nl-desktop.png'],

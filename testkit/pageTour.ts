@@ -363,6 +363,14 @@ async function walk(
     ops,
   );
   await step(
+    'region-overview',
+    async () => {
+      await go(ops, `${stack.opsLaterBase}/regio/limburg`);
+      await ops.waitForSelector('main h1');
+    },
+    ops,
+  );
+  await step(
     'codec-login',
     async () => {
       await go(ops, `${stack.codecBase}/inloggen`);

@@ -69,7 +69,7 @@ function countTable(
   rows: [SafeHtml | string, number][],
   id: string,
 ) {
-  return html`<table id="${id}">
+  return html`<table class="utrecht-table utrecht-table--html-table" id="${id}">
     <caption class="visually-hidden">
       ${caption}
     </caption>
@@ -104,7 +104,7 @@ export function regionOverviewPage(input: RegionOverviewPageInput): string {
 
   const overdue =
     o.overdueByPartner.length === 0
-      ? html`<p id="over-termijn">${t('regio.noneOverdue')}</p>`
+      ? html`<p class="utrecht-paragraph" id="over-termijn">${t('regio.noneOverdue')}</p>`
       : countTable(
           t('regio.overdue'),
           [t('regio.colPartner'), t('regio.colCount')],
@@ -115,7 +115,7 @@ export function regionOverviewPage(input: RegionOverviewPageInput): string {
   const cm = o.perCasemanager;
   const casemanagers =
     cm.status === 'unknown'
-      ? html`<p id="per-casemanager">${t('regio.casemanagerUnknown')}</p>`
+      ? html`<p class="utrecht-paragraph" id="per-casemanager">${t('regio.casemanagerUnknown')}</p>`
       : countTable(
           t('regio.perCasemanager'),
           [t('regio.colCasemanager'), t('regio.colCount')],
@@ -138,8 +138,8 @@ export function regionOverviewPage(input: RegionOverviewPageInput): string {
 
   const flagged =
     o.flagged.length === 0
-      ? html`<p id="casusoverleg">${t('regio.noneFlagged')}</p>`
-      : html`<table id="casusoverleg">
+      ? html`<p class="utrecht-paragraph" id="casusoverleg">${t('regio.noneFlagged')}</p>`
+      : html`<table class="utrecht-table utrecht-table--html-table" id="casusoverleg">
             <thead>
               <tr>
                 <th scope="col">${t('regio.colMelding')}</th>
@@ -151,7 +151,11 @@ export function regionOverviewPage(input: RegionOverviewPageInput): string {
               ${o.flagged.map(
                 (f) =>
                   html`<tr>
-                    <th scope="row"><a href="/meldingen/${f.reference}">${f.reference}</a></th>
+                    <th scope="row">
+                      <a class="utrecht-link utrecht-link--html-a" href="/meldingen/${f.reference}"
+                        >${f.reference}</a
+                      >
+                    </th>
                     <td>${f.flag ? f.flag.note : t('regio.noteUnavailable')}</td>
                     <td>${f.flag ? `${f.flag.by}, ${formatLocal(f.flag.at)}` : ''}</td>
                   </tr>`,
@@ -166,31 +170,32 @@ export function regionOverviewPage(input: RegionOverviewPageInput): string {
               : ''
           }`;
 
-  const body = html`<h1 id="regio-titel" tabindex="-1" autofocus>
+  const body = html`<h1 class="utrecht-heading-1" id="regio-titel" tabindex="-1" autofocus>
       ${t('regio.title', { region: input.regionName })}
     </h1>
-    <p class="hint">${t('regio.hint', { at: formatLocal(o.at) })}</p>
+    <p class="utrecht-paragraph hint">${t('regio.hint', { at: formatLocal(o.at) })}</p>
 
-    <h2>${t('regio.flagged')}</h2>
-    <p class="hint">${t('regio.flaggedHint')}</p>
+    <h2 class="utrecht-heading-2">${t('regio.flagged')}</h2>
+    <p class="utrecht-paragraph hint">${t('regio.flaggedHint')}</p>
     ${flagged}
 
-    <h2>${t('regio.byPhase')}</h2>
-    <p>${t('regio.openTotal', { count: o.openTotal })}</p>
+    <h2 class="utrecht-heading-2">${t('regio.byPhase')}</h2>
+    <p class="utrecht-paragraph">${t('regio.openTotal', { count: o.openTotal })}</p>
     ${phases}
 
-    <h2>${t('regio.overdue')}</h2>
-    <p class="hint">${t('regio.overdueHint')}</p>
-    ${overdue} ${input.ops ? html`<p><a href="/ops">${t('regio.toStuck')}</a></p>` : ''}
+    <h2 class="utrecht-heading-2">${t('regio.overdue')}</h2>
+    <p class="utrecht-paragraph hint">${t('regio.overdueHint')}</p>
+    ${overdue}
+    ${input.ops ? html`<p class="utrecht-paragraph"><a class="utrecht-link utrecht-link--html-a" href="/ops">${t('regio.toStuck')}</a></p>` : ''}
 
-    <h2>${t('regio.perCasemanager')}</h2>
+    <h2 class="utrecht-heading-2">${t('regio.perCasemanager')}</h2>
     ${casemanagers}
 
-    <h2>${t('regio.perWeek')}</h2>
-    <p class="hint">${t('regio.perWeekHint')}</p>
+    <h2 class="utrecht-heading-2">${t('regio.perWeek')}</h2>
+    <p class="utrecht-paragraph hint">${t('regio.perWeekHint')}</p>
     <div>
       ${weekChart(ui, o.newPerWeek)}
-      <table id="per-week">
+      <table class="utrecht-table utrecht-table--html-table" id="per-week">
         <caption class="visually-hidden">
           ${t('regio.perWeek')}
         </caption>
