@@ -37,6 +37,8 @@ export const ACCESS_ACTIONS = [
   'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
+  'inzage_export', // the victim's access request (AVG art. 15): everything held about the case, written out
+  'wissen', // request, or approve as the second person, the erasure of a case everywhere it is held
 ] as const satisfies readonly string[];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
@@ -89,6 +91,10 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
   // data in it) and the history, see what is stuck, re-send, re-assign and close, and revoke
   // sessions. No search by a victim's details, no decisions on the victim's behalf.
   ops: ['inzien', 'ops_overzicht', 'herinnering', 'toewijzing', 'sluiting', 'sessies_intrekken'],
+  // The privacy officer answers the victim's rights for the region's cases: the access export and
+  // erasure (requested by one officer, approved by another). Reading the state (no personal data)
+  // only to open the case page these sit on; no search, no decisions, no ops actions.
+  privacy: ['inzien', 'inzage_export', 'wissen'],
 };
 
 /** May this role take this action (in the regions it serves)? */
