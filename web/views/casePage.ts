@@ -32,6 +32,8 @@ export interface CasePageInput {
   refused?: DecisionProblems;
   /** The "same person" section (views/koppelingSection.ts), shown before the timeline. */
   koppelingen?: SafeHtml;
+  /** The privacy officer's section (views/privacySection.ts), for that role only. */
+  privacy?: SafeHtml;
   /** The service's time, for "in N days"; the real time when left out. */
   now?: Date;
   ui: PageUi;
@@ -322,7 +324,7 @@ export function casePage(input: CasePageInput): string {
               decisionForm(t, name, state, input.csrfToken, refused, input.current),
             )}`
     }
-    ${input.koppelingen ?? ''}
+    ${input.koppelingen ?? ''} ${input.privacy ?? ''}
     <h2>${t('casePage.timeline')}</h2>
     <p class="hint">${t('casePage.timelineHint')}</p>
     ${timeline(t, state)}`;
