@@ -311,7 +311,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
 }
 
 /**
- * The privacy service over this machine's stores (DELIVERY_LOG_DIR, PRIVACY_DB_PATH); its receipts
+ * The privacy service over this machine's stores (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, MAIL_COPIES_URL); its receipts
  * are keyed with BLIND_INDEX_KEY, which the privacy commands therefore need.
  */
 function openCasePrivacy(client: Client): { service: PrivacyService; close(): void } {
@@ -323,6 +323,7 @@ function openCasePrivacy(client: Client): { service: PrivacyService; close(): vo
   const service = createCasePrivacy({
     client,
     deliveryLogDir: process.env.DELIVERY_LOG_DIR ?? DEFAULT_DELIVERY_LOG_DIR,
+    ...(process.env.MAIL_COPIES_URL ? { mailCopiesUrl: process.env.MAIL_COPIES_URL } : {}),
     erasures,
     receiptKey,
     // On stderr: stdout is for the person at the terminal.

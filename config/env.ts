@@ -118,6 +118,8 @@ export const envSchema = z.object({
   DELIVERY_LOG_DIR: z.string().min(1).default('.data/deliveries'),
   /** SQLite file of pending erasure requests and erasure receipts (cases/privacy/erasureStore.ts). */
   PRIVACY_DB_PATH: z.string().min(1).default('.data/privacy.db'),
+  /** The REST API of a mail relay the system runs itself (maildev in development), whose copies erasure deletes; unset in production. */
+  MAIL_COPIES_URL: z.string().url('MAIL_COPIES_URL must be a URL like http://127.0.0.1:1080').optional(),
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });

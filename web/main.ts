@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     privacy: createCasePrivacy({
       client,
       deliveryLogDir: env.DELIVERY_LOG_DIR,
+      ...(env.MAIL_COPIES_URL ? { mailCopiesUrl: env.MAIL_COPIES_URL } : {}),
       erasures,
       receiptKey: env.BLIND_INDEX_KEY,
       accessLog: loggerAccessLog(logger),

@@ -6,7 +6,7 @@
  */
 
 /** The places a case is held today; codes, named in the export and the erasure receipt. */
-export const CASE_STORE_NAMES = ['temporal', 'bezorglog'] as const;
+export const CASE_STORE_NAMES = ['temporal', 'bezorglog', 'mailkopieen'] as const;
 export type CaseStoreName = (typeof CASE_STORE_NAMES)[number];
 
 /** What one store removed, as counts per kind (never a value). */

@@ -3,14 +3,16 @@
  * command line and the web service build it the same way, from the same settings
  * (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, BLIND_INDEX_KEY).
  *
- * Mail copies: the system keeps none (the worker hands each message to the relay or Twilio and
- * records only the delivery log entry), so there is no store for them; the export says so.
+ * Mail copies: the worker keeps none (it hands each message to the relay or Twilio and records only
+ * the delivery log entry). A relay the system runs itself (maildev in development) keeps them:
+ * with MAIL_COPIES_URL its copies are a store too (mailCopiesStore.ts).
  */
 import type { Client } from '@temporalio/client';
 import { caseState } from '../../workflows/messages';
 import type { PrivacyAccessLog } from './accessLog';
 import type { CaseStore } from './caseStores';
 import { deliveryLogCaseStore } from './deliveryLogStore';
+import { mailCopiesCaseStore } from './mailCopiesStore';
 import type { ErasureStore } from './erasureStore';
 import { createPrivacyService, type PrivacyService } from './privacyService';
 import { isNotFound, temporalCaseStore } from './temporalStore';
@@ -26,6 +28,8 @@ export const DEFAULT_DELIVERY_LOG_DIR = '.data/deliveries';
 export interface CasePrivacyDeps {
   client: Client;
   deliveryLogDir: string;
+  /** MAIL_COPIES_URL: the REST API of a relay the system runs itself (maildev); unset in production. */
+  mailCopiesUrl?: string;
   erasures: ErasureStore;
   receiptKey: Buffer;
   accessLog: PrivacyAccessLog;
@@ -33,7 +37,11 @@ export interface CasePrivacyDeps {
 }
 
 export function createCasePrivacy(deps: CasePrivacyDeps): PrivacyService {
-  const stores: CaseStore[] = [temporalCaseStore(deps.client), deliveryLogCaseStore(deps.deliveryLogDir)];
+  const stores: CaseStore[] = [
+    temporalCaseStore(deps.client),
+    deliveryLogCaseStore(deps.deliveryLogDir),
+    ...(deps.mailCopiesUrl ? [mailCopiesCaseStore({ baseUrl: deps.mailCopiesUrl })] : []),
+  ];
   return createPrivacyService({
     async regionsOf(reference) {
       try {
