@@ -24,6 +24,15 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { ConfigError } from '../config/configError';
+import { createLogger } from '../config/logger';
+import {
+  createCasePrivacy,
+  DEFAULT_DELIVERY_LOG_DIR,
+  DEFAULT_PRIVACY_DB,
+  loggerAccessLog,
+  openErasureStore,
+  type PrivacyService,
+} from '../cases/privacy';
 import { DEFAULT_STAFF_SESSION_DB, optionalBlindIndexKey } from '../config/env';
 import {
   connectTemporalClient,
@@ -42,6 +51,13 @@ import { REGIONS } from '../regions';
 import { DECISION_NAMES, isDecisionName, type Decision } from '../domain/decisions';
 import { decisionSchemas } from '../domain/decisionSchemas';
 import { actingCases } from './acting';
+import {
+  PRIVACY_COMMANDS,
+  PRIVACY_OPTIONS,
+  PRIVACY_USAGE,
+  runPrivacyCommand,
+  type PrivacyCliDeps,
+} from './privacy';
 import { OPS_USAGE, runOpsCommand } from './ops';
 import { createOpsService } from '../cases/opsService';
 import { startWithFreeReference } from '../cases/uniqueStart';
@@ -65,6 +81,8 @@ export interface CliDeps {
   blindIndexKey?: Buffer;
   /** Each id's role and regions when STAFF_ROLES is set: every command is then scoped (cli/acting.ts). */
   staffRoles?: StaffDirectory;
+  /** The privacy officer's service (export, erasure): cli/privacy.ts. */
+  privacy?: PrivacyCliDeps['privacy'];
 }
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
@@ -75,12 +93,13 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   besluit <referentie> <soort> ['<json>'] [--door <id>]      besluit of correctie vastleggen; soort: ${DECISION_NAMES.join(', ')}
   stuck                                                      open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
-${OPS_USAGE}`;
+${OPS_USAGE}
+${PRIVACY_USAGE}`;
 
 const STAFF_COMMANDS = ['start', 'status', 'ack', 'besluit', 'stuck', 'sessies-intrekken'];
 const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
 
-const OPTIONS = ['--door'];
+const OPTIONS = ['--door', ...PRIVACY_OPTIONS];
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -116,6 +135,15 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     err: deps.err,
   });
   if (opsCode !== undefined) return opsCode;
+  const privacyCode = await runPrivacyCommand(command, args, {
+    ...(deps.privacy ? { privacy: deps.privacy } : {}),
+    staff: deps.staffRoles?.get(by),
+    by,
+    options: { taal: option(rest, '--taal'), uit: option(rest, '--uit') },
+    out: deps.out,
+    err: deps.err,
+  });
+  if (privacyCode !== undefined) return privacyCode;
   switch (command) {
     case 'start': {
       const file = args[0];
@@ -282,6 +310,28 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   return 2;
 }
 
+/**
+ * The privacy service over this machine's stores (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, MAIL_COPIES_URL); its receipts
+ * are keyed with BLIND_INDEX_KEY, which the privacy commands therefore need.
+ */
+function openCasePrivacy(client: Client): { service: PrivacyService; close(): void } {
+  const receiptKey = optionalBlindIndexKey(process.env);
+  if (!receiptKey) {
+    throw new ConfigError(['BLIND_INDEX_KEY is needed for export and wissen: it keys the erasure receipt']);
+  }
+  const erasures = openErasureStore(process.env.PRIVACY_DB_PATH ?? DEFAULT_PRIVACY_DB);
+  const service = createCasePrivacy({
+    client,
+    deliveryLogDir: process.env.DELIVERY_LOG_DIR ?? DEFAULT_DELIVERY_LOG_DIR,
+    ...(process.env.MAIL_COPIES_URL ? { mailCopiesUrl: process.env.MAIL_COPIES_URL } : {}),
+    erasures,
+    receiptKey,
+    // On stderr: stdout is for the person at the terminal.
+    accessLog: loggerAccessLog(createLogger({ level: 'info', name: 'cli' }, process.stderr)),
+  });
+  return { service, close: () => erasures.close() };
+}
+
 /** The command line could not reach Temporal at all: nothing was read or changed. */
 class TemporalUnreachableError extends Error {
   constructor(
@@ -317,7 +367,7 @@ export function failureText(error: unknown): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
-  if (![...STAFF_COMMANDS, ...OPS_COMMANDS].includes(argv[0] ?? '')) {
+  if (![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS].includes(argv[0] ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -349,6 +399,7 @@ async function main(): Promise<void> {
       opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
       blindIndexKey: optionalBlindIndexKey(process.env),
       ...(staffRoles ? { staffRoles } : {}),
+      privacy: () => openCasePrivacy(client),
     });
     process.exitCode = code;
   } finally {

@@ -114,6 +114,12 @@ export const envSchema = z.object({
    * OPS_STAFF_IDS are the national helpline.
    */
   STAFF_ROLES: z.string().optional(),
+  /** The worker's delivery log, which the privacy officer's export reads and erasure prunes (cases/privacy/). */
+  DELIVERY_LOG_DIR: z.string().min(1).default('.data/deliveries'),
+  /** SQLite file of pending erasure requests and erasure receipts (cases/privacy/erasureStore.ts). */
+  PRIVACY_DB_PATH: z.string().min(1).default('.data/privacy.db'),
+  /** The REST API of a mail relay the system runs itself (maildev in development), whose copies erasure deletes; unset in production. */
+  MAIL_COPIES_URL: z.string().url('MAIL_COPIES_URL must be a URL like http://127.0.0.1:1080').optional(),
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
 });

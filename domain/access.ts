@@ -38,6 +38,8 @@ export const ACCESS_ACTIONS = [
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
   'regio_overzicht', // the figures of a region: open cases, overdue requests, new meldingen, casusoverleg
+  'inzage_export', // the victim's access request (AVG art. 15): everything held about the case, written out
+  'wissen', // request, or approve as the second person, the erasure of a case everywhere it is held
 ] as const satisfies readonly string[];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
@@ -103,6 +105,10 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
     'sessies_intrekken',
     'regio_overzicht',
   ],
+  // The privacy officer answers the victim's rights for the region's cases: the access export and
+  // erasure (requested by one officer, approved by another). Reading the state (no personal data)
+  // only to open the case page these sit on; no search, no decisions, no ops actions.
+  privacy: ['inzien', 'inzage_export', 'wissen'],
 };
 
 /** May this role take this action (in the regions it serves)? */

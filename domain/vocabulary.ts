@@ -174,5 +174,5 @@ export function isOneOf<T extends string>(list: readonly T[], value: unknown): v
  * helpline takes the call, the region's casemanager carries the case, the region's coordinator
  * oversees it (transfers, closes), ops keep the machinery running without seeing victims' data.
  */
-export const STAFF_ROLES = ['helpline', 'casemanager', 'coordinator', 'ops'] as const;
+export const STAFF_ROLES = ['helpline', 'casemanager', 'coordinator', 'ops', 'privacy'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -620,6 +620,7 @@ export const nl = {
     casemanager: 'casemanager',
     coordinator: 'coördinator',
     ops: 'ops',
+    privacy: 'privacyfunctionaris',
   } satisfies Record<StaffRole, string>,
   /** Why a correction was made (a code in the history); the compiler asks for every one. */
   correctionReasons: {
@@ -927,6 +928,101 @@ export const nl = {
     },
     expiredTitle: 'Formulier verlopen',
     expired: 'Dit formulier hoort niet bij uw sessie. Open de melding opnieuw; er is niets veranderd.',
+  },
+  /** The victim's rights: the access export and erasure (cases/privacy/, web/privacyPages.ts). */
+  privacy: {
+    notIncluded: {
+      dossier:
+        'Het casusdossier: dat bestaat nog niet in dit systeem. Alles wat over de melding is vastgelegd, staat in deze inzage.',
+      toegangslog:
+        'Wie de melding heeft ingezien: een logboek per melding bestaat nog niet. Inzage en wissen door de privacyfunctionaris worden wel vastgelegd.',
+      berichtinhoud:
+        'De tekst van de e-mails en sms-berichten aan partners: het systeem bewaart daarvan geen kopie. Wel staat hier welke partner wat kreeg, wanneer en via welk kanaal; de berichten zelf staan bij de partners.',
+      semesterrecord:
+        'Het anonieme record voor de semestercijfers: dat bevat alleen codes (regio, semester, soort hulp) en is niet naar deze melding te herleiden.',
+      logboeken:
+        'Technische logboeken van de diensten: die bevatten geen persoonsgegevens, alleen codes en medewerker-id’s.',
+    },
+    sharing: {
+      csg: 'alle gegevens (het CSG zelf)',
+      toestemming: 'gegevens met toestemming',
+      geen_toestemming: 'alleen het nummer en de vraag (geen toestemming)',
+      toestemming_ingetrokken: 'alleen het nummer en de vraag (toestemming ingetrokken)',
+    },
+    fields: {
+      reference: 'Meldingsnummer',
+      channel: 'Binnengekomen via',
+      callerRole: 'Melder',
+      receivedAt: 'Ontvangen',
+      recordedBy: 'Vastgelegd door',
+      incidentTime: 'Tijdstip van het incident',
+      victimAge: 'Leeftijd',
+      municipality: 'Gemeente',
+      victimContact: 'Contactgegevens',
+      name: 'Naam',
+      phone: 'Telefoon',
+      email: 'E-mail',
+      dateOfBirth: 'Geboortedatum',
+      practicalNotes: 'Praktische afspraken',
+      wishes: 'Wensen',
+      contactPreferences: 'Veilige kanalen',
+      language: 'Taal',
+    },
+    export: {
+      title: 'Inzage in melding {{reference}}',
+      madeAt: 'Gemaakt op {{at}} door {{by}}.',
+      intro:
+        'Dit overzicht bevat alles wat het meldingssysteem van het Centrum Seksueel Geweld over deze melding bewaart (AVG artikel 15). Onderaan staat wat er niet in staat, en waarom.',
+      case: 'De melding',
+      region: 'Regio',
+      phase: 'Stand',
+      startedAt: 'Gestart',
+      closedAt: 'Afgesloten',
+      details: 'Gegevens van de melding',
+      decisions: 'Besluiten',
+      requests: 'Verzoeken aan partners',
+      requestsHint:
+        'Welke partner om wat werd gevraagd, wanneer, en wat die partner van de gegevens kon zien.',
+      deliveries: 'Verzonden berichten',
+      deliveriesHint:
+        'Elk bericht aan een partner: wanneer, via welk kanaal, en of het is aangekomen. Niet de tekst zelf.',
+      notIncluded: 'Niet opgenomen, en waarom',
+      at: 'Wanneer',
+      by: 'Door',
+      what: 'Wat',
+      value: 'Waarde',
+      partner: 'Partner',
+      kind: 'Verzoek',
+      requestedAt: 'Gevraagd',
+      acknowledgedAt: 'Bevestigd',
+      sharing: 'Gedeeld',
+      request: 'Verzoek',
+      attempt: 'Poging',
+      channel: 'Kanaal',
+      deliveryState: 'Status',
+      none: 'Niets.',
+      yes: 'ja',
+      no: 'nee',
+    },
+    section: {
+      title: 'Rechten van het slachtoffer',
+      hint: 'Inzage (AVG art. 15) en wissen (AVG art. 17). Wissen vraagt een tweede privacyfunctionaris.',
+      exportHtml: 'Inzage als document (Nederlands)',
+      exportHtmlEn: 'Inzage als document (Engels)',
+      exportJson: 'Inzage als JSON',
+      requestErasure: 'Wissen aanvragen',
+      approveErasure: 'Wissen goedkeuren en uitvoeren',
+      pending: 'Wissen aangevraagd door {{by}} op {{at}}; een andere privacyfunctionaris moet goedkeuren.',
+      pendingOwn: 'U heeft het wissen aangevraagd op {{at}}; een andere privacyfunctionaris moet goedkeuren.',
+      requested: 'Wissen aangevraagd. Een andere privacyfunctionaris moet het goedkeuren.',
+      alreadyRequested: 'Wissen was al aangevraagd door {{by}}.',
+      samePerson:
+        'U heeft het wissen zelf aangevraagd: een andere privacyfunctionaris moet goedkeuren. Er is niets gewist.',
+      noRequest: 'Er is geen aanvraag om te wissen: vraag het eerst aan. Er is niets gewist.',
+      erasedTitle: 'Melding gewist',
+      erased:
+        'De melding is overal gewist. Bewijs van wissen: {{hash}} (aangevraagd door {{requestedBy}}, goedgekeurd door {{approvedBy}}, {{at}}).',
+    },
   },
 };
 

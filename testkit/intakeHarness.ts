@@ -10,7 +10,8 @@ import { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../activities/types';
 import { createReportActivities, type ReportActivities } from '../activities/reportActivities';
-import { openReportStore } from '../reporting/reportStore';
+import { openReportStore, type ReportStore } from '../reporting/reportStore';
+import type { PrivacyService } from '../cases/privacy';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
@@ -45,11 +46,12 @@ export interface SentRequest {
 export function recordingActivities(
   links: PartnerLinks,
   sent: SentRequest[],
+  reportStore: ReportStore = openReportStore(':memory:'),
 ): MeldingActivities & ReportActivities {
   return {
     // A case that ends writes its anonymous semester record; here into a store of the test's own.
     ...createReportActivities({
-      store: openReportStore(':memory:'),
+      store: reportStore,
       logger: createLogger({ level: 'silent', name: 'intake-test-report' }),
     }),
     async sendPartnerRequest(message) {
@@ -103,6 +105,10 @@ export async function startIntakeHarness(
     metrics?: IntakeMetricsDeps;
     /** Settings over TEST_CONFIG, e.g. more accounts with their roles. */
     config?: Partial<IntakeConfig>;
+    /** The semester report store the cases that end write to; one in memory when left out. */
+    reportStore?: ReportStore;
+    /** The privacy officer's service over the harness's client; no privacy pages when left out. */
+    privacy?: (client: Client) => PrivacyService;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -122,7 +128,7 @@ export async function startIntakeHarness(
       taskQueue,
       workflowBundle: await workflowBundle(),
       dataConverter: TEST_DATA_CONVERTER,
-      activities: recordingActivities(links, sent),
+      activities: recordingActivities(links, sent, options.reportStore),
       maxCachedWorkflows: 50,
     });
     running = worker.run();
@@ -135,6 +141,7 @@ export async function startIntakeHarness(
     logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.privacy ? { privacy: options.privacy(client) } : {}),
   });
   return {
     env,

@@ -31,6 +31,8 @@ import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig }
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { koppelingenFor } from './koppelingPages';
+import { privacySectionFor } from './privacyPages';
+import type { PrivacyService } from '../cases/privacy';
 import { casePage } from './views/casePage';
 import type { DecisionProblems } from './views/caseDecisionForms';
 import { decisionConfirmPage } from './views/decisionConfirmPage';
@@ -41,6 +43,8 @@ export interface CasePagesDeps {
   cases: CaseServices;
   /** The service's time, for the reopening window (tests move it); the real time when left out. */
   clock?: () => Date;
+  /** The privacy officer's export and erasure; its section shows for that role when given. */
+  privacy?: PrivacyService;
 }
 
 interface StaffSession {
@@ -121,6 +125,13 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const read = await scopedFor(session)?.currentDetails(state.reference);
     const now = deps.clock?.() ?? new Date();
     const koppelingen = await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
+    const privacy = await privacySectionFor(
+      deps.privacy,
+      staffOf(auth, session.staffId),
+      state.reference,
+      ui,
+      session.csrf,
+    );
     return page(
       reply,
       code,
@@ -133,6 +144,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         csrfToken: session.csrf,
         mayDecide: (name: CasePageDecision) => mayTake(session, name),
         ...(koppelingen ? { koppelingen } : {}),
+        ...(privacy ? { privacy } : {}),
         now,
         ...extra,
         ui,

@@ -9,6 +9,7 @@ import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
 import { openSessionRevocations } from './kit/sessionRevocations';
+import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
 
 async function main(): Promise<void> {
   let env: Env;
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
   const { client, close: closeTemporal } = await connectTemporalClient(env);
   const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
+  const erasures = openErasureStore(env.PRIVACY_DB_PATH);
   const registry = new Registry();
   const counters = createIntakeMetrics(registry);
   registerCaseGauges(registry, client);
@@ -34,6 +36,14 @@ async function main(): Promise<void> {
     logger,
     sessionRevocations,
     metrics: { registry, counters, token: env.METRICS_TOKEN },
+    privacy: createCasePrivacy({
+      client,
+      deliveryLogDir: env.DELIVERY_LOG_DIR,
+      ...(env.MAIL_COPIES_URL ? { mailCopiesUrl: env.MAIL_COPIES_URL } : {}),
+      erasures,
+      receiptKey: env.BLIND_INDEX_KEY,
+      accessLog: loggerAccessLog(logger),
+    }),
   });
 
   const shutdown = async (signal: string) => {
@@ -41,6 +51,7 @@ async function main(): Promise<void> {
     await app.close();
     await closeTemporal();
     sessionRevocations.close();
+    erasures.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -29,6 +29,8 @@ import { listStuck } from '../cases/stuck';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
+import { registerPrivacyPages } from './privacyPages';
+import type { PrivacyService } from '../cases/privacy';
 import { registerFindPages } from './findPages';
 import { registerKoppelingPages } from './koppelingPages';
 import { regionOverviewSource, registerRegionPages } from './regionPages';
@@ -63,6 +65,8 @@ export interface IntakeServerDeps {
   sessionRevocations?: SessionRevocations;
   /** Prometheus registry and counters; without them nothing is counted or served. */
   metrics?: IntakeMetricsDeps;
+  /** The privacy officer's export and erasure (cases/privacy/); without it, no privacy pages. */
+  privacy?: PrivacyService;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -196,7 +200,8 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   registerFindPages(app, { auth, cases });
   registerOpsApi(app, { auth, cases });
   registerOpsPages(app, { auth, cases, clock });
-  registerCasePages(app, { auth, cases, clock });
+  registerCasePages(app, { auth, cases, clock, ...(deps.privacy ? { privacy: deps.privacy } : {}) });
+  if (deps.privacy) registerPrivacyPages(app, { auth, privacy: deps.privacy });
   registerKoppelingPages(app, { auth, cases, clock });
   registerRegionPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });

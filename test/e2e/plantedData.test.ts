@@ -16,7 +16,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handoverDetails, type CaseState } from '../../workflows/messages';
@@ -30,6 +30,7 @@ import { findMeldingen, type FoundMelding } from '../../cases/find';
 import { lookupValuesOf, normalisedName, normalisedPhone } from '../../domain/lookupValues';
 import { startTwilioMock, type TwilioMock } from '../../testkit/twilioMock';
 import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
+import { filesUnder, leaks, needlesOf } from '../../testkit/plantedData';
 
 jest.setTimeout(240_000);
 
@@ -53,10 +54,7 @@ const NORMALISED = [
 
 /** The planted values, the distinctive parts of them, and simple re-encodings of each. */
 function needles(): Map<string, string> {
-  const found = new Map<string, string>();
-  // The first description of a string wins: "Plantinga" is reported as itself, not as its JSON form.
-  const add = (needle: string, what: string) => found.has(needle) || found.set(needle, what);
-  const plain = [
+  return needlesOf([
     ...Object.values(PLANTED),
     'Plantinga',
     'Zwaantje',
@@ -67,40 +65,7 @@ function needles(): Map<string, string> {
     ...NORMALISED,
     '623459876',
     'wiebrig.zandstra',
-  ];
-  for (const value of plain) {
-    add(value, `"${value}"`);
-    add(Buffer.from(value).toString('hex'), `hex of "${value}"`);
-    add(encodeURIComponent(value), `URL-encoded "${value}"`);
-    add(JSON.stringify(value).slice(1, -1), `JSON-escaped "${value}"`);
-    // base64 at each of the three alignments, without the edge characters that depend on neighbours.
-    for (const pad of ['', 'x', 'xx']) {
-      const b64 = Buffer.from(pad + value).toString('base64');
-      add(b64.slice(pad.length === 0 ? 0 : 4, -4), `base64 of "${value}"`);
-    }
-  }
-  return found;
-}
-
-/** Where each needle was found: "what (where)" lines; empty when the haystacks are clean. */
-function leaks(haystacks: Array<[where: string, content: Buffer | string]>): string[] {
-  const found: string[] = [];
-  for (const [needle, what] of needles()) {
-    if (needle.length < 6) continue;
-    for (const [where, content] of haystacks) {
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-      if (bytes.includes(needle) || bytes.includes(Buffer.from(needle, 'utf16le'))) {
-        found.push(`${what} (in ${where})`);
-      }
-    }
-  }
-  return found;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((f) => join(dir, f))
-    .filter((f) => statSync(f).isFile());
+  ]);
 }
 
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
@@ -316,7 +281,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     expect(smtp.messages.length).toBeGreaterThanOrEqual(5);
     expect(filesUnder(deliveries).length).toBeGreaterThanOrEqual(5);
 
-    const found = leaks([
+    const found = leaks(needles(), [
       ...dbFiles.map((f): [string, Buffer] => [
         `the Temporal database ${f.slice(dir.length + 1)}`,
         readFileSync(f),

@@ -87,6 +87,10 @@ describe('the rule table', () => {
     expect(allowed('ops').some((a) => a.startsWith('besluit.'))).toBe(false);
   });
 
+  test('privacy: the access export and erasure, reading the state for that only; nothing else', () => {
+    expect(allowed('privacy')).toEqual(['inzien', 'inzage_export', 'wissen']);
+  });
+
   test('every decision of the decision table is in the closed list of actions', () => {
     for (const name of DECISION_NAMES) expect(ACCESS_ACTIONS).toContain(`besluit.${name}`);
   });

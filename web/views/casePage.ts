@@ -33,6 +33,8 @@ export interface CasePageInput {
   refused?: DecisionProblems;
   /** The "same person" section (views/koppelingSection.ts), shown before the timeline. */
   koppelingen?: SafeHtml;
+  /** The privacy officer's section (views/privacySection.ts), for that role only. */
+  privacy?: SafeHtml;
   /** The service's time, for "in N days"; the real time when left out. */
   now?: Date;
   ui: PageUi;
@@ -343,7 +345,7 @@ export function casePage(input: CasePageInput): string {
               decisionForm(t, name, state, input.csrfToken, refused, input.current),
             )}`
     }
-    ${input.koppelingen ?? ''}
+    ${input.koppelingen ?? ''} ${input.privacy ?? ''}
     <h2 class="utrecht-heading-2">${t('casePage.timeline')}</h2>
     <p class="utrecht-paragraph hint">${t('casePage.timelineHint')}</p>
     ${timeline(t, state)}`;
