@@ -649,6 +649,8 @@ export const en: Catalog = {
     transfer: 'Transfer',
     owner: 'Casemanager',
     noOwner: 'No own casemanager yet (the coordinator can name one)',
+    casusoverleg: 'Case consultation',
+    casusoverlegNote: 'Flagged: {{note}} ({{by}}, {{at}})',
     transferUnderWay:
       'This melding is being transferred to {{region}}. The coordinator there takes it over once they confirm the transfer.',
     transferDone: 'This melding was transferred to {{region}}; that region has taken it over.',
@@ -729,6 +731,8 @@ export const en: Catalog = {
     decideHint: 'Each choice asks for a confirmation first; nothing changes until you confirm.',
     check: 'Continue',
     fields: {
+      flagged: 'Case consultation',
+      note: 'Note: what do you want to discuss? (no details of the victim)',
       tijdsoort: 'What is known about the time?',
       datum: 'Date (dd-mm-yyyy, or today, yesterday)',
       tijd: 'Time (hh:mm)',
@@ -776,6 +780,7 @@ export const en: Catalog = {
     },
     given: { true: 'Give consent', false: 'Withdraw consent' },
     made: { true: 'Yes, aangifte made', false: 'No, no aangifte made' },
+    flagged: { true: 'Flag for the case consultation', false: 'Remove the flag' },
     closeReasons: {
       dubbele_melding: 'Duplicate melding (the other melding carries on)',
       onterecht_aangemaakt: 'Created by mistake (a test, the wrong region, or not a melding)',
@@ -814,6 +819,8 @@ export const en: Catalog = {
       transferHandover:
         'From now on that region sees the melding in its lists; this region can still read it.',
       ownerHistory: 'The timeline records who handed the melding to whom, when and why.',
+      flagged: 'The melding goes on the list for the next case consultation, with the note: {{note}}',
+      unflagged: 'The melding comes off the list for the case consultation.',
       owner:
         '{{casemanager}} becomes the casemanager of this melding: check-ins go to their own address first from now on, also the reminder of a running check-in.',
       contactDetails:
@@ -864,6 +871,8 @@ export const en: Catalog = {
     problemsTitle: 'Not recorded',
     nothingChanged: 'Nothing about the melding has changed.',
     problems: {
+      flagged: 'Choose whether to flag the melding or not.',
+      note: 'When flagging, write in a short note what you want to discuss (500 characters at most).',
       tijdsoort: 'Choose whether the time is known, approximately known or unknown.',
       datum: 'Enter a date as dd-mm-yyyy (or today, yesterday) not after the melding.',
       tijd: 'Enter a time as hh:mm.',

@@ -671,6 +671,8 @@ export const nl = {
     transfer: 'Overdracht',
     owner: 'Casemanager',
     noOwner: 'Nog geen eigen casemanager (de coördinator kan er een aanwijzen)',
+    casusoverleg: 'Casusoverleg',
+    casusoverlegNote: 'Gemarkeerd: {{note}} ({{by}}, {{at}})',
     transferUnderWay:
       'Deze melding wordt overgedragen aan {{region}}. De coördinator daar neemt haar over zodra die de overdracht bevestigt.',
     transferDone: 'Deze melding is overgedragen aan {{region}}; die regio heeft haar overgenomen.',
@@ -752,6 +754,8 @@ export const nl = {
     decideHint: 'Elke keuze vraagt eerst om een bevestiging; er verandert pas iets als u bevestigt.',
     check: 'Verder',
     fields: {
+      flagged: 'Casusoverleg',
+      note: 'Notitie: wat wilt u bespreken? (geen gegevens van het slachtoffer)',
       tijdsoort: 'Wat is bekend over het tijdstip?',
       datum: 'Datum (dd-mm-jjjj, of vandaag, gisteren)',
       tijd: 'Tijd (uu:mm)',
@@ -799,6 +803,7 @@ export const nl = {
     },
     given: { true: 'Toestemming geven', false: 'Toestemming intrekken' },
     made: { true: 'Ja, aangifte gedaan', false: 'Nee, geen aangifte gedaan' },
+    flagged: { true: 'Markeren voor het casusoverleg', false: 'Markering weghalen' },
     closeReasons: {
       dubbele_melding: 'Dubbele melding (de andere melding loopt door)',
       onterecht_aangemaakt: 'Onterecht aangemaakt (test, verkeerde regio of geen melding)',
@@ -838,6 +843,8 @@ export const nl = {
       transferHandover:
         'Die regio ziet de melding vanaf nu in haar lijsten; deze regio kan haar blijven inzien.',
       ownerHistory: 'De tijdlijn legt vast wie de melding aan wie overdroeg, wanneer en waarom.',
+      flagged: 'De melding komt op de lijst voor het volgende casusoverleg, met de notitie: {{note}}',
+      unflagged: 'De melding gaat van de lijst voor het casusoverleg af.',
       owner:
         '{{casemanager}} wordt de casemanager van deze melding: de check-ins gaan voortaan eerst naar diens eigen adres, ook de herinnering van een lopende check-in.',
       contactDetails:
@@ -888,6 +895,8 @@ export const nl = {
     problemsTitle: 'Niet vastgelegd',
     nothingChanged: 'Er is niets veranderd aan de melding.',
     problems: {
+      flagged: 'Kies of de melding gemarkeerd wordt of niet.',
+      note: 'Schrijf bij het markeren in een korte notitie wat u wilt bespreken (hoogstens 500 tekens).',
       tijdsoort: 'Kies of het tijdstip bekend, ongeveer bekend of onbekend is.',
       datum: 'Vul een datum in als dd-mm-jjjj (of vandaag, gisteren) die niet na de melding ligt.',
       tijd: 'Vul een tijd in als uu:mm.',

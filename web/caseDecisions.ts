@@ -272,6 +272,15 @@ export const CASE_PAGE_DECISIONS = {
       },
     ],
   },
+  // Any casemanager or coordinator of the region flags the case for the next casusoverleg, with a
+  // note on what to discuss (staff text; it stays in the case, never in a search attribute).
+  casusoverleg: {
+    label: 'decisions.casusoverleg',
+    fields: [
+      { name: 'flagged', choices: BOOLEAN_CHOICES, words: (c) => `casePage.flagged.${c}`, boolean: true },
+      { name: 'note', input: 'text', optional: true },
+    ],
+  },
   intrekking: { label: 'decisions.intrekking', fields: [] },
   sluiting: {
     label: 'casePage.sluiting',

@@ -152,3 +152,34 @@ describe('handing the case to another casemanager', () => {
     expect((await stateOf(reference)).decisions).toEqual(before.decisions);
   });
 });
+
+describe('flagging a case for the casusoverleg on the case page', () => {
+  test('a casemanager flags it with a note through the confirmation; without a note the field is named and nothing changes', async () => {
+    const reference = await ownedCase();
+    expect((await get(`/meldingen/${reference}`, 'cm')).body).toContain('id="besluit-casusoverleg"');
+
+    const noNote = await post(
+      `/meldingen/${reference}/besluiten/casusoverleg/controleren`,
+      { flagged: 'true' },
+      'cm',
+    );
+    expect(noNote.statusCode).toBeGreaterThanOrEqual(400);
+    expect(noNote.body).toContain('id="casusoverleg-note-fout"');
+
+    const fields = { flagged: 'true', note: 'Twijfel over de termijn van de FMO' };
+    const confirm = await post(`/meldingen/${reference}/besluiten/casusoverleg/controleren`, fields, 'cm');
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain('met de notitie: Twijfel over de termijn van de FMO');
+    expect((await stateOf(reference)).casusoverleg).toBeUndefined();
+
+    const record = await post(`/meldingen/${reference}/besluiten/casusoverleg`, fields, 'cm');
+    expect(record.statusCode).toBe(303);
+    expect((await stateOf(reference)).casusoverleg).toMatchObject({
+      note: 'Twijfel over de termijn van de FMO',
+      by: 'cm-017',
+    });
+    expect((await get(`/meldingen/${reference}`, 'cm')).body).toMatch(
+      /<dd id="casusoverleg">\s*Gemarkeerd: Twijfel over de termijn van de FMO \(cm-017, /,
+    );
+  });
+});

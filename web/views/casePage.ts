@@ -311,6 +311,18 @@ export function casePage(input: CasePageInput): string {
               </dd>`
           : ''
       }
+      ${
+        state.casusoverleg
+          ? html`<dt>${t('casePage.casusoverleg')}</dt>
+              <dd id="casusoverleg">
+                ${t('casePage.casusoverlegNote', {
+                  note: state.casusoverleg.note,
+                  by: state.casusoverleg.by,
+                  at: formatLocal(state.casusoverleg.at),
+                })}
+              </dd>`
+          : ''
+      }
       <dt>${t('casePage.owner')}</dt>
       <dd id="casemanager">${state.casemanager ?? t('casePage.noOwner')}</dd>
       <dt>${t('casePage.triage')}</dt>

@@ -79,6 +79,12 @@ export function effectsOf(
       return [t(`casePage.effects.medical_${values.wish}`), historyNote(t)];
     case 'taal':
       return [t('casePage.effects.language'), historyNote(t)];
+    case 'casusoverleg':
+      return [
+        values.flagged === 'true'
+          ? t('casePage.effects.flagged', { note: values.note ?? '' })
+          : t('casePage.effects.unflagged'),
+      ];
     case 'eigenaar':
       return [
         t('casePage.effects.owner', { casemanager: casemanagerName(values.casemanager ?? '') }),
