@@ -48,8 +48,8 @@ import { openSessionRevocations, type SessionRevocations } from '../web/kit/sess
 import { parseOpsStaffIds } from '../config/opsRole';
 import { staffDirectory, staffRolesSet, type StaffDirectory } from '../config/staffRoles';
 import { REGIONS } from '../regions';
-import { DECISION_NAMES, isDecisionName, type Decision } from '../domain/decisions';
-import { decisionSchemas } from '../domain/decisionSchemas';
+import type { Decision } from '../domain/decisions';
+import { BESLUIT_USAGE, besluitFromArgs } from './besluit';
 import { actingCases } from './acting';
 import {
   PRIVACY_COMMANDS,
@@ -90,7 +90,7 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
   (--door <id> of CSG_STAFF_ID: wie handelt; met STAFF_ROLES gelden de rol en regio's van die id)
   status <referentie>                                        stand van een melding (zonder persoonsgegevens)
   ack <referentie> <verzoek-id> [--door <id>]                verzoek bevestigen
-  besluit <referentie> <soort> ['<json>'] [--door <id>]      besluit of correctie vastleggen; soort: ${DECISION_NAMES.join(', ')}
+${BESLUIT_USAGE}
   stuck                                                      open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
 ${OPS_USAGE}
@@ -128,6 +128,25 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       ...(deps.staffRoles ? { staffRoles: deps.staffRoles } : {}),
     },
   );
+  /** Records a decision as the acting id and says how it went: `done` and the phase after it, or why not. */
+  async function decided(reference: string, decision: Decision, done: string): Promise<number> {
+    const outcome = await cases.decide(reference, decision);
+    if (outcome.status === 'forbidden') {
+      deps.err(cases.refusalText(outcome));
+      return 1;
+    }
+    if (outcome.status === 'not_found') {
+      deps.err(`Geen open melding ${reference}`);
+      return 1;
+    }
+    if (outcome.status === 'rejected') {
+      deps.err(`Geweigerd: ${outcome.problems.map(refusalText).join('; ')}`);
+      return 1;
+    }
+    deps.out(done);
+    printState((await stateAfterAction(service.state, outcome.state)).state, deps.out);
+    return 0;
+  }
   const opsCode = await runOpsCommand(command, args, by, {
     cases,
     caseState: (reference) => service.state(reference),
@@ -210,64 +229,21 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     case 'ack': {
       const [reference, requestId] = args;
       if (!reference || !requestId) break;
-      const outcome = await cases.decide(reference, {
-        type: 'ontvangstbevestiging',
-        input: { requestId, by },
-      });
-      if (outcome.status === 'forbidden') {
-        deps.err(cases.refusalText(outcome));
-        return 1;
-      }
-      if (outcome.status === 'not_found') {
-        deps.err(`Geen open melding ${reference}`);
-        return 1;
-      }
-      if (outcome.status === 'rejected') {
-        deps.err(`Geweigerd: ${outcome.problems.map(refusalText).join('; ')}`);
-        return 1;
-      }
-      deps.out(`Bevestigd: ${requestId} van ${reference}`);
-      printState((await stateAfterAction(service.state, outcome.state)).state, deps.out);
-      return 0;
+      return decided(
+        reference,
+        { type: 'ontvangstbevestiging', input: { requestId, by } },
+        `Bevestigd: ${requestId} van ${reference}`,
+      );
     }
     case 'besluit': {
-      // Any decision of the decision table, its fields as the API's JSON body: the same checks,
-      // recorded as the acting id (a `by` in the JSON is refused by the schema).
       const [reference, type, json = '{}'] = args;
       if (!reference || !type) break;
-      if (!isDecisionName(type)) {
-        deps.err(`Onbekende soort besluit "${type}"; kies uit: ${DECISION_NAMES.join(', ')}`);
+      const read = besluitFromArgs(type, json, by);
+      if ('problem' in read) {
+        deps.err(read.problem);
         return 2;
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(json);
-      } catch {
-        deps.err(`De velden van het besluit zijn geen JSON: ${json}`);
-        return 2;
-      }
-      const parsed = decisionSchemas[type].safeParse(body);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(besluit)'}: ${i.message}`);
-        deps.err(`Ongeldig besluit ${type}: ${problems.join('; ')}`);
-        return 2;
-      }
-      const outcome = await cases.decide(reference, { type, input: { ...parsed.data, by } } as Decision);
-      if (outcome.status === 'forbidden') {
-        deps.err(cases.refusalText(outcome));
-        return 1;
-      }
-      if (outcome.status === 'not_found') {
-        deps.err(`Geen open melding ${reference}`);
-        return 1;
-      }
-      if (outcome.status === 'rejected') {
-        deps.err(`Geweigerd: ${outcome.problems.map(refusalText).join('; ')}`);
-        return 1;
-      }
-      deps.out(`Vastgelegd (${type}) op ${reference} door ${by}`);
-      printState((await stateAfterAction(service.state, outcome.state)).state, deps.out);
-      return 0;
+      return decided(reference, read.decision, `Vastgelegd (${type}) op ${reference} door ${by}`);
     }
     case 'sessies-intrekken': {
       const staffId = args[0];
