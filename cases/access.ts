@@ -34,6 +34,7 @@ import type { StuckRequest } from './stuck';
 import type { ReopenReason } from '../domain/koppeling';
 import type { KoppelingService, LinkedMelding, ReopenOutcome, ReopenWindow } from './koppeling';
 import { linkedToOf } from './meldingClient';
+import { buildWorklist, type OwnedCases, type Worklist } from './worklist';
 
 export type { Staff } from '../domain/access';
 
@@ -51,6 +52,12 @@ export interface CaseServices {
    * to) those only (e.g. `(q, regions) => findMeldingen(client, key, q, regions)`).
    */
   find: (query: FindQuery, regions?: readonly string[]) => Promise<FoundMelding[]>;
+  /**
+   * The running cases a casemanager owns, capped, in every region, or with `regions` in (or
+   * transferred to) those only (e.g. `(id, regions) => listOwned(client, id, regions)`); front
+   * ends without a worklist (the CLI) leave it out.
+   */
+  owned?: (staffId: string, regions?: readonly string[]) => Promise<OwnedCases>;
   /** Links between meldingen of the same person and reopening; front ends without them (the CLI) leave it out. */
   koppelingen?: KoppelingService;
 }
@@ -85,6 +92,11 @@ export interface ScopedCases {
   act(reference: string, action: OpsAction): Promise<OpsOutcome | Forbidden>;
   /** The requests past their deadline in the staff member's regions. */
   stuck(now: Date): Promise<{ status: 'ok'; stuck: StuckRequest[] } | Forbidden>;
+  /**
+   * The casemanager's worklist: the running cases they own, in their regions, by the next due
+   * contact (cases/worklist.ts).
+   */
+  worklist(now: Date): Promise<{ status: 'ok'; worklist: Worklist } | Forbidden>;
   /** Cases found by phone, or name with date of birth, in the staff member's regions only. */
   find(query: FindQuery): Promise<{ status: 'ok'; found: FoundMelding[] } | Forbidden>;
   /**
@@ -213,6 +225,13 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (!may(staff, 'zoeken')) return refused('zoeken');
       const found = await cases.find(query, scope);
       return { status: 'ok', found: found.filter((m) => servesCase(staff, m)) };
+    },
+
+    async worklist(now) {
+      if (!may(staff, 'werklijst')) return refused('werklijst');
+      const owned = (await cases.owned?.(staff.id, scope)) ?? { references: [], capped: false };
+      // Each state read again through `visible`: a case outside the regions is left out.
+      return { status: 'ok', worklist: await buildWorklist(owned, visible, now) };
     },
 
     async links(reference, now) {

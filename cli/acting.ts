@@ -17,7 +17,10 @@ import type { StaffDirectory } from '../config/staffRoles';
  * call; nor the victim's details, which only the correction forms show; linking and reopening are
  * case-page work.
  */
-export type CliCases = Omit<ScopedCases, 'staff' | 'find' | 'currentDetails' | 'links' | 'reopen'> & {
+export type CliCases = Omit<
+  ScopedCases,
+  'staff' | 'find' | 'currentDetails' | 'links' | 'reopen' | 'worklist'
+> & {
   /** The refusal in Dutch, naming the acting id and what to do. */
   refusalText(refusal: Forbidden): string;
 };

@@ -36,6 +36,7 @@ export const ACCESS_ACTIONS = [
   'heropenen', // reopen a closed case of the region within its window, as a new linked melding
   'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
+  'werklijst', // "my cases": the casemanager's own running cases, by the next due contact
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
 ] as const satisfies readonly string[];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
@@ -76,7 +77,8 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
   // The casemanager carries the case in their region: reads it, finds it, records every decision
   // (acknowledging the handover, check-ins, the victim's statements). The intake is the
   // helpline's; a transfer to another region is the coordinator's call.
-  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, 'heropenen'],
+  // Their worklist lists the cases they own; the other roles own none.
+  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, 'heropenen', 'werklijst'],
   // The coordinator oversees the region's cases: everything a casemanager may, plus transferring a
   // case to another region, handing it to another casemanager, and closing one by hand with a reason.
   // Both may reopen a closed case of their region when the same person comes back.

@@ -301,6 +301,13 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     return reply.send({ meldingen: outcome.found });
   });
 
+  /** The casemanager's worklist ("mijn casussen"): their own running cases, by the next due contact. */
+  app.get('/api/mijn-casussen', { preHandler: requireStaff }, async (request, reply) => {
+    const outcome = await request.scoped!.worklist(clock());
+    if (outcome.status === 'forbidden') return forbidden(request, reply, outcome);
+    return reply.send(outcome.worklist);
+  });
+
   app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {
     const reference = referenceParam.safeParse((request.params as { reference: string }).reference);
     if (!reference.success) return badRequest(request, reply, problemsOf(reference.error, 'reference'));

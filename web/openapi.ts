@@ -177,6 +177,18 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
           },
         },
       },
+      '/api/mijn-casussen': {
+        get: {
+          summary:
+            "The casemanager's worklist: their own running cases by the next due contact, overdue first, with the requests waiting on partners",
+          responses: {
+            '200': { description: '{ cases: [...], capped }' },
+            '401': errorContent('Not authenticated'),
+            '403': errorContent('Only a casemanager has a worklist'),
+            '429': throttled,
+          },
+        },
+      },
       ...decisionPaths,
       ...opsOpenApiPaths({ json, errorContent, referenceParameter, throttled }),
     },
