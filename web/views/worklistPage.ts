@@ -125,7 +125,7 @@ export function worklistPage(input: WorklistPageInput): string {
         t('worklist.colMelding'),
         t('worklist.colRequest'),
         t('worklist.colPartner'),
-        t('worklist.colWhen'),
+        t('worklist.colDue'),
         t('worklist.colStatus'),
       ],
       waitingRows,
