@@ -34,6 +34,7 @@ import type { StuckRequest } from './stuck';
 import type { ReopenReason } from '../domain/koppeling';
 import type { KoppelingService, LinkedMelding, ReopenOutcome, ReopenWindow } from './koppeling';
 import { linkedToOf } from './meldingClient';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { buildWorklist, type OwnedCases, type Worklist } from './worklist';
 
 export type { Staff } from '../domain/access';
@@ -67,6 +68,10 @@ export interface Forbidden {
   reason: 'role' | 'region';
   action: AccessAction;
 }
+export interface WorklistInvalid {
+  status: 'invalid';
+  problems: Array<{ field: string; message: string }>;
+}
 export interface NotFound {
   status: 'not_found';
 }
@@ -97,6 +102,14 @@ export interface ScopedCases {
    * contact (cases/worklist.ts).
    */
   worklist(now: Date): Promise<{ status: 'ok'; worklist: Worklist } | Forbidden>;
+  /**
+   * Another casemanager's worklist, for their coordinator: only the cases in the coordinator's
+   * regions. Invalid (naming the field) for something that is not a staff id.
+   */
+  worklistOf(
+    casemanager: string,
+    now: Date,
+  ): Promise<{ status: 'ok'; worklist: Worklist } | Forbidden | WorklistInvalid>;
   /** Cases found by phone, or name with date of birth, in the staff member's regions only. */
   find(query: FindQuery): Promise<{ status: 'ok'; found: FoundMelding[] } | Forbidden>;
   /**
@@ -152,6 +165,12 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
   async function visible(reference: string): Promise<CaseState | undefined> {
     const state = await cases.meldingen.state(reference);
     return state && servesCase(staff, state) ? state : undefined;
+  }
+
+  /** The running cases `owner` owns, in the staff member's regions (each state read through `visible`). */
+  async function worklistOwnedBy(owner: string, now: Date): Promise<Worklist> {
+    const owned = (await cases.owned?.(owner, scope)) ?? { references: [], capped: false };
+    return buildWorklist(owned, visible, now);
   }
 
   return {
@@ -229,9 +248,15 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
 
     async worklist(now) {
       if (!may(staff, 'werklijst')) return refused('werklijst');
-      const owned = (await cases.owned?.(staff.id, scope)) ?? { references: [], capped: false };
-      // Each state read again through `visible`: a case outside the regions is left out.
-      return { status: 'ok', worklist: await buildWorklist(owned, visible, now) };
+      return { status: 'ok', worklist: await worklistOwnedBy(staff.id, now) };
+    },
+
+    async worklistOf(casemanager, now) {
+      if (!may(staff, 'werklijst_collega')) return refused('werklijst_collega');
+      if (!STAFF_ID_PATTERN.test(casemanager)) {
+        return { status: 'invalid', problems: [{ field: 'casemanager', message: 'expected a staff id' }] };
+      }
+      return { status: 'ok', worklist: await worklistOwnedBy(casemanager, now) };
     },
 
     async links(reference, now) {

@@ -37,6 +37,7 @@ export const ACCESS_ACTIONS = [
   'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
   'werklijst', // "my cases": the casemanager's own running cases, by the next due contact
+  'werklijst_collega', // a casemanager's worklist as their coordinator sees it: the coordinator's regions only
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
 ] as const satisfies readonly string[];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
@@ -89,6 +90,8 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
     ...COORDINATOR_ONLY.map(decision),
     'sluiting',
     'heropenen',
+    // Who carries what: a casemanager's worklist, the cases in the coordinator's own regions.
+    'werklijst_collega',
   ],
   // Ops keep the cases moving without touching victims' data: they read the state (no personal
   // data in it) and the history, see what is stuck, re-send, re-assign and close, and revoke

@@ -50,6 +50,14 @@ export const en: Catalog = {
     onTime: 'on time',
     capped:
       'You have more than {{cap}} running meldingen; only {{cap}} are listed here. Open the others by their reference.',
+    badCasemanager: 'Give a staff id for casemanager, for example cm-lim.',
+    titleOf: 'Cases of {{casemanager}}',
+    introOf: 'The running meldingen of {{casemanager}} in your region: what is due first is at the top.',
+    noneMineOf: '{{casemanager}} has no running meldingen in your region.',
+    nonePartnersOf: 'None of these meldingen is waiting on a partner.',
+    forbiddenOfTitle: 'For coordinators only',
+    forbiddenOf:
+      'Only their coordinator sees the cases of another casemanager. Your own cases are on My cases.',
     forbiddenTitle: 'For casemanagers only',
     forbidden:
       'My cases lists the meldingen a casemanager took over themselves. Your role ({{role}}) has no meldingen of its own.',

@@ -63,6 +63,15 @@ export const nl = {
     onTime: 'op tijd',
     capped:
       'U heeft meer dan {{cap}} lopende meldingen; alleen {{cap}} staan hier. Open de andere met hun referentie.',
+    badCasemanager: 'Geef bij casemanager een medewerker-id, bijvoorbeeld cm-lim.',
+    titleOf: 'Casussen van {{casemanager}}',
+    introOf:
+      'De lopende meldingen van {{casemanager}} in uw regio: wat het eerst aan de beurt is, staat bovenaan.',
+    noneMineOf: '{{casemanager}} heeft geen lopende meldingen in uw regio.',
+    nonePartnersOf: 'Geen van deze meldingen wacht op een partner.',
+    forbiddenOfTitle: 'Alleen voor coördinatoren',
+    forbiddenOf:
+      'De casussen van een andere casemanager ziet alleen hun coördinator. Uw eigen casussen staan op Mijn casussen.',
     forbiddenTitle: 'Alleen voor casemanagers',
     forbidden:
       'Mijn casussen toont de meldingen die een casemanager zelf heeft overgenomen. Uw rol ({{role}}) heeft geen eigen meldingen.',

@@ -73,6 +73,7 @@ describe('the rule table', () => {
       'besluit.eigenaar',
       'besluit.overdracht',
       'sluiting',
+      'werklijst_collega',
     ]);
   });
 

@@ -2,7 +2,8 @@
  * The casemanager's worklist without a server: the next due contact of a case (a running check-in
  * before the plan), today and overdue by the Dutch calendar day, the requests waiting on partners,
  * the order, the cap's flag, at most eight state queries at once, and the scoping: only a
- * casemanager has one, and a case outside their regions is left out.
+ * casemanager has one, and a case outside their regions is left out; a coordinator sees a
+ * casemanager's, in the coordinator's regions.
  */
 import { scopedService, type CaseServices } from '../../cases/access';
 import {
@@ -193,6 +194,30 @@ describe('scoped: whose worklist, which regions', () => {
       'CSG-LIM-2026-000001',
     ]);
     expect(asked.at(-1)).toEqual({ staffId: 'cm-lim', regions: ['limburg'] });
+  });
+
+  test("a coordinator sees a casemanager's cases in the coordinator's regions only; a bad id changes nothing", async () => {
+    const coordinator = scopedService(cases, { id: 'coord-lim', role: 'coordinator', regions: ['limburg'] });
+    const outcome = await coordinator.worklistOf('cm-017', NOW);
+    expect(outcome.status === 'ok' && outcome.worklist.cases.map((c) => c.reference)).toEqual([
+      'CSG-LIM-2026-000001',
+    ]);
+    expect(asked.at(-1)).toEqual({ staffId: 'cm-017', regions: ['limburg'] });
+    const before = asked.length;
+    expect(await coordinator.worklistOf("x' OR 'a'='a", NOW)).toMatchObject({
+      status: 'invalid',
+      problems: [{ field: 'casemanager' }],
+    });
+    expect(asked.length).toBe(before);
+    for (const role of ['casemanager', 'ops', 'helpline'] as const) {
+      expect(
+        await scopedService(cases, { id: 'x1', role, regions: 'alle' }).worklistOf('cm-017', NOW),
+      ).toEqual({
+        status: 'forbidden',
+        reason: 'role',
+        action: 'werklijst_collega',
+      });
+    }
   });
 
   test.each(['coordinator', 'ops', 'helpline'] as const)(

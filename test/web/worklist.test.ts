@@ -166,6 +166,25 @@ test('by the next due contact, the overdue first; the JSON names what is due and
   });
 });
 
+test("a coordinator sees a casemanager's cases in the coordinator's region; nobody else sees another's", async () => {
+  const res = await api('coord-lim', 'GET', '/api/mijn-casussen?casemanager=cm-017');
+  expect(res.statusCode).toBe(200);
+  expect(references(res.json() as Worklist).sort()).toEqual([soon, tomorrow, police].sort());
+  // cm-lim's case in Gelderland-Zuid-Midden lies outside the Limburg coordinator's region.
+  const limOnly = await api('coord-lim', 'GET', '/api/mijn-casussen?casemanager=cm-lim');
+  expect(references(limOnly.json() as Worklist)).toEqual([limburg]);
+  for (const as of ['cm-017', 'ops'] as const) {
+    expect((await api(as, 'GET', '/api/mijn-casussen?casemanager=cm-lim')).statusCode).toBe(403);
+  }
+  const bad = await api(
+    'coord-lim',
+    'GET',
+    `/api/mijn-casussen?casemanager=${encodeURIComponent("x' OR 'a'='a")}`,
+  );
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json()).toMatchObject({ error: 'invalid_query', problems: [{ field: 'casemanager' }] });
+});
+
 test('a coordinator and ops have no worklist: 403, in words', async () => {
   for (const as of ['coord-lim', 'ops', 'helpline-017'] as const) {
     const res = await api(as, 'GET', '/api/mijn-casussen');
@@ -246,5 +265,14 @@ test('a coordinator gets a page that says the worklist is for casemanagers; ops 
   expect(res.body).toContain('Alleen voor casemanagers');
   expect(res.body).toContain('Uw rol (coördinator) heeft geen eigen meldingen.');
   expect((await loginCookie('ops')).landing).toBe('/ops');
+  // The coordinator's view of one casemanager: the same tables, named for them.
+  const theirs = await h.app.inject({
+    method: 'GET',
+    url: '/mijn-casussen?casemanager=cm-lim',
+    headers: { cookie, 'accept-language': 'nl' },
+  });
+  expect(theirs.statusCode).toBe(200);
+  expect(theirs.body).toContain('>Casussen van cm-lim</h1>');
+  expect(part(theirs.body, 'mijn-meldingen')).toContain(`href="/meldingen/${limburg}"`);
   expect((await loginCookie('helpline-017')).landing).toBe('/meldingen/nieuw');
 });

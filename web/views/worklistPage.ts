@@ -15,6 +15,8 @@ export interface WorklistPageInput {
   staffId: string;
   csrfToken: string;
   worklist: Worklist;
+  /** Another casemanager's worklist, as their coordinator sees it; the staff member's own when left out. */
+  casemanager?: string;
   ui: PageUi;
 }
 
@@ -75,6 +77,20 @@ function caseRow(t: Translate, c: WorklistCase, linkId?: string): SafeHtml {
 export function worklistPage(input: WorklistPageInput): string {
   const { t } = input.ui;
   const { cases, capped } = input.worklist;
+  const of = input.casemanager;
+  const words = of
+    ? {
+        title: t('worklist.titleOf', { casemanager: of }),
+        intro: t('worklist.introOf', { casemanager: of }),
+        noneMine: t('worklist.noneMineOf', { casemanager: of }),
+        nonePartners: t('worklist.nonePartnersOf'),
+      }
+    : {
+        title: t('worklist.title'),
+        intro: t('worklist.intro'),
+        noneMine: t('worklist.noneMine'),
+        nonePartners: t('worklist.nonePartners'),
+      };
   const caseHeaders = [
     t('worklist.colMelding'),
     t('worklist.colPhase'),
@@ -97,8 +113,8 @@ export function worklistPage(input: WorklistPageInput): string {
         <td>${r.overdue ? t('worklist.overdue') : t('worklist.onTime')}</td>
       </tr>`,
   );
-  const body = html`<h1 id="titel" tabindex="-1" autofocus>${t('worklist.title')}</h1>
-    <p class="hint">${t('worklist.intro')}</p>
+  const body = html`<h1 id="titel" tabindex="-1" autofocus>${words.title}</h1>
+    <p class="hint">${words.intro}</p>
     ${capped ? html`<p role="status">${t('worklist.capped', { cap: WORKLIST_CAP })}</p>` : ''}
     <h2>${t('worklist.todayTitle')}</h2>
     ${table(
@@ -112,7 +128,7 @@ export function worklistPage(input: WorklistPageInput): string {
     ${table(
       'mijn-meldingen',
       t('worklist.mineCaption'),
-      t('worklist.noneMine'),
+      words.noneMine,
       caseHeaders,
       cases.map((c) => caseRow(t, c, `melding-${c.reference}`)),
     )}
@@ -120,7 +136,7 @@ export function worklistPage(input: WorklistPageInput): string {
     ${table(
       'wacht-op-partners',
       t('worklist.partnersCaption'),
-      t('worklist.nonePartners'),
+      words.nonePartners,
       [
         t('worklist.colMelding'),
         t('worklist.colRequest'),
@@ -131,9 +147,10 @@ export function worklistPage(input: WorklistPageInput): string {
       waitingRows,
     )}`;
   return layout({
-    title: t('worklist.title'),
+    title: words.title,
     body,
-    nav: staffNav(input.ui, input.staffId, input.csrfToken, 'casemanager'),
+    // A coordinator's bar is the intake's (find, case pages); a casemanager's leads to this page.
+    nav: staffNav(input.ui, input.staffId, input.csrfToken, of ? 'intake' : 'casemanager'),
     ui: input.ui,
   });
 }
