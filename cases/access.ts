@@ -35,6 +35,8 @@ import type { ReopenReason } from '../domain/koppeling';
 import type { KoppelingService, LinkedMelding, ReopenOutcome, ReopenWindow } from './koppeling';
 import { linkedToOf } from './meldingClient';
 import type { RegionOverview, RegionOverviewSource } from './regionOverview';
+import { STAFF_ID_PATTERN } from '../domain/staffId';
+import { buildWorklist, type OwnedCases, type Worklist } from './worklist';
 
 export type { Staff } from '../domain/access';
 
@@ -52,6 +54,12 @@ export interface CaseServices {
    * to) those only (e.g. `(q, regions) => findMeldingen(client, key, q, regions)`).
    */
   find: (query: FindQuery, regions?: readonly string[]) => Promise<FoundMelding[]>;
+  /**
+   * The running cases a casemanager owns, capped, in every region, or with `regions` in (or
+   * transferred to) those only (e.g. `(id, regions) => listOwned(client, id, regions)`); front
+   * ends without a worklist (the CLI) leave it out.
+   */
+  owned?: (staffId: string, regions?: readonly string[]) => Promise<OwnedCases>;
   /** Links between meldingen of the same person and reopening; front ends without them (the CLI) leave it out. */
   koppelingen?: KoppelingService;
   /** A region's figures (cases/regionOverview.ts); front ends without the overview leave it out. */
@@ -62,6 +70,10 @@ export interface Forbidden {
   status: 'forbidden';
   reason: 'role' | 'region';
   action: AccessAction;
+}
+export interface WorklistInvalid {
+  status: 'invalid';
+  problems: Array<{ field: string; message: string }>;
 }
 export interface NotFound {
   status: 'not_found';
@@ -88,6 +100,19 @@ export interface ScopedCases {
   act(reference: string, action: OpsAction): Promise<OpsOutcome | Forbidden>;
   /** The requests past their deadline in the staff member's regions. */
   stuck(now: Date): Promise<{ status: 'ok'; stuck: StuckRequest[] } | Forbidden>;
+  /**
+   * The casemanager's worklist: the running cases they own, in their regions, by the next due
+   * contact (cases/worklist.ts).
+   */
+  worklist(now: Date): Promise<{ status: 'ok'; worklist: Worklist } | Forbidden>;
+  /**
+   * Another casemanager's worklist, for their coordinator: only the cases in the coordinator's
+   * regions. Invalid (naming the field) for something that is not a staff id.
+   */
+  worklistOf(
+    casemanager: string,
+    now: Date,
+  ): Promise<{ status: 'ok'; worklist: Worklist } | Forbidden | WorklistInvalid>;
   /** Cases found by phone, or name with date of birth, in the staff member's regions only. */
   find(query: FindQuery): Promise<{ status: 'ok'; found: FoundMelding[] } | Forbidden>;
   /**
@@ -148,6 +173,12 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
   async function visible(reference: string): Promise<CaseState | undefined> {
     const state = await cases.meldingen.state(reference);
     return state && servesCase(staff, state) ? state : undefined;
+  }
+
+  /** The running cases `owner` owns, in the staff member's regions (each state read through `visible`). */
+  async function worklistOwnedBy(owner: string, now: Date): Promise<Worklist> {
+    const owned = (await cases.owned?.(owner, scope)) ?? { references: [], capped: false };
+    return buildWorklist(owned, visible, now);
   }
 
   return {
@@ -221,6 +252,19 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (!may(staff, 'zoeken')) return refused('zoeken');
       const found = await cases.find(query, scope);
       return { status: 'ok', found: found.filter((m) => servesCase(staff, m)) };
+    },
+
+    async worklist(now) {
+      if (!may(staff, 'werklijst')) return refused('werklijst');
+      return { status: 'ok', worklist: await worklistOwnedBy(staff.id, now) };
+    },
+
+    async worklistOf(casemanager, now) {
+      if (!may(staff, 'werklijst_collega')) return refused('werklijst_collega');
+      if (!STAFF_ID_PATTERN.test(casemanager)) {
+        return { status: 'invalid', problems: [{ field: 'casemanager', message: 'expected a staff id' }] };
+      }
+      return { status: 'ok', worklist: await worklistOwnedBy(casemanager, now) };
     },
 
     async links(reference, now) {

@@ -36,6 +36,8 @@ export const ACCESS_ACTIONS = [
   'heropenen', // reopen a closed case of the region within its window, as a new linked melding
   'ops_overzicht', // the ops room: requests past their deadline (CLI `stuck`), the ops pages and ops API
   'zoeken', // find a case again by the victim's details (phone, name with date of birth)
+  'werklijst', // "my cases": the casemanager's own running cases, by the next due contact
+  'werklijst_collega', // a casemanager's worklist as their coordinator sees it: the coordinator's regions only
   'sessies_intrekken', // revoke every session of a staff account (a lost laptop)
   'regio_overzicht', // the figures of a region: open cases, overdue requests, new meldingen, casusoverleg
   'inzage_export', // the victim's access request (AVG art. 15): everything held about the case, written out
@@ -79,7 +81,8 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
   // The casemanager carries the case in their region: reads it, finds it, records every decision
   // (acknowledging the handover, check-ins, the victim's statements). The intake is the
   // helpline's; a transfer to another region is the coordinator's call.
-  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, 'heropenen'],
+  // Their worklist lists the cases they own; the other roles own none.
+  casemanager: ['inzien', 'zoeken', ...CASEMANAGER_DECISIONS, 'heropenen', 'werklijst'],
   // The coordinator oversees the region's cases: everything a casemanager may, plus transferring a
   // case to another region, handing it to another casemanager, and closing one by hand with a reason.
   // Both may reopen a closed case of their region when the same person comes back.
@@ -92,6 +95,8 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
     'heropenen',
     // The overview of the region they coordinate (its figures, the cases for the casusoverleg).
     'regio_overzicht',
+    // Who carries what: a casemanager's worklist, the cases in the coordinator's own regions.
+    'werklijst_collega',
   ],
   // Ops keep the cases moving without touching victims' data: they read the state (no personal
   // data in it) and the history, see what is stuck, re-send, re-assign and close, and revoke

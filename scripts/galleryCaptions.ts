@@ -83,6 +83,12 @@ export const GALLERY: GalleryEntry[] = [
     images: ['ops-case-nl-desktop.png'],
   },
   {
+    title: "My cases (the casemanager's worklist)",
+    caption:
+      'Where a casemanager lands after logging in: check-ins due today or overdue, their own running cases by the next due contact, and the requests waiting on partners; each row opens the case.',
+    images: ['worklist-nl-desktop.png', 'worklist-en-phone.png'],
+  },
+  {
     title: 'Region overview',
     caption:
       'A region at a glance, for its coordinator and ops: open cases by phase, requests past their deadline by partner, cases per casemanager, new meldingen per week, the cases flagged for the casusoverleg.',

@@ -12,7 +12,7 @@ import { buildCodecServer } from '../codec/server';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import { buildServer } from '../web/server';
-import { decide, startMelding } from '../cases/meldingClient';
+import { decide, getCaseState, startMelding } from '../cases/meldingClient';
 import { buildIntake } from './meldingFixtures';
 import { launchChromium } from './browser';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from './intakeHarness';
@@ -384,7 +384,7 @@ async function walk(
  * The casemanager's pages, in a session of their own (the helpline may not correct the age): the
  * age correction of the walk's case and its confirmation (at 14 the FMO moves to the NFI; not
  * confirmed, so the case stays as it is), then the same person again: a closed melding reopened,
- * and the new one linked to the walk's case.
+ * and the new one linked to the walk's case; last their worklist, with a case they took over.
  */
 async function walkAsCasemanager(
   stack: TourStack,
@@ -439,6 +439,36 @@ async function walkAsCasemanager(
       },
       cm,
       '#koppelingen',
+    );
+
+    // The casemanager's start page, with a case they took over (visibility lists it a moment later).
+    const mine = buildIntake({ municipality: 'Heerlen', wishes: { police: 'nee', medicalCare: 'nee' } });
+    await startMelding(h.client, h.taskQueue, mine);
+    await waitFor(
+      'the handover request',
+      async () =>
+        (await getCaseState(h.client, mine.reference)).openRequests.some(
+          (r) => r.kind === 'casemanager_overdracht',
+        ) || undefined,
+      PAGE_TIMEOUT_MS,
+    );
+    await decide(h.client, mine.reference, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-017' },
+    });
+    await step(
+      'worklist',
+      async () => {
+        await waitFor(
+          'the case on the worklist',
+          async () => {
+            await cm.goto(`${base}/mijn-casussen`);
+            return (await cm.locator(`#melding-${mine.reference}`).count()) > 0 || undefined;
+          },
+          PAGE_TIMEOUT_MS,
+        );
+      },
+      cm,
     );
   } finally {
     await context.close();

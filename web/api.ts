@@ -301,6 +301,27 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     return reply.send({ meldingen: outcome.found });
   });
 
+  /**
+   * The casemanager's worklist ("mijn casussen"): their own running cases, by the next due contact;
+   * `?casemanager=<staff id>`: that casemanager's, for their coordinator (the coordinator's regions).
+   */
+  app.get('/api/mijn-casussen', { preHandler: requireStaff }, async (request, reply) => {
+    const { casemanager } = (request.query ?? {}) as Record<string, unknown>;
+    const outcome =
+      casemanager === undefined
+        ? await request.scoped!.worklist(clock())
+        : await request.scoped!.worklistOf(typeof casemanager === 'string' ? casemanager : '', clock());
+    if (outcome.status === 'forbidden') return forbidden(request, reply, outcome);
+    if (outcome.status === 'invalid') {
+      const t = translator(apiLanguage(request));
+      return reply.code(400).send({
+        error: 'invalid_query',
+        problems: [{ field: 'casemanager', code: 'invalid_value', message: t('worklist.badCasemanager') }],
+      });
+    }
+    return reply.send(outcome.worklist);
+  });
+
   app.get('/api/meldingen/:reference', { preHandler: requireStaff }, async (request, reply) => {
     const reference = referenceParam.safeParse((request.params as { reference: string }).reference);
     if (!reference.success) return badRequest(request, reply, problemsOf(reference.error, 'reference'));

@@ -142,6 +142,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         ...(read?.status === 'ok' ? { current: read.details } : {}),
         staffId: session.staffId,
         csrfToken: session.csrf,
+        ...(scopedFor(session)?.may('werklijst') ? { navArea: 'casemanager' as const } : {}),
         mayDecide: (name: CasePageDecision) => mayTake(session, name),
         ...(koppelingen ? { koppelingen } : {}),
         ...(privacy ? { privacy } : {}),

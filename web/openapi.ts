@@ -177,6 +177,20 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
           },
         },
       },
+      '/api/mijn-casussen': {
+        get: {
+          summary:
+            "The casemanager's worklist: their own running cases by the next due contact, overdue first, with the requests waiting on partners; with ?casemanager=<staff id>, that casemanager's, for a coordinator (the coordinator's regions only)",
+          parameters: [{ name: 'casemanager', in: 'query', required: false, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: '{ cases: [...], capped }' },
+            '400': errorContent('casemanager is not a staff id'),
+            '401': errorContent('Not authenticated'),
+            '403': errorContent("Only a casemanager has a worklist; only a coordinator sees another's"),
+            '429': throttled,
+          },
+        },
+      },
       ...decisionPaths,
       ...opsOpenApiPaths({ json, errorContent, referenceParameter, throttled }),
     },

@@ -26,6 +26,8 @@ import { staffDirectory } from '../config/staffRoles';
 import { REGIONS } from '../regions';
 import type { CaseServices } from '../cases/access';
 import { listStuck } from '../cases/stuck';
+import { listOwned } from '../cases/worklist';
+import { registerWorklistPages } from './worklistPages';
 import { registerPartnerPages } from './partnerPages';
 import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
@@ -192,6 +194,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     ops: createOpsService(deps.client),
     stuck: (now, regions) => listStuck(deps.client, now, regions),
     find: (query, regions) => findCases(deps.client, deps.config.BLIND_INDEX_KEY, query, regions),
+    owned: (staffId, regions) => listOwned(deps.client, staffId, regions),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
     regionOverview: regionOverviewSource(deps.client, auth),
   };
@@ -204,6 +207,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   if (deps.privacy) registerPrivacyPages(app, { auth, privacy: deps.privacy });
   registerKoppelingPages(app, { auth, cases, clock });
   registerRegionPages(app, { auth, cases, clock });
+  registerWorklistPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,

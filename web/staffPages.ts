@@ -148,8 +148,10 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     const session = requireSession(request, reply);
     if (!session) return reply;
     if (!session.scoped.may('starten')) {
-      // The form is where a login lands by default: ops go on to their own pages.
+      // The form is where a login lands by default: ops go on to their own pages, a casemanager
+      // to their worklist.
       if (session.scoped.may('ops_overzicht')) return reply.redirect('/ops', 303);
+      if (session.scoped.may('werklijst')) return reply.redirect('/mijn-casussen', 303);
       return forbiddenPage(request, reply, session.scoped.staff.role);
     }
     return reply.type('text/html; charset=utf-8').send(

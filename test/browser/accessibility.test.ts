@@ -58,7 +58,14 @@ test.each(VARIANTS)('$lang at $size size: every page passes WCAG 2.1 A and AA', 
     expect.arrayContaining(['login', 'intake-problems', 'triage-result', 'case-page', 'partner-handover']),
   );
   expect(visited).toEqual(
-    expect.arrayContaining(['ops-overview', 'ops-case', 'region-overview', 'codec-login', 'forbidden']),
+    expect.arrayContaining([
+      'ops-overview',
+      'ops-case',
+      'region-overview',
+      'worklist',
+      'codec-login',
+      'forbidden',
+    ]),
   );
   expect(problems).toEqual([]);
 });

@@ -9,6 +9,7 @@ import {
   ROLE_ACTIONS,
   servesRegion,
   STAFF_ROLES,
+  type AccessAction,
   type Staff,
 } from '../../domain/access';
 import { DECISION_NAMES } from '../../domain/decisions';
@@ -54,6 +55,7 @@ describe('the rule table', () => {
       ...DECISION_NAMES.filter((n) => n !== 'overdracht' && n !== 'eigenaar').map((n) => `besluit.${n}`),
       'heropenen',
       'zoeken',
+      'werklijst',
     ]);
     expect(may(staff('casemanager'), 'besluit.overdracht')).toBe(false);
     // A casemanager cannot take a case over, nor hand theirs on: the coordinator decides.
@@ -62,8 +64,10 @@ describe('the rule table', () => {
     expect(may(staff('casemanager'), 'sluiting')).toBe(false);
   });
 
-  test("coordinator: everything a casemanager may, plus the transfer, the owner, closing a case and the region's overview", () => {
-    const casemanager = allowed('casemanager');
+  test("coordinator: everything a casemanager may but the own worklist, plus the transfer, the owner, closing a case and the region's overview", () => {
+    // The worklist lists the cases one owns; a coordinator owns none.
+    expect(may(staff('coordinator'), 'werklijst')).toBe(false);
+    const casemanager: AccessAction[] = allowed('casemanager').filter((a) => a !== 'werklijst');
     const coordinator = allowed('coordinator');
     expect(coordinator).toEqual(expect.arrayContaining(casemanager));
     expect(coordinator.filter((a) => !casemanager.includes(a)).sort()).toEqual([
@@ -71,6 +75,7 @@ describe('the rule table', () => {
       'besluit.overdracht',
       'regio_overzicht',
       'sluiting',
+      'werklijst_collega',
     ]);
   });
 

@@ -188,11 +188,20 @@ test('ops read the state and use the ops pages; they record no decisions; the he
   }
   expect((await api('helpline', 'GET', `/api/ops/meldingen/${limburg}/geschiedenis`)).statusCode).toBe(403);
 
-  // A casemanager has no intake form: 403 in their language, not the form.
+  // A casemanager has no intake form: like ops, they go on to their own start page, the worklist.
   const cm = await cookieOf('cm-lim', ACCOUNTS['cm-lim']);
   const cmForm = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie: cm } });
-  expect(cmForm.statusCode).toBe(403);
-  expect(cmForm.body).toContain('casemanager');
+  expect(cmForm.statusCode).toBe(303);
+  expect(cmForm.headers.location).toBe('/mijn-casussen');
+  // A coordinator has neither: 403 in their language, not the form.
+  const coord = await cookieOf('coord-gzm', ACCOUNTS['coord-gzm']);
+  const coordForm = await h.app.inject({
+    method: 'GET',
+    url: '/meldingen/nieuw',
+    headers: { cookie: coord },
+  });
+  expect(coordForm.statusCode).toBe(403);
+  expect(coordForm.body).toContain('coördinator');
 });
 
 test("the intake form offers a regional helpline desk only its own region's municipalities", async () => {

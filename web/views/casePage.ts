@@ -15,7 +15,7 @@ import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
-import { staffNav } from './nav';
+import { staffNav, type NavArea } from './nav';
 
 export interface CasePageInput {
   state: CaseState;
@@ -24,6 +24,8 @@ export interface CasePageInput {
   transferredToName?: string;
   staffId: string;
   csrfToken: string;
+  /** Whose staff bar: a casemanager's leads back to their worklist; the intake's when left out. */
+  navArea?: NavArea;
   /** Whether the signed-in role may take this decision; the forms it may not are left out. */
   mayDecide: (name: CasePageDecision) => boolean;
   /** The victim's details as they stand, for the correction forms (only for a role that may correct). */
@@ -364,7 +366,7 @@ export function casePage(input: CasePageInput): string {
   return layout({
     title: t('casePage.title', { reference: state.reference }),
     body,
-    nav: staffNav(ui, input.staffId, input.csrfToken),
+    nav: staffNav(ui, input.staffId, input.csrfToken, input.navArea),
     ui,
   });
 }

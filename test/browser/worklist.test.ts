@@ -1,0 +1,99 @@
+/**
+ * A casemanager's day starts at their worklist: in real Chromium, with the keyboard alone, they log
+ * in, land on "mijn casussen" with its heading focused, Tab to a case they own and open it. In
+ * each language.
+ */
+import type { Browser } from 'playwright-core';
+import { launchChromium, tabTo, waitForFocus } from '../../testkit/browser';
+import { buildIntake } from '../../testkit/meldingFixtures';
+import { freePort } from '../../testkit/processes';
+import {
+  BASIC_CASEMANAGER,
+  BASIC_HELPLINE,
+  startIntakeHarness,
+  type IntakeHarness,
+} from '../../testkit/intakeHarness';
+import type { CaseState } from '../../workflows/messages';
+
+jest.setTimeout(180_000);
+
+let h: IntakeHarness;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  h = await startIntakeHarness({ publicBaseUrl: base });
+  await h.app.listen({ host: '127.0.0.1', port });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+const api = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+  h.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
+
+/** A case the helpline started and cm-017 took over by acknowledging its handover. */
+async function ownedByCm017(): Promise<string> {
+  const { reference: _made, ...intake } = buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+  const started = await api(BASIC_HELPLINE, 'POST', '/api/meldingen', intake);
+  expect(started.statusCode).toBe(201);
+  const { reference } = started.json() as { reference: string };
+  const deadline = Date.now() + 30_000;
+  const handoverAsked = async () =>
+    ((await api(BASIC_HELPLINE, 'GET', `/api/meldingen/${reference}`)).json() as CaseState).openRequests.some(
+      (r) => r.kind === 'casemanager_overdracht',
+    );
+  while (!(await handoverAsked())) {
+    if (Date.now() > deadline) throw new Error('no handover request');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const ack = await api(
+    BASIC_CASEMANAGER,
+    'POST',
+    `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
+    {
+      requestId: 'casemanager_overdracht',
+    },
+  );
+  expect(ack.statusCode).toBe(200);
+  // Visibility lists the new owner's case a moment later.
+  while (
+    !(
+      (await api(BASIC_CASEMANAGER, 'GET', '/api/mijn-casussen')).json() as {
+        cases: Array<{ reference: string }>;
+      }
+    ).cases.some((c) => c.reference === reference)
+  ) {
+    if (Date.now() > deadline) throw new Error('the case never reached the worklist');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return reference;
+}
+
+test.each([
+  { locale: 'nl-NL', lang: 'nl', title: 'Mijn casussen' },
+  { locale: 'en-GB', lang: 'en', title: 'My cases' },
+])('$lang: the casemanager logs in, lands on the worklist and opens a case, keyboard only', async (words) => {
+  const reference = await ownedByCm017();
+  const context = await browser.newContext({ locale: words.locale });
+  const page = await context.newPage();
+  await page.goto(`${base}/inloggen`);
+  await waitForFocus(page, 'id');
+  await page.keyboard.type('cm-017');
+  await page.keyboard.press('Tab');
+  await waitForFocus(page, 'wachtwoord');
+  await page.keyboard.type('casemanager-wachtwoord-1');
+  await Promise.all([page.waitForURL(`${base}/mijn-casussen`), page.keyboard.press('Enter')]);
+
+  await waitForFocus(page, 'titel');
+  expect(await page.locator('h1').textContent()).toBe(words.title);
+  expect(await page.locator('html').getAttribute('lang')).toBe(words.lang);
+  await tabTo(page, `melding-${reference}`);
+  await Promise.all([page.waitForURL(`${base}/meldingen/${reference}`), page.keyboard.press('Enter')]);
+  expect(await page.locator('h1').textContent()).toContain(reference);
+  await context.close();
+});
