@@ -216,8 +216,12 @@ const page = (cookie: string, lang: 'nl' | 'en') =>
   h.app.inject({ method: 'GET', url: '/mijn-casussen', headers: { cookie, 'accept-language': lang } });
 
 /** The table with this id, or the sentence standing in for it. */
+/** A link to `href` with its text, whatever classes the page style gives it. */
+const link = (href: string, text: string) =>
+  new RegExp(`<a [^>]*href="${href}"[^>]*>\\s*${text}\\s*</a\\s*>`);
+
 const part = (body: string, id: string) =>
-  new RegExp(`<(table|p) id="${id}"[\\s\\S]*?</\\1>`).exec(body)?.[0] ?? '';
+  new RegExp(`<(table|p)[^>]*id="${id}"[\\s\\S]*?</\\1>`).exec(body)?.[0] ?? '';
 
 test("a casemanager's login lands on the worklist; each row links to its case page, in Dutch and English", async () => {
   const { cookie, landing } = await loginCookie('cm-017');
@@ -225,27 +229,27 @@ test("a casemanager's login lands on the worklist; each row links to its case pa
 
   const nl = await page(cookie, 'nl');
   expect(nl.statusCode).toBe(200);
-  expect(nl.body).toContain('<h1 id="titel" tabindex="-1" autofocus>Mijn casussen</h1>');
+  expect(nl.body).toMatch(/<h1 [^>]*id="titel" tabindex="-1" autofocus>Mijn casussen<\/h1>/);
   const today = part(nl.body, 'vandaag');
-  expect(today).toContain(`<a href="/meldingen/${soon}">${soon}</a>`);
+  expect(today).toMatch(link(`/meldingen/${soon}`, soon));
   expect(today).toContain('te laat');
   expect(today).not.toContain(police);
   const mine = part(nl.body, 'mijn-meldingen');
-  expect(mine).toContain('<caption>');
+  expect(mine).toMatch(/<caption[ >]/);
   expect(mine.indexOf(soon)).toBeLessThan(mine.indexOf(tomorrow));
   expect(mine).toContain(`id="melding-${police}" href="/meldingen/${police}"`);
-  expect(part(nl.body, 'wacht-op-partners')).toContain(`<a href="/meldingen/${police}">${police}</a>`);
-  expect(nl.body).toContain('<a href="/mijn-casussen">Mijn casussen</a>');
+  expect(part(nl.body, 'wacht-op-partners')).toMatch(link(`/meldingen/${police}`, police));
+  expect(nl.body).toMatch(link('/mijn-casussen', 'Mijn casussen'));
 
   const en = await page(cookie, 'en');
   expect(en.body).toContain('>My cases</h1>');
-  expect(en.body).toContain('<h2>Today and overdue</h2>');
-  expect(en.body).toContain('<h2>Waiting on partners</h2>');
+  expect(en.body).toMatch(/<h2[^>]*>Today and overdue<\/h2>/);
+  expect(en.body).toMatch(/<h2[^>]*>Waiting on partners<\/h2>/);
   expect(part(en.body, 'vandaag')).toContain('overdue');
 
   // The case page leads back to the worklist.
   const casePage = await h.app.inject({ method: 'GET', url: `/meldingen/${police}`, headers: { cookie } });
-  expect(casePage.body).toContain('<a href="/mijn-casussen">');
+  expect(casePage.body).toMatch(/<a [^>]*href="\/mijn-casussen"/);
 });
 
 test('an empty worklist says so in words', async () => {
