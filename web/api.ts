@@ -13,7 +13,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
 import { preferredLanguage, translator, type Lang } from '../i18n';
-import { correctionProblemKey } from './caseDecisions';
+import { correctionProblemKey } from './decisionProblems';
 import { schemaProblemKey } from './intakeForm';
 import { DECISION_NAMES, isDecisionName, type Decision } from '../domain/decisions';
 import { decisionSchemas } from '../domain/decisionSchemas';

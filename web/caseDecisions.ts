@@ -7,7 +7,6 @@
  */
 import type { z } from 'zod';
 import type { Decision } from '../domain/decisions';
-import { CORRECTION_MESSAGES } from '../domain/corrections';
 import { decisionSchemas } from '../domain/decisionSchemas';
 import { INCIDENT_TIME_KINDS } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
@@ -383,58 +382,4 @@ export function parseCaseAction(
   if (name === 'sluiting')
     return { ok: true, action: { kind: 'ops', action: { type: 'sluiting', input } as OpsAction } };
   return { ok: true, action: { kind: 'decision', decision: { type: name, input } as Decision } };
-}
-
-const FORM_FIELDS = new Set(
-  CASE_PAGE_DECISION_NAMES.flatMap((name) => fieldsOf(name).map((field) => field.name)),
-);
-
-/** The messages of a correction that changes only the fields given and was given none. */
-const NOTHING_GIVEN = new Set<string>([
-  CORRECTION_MESSAGES.contactNothing,
-  CORRECTION_MESSAGES.channelsNothing,
-  CORRECTION_MESSAGES.languageNothing,
-]);
-
-/** The fields of the corrections whose schema messages are English: their catalogue key. */
-export function correctionProblemKey(field: string, message = ''): string | undefined {
-  if (NOTHING_GIVEN.has(message)) return 'casePage.problems.nothingGiven';
-  return [
-    'victimAge',
-    'dateOfBirth',
-    'municipality',
-    'name',
-    'phone',
-    'email',
-    'language',
-    'reason',
-  ].includes(field)
-    ? `casePage.problems.${field}`
-    : undefined;
-}
-
-/**
- * A problem in the reader's language. The schema's problems and the workflow's refusals name
- * their field; the catalogue has a text for each field these forms have, and for the refusals a
- * case gives whatever the field (already withdrawn, closed). The workflow's own wording is English
- * and for programs; a person reads the catalogue's.
- */
-export function problemText(
-  t: Translate,
-  problem: IntakeProblem,
-  stage: 'form' | 'refusal',
-  decision?: CasePageDecision,
-): string {
-  const field = decision ? formFieldOf(decision, problem.field) : problem.field;
-  if (NOTHING_GIVEN.has(problem.message)) return t('casePage.problems.nothingGiven');
-  if (stage === 'form') {
-    return FORM_FIELDS.has(field) ? t(`casePage.problems.${field}`) : t('casePage.problems.form');
-  }
-  if (decision === 'medische_wens' && field === 'wish') return t('casePage.refusals.medicalWish');
-  if (field === 'wish' || field === 'role' || field === 'toRegionId') return t(`casePage.refusals.${field}`);
-  if (/already withdrawn/.test(problem.message)) return t('casePage.refusals.withdrawn');
-  if (/\bclos(ed|ing)\b/.test(problem.message)) return t('casePage.refusals.closed');
-  // A correction the case refuses (a date after the intake, a municipality no region serves).
-  if (FORM_FIELDS.has(field)) return t(`casePage.problems.${field}`);
-  return t('casePage.refusals.other', { field });
 }

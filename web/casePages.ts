@@ -22,11 +22,11 @@ import {
   formValuesOf,
   isCasePageDecision,
   parseCaseAction,
-  problemText,
   type CaseAction,
   type CasePageDecision,
   type DecisionFormValues,
 } from './caseDecisions';
+import { problemText } from './decisionProblems';
 import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';

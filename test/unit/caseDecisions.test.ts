@@ -8,9 +8,9 @@ import {
   CASE_PAGE_DECISION_NAMES,
   fieldsOf,
   parseCaseAction,
-  problemText,
   type CasePageDecision,
 } from '../../web/caseDecisions';
+import { problemText } from '../../web/decisionProblems';
 import { effectsOf } from '../../web/views/decisionConfirmPage';
 import type { CaseState } from '../../workflows/messages';
 
