@@ -20,7 +20,7 @@ function exportButton(input: PrivacySectionInput, taal: string, formaat: string,
     <input type="hidden" name="_csrf" value="${input.csrfToken}" />
     <input type="hidden" name="taal" value="${taal}" />
     <input type="hidden" name="formaat" value="${formaat}" />
-    <button type="submit">${label}</button>
+    <button class="utrecht-button utrecht-button--secondary-action" type="submit">${label}</button>
   </form>`;
 }
 
@@ -28,14 +28,14 @@ export function privacySection(t: Translate, input: PrivacySectionInput): SafeHt
   const { pending } = input;
   const own = pending?.requestedBy === input.staffId;
   return html`<section id="privacy" aria-labelledby="privacy-titel">
-    <h2 id="privacy-titel">${t('privacy.section.title')}</h2>
-    <p class="hint">${t('privacy.section.hint')}</p>
+    <h2 class="utrecht-heading-2" id="privacy-titel">${t('privacy.section.title')}</h2>
+    <p class="utrecht-paragraph hint">${t('privacy.section.hint')}</p>
     ${exportButton(input, 'nl', 'html', t('privacy.section.exportHtml'), 'inzage-nl')}
     ${exportButton(input, 'en', 'html', t('privacy.section.exportHtmlEn'), 'inzage-en')}
     ${exportButton(input, 'nl', 'json', t('privacy.section.exportJson'), 'inzage-json')}
     ${
       pending
-        ? html`<p id="wisverzoek">
+        ? html`<p class="utrecht-paragraph" id="wisverzoek">
             ${t(own ? 'privacy.section.pendingOwn' : 'privacy.section.pending', {
               by: pending.requestedBy,
               at: formatLocal(pending.requestedAt),
@@ -49,7 +49,7 @@ export function privacySection(t: Translate, input: PrivacySectionInput): SafeHt
       id="${pending ? 'wissen-goedkeuren' : 'wissen'}"
     >
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />
-      <button type="submit">
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
         ${t(pending ? 'privacy.section.approveErasure' : 'privacy.section.requestErasure')}
       </button>
     </form>
