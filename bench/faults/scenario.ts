@@ -93,13 +93,18 @@ export async function allHandedOver(stack: Stack, refs: string[], ms = 300_000):
   ).catch(() => false);
 }
 
-/** The casemanager acknowledges every handover; each case must reach watchful waiting. */
+/**
+ * The casemanager acknowledges every handover; each case must reach watchful waiting. A named
+ * casemanager of the region, so they own the cases and the check-ins go to their own address (an
+ * id the directory does not know would own cases nobody can be reached at: its check-ins skip to
+ * the on-call casemanager).
+ */
 export async function acknowledgeAll(stack: Stack, report: Report, refs: string[]): Promise<void> {
   let waiting = 0;
   for (const ref of refs) {
     await decide(stack.client, ref, {
       type: 'ontvangstbevestiging',
-      input: { requestId: HANDOVER, by: 'cm-faults' },
+      input: { requestId: HANDOVER, by: 'cm-lim' },
     });
     const state = await eventually(`${ref} in watchful waiting`, async () => {
       const s = await getCaseState(stack.client, ref);
