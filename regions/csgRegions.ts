@@ -22,7 +22,7 @@
  * the national coordinator (`landelijk`, regions/defaultDirectory.ts); ops find those cases by
  * their region (cases/opsQueries.ts, `zonder_regio`).
  */
-import type { VeiligheidsregioCode } from './municipalities';
+import type { VeiligheidsregioCode } from './veiligheidsregios';
 
 export interface CsgRegion {
   id: string;

@@ -11,7 +11,8 @@ import {
 import { CSG_REGIONS, UNASSIGNED_VEILIGHEIDSREGIOS } from '../../regions/csgRegions';
 import { gelderlandZuidMidden } from '../../regions/gelderland-zuid-midden';
 import { limburg } from '../../regions/limburg';
-import { GEMEENTEN, VEILIGHEIDSREGIOS } from '../../regions/municipalities';
+import { GEMEENTEN } from '../../regions/municipalities';
+import { VEILIGHEIDSREGIOS } from '../../regions/veiligheidsregios';
 import { buildIntake } from '../../testkit/meldingFixtures';
 
 const intakeFrom = (municipality: string) =>
