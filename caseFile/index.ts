@@ -25,6 +25,7 @@
 import type { PayloadKeys } from '../config/payloadCodec';
 import { createCaseFile, type CaseFile } from './caseFile';
 import { openPostgresRows } from './postgresRows';
+import type { RowStore } from './rows';
 import { openSqliteRows } from './sqliteRows';
 
 export {
@@ -49,9 +50,31 @@ export interface CaseFileSettings {
   BLIND_INDEX_KEY: Buffer;
 }
 
-export async function openCaseFile(settings: CaseFileSettings): Promise<CaseFile> {
+/**
+ * The case file of these settings. Synchronous, so a front end opens it where it opens its other
+ * stores: a PostgreSQL backend connects (and creates its table) in the background, and the first
+ * call waits for it, failing with the connection's error if it could not.
+ */
+export function openCaseFile(settings: CaseFileSettings): CaseFile {
   const rows = settings.CASE_FILE_DATABASE_URL
-    ? await openPostgresRows({ connectionString: settings.CASE_FILE_DATABASE_URL })
+    ? deferred(openPostgresRows({ connectionString: settings.CASE_FILE_DATABASE_URL }))
     : openSqliteRows(settings.CASE_FILE_DB_PATH);
   return createCaseFile({ rows, keys: settings.PAYLOAD_KEYS, indexKey: settings.BLIND_INDEX_KEY });
+}
+
+/** A row store that is still opening: every call waits for it. */
+function deferred(opening: Promise<RowStore>): RowStore {
+  // Reported by the first call that needs the store, not as an unhandled rejection before it.
+  opening.catch(() => undefined);
+  return {
+    insert: async (row) => (await opening).insert(row),
+    ofCase: async (caseIndex) => (await opening).ofCase(caseIndex),
+    deleteCase: async (caseIndex) => (await opening).deleteCase(caseIndex),
+    olderThan: async (kind, before) => (await opening).olderThan(kind, before),
+    deleteOlderThan: async (kind, before) => (await opening).deleteOlderThan(kind, before),
+    close: async () => {
+      const rows = await opening.catch(() => undefined);
+      await rows?.close();
+    },
+  };
 }

@@ -23,7 +23,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
+import { DEFAULT_CASE_FILE_DB, openCaseFile } from '../caseFile';
 import { ConfigError } from '../config/configError';
+import type { PayloadKeys } from '../config/payloadCodec';
 import { createLogger } from '../config/logger';
 import {
   createCasePrivacy,
@@ -290,13 +292,23 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
  * The privacy service over this machine's stores (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, MAIL_COPIES_URL); its receipts
  * are keyed with BLIND_INDEX_KEY, which the privacy commands therefore need.
  */
-function openCasePrivacy(client: Client): { service: PrivacyService; close(): void } {
+function openCasePrivacy(
+  client: Client,
+  payloadKeys: PayloadKeys,
+): { service: PrivacyService; close(): void } {
   const receiptKey = optionalBlindIndexKey(process.env);
   if (!receiptKey) {
     throw new ConfigError(['BLIND_INDEX_KEY is needed for export and wissen: it keys the erasure receipt']);
   }
   const erasures = openErasureStore(process.env.PRIVACY_DB_PATH ?? DEFAULT_PRIVACY_DB);
+  const caseFile = openCaseFile({
+    CASE_FILE_DB_PATH: process.env.CASE_FILE_DB_PATH ?? DEFAULT_CASE_FILE_DB,
+    CASE_FILE_DATABASE_URL: process.env.CASE_FILE_DATABASE_URL,
+    PAYLOAD_KEYS: payloadKeys,
+    BLIND_INDEX_KEY: receiptKey,
+  });
   const service = createCasePrivacy({
+    caseFile,
     client,
     deliveryLogDir: process.env.DELIVERY_LOG_DIR ?? DEFAULT_DELIVERY_LOG_DIR,
     ...(process.env.MAIL_COPIES_URL ? { mailCopiesUrl: process.env.MAIL_COPIES_URL } : {}),
@@ -305,7 +317,13 @@ function openCasePrivacy(client: Client): { service: PrivacyService; close(): vo
     // On stderr: stdout is for the person at the terminal.
     accessLog: loggerAccessLog(createLogger({ level: 'info', name: 'cli' }, process.stderr)),
   });
-  return { service, close: () => erasures.close() };
+  return {
+    service,
+    close: () => {
+      erasures.close();
+      void caseFile.close();
+    },
+  };
 }
 
 /** The command line could not reach Temporal at all: nothing was read or changed. */
@@ -375,7 +393,7 @@ async function main(): Promise<void> {
       opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
       blindIndexKey: optionalBlindIndexKey(process.env),
       ...(staffRoles ? { staffRoles } : {}),
-      privacy: () => openCasePrivacy(client),
+      privacy: () => openCasePrivacy(client, settings.PAYLOAD_KEYS),
     });
     process.exitCode = code;
   } finally {

@@ -118,6 +118,16 @@ export const envSchema = z.object({
   DELIVERY_LOG_DIR: z.string().min(1).default('.data/deliveries'),
   /** SQLite file of pending erasure requests and erasure receipts (cases/privacy/erasureStore.ts). */
   PRIVACY_DB_PATH: z.string().min(1).default('.data/privacy.db'),
+  /** SQLite file of the case file in the dev profile (caseFile/); unused when CASE_FILE_DATABASE_URL is set. */
+  CASE_FILE_DB_PATH: z.string().min(1).default('.data/case-file.db'),
+  /** PostgreSQL holding the case file in the cluster profile (caseFile/); unset: the SQLite file. */
+  CASE_FILE_DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'CASE_FILE_DATABASE_URL must be a PostgreSQL URL like postgresql://user@host:5432/database',
+    )
+    .optional(),
   /** The REST API of a mail relay the system runs itself (maildev in development), whose copies erasure deletes; unset in production. */
   MAIL_COPIES_URL: z.string().url('MAIL_COPIES_URL must be a URL like http://127.0.0.1:1080').optional(),
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */

@@ -970,6 +970,16 @@ export const en: Catalog = {
         'The anonymous record behind the semester figures: it holds codes only (region, semester, kind of care) and cannot be traced back to this melding.',
       logboeken: 'Technical logs of the services: they hold no personal data, only codes and staff ids.',
     },
+    caseFileKinds: {
+      intake: 'Melding',
+      triage: 'Triage',
+      besluit: 'Decision',
+      correctie: 'Correction',
+      partnerverzoek: 'Request to a partner',
+      partnerverzoek_uitkomst: 'Outcome of a request',
+      checkin: 'Check-in',
+      afsluiting: 'Closing',
+    },
     sharing: {
       csg: 'all details (the CSG itself)',
       toestemming: 'details with consent',
@@ -1012,6 +1022,9 @@ export const en: Catalog = {
       deliveries: 'Messages sent',
       deliveriesHint:
         'Every message to a partner: when, by which channel, and whether it arrived. Not the text itself.',
+      caseFile: 'Case file',
+      caseFileHint:
+        'What the CSG recorded of the care for this melding, moment by moment: the melding, the triage, decisions, corrections, requests to partners and their outcome, check-ins and the closing.',
       notIncluded: 'Not included, and why',
       at: 'When',
       by: 'By',

@@ -999,6 +999,16 @@ export const nl = {
       logboeken:
         'Technische logboeken van de diensten: die bevatten geen persoonsgegevens, alleen codes en medewerker-id’s.',
     },
+    caseFileKinds: {
+      intake: 'Melding',
+      triage: 'Triage',
+      besluit: 'Besluit',
+      correctie: 'Correctie',
+      partnerverzoek: 'Verzoek aan partner',
+      partnerverzoek_uitkomst: 'Uitkomst van verzoek',
+      checkin: 'Contactmoment',
+      afsluiting: 'Afsluiting',
+    },
     sharing: {
       csg: 'alle gegevens (het CSG zelf)',
       toestemming: 'gegevens met toestemming',
@@ -1042,6 +1052,9 @@ export const nl = {
       deliveries: 'Verzonden berichten',
       deliveriesHint:
         'Elk bericht aan een partner: wanneer, via welk kanaal, en of het is aangekomen. Niet de tekst zelf.',
+      caseFile: 'Casusdossier',
+      caseFileHint:
+        'Wat het CSG over de zorg bij deze melding heeft vastgelegd, per moment: de melding, de triage, besluiten, correcties, verzoeken aan partners en hun uitkomst, contactmomenten en de afsluiting.',
       notIncluded: 'Niet opgenomen, en waarom',
       at: 'Wanneer',
       by: 'Door',

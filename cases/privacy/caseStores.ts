@@ -1,12 +1,11 @@
 /**
  * One small interface per place that holds something of a case, so the access export and erasure
  * walk the same list: what the export shows is what erasure removes. A store added later (the
- * case file, the per-case access log) implements this and joins the list handed to the privacy
- * service; nothing else changes.
+ * per-case access log) implements this and joins the list handed to the privacy service.
  */
 
-/** The places a case is held today; codes, named in the export and the erasure receipt. */
-export const CASE_STORE_NAMES = ['temporal', 'bezorglog', 'mailkopieen'] as const;
+/** The places a case is held; codes, named in the export and the erasure receipt. */
+export const CASE_STORE_NAMES = ['temporal', 'bezorglog', 'mailkopieen', 'dossier'] as const;
 export type CaseStoreName = (typeof CASE_STORE_NAMES)[number];
 
 /** What one store removed, as counts per kind (never a value). */

@@ -11,6 +11,13 @@ import type { CaseState } from '../../workflows/messages';
 import type { DeliveryEntry } from './deliveryLogStore';
 import type { CaseExport } from './privacyService';
 
+/** One record of the case file as its store exports it (caseFileStore.ts). */
+interface CaseFileLine {
+  kind: string;
+  at: string;
+  data: unknown;
+}
+
 interface RequestLine {
   requestId: string;
   partner: string;
@@ -83,6 +90,9 @@ export function exportDocument(doc: CaseExport): string {
       }
     | undefined;
   const deliveries = (doc.held.bezorglog?.verzendingen as DeliveryEntry[] | undefined) ?? [];
+  // Shown whenever the export was made with the case file; otherwise "not included" says why.
+  const withCaseFile = !doc.notIncluded.some((n) => n.code === 'dossier');
+  const caseFileRecords = (doc.held.dossier?.stukken as CaseFileLine[] | undefined) ?? [];
   const none = t('privacy.export.none');
   const body = html`<h1>${t('privacy.export.title', { reference: doc.reference })}</h1>
     <p>${t('privacy.export.madeAt', { at: formatLocal(doc.exportedAt), by: doc.exportedBy })}</p>
@@ -151,6 +161,21 @@ export function exportDocument(doc: CaseExport): string {
       deliveries.map((d) => [when(d.finishedAt ?? d.claimedAt), d.requestId, d.attempt, d.channel, d.state]),
       none,
     )}
+    ${
+      withCaseFile
+        ? html`<h2>${t('privacy.export.caseFile')}</h2>
+            <p>${t('privacy.export.caseFileHint')}</p>
+            ${table(
+              [t('privacy.export.at'), t('privacy.export.what'), t('privacy.export.value')],
+              caseFileRecords.map((r) => [
+                when(r.at),
+                wordsOr(t, `privacy.caseFileKinds.${r.kind}`, r.kind),
+                valueList(t, r.data),
+              ]),
+              none,
+            )}`
+        : ''
+    }
     <h2>${t('privacy.export.notIncluded')}</h2>
     <ul id="niet-opgenomen">
       ${doc.notIncluded.map((n) => html`<li>${n.text}</li>`)}

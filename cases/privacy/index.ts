@@ -1,15 +1,18 @@
 /**
- * The privacy service over the stores that hold cases today: Temporal and the delivery log. The
- * command line and the web service build it the same way, from the same settings
- * (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, BLIND_INDEX_KEY).
+ * The privacy service over the stores that hold cases: Temporal, the delivery log and, when handed
+ * in, the case file (caseFile/). The command line and the web service build it the same way, from
+ * the same settings (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, BLIND_INDEX_KEY, and for the case file
+ * CASE_FILE_DB_PATH or CASE_FILE_DATABASE_URL with PAYLOAD_KEYS).
  *
  * Mail copies: the worker keeps none (it hands each message to the relay or Twilio and records only
  * the delivery log entry). A relay the system runs itself (maildev in development) keeps them:
  * with MAIL_COPIES_URL its copies are a store too (mailCopiesStore.ts).
  */
 import type { Client } from '@temporalio/client';
+import type { CaseFile } from '../../caseFile';
 import { caseState } from '../../workflows/messages';
 import type { PrivacyAccessLog } from './accessLog';
+import { caseFileCaseStore } from './caseFileStore';
 import type { CaseStore } from './caseStores';
 import { deliveryLogCaseStore } from './deliveryLogStore';
 import { mailCopiesCaseStore } from './mailCopiesStore';
@@ -30,6 +33,8 @@ export interface CasePrivacyDeps {
   deliveryLogDir: string;
   /** MAIL_COPIES_URL: the REST API of a relay the system runs itself (maildev); unset in production. */
   mailCopiesUrl?: string;
+  /** The case file (caseFile/, CASE_FILE_DB_PATH or CASE_FILE_DATABASE_URL); without it the export says it is not included. */
+  caseFile?: CaseFile;
   erasures: ErasureStore;
   receiptKey: Buffer;
   accessLog: PrivacyAccessLog;
@@ -41,6 +46,7 @@ export function createCasePrivacy(deps: CasePrivacyDeps): PrivacyService {
     temporalCaseStore(deps.client),
     deliveryLogCaseStore(deps.deliveryLogDir),
     ...(deps.mailCopiesUrl ? [mailCopiesCaseStore({ baseUrl: deps.mailCopiesUrl })] : []),
+    ...(deps.caseFile ? [caseFileCaseStore(deps.caseFile)] : []),
   ];
   return createPrivacyService({
     async regionsOf(reference) {

@@ -84,6 +84,10 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
   });
   const NOT_FOUND: NotFound = { status: 'not_found' };
   const hashOf = (reference: string) => receiptHash(deps.receiptKey, reference);
+  // The case file is "not included" only where this service is not given it as a store.
+  const notIncluded = NOT_INCLUDED.filter(
+    (code) => code !== 'dossier' || !deps.stores.some((store) => store.name === 'dossier'),
+  );
 
   /** The role may take the action and the case lies in the staff member's regions. */
   async function allowed(
@@ -116,7 +120,7 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
           exportedBy: staff.id,
           lang,
           held,
-          notIncluded: NOT_INCLUDED.map((code) => ({ code, text: t(`privacy.notIncluded.${code}`) })),
+          notIncluded: notIncluded.map((code) => ({ code, text: t(`privacy.notIncluded.${code}`) })),
         },
       };
     },

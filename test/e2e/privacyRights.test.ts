@@ -10,12 +10,15 @@
  * visibility answer nothing) and none of its values, nor its reference, is in any file under the
  * test's data folder (delivery log, privacy store, semester report store), while the second case
  * runs on intact, the anonymous semester record stays, and the receipt holds no value of the case.
+ * The case file (its SQLite file in the same data folder) holds records of both cases, as the
+ * activities will write them: the export shows the case's own, erasure removes them.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { createFileDeliveryLog } from '../../activities/deliveryLog';
+import { openCaseFile, type CaseFile } from '../../caseFile';
 import { decide, startMelding } from '../../cases/meldingClient';
 import {
   createCasePrivacy,
@@ -34,7 +37,7 @@ import { openReportStore, type ReportStore } from '../../reporting/reportStore';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { filesUnder, leaks, needlesOf } from '../../testkit/plantedData';
-import { TEST_BLIND_INDEX_KEY } from '../../testkit/temporal';
+import { TEST_BLIND_INDEX_KEY, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 import { caseState, intakeForReopening } from '../../workflows/messages';
 
 jest.setTimeout(180_000);
@@ -74,12 +77,18 @@ const deliveryDir = join(dataDir, 'deliveries');
 let h: IntakeHarness;
 let erasures: ErasureStore;
 let reports: ReportStore;
+let caseFile: CaseFile;
 const accessLog: PrivacyAccessEntry[] = [];
 const recording: PrivacyAccessLog = { record: (entry) => accessLog.push(entry) };
 
 beforeAll(async () => {
   erasures = openErasureStore(join(dataDir, 'privacy.db'));
   reports = openReportStore(join(dataDir, 'report.db'));
+  caseFile = openCaseFile({
+    CASE_FILE_DB_PATH: join(dataDir, 'case-file.db'),
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+    BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY,
+  });
   h = await startIntakeHarness({
     config: {
       STAFF_ACCOUNTS: `${TEST_CONFIG.STAFF_ACCOUNTS},${Object.entries(PASSWORDS)
@@ -98,6 +107,7 @@ afterAll(async () => {
   await h?.stop();
   erasures?.close();
   reports?.close();
+  await caseFile?.close();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(exportDir, { recursive: true, force: true });
 });
@@ -106,6 +116,7 @@ function privacyOver(client: Client) {
   return createCasePrivacy({
     client,
     deliveryLogDir: deliveryDir,
+    caseFile,
     erasures,
     receiptKey: TEST_BLIND_INDEX_KEY,
     accessLog: recording,
@@ -134,6 +145,23 @@ async function newCase(p: typeof PLANTED): Promise<string> {
     h.sent.some((s) => s.message.meldingRef === intake.reference) ? true : undefined,
   );
   return intake.reference;
+}
+
+/** Case file records as the activities will write them at intake and at a correction. */
+async function fileRecords(reference: string, p: typeof PLANTED): Promise<void> {
+  const at = new Date().toISOString();
+  await caseFile.append(reference, {
+    key: 'intake',
+    kind: 'intake',
+    at,
+    data: { victimContact: { name: p.name, phone: p.phone, email: p.email, dateOfBirth: p.dateOfBirth } },
+  });
+  await caseFile.append(reference, {
+    key: 'correctie/u-1',
+    kind: 'correctie',
+    at,
+    data: { practicalNotes: p.notes, reason: 'nieuwe_informatie' },
+  });
 }
 
 /** What the worker's delivery log would hold for every message "sent" so far. */
@@ -212,6 +240,12 @@ test('export holds every planted value and nothing of another case; erasure need
     email: 'derde@third.example',
   });
   await logDeliveries();
+  for (const [reference, values] of [
+    [planted, PLANTED],
+    [other, OTHER],
+    [running, { ...OTHER, name: 'Derde Persoon' }],
+  ] as const)
+    await fileRecords(reference, values);
 
   // The victim withdraws: the case ends and writes its anonymous semester record.
   await decide(h.client, planted, { type: 'intrekking', input: { by: 'helpline-017' } });
@@ -247,7 +281,11 @@ test('export holds every planted value and nothing of another case; erasure need
   expect(exports['en.html']).toContain(`Access to melding ${planted}`);
   expect(exports['en.html']).toContain('Not included, and why');
   const json = JSON.parse(exports['nl.json']!) as {
-    held: { temporal: { verzoeken: unknown[] }; bezorglog: { verzendingen: Array<{ requestId: string }> } };
+    held: {
+      temporal: { verzoeken: unknown[] };
+      bezorglog: { verzendingen: Array<{ requestId: string }> };
+      dossier: { stukken: Array<{ kind: string; data: Record<string, unknown> }> };
+    };
     notIncluded: unknown[];
   };
   const sentForPlanted = h.sent.filter((s) => s.message.meldingRef === planted);
@@ -255,7 +293,12 @@ test('export holds every planted value and nothing of another case; erasure need
     sentForPlanted.map((s) => s.message.requestId).sort(),
   );
   expect(json.held.temporal.verzoeken.length).toBeGreaterThan(0);
-  expect(json.notIncluded).toHaveLength(5);
+  expect(json.held.dossier.stukken.map((r) => r.kind)).toEqual(['intake', 'correctie']);
+  expect(json.held.dossier.stukken[1]!.data).toMatchObject({ practicalNotes: PLANTED.notes });
+  // The case file is in the export, so no longer among what is not included.
+  expect(json.notIncluded).toHaveLength(4);
+  expect(exports['nl.html']).toContain('Casusdossier');
+  expect(exports['en.html']).toContain('Case file');
   for (const [what, body] of Object.entries(exports)) {
     for (const value of Object.values(PLANTED)) expect(`${what}: ${body}`).toContain(value);
     expect(leaks(needlesOf([...plantedValues(OTHER), other, running]), [[what, body]])).toEqual([]);
@@ -283,6 +326,7 @@ test('export holds every planted value and nothing of another case; erasure need
   expect(approved.err).toBe('');
   expect(approved.code).toBe(0);
   expect(approved.out).toContain('bezorglog: verzendingen');
+  expect(await caseFile.records(planted)).toEqual([]);
 
   // The running case, by the page: requested, refused to the same officer, approved by the other.
   const first = await loginAs('priv-1', running);
@@ -324,12 +368,14 @@ test('export holds every planted value and nothing of another case; erasure need
   const otherJson = readFileSync(join(exportDir, `inzage-${other}.json`), 'utf8');
   expect(otherJson).toContain(OTHER.phone);
   expect(otherJson).toContain('verzendingen');
+  expect((await caseFile.records(other)).map((r) => r.kind)).toEqual(['intake', 'correctie']);
 
   // The anonymous semester record stays; the receipt exists and holds nothing of the case.
   expect(reports.records('limburg', semester)).toHaveLength(1);
   const receipt = erasures.receipt(receiptHash(TEST_BLIND_INDEX_KEY, planted));
   expect(receipt).toMatchObject({ requestedBy: 'priv-1', approvedBy: 'priv-2' });
   expect(receipt?.removed.temporal).toMatchObject({ workflow: 1, lopendBeeindigd: 0 });
+  expect(receipt?.removed.dossier).toEqual({ stukken: 2 });
   expect(erasures.receipt(receiptHash(TEST_BLIND_INDEX_KEY, running))?.removed.temporal).toMatchObject({
     workflow: 1,
     lopendBeeindigd: 1,
