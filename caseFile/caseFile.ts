@@ -10,6 +10,8 @@
  * - A record's id is the keyed hash of the reference and the writer's record key: the same write
  *   repeated (an activity retried) finds its id taken and changes nothing.
  * - The data is sealed with the payload keys, bound to the case, kind and time (sealing.ts).
+ *   `reseal` moves older records to the current key, so an old key can be retired (docs/privacy.md
+ *   says when a payload key may go; a case file record lives far longer than a case's history).
  * - Kind and time stand in clear beside the ciphertext: pruning needs them without any key. They
  *   say that some case had, say, a check-in at that time, not whose.
  */
@@ -51,6 +53,11 @@ export interface CaseFile {
   expired(now: Date): Promise<ExpiredRecord[]>;
   /** Removes the records past their kind's retention at `now`; how many per kind (kinds with none left out). */
   prune(now: Date): Promise<Partial<Record<CaseFileRecordKind, number>>>;
+  /**
+   * Seals every record that is under an older key again under the current one; how many. After
+   * it, the older keys are no longer needed by the case file. Safe to stop and run again.
+   */
+  reseal(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,9 @@ export class CaseFileInputError extends Error {
     this.name = 'CaseFileInputError';
   }
 }
+
+/** Records re-sealed per round trip to the database. */
+const RESEAL_BATCH = 200;
 
 const RECORD_KEY = /^[A-Za-z0-9._:/-]{1,200}$/;
 
@@ -103,10 +113,11 @@ export function createCaseFile(deps: CaseFileDeps): CaseFile {
   return {
     async append(reference, record) {
       const { at, plain } = checked(reference, record);
-      const { keyId, sealed } = sealer.seal({ reference, kind: record.kind, at }, plain);
+      const index = caseIndex(reference);
+      const { keyId, sealed } = sealer.seal({ caseIndex: index, kind: record.kind, at }, plain);
       const inserted = await deps.rows.insert({
         id: recordId(reference, record.key),
-        caseIndex: caseIndex(reference),
+        caseIndex: index,
         kind: record.kind,
         at,
         keyId,
@@ -118,7 +129,7 @@ export function createCaseFile(deps: CaseFileDeps): CaseFile {
     async records(reference) {
       const rows = await deps.rows.ofCase(caseIndex(reference));
       return rows.map((row) => {
-        const plain = sealer.open({ reference, kind: row.kind, at: row.at }, row.keyId, row.sealed);
+        const plain = sealer.open(row, row.keyId, row.sealed);
         const { key, data } = JSON.parse(plain.toString('utf8')) as {
           key: string;
           data: Record<string, unknown>;
@@ -151,6 +162,19 @@ export function createCaseFile(deps: CaseFileDeps): CaseFile {
         if (count > 0) removed[kind] = count;
       }
       return removed;
+    },
+
+    async reseal() {
+      let count = 0;
+      for (;;) {
+        const batch = await deps.rows.sealedWithOtherKey(sealer.currentKeyId, RESEAL_BATCH);
+        if (batch.length === 0) return count;
+        for (const row of batch) {
+          const { keyId, sealed } = sealer.seal(row, sealer.open(row, row.keyId, row.sealed));
+          await deps.rows.reseal(row.id, keyId, sealed);
+          count += 1;
+        }
+      }
     },
 
     close: () => deps.rows.close(),

@@ -72,6 +72,8 @@ function deferred(opening: Promise<RowStore>): RowStore {
     deleteCase: async (caseIndex) => (await opening).deleteCase(caseIndex),
     olderThan: async (kind, before) => (await opening).olderThan(kind, before),
     deleteOlderThan: async (kind, before) => (await opening).deleteOlderThan(kind, before),
+    sealedWithOtherKey: async (keyId, limit) => (await opening).sealedWithOtherKey(keyId, limit),
+    reseal: async (id, keyId, sealed) => (await opening).reseal(id, keyId, sealed),
     close: async () => {
       const rows = await opening.catch(() => undefined);
       await rows?.close();

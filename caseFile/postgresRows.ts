@@ -21,6 +21,15 @@ interface Row {
   sealed: Buffer;
 }
 
+const toSealedRow = (r: Row): SealedRow => ({
+  id: r.id,
+  caseIndex: r.case_index,
+  kind: r.kind,
+  at: r.at.toISOString(),
+  keyId: r.key_id,
+  sealed: r.sealed,
+});
+
 export async function openPostgresRows(config: PoolConfig): Promise<RowStore> {
   const pool = new Pool({ max: 4, ...config });
   const client = await pool.connect();
@@ -62,14 +71,7 @@ export async function openPostgresRows(config: PoolConfig): Promise<RowStore> {
         'SELECT id, case_index, kind, at, key_id, sealed FROM dossierstukken WHERE case_index = $1 ORDER BY at, seq',
         [caseIndex],
       );
-      return result.rows.map((r): SealedRow => ({
-        id: r.id,
-        caseIndex: r.case_index,
-        kind: r.kind,
-        at: r.at.toISOString(),
-        keyId: r.key_id,
-        sealed: r.sealed,
-      }));
+      return result.rows.map(toSealedRow);
     },
     async deleteCase(caseIndex) {
       return (
@@ -88,6 +90,20 @@ export async function openPostgresRows(config: PoolConfig): Promise<RowStore> {
         (await pool.query('DELETE FROM dossierstukken WHERE kind = $1 AND at < $2', [kind, before]))
           .rowCount ?? 0
       );
+    },
+    async sealedWithOtherKey(keyId, limit) {
+      const result = await pool.query<Row>(
+        'SELECT id, case_index, kind, at, key_id, sealed FROM dossierstukken WHERE key_id <> $1 ORDER BY seq LIMIT $2',
+        [keyId, limit],
+      );
+      return result.rows.map(toSealedRow);
+    },
+    async reseal(id, keyId, sealed) {
+      await pool.query('UPDATE dossierstukken SET key_id = $1, sealed = $2 WHERE id = $3', [
+        keyId,
+        sealed,
+        id,
+      ]);
     },
     async close() {
       await pool.end();

@@ -28,5 +28,9 @@ export interface RowStore {
   olderThan(kind: string, before: string): Promise<Array<{ kind: string; at: string }>>;
   /** Removes the rows of one kind older than `before`; how many. */
   deleteOlderThan(kind: string, before: string): Promise<number>;
+  /** Up to `limit` rows sealed with another key than `keyId` (for re-sealing). */
+  sealedWithOtherKey(keyId: string, limit: number): Promise<SealedRow[]>;
+  /** Replaces a row's ciphertext and key id, if the row is still there. */
+  reseal(id: string, keyId: string, sealed: Buffer): Promise<void>;
   close(): Promise<void>;
 }

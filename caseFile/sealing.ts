@@ -5,9 +5,16 @@
  * readable while their key is configured).
  *
  * The associated data binds the ciphertext to where it stands: a label of its own (so a Temporal
- * payload cannot pass for a record, nor a record for a payload), the key id, the case's reference
- * and the record's kind and time. A record copied to another case, or relabelled to another kind
- * or time (say, to dodge its retention), fails authentication instead of being read.
+ * payload cannot pass for a record, nor a record for a payload), the key id, the case (by the
+ * keyed hash of its reference, caseFile.ts) and the record's kind and time. A record copied to
+ * another case, or relabelled to another kind or time (say, to dodge its retention), fails
+ * authentication instead of being read.
+ *
+ * The case's keyed hash rather than the reference itself: it binds the record to the case just as
+ * firmly (another reference has another hash, and nobody forges one without BLIND_INDEX_KEY), and
+ * it is what the row holds, so records can be re-sealed under a new key without knowing their
+ * references (`reseal`): a record kept 20 years outlives any payload key, which must be retired
+ * some day.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { PayloadKeys } from '../config/payloadCodec';
@@ -18,7 +25,8 @@ const TAG_BYTES = 16;
 
 /** Where a record stands: what its ciphertext is bound to. */
 export interface RecordPlace {
-  reference: string;
+  /** The case's keyed hash (caseFile.ts). */
+  caseIndex: string;
   kind: string;
   /** ISO 8601, as stored. */
   at: string;
@@ -33,9 +41,11 @@ export class CaseFileDecryptionError extends Error {
 }
 
 const associatedData = (keyId: string, place: RecordPlace) =>
-  Buffer.from(JSON.stringify([LABEL, keyId, place.reference, place.kind, place.at]), 'utf8');
+  Buffer.from(JSON.stringify([LABEL, keyId, place.caseIndex, place.kind, place.at]), 'utf8');
 
 export interface Sealer {
+  /** The id of the key that seals new records. */
+  readonly currentKeyId: string;
   seal(place: RecordPlace, plain: Buffer): { keyId: string; sealed: Buffer };
   open(place: RecordPlace, keyId: string, sealed: Buffer): Buffer;
 }
@@ -47,6 +57,7 @@ export function recordSealer(keys: PayloadKeys): Sealer {
     if (key.length !== 32) throw new Error(`payload key "${id}" must be 32 bytes (AES-256)`);
   }
   return {
+    currentKeyId: keys.currentKeyId,
     seal(place, plain) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', current, nonce);

@@ -58,6 +58,10 @@ export function openSqliteRows(path: string): RowStore {
     'SELECT kind, at FROM dossierstukken WHERE kind = ? AND at < ? ORDER BY at, seq',
   );
   const deleteOlderThan = db.prepare('DELETE FROM dossierstukken WHERE kind = ? AND at < ?');
+  const sealedWithOtherKey = db.prepare<[string, number], Row>(
+    'SELECT id, case_index, kind, at, key_id, sealed FROM dossierstukken WHERE key_id <> ? ORDER BY seq LIMIT ?',
+  );
+  const reseal = db.prepare('UPDATE dossierstukken SET key_id = ?, sealed = ? WHERE id = ?');
 
   return {
     async insert(row) {
@@ -74,6 +78,12 @@ export function openSqliteRows(path: string): RowStore {
     },
     async deleteOlderThan(kind, before) {
       return deleteOlderThan.run(kind, before).changes;
+    },
+    async sealedWithOtherKey(keyId, limit) {
+      return sealedWithOtherKey.all(keyId, limit).map(toSealedRow);
+    },
+    async reseal(id, keyId, sealed) {
+      reseal.run(keyId, sealed, id);
     },
     async close() {
       db.close();

@@ -3,7 +3,7 @@
  * postgres.test.ts in `npm run test:cluster`): order, idempotent appends, erasure of one case,
  * retention per kind, clear errors on bad input, and encryption at rest (nothing planted readable
  * in the stored bytes, a record moved to another case or relabelled refuses to open, rotated keys
- * still open older records).
+ * still open older records, and re-sealing lets an old key go).
  */
 import {
   CaseFileDecryptionError,
@@ -230,7 +230,7 @@ export function caseFileContract(open: () => Promise<Backend>): void {
     await expect(watched.records(CASE)).rejects.toThrow(CaseFileDecryptionError);
   });
 
-  test('key rotation: older records open with their own key, new ones are sealed with the newest', async () => {
+  test('key rotation: older records open with their own key, new ones are sealed with the newest, re-sealing retires the old key', async () => {
     const spy = spying(backend.rows);
     const beforeRotation = createCaseFile({ rows: spy.rows, keys: UNDER_A, indexKey: INDEX_KEY });
     await beforeRotation.append(
@@ -259,5 +259,13 @@ export function caseFileContract(open: () => Promise<Backend>): void {
     expect(error).toBeInstanceOf(CaseFileDecryptionError);
     expect((error as Error).message).toContain('"a"');
     expect((error as Error).message).not.toContain('Wilhelmina');
+
+    // Re-sealed under "b", the older record no longer needs key "a"; a second run has nothing to do.
+    expect(await afterRotation.reseal()).toBe(1);
+    expect(await afterRotation.reseal()).toBe(0);
+    expect((await onlyB.records(CASE)).map((r) => r.data)).toEqual([
+      { victim: PLANTED },
+      { window: 'binnen_72_uur' },
+    ]);
   });
 }
