@@ -10,6 +10,7 @@ import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
 import { openSessionRevocations } from './kit/sessionRevocations';
 import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
+import { openCaseFile } from '../caseFile';
 
 async function main(): Promise<void> {
   let env: Env;
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const { client, close: closeTemporal } = await connectTemporalClient(env);
   const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
   const erasures = openErasureStore(env.PRIVACY_DB_PATH);
+  // The privacy officer's export and erasure reach the case file too.
+  const caseFile = openCaseFile(env);
   const registry = new Registry();
   const counters = createIntakeMetrics(registry);
   registerCaseGauges(registry, client);
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     sessionRevocations,
     metrics: { registry, counters, token: env.METRICS_TOKEN },
     privacy: createCasePrivacy({
+      caseFile,
       client,
       deliveryLogDir: env.DELIVERY_LOG_DIR,
       ...(env.MAIL_COPIES_URL ? { mailCopiesUrl: env.MAIL_COPIES_URL } : {}),
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     await closeTemporal();
     sessionRevocations.close();
     erasures.close();
+    await caseFile.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
