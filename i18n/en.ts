@@ -1050,4 +1050,18 @@ export const en: Catalog = {
         'The melding has been erased everywhere. Erasure receipt: {{hash}} (requested by {{requestedBy}}, approved by {{approvedBy}}, {{at}}).',
     },
   },
+  smsInbox: {
+    title: 'Sent text messages (development)',
+    intro:
+      'The text messages the system sent to the Twilio contract mock, newest first. Development only: nothing really leaves.',
+    empty: 'No text message has been sent yet.',
+    caption: 'Sent text messages, newest first',
+    to: 'To',
+    at: 'Time',
+    body: 'Message',
+    status: 'Status',
+    accepted: 'Accepted ({{status}})',
+    refused: 'Refused (HTTP {{code}}): {{reason}}',
+    refresh: 'Refresh',
+  },
 };

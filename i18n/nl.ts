@@ -1080,6 +1080,20 @@ export const nl = {
         'De melding is overal gewist. Bewijs van wissen: {{hash}} (aangevraagd door {{requestedBy}}, goedgekeurd door {{approvedBy}}, {{at}}).',
     },
   },
+  smsInbox: {
+    title: 'Verstuurde sms (ontwikkeling)',
+    intro:
+      'De sms die het systeem naar de Twilio-contractmock stuurde, nieuwste eerst. Alleen in de ontwikkelomgeving: er gaat niets echt de deur uit.',
+    empty: 'Er is nog geen sms verstuurd.',
+    caption: 'Verstuurde sms, nieuwste eerst',
+    to: 'Aan',
+    at: 'Tijd',
+    body: 'Bericht',
+    status: 'Status',
+    accepted: 'Aangenomen ({{status}})',
+    refused: 'Geweigerd (HTTP {{code}}): {{reason}}',
+    refresh: 'Vernieuwen',
+  },
 };
 
 /** The shape every language must fill: the same keys, each a string. */
