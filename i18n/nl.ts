@@ -155,6 +155,7 @@ export const nl = {
     safeToEmail: 'E-mail is veilig',
     forCasemanager: 'Voor de casemanager',
     dateOfBirth: 'Geboortedatum (optioneel)',
+    dateOfBirthHint: 'dd-mm-jjjj, bijvoorbeeld 14-03-1987',
     notes: 'Praktische aantekeningen (optioneel)',
     linkedTo: 'Eerdere melding van dezelfde persoon (optioneel)',
     linkedToHint: 'De referentie, bijvoorbeeld CSG-LIM-2026-000123. Beide meldingen tonen de koppeling.',
@@ -168,6 +169,7 @@ export const nl = {
   },
   problem: {
     dateOf: 'Vul de datum {{what}} in als dd-mm-jjjj (of "vandaag", "gisteren").',
+    dateOfBirthFormat: 'Vul de geboortedatum in als dd-mm-jjjj, bijvoorbeeld 14-03-1987, of laat het leeg.',
     timeOf: 'Vul de tijd {{what}} in als uu:mm, bijvoorbeeld 22:30.',
     ofIncident: 'van het incident',
     ofEarliest: 'van het vroegste moment',
