@@ -44,10 +44,9 @@ test.each(LANGUAGES)('%s: the request mail fits a 320 px mail pane, the whole li
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
   try {
     await page.setContent(mail.html);
-    const { scrollWidth, paneWidth } = await page.evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      paneWidth: window.innerWidth,
-    }));
+    const { scrollWidth, paneWidth } = await page.evaluate<{ scrollWidth: number; paneWidth: number }>(
+      '({ scrollWidth: document.documentElement.scrollWidth, paneWidth: window.innerWidth })',
+    );
     expect({ scrollWidth }).toEqual({ scrollWidth: paneWidth });
     const link = page.locator(`a[href="${url}"]`);
     await expect(link.count()).resolves.toBe(1);
