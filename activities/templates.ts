@@ -131,6 +131,13 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * The signed link is one long word (its token): a mail app on a phone would not break it and the
+ * line would run off the pane. Shown whole (the partner can see where it leads) but allowed to
+ * break anywhere; the href is the link itself. Inline, as mail apps drop style sheets.
+ */
+const LINK_STYLE = 'overflow-wrap:anywhere;word-break:break-all';
+
 function toHtml(lang: Lang, lines: string[], signature: string, actionUrl?: string): string {
   const paragraphs = lines
     .filter((l) => l !== '')
@@ -138,7 +145,7 @@ function toHtml(lang: Lang, lines: string[], signature: string, actionUrl?: stri
       const escaped = escapeHtml(l);
       if (actionUrl === undefined || !l.includes(actionUrl)) return `<p>${escaped}</p>`;
       const href = escapeHtml(actionUrl);
-      return `<p>${escaped.replace(href, `<a href="${href}">${href}</a>`)}</p>`;
+      return `<p>${escaped.replace(href, `<a href="${href}" style="${LINK_STYLE}">${href}</a>`)}</p>`;
     })
     .join('\n');
   return [

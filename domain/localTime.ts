@@ -17,6 +17,24 @@ function localDate(now: Date, timeZone: string): [number, number, number] {
   return [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate()];
 }
 
+/**
+ * A calendar date as people in the Netherlands write it ("14-03-1987", "4-3-1987", with - / or .)
+ * as [year, month, day]; undefined when it is not one or does not exist (31-02-2026).
+ */
+export function parseDutchDate(text: string): [number, number, number] | undefined {
+  const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  const exists = check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d;
+  return exists ? [y, m, d] : undefined;
+}
+
+/** [year, month, day] as YYYY-MM-DD, the form the schemas take. */
+export function isoDate([y, m, d]: [number, number, number]): string {
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
 export type LocalTimeResult = { ok: true; iso: string } | { ok: false; problem: 'datum' | 'tijd' };
 
 /**
@@ -44,14 +62,7 @@ export function parseLocalDateTime(
     const day = new Date(Date.UTC(y, m - 1, d - relative[date]!));
     ymd = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
   } else {
-    const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(date);
-    if (match) {
-      const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const check = new Date(Date.UTC(y, m - 1, d));
-      if (check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d) {
-        ymd = [y, m, d];
-      }
-    }
+    ymd = parseDutchDate(date);
   }
   if (!ymd) return { ok: false, problem: 'datum' };
   const time = /^(\d{1,2})[:.](\d{2})$/.exec(timeText.trim());

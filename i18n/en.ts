@@ -145,6 +145,7 @@ export const en: Catalog = {
     safeToEmail: 'Email is safe',
     forCasemanager: 'For the casemanager (the CSG contact who follows the case)',
     dateOfBirth: 'Date of birth (optional)',
+    dateOfBirthHint: 'dd-mm-yyyy, for example 14-03-1987',
     notes: 'Practical notes (optional)',
     linkedTo: 'Earlier melding of the same person (optional)',
     linkedToHint: 'Its reference, for example CSG-LIM-2026-000123. Both meldingen show the link.',
@@ -158,6 +159,7 @@ export const en: Catalog = {
   },
   problem: {
     dateOf: 'Enter the date {{what}} as dd-mm-yyyy (or "today", "yesterday").',
+    dateOfBirthFormat: 'Enter the date of birth as dd-mm-yyyy, for example 14-03-1987, or leave it empty.',
     timeOf: 'Enter the time {{what}} as hh:mm, for example 22:30.',
     ofIncident: 'of the incident',
     ofEarliest: 'of the earliest moment',
@@ -1062,5 +1064,19 @@ export const en: Catalog = {
       erased:
         'The melding has been erased everywhere. Erasure receipt: {{hash}} (requested by {{requestedBy}}, approved by {{approvedBy}}, {{at}}).',
     },
+  },
+  smsInbox: {
+    title: 'Sent text messages (development)',
+    intro:
+      'The text messages the system sent to the Twilio contract mock, newest first. Development only: nothing really leaves.',
+    empty: 'No text message has been sent yet.',
+    caption: 'Sent text messages, newest first',
+    to: 'To',
+    at: 'Time',
+    body: 'Message',
+    status: 'Status',
+    accepted: 'Accepted ({{status}})',
+    refused: 'Refused (HTTP {{code}}): {{reason}}',
+    refresh: 'Refresh',
   },
 };

@@ -155,6 +155,7 @@ export const nl = {
     safeToEmail: 'E-mail is veilig',
     forCasemanager: 'Voor de casemanager',
     dateOfBirth: 'Geboortedatum (optioneel)',
+    dateOfBirthHint: 'dd-mm-jjjj, bijvoorbeeld 14-03-1987',
     notes: 'Praktische aantekeningen (optioneel)',
     linkedTo: 'Eerdere melding van dezelfde persoon (optioneel)',
     linkedToHint: 'De referentie, bijvoorbeeld CSG-LIM-2026-000123. Beide meldingen tonen de koppeling.',
@@ -168,6 +169,7 @@ export const nl = {
   },
   problem: {
     dateOf: 'Vul de datum {{what}} in als dd-mm-jjjj (of "vandaag", "gisteren").',
+    dateOfBirthFormat: 'Vul de geboortedatum in als dd-mm-jjjj, bijvoorbeeld 14-03-1987, of laat het leeg.',
     timeOf: 'Vul de tijd {{what}} in als uu:mm, bijvoorbeeld 22:30.',
     ofIncident: 'van het incident',
     ofEarliest: 'van het vroegste moment',
@@ -1092,6 +1094,20 @@ export const nl = {
       erased:
         'De melding is overal gewist. Bewijs van wissen: {{hash}} (aangevraagd door {{requestedBy}}, goedgekeurd door {{approvedBy}}, {{at}}).',
     },
+  },
+  smsInbox: {
+    title: 'Verstuurde sms (ontwikkeling)',
+    intro:
+      'De sms die het systeem naar de Twilio-contractmock stuurde, nieuwste eerst. Alleen in de ontwikkelomgeving: er gaat niets echt de deur uit.',
+    empty: 'Er is nog geen sms verstuurd.',
+    caption: 'Verstuurde sms, nieuwste eerst',
+    to: 'Aan',
+    at: 'Tijd',
+    body: 'Bericht',
+    status: 'Status',
+    accepted: 'Aangenomen ({{status}})',
+    refused: 'Geweigerd (HTTP {{code}}): {{reason}}',
+    refresh: 'Vernieuwen',
   },
 };
 

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 workers=$(ls "$RUN_DIR" 2>/dev/null | sed -n 's/^\(worker-[0-9]*\)\.pid$/\1/p')
-for name in codec intake worker $workers twilio-mock maildev temporal temporal-ui temporal-cluster; do
+for name in codec intake worker $workers sms-inbox twilio-mock maildev temporal temporal-ui temporal-cluster; do
   stop_service "$name"
 done
 # The cluster profile's PostgreSQL (a no-op when it is not running).

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # The Twilio contract mock: Prism serving Twilio's own OpenAPI description of the 2010-04-01 API.
 # It validates every request against the contract (--errors: a request Twilio would reject gets
-# an error response, not a cheerful example) and logs each request to stdout, which the stack
-# writes to .data/logs/twilio-mock.log: the "SMS endpoint log" of the development stack.
+# an error response, not a cheerful example). In the development stack it sits behind the SMS
+# inbox (scripts/sms-inbox/), which the worker talks to and which shows what each SMS said.
 #
 # Usage: bash scripts/twilio-mock.sh [PORT]   (default 4010)
-# The worker reaches it through TWILIO_API_BASE_URL=http://localhost:PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +25,8 @@ if [ ! -f "$spec" ]; then
   exit 1
 fi
 
-# debug: each request's form body (To, Body, StatusCallback) is logged, so the development stack
-# shows what the SMS said. Only fictional numbers live in development; use "info" to log less.
-exec npx --no-install prism mock --errors --verboseLevel "${TWILIO_MOCK_LOG_LEVEL:-debug}" \
+# warn: only the requests that break the contract, each with the rule it broke. "info" adds every
+# request line and 200 lines of routes at start-up; "debug" also logs each request's headers, the
+# Basic auth credentials (account SID and token) among them: never in a log that is kept.
+exec npx --no-install prism mock --errors --verboseLevel "${TWILIO_MOCK_LOG_LEVEL:-warn}" \
   --host 127.0.0.1 --port "$port" "$spec"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings the whole development stack up, installing whatever is missing first:
 #   Temporal dev server (SQLite file in .data/, Web UI), maildev (SMTP + inbox), the Twilio
-#   contract mock (Prism on Twilio's OpenAPI spec), the worker and the intake service.
+#   contract mock (Prism on Twilio's OpenAPI spec) behind the SMS inbox, the worker and the intake
+#   service.
 # Services keep running in the background; `npm stop` stops them. Open cases survive a restart
 # because the dev server persists to .data/temporal.db.
 #
@@ -48,7 +49,8 @@ else
   start_service temporal bash scripts/temporal-dev-server.sh .data/temporal.db 7233 8233 "$codec_endpoint"
 fi
 start_service maildev bash scripts/maildev.sh 1025 1080 .data/mail
-start_service twilio-mock bash scripts/twilio-mock.sh 4010
+# Prism listens on 4011; the SMS inbox in front of it on 4010 (TWILIO_API_BASE_URL) forwards to it.
+start_service twilio-mock bash scripts/twilio-mock.sh 4011
 
 if [ "$profile" = cluster ]; then
   wait_for_port temporal-cluster 7233 120
@@ -59,7 +61,9 @@ else
   bash scripts/temporal-retention.sh localhost:7233 "$TEMPORAL_NAMESPACE" "$TEMPORAL_RETENTION_DAYS"
 fi
 wait_for_port maildev 1025 30
-wait_for_port twilio-mock 4010 90
+wait_for_port twilio-mock 4011 90
+start_service sms-inbox npx --no-install tsx scripts/sms-inbox/main.ts 4010 4011 .data/sms-inbox.jsonl
+wait_for_port sms-inbox 4010 60
 
 if [ "$profile" = cluster ]; then
   for i in $(seq 1 "${CLUSTER_WORKERS:-2}"); do start_service "worker-$i" npx --no-install tsx workers/worker.ts; done
@@ -80,7 +84,7 @@ The CSG melding engine is up (profile: $profile).
   Codec server      ${codec_endpoint:-off}   (ops: log in at /inloggen to read cases decoded in the Web UI)
   Mail inbox        http://localhost:1080   (what partners receive by email)
   Intake            http://localhost:${INTAKE_PORT}   (log in as helpline / helpline-dev-wachtwoord)
-  SMS endpoint log  .data/logs/twilio-mock.log   (Twilio contract mock)
+  SMS inbox         http://localhost:4010   (what partners receive by SMS; Twilio contract mock behind it)
   Worker log        .data/logs/worker.log
   Metrics           http://localhost:${WORKER_METRICS_PORT:-off}/metrics (worker); intake /metrics with METRICS_TOKEN
 Start a sample melding:  npm run demo

@@ -13,7 +13,7 @@
 import type { Translate } from '../i18n';
 import type { IncidentTimeKind } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
-import { parseLocalDateTime } from '../domain/localTime';
+import { isoDate, parseDutchDate, parseLocalDateTime } from '../domain/localTime';
 import {
   AGE_BANDS,
   CALLER_ROLES,
@@ -158,6 +158,16 @@ export function formToRawIntake(
     problems.leeftijd = t('problem.ageMissing');
   }
 
+  // Typed as the incident date is (dd-mm-jjjj), not a browser's date picker: one way to write a
+  // date on the whole form. Whether it lies in the past is the schema's check.
+  let dateOfBirth: string | undefined;
+  const birth = trimmed(values.geboortedatum);
+  if (birth !== '') {
+    const ymd = parseDutchDate(birth);
+    if (ymd) dateOfBirth = isoDate(ymd);
+    else problems.geboortedatum = t('problem.dateOfBirthFormat');
+  }
+
   const received = new Date(trimmed(values.ontvangen));
   const receivedAt = Number.isNaN(received.getTime()) ? now : received;
   // The sequence number was drawn when the form opened; without it the page was not ours.
@@ -184,7 +194,7 @@ export function formToRawIntake(
       name: optional(values.naam),
       phone: optional(values.telefoon),
       email: optional(values.email),
-      dateOfBirth: optional(values.geboortedatum),
+      dateOfBirth,
     },
     practicalNotes: optional(values.aantekeningen),
     // An earlier melding of the same person (its reference): the case client links and checks it.

@@ -48,7 +48,9 @@ test.each(cases)(
     expect(m.text).toContain(CATALOG[lang].message.kinds[kind].ask);
     expect(m.sms).toContain(CATALOG[lang].message.kinds[kind].sms);
     expect(m.subject).toContain('CSG-LIM-2026-000123');
-    expect(m.html).toContain(`<a href="${URL}">`);
+    expect(m.html).toContain(
+      `<a href="${URL}" style="overflow-wrap:anywhere;word-break:break-all">${URL}</a>`,
+    );
     expect(m.html).toContain(`<html lang="${lang}">`);
   },
 );

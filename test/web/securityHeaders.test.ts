@@ -65,6 +65,7 @@ describe.each(answers)('%s', (_name, app, request) => {
     expect(csp(res.headers['content-security-policy'])).toEqual({
       'default-src': "'none'",
       'style-src': "'self'",
+      'font-src': "'self'",
       'img-src': "'self'",
       'form-action': "'self'",
       'frame-ancestors': "'none'",

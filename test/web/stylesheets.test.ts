@@ -75,9 +75,25 @@ test.each(['intake', 'codec'])('%s: serves each stylesheet as CSS, compressed wh
   expect(components.body).toContain('.utrecht-button');
   const theme = await app.inject({ method: 'GET', url: '/stijl/nlds-thema.css' });
   expect(theme.body).toContain('.voorbeeld-theme');
+  // The theme's fonts, from our origin: the @font-face rules point at files this service serves.
+  const fonts = await app.inject({ method: 'GET', url: '/stijl/lettertypen.css' });
+  expect(fonts.body).toContain("font-family: 'Noto Sans'");
+  expect(fonts.body).toContain("font-family: 'Noto Serif'");
+  const urls = [...fonts.body.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!);
+  expect(urls).toHaveLength(6);
+  for (const url of urls) {
+    expect(url).toMatch(/^\/stijl\/noto-(sans|serif)-latin(-ext)?-(400|700)-normal\.woff2$/);
+    const font = await app.inject({ method: 'GET', url });
+    expect(font.statusCode).toBe(200);
+    expect(font.headers['content-type']).toBe('font/woff2');
+    expect(font.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
+  }
+  expect(fonts.body.match(/unicode-range: /g)).toHaveLength(6);
   // Only the named files: no path into node_modules or the project.
   const other = await app.inject({ method: 'GET', url: '/stijl/..%2Fpackage.json' });
   expect(other.statusCode).toBe(404);
+  const cyrillic = await app.inject({ method: 'GET', url: '/stijl/noto-sans-cyrillic-400-normal.woff2' });
+  expect(cyrillic.statusCode).toBe(404);
   // A page still may not be cached.
   const page = await app.inject({ method: 'GET', url: '/inloggen' });
   expect(page.headers['cache-control']).toBe('no-store');

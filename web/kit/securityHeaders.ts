@@ -14,9 +14,11 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        // No scripts at all; styles only from our own /stijl/ (web/kit/style.ts), none inline.
+        // No scripts at all; styles and fonts only from our own /stijl/ (web/kit/style.ts), no
+        // inline style.
         defaultSrc: ["'none'"],
         styleSrc: ["'self'"],
+        fontSrc: ["'self'"],
         imgSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

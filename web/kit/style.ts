@@ -9,13 +9,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { loadFontFiles } from './fonts';
 
 /** The theme's class: its design tokens apply inside it. */
 export const THEME_CLASS = 'voorbeeld-theme';
 
 export const STYLE_PATH = '/stijl/';
 
-// The pages' CSP (web/kit/securityHeaders.ts) allows styles only from these stylesheets, none inline.
+// The pages' CSP (web/kit/securityHeaders.ts) allows styles only from these stylesheets, none
+// inline, and fonts only from our origin (web/kit/fonts.ts).
+
+const FONTS = 'lettertypen.css';
 
 const SOURCES: Record<string, () => string> = {
   'nlds-componenten.css': () => require.resolve('@utrecht/component-library-css/dist/index.css'),
@@ -24,24 +28,30 @@ const SOURCES: Record<string, () => string> = {
   'eigen.css': () => join(__dirname, 'eigen.css'),
 };
 
-/** In the order the pages link them: our own rules last, so they win over the system's. */
-export const STYLESHEETS = Object.keys(SOURCES).map((name) => `${STYLE_PATH}${name}`);
+/**
+ * In the order the pages link them: the theme's fonts first, our own rules last, so they win over
+ * the system's.
+ */
+export const STYLESHEETS = [FONTS, ...Object.keys(SOURCES)].map((name) => `${STYLE_PATH}${name}`);
 
 interface Sheet {
   plain: Buffer;
   gzip: Buffer;
 }
 
-/** Cached a day: the files change only with a release, and hold no personal data. */
+/** Cached a day: the files (stylesheets and fonts) change only with a release, and hold no personal data. */
 const CACHE = 'public, max-age=86400';
 
 export function registerStylesheets(app: FastifyInstance): void {
   const sheets = new Map<string, Sheet>();
-  for (const [name, path] of Object.entries(SOURCES)) {
-    const plain = readFileSync(path());
-    sheets.set(name, { plain, gzip: gzipSync(plain) });
-  }
+  const fonts = loadFontFiles(STYLE_PATH);
+  const addSheet = (name: string, plain: Buffer) => sheets.set(name, { plain, gzip: gzipSync(plain) });
+  addSheet(FONTS, Buffer.from(fonts.css));
+  for (const [name, path] of Object.entries(SOURCES)) addSheet(name, readFileSync(path()));
   app.get<{ Params: { name: string } }>(`${STYLE_PATH}:name`, async (request, reply) => {
+    const font = fonts.files.get(request.params.name);
+    // woff2 is compressed already: sent as it is.
+    if (font) return reply.type('font/woff2').header('cache-control', CACHE).send(font);
     const sheet = sheets.get(request.params.name);
     if (!sheet) return reply.callNotFound();
     const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));

@@ -253,7 +253,10 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
           ${t('form.forCasemanager')}
         </legend>
-        ${textInput(input, 'geboortedatum', t('form.dateOfBirth'), { type: 'date', autocomplete: 'off' })}
+        ${textInput(input, 'geboortedatum', t('form.dateOfBirth'), {
+          hint: t('form.dateOfBirthHint'),
+          autocomplete: 'off',
+        })}
         <label class="utrecht-form-label" for="aantekeningen">${t('form.notes')}</label>
         <p class="utrecht-paragraph hint" id="aantekeningen-hint">${t('form.notesHint')}</p>
         ${errorText(input, 'aantekeningen')}
