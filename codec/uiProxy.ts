@@ -63,6 +63,8 @@ export async function registerUiProxy(app: FastifyInstance, options: UiProxyOpti
   await app.register(fastifyHttpProxy, {
     upstream: options.upstream,
     prefix: '/',
+    // One line per asset and API call of the UI would drown the audit lines (who decoded what).
+    logLevel: 'warn',
     preHandler: guard,
     // Not OPTIONS: the codec's CORS answers preflights, and the UI on its own origin needs none.
     httpMethods: ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'],

@@ -1,6 +1,6 @@
 /**
  * The codec server's environment. It is off unless configured: `npm start` runs it only when
- * CODEC_OPS_ACCOUNTS is set, and then every variable here is checked before it listens.
+ * CODEC_PUBLIC_URL is set, and then every variable here is checked before it listens.
  *
  * It shares the intake's staff accounts, roles and sessions (STAFF_ACCOUNTS, OPS_STAFF_IDS,
  * STAFF_ROLES, SESSION_SECRET, STAFF_SESSION_DB): one ops login serves the ops pages and the
