@@ -17,7 +17,7 @@ import { launchChromium, waitForFocus } from '../../testkit/browser';
 import { buildCodecServer } from '../../codec/server';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
-import { startMelding } from '../../cases/meldingClient';
+import { decide, startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
 import { TEST_DATA_CONVERTER, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
@@ -44,6 +44,8 @@ let running: Promise<void> | undefined;
 let browser: Browser | undefined;
 let codecUrl = '';
 let casePage = '';
+/** A withdrawn case: its memo holds an outcome (uitkomst). */
+let withdrawnPage = '';
 
 beforeAll(async () => {
   const [temporalPort, uiPort, codecPort] = [await freePort(), await freePort(), await freePort()];
@@ -89,6 +91,16 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   casePage = `${codecUrl}/namespaces/default/workflows/${intake.reference}`;
+
+  const withdrawn = buildIntake({ victimContact: { name: 'Ingetrokken Zaak', phone: '+31612345679' } });
+  expect((await startMelding(client, TASK_QUEUE, withdrawn)).status).toBe('started');
+  await decide(client, withdrawn.reference, { type: 'intrekking', input: { by: 'cm-1' } });
+  const withdrawnHandle = client.workflow.getHandle(withdrawn.reference);
+  for (let i = 0; i < 150 && !(await withdrawnHandle.describe()).memo?.uitkomst; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect((await withdrawnHandle.describe()).memo?.uitkomst).toBe('ingetrokken');
+  withdrawnPage = `${codecUrl}/namespaces/default/workflows/${withdrawn.reference}`;
   browser = await launchChromium();
 });
 
@@ -141,11 +153,7 @@ test('after one ops login the case reads decoded in the Web UI, memo included, w
 
   await page.getByText('Memo', { exact: true }).first().click();
   // The UI shows the memo as stored first and replaces it once the codec has answered.
-  let shown = '';
-  for (let i = 0; i < 60 && !shown.includes('"regio": "limburg"'); i++) {
-    await page.waitForTimeout(500);
-    shown = await page.locator('body').innerText();
-  }
+  const shown = await memoShown(page, '"regio": "limburg"');
   expect(shown).toMatch(/"fase": "\w+"/);
   expect(shown).toContain('"regio": "limburg"');
   expect(shown).not.toContain(CIPHERTEXT_MARK);
@@ -156,5 +164,22 @@ test('after one ops login the case reads decoded in the Web UI, memo included, w
   const shots = join(projectRoot, '.data', 'screenshots');
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, 'codec-ui-decoded.png'), fullPage: true });
+
+  // Same session, another case: the memo's outcome decoded too.
+  await page.goto(withdrawnPage);
+  await page.getByText('Memo', { exact: true }).first().click();
+  const ended = await memoShown(page, '"uitkomst": "ingetrokken"');
+  expect(ended).toContain('"uitkomst": "ingetrokken"');
+  expect(ended).not.toContain(CIPHERTEXT_MARK);
   await page.close();
 });
+
+/** The page's text once the memo shows `expected` (or after 30 s, for the assertion to tell). */
+async function memoShown(page: Page, expected: string): Promise<string> {
+  let shown = '';
+  for (let i = 0; i < 60 && !shown.includes(expected); i++) {
+    await page.waitForTimeout(500);
+    shown = await page.locator('body').innerText();
+  }
+  return shown;
+}
