@@ -1,12 +1,13 @@
 /**
  * The codec server process: environment → logger → listen. Off unless configured: started by
- * `npm start` only when CODEC_OPS_ACCOUNTS is set; a bad environment stops it with the
+ * `npm start` only when CODEC_PUBLIC_URL is set; a bad environment stops it with the
  * ConfigError's message (which variable, what it expects), exit 1.
  */
 import { loadCodecEnv, type CodecEnv } from '../config/codecEnv';
 import { ConfigError } from '../config/configError';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { openSessionRevocations } from '../web/kit/sessionRevocations';
 import { buildCodecServer } from './server';
 
 async function main(): Promise<void> {
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     codec: new AesGcmPayloadCodec(env.PAYLOAD_KEYS),
     config: env,
     logger,
+    // The intake's file: a logout or an account revoked there holds here too.
+    sessionRevocations: openSessionRevocations(env.STAFF_SESSION_DB),
   });
   const shutdown = async () => {
     await app.close();
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown());
   await app.listen({ host: env.CODEC_HOST, port: env.CODEC_PORT });
   logger.info(
-    { host: env.CODEC_HOST, port: env.CODEC_PORT, uiOrigins: env.CODEC_UI_ORIGINS },
+    { host: env.CODEC_HOST, port: env.CODEC_PORT, temporalUi: env.CODEC_TEMPORAL_UI_URL ?? 'not served' },
     'codec server listening',
   );
 }

@@ -4,7 +4,10 @@ import { html } from '../web/kit/html';
 import { layout } from '../web/kit/layout';
 import { messagePage } from '../web/kit/messagePage';
 
-export function codecLoginPage(ui: PageUi, input: { failed: boolean; retryAfterMinutes?: number }): string {
+export function codecLoginPage(
+  ui: PageUi,
+  input: { failed: boolean; back?: string; retryAfterMinutes?: number },
+): string {
   const { t } = ui;
   const message =
     input.retryAfterMinutes !== undefined
@@ -14,6 +17,7 @@ export function codecLoginPage(ui: PageUi, input: { failed: boolean; retryAfterM
     <p class="utrecht-paragraph">${t('codec.intro')}</p>
     ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
     <form method="post" action="/inloggen">
+      ${input.back ? html`<input type="hidden" name="terug" value="${input.back}" />` : ''}
       <label class="utrecht-form-label" for="id">${t('codec.opsId')}</label>
       <input
         class="utrecht-textbox utrecht-textbox--html-input"

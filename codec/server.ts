@@ -3,11 +3,15 @@
  * for authorised ops staff only. Temporal itself only ever holds ciphertext; this is the one door
  * through which a person reads it, so the door is narrow:
  *
- * - Only the ops team's accounts (CODEC_OPS_ACCOUNTS), never the helpline's. A browser logs in on
- *   this server's own page and gets an HttpOnly, SameSite=Strict cookie that the UI sends along
- *   ("include cross-origin credentials"); a command-line client sends HTTP Basic.
- * - A decode or encode that carries an Origin must come from a configured Temporal UI origin:
- *   another site is refused outright (403), not just left without CORS headers.
+ * - Only staff accounts with the ops role, never the helpline's. A browser logs in with the
+ *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both);
+ *   a command-line client sends HTTP Basic with an ops account.
+ * - With CODEC_TEMPORAL_UI_URL the server also serves the Temporal Web UI on its own origin, behind
+ *   the same login (uiProxy.ts): the UI's calls to /decode are then same-origin and carry the
+ *   session without any setting in the UI.
+ * - A decode or encode that carries an Origin must come from this server's own origin or a
+ *   configured Temporal UI origin: another site is refused outright (403), not just left without
+ *   CORS headers.
  * - Every decode and encode is logged with who, which namespace and how many payloads, never a
  *   payload. Failed logins are throttled as the intake's are.
  */
@@ -19,21 +23,31 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { CodecEnv } from '../config/codecEnv';
 import type { Logger } from '../config/logger';
 import { PayloadDecryptionError } from '../config/payloadCodec';
-import { attemptLogin, parseStaffAccounts, verifySessionToken, type AuthConfig } from '../web/kit/auth';
+import { REGIONS } from '../regions';
+import { staffDirectory } from '../config/staffRoles';
+import { attemptLogin, parseStaffAccounts, staffOf, type AuthConfig } from '../web/kit/auth';
+import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
 import { registerLanguage } from '../web/kit/language';
 import { registerSecurityHeaders } from '../web/kit/securityHeaders';
 import { registerStylesheets } from '../web/kit/style';
 import { createLoginThrottle, type LoginThrottle } from '../web/kit/loginThrottle';
-import { CODEC_SESSION_COOKIE, registerCodecLogin } from './login';
+import { registerCodecLogin } from './login';
+import { opsAccessOf } from './opsAccess';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
+import { registerUiProxy } from './uiProxy';
 
-export { CODEC_SESSION_COOKIE };
 /** Histories with many events send large bodies; far above any real page, far below harm. */
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export type CodecServerConfig = Pick<
   CodecEnv,
-  'CODEC_PUBLIC_URL' | 'CODEC_UI_ORIGINS' | 'CODEC_OPS_ACCOUNTS' | 'CODEC_SESSION_SECRET'
+  | 'CODEC_PUBLIC_URL'
+  | 'CODEC_UI_ORIGINS'
+  | 'CODEC_TEMPORAL_UI_URL'
+  | 'STAFF_ACCOUNTS'
+  | 'OPS_STAFF_IDS'
+  | 'STAFF_ROLES'
+  | 'SESSION_SECRET'
 >;
 
 export interface CodecServerDeps {
@@ -42,17 +56,28 @@ export interface CodecServerDeps {
   logger: Logger;
   clock?: () => Date;
   loginThrottle?: LoginThrottle;
+  /** The intake's revocations (STAFF_SESSION_DB): a logout on either side holds on both. */
+  sessionRevocations?: SessionRevocations;
 }
 
 export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? (() => new Date());
-  const uiOrigins = new Set(deps.config.CODEC_UI_ORIGINS);
+  const ownOrigin = new URL(deps.config.CODEC_PUBLIC_URL).origin;
+  const uiOrigins = new Set([ownOrigin, ...(deps.config.CODEC_UI_ORIGINS ?? [])]);
+  const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   const auth: AuthConfig = {
-    accounts: parseStaffAccounts(deps.config.CODEC_OPS_ACCOUNTS),
-    sessionSecret: deps.config.CODEC_SESSION_SECRET,
+    accounts,
+    sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
+    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+    staff: staffDirectory({
+      staffRoles: deps.config.STAFF_ROLES,
+      opsStaffIds: deps.config.OPS_STAFF_IDS,
+      regionIds: [...REGIONS.keys()],
+      accountIds: accounts.map((a) => a.id),
+    }),
   };
 
   const app = Fastify({
@@ -88,17 +113,19 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     maxAge: 600,
   });
 
-  /** The ops id of the caller: the session cookie, or Basic credentials (throttled). */
+  /** The ops id of the caller: an ops session, or Basic credentials of an ops account (throttled). */
   const opsIdOf = (request: Parameters<typeof attemptLogin>[0]) => {
-    const session = verifySessionToken(request.cookies[CODEC_SESSION_COOKIE], auth.sessionSecret, clock());
-    if (session) return session.staffId;
+    const access = opsAccessOf(request, auth);
+    if (access.status === 'ops') return access.staffId;
     const header = request.headers.authorization;
     if (typeof header !== 'string' || !/^basic /i.test(header)) return undefined;
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return undefined;
     const outcome = attemptLogin(request, auth, decoded.slice(0, colon), decoded.slice(colon + 1));
-    return outcome.status === 'accepted' ? outcome.staffId : undefined;
+    return outcome.status === 'accepted' && staffOf(auth, outcome.staffId)?.role === 'ops'
+      ? outcome.staffId
+      : undefined;
   };
 
   for (const direction of ['decode', 'encode'] as const) {
@@ -137,7 +164,9 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     });
   }
 
-  registerCodecLogin(app, auth);
+  const uiUpstream = deps.config.CODEC_TEMPORAL_UI_URL;
+  registerCodecLogin(app, auth, { uiServed: uiUpstream !== undefined });
   app.get('/gezond', async () => ({ status: 'ok' }));
+  if (uiUpstream !== undefined) await registerUiProxy(app, { upstream: uiUpstream, ownOrigin, auth });
   return app;
 }

@@ -1,12 +1,15 @@
 /**
  * The codec server's environment. It is off unless configured: `npm start` runs it only when
- * CODEC_OPS_ACCOUNTS is set, and then every variable here is checked before it listens.
+ * CODEC_PUBLIC_URL is set, and then every variable here is checked before it listens.
  *
- * Its accounts are the ops team's own, never the helpline's: reading decoded case data in the
- * Temporal UI is a different permission from registering a melding.
+ * It shares the intake's staff accounts, roles and sessions (STAFF_ACCOUNTS, OPS_STAFF_IDS,
+ * STAFF_ROLES, SESSION_SECRET, STAFF_SESSION_DB): one ops login serves the ops pages and the
+ * codec. Only accounts with the ops role get in: reading decoded case data in the Temporal UI is
+ * a different permission from registering a melding.
  */
 import { z } from 'zod';
-import { parseInProduction, port, staffAccountsSpec } from './env';
+import { DEFAULT_STAFF_SESSION_DB, parseInProduction, port, staffAccountsSpec } from './env';
+import { opsStaffIdsSchema } from './opsRole';
 import { temporalEnvSchema } from './temporal';
 
 const ORIGINS_EXPECTED =
@@ -41,10 +44,18 @@ export const codecEnvSchema = temporalEnvSchema
     CODEC_PORT: port('CODEC_PORT').default(8234),
     /** The address the Temporal UI is given (`--ui-codec-endpoint`); https makes its cookie Secure. */
     CODEC_PUBLIC_URL: z.string().url('CODEC_PUBLIC_URL must be a URL like https://codec.example.org'),
-    CODEC_UI_ORIGINS: origins,
-    CODEC_OPS_ACCOUNTS: staffAccountsSpec('CODEC_OPS_ACCOUNTS'),
-    /** Signs the codec server's session cookie; not the intake's SESSION_SECRET. */
-    CODEC_SESSION_SECRET: z.string().min(32, 'CODEC_SESSION_SECRET must be at least 32 characters'),
+    /** Other Temporal UI origins that call the codec (a UI not served through it); may be empty. */
+    CODEC_UI_ORIGINS: origins.optional(),
+    /** The Temporal Web UI the codec server serves behind the ops login, on its own origin. */
+    CODEC_TEMPORAL_UI_URL: z
+      .string()
+      .url('CODEC_TEMPORAL_UI_URL must be the URL of the Temporal Web UI, like http://127.0.0.1:8233')
+      .optional(),
+    STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
+    OPS_STAFF_IDS: opsStaffIdsSchema,
+    STAFF_ROLES: z.string().optional(),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
+    STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
   });
 
 export type CodecEnv = z.infer<typeof codecEnvSchema>;

@@ -35,6 +35,19 @@ export class PayloadDecryptionError extends Error {
 
 const utf8 = (value: string) => new TextEncoder().encode(value);
 
+/**
+ * The payload of null or undefined, as the SDK's converters write it: the encoding binary/null
+ * without data, or json/plain holding just `null`; no other metadata.
+ */
+function isNull(payload: Payload): boolean {
+  const metadata = payload.metadata ?? {};
+  const encodingBytes = metadata[METADATA_ENCODING_KEY];
+  if (Object.keys(metadata).length !== 1 || encodingBytes === undefined) return false;
+  const encoding = Buffer.from(encodingBytes).toString('utf8');
+  const data = Buffer.from(payload.data ?? new Uint8Array()).toString('utf8');
+  return (encoding === 'binary/null' && data === '') || (encoding === 'json/plain' && data === 'null');
+}
+
 export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly currentKey: Buffer;
 
@@ -49,6 +62,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
+      // A null carries nothing to protect, and sealed it hides what Temporal must see: the server
+      // drops a memo field set to null only when it reads null, and the Web UI shows a sealed
+      // null as ciphertext even after decoding (it takes a decoded null for "not decoded").
+      if (isNull(payload)) return payload;
       const plain = temporal.api.common.v1.Payload.encode(payload).finish();
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', this.currentKey, nonce);

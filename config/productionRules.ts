@@ -12,20 +12,18 @@
 export const DEVELOPMENT_VALUES: Readonly<Record<string, string>> = {
   LINK_SECRET: 'dev-link-secret-change-me-0123456789abcdef',
   SESSION_SECRET: 'dev-session-secret-change-me-0123456789abcdef',
-  CODEC_SESSION_SECRET: 'dev-codec-session-secret-change-me-0123456789',
   METRICS_TOKEN: 'dev-metrics-token-change-me-0123456789',
   TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
   TWILIO_AUTH_TOKEN: 'dev-twilio-auth-token',
 };
 
-/** The passwords of scripts/dev.env's STAFF_ACCOUNTS and CODEC_OPS_ACCOUNTS, whatever id they are given. */
+/** The passwords of scripts/dev.env's STAFF_ACCOUNTS, whatever id they are given. */
 export const DEVELOPMENT_PASSWORDS: ReadonlySet<string> = new Set([
   'helpline-dev-wachtwoord',
   'ops-dev-wachtwoord',
   'cm-lim-dev-wachtwoord',
   'coord-lim-dev-wachtwoord',
   'coord-gzm-dev-wachtwoord',
-  'ops-codec-dev-wachtwoord',
 ]);
 
 /** Variables that must be https in production: what travels to or from them is a credential. */
@@ -36,7 +34,7 @@ const HTTPS_ONLY: Readonly<Record<string, string>> = {
   CODEC_PUBLIC_URL: 'ops log in there and its cookie is only Secure on https',
 };
 
-const ACCOUNT_LISTS = ['STAFF_ACCOUNTS', 'CODEC_OPS_ACCOUNTS'];
+const ACCOUNT_LISTS = ['STAFF_ACCOUNTS'];
 
 /** The problems of a production environment: one line per variable, naming it and never its value. */
 export function productionProblems(source: Record<string, string | undefined>): string[] {

@@ -414,6 +414,8 @@ export const en: Catalog = {
     loggedIn: 'The Temporal UI now shows the case data readable.',
     loggedOutTitle: 'Logged out',
     loggedOut: 'You are logged out.',
+    notOpsTitle: 'No access',
+    notOps: 'This account has no ops role. Only ops staff read case data in the Temporal UI.',
   },
   message: {
     kinds: {

@@ -425,6 +425,9 @@ export const nl = {
     loggedIn: 'De Temporal UI toont de gegevens van meldingen nu leesbaar.',
     loggedOutTitle: 'Uitgelogd',
     loggedOut: 'U bent uitgelogd.',
+    notOpsTitle: 'Geen toegang',
+    notOps:
+      'Dit account heeft geen ops-rol. Alleen ops-medewerkers lezen de gegevens van meldingen in de Temporal UI.',
   },
   message: {
     kinds: {

@@ -16,7 +16,8 @@
  * 1, 7, 14 and 28 of real time, so for a quick look withdraw or transfer instead.
  *
  * Env: TEMPORAL_ADDRESS (default localhost:7233), TEMPORAL_NAMESPACE (default), TEMPORAL_TASK_QUEUE
- * (csg-meldingen), TEMPORAL_UI (http://localhost:8233). The sample holds no real personal data.
+ * (csg-meldingen), TEMPORAL_UI (default: the codec server's CODEC_PUBLIC_URL when it serves the Web UI,
+ * else http://localhost:8233). The sample holds no real personal data.
  */
 import { ConfigError } from '../config/configError';
 import { connectTemporalClient, loadTemporalSettings, type TemporalSettings } from '../config/temporal';
@@ -48,7 +49,12 @@ const blindIndexKey = ((): Buffer | undefined => {
 })();
 const namespace = temporalSettings.TEMPORAL_NAMESPACE;
 const taskQueue = temporalSettings.TEMPORAL_TASK_QUEUE;
-const ui = process.env.TEMPORAL_UI ?? 'http://localhost:8233';
+// The Web UI through the codec server when it serves one: there the case reads decoded after one login.
+const ui =
+  process.env.TEMPORAL_UI ??
+  (process.env.CODEC_TEMPORAL_UI_URL && process.env.CODEC_PUBLIC_URL
+    ? process.env.CODEC_PUBLIC_URL
+    : 'http://localhost:8233');
 /** Pseudonymous id under which the demo records decisions. */
 const BY = 'demo-casemanager';
 

@@ -37,9 +37,9 @@ bash scripts/install-tools.sh
 set -a; source scripts/dev.env; source .data/payload-keys.env; source .data/blind-index-key.env; set +a
 mkdir -p .data
 
-# The codec server is off unless configured (CODEC_OPS_ACCOUNTS); dev.env configures it.
-codec_endpoint=""
-[ -z "${CODEC_OPS_ACCOUNTS:-}" ] || codec_endpoint=$CODEC_PUBLIC_URL
+# The codec server is off unless configured (CODEC_PUBLIC_URL); dev.env configures it. It serves
+# the Web UI behind the ops login on its own address, so the UI's codec endpoint is same-origin.
+codec_endpoint=${CODEC_PUBLIC_URL:-}
 if [ "$profile" = cluster ]; then
   bash scripts/cluster/install.sh
   bash scripts/cluster/postgres.sh start .data/cluster/postgres 5433
@@ -77,11 +77,16 @@ if [ -n "$codec_endpoint" ]; then
 fi
 wait_for_port intake "$INTAKE_PORT" 60
 
+if [ -n "$codec_endpoint" ] && [ -n "${CODEC_TEMPORAL_UI_URL:-}" ]; then
+  web_ui="$codec_endpoint   (log in as ops / ops-dev-wachtwoord: cases readable; filter e.g. CsgPhase = \"watchful_waiting\")"
+else
+  web_ui="http://localhost:8233   (cases: Workflows; payloads stay ciphertext without the codec server)"
+fi
+
 cat <<INFO
 
 The CSG melding engine is up (profile: $profile).
-  Temporal Web UI   http://localhost:8233   (cases: Workflows; filter e.g. CsgPhase = "watchful_waiting")
-  Codec server      ${codec_endpoint:-off}   (ops: log in at /inloggen to read cases decoded in the Web UI)
+  Temporal Web UI   $web_ui
   Mail inbox        http://localhost:1080   (what partners receive by email)
   Intake            http://localhost:${INTAKE_PORT}   (log in as helpline / helpline-dev-wachtwoord)
   SMS inbox         http://localhost:4010   (what partners receive by SMS; Twilio contract mock behind it)

@@ -136,8 +136,9 @@ export async function startTourStack(
       config: {
         CODEC_PUBLIC_URL: stack.codecBase,
         CODEC_UI_ORIGINS: ['http://localhost:8233'],
-        CODEC_OPS_ACCOUNTS: 'ops:ops-wachtwoord-123',
-        CODEC_SESSION_SECRET: 'tour-codec-session-secret-0123456789',
+        STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
+        OPS_STAFF_IDS: 'ops',
+        SESSION_SECRET: 'tour-codec-session-secret-0123456789',
       },
       logger: createLogger({ level: 'silent', name: 'tour-codec' }),
     });

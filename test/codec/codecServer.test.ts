@@ -9,7 +9,8 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
-import { buildCodecServer, CODEC_SESSION_COOKIE } from '../../codec/server';
+import { buildCodecServer } from '../../codec/server';
+import { SESSION_COOKIE as CODEC_SESSION_COOKIE } from '../../web/kit/auth';
 import { toJson } from '../../codec/payloadJson';
 import { TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 
@@ -35,8 +36,9 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: OWN,
       CODEC_UI_ORIGINS: [UI],
-      CODEC_OPS_ACCOUNTS: `${OPS.id}:${OPS.password}`,
-      CODEC_SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
+      STAFF_ACCOUNTS: `${OPS.id}:${OPS.password}`,
+      OPS_STAFF_IDS: OPS.id,
+      SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
     },
     logger: createLogger({ level: 'info', name: 'codec' }, sink),
   });

@@ -68,3 +68,17 @@ test('plain payloads from before encryption pass through decode unchanged', asyn
   const [out] = await codecWith('a', [['a', keyA]]).decode([plain]);
   expect(out).toBe(plain);
 });
+
+test('a null stays plain, so the server can drop a memo field set to null and the Web UI shows it', async () => {
+  const codec = codecWith('a', [['a', keyA]]);
+  for (const value of [null, undefined]) {
+    const nothing = defaultPayloadConverter.toPayload(value);
+    const [sealed] = await codec.encode([nothing]);
+    expect(sealed).toBe(nothing);
+  }
+  // An empty string or false is data: sealed like any other value.
+  for (const value of ['', false, 0, 'null', [null]]) {
+    const [other] = await codec.encode([defaultPayloadConverter.toPayload(value)]);
+    expect(Buffer.from(other!.metadata!.encoding!).toString()).toBe('binary/encrypted');
+  }
+});

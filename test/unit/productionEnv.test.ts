@@ -43,8 +43,9 @@ const codecProduction = {
   PAYLOAD_KEYS: keys.PAYLOAD_KEYS,
   CODEC_PUBLIC_URL: 'https://codec.example.org',
   CODEC_UI_ORIGINS: 'https://temporal.example.org',
-  CODEC_OPS_ACCOUNTS: 'ops:een-eigen-codec-wachtwoord',
-  CODEC_SESSION_SECRET: 'c'.repeat(40),
+  STAFF_ACCOUNTS: production.STAFF_ACCOUNTS,
+  OPS_STAFF_IDS: production.OPS_STAFF_IDS,
+  SESSION_SECRET: production.SESSION_SECRET,
 };
 
 function problemsOf(load: () => unknown): string[] {
@@ -81,8 +82,6 @@ describe('in production', () => {
         'METRICS_TOKEN',
         'TWILIO_AUTH_TOKEN',
         'TWILIO_ACCOUNT_SID',
-        'CODEC_OPS_ACCOUNTS',
-        'CODEC_SESSION_SECRET',
       ]),
     );
   });
@@ -114,10 +113,9 @@ describe('in production', () => {
     expect(problemsOf(() => loadEnv({ ...production, SESSION_SECRET: '' }))).toEqual([
       expect.stringMatching(/^SESSION_SECRET/),
     ]);
-    const { CODEC_SESSION_SECRET: _c, ...codecWithout } = codecProduction;
-    expect(problemsOf(() => loadCodecEnv(codecWithout))).toEqual([
-      'CODEC_SESSION_SECRET is required but not set',
-    ]);
+    // The codec server shares the intake's sessions: the same secret, checked the same way.
+    const { SESSION_SECRET: _c, ...codecWithout } = codecProduction;
+    expect(problemsOf(() => loadCodecEnv(codecWithout))).toEqual(['SESSION_SECRET is required but not set']);
   });
 
   test.each([
@@ -161,7 +159,7 @@ describe('development and tests keep their values', () => {
     const env = loadEnv({ ...devEnv, ...keys });
     expect(env.NODE_ENV).toBe('development');
     expect(env.TWILIO_API_BASE_URL).toBe('http://localhost:4010');
-    expect(loadCodecEnv({ ...devEnv, ...keys }).CODEC_SESSION_SECRET).toBe(devEnv.CODEC_SESSION_SECRET);
+    expect(loadCodecEnv({ ...devEnv, ...keys }).SESSION_SECRET).toBe(devEnv.SESSION_SECRET);
     expect(loadEnv({ ...devEnv, ...keys, NODE_ENV: 'test' }).LINK_SECRET).toBe(devEnv.LINK_SECRET);
   });
 });

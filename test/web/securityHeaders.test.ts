@@ -27,8 +27,9 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: 'https://codec.example.org',
       CODEC_UI_ORIGINS: ['https://temporal.example.org'],
-      CODEC_OPS_ACCOUNTS: 'ops-nacht:ops-nacht-wachtwoord-1',
-      CODEC_SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
+      STAFF_ACCOUNTS: 'ops-nacht:ops-nacht-wachtwoord-1',
+      OPS_STAFF_IDS: 'ops-nacht',
+      SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
     },
     logger: createLogger({ level: 'silent' }),
   });

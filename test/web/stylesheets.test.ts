@@ -29,8 +29,9 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: 'http://codec.test',
       CODEC_UI_ORIGINS: ['http://localhost:8233'],
-      CODEC_OPS_ACCOUNTS: 'ops:ops-wachtwoord-123',
-      CODEC_SESSION_SECRET: 'stylesheet-test-codec-secret-0123456789',
+      STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
+      OPS_STAFF_IDS: 'ops',
+      SESSION_SECRET: 'stylesheet-test-codec-secret-0123456789',
     },
     logger: createLogger({ level: 'silent' }),
   });

@@ -1,0 +1,42 @@
+/**
+ * Who may pass the codec server's door, as one rule for the Web UI it serves and for decoding:
+ * a valid staff session (the intake's own cookie: one login for the ops pages and the codec) of
+ * an account with the ops role. What a refused request gets depends on what asked: a person's
+ * page request goes to the login (or is told the account is not ops); anything else gets a status.
+ */
+import type { FastifyRequest } from 'fastify';
+import { SESSION_COOKIE, staffOf, validSession, type AuthConfig } from '../web/kit/auth';
+
+export type OpsAccess =
+  | { status: 'ops'; staffId: string }
+  /** No session, or an expired, forged or revoked one. */
+  | { status: 'anonymous' }
+  /** A valid session of an account without the ops role (the helpline, a casemanager, ...). */
+  | { status: 'not_ops'; staffId: string };
+
+export function opsAccessOf(request: FastifyRequest, auth: AuthConfig): OpsAccess {
+  const session = validSession(request.cookies[SESSION_COOKIE], auth);
+  if (!session) return { status: 'anonymous' };
+  return staffOf(auth, session.staffId)?.role === 'ops'
+    ? { status: 'ops', staffId: session.staffId }
+    : { status: 'not_ops', staffId: session.staffId };
+}
+
+/** A browser loading a page (not a script fetching data): it can be sent to the login page. */
+export function isPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const mode = request.headers['sec-fetch-mode'];
+  if (typeof mode === 'string') return mode === 'navigate';
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * A request that changes something must come from this origin: the session cookie is
+ * SameSite=Strict already, this is the second lock (as the intake's forms have CSRF tokens).
+ * A request without Origin is a GET of a page or a non-browser client.
+ */
+export function fromOwnOrigin(request: FastifyRequest, ownOrigin: string): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  const origin = request.headers.origin;
+  return origin === undefined || origin === ownOrigin;
+}
