@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/staffPages.ts [--cases 1000,50000] [--owned 40] [--flagged 10] [--views 40]
+ * npx tsx bench/staffPages.ts [--quick] [--cases 1000,50000] [--owned 40] [--flagged 10] [--views 40]
  * (the same as `npm run bench -- --only staff-pages`)
  *
  * Only the staff pages' section of the benchmarks (bench/staffPagesSection.ts): the worklist, the
@@ -47,7 +47,7 @@ export function staffPagesOptions(argv: string[], base: StaffPagesOptions): Staf
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  const options = staffPagesOptions(argv, STAFF_PAGES_FULL);
+  const options = staffPagesOptions(argv, argv.includes('--quick') ? STAFF_PAGES_QUICK : STAFF_PAGES_FULL);
   runStaffPagesSection(options, `npx tsx bench/staffPages.ts ${argv.join(' ')}`.trim()).then(
     (markdown) => {
       progress('done\n');
