@@ -115,6 +115,9 @@ export interface PageTimes {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Views that did not answer 200 (left out of the percentiles), and the first one's status. */
+  failed: number;
+  failedStatus?: number;
   /** The calls of one view (the most any view made). */
   calls: CallCounts;
   /** Median wall time per view spent waiting on each kind of call (see CallLog). */
@@ -125,7 +128,7 @@ export interface PageTimes {
 export interface PageBench {
   app: FastifyInstance;
   calls: CallCounts;
-  /** `views` views of `url` as `staffId`, `pauseMs` apart; every one must answer 200. */
+  /** `views` views of `url` as `staffId`, `pauseMs` apart; those not answering 200 are counted apart. */
   time(url: string, staffId: string, views: number, pauseMs: number): Promise<PageTimes>;
   close(): Promise<void>;
 }
@@ -162,13 +165,19 @@ export async function pageBench(stack: { client: Client; taskQueue: string }): P
       const cookie = await cookieOf(staffId);
       const most: CallCounts = { visibility: 0, queries: 0, describes: 0 };
       const waited: Record<CallKind, number[]> = { visibility: [], queries: [], describes: [] };
-      const view = async () => {
+      let failed = 0;
+      let failedStatus: number | undefined;
+      const view = async (): Promise<number | undefined> => {
         const before = { ...counting.calls };
         counting.mark();
         const t0 = performance.now();
         const res = await app.inject({ method: 'GET', url, headers: { cookie } });
         const ms = performance.now() - t0;
-        if (res.statusCode !== 200) throw new Error(`bench: ${url} answered ${res.statusCode}`);
+        if (res.statusCode !== 200) {
+          failed += 1;
+          failedStatus ??= res.statusCode;
+          return undefined;
+        }
         const spans = counting.spans();
         for (const kind of KINDS) {
           most[kind] = Math.max(most[kind], counting.calls[kind] - before[kind]);
@@ -176,12 +185,13 @@ export async function pageBench(stack: { client: Client; taskQueue: string }): P
         }
         return ms;
       };
-      const firstViewMs = await view();
+      const firstViewMs = (await view()) ?? NaN;
       for (const kind of KINDS) waited[kind] = []; // the medians are of the timed views
       const times: number[] = [];
       for (let i = 0; i < views; i++) {
         if (pauseMs > 0) await sleep(pauseMs);
-        times.push(await view());
+        const ms = await view();
+        if (ms !== undefined) times.push(ms);
       }
       const s = summarize(times);
       return {
@@ -192,6 +202,8 @@ export async function pageBench(stack: { client: Client; taskQueue: string }): P
         p95Ms: Math.round(s.p95),
         p99Ms: Math.round(s.p99),
         maxMs: Math.round(s.max),
+        failed,
+        ...(failedStatus !== undefined ? { failedStatus } : {}),
         calls: most,
         waitedP50Ms: {
           visibility: Math.round(summarize(waited.visibility).p50),

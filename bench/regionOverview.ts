@@ -20,6 +20,9 @@ export interface RegionOverviewResult {
   /** Visibility calls (count + list) and state queries one question makes. */
   visibilityCallsPerQuestion: number;
   stateQueriesPerQuestion: number;
+  /** Questions that failed (left out of the percentiles), and the first failure's message. */
+  questionFailures: number;
+  questionError?: string;
   /** One count alone (open cases of the region in one phase), median of the repeats. */
   oneCountP50Ms: number;
   /** Page views: the first waits for the question, the others answer from the kept figures. */
@@ -33,9 +36,21 @@ export async function measureRegionOverview(
 ): Promise<RegionOverviewResult> {
   const counting = countingClient(client);
   const question = createRegionOverview({ client: counting.client, casemanagers: () => ['cm-017'] });
-  await question(MEASURED_REGION, new Date()); // warm-up: connections, the first queries
+  let questionFailures = 0;
+  let questionError: string | undefined;
+  // A failed question is a figure too (the store may give up under the load): counted, not fatal.
+  const ask = () =>
+    question(MEASURED_REGION, new Date()).then(
+      () => true,
+      (error: unknown) => {
+        questionFailures += 1;
+        questionError ??= error instanceof Error ? error.message : String(error);
+        return false;
+      },
+    );
+  await ask(); // warm-up: connections, the first queries
   const before = { ...counting.calls };
-  await question(MEASURED_REGION, new Date());
+  await ask();
   const perQuestion = {
     visibility: counting.calls.visibility - before.visibility,
     queries: counting.calls.queries - before.queries,
@@ -44,8 +59,7 @@ export async function measureRegionOverview(
   const oneCount: number[] = [];
   for (let i = 0; i < views; i++) {
     let t0 = performance.now();
-    await question(MEASURED_REGION, new Date());
-    questionMs.push(performance.now() - t0);
+    if (await ask()) questionMs.push(performance.now() - t0);
     t0 = performance.now();
     await client.workflow.count(
       `ExecutionStatus = 'Running' AND CsgRegion = '${MEASURED_REGION}' AND CsgPhase = 'watchful_waiting'`,
@@ -66,6 +80,8 @@ export async function measureRegionOverview(
     questionP99Ms: Math.round(q.p99),
     visibilityCallsPerQuestion: perQuestion.visibility,
     stateQueriesPerQuestion: perQuestion.queries,
+    questionFailures,
+    ...(questionError !== undefined ? { questionError } : {}),
     oneCountP50Ms: Math.round(summarize(oneCount).p50),
     page,
   };
