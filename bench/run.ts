@@ -1,10 +1,13 @@
 /**
- * npm run bench [-- --quick] [--profile dev|cluster] [--workers N]
+ * npm run bench [-- --quick] [--profile dev|cluster] [--workers N] [--only staff-pages]
  *
  * Measures, in one run on this machine: intake-to-casemanager-notified latency and sustained
  * meldingen per second at three offered loads plus a saturation probe, the same for the baseline
  * workflow (the engine's floor), the size of full-pathway histories against Temporal's limits,
- * the memory of workers and server with growing numbers of open cases, and a timer storm.
+ * the memory of workers and server with growing numbers of open cases, and a timer storm; then
+ * the staff pages (worklist, case page, region overview) at 1,000 and 50,000 open cases
+ * (bench/staffPagesSection.ts; `--only staff-pages` runs that section alone, with its options
+ * from bench/staffPages.ts: --cases, --owned, --flagged, --views).
  * Prints a table, writes .data/bench/latest.json and BENCHMARKS.md (the latest figures with the
  * command, the machine and the date).
  */
@@ -22,6 +25,11 @@ import {
 } from './scenarios';
 import { startStack, type Profile } from './stack';
 import { renderMarkdown, updateBenchmarksFile } from './report';
+import { STAFF_PAGES_FULL, STAFF_PAGES_QUICK, staffPagesOptions } from './staffPages';
+import { runStaffPagesSection } from './staffPagesSection';
+
+/** The sections a run may be limited to with --only. */
+const SECTIONS = ['engine', 'staff-pages'] as const;
 
 interface Plan {
   loads: number[];
@@ -74,12 +82,26 @@ function parseArgs(argv: string[]) {
   }
   const storm = get('--storm');
   if (storm) plan.storm = Number(storm);
-  return { profile, workers, quick: argv.includes('--quick'), plan };
+  const only = get('--only');
+  if (only !== undefined && !(SECTIONS as readonly string[]).includes(only))
+    throw new Error(`--only must be one of ${SECTIONS.join(', ')}`);
+  const quick = argv.includes('--quick');
+  const staffPages = staffPagesOptions(argv, quick ? STAFF_PAGES_QUICK : STAFF_PAGES_FULL);
+  return { profile, workers, quick, plan, only, staffPages };
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  if (args.only !== 'staff-pages') await engine(args, command);
+  // After the engine's stack has stopped: the staff pages have a server of their own.
+  if (args.only === undefined || args.only === 'staff-pages') {
+    const markdown = await runStaffPagesSection(args.staffPages, command);
+    process.stdout.write(`\n${markdown}\n`);
+  }
+}
+
+async function engine(args: ReturnType<typeof parseArgs>, command: string) {
   const started = new Date();
   progress(`starting the ${args.profile} stack with ${args.workers} worker(s)\n`);
   const stack = await startStack({ profile: args.profile, workers: args.workers });
