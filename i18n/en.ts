@@ -390,6 +390,15 @@ export const en: Catalog = {
     expiredTitle: 'Form expired',
     expired: 'This form does not belong to your session.',
     refused: 'Refused: {{problems}}',
+    /** The history's kinds and the ops actions in words (views/opsWords.ts). */
+    historyKinds: { besluit: 'decision', ops: 'ops action', escalatie: 'escalation' },
+    historyTypes: {
+      herinnering: 'Request sent again',
+      toewijzing: 'Handover given to another casemanager',
+      sluiting: 'Melding closed',
+      escalatie: 'Escalation',
+    },
+    escalationValue: '{{awaiting}}, level {{level}}',
   },
   error: {
     badRequestTitle: 'That did not work',

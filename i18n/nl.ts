@@ -400,6 +400,15 @@ export const nl = {
     expiredTitle: 'Formulier verlopen',
     expired: 'Dit formulier hoort niet bij uw sessie.',
     refused: 'Geweigerd: {{problems}}',
+    /** The history's kinds and the ops actions in words (views/opsWords.ts). */
+    historyKinds: { besluit: 'besluit', ops: 'ops-actie', escalatie: 'escalatie' },
+    historyTypes: {
+      herinnering: 'Verzoek opnieuw gestuurd',
+      toewijzing: 'Overdracht aan een andere casemanager gegeven',
+      sluiting: 'Melding gesloten',
+      escalatie: 'Escalatie',
+    },
+    escalationValue: '{{awaiting}}, niveau {{level}}',
   },
   error: {
     badRequestTitle: 'Dat lukte niet',

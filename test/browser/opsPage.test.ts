@@ -63,13 +63,17 @@ test('ops re-assign the handover and close the case from the page; the history s
   await page.fill('#referentie', ref);
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/ops/meldingen/${ref}`);
-  expect(await page.textContent('main')).toContain('casemanager_overdracht: wacht op casemanager/primary');
+  expect(await page.textContent('main')).toContain(
+    'Overdracht aan de piket-casemanager (casemanager): wacht op casemanager (dienstdoende)',
+  );
 
   await page.selectOption('#toTier', 'backup');
   await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
   await page.waitForURL(`${base}/ops/meldingen/${ref}?gedaan=toewijzing`);
   expect(await page.textContent('[role=status]')).toContain('aan de andere casemanager gegeven');
-  expect(await page.textContent('main')).toContain('casemanager_overdracht: wacht op casemanager/backup');
+  expect(await page.textContent('main')).toContain(
+    'Overdracht aan de piket-casemanager (casemanager): wacht op casemanager (achterwacht)',
+  );
 
   // No reason chosen: refused, naming the field; the case stays open.
   // (The browser would not send the form without a choice: `required`. Sent anyway, as a bot might.)
@@ -91,8 +95,12 @@ test('ops re-assign the handover and close the case from the page; the history s
   );
   expect(rows).toEqual(
     expect.arrayContaining([
-      expect.stringMatching(/ops ops toewijzing casemanager\/primary → casemanager\/backup/),
-      expect.stringMatching(/ops ops sluiting dubbele_melding/),
+      expect.stringMatching(
+        /ops ops-actie Overdracht aan een andere casemanager gegeven casemanager \(dienstdoende\) → casemanager \(achterwacht\)/,
+      ),
+      expect.stringMatching(
+        /ops ops-actie Melding gesloten Dubbele melding \(de andere melding loopt door\)/,
+      ),
     ]),
   );
   await page.close();

@@ -64,7 +64,7 @@ export function consentsOf(state: CaseState): Map<PartnerRole, boolean> {
 }
 
 /** A decision's recorded value in words; the raw value where the catalogue has none. */
-function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
+export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
   const v = d.value;
   switch (d.type) {
     case 'intake': {
