@@ -411,6 +411,23 @@ export const en: Catalog = {
     toStart: 'To the start page',
     continue: 'Continue',
   },
+  /**
+   * What the Temporal UI shows ops of a case: its summary and details at start, and the current
+   * details the workflow keeps (Markdown; codes in words, times in Dutch time).
+   */
+  temporalUi: {
+    summary: 'Melding {{reference}} · region {{region}} · {{window}}',
+    intake: 'Melding {{reference}}, region {{region}}, received by: {{channel}}.',
+    triage: 'Triage at intake: {{window}}. What the case waits for now is under "Current details".',
+    stand: 'Phase: {{phase}} · region: {{region}} · triage: {{window}}',
+    closed: 'Closed: {{outcome}}. Waiting for nothing.',
+    closedNoOutcome: 'Closed. Waiting for nothing.',
+    watchfulWaiting: 'Watchful waiting: waiting for the next check-in.',
+    noPartner: 'Not waiting for any partner.',
+    waitingFor:
+      'Waiting for {{role}} ({{tier}}) since {{since}}; due {{due}} (Dutch time); escalation level {{level}}.',
+    deliveryFailed: 'A delivery failed.',
+  },
   codec: {
     title: 'Log in: case data readable in the Temporal UI',
     intro: 'For ops staff only. Every time data is made readable, who did it is recorded.',

@@ -421,6 +421,23 @@ export const nl = {
     toStart: 'Naar de startpagina',
     continue: 'Verder',
   },
+  /**
+   * What the Temporal UI shows ops of a case: its summary and details at start, and the current
+   * details the workflow keeps (Markdown; codes in words, times in Dutch time).
+   */
+  temporalUi: {
+    summary: 'Melding {{reference}} · regio {{region}} · {{window}}',
+    intake: '**Melding** {{reference}}, regio {{region}}, binnengekomen via: {{channel}}.',
+    triage: 'Triage bij intake: {{window}}. De actuele stand staat bij "Current details".',
+    stand: '**Fase:** {{phase}} · **regio:** {{region}} · **triage:** {{window}}',
+    closed: 'Afgesloten: {{outcome}}. Wacht nergens meer op.',
+    closedNoOutcome: 'Afgesloten. Wacht nergens meer op.',
+    watchfulWaiting: 'Watchful waiting: wacht op het volgende contactmoment.',
+    noPartner: 'Wacht op geen partner.',
+    waitingFor:
+      'Wacht op **{{role}}** ({{tier}}) sinds {{since}}; termijn {{due}} (Nederlandse tijd); escalatieniveau {{level}}.',
+    deliveryFailed: 'Een bericht kon niet worden afgeleverd.',
+  },
   codec: {
     title: 'Inloggen: gegevens leesbaar in de Temporal UI',
     intro:
