@@ -225,8 +225,13 @@ export const en: Catalog = {
     policeUndecided:
       'The victim is undecided about the police: the casemanager discusses the choice. Making an aangifte (police report) is not a condition for care.',
     noPolice: 'No police: that is fine. Making an aangifte (police report) is not a condition for care.',
-    medicalCare:
-      'Medical care through {{partner}}: injuries, prevention of STIs and pregnancy, assessment of HIV PEP.',
+    /** The medical care the triage points to, one sentence per partner. */
+    medicalCareBy: {
+      acute_medische_zorg:
+        'Acute medical care within 72 hours, for example at the emergency department: injuries, prevention of STIs and pregnancy, assessment of HIV PEP.',
+      medische_zorg_na_72_uur:
+        "Medical care after 72 hours, by the region's partner: injuries, prevention of STIs and pregnancy, assessment of HIV PEP.",
+    },
     nonAcute:
       'Non-acute: the casemanager gets in touch and then follows up for at least four weeks (watchful waiting).',
   },
@@ -294,6 +299,8 @@ export const en: Catalog = {
     dueConfirm:
       'Please confirm by <strong>{{due}}</strong>. After that the request goes to the next in the escalation ladder.',
     doNotShare: "Do not share this link: it gives access to the victim's details.",
+    doNotShareNoDetails:
+      "Do not share this link: it is meant for you alone. Without the victim's consent this page shows the request only, none of the victim's details.",
     chooseOutcome: 'Choose how the victim is doing.',
     screeningNeedsPtss: 'This is the screening: choose whether it points to PTSD.',
     usedTitle: 'This link has already been used',

@@ -236,8 +236,13 @@ export const nl = {
     policeUndecided:
       'Het slachtoffer twijfelt over de politie: de casemanager bespreekt de keuze. Aangifte is geen voorwaarde voor zorg.',
     noPolice: 'Geen politie: dat is goed. Aangifte is geen voorwaarde voor zorg.',
-    medicalCare:
-      'Medische zorg via {{partner}}: letsel, soa- en zwangerschapspreventie, beoordeling van PEP tegen hiv.',
+    /** The medical care the triage points to, one sentence per partner. */
+    medicalCareBy: {
+      acute_medische_zorg:
+        'Acute medische zorg binnen 72 uur, bijvoorbeeld op de SEH: letsel, soa- en zwangerschapspreventie, beoordeling van PEP tegen hiv.',
+      medische_zorg_na_72_uur:
+        'Medische zorg na 72 uur, bij de partner van de regio: letsel, soa- en zwangerschapspreventie, beoordeling van PEP tegen hiv.',
+    },
     nonAcute:
       'Niet-acuut: de casemanager neemt contact op en begeleidt daarna minstens vier weken (watchful waiting).',
   },
@@ -305,6 +310,8 @@ export const nl = {
     dueConfirm:
       'Graag bevestigen vóór <strong>{{due}}</strong>. Daarna gaat het verzoek naar de volgende in de escalatieladder.',
     doNotShare: 'Deel deze link niet: hij geeft toegang tot gegevens van het slachtoffer.',
+    doNotShareNoDetails:
+      'Deel deze link niet: hij is alleen voor u bedoeld. Zonder toestemming van het slachtoffer toont deze pagina alleen het verzoek, geen gegevens van het slachtoffer.',
     chooseOutcome: 'Kies hoe het met het slachtoffer gaat.',
     screeningNeedsPtss: 'Dit is de screening: kies of de screening op PTSS wijst.',
     usedTitle: 'Deze link is al gebruikt',
