@@ -397,6 +397,13 @@ export const en: Catalog = {
     expiredTitle: 'Form expired',
     expired: 'This form does not belong to your session.',
     refused: 'Refused: {{problems}}',
+    /** Whom a request waits for, as ops and the command line name the tiers. */
+    tiers: {
+      primary: 'on call',
+      backup: 'backup',
+      coordinator: 'coordinator',
+      owner: 'own casemanager',
+    },
     /** The history's kinds and the ops actions in words (views/opsWords.ts). */
     historyKinds: { besluit: 'decision', ops: 'ops action', escalatie: 'escalation' },
     historyTypes: {

@@ -407,6 +407,13 @@ export const nl = {
     expiredTitle: 'Formulier verlopen',
     expired: 'Dit formulier hoort niet bij uw sessie.',
     refused: 'Geweigerd: {{problems}}',
+    /** Whom a request waits for, as ops and the command line name the tiers. */
+    tiers: {
+      primary: 'piket',
+      backup: 'achterwacht',
+      coordinator: 'coördinator',
+      owner: 'eigen casemanager',
+    } satisfies Record<RecipientTier, string>,
     /** The history's kinds and the ops actions in words (views/opsWords.ts). */
     historyKinds: { besluit: 'besluit', ops: 'ops-actie', escalatie: 'escalatie' },
     historyTypes: {

@@ -42,7 +42,7 @@ function paragraphs(lang: CatalogueLang, c: DetailsCase): string[] {
     lines.push(
       say('waitingFor', {
         role: word('request.roles', r.role),
-        tier: word('casePage.tiers', r.tier),
+        tier: word('ops.tiers', r.tier),
         since: formatDutchTime(r.since),
         due: formatDutchTime(r.dueBy),
         level: r.escalationLevel,

@@ -64,7 +64,7 @@ test('ops re-assign the handover and close the case from the page; the history s
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/ops/meldingen/${ref}`);
   expect(await page.textContent('main')).toContain(
-    'Overdracht aan de piket-casemanager (casemanager): wacht op casemanager (dienstdoende)',
+    'Overdracht aan de piket-casemanager (casemanager): wacht op casemanager (piket)',
   );
 
   await page.selectOption('#toTier', 'backup');
@@ -96,7 +96,7 @@ test('ops re-assign the handover and close the case from the page; the history s
   expect(rows).toEqual(
     expect.arrayContaining([
       expect.stringMatching(
-        /ops ops-actie Overdracht aan een andere casemanager gegeven casemanager \(dienstdoende\) → casemanager \(achterwacht\)/,
+        /ops ops-actie Overdracht aan een andere casemanager gegeven casemanager \(piket\) → casemanager \(achterwacht\)/,
       ),
       expect.stringMatching(
         /ops ops-actie Melding gesloten Dubbele melding \(de andere melding loopt door\)/,

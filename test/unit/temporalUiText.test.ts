@@ -58,9 +58,9 @@ describe('the current details', () => {
   it('name partners, tiers, phase and triage in words, Dutch first and English beside it', () => {
     const { nl, en } = split(describeWaiting(waitingCase()));
     expect(nl.join('\n')).toContain('**Fase:** acute zorg');
-    expect(nl.join('\n')).toContain('Wacht op **forensisch arts** (dienstdoende)');
+    expect(nl.join('\n')).toContain('Wacht op **forensisch arts** (piket)');
     expect(nl.join('\n')).toContain('Wacht op **acute medische zorg** (achterwacht)');
-    expect(en.join('\n')).toContain('Waiting for forensic doctor (person on duty)');
+    expect(en.join('\n')).toContain('Waiting for forensic doctor (on call)');
     expect(rawCodesIn(nl.join('\n'), 'nl')).toEqual([]);
     expect(rawCodesIn(en.join('\n'), 'en')).toEqual([]);
   });

@@ -121,7 +121,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
       <td>${e.by === 'workflow' ? t('casePage.bySystem') : e.by}</td>
       <td>${w.kind}</td>
       <td>${w.type}</td>
-      <td>${w.value}${e.requestId ? ` · ${words.requestById(e.requestId)}` : ''}</td>
+      <td>${w.value}${w.request ? ` · ${w.request}` : ''}</td>
     </tr>`;
   });
   const notice = input.notice
