@@ -413,6 +413,12 @@ export const en: Catalog = {
       escalatie: 'Escalation',
     },
     escalationValue: '{{awaiting}}, level {{level}}',
+    /** What an ops form misses, per field, in place of the API's message with its codes. */
+    problems: {
+      requestId: 'Choose an open request to send again.',
+      toTier: 'Choose the casemanager on call or the backup.',
+      reason: 'Choose a reason to close the melding.',
+    },
   },
   error: {
     badRequestTitle: 'That did not work',

@@ -423,6 +423,12 @@ export const nl = {
       escalatie: 'Escalatie',
     },
     escalationValue: '{{awaiting}}, niveau {{level}}',
+    /** What an ops form misses, per field, in place of the API's message with its codes. */
+    problems: {
+      requestId: 'Kies een open verzoek om opnieuw te sturen.',
+      toTier: 'Kies de piket of de achterwacht.',
+      reason: 'Kies een reden om de melding te sluiten.',
+    },
   },
   error: {
     badRequestTitle: 'Dat lukte niet',
