@@ -38,7 +38,7 @@ export function opsWords(t: Translate, state?: CaseState): OpsWords {
   const awaiting = (r: string, tr: string) => `${role(r)} (${tier(tr)})`;
   /** "casemanager/primary" as a history value writes it. */
   const roleTier = (text: string) =>
-    text.replace(/\b([a-z_]+)\/([a-z_]+)\b/g, (_, r: string, tr: string) => awaiting(r, tr));
+    text.replace(/\b([a-z0-9_]+)\/([a-z_]+)\b/g, (_, r: string, tr: string) => awaiting(r, tr));
   const request = (r: Pick<RequestView, 'kind' | 'role'>) =>
     `${or(`request.kinds.${r.kind}`, r.kind)} (${role(r.role)})`;
   const requestById = (requestId: string) => {
