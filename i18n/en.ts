@@ -723,6 +723,27 @@ export const en: Catalog = {
       ingetrokken: 'withdrawn',
       gesloten: 'closed by ops or the coordinator',
     },
+    /** The parts of a recorded correction's value in words (views/recordedValueWords.ts). */
+    recorded: {
+      reason: 'reason: {{reason}}',
+      fields: 'changed: {{fields}}',
+      fmoBy: 'FMO by: {{before}} → {{after}}',
+      sameRegion: 'same region',
+      otherRegion: 'other region: {{region}}',
+      toRegion: 'to {{region}}',
+      fieldNames: {
+        name: 'name',
+        phone: 'phone',
+        email: 'email',
+        safeToCall: 'safe to call',
+        safeToText: 'safe to text',
+        safeToEmail: 'safe to email',
+        language: 'language',
+        interpreterNeeded: 'interpreter',
+        leeftijd: 'age',
+        geboortedatum: 'date of birth',
+      },
+    },
   },
   casePage: {
     title: 'Melding {{reference}}',

@@ -745,6 +745,27 @@ export const nl = {
       ingetrokken: 'ingetrokken',
       gesloten: 'gesloten door ops of de coördinator',
     } satisfies Record<CaseOutcome, string>,
+    /** The parts of a recorded correction's value in words (views/recordedValueWords.ts). */
+    recorded: {
+      reason: 'reden: {{reason}}',
+      fields: 'gewijzigd: {{fields}}',
+      fmoBy: 'FMO door: {{before}} → {{after}}',
+      sameRegion: 'zelfde regio',
+      otherRegion: 'andere regio: {{region}}',
+      toRegion: 'naar {{region}}',
+      fieldNames: {
+        name: 'naam',
+        phone: 'telefoon',
+        email: 'e-mail',
+        safeToCall: 'veilig bellen',
+        safeToText: 'veilig sms',
+        safeToEmail: 'veilig e-mail',
+        language: 'taal',
+        interpreterNeeded: 'tolk',
+        leeftijd: 'leeftijd',
+        geboortedatum: 'geboortedatum',
+      },
+    },
   },
   /** The case page and the decisions staff record on it, each with a confirmation step. */
   casePage: {

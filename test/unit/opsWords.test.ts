@@ -77,6 +77,24 @@ const history: HistoryEntry[] = [
     type: 'incidenttijd',
     value: 'approximate: binnen_72_uur → na_7_dagen',
   },
+  // Corrections, transfer, reopening: values that join codes into one line.
+  ...[
+    ['leeftijd', 'leeftijd; reden: invoerfout; fmo door: forensisch_arts → nfi'],
+    ['gemeente', 'andere regio: utrecht; reden: nieuwe_informatie'],
+    ['gemeente', 'zelfde regio; reden: gewijzigd'],
+    ['contactgegevens', 'velden: name, phone, email; reden: op_verzoek_slachtoffer'],
+    ['veilige_kanalen', 'velden: safeToCall, safeToText, safeToEmail; reden: gewijzigd'],
+    ['taal', 'velden: language, interpreterNeeded; reden: invoerfout'],
+    ['medische_wens', 'ja; reden: nieuwe_informatie'],
+    ['heropening', 'CSG-LIM-2026-000100; opnieuw_contact'],
+    ['overdracht', 'naar utrecht'],
+  ].map(([type, value]): HistoryEntry => ({
+    at: AT,
+    by: 'cm-017',
+    kind: 'besluit',
+    type: type!,
+    value: value!,
+  })),
   ...requests.map((r): HistoryEntry => ({
     at: AT,
     by: 'ops',
@@ -131,6 +149,11 @@ describe.each(['nl', 'en'] as const)('%s', (lang) => {
     const t = translator(lang);
     for (const role of PARTNER_ROLES) expect(text).toContain(t(`request.roles.${role}`));
     for (const reason of CLOSE_REASONS) expect(text).toContain(t(`casePage.closeReasons.${reason}`));
+    // The field names of a correction are words too, not the program's names.
+    expect(text).not.toMatch(/safeTo|interpreterNeeded|\bfmo door\b/);
+    expect(text).toContain(
+      t('caseWords.recorded.fmoBy', { before: t('request.roles.forensisch_arts'), after: 'NFI' }),
+    );
   });
 
   test.each(CASE_OUTCOMES)('a case closed as %s', (outcome) => {

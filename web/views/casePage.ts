@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav, type NavArea } from './nav';
+import { recordedValueWords } from './recordedValueWords';
 
 export interface CasePageInput {
   state: CaseState;
@@ -118,7 +119,7 @@ export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState)
       return reason ? `${who}; ${wordsOr(t, `casePage.ownerReasons.${reason}`, reason)}` : v;
     }
     default:
-      return v;
+      return recordedValueWords(t, v);
   }
 }
 
