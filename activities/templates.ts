@@ -38,6 +38,15 @@ export function formatDeadline(iso: string): Record<Lang, string> {
   return { nl: format('nl'), en: format('en') };
 }
 
+/**
+ * A title as it reads inside a sentence: its first letter in lower case, the rest as written, so
+ * "Forensisch-medisch onderzoek (FMO)" keeps its "FMO" (and a title that opens with one, too).
+ */
+function inSentence(title: string): string {
+  if (/^\p{Lu}{2}/u.test(title)) return title;
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 export interface RenderedMessage {
   subject: string;
   text: string;
@@ -79,7 +88,7 @@ export function renderRequest(input: RequestTemplateInput): RenderedMessage {
   const lines = [
     t('message.greeting', { name: input.recipientName }),
     '',
-    t(reminder ? 'message.introReminder' : 'message.intro', { ...values, what: kind('title').toLowerCase() }),
+    t(reminder ? 'message.introReminder' : 'message.intro', { ...values, what: inSentence(kind('title')) }),
     why,
     kind('ask'),
     t('message.respondBy', values),
@@ -112,7 +121,7 @@ export function renderNotice(input: NoticeTemplateInput): RenderedMessage {
     t('message.greeting', { name: input.recipientName }),
     '',
     t('message.noticeText', {
-      what: title.toLowerCase(),
+      what: inSentence(title),
       reference: input.meldingRef,
       notice: notice('text'),
     }),

@@ -28,6 +28,7 @@ import { parseIntake, type IntakeProblem } from '../domain/intakeSchema';
 import { triage } from '../domain/triage';
 import type { MeldingIntake, MeldingWorkflowInput, TriageResult } from '../domain/types';
 import { blindIndexesOf } from './blindIndex';
+import { catalogueText, codeWord, markdownSafe, type CatalogueLang } from '../i18n/catalogueText';
 import { LINKED_REFERENCE_PATTERN, MAX_LINKS, type Reopening } from '../domain/koppeling';
 import type { Decision, DecisionInputs, DecisionName } from '../domain/decisions';
 import {
@@ -159,7 +160,8 @@ export async function startMelding(
 
 /**
  * The UI's summary line and details of a case, fixed at start: reference, region, channel and
- * triage (codes). Dutch first, English beside it. Sent through the payload codec like every payload.
+ * triage, in words from the catalogues (Dutch first, English beside it in the details; Markdown,
+ * so each value is escaped). Sent through the payload codec like every payload.
  */
 export function staticSummaryOf(
   reference: string,
@@ -167,14 +169,25 @@ export function staticSummaryOf(
   channel: string,
   triageResult: TriageResult,
 ): { staticSummary: string; staticDetails: string } {
-  const acute = triageResult.acute ? 'acuut' : 'niet acuut';
+  const values = (lang: CatalogueLang) => ({
+    reference,
+    region: markdownSafe(regionId),
+    channel: markdownSafe(codeWord(lang, 'form.channels', channel)),
+    window: markdownSafe(codeWord(lang, 'triage.windows', triageResult.window)),
+  });
+  const nl = values('nl');
+  const en = values('en');
   return {
-    staticSummary: `Melding ${reference} · ${regionId} · ${triageResult.window} (${acute})`,
+    // A summary is one plain line: not Markdown, so the words go in as they are.
+    staticSummary: catalogueText('nl', 'temporalUi.summary', {
+      reference,
+      region: regionId,
+      window: codeWord('nl', 'triage.windows', triageResult.window),
+    }),
     staticDetails: [
-      `**Melding** ${reference}, regio ${regionId}, binnengekomen via ${channel}.`,
-      `Triage bij intake: ${triageResult.window} (${acute}). De actuele stand staat bij "Current details".`,
-      `_Report ${reference}, region ${regionId}, received by ${channel}; triage at intake ${triageResult.window}` +
-        ` (${triageResult.acute ? 'acute' : 'not acute'}). What the case waits for now is under "Current details"._`,
+      catalogueText('nl', 'temporalUi.intake', nl),
+      catalogueText('nl', 'temporalUi.triage', nl),
+      `_${catalogueText('en', 'temporalUi.intake', en)} ${catalogueText('en', 'temporalUi.triage', en)}_`,
     ].join('\n\n'),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * How the command line shows a case: the same lines for `status` and after every action, in
- * Dutch. Ids (reference, region, request ids, roles) stay as the ids ops search for.
+ * Dutch. Ids (reference, region) stay as ops search for them; a request shows its id in square
+ * brackets (what `ack` and `resend` take) beside its words.
  */
 import { formatLocal } from '../domain/localTime';
 import type { CaseState } from '../workflows/messages';
 import type { Settled } from './afterAction';
-import { basisWords, outcomeWord, phaseWord, statusWord, tierWord, windowWords } from './words';
+import { basisWords, outcomeWord, phaseWord, requestLine, statusWord, windowWords } from './words';
 
 /** "afgesloten, uitkomst: gesloten door ops of de coördinator": the phase, and the outcome once there is one. */
 export function phaseLine(state: CaseState): string {
@@ -28,7 +29,7 @@ export function printState(state: CaseState, out: (line: string) => void): void 
   out(`  verzoeken:`);
   for (const r of state.requests) {
     out(
-      `    ${r.requestId.padEnd(24)} ${r.role}/${tierWord(r.awaitedTier)} ${statusWord(r.status)}` +
+      `    ${requestLine(r)}: ${statusWord(r.status)}` +
         (r.status === 'open' ? `, termijn ${formatLocal(r.dueBy)}, escalatie ${r.escalationLevel}` : '') +
         (r.acknowledgedBy ? `, door ${r.acknowledgedBy}` : ''),
     );

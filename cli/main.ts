@@ -67,7 +67,7 @@ import { listStuck } from '../cases/stuck';
 import { stateAfterAction } from './afterAction';
 import { printState } from './caseView';
 import { intakeProblemText, refusalText } from './refusals';
-import { phaseWord, tierWord, windowWords } from './words';
+import { phaseWord, requestLine, windowWords } from './words';
 
 export interface CliDeps {
   client: Client;
@@ -234,7 +234,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       return decided(
         reference,
         { type: 'ontvangstbevestiging', input: { requestId, by } },
-        `Bevestigd: ${requestId} van ${reference}`,
+        `Bevestigd: [${requestId}] van ${reference}`,
       );
     }
     case 'besluit': {
@@ -277,7 +277,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       deps.out(`${stuck.length} open verzoek(en) over hun termijn, oudste eerst:`);
       for (const s of stuck) {
         deps.out(
-          `  ${formatLocal(s.request.dueBy)}  ${s.reference}  ${s.request.requestId}  ${s.request.role}/${tierWord(s.request.awaitedTier)}` +
+          `  ${formatLocal(s.request.dueBy)}  ${s.reference}  ${requestLine(s.request)}` +
             `  escalatie ${s.request.escalationLevel}  ${s.overdueMinutes} min over tijd  (${s.regionId}, ${phaseWord(s.phase)})`,
         );
       }

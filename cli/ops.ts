@@ -18,7 +18,11 @@ import { CLOSE_REASONS, HANDOVER_TIERS, type CloseReason, type HandoverTier } fr
 import { stateAfterAction } from './afterAction';
 import { closingLine, phaseLine } from './caseView';
 import { refusalText } from './refusals';
-import { HANDOVER_TIER_WORDS, historyValueWords } from './words';
+import { translator } from '../i18n';
+import { opsWords } from '../web/views/opsWords';
+import { HANDOVER_TIER_WORDS } from './words';
+
+const t = translator('nl');
 
 export const OPS_USAGE = `  resend <referentie> <verzoek-id> --door <ops-id>           verzoek nu opnieuw sturen
   reassign <referentie> <piket|achterwacht> --door <ops-id>  overdracht aan andere casemanager geven
@@ -68,11 +72,15 @@ export async function runOpsCommand(
       deps.err(`Geen melding ${reference}`);
       return 1;
     }
+    // The state names each request of the history (what it asked, of whom); without it, the ids.
+    const state = await deps.caseState(reference).catch(() => undefined);
+    const words = opsWords(t, state);
     deps.out(`Geschiedenis van ${reference}:`);
     for (const e of read.history) {
+      const w = words.history(e);
+      const request = e.requestId ? `${w.request ? `; ${w.request}` : ''} [${e.requestId}]` : '';
       deps.out(
-        `  ${formatLocal(e.at)}  ${e.kind.padEnd(9)} ${e.type.padEnd(20)} ${historyValueWords(e.value)}` +
-          `${e.requestId ? ` [${e.requestId}]` : ''}  door ${actor(e.by)}`,
+        `  ${formatLocal(e.at)}  ${w.kind.padEnd(10)} ${w.type}: ${w.value}${request}  door ${actor(e.by)}`,
       );
     }
     return 0;

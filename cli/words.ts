@@ -42,16 +42,26 @@ export const basisWords = (basis: TriageBasis): string =>
 /** The tier a person types for a re-assignment, in Dutch or as the code the API uses. */
 export const HANDOVER_TIER_WORDS = { piket: 'primary', achterwacht: 'backup' } as const;
 
-/** A tier after its role: "casemanager/primary". */
-const TIER_CODE = /\/(primary|backup|coordinator)\b/g;
-const TIME_KIND = /^(exact|approximate|unknown):/;
-
+/** A partner role in words: "forensisch arts", "NFI"; a role this version does not know shows as its code. */
+export const roleWord = (role: string): string => {
+  const text = t(`request.roles.${role}`);
+  return text === `request.roles.${role}` ? role : text;
+};
+/** Whom a request waits for: "forensisch arts (piket)". */
+export const awaitingWords = (role: string, tier: RecipientTier): string =>
+  `${roleWord(role)} (${tierWord(tier)})`;
+/** What a request asks for: "Forensisch-medisch onderzoek (FMO)". */
+export const requestWords = (kind: string): string => {
+  const text = t(`request.kinds.${kind}`);
+  return text === `request.kinds.${kind}` ? kind : text;
+};
 /**
- * A history value in Dutch: the tiers in "casemanager/primary → casemanager/backup" and the kind of
- * a corrected incident time ("approximate: ...") become words; ids and Dutch codes stay.
+ * A request as the command line lists it: its id in square brackets first (what `ack` and
+ * `resend` take), then what it asks and of whom in words.
  */
-export function historyValueWords(value: string): string {
-  return value
-    .replace(TIME_KIND, (_, kind: string) => `${basisWords(kind as TriageBasis)}:`)
-    .replace(TIER_CODE, (_, tier: string) => `/${tierWord(tier as RecipientTier)}`);
-}
+export const requestLine = (r: {
+  requestId: string;
+  kind: string;
+  role: string;
+  awaitedTier: RecipientTier;
+}) => `[${r.requestId}] ${requestWords(r.kind)} · ${awaitingWords(r.role, r.awaitedTier)}`;

@@ -227,8 +227,13 @@ export const en: Catalog = {
     policeUndecided:
       'The victim is undecided about the police: the casemanager discusses the choice. Making an aangifte (police report) is not a condition for care.',
     noPolice: 'No police: that is fine. Making an aangifte (police report) is not a condition for care.',
-    medicalCare:
-      'Medical care through {{partner}}: injuries, prevention of STIs and pregnancy, assessment of HIV PEP.',
+    /** The medical care the triage points to, one sentence per partner. */
+    medicalCareBy: {
+      acute_medische_zorg:
+        'Acute medical care within 72 hours, for example at the emergency department: injuries, prevention of STIs and pregnancy, assessment of HIV PEP.',
+      medische_zorg_na_72_uur:
+        "Medical care after 72 hours, by the region's partner: injuries, prevention of STIs and pregnancy, assessment of HIV PEP.",
+    },
     nonAcute:
       'Non-acute: the casemanager gets in touch and then follows up for at least four weeks (watchful waiting).',
   },
@@ -296,6 +301,8 @@ export const en: Catalog = {
     dueConfirm:
       'Please confirm by <strong>{{due}}</strong>. After that the request goes to the next in the escalation ladder.',
     doNotShare: "Do not share this link: it gives access to the victim's details.",
+    doNotShareNoDetails:
+      "Do not share this link: it is meant for you alone. Without the victim's consent this page shows the request only, none of the victim's details.",
     chooseOutcome: 'Choose how the victim is doing.',
     screeningNeedsPtss: 'This is the screening: choose whether it points to PTSD.',
     usedTitle: 'This link has already been used',
@@ -392,6 +399,28 @@ export const en: Catalog = {
     expiredTitle: 'Form expired',
     expired: 'This form does not belong to your session.',
     refused: 'Refused: {{problems}}',
+    /** Whom a request waits for, as ops and the command line name the tiers. */
+    tiers: {
+      primary: 'on call',
+      backup: 'backup',
+      coordinator: 'coordinator',
+      owner: 'own casemanager',
+    },
+    /** The history's kinds and the ops actions in words (views/opsWords.ts). */
+    historyKinds: { besluit: 'decision', ops: 'ops action', escalatie: 'escalation' },
+    historyTypes: {
+      herinnering: 'Request sent again',
+      toewijzing: 'Handover given to another casemanager',
+      sluiting: 'Melding closed',
+      escalatie: 'Escalation',
+    },
+    escalationValue: '{{awaiting}}, level {{level}}',
+    /** What an ops form misses, per field, in place of the API's message with its codes. */
+    problems: {
+      requestId: 'Choose an open request to send again.',
+      toTier: 'Choose the casemanager on call or the backup.',
+      reason: 'Choose a reason to close the melding.',
+    },
   },
   error: {
     badRequestTitle: 'That did not work',
@@ -403,6 +432,23 @@ export const en: Catalog = {
     notFound: 'This page does not exist.',
     toStart: 'To the start page',
     continue: 'Continue',
+  },
+  /**
+   * What the Temporal UI shows ops of a case: its summary and details at start, and the current
+   * details the workflow keeps (Markdown; codes in words, times in Dutch time).
+   */
+  temporalUi: {
+    summary: 'Melding {{reference}} · region {{region}} · {{window}}',
+    intake: 'Melding {{reference}}, region {{region}}, received by: {{channel}}.',
+    triage: 'Triage at intake: {{window}}. What the case waits for now is under "Current details".',
+    stand: 'Phase: {{phase}} · region: {{region}} · triage: {{window}}',
+    closed: 'Closed: {{outcome}}. Waiting for nothing.',
+    closedNoOutcome: 'Closed. Waiting for nothing.',
+    watchfulWaiting: 'Watchful waiting: waiting for the next check-in.',
+    noPartner: 'Not waiting for any partner.',
+    waitingFor:
+      'Waiting for {{role}} ({{tier}}) since {{since}}; due {{due}} (Dutch time); escalation level {{level}}.',
+    deliveryFailed: 'A delivery failed.',
   },
   codec: {
     title: 'Log in: case data readable in the Temporal UI',
@@ -680,6 +726,27 @@ export const en: Catalog = {
       overgedragen: 'transferred to another region',
       ingetrokken: 'withdrawn',
       gesloten: 'closed by ops or the coordinator',
+    },
+    /** The parts of a recorded correction's value in words (views/recordedValueWords.ts). */
+    recorded: {
+      reason: 'reason: {{reason}}',
+      fields: 'changed: {{fields}}',
+      fmoBy: 'FMO by: {{before}} → {{after}}',
+      sameRegion: 'same region',
+      otherRegion: 'other region: {{region}}',
+      toRegion: 'to {{region}}',
+      fieldNames: {
+        name: 'name',
+        phone: 'phone',
+        email: 'email',
+        safeToCall: 'safe to call',
+        safeToText: 'safe to text',
+        safeToEmail: 'safe to email',
+        language: 'language',
+        interpreterNeeded: 'interpreter',
+        leeftijd: 'age',
+        geboortedatum: 'date of birth',
+      },
     },
   },
   casePage: {

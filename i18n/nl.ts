@@ -238,8 +238,13 @@ export const nl = {
     policeUndecided:
       'Het slachtoffer twijfelt over de politie: de casemanager bespreekt de keuze. Aangifte is geen voorwaarde voor zorg.',
     noPolice: 'Geen politie: dat is goed. Aangifte is geen voorwaarde voor zorg.',
-    medicalCare:
-      'Medische zorg via {{partner}}: letsel, soa- en zwangerschapspreventie, beoordeling van PEP tegen hiv.',
+    /** The medical care the triage points to, one sentence per partner. */
+    medicalCareBy: {
+      acute_medische_zorg:
+        'Acute medische zorg binnen 72 uur, bijvoorbeeld op de SEH: letsel, soa- en zwangerschapspreventie, beoordeling van PEP tegen hiv.',
+      medische_zorg_na_72_uur:
+        'Medische zorg na 72 uur, bij de partner van de regio: letsel, soa- en zwangerschapspreventie, beoordeling van PEP tegen hiv.',
+    },
     nonAcute:
       'Niet-acuut: de casemanager neemt contact op en begeleidt daarna minstens vier weken (watchful waiting).',
   },
@@ -307,6 +312,8 @@ export const nl = {
     dueConfirm:
       'Graag bevestigen vóór <strong>{{due}}</strong>. Daarna gaat het verzoek naar de volgende in de escalatieladder.',
     doNotShare: 'Deel deze link niet: hij geeft toegang tot gegevens van het slachtoffer.',
+    doNotShareNoDetails:
+      'Deel deze link niet: hij is alleen voor u bedoeld. Zonder toestemming van het slachtoffer toont deze pagina alleen het verzoek, geen gegevens van het slachtoffer.',
     chooseOutcome: 'Kies hoe het met het slachtoffer gaat.',
     screeningNeedsPtss: 'Dit is de screening: kies of de screening op PTSS wijst.',
     usedTitle: 'Deze link is al gebruikt',
@@ -402,6 +409,28 @@ export const nl = {
     expiredTitle: 'Formulier verlopen',
     expired: 'Dit formulier hoort niet bij uw sessie.',
     refused: 'Geweigerd: {{problems}}',
+    /** Whom a request waits for, as ops and the command line name the tiers. */
+    tiers: {
+      primary: 'piket',
+      backup: 'achterwacht',
+      coordinator: 'coördinator',
+      owner: 'eigen casemanager',
+    } satisfies Record<RecipientTier, string>,
+    /** The history's kinds and the ops actions in words (views/opsWords.ts). */
+    historyKinds: { besluit: 'besluit', ops: 'ops-actie', escalatie: 'escalatie' },
+    historyTypes: {
+      herinnering: 'Verzoek opnieuw gestuurd',
+      toewijzing: 'Overdracht aan een andere casemanager gegeven',
+      sluiting: 'Melding gesloten',
+      escalatie: 'Escalatie',
+    },
+    escalationValue: '{{awaiting}}, niveau {{level}}',
+    /** What an ops form misses, per field, in place of the API's message with its codes. */
+    problems: {
+      requestId: 'Kies een open verzoek om opnieuw te sturen.',
+      toTier: 'Kies de piket of de achterwacht.',
+      reason: 'Kies een reden om de melding te sluiten.',
+    },
   },
   error: {
     badRequestTitle: 'Dat lukte niet',
@@ -413,6 +442,23 @@ export const nl = {
     notFound: 'Deze pagina bestaat niet.',
     toStart: 'Naar de startpagina',
     continue: 'Verder',
+  },
+  /**
+   * What the Temporal UI shows ops of a case: its summary and details at start, and the current
+   * details the workflow keeps (Markdown; codes in words, times in Dutch time).
+   */
+  temporalUi: {
+    summary: 'Melding {{reference}} · regio {{region}} · {{window}}',
+    intake: '**Melding** {{reference}}, regio {{region}}, binnengekomen via: {{channel}}.',
+    triage: 'Triage bij intake: {{window}}. De actuele stand staat bij "Current details".',
+    stand: '**Fase:** {{phase}} · **regio:** {{region}} · **triage:** {{window}}',
+    closed: 'Afgesloten: {{outcome}}. Wacht nergens meer op.',
+    closedNoOutcome: 'Afgesloten. Wacht nergens meer op.',
+    watchfulWaiting: 'Watchful waiting: wacht op het volgende contactmoment.',
+    noPartner: 'Wacht op geen partner.',
+    waitingFor:
+      'Wacht op **{{role}}** ({{tier}}) sinds {{since}}; termijn {{due}} (Nederlandse tijd); escalatieniveau {{level}}.',
+    deliveryFailed: 'Een bericht kon niet worden afgeleverd.',
   },
   codec: {
     title: 'Inloggen: gegevens leesbaar in de Temporal UI',
@@ -704,6 +750,27 @@ export const nl = {
       ingetrokken: 'ingetrokken',
       gesloten: 'gesloten door ops of de coördinator',
     } satisfies Record<CaseOutcome, string>,
+    /** The parts of a recorded correction's value in words (views/recordedValueWords.ts). */
+    recorded: {
+      reason: 'reden: {{reason}}',
+      fields: 'gewijzigd: {{fields}}',
+      fmoBy: 'FMO door: {{before}} → {{after}}',
+      sameRegion: 'zelfde regio',
+      otherRegion: 'andere regio: {{region}}',
+      toRegion: 'naar {{region}}',
+      fieldNames: {
+        name: 'naam',
+        phone: 'telefoon',
+        email: 'e-mail',
+        safeToCall: 'veilig bellen',
+        safeToText: 'veilig sms',
+        safeToEmail: 'veilig e-mail',
+        language: 'taal',
+        interpreterNeeded: 'tolk',
+        leeftijd: 'leeftijd',
+        geboortedatum: 'geboortedatum',
+      },
+    },
   },
   /** The case page and the decisions staff record on it, each with a confirmation step. */
   casePage: {

@@ -168,8 +168,13 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== ''));
     const input = OPS_ACTION_BODIES[name].safeParse(body);
     if (!input.success) {
+      // The form's own words for what is missing; the API's message (with its codes) otherwise.
       const text = input.error.issues
-        .map((i) => `${i.path.join('.') || '(formulier)'}: ${i.message}`)
+        .map((i) => {
+          const key = `ops.problems.${String(i.path[0] ?? '')}`;
+          const words = ui.t(key);
+          return words === key ? `${i.path.join('.') || '(formulier)'}: ${i.message}` : words;
+        })
         .join('; ');
       return showCase(ui, reply, session, reference, 400, { kind: 'geweigerd', text });
     }

@@ -2,68 +2,61 @@
  * What each case shows ops in the Temporal UI, in plain words: the "current details"
  * (Dutch first, an English line beside it) and a memo of codes. No personal data: roles, tiers,
  * phases, times and counts only. The memo is sent through the payload codec like every payload;
- * the details are answered to the UI from the workflow's memory.
+ * the details are answered to the UI from the workflow's memory (no command: a change of wording
+ * needs no patch).
+ *
+ * The details are Markdown: the words come from the catalogues (i18n/catalogueText.ts) with their
+ * marks escaped, times in Dutch time by a pure offset rule (domain/dutchClock.ts) so the text is
+ * the same on every worker.
  */
 import { setCurrentDetails, upsertMemo } from '@temporalio/workflow';
-import type { RecipientTier } from '../domain/types';
+import { formatDutchTime } from '../domain/dutchClock';
+import { catalogueText, codeWord, markdownSafe, type CatalogueLang } from '../i18n/catalogueText';
 import type { VisibleCase } from './visibility';
-
-const TIER_NL: Record<RecipientTier, string> = {
-  primary: 'piket',
-  backup: 'achterwacht',
-  coordinator: 'coördinator',
-  owner: 'eigen casemanager',
-};
-const TIER_EN: Record<RecipientTier, string> = {
-  primary: 'on call',
-  backup: 'backup',
-  coordinator: 'coordinator',
-  owner: 'own casemanager',
-};
-
-/** "2026-11-24 10:15 UTC": the UI shows it to people in one time zone, the server logs in UTC. */
-function utc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 export interface DetailsCase extends VisibleCase {
   outcome?: string;
 }
 
-/** The plain-words text for the UI's current details. */
-export function describeWaiting(c: DetailsCase): string {
-  const open = [...c.open].sort((a, b) => a.dueBy - b.dueBy);
-  const lines: string[] = [`**Fase:** ${c.phase} · regio ${c.regionId} · triage ${c.triageWindow}`];
+/** One paragraph in one language: the catalogue's text with every value in words, made safe. */
+function paragraphs(lang: CatalogueLang, c: DetailsCase): string[] {
+  const word = (group: string, code: string) => markdownSafe(codeWord(lang, group, code));
+  const say = (key: string, values: Record<string, unknown> = {}) =>
+    catalogueText(lang, `temporalUi.${key}`, values);
+  const lines = [
+    say('stand', {
+      phase: word('caseWords.phases', c.phase),
+      region: markdownSafe(c.regionId),
+      window: word('triage.windows', c.triageWindow),
+    }),
+  ];
   if (c.phase === 'afgesloten') {
-    lines.push(`Afgesloten${c.outcome ? ` (${c.outcome})` : ''}. Wacht nergens meer op.`);
-    lines.push(`_Closed${c.outcome ? ` (${c.outcome})` : ''}. Waiting for nothing._`);
-    return lines.join('\n\n');
-  }
-  if (open.length === 0) {
     lines.push(
-      c.phase === 'watchful_waiting'
-        ? 'Waakzaam wachten: wacht op de volgende check-in.'
-        : 'Wacht op geen partner.',
+      c.outcome ? say('closed', { outcome: word('caseWords.outcomes', c.outcome) }) : say('closedNoOutcome'),
     );
-    lines.push(
-      c.phase === 'watchful_waiting'
-        ? '_Watchful waiting: waiting for the next check-in._'
-        : '_Not waiting for any partner._',
-    );
-    return lines.join('\n\n');
+    return lines;
   }
+  const open = [...c.open].sort((a, b) => a.dueBy - b.dueBy);
+  if (open.length === 0) lines.push(say(c.phase === 'watchful_waiting' ? 'watchfulWaiting' : 'noPartner'));
   for (const r of open) {
     lines.push(
-      `Wacht op **${r.role}** (${TIER_NL[r.tier as RecipientTier] ?? r.tier}) sinds ${utc(r.since)}; ` +
-        `termijn ${utc(r.dueBy)}; escalatieniveau ${r.escalationLevel}.\n` +
-        `_Waiting for ${r.role} (${TIER_EN[r.tier as RecipientTier] ?? r.tier}) since ${utc(r.since)}; ` +
-        `due ${utc(r.dueBy)}; escalation level ${r.escalationLevel}._`,
+      say('waitingFor', {
+        role: word('request.roles', r.role),
+        tier: word('ops.tiers', r.tier),
+        since: formatDutchTime(r.since),
+        due: formatDutchTime(r.dueBy),
+        level: r.escalationLevel,
+      }),
     );
   }
-  if (c.ops?.deliveryFailed) {
-    lines.push('Een bericht kon niet worden afgeleverd. _A delivery failed._');
-  }
-  return lines.join('\n\n');
+  if (c.ops?.deliveryFailed) lines.push(say('deliveryFailed'));
+  return lines;
+}
+
+/** The plain-words text for the UI's current details: Dutch, then the same in English, in italics. */
+export function describeWaiting(c: DetailsCase): string {
+  const english = paragraphs('en', c).map((line) => `_${line}_`);
+  return [...paragraphs('nl', c), ...english].join('\n\n');
 }
 
 type Memo = Record<string, string | number | boolean | string[] | null>;

@@ -8,6 +8,7 @@ import { REQUEST_KINDS, type NoticeKind, type RequestKind } from '../../domain/t
 import { LANGUAGES, type Lang } from '../../i18n';
 import { en } from '../../i18n/en';
 import { nl } from '../../i18n/nl';
+import { rawCodesIn } from '../../testkit/rawCodes';
 
 const CATALOG = { nl, en };
 // GSM 03.38 basic character set (plus space and newline): anything else turns the SMS into UCS-2.
@@ -124,5 +125,25 @@ test.each(['ingetrokken', 'vervallen', 'overgedragen'] as NoticeKind[])(
       expect(message.sms).toMatch(GSM7);
       expect(message.sms).toContain('CSG-LIM-2026-000123');
     }
+  },
+);
+
+test.each(LANGUAGES)(
+  'in %s, what is asked reads as written in the catalogue: abbreviations keep their capitals',
+  (lang) => {
+    const fmo = renderRequest(input('fmo', lang));
+    expect(fmo.text).toContain('(FMO)');
+    expect(fmo.text).not.toMatch(/\bfmo\b/);
+    const ggz = renderNotice({
+      kind: 'ggz_verwijzing',
+      notice: 'vervallen',
+      meldingRef: 'CSG-LIM-2026-000123',
+      recipientName: 'GGZ',
+      language: lang,
+    });
+    expect(ggz.text).toContain('GGZ');
+    expect(ggz.text).not.toMatch(/\bggz\b/);
+    for (const kind of REQUEST_KINDS)
+      expect(rawCodesIn(renderRequest(input(kind, lang)).text, lang)).toEqual([]);
   },
 );

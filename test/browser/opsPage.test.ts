@@ -63,13 +63,17 @@ test('ops re-assign the handover and close the case from the page; the history s
   await page.fill('#referentie', ref);
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/ops/meldingen/${ref}`);
-  expect(await page.textContent('main')).toContain('casemanager_overdracht: wacht op casemanager/primary');
+  expect(await page.textContent('main')).toContain(
+    'Overdracht aan de piket-casemanager (casemanager): wacht op casemanager (piket)',
+  );
 
   await page.selectOption('#toTier', 'backup');
   await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
   await page.waitForURL(`${base}/ops/meldingen/${ref}?gedaan=toewijzing`);
   expect(await page.textContent('[role=status]')).toContain('aan de andere casemanager gegeven');
-  expect(await page.textContent('main')).toContain('casemanager_overdracht: wacht op casemanager/backup');
+  expect(await page.textContent('main')).toContain(
+    'Overdracht aan de piket-casemanager (casemanager): wacht op casemanager (achterwacht)',
+  );
 
   // No reason chosen: refused, naming the field; the case stays open.
   // (The browser would not send the form without a choice: `required`. Sent anyway, as a bot might.)
@@ -78,7 +82,7 @@ test('ops re-assign the handover and close the case from the page; the history s
   await page.getByRole('button', { name: 'Sluiten', exact: true }).click();
   expect((await refused).status()).toBe(400);
   await page.waitForLoadState();
-  expect(await page.textContent('[role=status]')).toMatch(/reason: a reason is required/);
+  expect(await page.textContent('[role=status]')).toContain('Kies een reden om de melding te sluiten.');
   expect((await h.client.workflow.getHandle(ref).describe()).status.name).toBe('RUNNING');
 
   await page.selectOption('#reason', 'dubbele_melding');
@@ -91,8 +95,12 @@ test('ops re-assign the handover and close the case from the page; the history s
   );
   expect(rows).toEqual(
     expect.arrayContaining([
-      expect.stringMatching(/ops ops toewijzing casemanager\/primary → casemanager\/backup/),
-      expect.stringMatching(/ops ops sluiting dubbele_melding/),
+      expect.stringMatching(
+        /ops ops-actie Overdracht aan een andere casemanager gegeven casemanager \(piket\) → casemanager \(achterwacht\)/,
+      ),
+      expect.stringMatching(
+        /ops ops-actie Melding gesloten Dubbele melding \(de andere melding loopt door\)/,
+      ),
     ]),
   );
   await page.close();

@@ -13,6 +13,7 @@ import { stateAfterAction } from '../../cli/afterAction';
 import { closingLine } from '../../cli/caseView';
 import { caseState, type CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
+import { rawCodesIn } from '../../testkit/rawCodes';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 jest.setTimeout(120_000);
@@ -106,7 +107,9 @@ test('start from a file, status, ack; a second start of the same file starts not
 
   const ack = cli();
   expect(await ack.run('ack', intake.reference, 'casemanager_overdracht', '--door', 'cm-042')).toBe(0);
-  expect(ack.out.join('\n')).toMatch(/casemanager_overdracht\s+casemanager\/piket bevestigd, door cm-042/);
+  expect(ack.out.join('\n')).toContain(
+    '[casemanager_overdracht] Overdracht aan de piket-casemanager · casemanager (piket): bevestigd, door cm-042',
+  );
   const twice = cli();
   expect(await twice.run('ack', intake.reference, 'casemanager_overdracht')).toBe(1);
   expect(twice.err.join('\n')).toBe(
@@ -168,7 +171,7 @@ test('besluit records any decision of the table as the acting id; bad fields nam
   expect(await wishNow()).toBe('ja');
   const history = cli();
   expect(await history.run('history', reference)).toBe(0);
-  expect(history.out.join('\n')).toMatch(/politie_wens\s+ja\s+door hl-1/);
+  expect(history.out.join('\n')).toMatch(/besluit\s+Wens over de politie: Ja\s+door hl-1/);
 });
 
 test('closing a case with partners still to tell waits for the closed phase', async () => {
@@ -232,16 +235,20 @@ test('status, stuck, ack, resend, reassign, close and history speak Dutch, refus
     [0, ['status', reference]],
   ];
   const texts: string[] = [];
+  const outs: string[] = [];
   for (const [code, argv, now] of runs) {
     const run = cli(now);
     expect([argv.join(' '), await run.run(...argv)]).toEqual([argv.join(' '), code]);
     texts.push(run.text());
+    outs.push(run.out.join('\n'));
   }
   for (const text of texts) expect(text).not.toMatch(ENGLISH);
   const all = texts.join('\n');
   // The words that replaced them, each where a person looks for it.
   expect(all).toContain('triage: Acuut: binnen 72 uur na het incident; tijdstip: onbekend');
-  expect(all).toMatch(/informatief_gesprek\s+zedenpolitie\/piket bevestigd, door zeden-007/);
+  expect(all).toContain(
+    '[informatief_gesprek] Informatief gesprek met de zedenpolitie · zedenpolitie (piket): bevestigd, door zeden-007',
+  );
   expect(all).toContain('Geweigerd: verzoek-id: onbekend verzoek "bestaat_niet"');
   expect(all).toContain('Geweigerd: verzoek-id: verzoek "informatief_gesprek" is al bevestigd');
   expect(all).toContain(`Vastgelegd (toewijzing) op ${reference} door ops; fase nu: acute zorg`);
@@ -253,7 +260,7 @@ test('status, stuck, ack, resend, reassign, close and history speak Dutch, refus
   expect(all).toMatch(/Geweigerd: reden: een reden is nodig, een van dubbele_melding/);
   expect(all).toMatch(
     new RegExp(
-      `${reference}  fmo  forensisch_arts/piket  escalatie \\d+  \\d+ min over tijd  \\(limburg, acute zorg\\)`,
+      `${reference}  \\[fmo\\] Forensisch-medisch onderzoek \\(FMO\\) · forensisch arts \\(piket\\)  escalatie \\d+  \\d+ min over tijd  \\(limburg, acute zorg\\)`,
     ),
   );
   // A second close meets the case closing (the workflow refuses) or closed (the service says so).
@@ -261,9 +268,14 @@ test('status, stuck, ack, resend, reassign, close and history speak Dutch, refus
     /Geweigerd: de melding (wordt gesloten of is gesloten; er valt niets meer te doen|is gesloten \(afgerond\))/,
   );
   expect(all).toMatch(
-    /toewijzing\s+casemanager\/piket → casemanager\/achterwacht \[casemanager_overdracht\]\s+door ops/,
+    /ops-actie\s+Overdracht aan een andere casemanager gegeven: casemanager \(piket\) → casemanager \(achterwacht\); Overdracht aan de piket-casemanager \(casemanager\) \[casemanager_overdracht\]\s+door ops/,
   );
-  expect(all).toMatch(/ontvangstbevestiging\s+zedenpolitie\/piket \[informatief_gesprek\]\s+door zeden-007/);
+  expect(all).toMatch(
+    /besluit\s+Verzoek bevestigd: Informatief gesprek met de zedenpolitie \(zedenpolitie\) \[informatief_gesprek\]\s+door zeden-007/,
+  );
+  expect(all).toMatch(/Melding gesloten: Zorg is buiten het CSG geregeld\s+door ops/);
+  // What the command line prints is in words: a code only as the id in square brackets one types.
+  for (const text of outs) expect(rawCodesIn(text.replace(/\[[^\]]*\]/g, ''), 'nl')).toEqual([]);
   expect(all).toContain('fase: afgesloten, uitkomst: gesloten door ops of de coördinator');
 });
 
@@ -288,8 +300,8 @@ test('stuck lists every open request past its deadline, oldest first', async () 
   expect(await tomorrow.run('stuck')).toBe(0);
   const lines = tomorrow.out.filter((l) => l.includes(older.reference) || l.includes(newer.reference));
   expect(lines.length).toBeGreaterThanOrEqual(2);
-  const firstOlder = lines.findIndex((l) => l.includes(`${older.reference}  casemanager_overdracht`));
-  const firstNewer = lines.findIndex((l) => l.includes(`${newer.reference}  casemanager_overdracht`));
+  const firstOlder = lines.findIndex((l) => l.includes(`${older.reference}  [casemanager_overdracht]`));
+  const firstNewer = lines.findIndex((l) => l.includes(`${newer.reference}  [casemanager_overdracht]`));
   expect(firstOlder).toBeGreaterThanOrEqual(0);
   expect(firstNewer).toBeGreaterThan(firstOlder);
 });

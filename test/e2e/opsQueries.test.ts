@@ -263,9 +263,9 @@ describe('ops visibility queries on the dev server', () => {
   test('each case shows in plain words what it waits for, and a memo of codes', async () => {
     const waiting = await env.client.workflow.getHandle(cases.limburgWaiting!).describe();
     expect(await waiting.staticSummary()).toMatch(
-      /^Melding CSG-LIM-\d{4}-\d{6} · limburg · binnen_72_uur \(acuut\)$/,
+      /^Melding CSG-LIM-\d{4}-\d{6} · regio limburg · Acuut: binnen 72 uur na het incident$/,
     );
-    expect(await waiting.staticDetails()).toMatch(/Triage bij intake: binnen_72_uur/);
+    expect(await waiting.staticDetails()).toMatch(/Triage bij intake: Acuut: binnen 72 uur na het incident/);
 
     const handle = env.client.workflow.getHandle(cases.limburgOverdue!);
     const memo = (await handle.describe()).memo as Record<string, unknown>;
@@ -277,6 +277,9 @@ describe('ops visibility queries on the dev server', () => {
     const metadata = (await handle.query('__temporal_workflow_metadata')) as { currentDetails?: string };
     expect(metadata.currentDetails).toMatch(/Wacht op \*\*casemanager\*\* \(coördinator\)/);
     expect(metadata.currentDetails).toMatch(/Waiting for casemanager \(coordinator\)/);
+    expect(metadata.currentDetails).toMatch(/\*\*Fase:\*\* watchful waiting/);
+    expect(metadata.currentDetails).toMatch(/\(Nederlandse tijd\)/);
+    expect(metadata.currentDetails).not.toMatch(/UTC/);
     // Codes only: none of the victim's details from the intake.
     for (const shown of [JSON.stringify(memo), metadata.currentDetails, await waiting.staticDetails()]) {
       expect(shown).not.toMatch(/Voorbeeld|\+316|slachtoffer@/);

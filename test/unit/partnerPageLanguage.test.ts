@@ -6,6 +6,7 @@
 import { sharedDetailsFor } from '../../domain/sharing';
 import { translator } from '../../i18n';
 import { buildIntake } from '../../testkit/meldingFixtures';
+import { escapeHtml } from '../../web/kit/html';
 import { partnerPage } from '../../web/views/partnerPage';
 import type { RequestView } from '../../workflows/messages';
 
@@ -48,3 +49,14 @@ test('without consent neither is shown', () => {
   expect(html).not.toContain('Taal (code)');
   expect(html).not.toContain('Tolk nodig');
 });
+
+test.each(['nl', 'en'] as const)(
+  '%s: the warning under the page speaks of the victim’s details only where the page shows them',
+  (lang) => {
+    const t = (key: string) => escapeHtml(translator(lang)(key));
+    expect(page(lang, true)).toContain(t('partner.doNotShare'));
+    const without = page(lang, false);
+    expect(without).not.toContain(t('partner.doNotShare'));
+    expect(without).toContain(t('partner.doNotShareNoDetails'));
+  },
+);

@@ -173,7 +173,9 @@ describe('ops CLI commands', () => {
     const history = cli();
     expect(await history.run('history', ref)).toBe(0);
     const text = history.out.join('\n');
-    expect(text).toMatch(/besluit\s+intake .* door hulplijn-017/);
-    expect(text).toMatch(/ops\s+herinnering\s+casemanager\/piket \[casemanager_overdracht\]\s+door ops/);
+    expect(text).toMatch(/besluit\s+Melding geregistreerd: .* door hulplijn-017/);
+    expect(text).toMatch(
+      /ops-actie\s+Verzoek opnieuw gestuurd: casemanager \(piket\); .* \[casemanager_overdracht\]\s+door ops/,
+    );
   });
 });

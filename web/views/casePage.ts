@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav, type NavArea } from './nav';
+import { recordedValueWords } from './recordedValueWords';
 
 export interface CasePageInput {
   state: CaseState;
@@ -64,7 +65,7 @@ export function consentsOf(state: CaseState): Map<PartnerRole, boolean> {
 }
 
 /** A decision's recorded value in words; the raw value where the catalogue has none. */
-function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
+export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
   const v = d.value;
   switch (d.type) {
     case 'intake': {
@@ -118,7 +119,7 @@ function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): strin
       return reason ? `${who}; ${wordsOr(t, `casePage.ownerReasons.${reason}`, reason)}` : v;
     }
     default:
-      return v;
+      return recordedValueWords(t, v);
   }
 }
 

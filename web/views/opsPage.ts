@@ -1,6 +1,7 @@
 /**
  * The ops pages: the overdue requests, and one case with its history and the three
- * actions as plain forms (no scripts). Codes and ids only, like the API.
+ * actions as plain forms (no scripts). Every code in the reader's words (views/opsWords.ts); ids
+ * (references, staff ids) as they are.
  */
 import type { CaseState } from '../../workflows/messages';
 import {
@@ -16,6 +17,7 @@ import { html } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
+import { opsWords } from './opsWords';
 
 export function opsOverviewPage(input: {
   staffId: string;
@@ -24,6 +26,7 @@ export function opsOverviewPage(input: {
   ui: PageUi;
 }): string {
   const { t } = input.ui;
+  const words = opsWords(t);
   const rows = input.stuck.map(
     (s) =>
       html`<tr>
@@ -31,9 +34,9 @@ export function opsOverviewPage(input: {
           <a class="utrecht-link utrecht-link--html-a" href="/ops/meldingen/${s.reference}">${s.reference}</a>
         </td>
         <td>${s.regionId}</td>
-        <td>${s.phase}</td>
-        <td>${s.request.requestId}</td>
-        <td>${s.request.role}/${s.request.awaitedTier}</td>
+        <td>${words.phase(s.phase)}</td>
+        <td>${words.request(s.request)}</td>
+        <td>${words.awaiting(s.request.role, s.request.awaitedTier)}</td>
         <td>${formatLocal(s.request.dueBy)}</td>
         <td>${s.overdueMinutes}</td>
       </tr>`,
@@ -96,6 +99,7 @@ export interface OpsCasePageInput {
 export function opsCasePage(input: OpsCasePageInput): string {
   const { state, csrfToken } = input;
   const { t } = input.ui;
+  const words = opsWords(t, state);
   const ref = state.reference;
   const handover = state.openRequests.find((r) => r.requestId === HANDOVER_REQUEST_ID);
   const csrf = html`<input type="hidden" name="_csrf" value="${csrfToken}" />`;
@@ -103,23 +107,23 @@ export function opsCasePage(input: OpsCasePageInput): string {
     (r) =>
       html`<li>
         ${t('ops.openLine', {
-          requestId: r.requestId,
-          awaiting: `${r.role}/${r.awaitedTier}`,
+          requestId: words.request(r),
+          awaiting: words.awaiting(r.role, r.awaitedTier),
           due: formatLocal(r.dueBy),
           level: r.escalationLevel,
         })}
       </li>`,
   );
-  const history = input.history.map(
-    (e) =>
-      html`<tr>
-        <td>${formatLocal(e.at)}</td>
-        <td>${e.by}</td>
-        <td>${e.kind}</td>
-        <td>${e.type}</td>
-        <td>${e.value}${e.requestId ? ` [${e.requestId}]` : ''}</td>
-      </tr>`,
-  );
+  const history = input.history.map((e) => {
+    const w = words.history(e);
+    return html`<tr>
+      <td>${formatLocal(e.at)}</td>
+      <td>${e.by === 'workflow' ? t('casePage.bySystem') : e.by}</td>
+      <td>${w.kind}</td>
+      <td>${w.type}</td>
+      <td>${w.value}${w.request ? ` · ${w.request}` : ''}</td>
+    </tr>`;
+  });
   const notice = input.notice
     ? html`<div class="${input.notice.kind === 'gedaan' ? 'resultaat' : 'samenvatting'}" role="status">
         <p class="utrecht-paragraph">${input.notice.text}</p>
@@ -128,7 +132,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
   const actions =
     state.phase === 'afgesloten'
       ? html`<p class="utrecht-paragraph">
-          ${state.outcome ? t('ops.closedAs', { outcome: state.outcome }) : t('ops.closed')}
+          ${state.outcome ? t('ops.closedAs', { outcome: words.outcome(state.outcome) }) : t('ops.closed')}
         </p>`
       : html`${
             state.openRequests.length > 0
@@ -144,7 +148,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
                       id="requestId"
                       name="requestId"
                     >
-                      ${state.openRequests.map((r) => html`<option value="${r.requestId}">${r.requestId}</option>`)}
+                      ${state.openRequests.map((r) => html`<option value="${r.requestId}">${words.request(r)}</option>`)}
                     </select>
                     <button class="utrecht-button utrecht-button--primary-action" type="submit">
                       ${t('ops.resend')}
@@ -164,10 +168,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
                     <label class="utrecht-form-label" for="toTier">${t('ops.reassignTo')}</label>
                     <select class="utrecht-select utrecht-select--html-select" id="toTier" name="toTier">
                       ${HANDOVER_TIERS.filter((tier) => tier !== handover.awaitedTier).map(
-                        (tier) =>
-                          html`<option value="${tier}">
-                            ${tier === 'backup' ? t('ops.tierBackup') : t('ops.tierPrimary')} (${tier})
-                          </option>`,
+                        (tier) => html`<option value="${tier}">${words.tier(tier)}</option>`,
                       )}
                     </select>
                     <button class="utrecht-button utrecht-button--primary-action" type="submit">
@@ -186,7 +187,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
               <label class="utrecht-form-label" for="reason">${t('ops.reason')}</label>
               <select class="utrecht-select utrecht-select--html-select" id="reason" name="reason" required>
                 <option value="">${t('ops.chooseReason')}</option>
-                ${CLOSE_REASONS.map((r) => html`<option value="${r}">${r}</option>`)}
+                ${CLOSE_REASONS.map((r) => html`<option value="${r}">${words.closeReason(r)}</option>`)}
               </select>
               <button class="utrecht-button utrecht-button--primary-action" type="submit">
                 ${t('ops.close')}
@@ -196,7 +197,11 @@ export function opsCasePage(input: OpsCasePageInput): string {
   const body = html`<h1 class="utrecht-heading-1">${t('ops.caseTitle', { reference: ref })}</h1>
     ${notice}
     <p class="utrecht-paragraph">
-      ${t('ops.summary', { region: state.regionId, phase: state.phase, window: state.triage.window })}
+      ${t('ops.summary', {
+        region: state.regionId,
+        phase: words.phase(state.phase),
+        window: words.window(state.triage.window),
+      })}
     </p>
     <h2 class="utrecht-heading-2">${t('ops.openRequests')}</h2>
     ${

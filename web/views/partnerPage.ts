@@ -52,6 +52,13 @@ export function noteText(ui: PageUi, note: string): string {
   return note;
 }
 
+/** Whether the page shows anything of the victim: only with consent, or to the CSG's own staff. */
+function showsVictimDetails(details: SharedDetails): boolean {
+  return (
+    details.victimAge !== undefined || details.municipality !== undefined || details.contact !== undefined
+  );
+}
+
 function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
   const { t } = ui;
   const rows: Array<[string, string]> = [
@@ -164,6 +171,8 @@ export function partnerPage(input: PartnerPageInput): string {
     ${error('formulier')}
     <p class="utrecht-paragraph">${due}</p>
     ${detailsList(ui, details)} ${form}
-    <p class="utrecht-paragraph hint">${t('partner.doNotShare')}</p>`;
+    <p class="utrecht-paragraph hint">
+      ${t(showsVictimDetails(details) ? 'partner.doNotShare' : 'partner.doNotShareNoDetails')}
+    </p>`;
   return layout({ title, body, ui });
 }

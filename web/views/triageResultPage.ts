@@ -59,9 +59,7 @@ export function nextSteps(input: TriageResultInput): SafeHtml[] {
         steps.push(html`${t('result.noPolice')}`);
       }
       if (wishes?.medicalCare !== 'nee') {
-        steps.push(
-          html`${t('result.medicalCare', { partner: t(`triage.medical.${triage.medicalPartner}`) })}`,
-        );
+        steps.push(html`${t(`result.medicalCareBy.${triage.medicalPartner}`)}`);
       }
     } else {
       steps.push(html`${t('result.nonAcute')}`);
