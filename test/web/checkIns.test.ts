@@ -2,7 +2,8 @@
  * Watchful waiting as it happens through the JSON API, on a real dev server with the real
  * workflow: a casemanager records contacts and changes the plan of a case in their region; a
  * casemanager of another region gets "not found" and changes nothing; the decision after failed
- * contacts is the coordinator's (and ops'), 403 for a casemanager; a bad body names its field.
+ * contacts is the coordinator's (and ops'), 403 for a casemanager; a bad body names its field;
+ * the contacts' notes are read only by those who record contacts.
  */
 import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
@@ -166,6 +167,16 @@ test('the casemanager records a contact and adds a check-in: both in the state, 
   ]);
   expect(s.checkInPlan!.map((e) => e.id)).toContain('checkin-extra-1');
   expect(JSON.stringify(s.decisions)).not.toContain('school');
+  // How the victim is doing is for those who record contacts: the region's coordinator reads the
+  // note; ops and the helpline see that the contact happened, not what was said.
+  const read = async (as: Account) =>
+    ((await api(as, 'GET', `/api/meldingen/${limburg}`)).json() as CaseState).contacts;
+  expect((await read('coord-lim'))![0]!.note).toBe('Gaat weer naar school');
+  for (const as of ['ops', 'helpline-017'] as const) {
+    expect(await read(as)).toEqual([
+      { at: expect.any(String), by: 'cm-lim', reached: true, outcome: 'gaat_goed' },
+    ]);
+  }
 });
 
 test('the OpenAPI document describes the five with their codes', async () => {

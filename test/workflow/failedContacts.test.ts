@@ -115,6 +115,27 @@ test('"andere_route" resets the count and goes on with the plan; a check-in answ
   expect(missed.contacts!.at(-1)).toMatchObject({ reached: false, by: CM });
 });
 
+test('the victim reached while the coordinator is asked: the question lapses and the plan goes on', async () => {
+  const c = await startInWatchfulWaiting(h);
+  await missThreeTimes(c);
+  await h.until(c.ref, (s) => open(s, 'contactpogingen') !== undefined, 'the coordinator asked');
+  await record(h, c, { type: 'contactmoment', input: { reached: true, outcome: 'gaat_goed', by: CM } });
+  const s = await h.until(c.ref, (x) => request(x, 'contactpogingen')?.status === 'cancelled', 'the lapse');
+  expect(s.failedContacts).toBe(0);
+  // The notice goes out beside the flow.
+  for (let waited = 0; h.partners.noticesOf(c.ref).length === 0 && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(h.partners.noticesOf(c.ref).map((n) => [n.requestId, n.notice])).toEqual([
+    ['contactpogingen', 'vervallen'],
+  ]);
+  expect(
+    await refusal(h, c, { type: 'contactpogingen', input: { besluit: 'sluiten', by: COORDINATOR } }),
+  ).toMatch(/^besluit: no decision is asked/);
+  await h.skip(2 * HOUR);
+  await h.until(c.ref, (x) => open(x, 'checkin-poging-1') !== undefined, 'the plan goes on');
+});
+
 test('early GGZ referral: refused before the handover; after it, the referral starts now and watchful waiting ends', async () => {
   // Before the casemanager has the case, there is nobody to refer.
   const intake = await h.intake({
