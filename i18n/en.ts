@@ -246,6 +246,7 @@ export const en: Catalog = {
       checkin: 'Watchful waiting check-in',
       ggz_verwijzing: 'Referral to the GGZ (mental-health care)',
       regio_overdracht: 'Transfer to another region',
+      contactpogingen: 'Decision after failed contact attempts',
     },
     roles: {
       casemanager: 'casemanager',
@@ -328,6 +329,10 @@ export const en: Catalog = {
     recorded: 'The outcome of the check-in for melding {{reference}} has been recorded.',
     confirmedTitle: 'Confirmed: thank you',
     confirmed: 'You have taken on the request for melding {{reference}}. The escalation has stopped.',
+    decideOnCasePageTitle: 'Decide on the melding page',
+    decideOnCasePage:
+      'The casemanager could not reach the victim of melding {{reference}} several times. Sign in and decide on the melding page: close, keep trying or another route.',
+    openCasePage: 'Go to the melding',
   },
   note: {
     informativeInterview:
@@ -500,6 +505,11 @@ export const en: Catalog = {
         ask: 'Please take over this melding (report) and confirm via the link.',
         sms: 'region transfer',
       },
+      contactpogingen: {
+        title: 'Victim not reached several times',
+        ask: 'The casemanager could not reach the victim repeatedly. Please decide on the melding page: close, keep trying or another route.',
+        sms: 'decision after failed contact attempts',
+      },
     },
     notices: {
       ingetrokken: {
@@ -608,6 +618,11 @@ export const en: Catalog = {
     koppeling: 'Link to an earlier melding',
     eigenaar: 'Hand the case to another casemanager',
     casusoverleg: 'Flag for the case consultation (or remove the flag)',
+    contactmoment: 'Record a contact with the victim',
+    planning: 'Add, move or cancel a check-in',
+    verlenging: 'Extend watchful waiting to six months',
+    ggz_verwijzing: 'Refer to the GGZ now',
+    contactpogingen: 'Decide after failed contact attempts',
   },
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -749,6 +764,30 @@ export const en: Catalog = {
       },
     },
   },
+  checkInWords: {
+    outcomes: { gaat_goed: 'Doing well', stressreactie: 'Stress reaction' },
+    screening: { geen_aanwijzing: 'No sign of PTSD', ptss_vermoeden: 'Suspected PTSD' },
+    actions: { toevoegen: 'Add a check-in', verplaatsen: 'Move a check-in', annuleren: 'Cancel a check-in' },
+    statuses: {
+      gepland: 'planned',
+      open: 'running',
+      gedaan: 'done',
+      geannuleerd: 'cancelled',
+      vervallen: 'lapsed',
+    },
+    ggzReasons: {
+      stressreactie: 'Lasting stress reaction',
+      ptss_vermoeden: 'Suspected PTSD',
+      wens_slachtoffer: 'At the victim’s wish',
+    },
+    besluit: {
+      sluiten: 'Close the melding',
+      blijven_proberen: 'Keep trying',
+      andere_route: 'Another route (e.g. through the GP)',
+    },
+    reached: 'Reached',
+    notReached: 'Not reached',
+  },
   casePage: {
     title: 'Melding {{reference}}',
     findLegend: 'Open a melding',
@@ -834,6 +873,11 @@ export const en: Catalog = {
       sluiting: 'Melding closed',
       eigenaar: 'Handed to another casemanager',
       casusoverleg: 'Case consultation',
+      contactmoment: 'Contact with the victim',
+      planning: 'Check-ins changed',
+      verlenging: 'Watchful waiting extended to six months',
+      ggz_verwijzing: 'Referred to the GGZ',
+      contactpogingen: 'Decision after failed contact attempts',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',

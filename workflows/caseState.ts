@@ -33,6 +33,7 @@ import type {
   FmoOffer,
   NextCheckIn,
 } from './messages';
+import { CheckInPlanner } from './checkInPlan';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest } from './partnerRequest';
@@ -99,6 +100,8 @@ export class MeldingCase {
   readonly checkInResults = new Map<string, CheckInResult>();
   /** Set by watchful waiting where it plans a check-in's timer: query state only, no command. */
   nextCheckIn: NextCheckIn | undefined;
+  /** Watchful waiting as a plan, with the contacts recorded (workflows/checkInPlan.ts). */
+  readonly plan: CheckInPlanner;
   /** Called after every publish: the ops history follows each escalation. */
   afterPublish: () => void = () => undefined;
 
@@ -120,6 +123,7 @@ export class MeldingCase {
     this.publishSearchAttributes = searchAttributePublisher();
     this.publishOpsDetails = opsDetailsPublisher();
     this.closingRegion = pathway.regionId;
+    this.plan = new CheckInPlanner(pathway.maxFailedContacts);
   }
 
   decide(type: DecisionType, by: string, value: string, requestId?: string): void {
@@ -140,6 +144,7 @@ export class MeldingCase {
   /** The case as the caseState query returns it: no personal data. */
   state(): CaseState {
     const views = [...this.requests.values()].map((r) => ({ ...r.view }));
+    const next = this.plan.active ? this.plan.nextCheckIn() : this.nextCheckIn;
     return {
       reference: this.ref,
       regionId: this.pathway.regionId,
@@ -157,11 +162,15 @@ export class MeldingCase {
       ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
       ...(this.transferredTo ? { transferredTo: this.transferredTo } : {}),
       // A plan only while it can still happen: not after a referral, nor once the case is closing.
-      ...(this.nextCheckIn && this.phase === 'watchful_waiting' && !this.closing && !this.completed
-        ? { nextCheckIn: { ...this.nextCheckIn } }
+      ...(next && this.phase === 'watchful_waiting' && !this.closing && !this.completed
+        ? { nextCheckIn: { ...next } }
         : {}),
       ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
       ...(this.casusoverleg ? { casusoverleg: { ...this.casusoverleg } } : {}),
+      checkInPlan: this.plan.view(),
+      contacts: this.plan.contacts.map((contact) => ({ ...contact })),
+      failedContacts: this.plan.failedContacts,
+      extended: this.plan.extended,
     };
   }
 
