@@ -283,7 +283,7 @@ export const en: Catalog = {
     viaEmail: 'email',
     noSafeChannel: 'no channel is safe: consult the coordinator',
     notes: 'Practical notes',
-    language: 'Language (code)',
+    language: 'Language',
     interpreter: 'Interpreter needed',
     interpreterYes: 'yes',
     interpreterNo: 'no',

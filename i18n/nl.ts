@@ -300,7 +300,7 @@ export const nl = {
     viaEmail: 'e-mail',
     noSafeChannel: 'geen kanaal veilig: overleg met de coördinator',
     notes: 'Praktische aantekeningen',
-    language: 'Taal (code)',
+    language: 'Taal',
     interpreter: 'Tolk nodig',
     interpreterYes: 'ja',
     interpreterNo: 'nee',

@@ -36,17 +36,20 @@ const page = (lang: 'nl' | 'en', consent: boolean) =>
   });
 
 test.each([
-  ['nl', 'Taal (code)', 'Tolk nodig', 'ja'],
-  ['en', 'Language (code)', 'Interpreter needed', 'yes'],
-] as const)('%s: language and interpreter with consent', (lang, languageLabel, interpreterLabel, yes) => {
-  const html = page(lang, true);
-  expect(html).toMatch(new RegExp(`<dt>${languageLabel.replace(/[()]/g, '\\$&')}</dt>\\s*<dd>ar</dd>`));
-  expect(html).toMatch(new RegExp(`<dt>${interpreterLabel}</dt>\\s*<dd>${yes}</dd>`));
-});
+  ['nl', 'Taal', 'Arabisch', 'Tolk nodig', 'ja'],
+  ['en', 'Language', 'Arabic', 'Interpreter needed', 'yes'],
+] as const)(
+  '%s: language (named, not its code) and interpreter with consent',
+  (lang, languageLabel, name, interpreterLabel, yes) => {
+    const html = page(lang, true);
+    expect(html).toMatch(new RegExp(`<dt>${languageLabel}</dt>\\s*<dd>${name}</dd>`));
+    expect(html).toMatch(new RegExp(`<dt>${interpreterLabel}</dt>\\s*<dd>${yes}</dd>`));
+  },
+);
 
 test('without consent neither is shown', () => {
   const html = page('nl', false);
-  expect(html).not.toContain('Taal (code)');
+  expect(html).not.toContain('<dt>Taal</dt>');
   expect(html).not.toContain('Tolk nodig');
 });
 

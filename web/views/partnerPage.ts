@@ -7,6 +7,7 @@ import { CHECK_IN_OUTCOMES } from '../../domain/vocabulary';
 import type { RequestView } from '../../workflows/messages';
 import { translator } from '../../i18n';
 import type { PageUi } from '../kit/language';
+import { languageName } from '../kit/languageName';
 import { formatLocal } from '../../domain/localTime';
 import { attr, escapeHtml, html, raw, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
@@ -85,7 +86,7 @@ function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
     rows.push([t('partner.safeVia'), safe || t('partner.noSafeChannel')]);
   }
   if (details.practicalNotes) rows.push([t('partner.notes'), details.practicalNotes]);
-  if (details.language) rows.push([t('partner.language'), details.language]);
+  if (details.language) rows.push([t('partner.language'), languageName(details.language, ui.lang)]);
   if (details.interpreterNeeded !== undefined) {
     const needed = details.interpreterNeeded ? 'partner.interpreterYes' : 'partner.interpreterNo';
     rows.push([t('partner.interpreter'), t(needed)]);
