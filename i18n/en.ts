@@ -941,6 +941,7 @@ export const en: Catalog = {
     given: { true: 'Give consent', false: 'Withdraw consent' },
     made: { true: 'Yes, aangifte made', false: 'No, no aangifte made' },
     flagged: { true: 'Flag for the case consultation', false: 'Remove the flag' },
+    withdrawnDuringTransfer: 'during the transfer to another region',
     closeReasons: {
       dubbele_melding: 'Duplicate melding (the other melding carries on)',
       onterecht_aangemaakt: 'Created by mistake (a test, the wrong region, or not a melding)',

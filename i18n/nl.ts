@@ -984,6 +984,7 @@ export const nl = {
     given: { true: 'Toestemming geven', false: 'Toestemming intrekken' },
     made: { true: 'Ja, aangifte gedaan', false: 'Nee, geen aangifte gedaan' },
     flagged: { true: 'Markeren voor het casusoverleg', false: 'Markering weghalen' },
+    withdrawnDuringTransfer: 'tijdens de overdracht naar een andere regio',
     closeReasons: {
       dubbele_melding: 'Dubbele melding (de andere melding loopt door)',
       onterecht_aangemaakt: 'Onterecht aangemaakt (test, verkeerde regio of geen melding)',

@@ -110,7 +110,8 @@ export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState)
     case 'aangifte':
       return wordsOr(t, `casePage.aangifte.${v}`, v);
     case 'intrekking':
-      return v === 'ingetrokken' ? '' : v;
+      // The workflow records these two values (workflows/ending.ts); nothing else reaches here.
+      return v === 'ingetrokken tijdens overdracht' ? t('casePage.withdrawnDuringTransfer') : '';
     case 'sluiting':
       return wordsOr(t, `casePage.closeReasons.${v}`, v);
     case 'eigenaar': {
