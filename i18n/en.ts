@@ -382,7 +382,7 @@ export const en: Catalog = {
     reason: 'Reason',
     chooseReason: 'Choose a reason',
     close: 'Close',
-    summary: 'Region {{region}} · phase {{phase}} · triage {{window}}',
+    summary: '{{region}} · phase {{phase}} · triage {{window}}',
     openRequests: 'Open requests',
     none: 'None.',
     actions: 'Actions',

@@ -398,7 +398,7 @@ export const nl = {
     reason: 'Reden',
     chooseReason: 'Kies een reden',
     close: 'Sluiten',
-    summary: 'Regio {{region}} · fase {{phase}} · triage {{window}}',
+    summary: '{{region}} · fase {{phase}} · triage {{window}}',
     openRequests: 'Open verzoeken',
     none: 'Geen.',
     actions: 'Acties',

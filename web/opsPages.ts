@@ -20,6 +20,7 @@ import { scopedService, type CaseServices, type ScopedCases } from '../cases/acc
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { opsCasePage, opsOverviewPage } from './views/opsPage';
+import { REGIONS } from '../regions';
 
 export interface OpsPagesDeps {
   auth: AuthConfig;
@@ -92,6 +93,7 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
         csrfToken: session.csrf,
         state,
         history,
+        regionName: REGIONS.get(state.regionId)?.name ?? state.regionId,
         ...(notice ? { notice } : {}),
         ui,
       }),

@@ -91,6 +91,8 @@ export interface OpsCasePageInput {
   csrfToken: string;
   state: CaseState;
   history: HistoryEntry[];
+  /** The region's name as people know it ("CSG Limburg"); the id when none is given. */
+  regionName?: string;
   /** The action just recorded, or the refusal to show. */
   notice?: { kind: 'gedaan' | 'geweigerd'; text: string };
   ui: PageUi;
@@ -198,7 +200,7 @@ export function opsCasePage(input: OpsCasePageInput): string {
     ${notice}
     <p class="utrecht-paragraph">
       ${t('ops.summary', {
-        region: state.regionId,
+        region: input.regionName ?? state.regionId,
         phase: words.phase(state.phase),
         window: words.window(state.triage.window),
       })}
