@@ -18,10 +18,12 @@ import { REGIONS } from '../regions';
 import type { CaseState } from '../workflows/messages';
 import { referenceParam } from './apiSchemas';
 import {
+  doneKey,
   formFieldOf,
   formValuesOf,
   isCasePageDecision,
   parseCaseAction,
+  tableDecisionOf,
   type CaseAction,
   type CasePageDecision,
   type DecisionFormValues,
@@ -74,7 +76,8 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
 
   /** May the signed-in role take this page decision? Only those forms are shown, and only those posts pass. */
   const mayTake = (session: StaffSession, name: CasePageDecision) =>
-    scopedFor(session)?.may(name === 'sluiting' ? 'sluiting' : decisionAction(name)) ?? false;
+    scopedFor(session)?.may(name === 'sluiting' ? 'sluiting' : decisionAction(tableDecisionOf(name))) ??
+    false;
 
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
@@ -239,7 +242,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     if (!state) return notFound(reply, ui, parsed.data);
     const done = (request.query as Record<string, unknown>).gedaan;
     return showCase(reply, ui, session, state, 200, {
-      ...(isCasePageDecision(done) ? { done: ui.t(`casePage.done.${done}`) } : {}),
+      ...(isCasePageDecision(done) ? { done: ui.t(doneKey(done)) } : {}),
     });
   });
 
@@ -251,7 +254,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const post = decisionPost(request, reply);
     if (!post) return undefined;
     const { session, ui, reference, decision, values } = post;
-    const checked = parseCaseAction(decision, values, session.staffId);
+    const checked = parseCaseAction(decision, values, session.staffId, deps.clock?.() ?? new Date());
     if (checked.ok) return { ...post, action: checked.action };
     await showRefused(
       reply,
