@@ -372,7 +372,7 @@ async function walkAsCasemanager(
     await step(
       'contact-recorded',
       async () => {
-        const tomorrow = formatLocal(new Date(Date.now() + 86_400_000).toISOString()).split(' ')[0]!;
+        const tomorrow = formatLocal(new Date(Date.now() + 86_400_000).toISOString()).split(/,?\s/)[0]!;
         await cm.fill('#contactmoment-retryDatum', tomorrow);
         await load('#contactmoment-verder');
         await cm.waitForSelector('#gedaan');

@@ -7,7 +7,7 @@
  * the worklist links a due check-in straight to the form.
  */
 import { decide, startMelding } from '../../cases/meldingClient';
-import { formatLocal } from '../../domain/localTime';
+import { formatLocal, parseLocalDateTime } from '../../domain/localTime';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { FIND_PAGE } from '../../web/findPages';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -63,11 +63,12 @@ const post = (url: string, fields: Record<string, string>, as: string, lang = 'n
     payload: new URLSearchParams({ ...(csrf ? { _csrf: sessions[as]!.csrf } : {}), ...fields }).toString(),
   });
 
-/** A Dutch date `days` from now and a time, as the form asks them. */
-function dutch(days: number, time: string): { date: string; time: string; iso: string } {
-  const date = formatLocal(new Date(Date.now() + days * 86_400_000).toISOString()).split(' ')[0]!;
-  const [d, m, y] = date.split('-');
-  return { date, time, iso: `${y}-${m}-${d}T${time}` };
+/** A Dutch date `days` from now and a time, as the form asks them, and that moment as pages show it. */
+function dutch(days: number, time: string): { date: string; time: string; shown: string } {
+  const date = formatLocal(new Date(Date.now() + days * 86_400_000).toISOString()).split(/,?\s/)[0]!;
+  const parsed = parseLocalDateTime(date, time, new Date());
+  if (!parsed.ok) throw new Error(`unreadable ${date} ${time}`);
+  return { date, time, shown: formatLocal(parsed.iso) };
 }
 
 /** A Limburg case in watchful waiting whose handover cm-017 accepted: cm-017 owns it. */
@@ -127,7 +128,7 @@ describe('recording a contact from the case page', () => {
       note: 'Slaapt weer beter',
     });
     // The next planned check-in is at the moment given (Dutch time).
-    expect(formatLocal(planned(after)[0]!.at)).toBe(`${next.date} ${next.time}`);
+    expect(formatLocal(planned(after)[0]!.at)).toBe(next.shown);
 
     const shown = await get(`/meldingen/${reference}?gedaan=contactmoment`, 'cm');
     expect(shown.body).toContain('Het contact is vastgelegd.');
@@ -170,7 +171,7 @@ describe('recording a contact from the case page', () => {
     expect(recorded.statusCode).toBe(303);
     const after = await stateOf(reference);
     expect(after.contacts?.at(-1)).toMatchObject({ by: 'cm-017', reached: false });
-    expect(formatLocal(after.contacts!.at(-1)!.retryAt!)).toBe(`${retry.date} ${retry.time}`);
+    expect(formatLocal(after.contacts!.at(-1)!.retryAt!)).toBe(retry.shown);
     expect(after.failedContacts).toBe(1);
     const page = await get(`/meldingen/${reference}`, 'cm');
     expect(page.body).toContain('1 mislukte contactpoging op rij.');
@@ -190,13 +191,13 @@ describe('changing the plan', () => {
     expect(added.statusCode).toBe(303);
     let state = await stateOf(reference);
     const extra = state.checkInPlan?.find((c) => c.id.startsWith('checkin-extra-'));
-    expect(extra && formatLocal(extra.at)).toBe(`${add.date} ${add.time}`);
+    expect(extra && formatLocal(extra.at)).toBe(add.shown);
 
     // The move form offers the planned check-ins by their moment.
     const page = await get(`/meldingen/${reference}`, 'cm');
     const form = /<form[^>]*id="besluit-planning_verplaatsen"[\s\S]*?<\/form>/.exec(page.body)?.[0] ?? '';
     expect(form).toContain(`value="${extra!.id}"`);
-    expect(form).toContain(`${add.date} ${add.time}`);
+    expect(form).toContain(add.shown);
 
     const move = dutch(3, '11:45');
     const moved = await post(
@@ -206,9 +207,7 @@ describe('changing the plan', () => {
     );
     expect(moved.statusCode).toBe(303);
     state = await stateOf(reference);
-    expect(formatLocal(state.checkInPlan!.find((c) => c.id === extra!.id)!.at)).toBe(
-      `${move.date} ${move.time}`,
-    );
+    expect(formatLocal(state.checkInPlan!.find((c) => c.id === extra!.id)!.at)).toBe(move.shown);
 
     const cancelled = await post(
       `/meldingen/${reference}/besluiten/planning_annuleren`,
