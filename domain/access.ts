@@ -61,8 +61,11 @@ const VICTIM_DECISIONS: DecisionAction[] = [
   decision('aangifte'),
 ];
 
-/** The coordinator's own decisions: the transfer to another region, and who owns a case. */
-const COORDINATOR_ONLY: DecisionName[] = ['overdracht', 'eigenaar'];
+/**
+ * The coordinator's own decisions: the transfer to another region, who owns a case, and what
+ * happens after repeated failed contact attempts.
+ */
+const COORDINATOR_ONLY: DecisionName[] = ['overdracht', 'eigenaar', 'contactpogingen'];
 
 /** Every decision except the coordinator's own. */
 const CASEMANAGER_DECISIONS: DecisionAction[] = DECISION_NAMES.filter(
@@ -109,6 +112,9 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
     'sluiting',
     'sessies_intrekken',
     'regio_overzicht',
+    // A case whose victim could not be reached waits for this decision: ops may take it when the
+    // coordinator does not (closing is theirs already; keep trying changes no victim data).
+    decision('contactpogingen'),
   ],
   // The privacy officer answers the victim's rights for the region's cases: the access export and
   // erasure (requested by one officer, approved by another). Reading the state (no personal data)

@@ -23,14 +23,20 @@ import {
 } from './corrections';
 import { LINKED_REFERENCE_PATTERN } from './koppeling';
 import { casusoverlegProblem } from './casusoverleg';
+import { CHECK_IN_ID_PATTERN, contactProblem, ISO_TIME_MESSAGE, isoTime } from './checkIns';
 import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
 import { STAFF_ID_PATTERN } from './staffId';
 import {
   CHECK_IN_OUTCOMES,
+  CONTACT_NOTE_MAX,
+  CONTACT_OUTCOMES,
   CORRECTION_REASONS,
+  FAILED_CONTACT_DECISIONS,
+  GGZ_REFERRAL_REASONS,
   OWNER_CHANGE_REASONS,
   PARTNER_ROLES,
   REGION_ID_PATTERN,
+  SCREENING_RESULTS,
   WISHES,
 } from './vocabulary';
 
@@ -51,6 +57,21 @@ const atLeastOne =
     if (fields.every((f) => body[f] === undefined))
       ctx.addIssue({ code: 'custom', path: [fields[0]!], message });
   };
+
+/** A problem "field: message" of a shared check, as a zod issue on that field. */
+const asIssue = (problem: string | undefined, ctx: z.RefinementCtx) => {
+  if (!problem) return;
+  const [field, ...message] = problem.split(': ');
+  ctx.addIssue({ code: 'custom', path: [field!], message: message.join(': ') });
+};
+
+/** An ISO date-time with offset; whether it lies in the future is the case's clock to say. */
+const isoDateTime = z
+  .string({ error: ISO_TIME_MESSAGE })
+  .refine((value) => isoTime(value) !== undefined, ISO_TIME_MESSAGE);
+const checkInId = z
+  .string({ error: 'expected the id of a planned check-in, e.g. checkin-dag-14' })
+  .regex(CHECK_IN_ID_PATTERN, 'expected the id of a planned check-in, e.g. checkin-dag-14');
 
 /** A decision's body: its input without `by`. */
 export type DecisionBody<K extends DecisionName> = Omit<DecisionInputs[K], 'by'>;
@@ -161,11 +182,40 @@ export const decisionSchemas = {
       flagged: flag('flagged (flag for the case consultation)'),
       note: z.string({ error: 'note: expected a short text' }).trim().optional(),
     })
-    .superRefine((body, ctx) => {
-      const problem = casusoverlegProblem(body.flagged, body.note);
-      if (problem) {
-        const [field, ...message] = problem.split(': ');
-        ctx.addIssue({ code: 'custom', path: [field!], message: message.join(': ') });
-      }
-    }),
+    .superRefine((body, ctx) => asIssue(casusoverlegProblem(body.flagged, body.note), ctx)),
+  contactmoment: z
+    .strictObject({
+      reached: flag('reached (the victim was reached)'),
+      outcome: z.enum(CONTACT_OUTCOMES, { error: oneOf('the outcome', CONTACT_OUTCOMES) }).optional(),
+      note: z
+        .string({ error: 'expected a short text' })
+        .trim()
+        .max(CONTACT_NOTE_MAX, `at most ${CONTACT_NOTE_MAX} characters`)
+        .optional(),
+      screening: z
+        .enum(SCREENING_RESULTS, { error: oneOf('the screening result', SCREENING_RESULTS) })
+        .optional(),
+      retryAt: isoDateTime.optional(),
+      nextContactAt: isoDateTime.optional(),
+    })
+    .superRefine((body, ctx) => asIssue(contactProblem(body), ctx)),
+  planning: z.discriminatedUnion(
+    'action',
+    [
+      z.strictObject({ action: z.literal('toevoegen'), at: isoDateTime }),
+      z.strictObject({ action: z.literal('verplaatsen'), checkInId, at: isoDateTime }),
+      z.strictObject({ action: z.literal('annuleren'), checkInId }),
+    ],
+    {
+      error:
+        'expected the action: toevoegen (with at), verplaatsen (with checkInId and at), annuleren (with checkInId)',
+    },
+  ),
+  verlenging: z.strictObject({}),
+  ggz_verwijzing: z.strictObject({
+    reason: z.enum(GGZ_REFERRAL_REASONS, { error: oneOf('the reason', GGZ_REFERRAL_REASONS) }),
+  }),
+  contactpogingen: z.strictObject({
+    besluit: z.enum(FAILED_CONTACT_DECISIONS, { error: oneOf('the decision', FAILED_CONTACT_DECISIONS) }),
+  }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

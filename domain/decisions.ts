@@ -18,11 +18,15 @@ import type { IncidentTime } from './incidentTime';
 import type { VictimAge } from './types';
 import type {
   CheckInOutcome,
+  ContactOutcome,
   CorrectionReason,
+  FailedContactDecision,
+  GgzReferralReason,
   MedicalWish,
   OwnerChangeReason,
   PartnerRole,
   PoliceWish,
+  ScreeningResult,
 } from './vocabulary';
 
 /** Every decision names who recorded it: a pseudonymous staff or partner id, never a victim's name. */
@@ -130,6 +134,47 @@ export interface CasusoverlegInput extends RecordedBy {
   note?: string;
 }
 
+/**
+ * A contact with the victim as it happened, recorded from the worklist or the case page: reached
+ * (how they are doing, optionally a screening and the next contact) or not (try again then).
+ * Closes the open check-in, if one is open. The note stays in the case: never in a search
+ * attribute, the memo or a log.
+ */
+export interface ContactInput extends RecordedBy {
+  reached: boolean;
+  /** Required when reached. */
+  outcome?: ContactOutcome;
+  /** At most CONTACT_NOTE_MAX characters. */
+  note?: string;
+  /** A stress/PTSS screening done at this contact; only when reached. */
+  screening?: ScreeningResult;
+  /** ISO time; required when not reached, and in the future: a retry is planned then. */
+  retryAt?: string;
+  /** ISO time, only when reached: the next planned check-in moves to this moment. */
+  nextContactAt?: string;
+}
+
+/** A change of the check-in plan: add one, move a planned one, or cancel a planned one. */
+export type PlanningInput = RecordedBy &
+  (
+    | { action: 'toevoegen'; at: string }
+    | { action: 'verplaatsen'; checkInId: string; at: string }
+    | { action: 'annuleren'; checkInId: string }
+  );
+
+/** Watchful waiting extended to six months (the later check-ins added to the plan). */
+export type ExtensionInput = RecordedBy;
+
+/** The casemanager refers to the GGZ now, before or without the screening. */
+export interface GgzReferralInput extends RecordedBy {
+  reason: GgzReferralReason;
+}
+
+/** The coordinator's decision after repeated failed contact attempts. */
+export interface FailedContactsInput extends RecordedBy {
+  besluit: FailedContactDecision;
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -166,6 +211,16 @@ export interface DecisionInputs {
   eigenaar: OwnerInput;
   /** Flagged for the next case consultation (with a note), or unflagged. */
   casusoverleg: CasusoverlegInput;
+  /** A contact with the victim recorded as it happened (reached or not). */
+  contactmoment: ContactInput;
+  /** A check-in added, moved or cancelled. */
+  planning: PlanningInput;
+  /** Watchful waiting extended from four weeks to six months. */
+  verlenging: ExtensionInput;
+  /** An early referral to the GGZ, at any moment after the handover to the casemanager. */
+  ggz_verwijzing: GgzReferralInput;
+  /** The coordinator decides after repeated failed contact attempts: close, keep trying, another route. */
+  contactpogingen: FailedContactsInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -189,6 +244,11 @@ export const DECISIONS = {
   koppeling: { update: 'linkMelding' },
   eigenaar: { update: 'changeOwner' },
   casusoverleg: { update: 'flagForCasusoverleg' },
+  contactmoment: { update: 'recordContact' },
+  planning: { update: 'planCheckIns' },
+  verlenging: { update: 'extendWatchfulWaiting' },
+  ggz_verwijzing: { update: 'referToGgz' },
+  contactpogingen: { update: 'decideAfterFailedContacts' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -235,6 +295,14 @@ export const DECISION_RECORD_TYPES = [
   'eigenaar',
   // Flagged for the case consultation ("gemarkeerd") or not any more ("afgemeld"); never the note.
   'casusoverleg',
+  // Watchful waiting as it happens: a contact ("bereikt: gaat_goed", "niet bereikt"; never the
+  // note), a plan change ("toevoegen checkin-extra-1"), the extension, the early GGZ referral
+  // (its reason) and the coordinator's decision after failed contact attempts.
+  'contactmoment',
+  'planning',
+  'verlenging',
+  'ggz_verwijzing',
+  'contactpogingen',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

@@ -153,6 +153,11 @@ export interface PathwaySettings {
   checkIns: CheckInPlan[];
   /** Whether an FMO is offered while the victim is still undecided about the police. */
   fmoWhenUndecided: boolean;
+  /**
+   * After this many consecutive failed contact attempts the coordinator decides (close, keep
+   * trying, another route). Absent in cases started before: DEFAULT_MAX_FAILED_CONTACTS.
+   */
+  maxFailedContacts?: number;
 }
 
 /** What a partner may see about the victim for one request; already filtered by consent. */

@@ -97,6 +97,7 @@ export const REQUEST_KINDS = [
   'checkin', // watchful-waiting check-in by the casemanager
   'ggz_verwijzing', // referral to the region's GGZ partner after a screening that points to PTSS
   'regio_overdracht', // transfer to another region's coordinator
+  'contactpogingen', // the coordinator decides after repeated failed contact attempts
 ] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
@@ -176,3 +177,40 @@ export function isOneOf<T extends string>(list: readonly T[], value: unknown): v
  */
 export const STAFF_ROLES = ['helpline', 'casemanager', 'coordinator', 'ops', 'privacy'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * Watchful waiting as it happens (the decisions `contactmoment`, `planning`, `verlenging`,
+ * `ggz_verwijzing`, `contactpogingen` of domain/decisions.ts).
+ */
+/** How the victim is doing, when the casemanager reached them. */
+export const CONTACT_OUTCOMES = ['gaat_goed', 'stressreactie'] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/** A stress/PTSS screening done at a contact: no sign, or a suspicion of PTSS (the GGZ referral starts). */
+export const SCREENING_RESULTS = ['geen_aanwijzing', 'ptss_vermoeden'] as const;
+export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
+
+/** What a change of the check-in plan does: add one, move a planned one, cancel a planned one. */
+export const PLANNING_ACTIONS = ['toevoegen', 'verplaatsen', 'annuleren'] as const;
+export type PlanningAction = (typeof PLANNING_ACTIONS)[number];
+
+/** Where one check-in of the plan stands. */
+export const CHECK_IN_PLAN_STATUSES = ['gepland', 'open', 'gedaan', 'geannuleerd', 'vervallen'] as const;
+export type CheckInPlanStatus = (typeof CHECK_IN_PLAN_STATUSES)[number];
+
+/** Why the casemanager refers to the GGZ before (or without) the screening. */
+export const GGZ_REFERRAL_REASONS = ['stressreactie', 'ptss_vermoeden', 'wens_slachtoffer'] as const;
+export type GgzReferralReason = (typeof GGZ_REFERRAL_REASONS)[number];
+
+/**
+ * The coordinator's decision after repeated failed contact attempts: close the case, keep trying,
+ * or reach the victim another way (e.g. through the GP).
+ */
+export const FAILED_CONTACT_DECISIONS = ['sluiten', 'blijven_proberen', 'andere_route'] as const;
+export type FailedContactDecision = (typeof FAILED_CONTACT_DECISIONS)[number];
+
+/** The longest note of a contact (how the victim is doing; stays in the case). */
+export const CONTACT_NOTE_MAX = 500;
+
+/** After how many consecutive failed contact attempts the coordinator decides (region setting). */
+export const DEFAULT_MAX_FAILED_CONTACTS = 3;

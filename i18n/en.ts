@@ -239,6 +239,7 @@ export const en: Catalog = {
       checkin: 'Watchful waiting check-in',
       ggz_verwijzing: 'Referral to the GGZ (mental-health care)',
       regio_overdracht: 'Transfer to another region',
+      contactpogingen: 'Decision after failed contact attempts',
     },
     roles: {
       casemanager: 'casemanager',
@@ -450,6 +451,11 @@ export const en: Catalog = {
         ask: 'Please take over this melding (report) and confirm via the link.',
         sms: 'region transfer',
       },
+      contactpogingen: {
+        title: 'Victim not reached several times',
+        ask: 'The casemanager could not reach the victim repeatedly. Please decide on the melding page: close, keep trying or another route.',
+        sms: 'decision after failed contact attempts',
+      },
     },
     notices: {
       ingetrokken: {
@@ -558,6 +564,11 @@ export const en: Catalog = {
     koppeling: 'Link to an earlier melding',
     eigenaar: 'Hand the case to another casemanager',
     casusoverleg: 'Flag for the case consultation (or remove the flag)',
+    contactmoment: 'Record a contact with the victim',
+    planning: 'Add, move or cancel a check-in',
+    verlenging: 'Extend watchful waiting to six months',
+    ggz_verwijzing: 'Refer to the GGZ now',
+    contactpogingen: 'Decide after failed contact attempts',
   },
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -678,6 +689,30 @@ export const en: Catalog = {
       gesloten: 'closed by ops or the coordinator',
     },
   },
+  checkInWords: {
+    outcomes: { gaat_goed: 'Doing well', stressreactie: 'Stress reaction' },
+    screening: { geen_aanwijzing: 'No sign of PTSD', ptss_vermoeden: 'Suspected PTSD' },
+    actions: { toevoegen: 'Add a check-in', verplaatsen: 'Move a check-in', annuleren: 'Cancel a check-in' },
+    statuses: {
+      gepland: 'planned',
+      open: 'running',
+      gedaan: 'done',
+      geannuleerd: 'cancelled',
+      vervallen: 'lapsed',
+    },
+    ggzReasons: {
+      stressreactie: 'Lasting stress reaction',
+      ptss_vermoeden: 'Suspected PTSD',
+      wens_slachtoffer: 'At the victim’s wish',
+    },
+    besluit: {
+      sluiten: 'Close the melding',
+      blijven_proberen: 'Keep trying',
+      andere_route: 'Another route (e.g. through the GP)',
+    },
+    reached: 'Reached',
+    notReached: 'Not reached',
+  },
   casePage: {
     title: 'Melding {{reference}}',
     findLegend: 'Open a melding',
@@ -763,6 +798,11 @@ export const en: Catalog = {
       sluiting: 'Melding closed',
       eigenaar: 'Handed to another casemanager',
       casusoverleg: 'Case consultation',
+      contactmoment: 'Contact with the victim',
+      planning: 'Check-ins changed',
+      verlenging: 'Watchful waiting extended to six months',
+      ggz_verwijzing: 'Referred to the GGZ',
+      contactpogingen: 'Decision after failed contact attempts',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',

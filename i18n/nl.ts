@@ -8,11 +8,17 @@ import type { DecisionName, DecisionRecordType, FmoOffer } from '../domain/decis
 import type {
   CaseOutcome,
   CasePhase,
+  CheckInPlanStatus,
   CloseReason,
+  ContactOutcome,
   CorrectionReason,
+  FailedContactDecision,
+  GgzReferralReason,
   OwnerChangeReason,
+  PlanningAction,
   RecipientTier,
   RequestStatus,
+  ScreeningResult,
   StaffRole,
 } from '../domain/vocabulary';
 
@@ -250,6 +256,7 @@ export const nl = {
       checkin: 'Contactmoment watchful waiting',
       ggz_verwijzing: 'Verwijzing naar de GGZ',
       regio_overdracht: 'Overdracht aan een andere regio',
+      contactpogingen: 'Besluit na mislukte contactpogingen',
     },
     roles: {
       casemanager: 'casemanager',
@@ -461,6 +468,11 @@ export const nl = {
         ask: 'Wilt u deze melding overnemen en dat bevestigen via de link?',
         sms: 'overdracht regio',
       },
+      contactpogingen: {
+        title: 'Slachtoffer meerdere keren niet bereikt',
+        ask: 'De casemanager kreeg herhaaldelijk geen contact. Wilt u op de pagina van de melding besluiten: sluiten, blijven proberen of een andere route?',
+        sms: 'besluit na mislukte contactpogingen',
+      },
     },
     notices: {
       ingetrokken: {
@@ -570,6 +582,11 @@ export const nl = {
     koppeling: 'Koppelen aan een eerdere melding',
     eigenaar: 'Casus overdragen aan een andere casemanager',
     casusoverleg: 'Markeren voor het casusoverleg (of de markering weghalen)',
+    contactmoment: 'Contact met het slachtoffer vastleggen',
+    planning: 'Check-in toevoegen, verplaatsen of annuleren',
+    verlenging: 'Watchful waiting verlengen tot zes maanden',
+    ggz_verwijzing: 'Nu verwijzen naar de GGZ',
+    contactpogingen: 'Besluiten na mislukte contactpogingen',
   } satisfies Record<DecisionName, string>,
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -700,6 +717,41 @@ export const nl = {
       gesloten: 'gesloten door ops of de coördinator',
     } satisfies Record<CaseOutcome, string>,
   },
+  /** The words of watchful waiting as it happens (domain/vocabulary.ts); the compiler asks for every one. */
+  checkInWords: {
+    outcomes: {
+      gaat_goed: 'Gaat goed',
+      stressreactie: 'Stressreactie',
+    } satisfies Record<ContactOutcome, string>,
+    screening: {
+      geen_aanwijzing: 'Geen aanwijzing voor PTSS',
+      ptss_vermoeden: 'Vermoeden van PTSS',
+    } satisfies Record<ScreeningResult, string>,
+    actions: {
+      toevoegen: 'Check-in toevoegen',
+      verplaatsen: 'Check-in verplaatsen',
+      annuleren: 'Check-in annuleren',
+    } satisfies Record<PlanningAction, string>,
+    statuses: {
+      gepland: 'gepland',
+      open: 'loopt',
+      gedaan: 'gedaan',
+      geannuleerd: 'geannuleerd',
+      vervallen: 'vervallen',
+    } satisfies Record<CheckInPlanStatus, string>,
+    ggzReasons: {
+      stressreactie: 'Aanhoudende stressreactie',
+      ptss_vermoeden: 'Vermoeden van PTSS',
+      wens_slachtoffer: 'Op wens van het slachtoffer',
+    } satisfies Record<GgzReferralReason, string>,
+    besluit: {
+      sluiten: 'Melding sluiten',
+      blijven_proberen: 'Blijven proberen',
+      andere_route: 'Andere route (bijvoorbeeld via de huisarts)',
+    } satisfies Record<FailedContactDecision, string>,
+    reached: 'Bereikt',
+    notReached: 'Niet bereikt',
+  },
   /** The case page and the decisions staff record on it, each with a confirmation step. */
   casePage: {
     title: 'Melding {{reference}}',
@@ -788,6 +840,11 @@ export const nl = {
       sluiting: 'Melding gesloten',
       eigenaar: 'Overgedragen aan een andere casemanager',
       casusoverleg: 'Casusoverleg',
+      contactmoment: 'Contact met het slachtoffer',
+      planning: 'Check-ins gewijzigd',
+      verlenging: 'Watchful waiting verlengd tot zes maanden',
+      ggz_verwijzing: 'Verwezen naar de GGZ',
+      contactpogingen: 'Besluit na mislukte contactpogingen',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',

@@ -3,6 +3,7 @@
  * may override them; they are defaults of this product, not facts about the CSG.
  */
 import type { PathwaySettings } from '../domain/types';
+import { DEFAULT_MAX_FAILED_CONTACTS } from '../domain/vocabulary';
 
 export const DEFAULT_PATHWAY: Omit<PathwaySettings, 'regionId'> = {
   casemanagerLadder: {
@@ -41,19 +42,12 @@ export const DEFAULT_PATHWAY: Omit<PathwaySettings, 'regionId'> = {
     { day: 28, screening: true },
   ],
   fmoWhenUndecided: true,
+  maxFailedContacts: DEFAULT_MAX_FAILED_CONTACTS,
 };
 
-/** The 6-month follow-up one region uses (domain brief, section 3): monthly after the day-28 screening. */
-export const SIX_MONTH_CHECK_INS: PathwaySettings['checkIns'] = [
-  { day: 1, screening: false },
-  { day: 7, screening: false },
-  { day: 14, screening: false },
-  { day: 28, screening: true },
-  { day: 56, screening: false },
-  { day: 91, screening: false },
-  { day: 126, screening: false },
-  { day: 182, screening: true },
-];
+// The 6-month follow-up one region uses (domain brief, section 3); the extension of one case adds
+// its later check-ins, so it lives with the plan's other rules.
+export { SIX_MONTH_CHECK_INS } from '../domain/checkIns';
 
 /**
  * How long after a case closed a coordinator or casemanager of its region may reopen it when the

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
-import { PARTNER_ROLES, REGION_ID_PATTERN } from '../domain/vocabulary';
+import { DEFAULT_MAX_FAILED_CONTACTS, PARTNER_ROLES, REGION_ID_PATTERN } from '../domain/vocabulary';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n';
 import { DEFAULT_REOPEN_WITHIN_DAYS } from './defaults';
 
@@ -87,6 +87,13 @@ export const pathwaySchema = z
       )
       .refine((list) => list.some((c) => c.screening), 'at least one check-in must be the screening'),
     fmoWhenUndecided: z.boolean(),
+    /** Consecutive failed contact attempts after which the coordinator decides. */
+    maxFailedContacts: z
+      .number({ error: 'expected the number of failed contact attempts before the coordinator decides' })
+      .int()
+      .min(1)
+      .max(20)
+      .default(DEFAULT_MAX_FAILED_CONTACTS),
   })
   .strict();
 

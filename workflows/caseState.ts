@@ -33,6 +33,7 @@ import type {
   FmoOffer,
   NextCheckIn,
 } from './messages';
+import { CheckInPlanner } from './checkInPlan';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest } from './partnerRequest';
@@ -99,6 +100,8 @@ export class MeldingCase {
   readonly checkInResults = new Map<string, CheckInResult>();
   /** Set by watchful waiting where it plans a check-in's timer: query state only, no command. */
   nextCheckIn: NextCheckIn | undefined;
+  /** Watchful waiting as a plan, with the contacts recorded (workflows/checkInPlan.ts). */
+  readonly plan: CheckInPlanner;
   /** Called after every publish: the ops history follows each escalation. */
   afterPublish: () => void = () => undefined;
 
@@ -120,6 +123,7 @@ export class MeldingCase {
     this.publishSearchAttributes = searchAttributePublisher();
     this.publishOpsDetails = opsDetailsPublisher();
     this.closingRegion = pathway.regionId;
+    this.plan = new CheckInPlanner(pathway.maxFailedContacts);
   }
 
   decide(type: DecisionType, by: string, value: string, requestId?: string): void {
@@ -162,6 +166,10 @@ export class MeldingCase {
         : {}),
       ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
       ...(this.casusoverleg ? { casusoverleg: { ...this.casusoverleg } } : {}),
+      checkInPlan: this.plan.view(),
+      contacts: this.plan.contacts.map((contact) => ({ ...contact })),
+      failedContacts: this.plan.failedContacts,
+      extended: this.plan.extended,
     };
   }
 

@@ -19,6 +19,7 @@ import {
 } from '../domain/decisions';
 import type { Reopening } from '../domain/koppeling';
 import type { SharingBasis } from '../domain/sharing';
+import type { CheckInPlanStatus, ContactOutcome, ScreeningResult } from '../domain/vocabulary';
 import type {
   CaseOutcome,
   CasePhase,
@@ -40,6 +41,11 @@ export type {
   CheckInInput,
   ConsentInput,
   ContactDetailsInput,
+  ContactInput,
+  ExtensionInput,
+  FailedContactsInput,
+  GgzReferralInput,
+  PlanningInput,
   ContactPreferencesInput,
   CorrectionInput,
   FmoOffer,
@@ -116,6 +122,31 @@ export interface NextCheckIn {
   screening: boolean;
 }
 
+/** One check-in of the watchful-waiting plan, past or future. */
+export interface PlannedCheckIn {
+  /** `checkin-dag-<day>` from the region's schedule, `checkin-extra-<n>` added, `checkin-poging-<n>` a retry. */
+  id: string;
+  /** ISO time it starts (is planned to, or did). */
+  at: string;
+  screening: boolean;
+  status: CheckInPlanStatus;
+}
+
+/**
+ * A contact with the victim as recorded, from the worklist, the case page or the partner link (a
+ * check-in answered there: reached unless `geen_contact`). The note is how the victim is doing:
+ * it stays in the case, never in a search attribute, the memo or a log.
+ */
+export interface ContactRecord {
+  at: string;
+  by: string;
+  reached: boolean;
+  outcome?: ContactOutcome;
+  screening?: ScreeningResult;
+  note?: string;
+  retryAt?: string;
+}
+
 /** The case as the query returns it: no personal data, safe for the JSON API and ops tooling. */
 export interface CaseState {
   reference: string;
@@ -149,6 +180,18 @@ export interface CaseState {
   casemanager?: string;
   /** Flagged for the next case consultation: the note (staff text, not victim data), who and when. */
   casusoverleg?: CasusoverlegFlag;
+  /*
+   * Watchful waiting as it happens. The workflow always answers these; optional only for states
+   * recorded or built elsewhere before they existed.
+   */
+  /** The watchful-waiting plan in time order, past and future (empty until watchful waiting starts). */
+  checkInPlan?: PlannedCheckIn[];
+  /** The contacts recorded, oldest first. */
+  contacts?: ContactRecord[];
+  /** Consecutive failed contact attempts; at the region's maximum the coordinator decides. */
+  failedContacts?: number;
+  /** Whether watchful waiting was extended to six months. */
+  extended?: boolean;
 }
 
 /** A case's flag for the case consultation (domain/casusoverleg.ts). */
@@ -183,6 +226,11 @@ export const correctLanguage = decisionUpdates.taal;
 export const linkMelding = decisionUpdates.koppeling;
 export const changeOwner = decisionUpdates.eigenaar;
 export const flagForCasusoverleg = decisionUpdates.casusoverleg;
+export const recordContact = decisionUpdates.contactmoment;
+export const planCheckIns = decisionUpdates.planning;
+export const extendWatchfulWaiting = decisionUpdates.verlenging;
+export const referToGgz = decisionUpdates.ggz_verwijzing;
+export const decideAfterFailedContacts = decisionUpdates.contactpogingen;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

@@ -49,10 +49,12 @@ describe('the rule table', () => {
     }
   });
 
-  test('casemanager: read, find, every decision but the transfer and the owner, reopening; no start, no closing, no ops', () => {
+  test('casemanager: read, find, every decision but the transfer, the owner and the decision after failed contacts, reopening; no start, no closing, no ops', () => {
     expect(allowed('casemanager')).toEqual([
       'inzien',
-      ...DECISION_NAMES.filter((n) => n !== 'overdracht' && n !== 'eigenaar').map((n) => `besluit.${n}`),
+      ...DECISION_NAMES.filter((n) => !['overdracht', 'eigenaar', 'contactpogingen'].includes(n)).map(
+        (n) => `besluit.${n}`,
+      ),
       'heropenen',
       'zoeken',
       'werklijst',
@@ -60,6 +62,11 @@ describe('the rule table', () => {
     expect(may(staff('casemanager'), 'besluit.overdracht')).toBe(false);
     // A casemanager cannot take a case over, nor hand theirs on: the coordinator decides.
     expect(may(staff('casemanager'), 'besluit.eigenaar')).toBe(false);
+    // After repeated failed contact attempts the coordinator decides, not the casemanager who tried.
+    expect(may(staff('casemanager'), 'besluit.contactpogingen')).toBe(false);
+    for (const own of ['contactmoment', 'planning', 'verlenging', 'ggz_verwijzing'] as const) {
+      expect(may(staff('casemanager'), `besluit.${own}`)).toBe(true);
+    }
     expect(may(staff('casemanager'), 'starten')).toBe(false);
     expect(may(staff('casemanager'), 'sluiting')).toBe(false);
   });
@@ -71,6 +78,7 @@ describe('the rule table', () => {
     const coordinator = allowed('coordinator');
     expect(coordinator).toEqual(expect.arrayContaining(casemanager));
     expect(coordinator.filter((a) => !casemanager.includes(a)).sort()).toEqual([
+      'besluit.contactpogingen',
       'besluit.eigenaar',
       'besluit.overdracht',
       'regio_overzicht',
@@ -79,9 +87,10 @@ describe('the rule table', () => {
     ]);
   });
 
-  test('ops: read, the ops room and its actions, revoking sessions, region overviews; no decisions, no search, no start', () => {
+  test('ops: read, the ops room and its actions, revoking sessions, region overviews; no decision but the one after failed contacts, no search, no start', () => {
     expect(allowed('ops')).toEqual([
       'inzien',
+      'besluit.contactpogingen',
       'herinnering',
       'toewijzing',
       'sluiting',
@@ -89,7 +98,7 @@ describe('the rule table', () => {
       'sessies_intrekken',
       'regio_overzicht',
     ]);
-    expect(allowed('ops').some((a) => a.startsWith('besluit.'))).toBe(false);
+    expect(allowed('ops').filter((a) => a.startsWith('besluit.'))).toEqual(['besluit.contactpogingen']);
   });
 
   test('privacy: the access export and erasure, reading the state for that only; nothing else', () => {

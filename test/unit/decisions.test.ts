@@ -31,6 +31,11 @@ test('every decision keeps the update name running cases and recorded histories 
     koppeling: 'linkMelding',
     eigenaar: 'changeOwner',
     casusoverleg: 'flagForCasusoverleg',
+    contactmoment: 'recordContact',
+    planning: 'planCheckIns',
+    verlenging: 'extendWatchfulWaiting',
+    ggz_verwijzing: 'referToGgz',
+    contactpogingen: 'decideAfterFailedContacts',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {
