@@ -141,6 +141,7 @@ function fieldHtml(
   }
   const choices = choicesFor(name, field, state);
   if (field.select) {
+    const words = (c: string) => optionWords(t, field, c, state);
     return html`<div class="veld${shown}">
       <label class="utrecht-form-label" for="${id}">${label}</label>${nowHint}${error}
       <select
@@ -151,10 +152,7 @@ function fieldHtml(
       >
         <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
         ${choices.map(
-          (c) =>
-            html`<option value="${c}" ${attr('selected', value === c)}>
-              ${optionWords(t, field, c, state)}
-            </option>`,
+          (c) => html`<option value="${c}" ${attr('selected', value === c)}>${words(c)}</option>`,
         )}
       </select>
     </div>`;
