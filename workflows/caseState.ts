@@ -144,6 +144,7 @@ export class MeldingCase {
   /** The case as the caseState query returns it: no personal data. */
   state(): CaseState {
     const views = [...this.requests.values()].map((r) => ({ ...r.view }));
+    const next = this.plan.active ? this.plan.nextCheckIn() : this.nextCheckIn;
     return {
       reference: this.ref,
       regionId: this.pathway.regionId,
@@ -161,8 +162,8 @@ export class MeldingCase {
       ...(this.reopening ? { reopening: { ...this.reopening } } : {}),
       ...(this.transferredTo ? { transferredTo: this.transferredTo } : {}),
       // A plan only while it can still happen: not after a referral, nor once the case is closing.
-      ...(this.nextCheckIn && this.phase === 'watchful_waiting' && !this.closing && !this.completed
-        ? { nextCheckIn: { ...this.nextCheckIn } }
+      ...(next && this.phase === 'watchful_waiting' && !this.closing && !this.completed
+        ? { nextCheckIn: { ...next } }
         : {}),
       ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
       ...(this.casusoverleg ? { casusoverleg: { ...this.casusoverleg } } : {}),

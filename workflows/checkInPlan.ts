@@ -12,7 +12,7 @@
 import type { CheckInPlan } from '../domain/types';
 import { extraCheckInId, plannedCheckInId, retryCheckInId } from '../domain/checkIns';
 import { DEFAULT_MAX_FAILED_CONTACTS, type CheckInPlanStatus } from '../domain/vocabulary';
-import type { ContactRecord, PlannedCheckIn } from './messages';
+import type { ContactRecord, NextCheckIn, PlannedCheckIn } from './messages';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -35,6 +35,10 @@ export class CheckInPlanner {
   private base = 0;
   readonly entries: PlanEntry[] = [];
   readonly contacts: ContactRecord[] = [];
+  /** The GGZ referral's request, once one started (early, or after a screening that points to PTSS). */
+  referralId: string | undefined;
+  /** The coordinator's request after repeated failed contacts, while it waits for the decision. */
+  askingId: string | undefined;
   /** Bumped on every change of the plan: the loop waiting for the next entry wakes and looks again. */
   version = 0;
   private extras = 0;
@@ -165,6 +169,22 @@ export class CheckInPlanner {
   lapseRemaining(): void {
     for (const e of this.entries) if (e.status === 'gepland' || e.status === 'open') e.status = 'vervallen';
     this.changed();
+  }
+
+  /**
+   * What `nextCheckIn` says: the check-in running now, else the earliest one planned; its place
+   * counts the check-ins that did or will happen (not the cancelled ones).
+   */
+  nextCheckIn(): NextCheckIn | undefined {
+    const next = this.open() ?? this.nextPlanned();
+    if (!next) return undefined;
+    const counted = this.entries.filter((e) => e.status !== 'geannuleerd');
+    return {
+      at: new Date(next.at).toISOString(),
+      number: counted.indexOf(next) + 1,
+      of: counted.length,
+      screening: next.screening,
+    };
   }
 
   view(): PlannedCheckIn[] {

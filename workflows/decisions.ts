@@ -34,6 +34,7 @@ import {
 import type { PartnerRequest } from './partnerRequest';
 import { followCorrectedIncidentTime, followPoliceWish } from './policeAndFmo';
 import { ensureBy, ensureIncidentTime, ensureOneOf } from './validation';
+import { checkInAnswered } from './checkInDecisions';
 import { isScreening } from './watchfulWaiting';
 
 function openRequest(c: MeldingCase, requestId: unknown): PartnerRequest {
@@ -81,6 +82,9 @@ function registerAnswers(c: MeldingCase): void {
         if (request.view.kind === 'checkin') {
           throw new Error('requestId: a check-in is closed by recording its outcome (recordCheckIn)');
         }
+        if (request.view.kind === 'contactpogingen') {
+          throw new Error('requestId: the coordinator answers this by deciding (decideAfterFailedContacts)');
+        }
       },
     },
   );
@@ -88,7 +92,9 @@ function registerAnswers(c: MeldingCase): void {
   setHandler(
     recordCheckIn,
     ({ requestId, outcome, ptss, by }) => {
-      c.requests.get(requestId)!.acknowledge(by);
+      // On a plan, the answer is a contact like one recorded from the worklist.
+      if (c.plan.active) checkInAnswered(c, requestId, outcome, ptss, by);
+      else c.requests.get(requestId)!.acknowledge(by);
       c.checkInResults.set(requestId, { outcome, ...(ptss !== undefined ? { ptss } : {}) });
       c.decide(
         'checkin',
@@ -106,7 +112,7 @@ function registerAnswers(c: MeldingCase): void {
         if (request.view.kind !== 'checkin') throw new Error(`requestId: "${requestId}" is not a check-in`);
         ensureOneOf('outcome', outcome, CHECK_IN_OUTCOMES);
         if (ptss !== undefined && typeof ptss !== 'boolean') throw new Error('ptss: expected true or false');
-        const screening = isScreening(c.pathway, requestId);
+        const screening = isScreening(c, requestId);
         if (ptss !== undefined && !screening) {
           throw new Error('ptss: only a screening check-in records a PTSS finding');
         }

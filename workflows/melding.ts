@@ -5,8 +5,9 @@
  * Phases, as ops follow them in the Temporal UI (search attribute CsgPhase):
  *   triage → acute_zorg (police / FMO / medical requests under way, if any)
  *          → casemanager_overdracht (until the on-call casemanager acknowledged, or the ladder ran out)
- *          → watchful_waiting (check-ins from PathwaySettings.checkIns)
- *          → ggz_verwijzing (only when the screening points to PTSS) → afgesloten.
+ *          → watchful_waiting (a plan of check-ins, from PathwaySettings.checkIns, that the
+ *            casemanager changes as contacts happen: watchfulPlan.ts, checkInDecisions.ts)
+ *          → ggz_verwijzing (a screening that points to PTSS, or an early referral) → afgesloten.
  * The casemanager handover starts at intake, beside the acute requests. The police track follows
  * the victim's wish at any moment (a later "ja" starts it, a "nee" withdraws it). A withdrawal or
  * a transfer ends the case in any phase: every open request is cancelled at once and its partner
@@ -33,6 +34,7 @@ import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerCasusoverleg } from './casusoverleg';
+import { registerCheckInDecisions } from './checkInDecisions';
 import { registerOpsActions } from './opsActions';
 import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
@@ -64,6 +66,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerKoppeling(c);
   registerOwnerChange(c);
   registerCasusoverleg(c);
+  registerCheckInDecisions(c);
 
   const { intake } = input;
   c.decide(

@@ -1,26 +1,30 @@
 /**
- * Watchful waiting: the region's check-ins (PathwaySettings.checkIns), counted in days from the
- * intake. A screening that points to PTSS ends the case in a referral to the GGZ partner.
+ * Watchful waiting. A case starts it on a plan the casemanager can change (watchfulPlan.ts);
+ * cases already waiting on the fixed list of the region's check-ins when plans came keep that
+ * list to the end (below): their history has no room for the plan's commands.
  *
- * A case with an owner (the casemanager who accepted the handover) sends each check-in and its
- * reminders to the owner's own address first, so the victim keeps meeting the same person; the
- * on-call casemanager and the coordinator follow as before (see ownerFirst).
+ * The fixed list: the region's check-ins (PathwaySettings.checkIns), counted in days from the
+ * intake. A screening that points to PTSS ends the case in a referral to the GGZ partner.
  */
 import { patched } from '@temporalio/workflow';
-import type { CaseOutcome, CheckInPlan, EscalationStep, PathwaySettings } from '../domain/types';
+import { plannedCheckInId } from '../domain/checkIns';
+import type { CaseOutcome, CheckInPlan, PathwaySettings } from '../domain/types';
 import type { MeldingCase } from './caseState';
+import { startCheckIn } from './checkInRequest';
 import type { NextCheckIn } from './messages';
 import type { PartnerRequest } from './partnerRequest';
+import { plannedWatchfulWaiting } from './watchfulPlan';
+
+export { ownerFirst } from './checkInRequest';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function checkInId(day: number): string {
-  return `checkin-dag-${day}`;
-}
+export const checkInId = plannedCheckInId;
 
-/** Whether the check-in `requestId` is one of the pathway's screenings (which record a PTSS finding). */
-export function isScreening(pathway: PathwaySettings, requestId: string): boolean {
-  return pathway.checkIns.some((plan) => plan.screening && checkInId(plan.day) === requestId);
+/** Whether the check-in `requestId` is a screening (which records a PTSS finding). */
+export function isScreening(c: MeldingCase, requestId: string): boolean {
+  if (c.plan.active) return c.plan.get(requestId)?.screening === true;
+  return c.pathway.checkIns.some((plan) => plan.screening && checkInId(plan.day) === requestId);
 }
 
 /** What the case page and the API show of the check-in planned for `dueAt`. */
@@ -33,27 +37,15 @@ function plannedCheckIn(pathway: PathwaySettings, plan: CheckInPlan, dueAt: numb
   };
 }
 
-/**
- * The check-in ladder of an owned case: the ladder's leading on-call steps (the ask and its
- * reminders) go to the owner instead, then the on-call casemanager is asked once (with the first
- * step's wait), then the rest of the ladder as configured (the coordinator). The region's default
- * [on call 24 h, on call 24 h, coordinator 48 h] becomes [owner 24 h, owner 24 h, on call 24 h,
- * coordinator 48 h]. An absent owner skips the owner steps at once (PartnerRequest).
- */
-export function ownerFirst(ladder: readonly EscalationStep[]): EscalationStep[] {
-  const firstOther = ladder.findIndex((step) => step.tier !== 'primary');
-  const lead = firstOther < 0 ? ladder.length : firstOther;
-  const first = ladder[0]!;
-  const ownerSteps = (lead > 0 ? ladder.slice(0, lead) : [first]).map((step) => ({
-    tier: 'owner' as const,
-    waitMinutes: step.waitMinutes,
-  }));
-  return [...ownerSteps, { tier: 'primary', waitMinutes: first.waitMinutes }, ...ladder.slice(lead)];
-}
-
-/** Runs the check-ins; the outcome, or undefined when the case started closing meanwhile. */
+/** Runs watchful waiting; the outcome, or undefined when the case started closing meanwhile. */
 export async function watchfulWaiting(c: MeldingCase): Promise<CaseOutcome | undefined> {
   c.setPhase('watchful_waiting');
+  if (patched('checkin-plan')) return plannedWatchfulWaiting(c);
+  return fixedWatchfulWaiting(c);
+}
+
+/** The region's check-ins one after the other, as cases started before plans run them. */
+async function fixedWatchfulWaiting(c: MeldingCase): Promise<CaseOutcome | undefined> {
   const { pathway } = c;
   let previous: PartnerRequest | undefined;
   for (const plan of pathway.checkIns) {
@@ -63,18 +55,7 @@ export async function watchfulWaiting(c: MeldingCase): Promise<CaseOutcome | und
     // A check-in nobody answered lapses when the next one starts (the coordinator already knows).
     if (previous?.isOpen) c.endRequest(previous, 'vervallen');
     const requestId = checkInId(plan.day);
-    // Cases from before owners (and unowned ones) keep the on-call ladder.
-    const toOwner = c.casemanager !== undefined && patched('checkins-to-owner');
-    const checkIn = c.startRequest(
-      requestId,
-      'checkin',
-      'casemanager',
-      toOwner ? ownerFirst(pathway.checkInLadder) : pathway.checkInLadder,
-      {
-        note: plan.screening ? `Screening (dag ${plan.day})` : `Check-in (dag ${plan.day})`,
-        ...(toOwner ? { toOwner } : {}),
-      },
-    );
+    const checkIn = startCheckIn(c, requestId, plan.day, plan.screening);
     previous = checkIn;
     // A screening waits for its outcome (the case cannot close without it); a check-in only for its ladder.
     const answered = plan.screening ? () => !checkIn.isOpen : () => !checkIn.isOpen || checkIn.ladderFinished;
