@@ -1020,6 +1020,8 @@ export const en: Catalog = {
     failedContacts_other: '{{count}} failed contact attempts in a row.',
     waitsOnBesluit: 'The coordinator decides how to go on.',
     notReachedRetry: 'Not reached; next attempt {{at}}',
+    timelineRetry: 'next attempt planned',
+    timelineNext: 'next contact planned',
     formsTitle: 'Record and plan contacts',
     formsHint:
       'A contact and a change of the plan are recorded at once. Extending, a referral to the GGZ (mental health care) and the decision after failed attempts ask for a confirmation first.',
@@ -1087,6 +1089,17 @@ export const en: Catalog = {
       verlenging: 'The melding now runs six months.',
       ggz_verwijzing: 'The referral to the GGZ has started.',
       contactpogingen: 'The decision is recorded.',
+    },
+    refusals: {
+      notWatchful:
+        'This melding is not (or no longer) in watchful waiting: there is no check-in to plan or record.',
+      fixedPlan:
+        'This melding runs the fixed check-ins from before the plan: record each check-in through its request.',
+      extended: 'This melding already runs six months.',
+      referred: 'This melding is already referred to the GGZ.',
+      notHandedOver: 'The melding has not been handed over to a casemanager yet.',
+      noBesluit: 'No decision is asked: the victim has not been missed too often in a row.',
+      screeningDue: 'The check-in under way is the screening: choose the screening result.',
     },
     worklist: {
       colAction: 'Action',

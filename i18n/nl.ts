@@ -1064,6 +1064,8 @@ export const nl = {
     failedContacts_other: '{{count}} mislukte contactpogingen op rij.',
     waitsOnBesluit: 'De coördinator beslist hoe het verder gaat.',
     notReachedRetry: 'Niet bereikt; nieuwe poging {{at}}',
+    timelineRetry: 'nieuwe poging gepland',
+    timelineNext: 'volgend contact gepland',
     formsTitle: 'Contact vastleggen en plannen',
     formsHint:
       'Een contact en een wijziging van het plan worden meteen vastgelegd. Verlengen, een verwijzing naar de GGZ en het besluit na mislukte pogingen vragen eerst om een bevestiging.',
@@ -1132,6 +1134,17 @@ export const nl = {
       verlenging: 'De melding loopt nu zes maanden.',
       ggz_verwijzing: 'De verwijzing naar de GGZ is gestart.',
       contactpogingen: 'Het besluit is vastgelegd.',
+    },
+    refusals: {
+      notWatchful:
+        'Deze melding is niet (meer) in watchful waiting: er is geen contactmoment te plannen of vast te leggen.',
+      fixedPlan:
+        'Deze melding loopt met de vaste contactmomenten van vóór het plan: leg elk contactmoment vast via het verzoek ervan.',
+      extended: 'Deze melding loopt al zes maanden.',
+      referred: 'Deze melding is al naar de GGZ verwezen.',
+      notHandedOver: 'De melding is nog niet aan een casemanager overgedragen.',
+      noBesluit: 'Er wordt geen besluit gevraagd: het slachtoffer is niet te vaak achter elkaar gemist.',
+      screeningDue: 'Het lopende contactmoment is de screening: kies de uitkomst van de screening.',
     },
     worklist: {
       colAction: 'Actie',

@@ -5,8 +5,8 @@
  */
 import { translator } from '../../i18n';
 import type { CasePageDecision } from '../../web/caseDecisions';
-import { contactSection } from '../../web/views/contactSection';
-import type { CaseState } from '../../workflows/messages';
+import { checkInDecisionWords, contactSection } from '../../web/views/contactSection';
+import type { CaseState, DecisionRecord } from '../../workflows/messages';
 
 const base = {
   reference: 'CSG-LIM-2026-000001',
@@ -107,4 +107,22 @@ test('every field has a label; a refused field keeps its value and names its pro
     '<p class="utrecht-paragraph fout" id="contactmoment-retryDatum-fout">Vul de datum in</p>',
   );
   expect(page).toMatch(/id="contactmoment-reached-false"[^>]*checked/);
+});
+
+test("the timeline reads the check-in decisions in words, never the workflow's codes", () => {
+  const t = translator('nl');
+  const words = (type: string, value: string) =>
+    checkInDecisionWords(t, { type, value, at: '', by: 'cm-017' } as unknown as DecisionRecord);
+  expect(
+    words(
+      'contactmoment',
+      'bereikt: stressreactie; screening: ptss_vermoeden; volgend contact checkin-dag-14',
+    ),
+  ).toBe('Bereikt: Stressreactie; Screening: Vermoeden van PTSS; volgend contact gepland');
+  expect(words('contactmoment', 'niet bereikt; nieuwe poging checkin-poging-1')).toBe(
+    'Niet bereikt; nieuwe poging gepland',
+  );
+  expect(words('ggz_verwijzing', 'wens_slachtoffer')).toBe('Op wens van het slachtoffer');
+  expect(words('contactpogingen', 'andere_route')).toContain('huisarts');
+  expect(words('intake', 'x')).toBeUndefined();
 });

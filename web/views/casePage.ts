@@ -15,7 +15,7 @@ import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
-import { contactSection, hasContactmomenten } from './contactSection';
+import { checkInDecisionWords, contactSection, hasContactmomenten } from './contactSection';
 import { staffNav, type NavArea } from './nav';
 
 export interface CasePageInput {
@@ -119,7 +119,7 @@ function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): strin
       return reason ? `${who}; ${wordsOr(t, `casePage.ownerReasons.${reason}`, reason)}` : v;
     }
     default:
-      return v;
+      return checkInDecisionWords(t, d) ?? v;
   }
 }
 

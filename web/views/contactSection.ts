@@ -7,7 +7,7 @@
  */
 import { formatLocal } from '../../domain/localTime';
 import type { Translate } from '../../i18n';
-import type { CaseState, PlannedCheckIn, ContactRecord } from '../../workflows/messages';
+import type { CaseState, ContactRecord, DecisionRecord, PlannedCheckIn } from '../../workflows/messages';
 import { decisionsOfSection, type CasePageDecision } from '../caseDecisions';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
@@ -165,4 +165,42 @@ export function contactSection(input: ContactSectionInput): SafeHtml {
         : ''
     }
   </section>`;
+}
+
+/**
+ * A check-in decision's value in the timeline, in words: "bereikt: gaat_goed; screening: …;
+ * volgend contact checkin-dag-14", "toevoegen checkin-extra-1", a GGZ reason, a besluit.
+ * Undefined for the other decisions.
+ */
+export function checkInDecisionWords(t: Translate, d: DecisionRecord): string | undefined {
+  const v = d.value;
+  switch (d.type) {
+    case 'contactmoment':
+      return v
+        .split('; ')
+        .map((part) => {
+          if (part === 'niet bereikt') return t('checkInWords.notReached');
+          const [what, rest = ''] = part.split(/:? (.*)/s);
+          if (what === 'bereikt')
+            return `${t('checkInWords.reached')}: ${wordsOr(t, `checkInWords.outcomes.${rest}`, rest)}`;
+          if (what === 'screening')
+            return `${t('contactmomenten.colScreening')}: ${wordsOr(t, `checkInWords.screening.${rest}`, rest)}`;
+          if (part.startsWith('nieuwe poging ')) return t('contactmomenten.timelineRetry');
+          if (part.startsWith('volgend contact ')) return t('contactmomenten.timelineNext');
+          return part;
+        })
+        .join('; ');
+    case 'planning': {
+      const [action = '', id = ''] = v.split(' ');
+      return `${wordsOr(t, `checkInWords.actions.${action}`, action)} (${id})`;
+    }
+    case 'verlenging':
+      return '';
+    case 'ggz_verwijzing':
+      return wordsOr(t, `checkInWords.ggzReasons.${v}`, v);
+    case 'contactpogingen':
+      return wordsOr(t, `checkInWords.besluit.${v}`, v);
+    default:
+      return undefined;
+  }
 }
