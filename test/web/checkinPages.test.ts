@@ -175,7 +175,7 @@ describe('recording a contact from the case page', () => {
     expect(after.failedContacts).toBe(1);
     const page = await get(`/meldingen/${reference}`, 'cm');
     expect(page.body).toContain('1 mislukte contactpoging op rij.');
-    expect(page.body).toContain(`Niet bereikt; nieuwe poging ${retry.date} ${retry.time}`);
+    expect(page.body).toContain(`Niet bereikt; nieuwe poging ${retry.shown}`);
   });
 });
 
