@@ -152,6 +152,9 @@ test.each(LANGUAGES)(
       page.keyboard.press('Enter'),
     ]);
 
+    const nextBefore = (await stateOf(reference))
+      .checkInPlan!.filter((c) => c.status === 'gepland')
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0]!;
     // Reached, doing well, the next contact in five days: by keyboard alone.
     const next = dutchDate(5);
     await tabTo(page, 'contactmoment-reached-true', 10);
@@ -173,10 +176,10 @@ test.each(LANGUAGES)(
     expect(contacts).toContain(words.doingWell);
     expect(contacts).toContain('Slaapt weer beter');
     expect(contacts).toContain('cm-017');
-    // The plan moved: its next planned check-in is at the moment given.
-    const firstPlanned = (await stateOf(reference)).checkInPlan!.find((c) => c.status === 'gepland')!;
-    expect(formatLocal(firstPlanned.at)).toBe(shown(next, '10:30'));
-    expect(await page.textContent(`#plan-${firstPlanned.id}`)).toContain(shown(next, '10:30'));
+    // The plan moved: the check-in that was next is at the moment given.
+    const moved = (await stateOf(reference)).checkInPlan!.find((c) => c.id === nextBefore.id)!;
+    expect(formatLocal(moved.at)).toBe(shown(next, '10:30'));
+    expect(await page.textContent(`#plan-${moved.id}`)).toContain(shown(next, '10:30'));
 
     // Not reached: try again tomorrow morning.
     const tomorrow = dutchDate(1);
