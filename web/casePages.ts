@@ -3,6 +3,7 @@
  * scripts; every form carries the session's CSRF token. A decision goes through two posts: the
  * first checks the form with the API's own schema and shows what will happen (nothing changes);
  * the second records it as the signed-in staff member and shows the case with a success message.
+ * The everyday check-in forms (a contact, a change of the plan) post straight to the second.
  * A refused decision shows the case with the problem, field by field, and changes nothing.
  *
  *   GET  /meldingen/openen?referentie=…                       open a case by its reference
