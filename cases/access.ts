@@ -156,6 +156,16 @@ function unknownLink(reference: string, field = 'reference'): { field: string; m
   return { field, message: `no melding ${reference} that you may see` };
 }
 
+/**
+ * The case state as this staff member reads it: the notes of the contacts (how the victim is
+ * doing) only for those who record contacts themselves, the region's casemanagers and
+ * coordinators; ops and the helpline see that a contact happened, not what was said.
+ */
+export function stateFor(staff: Staff, state: CaseState): CaseState {
+  if (!state.contacts || may(staff, decisionAction('contactmoment'))) return state;
+  return { ...state, contacts: state.contacts.map(({ note: _withheld, ...contact }) => contact) };
+}
+
 export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
   const refused = (action: AccessAction, reason: Forbidden['reason'] = 'role'): Forbidden => ({
     status: 'forbidden',
@@ -172,7 +182,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
   /** The case's state when it exists and lies in (or was transferred to) the staff member's regions. */
   async function visible(reference: string): Promise<CaseState | undefined> {
     const state = await cases.meldingen.state(reference);
-    return state && servesCase(staff, state) ? state : undefined;
+    return state && servesCase(staff, state) ? stateFor(staff, state) : undefined;
   }
 
   /** The running cases `owner` owns, in the staff member's regions (each state read through `visible`). */
@@ -230,10 +240,11 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (decision.type === 'koppeling' && !(await visible(decision.input.reference))) {
         return { status: 'rejected', problems: [unknownLink(decision.input.reference)] };
       }
-      return cases.meldingen.decide(reference, {
+      const outcome = await cases.meldingen.decide(reference, {
         ...decision,
         input: { ...decision.input, by: staff.id },
       } as Decision);
+      return outcome.status === 'ok' ? { ...outcome, state: stateFor(staff, outcome.state) } : outcome;
     },
 
     async act(reference, action) {

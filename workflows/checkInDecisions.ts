@@ -139,7 +139,7 @@ function registerContact(c: MeldingCase): void {
         const moved = next ?? c.plan.add(at);
         value += `; volgend contact ${moved.id}`;
       }
-      // Never the note: the history says what happened, the note stays in the case state.
+      // The history says what happened; how the victim is doing stays in the case state only.
       c.decide('contactmoment', by, value, running?.id);
       c.publish();
       return c.state();

@@ -77,7 +77,8 @@ async function referred(c: MeldingCase, requestId: string): Promise<CaseOutcome 
 
 /**
  * Too many failed contact attempts: the coordinator of the region is asked (at the check-ins'
- * pace) and the plan waits for the decision, or for a referral meanwhile. True when it may go on.
+ * pace) and the plan waits for the decision; a contact that reaches the victim meanwhile, or a
+ * referral, makes the question moot. True when it may go on.
  */
 async function askCoordinator(c: MeldingCase): Promise<boolean> {
   const request = c.startRequest(
@@ -87,7 +88,11 @@ async function askCoordinator(c: MeldingCase): Promise<boolean> {
     c.pathway.checkInLadder.map((step) => ({ ...step, tier: 'coordinator' as const })),
   );
   c.plan.askingId = request.view.requestId;
-  return c.until(() => !request.isOpen || c.plan.referralId !== undefined);
+  const go = await c.until(() => !request.isOpen || c.plan.referralId !== undefined || !c.plan.tooManyFailed);
+  // Reached meanwhile (or referred): the question is moot; the coordinator hears it lapsed.
+  if (go && request.isOpen) c.endRequest(request, 'vervallen');
+  c.plan.askingId = undefined;
+  return go;
 }
 
 /** The plan's loop; the outcome, or undefined when the case started closing meanwhile. */

@@ -279,6 +279,57 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // Watchful waiting on a plan: a contact at day 1 moves day 7 to day 5; a check-in added at day 3
+  // (answered "geen contact" through its link), day 14 cancelled, the extension to six months; at
+  // day 5 two attempts do not reach the victim, the coordinator is asked and says keep trying; the
+  // retry reaches the victim, the screening points to PTSS, the GGZ confirms the referral.
+  'checkin-plan': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+    const ref = await h.start(intake);
+    const base = Date.parse(intake.receivedAt);
+    const at = (days: number) => new Date(base + days * DAY).toISOString();
+    const skipTo = async (days: number) => {
+      const wait = base + days * DAY - (await h.now());
+      if (wait > 0) await h.skip(wait + 1000);
+    };
+    const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await cm({ type: 'ontvangstbevestiging', input: { requestId: 'casemanager_overdracht', by: 'cm-lim' } });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await skipTo(1);
+    await h.until(ref, (s) => open(s, 'checkin-dag-1') !== undefined);
+    await cm({
+      type: 'contactmoment',
+      input: { reached: true, outcome: 'gaat_goed', note: 'Werkt weer', nextContactAt: at(5), by: 'cm-lim' },
+    });
+    await cm({ type: 'planning', input: { action: 'toevoegen', at: at(3), by: 'cm-lim' } });
+    await cm({ type: 'planning', input: { action: 'annuleren', checkInId: 'checkin-dag-14', by: 'cm-lim' } });
+    await cm({ type: 'verlenging', input: { by: 'cm-lim' } });
+    await skipTo(3);
+    await h.until(ref, (s) => open(s, 'checkin-extra-1') !== undefined);
+    await cm({
+      type: 'checkin',
+      input: { requestId: 'checkin-extra-1', outcome: 'geen_contact', by: 'partnerlink:casemanager' },
+    });
+    await skipTo(5);
+    await h.until(ref, (s) => open(s, 'checkin-dag-7') !== undefined);
+    for (const hours of [2, 3]) {
+      const retryAt = new Date(base + 5 * DAY + hours * 60 * MINUTE).toISOString();
+      await cm({ type: 'contactmoment', input: { reached: false, retryAt, by: 'cm-lim' } });
+    }
+    await h.until(ref, (s) => open(s, 'contactpogingen') !== undefined);
+    await cm({ type: 'contactpogingen', input: { besluit: 'blijven_proberen', by: 'coord-lim' } });
+    await h.skip(4 * 60 * MINUTE);
+    await h.until(ref, (s) => open(s, 'checkin-poging-1') !== undefined);
+    await cm({
+      type: 'contactmoment',
+      input: { reached: true, outcome: 'stressreactie', screening: 'ptss_vermoeden', by: 'cm-lim' },
+    });
+    await h.until(ref, (s) => open(s, 'ggz_verwijzing') !== undefined);
+    await cm({ type: 'ontvangstbevestiging', input: { requestId: 'ggz_verwijzing', by: 'ggz-1' } });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {

@@ -39,6 +39,17 @@ describe('region configuration', () => {
     expect(pathway.casemanagerLadder.nonAcute[0]).toEqual({ tier: 'primary', waitMinutes: 240 });
   });
 
+  test('the coordinator decides after three failed contact attempts unless the region says otherwise', () => {
+    expect(pathwayFor(REGIONS.get('limburg')!).maxFailedContacts).toBe(3);
+    const { maxFailedContacts: _unset, ...pathway } = limburg.pathway;
+    expect(pathwayFor(loadRegions([{ ...limburg, pathway }]).get('limburg')!).maxFailedContacts).toBe(3);
+    const five = loadRegions([{ ...limburg, pathway: { ...pathway, maxFailedContacts: 5 } }]);
+    expect(pathwayFor(five.get('limburg')!).maxFailedContacts).toBe(5);
+    expect(() => loadRegions([{ ...limburg, pathway: { ...pathway, maxFailedContacts: 0 } }])).toThrow(
+      /pathway\.maxFailedContacts/,
+    );
+  });
+
   test('the 6-month variant follows up to day 182', () => {
     const days = pathwayFor(REGIONS.get('gelderland-zuid-midden')!).checkIns.map((c) => c.day);
     expect(days[days.length - 1]).toBe(182);
