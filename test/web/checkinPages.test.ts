@@ -239,8 +239,15 @@ describe('changing the plan', () => {
     const extended = await post(`/meldingen/${reference}/besluiten/verlenging`, {}, 'cm');
     expect(extended.statusCode).toBe(303);
     expect((await stateOf(reference)).extended).toBe(true);
-    // Extended once, the form is gone.
+    // Extended once, the form is gone; a forged second post is refused in words, nothing changes.
     expect((await get(`/meldingen/${reference}`, 'cm')).body).not.toContain('id="besluit-verlenging"');
+    const planExtended = (await stateOf(reference)).checkInPlan;
+    const again = await post(`/meldingen/${reference}/besluiten/verlenging`, {}, 'cm');
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Deze melding loopt al zes maanden.');
+    const againEn = await post(`/meldingen/${reference}/besluiten/verlenging`, {}, 'cm', 'en-GB');
+    expect(againEn.body).toContain('This melding already runs six months.');
+    expect((await stateOf(reference)).checkInPlan).toEqual(planExtended);
 
     const ggz = await post(
       `/meldingen/${reference}/besluiten/ggz_verwijzing/controleren`,
