@@ -26,6 +26,7 @@ const base = {
   ],
   failedContacts: 1,
   extended: false,
+  casemanager: 'cm-017',
 } as unknown as CaseState;
 
 const everything = () => true;
@@ -82,6 +83,19 @@ test('only the forms that fit: no besluit unless the case waits on it, no extens
   expect(coordinator).toContain('De coördinator beslist hoe het verder gaat.');
   expect(coordinator).not.toContain('id="besluit-verlenging"');
   expect(coordinator).not.toContain('id="besluit-planning_verplaatsen"');
+
+  // Referred once, the referral is not offered again; a case still on its fixed check-ins (no
+  // plan) records them through its requests, so no contact or plan form.
+  const referred = { ...base, requests: [{ kind: 'ggz_verwijzing' }] } as unknown as CaseState;
+  expect(render(referred)).not.toContain('id="besluit-ggz_verwijzing"');
+  const fixed = render({ ...base, checkInPlan: [] } as unknown as CaseState);
+  for (const form of ['contactmoment', 'planning_toevoegen', 'verlenging', 'ggz_verwijzing']) {
+    expect(fixed).not.toContain(`id="besluit-${form}"`);
+  }
+  // Owned but still in acute care: the GGZ referral may come at any moment after the handover.
+  const acute = render({ ...base, phase: 'acute_zorg', checkInPlan: [] } as unknown as CaseState);
+  expect(acute).toContain('id="besluit-ggz_verwijzing"');
+  expect(acute).not.toContain('id="besluit-contactmoment"');
 });
 
 test('every field has a label; a refused field keeps its value and names its problem', () => {

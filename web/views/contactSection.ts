@@ -101,16 +101,29 @@ function contactsTable(t: Translate, contacts: readonly ContactRecord[]): SafeHt
 }
 
 /**
- * Which of the section's forms fit the case as it stands: moving or cancelling needs a planned
- * check-in, extending a case that does not run six months yet, the besluit a case that waits on it.
+ * Which of the section's forms fit the case as it stands, so none is offered only to be refused:
+ * contacts and plan changes need watchful waiting on a plan (a case still on the fixed check-ins
+ * it started with records them through its requests), moving or cancelling a planned check-in,
+ * extending a case that does not run six months yet, the GGZ referral an owner and no referral
+ * yet, the besluit a case that waits on it.
  */
 function applies(name: CasePageDecision, state: CaseState): boolean {
+  const onPlan = state.phase === 'watchful_waiting' && (state.checkInPlan?.length ?? 0) > 0;
   switch (name) {
+    case 'contactmoment':
+    case 'planning_toevoegen':
+      return onPlan;
     case 'planning_verplaatsen':
     case 'planning_annuleren':
-      return plannedCheckIns(state).length > 0;
+      return onPlan && plannedCheckIns(state).length > 0;
     case 'verlenging':
-      return state.extended !== true;
+      return onPlan && state.extended !== true;
+    case 'ggz_verwijzing':
+      return (
+        state.casemanager !== undefined &&
+        (onPlan || state.phase !== 'watchful_waiting') &&
+        !state.requests.some((r) => r.kind === 'ggz_verwijzing')
+      );
     case 'contactpogingen':
       return waitsOnBesluit(state);
     default:
@@ -123,10 +136,11 @@ export function waitsOnBesluit(state: CaseState): boolean {
   return state.openRequests.some((r) => r.kind === 'contactpogingen');
 }
 
-/** Whether the case has check-ins to show: in watchful waiting, or with a plan or contacts. */
+/** Whether the case has check-ins to show: in watchful waiting, owned by a casemanager, or with a plan or contacts. */
 export function hasContactmomenten(state: CaseState): boolean {
   return (
     state.phase === 'watchful_waiting' ||
+    state.casemanager !== undefined ||
     (state.checkInPlan?.length ?? 0) > 0 ||
     (state.contacts?.length ?? 0) > 0
   );
