@@ -320,6 +320,10 @@ export const en: Catalog = {
     recorded: 'The outcome of the check-in for melding {{reference}} has been recorded.',
     confirmedTitle: 'Confirmed: thank you',
     confirmed: 'You have taken on the request for melding {{reference}}. The escalation has stopped.',
+    decideOnCasePageTitle: 'Decide on the melding page',
+    decideOnCasePage:
+      'The casemanager could not reach the victim of melding {{reference}} several times. Sign in and decide on the melding page: close, keep trying or another route.',
+    openCasePage: 'Go to the melding',
   },
   note: {
     informativeInterview:

@@ -337,6 +337,10 @@ export const nl = {
     recorded: 'De uitkomst van het contactmoment voor melding {{reference}} is vastgelegd.',
     confirmedTitle: 'Bevestigd: dank u',
     confirmed: 'U heeft het verzoek voor melding {{reference}} aangenomen. De escalatie is gestopt.',
+    decideOnCasePageTitle: 'Besluit op de pagina van de melding',
+    decideOnCasePage:
+      'De casemanager kreeg herhaaldelijk geen contact met het slachtoffer van melding {{reference}}. Log in en besluit op de pagina van de melding: sluiten, blijven proberen of een andere route.',
+    openCasePage: 'Naar de melding',
   },
   note: {
     informativeInterview: 'Informatief gesprek over aangifte, sporenonderzoek en FMO',

@@ -105,6 +105,21 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     }
     if (request.status !== 'open')
       return void closedPage(ui, reply, request, link.meldingRef, state.decisions);
+    // The coordinator's decision after failed contacts is taken on the case page, signed in, where
+    // the contacts are: the link only leads there (nothing is recorded through it).
+    if (request.kind === 'contactpogingen') {
+      return void page(
+        reply,
+        200,
+        messagePage(
+          ui,
+          t('partner.decideOnCasePageTitle'),
+          t('partner.decideOnCasePage', { reference: link.meldingRef }),
+          `/meldingen/${link.meldingRef}`,
+          t('partner.openCasePage'),
+        ),
+      );
+    }
     const details = await meldingen.handoverDetails(link.meldingRef, link.requestId);
     if (!details) return void closedPage(ui, reply, { ...request, status: 'cancelled' }, link.meldingRef);
     return { link, request, details };
