@@ -76,6 +76,8 @@ export interface WorklistCase {
   phase: CasePhase;
   nextContact?: NextContact;
   waitingOnPartners: WaitingRequest[];
+  /** Consecutive failed contact attempts, when there are any. */
+  failedContacts?: number;
 }
 
 export interface Worklist {
@@ -133,6 +135,7 @@ export function worklistCaseOf(state: CaseState, now: Date): WorklistCase {
     phase: state.phase,
     ...(nextContact ? { nextContact } : {}),
     waitingOnPartners,
+    ...(state.failedContacts ? { failedContacts: state.failedContacts } : {}),
   };
 }
 

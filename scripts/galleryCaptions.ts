@@ -89,6 +89,18 @@ export const GALLERY: GalleryEntry[] = [
     images: ['worklist-nl-desktop.png', 'worklist-en-phone.png'],
   },
   {
+    title: 'Check-ins on the case page',
+    caption:
+      'Watchful waiting as it happens: the plan in Dutch time, the contacts recorded, and the forms to record a contact (reached or not, with the next contact or the retry), add, move or cancel a check-in, extend to six months or refer to the GGZ.',
+    images: ['contact-recorded-nl-desktop.png', 'contact-problems-en-phone.png'],
+  },
+  {
+    title: 'The besluit after failed contacts',
+    caption:
+      "After the region's number of failed contact attempts in a row the case waits on the coordinator (or ops): close, keep trying, or another route.",
+    images: ['contact-besluit-nl-desktop.png'],
+  },
+  {
     title: 'Region overview',
     caption:
       'A region at a glance, for its coordinator and ops: open cases by phase, requests past their deadline by partner, cases per casemanager, new meldingen per week, the cases flagged for the casusoverleg.',

@@ -8,6 +8,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { decide, getCaseState, startMelding } from '../cases/meldingClient';
+import { formatLocal } from '../domain/localTime';
 import { buildIntake } from './meldingFixtures';
 import {
   go,
@@ -202,7 +203,7 @@ async function walk(
     partner,
   );
 
-  await walkAsCasemanager(stack, v, reference, context.browser()!, step);
+  const waiting = await walkAsCasemanager(stack, v, reference, context.browser()!, step);
 
   const ops = await context.newPage();
   await step(
@@ -220,6 +221,23 @@ async function walk(
       await ops.waitForSelector('main');
     },
     ops,
+  );
+  // The case that waits on the besluit after failed contacts, as ops (who may take it) see it.
+  await step(
+    'contact-besluit',
+    async () => {
+      await waitFor(
+        'the besluit after failed contacts',
+        async () =>
+          (await getCaseState(h.client, waiting)).openRequests.some((r) => r.kind === 'contactpogingen') ||
+          undefined,
+        PAGE_TIMEOUT_MS,
+      );
+      await go(ops, `${stack.opsLaterBase}/meldingen/${waiting}`);
+      await ops.waitForSelector('#besluit-contactpogingen');
+    },
+    ops,
+    '#contactmomenten',
   );
   await step(
     'region-overview',
@@ -251,7 +269,7 @@ async function walkAsCasemanager(
   reference: string,
   browser: Browser,
   step: Step,
-): Promise<void> {
+): Promise<string> {
   const { base, h } = stack;
   const context = await browser.newContext({ locale: v.locale, viewport: SIZES[v.size] });
   context.setDefaultTimeout(PAGE_TIMEOUT_MS);
@@ -329,6 +347,60 @@ async function walkAsCasemanager(
       },
       cm,
     );
+
+    // Watchful waiting on the case page: the contact form, its problem with a date, a contact
+    // recorded, and the confirmation of the extension to six months.
+    await step(
+      'contact-form',
+      async () => {
+        await cm.goto(`${base}/meldingen/${mine.reference}#besluit-contactmoment`);
+        await cm.check('#contactmoment-reached-false');
+        await cm.fill('#contactmoment-retryDatum', 'morgen');
+        await cm.fill('#contactmoment-retryTijd', '09:00');
+      },
+      cm,
+      '#contactmomenten',
+    );
+    await step(
+      'contact-problems',
+      async () => {
+        await load('#contactmoment-verder');
+        await cm.waitForSelector('#problemen');
+      },
+      cm,
+    );
+    await step(
+      'contact-recorded',
+      async () => {
+        const tomorrow = formatLocal(new Date(Date.now() + 86_400_000).toISOString()).split(/,?\s/)[0]!;
+        await cm.fill('#contactmoment-retryDatum', tomorrow);
+        await load('#contactmoment-verder');
+        await cm.waitForSelector('#gedaan');
+        await cm.waitForSelector('#contacten tbody tr');
+      },
+      cm,
+      '#contactmomenten',
+    );
+    await step(
+      'extension-confirm',
+      async () => {
+        await load('#verlenging-verder');
+        await cm.waitForSelector('#gevolgen');
+      },
+      cm,
+    );
+    // Two more failed attempts: the coordinator (or ops) decides how to go on.
+    for (const days of [2, 3]) {
+      await decide(h.client, mine.reference, {
+        type: 'contactmoment',
+        input: {
+          reached: false,
+          retryAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+          by: 'cm-017',
+        },
+      });
+    }
+    return mine.reference;
   } finally {
     await context.close();
   }

@@ -6,7 +6,7 @@
  * API's closing body), so a page and the API accept and refuse the same input.
  */
 import type { z } from 'zod';
-import type { Decision } from '../domain/decisions';
+import type { Decision, DecisionName } from '../domain/decisions';
 import { decisionSchemas } from '../domain/decisionSchemas';
 import { INCIDENT_TIME_KINDS } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
@@ -14,9 +14,13 @@ import { parseLocalDateTime } from '../domain/localTime';
 import { CSG_ROLES } from '../domain/sharing';
 import {
   CLOSE_REASONS,
+  CONTACT_OUTCOMES,
   CORRECTION_REASONS,
+  FAILED_CONTACT_DECISIONS,
+  GGZ_REFERRAL_REASONS,
   OWNER_CHANGE_REASONS,
   PARTNER_ROLES,
+  SCREENING_RESULTS,
   WISHES,
 } from '../domain/vocabulary';
 import type { OpsAction } from '../cases/opsService';
@@ -51,6 +55,15 @@ export interface DecisionField {
   placeholder?: string;
   /** An incident-time field the form shows only while this kind of time is chosen (layout.ts). */
   timeKind?: 'exact' | 'approximate';
+  /** A contact field the form shows only while "reached" is answered so (eigen.css). */
+  reached?: 'true' | 'false';
+  /**
+   * The most characters kept of what is typed (250 when left out); the schema refuses what is
+   * longer than it allows, so keep this above the schema's limit: nothing is cut off unseen.
+   */
+  keep?: number;
+  /** Catalogue key of the field's problem, where the field name alone is ambiguous. */
+  problem?: string;
 }
 
 /** A named casemanager as the staff directory names them, with the staff id they log in with. */
@@ -104,15 +117,29 @@ const INCIDENT_FIELDS: DecisionField[] = [
   { ...typed('totTijd'), timeKind: 'approximate' },
 ];
 
-/** The form's values, the schema's body; problems the form finds itself, by field. */
+/**
+ * The form's values, the schema's body; problems the form finds itself, by field, and the body's
+ * paths these already cover (a time it could not read: the schema's "missing" would say it twice).
+ */
 type BodyOf = (
   values: DecisionFormValues,
   now: Date,
-) => { body: Record<string, unknown>; problems: IntakeProblem[] };
+) => { body: Record<string, unknown>; problems: IntakeProblem[]; covered?: string[] };
 
 interface PageDecision {
   label: string;
   fields: DecisionField[];
+  /** The decision of the table it becomes, where the page has several forms for one (planning). */
+  decision?: string;
+  /** The page section that shows the form: the check-ins' own, or the general list. */
+  section?: 'contactmomenten';
+  /**
+   * Recorded at once, without the confirmation step: the everyday check-in work, which the next
+   * contact can set right. The weighty ones (extension, referral, the coordinator's besluit) confirm.
+   */
+  direct?: true;
+  /** Catalogue key of the message once recorded; `casePage.done.<name>` when left out. */
+  done?: string;
   /** How the values become the schema's body, where they are not the body's fields one to one. */
   toBody?: BodyOf;
   /** Schema and workflow paths → the form field that shows their problem (longest prefix first). */
@@ -168,6 +195,195 @@ const ageBody: BodyOf = (values) => {
         : years;
   return { body: { victimAge, dateOfBirth: values.dateOfBirth, reason: values.reason }, problems: [] };
 };
+
+/** A time the staff member types for a contact to come: Dutch date and time, in the future. */
+function futureTime(
+  values: DecisionFormValues,
+  date: string,
+  time: string,
+  now: Date,
+  problems: IntakeProblem[],
+): string | undefined {
+  const iso = localTime(values, date, time, now, problems);
+  if (iso === undefined || Date.parse(iso) > now.getTime()) return iso;
+  problems.push({ field: date, message: 'expected a moment in the future' });
+  return undefined;
+}
+
+/**
+ * A contact as the form has it: reached with its outcome (and maybe the next contact), or not
+ * reached with the moment to try again. The fields of the other answer are hidden and left out.
+ */
+const contactBody: BodyOf = (values, now) => {
+  const problems: IntakeProblem[] = [];
+  const reached = values.reached === 'true' ? true : values.reached === 'false' ? false : values.reached;
+  const body: Record<string, unknown> = { reached, note: values.note };
+  if (reached === true) {
+    body.outcome = values.outcome;
+    body.screening = values.screening;
+    if (values.nextDatum !== undefined || values.nextTijd !== undefined)
+      body.nextContactAt = futureTime(values, 'nextDatum', 'nextTijd', now, problems);
+  } else if (reached === false) {
+    body.retryAt = futureTime(values, 'retryDatum', 'retryTijd', now, problems);
+  }
+  return { body, problems, covered: ['nextContactAt', 'retryAt'] };
+};
+
+/** The plan's forms: one decision (`planning`), its action fixed by the form. */
+const planBody =
+  (action: 'toevoegen' | 'verplaatsen' | 'annuleren'): BodyOf =>
+  (values, now) => {
+    const problems: IntakeProblem[] = [];
+    const body: Record<string, unknown> = { action };
+    if (action !== 'toevoegen') body.checkInId = values.checkInId;
+    if (action !== 'annuleren') body.at = futureTime(values, 'planDatum', 'planTijd', now, problems);
+    return { body, problems, covered: ['at'] };
+  };
+
+/** A date and time to type, as the intake's incident time: only shown while `reached` is so. */
+const when = (name: string, reached?: 'true' | 'false', optional = false): DecisionField => ({
+  name,
+  input: 'text',
+  label: `contactmomenten.fields.${name}`,
+  problem: `contactmomenten.problems.${name}`,
+  ...(reached ? { reached } : {}),
+  ...(optional ? { optional: true as const } : {}),
+});
+
+/** The planned check-in to move or cancel: the choices are the case's own (caseDecisionForms). */
+const CHECK_IN_CHOICE: DecisionField = {
+  name: 'checkInId',
+  choices: [],
+  select: true,
+  label: 'contactmomenten.fields.checkInId',
+  problem: 'contactmomenten.problems.checkInId',
+  placeholder: 'contactmomenten.chooseCheckIn',
+};
+
+/**
+ * The check-ins' forms, in the case page's "Contactmomenten" section: record a contact, change the
+ * plan, extend to six months, refer to the GGZ, and the coordinator's besluit after failed contacts.
+ */
+const CHECK_IN_DECISIONS = {
+  contactmoment: {
+    label: 'contactmomenten.forms.contactmoment',
+    section: 'contactmomenten',
+    direct: true,
+    done: 'contactmomenten.done.contactmoment',
+    fields: [
+      {
+        name: 'reached',
+        choices: BOOLEAN_CHOICES,
+        words: (c) => (c === 'true' ? 'checkInWords.reached' : 'checkInWords.notReached'),
+        boolean: true,
+        label: 'contactmomenten.fields.reached',
+        problem: 'contactmomenten.problems.reached',
+      },
+      {
+        name: 'outcome',
+        choices: CONTACT_OUTCOMES,
+        words: (c) => `checkInWords.outcomes.${c}`,
+        reached: 'true',
+        optional: true,
+        label: 'contactmomenten.fields.outcome',
+        problem: 'contactmomenten.problems.outcome',
+      },
+      {
+        name: 'screening',
+        choices: SCREENING_RESULTS,
+        words: (c) => `checkInWords.screening.${c}`,
+        select: true,
+        reached: 'true',
+        optional: true,
+        label: 'contactmomenten.fields.screening',
+        problem: 'contactmomenten.problems.screening',
+        placeholder: 'contactmomenten.noScreening',
+      },
+      when('nextDatum', 'true', true),
+      when('nextTijd', 'true', true),
+      when('retryDatum', 'false', true),
+      when('retryTijd', 'false', true),
+      {
+        name: 'note',
+        input: 'text',
+        optional: true,
+        keep: 1000,
+        label: 'contactmomenten.fields.note',
+        problem: 'contactmomenten.problems.note',
+      },
+    ],
+    toBody: contactBody,
+    problemFields: [
+      ['nextContactAt', 'nextDatum'],
+      ['retryAt', 'retryDatum'],
+    ],
+  },
+  planning_toevoegen: {
+    label: 'contactmomenten.forms.toevoegen',
+    decision: 'planning',
+    section: 'contactmomenten',
+    direct: true,
+    done: 'contactmomenten.done.toevoegen',
+    fields: [when('planDatum'), when('planTijd')],
+    toBody: planBody('toevoegen'),
+    problemFields: [['at', 'planDatum']],
+  },
+  planning_verplaatsen: {
+    label: 'contactmomenten.forms.verplaatsen',
+    decision: 'planning',
+    section: 'contactmomenten',
+    direct: true,
+    done: 'contactmomenten.done.verplaatsen',
+    fields: [CHECK_IN_CHOICE, when('planDatum'), when('planTijd')],
+    toBody: planBody('verplaatsen'),
+    problemFields: [['at', 'planDatum']],
+  },
+  planning_annuleren: {
+    label: 'contactmomenten.forms.annuleren',
+    decision: 'planning',
+    section: 'contactmomenten',
+    direct: true,
+    done: 'contactmomenten.done.annuleren',
+    fields: [CHECK_IN_CHOICE],
+    toBody: planBody('annuleren'),
+  },
+  verlenging: {
+    label: 'contactmomenten.forms.verlenging',
+    section: 'contactmomenten',
+    done: 'contactmomenten.done.verlenging',
+    fields: [],
+  },
+  ggz_verwijzing: {
+    label: 'contactmomenten.forms.ggz_verwijzing',
+    section: 'contactmomenten',
+    done: 'contactmomenten.done.ggz_verwijzing',
+    fields: [
+      {
+        name: 'reason',
+        choices: GGZ_REFERRAL_REASONS,
+        words: (c) => `checkInWords.ggzReasons.${c}`,
+        select: true,
+        placeholder: 'casePage.chooseReason',
+        label: 'contactmomenten.fields.ggzReason',
+        problem: 'contactmomenten.problems.ggzReason',
+      },
+    ],
+  },
+  contactpogingen: {
+    label: 'contactmomenten.forms.contactpogingen',
+    section: 'contactmomenten',
+    done: 'contactmomenten.done.contactpogingen',
+    fields: [
+      {
+        name: 'besluit',
+        choices: FAILED_CONTACT_DECISIONS,
+        words: (c) => `checkInWords.besluit.${c}`,
+        label: 'contactmomenten.fields.besluit',
+        problem: 'contactmomenten.problems.besluit',
+      },
+    ],
+  },
+} satisfies Record<string, PageDecision>;
 
 /**
  * The case page's decisions, in the order the page shows them. `sluiting` is the ops closing
@@ -281,6 +497,7 @@ export const CASE_PAGE_DECISIONS = {
     ],
   },
   intrekking: { label: 'decisions.intrekking', fields: [] },
+  ...CHECK_IN_DECISIONS,
   sluiting: {
     label: 'casePage.sluiting',
     fields: [
@@ -330,17 +547,38 @@ export function formValuesOf(name: CasePageDecision, body: Record<string, unknow
   const values: DecisionFormValues = {};
   for (const field of fieldsOf(name)) {
     const value = body[field.name];
-    if (typeof value === 'string' && value.trim() !== '') values[field.name] = value.trim().slice(0, 250);
+    if (typeof value === 'string' && value.trim() !== '')
+      values[field.name] = value.trim().slice(0, field.keep ?? 250);
   }
   return values;
 }
 
+/** The decision of the table a page decision becomes (its own name, but for the plan's forms). */
+export function tableDecisionOf(name: Exclude<CasePageDecision, 'sluiting'>): DecisionName {
+  return (specOf(name).decision ?? name) as DecisionName;
+}
+
+/** Whether the form records at once, without the confirmation step. */
+export function isDirect(name: CasePageDecision): boolean {
+  return specOf(name).direct === true;
+}
+
+/** The page decisions of one section; the general list when `section` is left out. */
+export function decisionsOfSection(section?: 'contactmomenten'): CasePageDecision[] {
+  return CASE_PAGE_DECISION_NAMES.filter((name) => specOf(name).section === section);
+}
+
+/** Catalogue key of the message once the decision is recorded. */
+export function doneKey(name: CasePageDecision): string {
+  return specOf(name).done ?? `casePage.done.${name}`;
+}
+
 function schemaFor(name: CasePageDecision): z.ZodType {
-  return name === 'sluiting' ? OPS_ACTION_BODIES.sluiting : decisionSchemas[name];
+  return name === 'sluiting' ? OPS_ACTION_BODIES.sluiting : decisionSchemas[tableDecisionOf(name)];
 }
 
 /** The values as the schema's body: a boolean field's "true"/"false" becomes true/false. */
-function bodyOf(name: CasePageDecision, values: DecisionFormValues, now: Date) {
+function bodyOf(name: CasePageDecision, values: DecisionFormValues, now: Date): ReturnType<BodyOf> {
   const toBody = specOf(name).toBody;
   if (toBody) return toBody(values, now);
   const body: Record<string, unknown> = {};
@@ -362,15 +600,19 @@ export function parseCaseAction(
   by: string,
   now = new Date(),
 ): { ok: true; action: CaseAction } | { ok: false; problems: IntakeProblem[] } {
-  const { body, problems: own } = bodyOf(name, values, now);
+  const { body, problems: own, covered = [] } = bodyOf(name, values, now);
   const parsed = schemaFor(name).safeParse(body);
   if (own.length || !parsed.success) {
+    // A time the form could not read is its own problem; the schema's on that path would repeat it.
+    const repeated = (path: string) => own.length > 0 && covered.includes(path) && body[path] === undefined;
     const problems = [
       ...own,
-      ...(parsed.success ? [] : parsed.error.issues).map((issue) => ({
-        field: formFieldOf(name, issue.path.map(String).join('.')) || '(besluit)',
-        message: issue.message,
-      })),
+      ...(parsed.success ? [] : parsed.error.issues)
+        .filter((issue) => !repeated(String(issue.path[0] ?? '')))
+        .map((issue) => ({
+          field: formFieldOf(name, issue.path.map(String).join('.')) || '(besluit)',
+          message: issue.message,
+        })),
     ];
     // One problem per field: the first is the one to fix.
     return {
@@ -381,5 +623,8 @@ export function parseCaseAction(
   const input = { ...(parsed.data as object), by };
   if (name === 'sluiting')
     return { ok: true, action: { kind: 'ops', action: { type: 'sluiting', input } as OpsAction } };
-  return { ok: true, action: { kind: 'decision', decision: { type: name, input } as Decision } };
+  return {
+    ok: true,
+    action: { kind: 'decision', decision: { type: tableDecisionOf(name), input } as Decision },
+  };
 }

@@ -3,6 +3,7 @@
  * scripts; every form carries the session's CSRF token. A decision goes through two posts: the
  * first checks the form with the API's own schema and shows what will happen (nothing changes);
  * the second records it as the signed-in staff member and shows the case with a success message.
+ * The everyday check-in forms (a contact, a change of the plan) post straight to the second.
  * A refused decision shows the case with the problem, field by field, and changes nothing.
  *
  *   GET  /meldingen/openen?referentie=…                       open a case by its reference
@@ -18,10 +19,12 @@ import { REGIONS } from '../regions';
 import type { CaseState } from '../workflows/messages';
 import { referenceParam } from './apiSchemas';
 import {
+  doneKey,
   formFieldOf,
   formValuesOf,
   isCasePageDecision,
   parseCaseAction,
+  tableDecisionOf,
   type CaseAction,
   type CasePageDecision,
   type DecisionFormValues,
@@ -74,7 +77,8 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
 
   /** May the signed-in role take this page decision? Only those forms are shown, and only those posts pass. */
   const mayTake = (session: StaffSession, name: CasePageDecision) =>
-    scopedFor(session)?.may(name === 'sluiting' ? 'sluiting' : decisionAction(name)) ?? false;
+    scopedFor(session)?.may(name === 'sluiting' ? 'sluiting' : decisionAction(tableDecisionOf(name))) ??
+    false;
 
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
@@ -239,7 +243,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     if (!state) return notFound(reply, ui, parsed.data);
     const done = (request.query as Record<string, unknown>).gedaan;
     return showCase(reply, ui, session, state, 200, {
-      ...(isCasePageDecision(done) ? { done: ui.t(`casePage.done.${done}`) } : {}),
+      ...(isCasePageDecision(done) ? { done: ui.t(doneKey(done)) } : {}),
     });
   });
 
@@ -251,7 +255,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const post = decisionPost(request, reply);
     if (!post) return undefined;
     const { session, ui, reference, decision, values } = post;
-    const checked = parseCaseAction(decision, values, session.staffId);
+    const checked = parseCaseAction(decision, values, session.staffId, deps.clock?.() ?? new Date());
     if (checked.ok) return { ...post, action: checked.action };
     await showRefused(
       reply,

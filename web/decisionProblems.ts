@@ -12,6 +12,23 @@ const FORM_FIELDS = new Set(
   CASE_PAGE_DECISION_NAMES.flatMap((name) => fieldsOf(name).map((field) => field.name)),
 );
 
+/** The catalogue key of a field's problem: the form's own, or the case page's by the field's name. */
+function fieldProblemKey(decision: CasePageDecision | undefined, field: string): string {
+  const own = decision ? fieldsOf(decision).find((f) => f.name === field)?.problem : undefined;
+  return own ?? `casePage.problems.${field}`;
+}
+
+/** The check-ins' refusals by the case (workflows/checkInDecisions.ts), by their wording. */
+const CHECK_IN_REFUSALS: Array<[RegExp, string]> = [
+  [/not in watchful waiting/, 'notWatchful'],
+  [/runs the fixed check-ins/, 'fixedPlan'],
+  [/already runs six months/, 'extended'],
+  [/already referred to the GGZ/, 'referred'],
+  [/not yet handed over/, 'notHandedOver'],
+  [/no decision is asked/, 'noBesluit'],
+  [/is the screening/, 'screeningDue'],
+];
+
 /** The messages of a correction that changes only the fields given and was given none. */
 const NOTHING_GIVEN = new Set<string>([
   CORRECTION_MESSAGES.contactNothing,
@@ -51,13 +68,15 @@ export function problemText(
   const field = decision ? formFieldOf(decision, problem.field) : problem.field;
   if (NOTHING_GIVEN.has(problem.message)) return t('casePage.problems.nothingGiven');
   if (stage === 'form') {
-    return FORM_FIELDS.has(field) ? t(`casePage.problems.${field}`) : t('casePage.problems.form');
+    return FORM_FIELDS.has(field) ? t(fieldProblemKey(decision, field)) : t('casePage.problems.form');
   }
   if (decision === 'medische_wens' && field === 'wish') return t('casePage.refusals.medicalWish');
   if (field === 'wish' || field === 'role' || field === 'toRegionId') return t(`casePage.refusals.${field}`);
   if (/already withdrawn/.test(problem.message)) return t('casePage.refusals.withdrawn');
+  const checkIn = CHECK_IN_REFUSALS.find(([pattern]) => pattern.test(problem.message));
+  if (checkIn) return t(`contactmomenten.refusals.${checkIn[1]}`);
   if (/\bclos(ed|ing)\b/.test(problem.message)) return t('casePage.refusals.closed');
   // A correction the case refuses (a date after the intake, a municipality no region serves).
-  if (FORM_FIELDS.has(field)) return t(`casePage.problems.${field}`);
+  if (FORM_FIELDS.has(field)) return t(fieldProblemKey(decision, field));
   return t('casePage.refusals.other', { field });
 }

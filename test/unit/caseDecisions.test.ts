@@ -45,7 +45,7 @@ test.each(LANGS)('%s: every choice, field and consequence of every form has its 
   for (const name of CASE_PAGE_DECISION_NAMES) {
     for (const field of fieldsOf(name)) {
       check(field.label ?? `casePage.fields.${field.name}`);
-      check(`casePage.problems.${field.name}`);
+      check(field.problem ?? `casePage.problems.${field.name}`);
       if (field.placeholder) check(field.placeholder);
       for (const choice of field.choices ?? []) if (field.words) check(field.words(choice));
     }
@@ -103,4 +103,110 @@ test.each([
   [{ field: 'by', message: 'expected the pseudonymous id' }, 'weigerde dit besluit (by)'],
 ])('the refusal %j reads in Dutch as "%s"', (problem, text) => {
   expect(problemText(translator('nl'), problem, 'refusal')).toContain(text);
+});
+
+describe('the check-in forms', () => {
+  const now = new Date('2026-03-02T12:00:00Z');
+
+  test('a reached contact with the next contact in Dutch time becomes the contact decision', () => {
+    expect(
+      parseCaseAction(
+        'contactmoment',
+        {
+          reached: 'true',
+          outcome: 'stressreactie',
+          screening: 'ptss_vermoeden',
+          note: 'Slaapt slecht',
+          nextDatum: '09-03-2026',
+          nextTijd: '10:30',
+          retryDatum: '03-03-2026',
+        },
+        'cm-017',
+        now,
+      ),
+    ).toEqual({
+      ok: true,
+      action: {
+        kind: 'decision',
+        decision: {
+          type: 'contactmoment',
+          input: {
+            reached: true,
+            outcome: 'stressreactie',
+            screening: 'ptss_vermoeden',
+            note: 'Slaapt slecht',
+            nextContactAt: '2026-03-09T10:30:00+01:00',
+            by: 'cm-017',
+          },
+        },
+      },
+    });
+  });
+
+  test('not reached needs a retry in the future, named by its date field', () => {
+    const missing = parseCaseAction('contactmoment', { reached: 'false' }, 'cm-017', now);
+    expect(!missing.ok && missing.problems.map((p) => p.field)).toEqual(['retryDatum']);
+    const past = parseCaseAction(
+      'contactmoment',
+      { reached: 'false', retryDatum: '01-03-2026', retryTijd: '09:00' },
+      'cm-017',
+      now,
+    );
+    expect(!past.ok && past.problems.map((p) => p.field)).toEqual(['retryDatum']);
+    const badTime = parseCaseAction(
+      'contactmoment',
+      { reached: 'false', retryDatum: '03-03-2026', retryTijd: '9 uur' },
+      'cm-017',
+      now,
+    );
+    expect(!badTime.ok && badTime.problems.map((p) => p.field)).toEqual(['retryTijd']);
+    // The outcome of a "reached" answer given before switching to "not reached" is left out.
+    const retry = parseCaseAction(
+      'contactmoment',
+      { reached: 'false', outcome: 'gaat_goed', retryDatum: '03-03-2026', retryTijd: '09:00' },
+      'cm-017',
+      now,
+    );
+    expect(retry.ok && retry.action).toMatchObject({
+      decision: { input: { reached: false, retryAt: '2026-03-03T09:00:00+01:00' } },
+    });
+    expect(retry.ok && retry.action.kind === 'decision' && 'outcome' in retry.action.decision.input).toBe(
+      false,
+    );
+  });
+
+  test("the plan's three forms become the one planning decision", () => {
+    const moved = parseCaseAction(
+      'planning_verplaatsen',
+      { checkInId: 'checkin-dag-14', planDatum: '20-03-2026', planTijd: '11:00' },
+      'cm-017',
+      now,
+    );
+    expect(moved).toEqual({
+      ok: true,
+      action: {
+        kind: 'decision',
+        decision: {
+          type: 'planning',
+          input: {
+            action: 'verplaatsen',
+            checkInId: 'checkin-dag-14',
+            at: '2026-03-20T11:00:00+01:00',
+            by: 'cm-017',
+          },
+        },
+      },
+    });
+    const cancelled = parseCaseAction('planning_annuleren', { checkInId: 'checkin-extra-1' }, 'cm-017', now);
+    expect(cancelled.ok && cancelled.action).toMatchObject({
+      decision: { type: 'planning', input: { action: 'annuleren', checkInId: 'checkin-extra-1' } },
+    });
+    const bad = parseCaseAction(
+      'planning_toevoegen',
+      { planDatum: '32-13-2026', planTijd: '11:00' },
+      'cm-017',
+      now,
+    );
+    expect(!bad.ok && bad.problems.map((p) => p.field)).toEqual(['planDatum']);
+  });
 });

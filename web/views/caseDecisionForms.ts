@@ -2,13 +2,15 @@
  * The decision and correction forms of the case page: fields generated from the decision table,
  * the current values beside them, and the summary of a refused decision.
  */
-import type { CaseState } from '../../workflows/messages';
+import type { CaseState, PlannedCheckIn } from '../../workflows/messages';
+import { formatLocal } from '../../domain/localTime';
 import type { SharedDetails } from '../../domain/types';
 import type { Translate } from '../../i18n';
 import {
   CASE_PAGE_DECISIONS,
   choiceWords,
   fieldsOf,
+  isDirect,
   type CasePageDecision,
   type DecisionField,
   type DecisionFormValues,
@@ -33,12 +35,31 @@ function choicesFor(name: CasePageDecision, field: DecisionField, state: CaseSta
   if (name === 'medische_wens' && field.name === 'wish')
     return choices.filter((c) => c !== state.medicalWish);
   if (name === 'overdracht') return choices.filter((c) => c !== state.regionId);
+  // Only a check-in still ahead in the plan can be moved or cancelled.
+  if (field.name === 'checkInId') return plannedCheckIns(state).map((c) => c.id);
   // The case region's own casemanagers, but not the one who owns it already.
   if (name === 'eigenaar' && field.name === 'casemanager') {
     const staff = REGIONS.get(state.regionId)?.casemanagers ?? {};
     return choices.filter((c) => Object.hasOwn(staff, c) && c !== state.casemanager);
   }
   return choices;
+}
+
+/** The plan's check-ins that have not started yet, soonest first. */
+export function plannedCheckIns(state: CaseState): PlannedCheckIn[] {
+  return (state.checkInPlan ?? [])
+    .filter((c) => c.status === 'gepland')
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** A choice in words; a planned check-in by its moment (and whether it is the screening). */
+function optionWords(t: Translate, field: DecisionField, choice: string, state: CaseState): string {
+  if (field.name !== 'checkInId') return choiceWords(t, field, choice);
+  const planned = state.checkInPlan?.find((c) => c.id === choice);
+  if (!planned) return choice;
+  return t(planned.screening ? 'contactmomenten.plannedScreening' : 'contactmomenten.plannedCheckIn', {
+    at: formatLocal(planned.at),
+  });
 }
 
 /** A correction field's value as it stands now, in words; undefined where there is none to show. */
@@ -95,9 +116,10 @@ function fieldHtml(
   }`;
   const required = field.optional ? '' : html` required`;
   const label = t(field.label ?? `casePage.fields.${field.name}`);
+  const shown = `${field.timeKind ? ` tijd-${field.timeKind}` : ''}${field.reached ? ` bereikt-${field.reached}` : ''}`;
   if (!field.choices) {
     const list = field.suggestions ? `${id}-lijst` : undefined;
-    return html`<div class="veld${field.timeKind ? ` tijd-${field.timeKind}` : ''}">
+    return html`<div class="veld${shown}">
       <label class="utrecht-form-label" for="${id}">${label}</label>${nowHint}${error}
       <input
         class="utrecht-textbox utrecht-textbox--html-input"
@@ -119,7 +141,8 @@ function fieldHtml(
   }
   const choices = choicesFor(name, field, state);
   if (field.select) {
-    return html`<div class="veld">
+    const words = (c: string) => optionWords(t, field, c, state);
+    return html`<div class="veld${shown}">
       <label class="utrecht-form-label" for="${id}">${label}</label>${nowHint}${error}
       <select
         class="utrecht-select utrecht-select--html-select"
@@ -129,8 +152,7 @@ function fieldHtml(
       >
         <option value="">${t(field.placeholder ?? 'casePage.chooseReason')}</option>
         ${choices.map(
-          (c) =>
-            html`<option value="${c}" ${attr('selected', value === c)}>${choiceWords(t, field, c)}</option>`,
+          (c) => html`<option value="${c}" ${attr('selected', value === c)}>${words(c)}</option>`,
         )}
       </select>
     </div>`;
@@ -141,7 +163,7 @@ function fieldHtml(
     id="${id}"
     tabindex="-1"
     aria-labelledby="${id}-label"
-    class="keuze"
+    class="keuze${shown}"
     ${invalid}
   >
     <p class="utrecht-paragraph" id="${id}-label"><strong>${label}</strong></p>
@@ -174,7 +196,7 @@ export function decisionForm(
   const generic = refused?.decision === name ? refused.problems.filter((p) => !hasField(name, p.field)) : [];
   return html`<form
     method="post"
-    action="/meldingen/${state.reference}/besluiten/${name}/controleren"
+    action="/meldingen/${state.reference}/besluiten/${name}${isDirect(name) ? '' : '/controleren'}"
     id="besluit-${name}"
   >
     <fieldset class="utrecht-form-fieldset--html-fieldset">
@@ -186,7 +208,7 @@ export function decisionForm(
       ${fieldsOf(name).map((field) => fieldHtml(t, name, field, state, refused, current))}
       <p class="utrecht-paragraph">
         <button class="utrecht-button utrecht-button--primary-action" type="submit" id="${name}-verder">
-          ${t('casePage.check')}
+          ${t(isDirect(name) ? 'contactmomenten.record' : 'casePage.check')}
         </button>
       </p>
     </fieldset>

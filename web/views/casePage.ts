@@ -10,11 +10,12 @@ import { daysUntil, formatLocal } from '../../domain/localTime';
 import type { SharedDetails } from '../../domain/types';
 import type { PartnerRole } from '../../domain/vocabulary';
 import type { Translate } from '../../i18n';
-import { CASE_PAGE_DECISION_NAMES, type CasePageDecision } from '../caseDecisions';
+import { decisionsOfSection, type CasePageDecision } from '../caseDecisions';
 import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
+import { checkInDecisionWords, contactSection, hasContactmomenten } from './contactSection';
 import { staffNav, type NavArea } from './nav';
 import { recordedValueWords } from './recordedValueWords';
 
@@ -120,7 +121,7 @@ export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState)
       return reason ? `${who}; ${wordsOr(t, `casePage.ownerReasons.${reason}`, reason)}` : v;
     }
     default:
-      return recordedValueWords(t, v);
+      return checkInDecisionWords(t, d) ?? recordedValueWords(t, v);
   }
 }
 
@@ -353,13 +354,25 @@ export function casePage(input: CasePageInput): string {
     <h2 class="utrecht-heading-2">${t('casePage.openRequests')}</h2>
     ${openRequestsTable(t, state)}
     ${
+      hasContactmomenten(state)
+        ? contactSection({
+            state,
+            csrfToken: input.csrfToken,
+            mayDecide: input.mayDecide,
+            ...(refused ? { refused } : {}),
+            closed: isClosed(state),
+            t,
+          })
+        : ''
+    }
+    ${
       isClosed(state)
         ? ''
         : html`<h2 class="utrecht-heading-2">${t('casePage.decide')}</h2>
             <p class="utrecht-paragraph hint">${t('casePage.decideHint')}</p>
-            ${CASE_PAGE_DECISION_NAMES.filter(input.mayDecide).map((name) =>
-              decisionForm(t, name, state, input.csrfToken, refused, input.current),
-            )}`
+            ${decisionsOfSection()
+              .filter(input.mayDecide)
+              .map((name) => decisionForm(t, name, state, input.csrfToken, refused, input.current))}`
     }
     ${input.koppelingen ?? ''} ${input.privacy ?? ''}
     <h2 class="utrecht-heading-2">${t('casePage.timeline')}</h2>

@@ -90,6 +90,22 @@ export function effectsOf(
         t('casePage.effects.owner', { casemanager: casemanagerName(values.casemanager ?? '') }),
         t('casePage.effects.ownerHistory'),
       ];
+    case 'verlenging':
+      return [t('contactmomenten.effects.verlenging')];
+    case 'ggz_verwijzing':
+      return [
+        t('contactmomenten.effects.ggz_verwijzing', {
+          reason: t(`checkInWords.ggzReasons.${values.reason}`),
+        }),
+      ];
+    case 'contactpogingen':
+      return [t(`contactmomenten.effects.besluit_${values.besluit}`)];
+    // Recorded at once, without this step (the form posts straight to the decision).
+    case 'contactmoment':
+    case 'planning_toevoegen':
+    case 'planning_verplaatsen':
+    case 'planning_annuleren':
+      return [];
     case 'overdracht':
       return [
         t('casePage.effects.transfer', { region: regionName(values.toRegionId ?? '') }),

@@ -9,6 +9,7 @@ import { WORKLIST_CAP, type NextContact, type Worklist, type WorklistCase } from
 import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
+import { CONTACT_FORM_ANCHOR } from './contactSection';
 import { staffNav } from './nav';
 
 export interface WorklistPageInput {
@@ -66,13 +67,42 @@ function table(id: string, caption: string, empty: string, headers: string[], ro
   </table>`;
 }
 
-function caseRow(t: Translate, c: WorklistCase, linkId?: string): SafeHtml {
+/** The status of the next contact, and the failed attempts in a row when there are any. */
+function statusWords(t: Translate, c: WorklistCase): string {
+  const failed = c.failedContacts ?? 0;
+  return [
+    urgencyWords(t, c.nextContact),
+    failed > 0 ? t('contactmomenten.worklist.failedAttempts', { count: failed }) : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/**
+ * One case's row; in the "due now" table with a link straight to the case page's form to record
+ * the contact (its reference spoken along, as every row's link reads the same).
+ */
+function caseRow(t: Translate, c: WorklistCase, linkId?: string, contactLink = false): SafeHtml {
   return html`<tr>
     <th scope="row">${caseLink(c.reference, linkId)}</th>
     <td>${t(`caseWords.phases.${c.phase}`)}</td>
     <td>${contactWords(t, c.nextContact)}</td>
     <td>${c.nextContact ? formatLocal(c.nextContact.at) : ''}</td>
-    <td>${urgencyWords(t, c.nextContact)}</td>
+    <td>${statusWords(t, c)}</td>
+    ${
+      contactLink
+        ? html`<td>
+            <a
+              class="utrecht-link utrecht-link--html-a"
+              id="contact-${c.reference}"
+              href="/meldingen/${c.reference}#${CONTACT_FORM_ANCHOR}"
+              >${t('contactmomenten.worklist.recordContact')}<span class="visually-hidden">
+                ${c.reference}</span
+              ></a
+            >
+          </td>`
+        : ''
+    }
   </tr>`;
 }
 
@@ -123,8 +153,8 @@ export function worklistPage(input: WorklistPageInput): string {
       'vandaag',
       t('worklist.todayCaption'),
       t('worklist.noneToday'),
-      caseHeaders,
-      dueNow.map((c) => caseRow(t, c)),
+      [...caseHeaders, t('contactmomenten.worklist.colAction')],
+      dueNow.map((c) => caseRow(t, c, undefined, true)),
     )}
     <h2 class="utrecht-heading-2">${t('worklist.mineTitle')}</h2>
     ${table(
