@@ -55,3 +55,9 @@ export function preferredLanguage(header: string | undefined, fallback: Lang = D
   }
   return best?.lang ?? fallback;
 }
+
+/** The catalogue's words for `key`, or `fallback` (a code as recorded) where the catalogue has none. */
+export function wordsOr(t: Translate, key: string, fallback: string): string {
+  const text = t(key);
+  return text === key ? fallback : text;
+}

@@ -4,7 +4,7 @@
  * export was made in. Every word comes from the catalogues; every value is escaped.
  */
 import { formatLocal } from '../../domain/localTime';
-import { translator, type Translate } from '../../i18n';
+import { translator, wordsOr, type Translate } from '../../i18n';
 import { html, type SafeHtml } from '../../web/kit/html';
 import type { HistoryEntry } from '../../workflows/opsMessages';
 import type { CaseState } from '../../workflows/messages';
@@ -28,11 +28,6 @@ interface RequestLine {
 }
 
 /** The catalogue's words for `key`, or `fallback` where it has none. */
-function wordsOr(t: Translate, key: string, fallback: string): string {
-  const text = t(key);
-  return text === key ? fallback : text;
-}
-
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const when = (value: string | undefined) => (value ? formatLocal(value) : '');
 

@@ -3,7 +3,7 @@
  * workflow records ("ingetrokken tijdens overdracht" would stand in Dutch on an English page).
  */
 import { translator } from '../../i18n';
-import { decisionWords } from '../../web/views/casePage';
+import { decisionWords } from '../../web/views/decisionWords';
 import type { CaseState, DecisionRecord } from '../../workflows/messages';
 
 const state = { reference: 'CSG-LIM-2026-000123' } as CaseState;

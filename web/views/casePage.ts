@@ -5,7 +5,7 @@
  * Built from the case state query alone, which holds no personal data. Times in Dutch time.
  */
 import { decisionForm, refusedSummary, type DecisionProblems } from './caseDecisionForms';
-import type { CaseState, DecisionRecord, RequestView } from '../../workflows/messages';
+import type { CaseState, RequestView } from '../../workflows/messages';
 import { daysUntil, formatLocal } from '../../domain/localTime';
 import type { SharedDetails } from '../../domain/types';
 import type { PartnerRole } from '../../domain/vocabulary';
@@ -15,9 +15,9 @@ import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
-import { checkInDecisionWords, contactSection, hasContactmomenten } from './contactSection';
+import { contactSection, hasContactmomenten } from './contactSection';
+import { decisionWords } from './decisionWords';
 import { staffNav, type NavArea } from './nav';
-import { recordedValueWords } from './recordedValueWords';
 
 export interface CasePageInput {
   state: CaseState;
@@ -45,11 +45,6 @@ export interface CasePageInput {
 }
 
 /** The catalogue's words for `key`, or `fallback` where it has none (a value it does not know). */
-function wordsOr(t: Translate, key: string, fallback: string): string {
-  const text = t(key);
-  return text === key ? fallback : text;
-}
-
 export function isClosed(state: CaseState): boolean {
   return state.phase === 'afgesloten' || state.outcome !== undefined;
 }
@@ -63,66 +58,6 @@ export function consentsOf(state: CaseState): Map<PartnerRole, boolean> {
     if (role) consents.set(role as PartnerRole, given === 'gegeven');
   }
   return consents;
-}
-
-/** A decision's recorded value in words; the raw value where the catalogue has none. */
-export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
-  const v = d.value;
-  switch (d.type) {
-    case 'intake': {
-      const [channel, window, police, medical] = v.split('; ');
-      const choice = (part: string | undefined) => {
-        const value = part?.split(': ')[1] ?? '';
-        return wordsOr(t, `form.choices.${value}`, value);
-      };
-      return [
-        wordsOr(t, `form.channels.${channel}`, channel ?? ''),
-        wordsOr(t, `triage.windows.${window}`, window ?? ''),
-        `${t('form.police')} ${choice(police)}`,
-        `${t('form.medical')} ${choice(medical)}`,
-      ].join(' · ');
-    }
-    case 'politie_wens':
-      return wordsOr(t, `form.choices.${v}`, v);
-    case 'toestemming': {
-      const [role, given] = v.split(': ');
-      const words = wordsOr(t, `request.roles.${role}`, role ?? '');
-      return given === 'gegeven'
-        ? t('casePage.consentGiven', { role: words })
-        : t('casePage.consentWithdrawn', { role: words });
-    }
-    case 'incidenttijd': {
-      const [before, after] = (v.split(': ')[1] ?? '').split(' → ');
-      return before && after
-        ? `${wordsOr(t, `triage.windows.${before}`, before)} → ${wordsOr(t, `triage.windows.${after}`, after)}`
-        : v;
-    }
-    case 'ontvangstbevestiging': {
-      const request = state.requests.find((r) => r.requestId === d.requestId);
-      return request ? `${t(`request.kinds.${request.kind}`)} (${t(`request.roles.${request.role}`)})` : v;
-    }
-    case 'checkin': {
-      const [outcome, ptss] = v.split('; ');
-      const words = wordsOr(t, `partner.outcomes.${outcome}`, outcome ?? '');
-      return ptss ? `${words}; ${ptss}` : words;
-    }
-    case 'fmo_aanbod':
-      return wordsOr(t, `casePage.fmoOffers.${v}`, v);
-    case 'aangifte':
-      return wordsOr(t, `casePage.aangifte.${v}`, v);
-    case 'intrekking':
-      // The workflow records these two values (workflows/ending.ts); nothing else reaches here.
-      return v === 'ingetrokken tijdens overdracht' ? t('casePage.withdrawnDuringTransfer') : '';
-    case 'sluiting':
-      return wordsOr(t, `casePage.closeReasons.${v}`, v);
-    case 'eigenaar': {
-      // "old → new; reden: code": the staff ids as they are, the reason in words.
-      const [who, reason] = v.split('; reden: ');
-      return reason ? `${who}; ${wordsOr(t, `casePage.ownerReasons.${reason}`, reason)}` : v;
-    }
-    default:
-      return checkInDecisionWords(t, d) ?? recordedValueWords(t, v);
-  }
 }
 
 function tierWords(t: Translate, r: RequestView): string {

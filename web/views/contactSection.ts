@@ -6,7 +6,7 @@
  * contacts. Built from the case state; a note is staff text about the victim and shows here only.
  */
 import { formatLocal } from '../../domain/localTime';
-import type { Translate } from '../../i18n';
+import { wordsOr, type Translate } from '../../i18n';
 import type { CaseState, ContactRecord, DecisionRecord, PlannedCheckIn } from '../../workflows/messages';
 import { decisionsOfSection, type CasePageDecision } from '../caseDecisions';
 import { html, type SafeHtml } from '../kit/html';
@@ -26,11 +26,6 @@ export interface ContactSectionInput {
 export const CONTACT_FORM_ANCHOR = 'besluit-contactmoment';
 
 /** The catalogue's words for `key`, or `fallback` where it has none (a code it does not know). */
-function wordsOr(t: Translate, key: string, fallback: string): string {
-  const text = t(key);
-  return text === key ? fallback : text;
-}
-
 function planTable(t: Translate, plan: readonly PlannedCheckIn[]): SafeHtml {
   if (plan.length === 0)
     return html`<p class="utrecht-paragraph" id="contactplan">${t('contactmomenten.noPlan')}</p>`;

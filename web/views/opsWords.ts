@@ -7,7 +7,7 @@
 import type { CaseState, DecisionRecord, DecisionType, RequestView } from '../../workflows/messages';
 import type { HistoryEntry } from '../../workflows/opsMessages';
 import type { Translate } from '../../i18n';
-import { decisionWords } from './casePage';
+import { decisionWords } from './decisionWords';
 
 export interface OpsWords {
   phase(code: string): string;
