@@ -10,61 +10,30 @@ import type { Decision, DecisionName } from '../domain/decisions';
 import { decisionSchemas } from '../domain/decisionSchemas';
 import { INCIDENT_TIME_KINDS } from '../domain/incidentTime';
 import type { IntakeProblem } from '../domain/intakeSchema';
-import { parseLocalDateTime } from '../domain/localTime';
 import { CSG_ROLES } from '../domain/sharing';
 import {
   CLOSE_REASONS,
-  CONTACT_OUTCOMES,
   CORRECTION_REASONS,
-  FAILED_CONTACT_DECISIONS,
-  GGZ_REFERRAL_REASONS,
   OWNER_CHANGE_REASONS,
   PARTNER_ROLES,
-  SCREENING_RESULTS,
   WISHES,
 } from '../domain/vocabulary';
 import type { OpsAction } from '../cases/opsService';
 import type { Translate } from '../i18n';
 import { allMunicipalities, REGIONS } from '../regions';
 import { OPS_ACTION_BODIES } from './opsApi';
+import { CHECK_IN_DECISIONS } from './checkInDecisionForms';
+import {
+  BOOLEAN_CHOICES,
+  localTime,
+  typed,
+  type BodyOf,
+  type DecisionField,
+  type DecisionFormValues,
+  type PageDecision,
+} from './decisionFields';
 
-/** A yes/no field travels as "true" / "false" in a form and becomes a boolean for the schema. */
-const BOOLEAN_CHOICES = ['true', 'false'] as const;
-
-export interface DecisionField {
-  /** The input's field name, as the schema and the workflow's refusals name it. */
-  name: string;
-  /** The closed list to choose from; without it the field is typed in. */
-  choices?: readonly string[];
-  /** Catalogue key of one choice in words. */
-  words?: (choice: string) => string;
-  /** A choice's words that are no catalogue text (a region's name). */
-  text?: (choice: string) => string;
-  boolean?: true;
-  /** A select with an empty first option (long lists); otherwise radio buttons. */
-  select?: true;
-  /** May stay empty: a correction changes only the fields given. */
-  optional?: true;
-  /** A typed-in field's input type. */
-  input?: 'text' | 'number' | 'date' | 'tel' | 'email';
-  /** Known values offered while typing (a datalist), e.g. the served municipalities. */
-  suggestions?: () => readonly string[];
-  /** Catalogue key of the label when the field name alone is ambiguous (two decisions' `wish`). */
-  label?: string;
-  /** Catalogue key of a select's empty first option. */
-  placeholder?: string;
-  /** An incident-time field the form shows only while this kind of time is chosen (layout.ts). */
-  timeKind?: 'exact' | 'approximate';
-  /** A contact field the form shows only while "reached" is answered so (eigen.css). */
-  reached?: 'true' | 'false';
-  /**
-   * The most characters kept of what is typed (250 when left out); the schema refuses what is
-   * longer than it allows, so keep this above the schema's limit: nothing is cut off unseen.
-   */
-  keep?: number;
-  /** Catalogue key of the field's problem, where the field name alone is ambiguous. */
-  problem?: string;
-}
+export type { DecisionField, DecisionFormValues } from './decisionFields';
 
 /** A named casemanager as the staff directory names them, with the staff id they log in with. */
 export function casemanagerName(staffId: string): string {
@@ -97,12 +66,6 @@ const maybe = (name: string): DecisionField => ({
   placeholder: 'casePage.unchanged',
 });
 
-const typed = (name: string, input: DecisionField['input'] = 'text'): DecisionField => ({
-  name,
-  input,
-  optional: true,
-});
-
 /**
  * The incident time as the intake form asks it: its kind first, then the Dutch date and time
  * fields of that kind only (the others are hidden by CSS while another kind is chosen).
@@ -116,50 +79,6 @@ const INCIDENT_FIELDS: DecisionField[] = [
   { ...typed('totDatum'), timeKind: 'approximate' },
   { ...typed('totTijd'), timeKind: 'approximate' },
 ];
-
-/**
- * The form's values, the schema's body; problems the form finds itself, by field, and the body's
- * paths these already cover (a time it could not read: the schema's "missing" would say it twice).
- */
-type BodyOf = (
-  values: DecisionFormValues,
-  now: Date,
-) => { body: Record<string, unknown>; problems: IntakeProblem[]; covered?: string[] };
-
-interface PageDecision {
-  label: string;
-  fields: DecisionField[];
-  /** The decision of the table it becomes, where the page has several forms for one (planning). */
-  decision?: string;
-  /** The page section that shows the form: the check-ins' own, or the general list. */
-  section?: 'contactmomenten';
-  /**
-   * Recorded at once, without the confirmation step: the everyday check-in work, which the next
-   * contact can set right. The weighty ones (extension, referral, the coordinator's besluit) confirm.
-   */
-  direct?: true;
-  /** Catalogue key of the message once recorded; `casePage.done.<name>` when left out. */
-  done?: string;
-  /** How the values become the schema's body, where they are not the body's fields one to one. */
-  toBody?: BodyOf;
-  /** Schema and workflow paths → the form field that shows their problem (longest prefix first). */
-  problemFields?: Array<[path: string, field: string]>;
-}
-
-/** Dutch date-time fields to an ISO time, or the field that could not be read. */
-function localTime(
-  values: DecisionFormValues,
-  date: string,
-  time: string,
-  now: Date,
-  problems: IntakeProblem[],
-) {
-  const parsed = parseLocalDateTime(values[date] ?? '', values[time] ?? '', now);
-  if (parsed.ok) return parsed.iso;
-  const field = parsed.problem === 'datum' ? date : time;
-  problems.push({ field, message: `expected a ${parsed.problem === 'datum' ? 'date' : 'time'}` });
-  return undefined;
-}
 
 const incidentBody: BodyOf = (values, now) => {
   const problems: IntakeProblem[] = [];
@@ -195,195 +114,6 @@ const ageBody: BodyOf = (values) => {
         : years;
   return { body: { victimAge, dateOfBirth: values.dateOfBirth, reason: values.reason }, problems: [] };
 };
-
-/** A time the staff member types for a contact to come: Dutch date and time, in the future. */
-function futureTime(
-  values: DecisionFormValues,
-  date: string,
-  time: string,
-  now: Date,
-  problems: IntakeProblem[],
-): string | undefined {
-  const iso = localTime(values, date, time, now, problems);
-  if (iso === undefined || Date.parse(iso) > now.getTime()) return iso;
-  problems.push({ field: date, message: 'expected a moment in the future' });
-  return undefined;
-}
-
-/**
- * A contact as the form has it: reached with its outcome (and maybe the next contact), or not
- * reached with the moment to try again. The fields of the other answer are hidden and left out.
- */
-const contactBody: BodyOf = (values, now) => {
-  const problems: IntakeProblem[] = [];
-  const reached = values.reached === 'true' ? true : values.reached === 'false' ? false : values.reached;
-  const body: Record<string, unknown> = { reached, note: values.note };
-  if (reached === true) {
-    body.outcome = values.outcome;
-    body.screening = values.screening;
-    if (values.nextDatum !== undefined || values.nextTijd !== undefined)
-      body.nextContactAt = futureTime(values, 'nextDatum', 'nextTijd', now, problems);
-  } else if (reached === false) {
-    body.retryAt = futureTime(values, 'retryDatum', 'retryTijd', now, problems);
-  }
-  return { body, problems, covered: ['nextContactAt', 'retryAt'] };
-};
-
-/** The plan's forms: one decision (`planning`), its action fixed by the form. */
-const planBody =
-  (action: 'toevoegen' | 'verplaatsen' | 'annuleren'): BodyOf =>
-  (values, now) => {
-    const problems: IntakeProblem[] = [];
-    const body: Record<string, unknown> = { action };
-    if (action !== 'toevoegen') body.checkInId = values.checkInId;
-    if (action !== 'annuleren') body.at = futureTime(values, 'planDatum', 'planTijd', now, problems);
-    return { body, problems, covered: ['at'] };
-  };
-
-/** A date and time to type, as the intake's incident time: only shown while `reached` is so. */
-const when = (name: string, reached?: 'true' | 'false', optional = false): DecisionField => ({
-  name,
-  input: 'text',
-  label: `contactmomenten.fields.${name}`,
-  problem: `contactmomenten.problems.${name}`,
-  ...(reached ? { reached } : {}),
-  ...(optional ? { optional: true as const } : {}),
-});
-
-/** The planned check-in to move or cancel: the choices are the case's own (caseDecisionForms). */
-const CHECK_IN_CHOICE: DecisionField = {
-  name: 'checkInId',
-  choices: [],
-  select: true,
-  label: 'contactmomenten.fields.checkInId',
-  problem: 'contactmomenten.problems.checkInId',
-  placeholder: 'contactmomenten.chooseCheckIn',
-};
-
-/**
- * The check-ins' forms, in the case page's "Contactmomenten" section: record a contact, change the
- * plan, extend to six months, refer to the GGZ, and the coordinator's besluit after failed contacts.
- */
-const CHECK_IN_DECISIONS = {
-  contactmoment: {
-    label: 'contactmomenten.forms.contactmoment',
-    section: 'contactmomenten',
-    direct: true,
-    done: 'contactmomenten.done.contactmoment',
-    fields: [
-      {
-        name: 'reached',
-        choices: BOOLEAN_CHOICES,
-        words: (c) => (c === 'true' ? 'checkInWords.reached' : 'checkInWords.notReached'),
-        boolean: true,
-        label: 'contactmomenten.fields.reached',
-        problem: 'contactmomenten.problems.reached',
-      },
-      {
-        name: 'outcome',
-        choices: CONTACT_OUTCOMES,
-        words: (c) => `checkInWords.outcomes.${c}`,
-        reached: 'true',
-        optional: true,
-        label: 'contactmomenten.fields.outcome',
-        problem: 'contactmomenten.problems.outcome',
-      },
-      {
-        name: 'screening',
-        choices: SCREENING_RESULTS,
-        words: (c) => `checkInWords.screening.${c}`,
-        select: true,
-        reached: 'true',
-        optional: true,
-        label: 'contactmomenten.fields.screening',
-        problem: 'contactmomenten.problems.screening',
-        placeholder: 'contactmomenten.noScreening',
-      },
-      when('nextDatum', 'true', true),
-      when('nextTijd', 'true', true),
-      when('retryDatum', 'false', true),
-      when('retryTijd', 'false', true),
-      {
-        name: 'note',
-        input: 'text',
-        optional: true,
-        keep: 1000,
-        label: 'contactmomenten.fields.note',
-        problem: 'contactmomenten.problems.note',
-      },
-    ],
-    toBody: contactBody,
-    problemFields: [
-      ['nextContactAt', 'nextDatum'],
-      ['retryAt', 'retryDatum'],
-    ],
-  },
-  planning_toevoegen: {
-    label: 'contactmomenten.forms.toevoegen',
-    decision: 'planning',
-    section: 'contactmomenten',
-    direct: true,
-    done: 'contactmomenten.done.toevoegen',
-    fields: [when('planDatum'), when('planTijd')],
-    toBody: planBody('toevoegen'),
-    problemFields: [['at', 'planDatum']],
-  },
-  planning_verplaatsen: {
-    label: 'contactmomenten.forms.verplaatsen',
-    decision: 'planning',
-    section: 'contactmomenten',
-    direct: true,
-    done: 'contactmomenten.done.verplaatsen',
-    fields: [CHECK_IN_CHOICE, when('planDatum'), when('planTijd')],
-    toBody: planBody('verplaatsen'),
-    problemFields: [['at', 'planDatum']],
-  },
-  planning_annuleren: {
-    label: 'contactmomenten.forms.annuleren',
-    decision: 'planning',
-    section: 'contactmomenten',
-    direct: true,
-    done: 'contactmomenten.done.annuleren',
-    fields: [CHECK_IN_CHOICE],
-    toBody: planBody('annuleren'),
-  },
-  verlenging: {
-    label: 'contactmomenten.forms.verlenging',
-    section: 'contactmomenten',
-    done: 'contactmomenten.done.verlenging',
-    fields: [],
-  },
-  ggz_verwijzing: {
-    label: 'contactmomenten.forms.ggz_verwijzing',
-    section: 'contactmomenten',
-    done: 'contactmomenten.done.ggz_verwijzing',
-    fields: [
-      {
-        name: 'reason',
-        choices: GGZ_REFERRAL_REASONS,
-        words: (c) => `checkInWords.ggzReasons.${c}`,
-        select: true,
-        placeholder: 'casePage.chooseReason',
-        label: 'contactmomenten.fields.ggzReason',
-        problem: 'contactmomenten.problems.ggzReason',
-      },
-    ],
-  },
-  contactpogingen: {
-    label: 'contactmomenten.forms.contactpogingen',
-    section: 'contactmomenten',
-    done: 'contactmomenten.done.contactpogingen',
-    fields: [
-      {
-        name: 'besluit',
-        choices: FAILED_CONTACT_DECISIONS,
-        words: (c) => `checkInWords.besluit.${c}`,
-        label: 'contactmomenten.fields.besluit',
-        problem: 'contactmomenten.problems.besluit',
-      },
-    ],
-  },
-} satisfies Record<string, PageDecision>;
 
 /**
  * The case page's decisions, in the order the page shows them. `sluiting` is the ops closing
@@ -539,9 +269,6 @@ export function formFieldOf(name: CasePageDecision, path: string): string {
 
 /** What a page decision becomes: a decision of the table, or the ops closing. */
 export type CaseAction = { kind: 'decision'; decision: Decision } | { kind: 'ops'; action: OpsAction };
-
-/** The form's own values (strings), only the decision's fields: what the confirmation carries on. */
-export type DecisionFormValues = Record<string, string>;
 
 export function formValuesOf(name: CasePageDecision, body: Record<string, unknown>): DecisionFormValues {
   const values: DecisionFormValues = {};
