@@ -23,18 +23,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
-import { DEFAULT_CASE_FILE_DB, openCaseFile } from '../caseFile';
 import { ConfigError } from '../config/configError';
-import type { PayloadKeys } from '../config/payloadCodec';
-import { createLogger } from '../config/logger';
-import {
-  createCasePrivacy,
-  DEFAULT_DELIVERY_LOG_DIR,
-  DEFAULT_PRIVACY_DB,
-  loggerAccessLog,
-  openErasureStore,
-  type PrivacyService,
-} from '../cases/privacy';
 import { DEFAULT_STAFF_SESSION_DB, optionalBlindIndexKey } from '../config/env';
 import {
   connectTemporalClient,
@@ -67,6 +56,7 @@ import { listStuck } from '../cases/stuck';
 import { stateAfterAction } from './afterAction';
 import { printState } from './caseView';
 import { intakeProblemText, refusalText } from './refusals';
+import { openCasePrivacy } from './openPrivacy';
 import { phaseWord, requestLine, windowWords } from './words';
 
 export interface CliDeps {
@@ -286,44 +276,6 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   }
   deps.err(USAGE);
   return 2;
-}
-
-/**
- * The privacy service over this machine's stores (DELIVERY_LOG_DIR, PRIVACY_DB_PATH, MAIL_COPIES_URL); its receipts
- * are keyed with BLIND_INDEX_KEY, which the privacy commands therefore need.
- */
-function openCasePrivacy(
-  client: Client,
-  payloadKeys: PayloadKeys,
-): { service: PrivacyService; close(): void } {
-  const receiptKey = optionalBlindIndexKey(process.env);
-  if (!receiptKey) {
-    throw new ConfigError(['BLIND_INDEX_KEY is needed for export and wissen: it keys the erasure receipt']);
-  }
-  const erasures = openErasureStore(process.env.PRIVACY_DB_PATH ?? DEFAULT_PRIVACY_DB);
-  const caseFile = openCaseFile({
-    CASE_FILE_DB_PATH: process.env.CASE_FILE_DB_PATH ?? DEFAULT_CASE_FILE_DB,
-    CASE_FILE_DATABASE_URL: process.env.CASE_FILE_DATABASE_URL,
-    PAYLOAD_KEYS: payloadKeys,
-    BLIND_INDEX_KEY: receiptKey,
-  });
-  const service = createCasePrivacy({
-    caseFile,
-    client,
-    deliveryLogDir: process.env.DELIVERY_LOG_DIR ?? DEFAULT_DELIVERY_LOG_DIR,
-    ...(process.env.MAIL_COPIES_URL ? { mailCopiesUrl: process.env.MAIL_COPIES_URL } : {}),
-    erasures,
-    receiptKey,
-    // On stderr: stdout is for the person at the terminal.
-    accessLog: loggerAccessLog(createLogger({ level: 'info', name: 'cli' }, process.stderr)),
-  });
-  return {
-    service,
-    close: () => {
-      erasures.close();
-      void caseFile.close();
-    },
-  };
 }
 
 /** The command line could not reach Temporal at all: nothing was read or changed. */
