@@ -34,6 +34,7 @@ import { startMedicalCare } from './medicalCare';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerCasusoverleg } from './casusoverleg';
 import { registerOpsActions } from './opsActions';
+import { keepWorklistRow } from './opsDetails';
 import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
 import { watchfulWaiting } from './watchfulWaiting';
@@ -64,6 +65,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerKoppeling(c);
   registerOwnerChange(c);
   registerCasusoverleg(c);
+  keepWorklistRow(() => c.state());
 
   const { intake } = input;
   c.decide(

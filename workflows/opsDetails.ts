@@ -4,9 +4,11 @@
  * phases, times and counts only. The memo is sent through the payload codec like every payload;
  * the details are answered to the UI from the workflow's memory.
  */
-import { setCurrentDetails, upsertMemo } from '@temporalio/workflow';
+import { condition, patched, setCurrentDetails, upsertMemo } from '@temporalio/workflow';
 import type { RecipientTier } from '../domain/types';
+import type { CaseState } from './messages';
 import type { VisibleCase } from './visibility';
+import { WORKLIST_MEMO_KEY, worklistRowOf } from './worklistRow';
 
 const TIER_NL: Record<RecipientTier, string> = {
   primary: 'piket',
@@ -97,4 +99,31 @@ export function opsDetailsPublisher(): (c: DetailsCase, withMemo: boolean) => vo
     last = serialised;
     upsertMemo(memo);
   };
+}
+
+/** The patch that keeps the worklist row in the memo: cases from before never write one. */
+export const WORKLIST_ROW_PATCH = 'worklist-row-memo';
+
+/**
+ * Keeps the case's worklist row (workflows/worklistRow.ts) in its memo, under its own key beside
+ * the ops codes. The row follows the case state itself rather than its publishes: the next
+ * planned check-in is set where its timer starts, without a publish, so a waiting loop upserts
+ * the row whenever the workflow stops at an await with a row different from the last one written.
+ * Start it before the workflow's first await.
+ */
+export function keepWorklistRow(read: () => CaseState): void {
+  if (!patched(WORKLIST_ROW_PATCH)) return;
+  let written = '';
+  let row = worklistRowOf(read());
+  const changed = (): boolean => {
+    row = worklistRowOf(read());
+    return JSON.stringify(row) !== written;
+  };
+  void (async () => {
+    for (;;) {
+      await condition(changed);
+      written = JSON.stringify(row);
+      upsertMemo({ [WORKLIST_MEMO_KEY]: row });
+    }
+  })();
 }
