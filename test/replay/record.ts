@@ -279,6 +279,20 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // The worklist row kept in the memo (patch worklist-row-memo): owned, every check-in, afgerond.
+  'werklijst-rij': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+    const ref = await h.start(intake);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-lim' },
+    });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], false);
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {
