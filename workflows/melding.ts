@@ -31,10 +31,10 @@ import { registerCorrections } from './corrections';
 import { registerAangifte, registerDecisions, registerDeliveryReports, registerQueries } from './decisions';
 import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
+import { keepWorklistRow } from './opsDetails';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerCasusoverleg } from './casusoverleg';
 import { registerOpsActions } from './opsActions';
-import { keepWorklistRow } from './opsDetails';
 import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
 import { watchfulWaiting } from './watchfulWaiting';
@@ -59,13 +59,13 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     publish: () => c.publish(),
   });
   c.afterPublish = () => ops.observe();
+  keepWorklistRow(() => c.state());
   registerAangifte(c);
   registerDeliveryReports(c);
   registerCorrections(c);
   registerKoppeling(c);
   registerOwnerChange(c);
   registerCasusoverleg(c);
-  keepWorklistRow(() => c.state());
 
   const { intake } = input;
   c.decide(
