@@ -13,8 +13,8 @@ import { daysUntil } from '../domain/localTime';
 import { CASE_PHASES, PARTNER_ROLES, REQUEST_KINDS } from '../domain/vocabulary';
 import type { CasePhase, PartnerRole, RequestKind } from '../domain/types';
 import type { CaseState } from '../workflows/messages';
+import { CsgOvergedragenNaar, CsgRegion } from '../workflows/searchAttributes';
 import { WORKLIST_MEMO_KEY, worklistRowOf, type WorklistRow } from '../workflows/worklistRow';
-import { inRegions } from './find';
 import { MELDING_WORKFLOW_TYPE } from './meldingClient';
 import { ownerFilter } from './ownership';
 
@@ -79,11 +79,20 @@ function isRunningMelding(execution: WorkflowExecutionInfo): boolean {
   return execution.type === MELDING_WORKFLOW_TYPE && execution.status.name === 'RUNNING';
 }
 
+/** In (or transferred to) one of `regions`, by the case's search attributes; any case without `regions`. */
+function inOneOf(execution: WorkflowExecutionInfo, regions: readonly string[] | undefined): boolean {
+  if (regions === undefined) return true;
+  const region = execution.typedSearchAttributes.get(CsgRegion);
+  const transferredTo = execution.typedSearchAttributes.get(CsgOvergedragenNaar);
+  return regions.some((id) => id === region || id === transferredTo);
+}
+
 /**
  * The running cases `staffId` owns, at most `cap`, with the rows their memos hold; with
  * `regions`, only cases in (or transferred to) those regions. The visibility filter names the
  * owner alone: SQLite answers that from the owner's index, while adding the status and the
- * workflow type makes it scan the store, so those two are checked here.
+ * workflow type makes it scan the store, so those (and the regions) are checked here, before the
+ * cap counts a case.
  */
 export async function listOwned(
   client: Pick<Client, 'workflow'>,
@@ -93,8 +102,8 @@ export async function listOwned(
 ): Promise<OwnedCases> {
   const references: string[] = [];
   const rows = new Map<string, WorklistRow>();
-  for await (const execution of client.workflow.list({ query: inRegions(ownerFilter(staffId), regions) })) {
-    if (!isRunningMelding(execution)) continue;
+  for await (const execution of client.workflow.list({ query: ownerFilter(staffId) })) {
+    if (!isRunningMelding(execution) || !inOneOf(execution, regions)) continue;
     if (references.length === cap) return { references, capped: true, rows };
     references.push(execution.workflowId);
     const row = rowFromMemo(execution.memo);

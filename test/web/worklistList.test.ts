@@ -1,7 +1,8 @@
 /**
  * The worklist's one visibility list on a real dev server: it names the owner alone, so the
  * owner's closed cases come back too and are left out here; each running case brings its row from
- * its memo (decoded by the client like every payload), so the worklist needs no state query.
+ * its memo (decoded by the client like every payload), so the worklist needs no state query; the
+ * regions are picked from the cases' search attributes.
  */
 import { decide, startMelding } from '../../cases/meldingClient';
 import { listOwned } from '../../cases/worklist';
@@ -71,4 +72,8 @@ test("the owner's closed case is left out; a running one comes with its row from
     nextContact: { source: 'gepland', number: 1 },
     waitingOnPartners: [],
   });
+
+  // The regions are picked here too, before the cap counts a case: a Limburg case is not Utrecht's.
+  expect((await listOwned(h.client, 'cm-017', ['limburg'])).references).toContain(running);
+  expect((await listOwned(h.client, 'cm-017', ['utrecht'])).references).not.toContain(running);
 });
