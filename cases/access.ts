@@ -185,10 +185,13 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
     return state && servesCase(staff, state) ? stateFor(staff, state) : undefined;
   }
 
-  /** The running cases `owner` owns, in the staff member's regions (each state read through `visible`). */
+  /**
+   * The running cases `owner` owns, in the staff member's regions: rows from the memos checked like
+   * states, a case without a row read through `visible`.
+   */
   async function worklistOwnedBy(owner: string, now: Date): Promise<Worklist> {
     const owned = (await cases.owned?.(owner, scope)) ?? { references: [], capped: false };
-    return buildWorklist(owned, visible, now);
+    return buildWorklist(owned, visible, now, (row) => servesCase(staff, row));
   }
 
   return {

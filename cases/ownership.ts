@@ -12,3 +12,12 @@ export function ownedByFilter(staffId: string): string {
   if (!STAFF_ID_PATTERN.test(staffId)) throw new Error('expected a staff id');
   return `WorkflowType = '${MELDING_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND ${CsgCasemanager.name} = '${staffId}'`;
 }
+
+/**
+ * The visibility filter for every case `staffId` owns, running or closed: the owner alone, which
+ * the store answers from the owner's index; the caller picks the running ones.
+ */
+export function ownerFilter(staffId: string): string {
+  if (!STAFF_ID_PATTERN.test(staffId)) throw new Error('expected a staff id');
+  return `${CsgCasemanager.name} = '${staffId}'`;
+}

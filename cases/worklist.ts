@@ -2,16 +2,21 @@
  * The casemanager's worklist ("mijn casussen"): the running cases they own, each with its next due
  * contact and the requests that wait on partners, the most urgent first.
  *
- * Visibility finds the cases (`ownedByFilter`, capped at WORKLIST_CAP); each case's state query
- * then says what is due, at most WORKLIST_CONCURRENCY queries at a time. Codes, times and ids
- * only: no victim data, like the case state itself.
+ * One visibility list finds the cases (`ownerFilter`, running melding cases picked here, capped at
+ * WORKLIST_CAP) and brings each case's worklist row from its memo (workflows/worklistRow.ts); only
+ * a case without a row (started before the row was kept) is asked for its state, at most
+ * WORKLIST_CONCURRENCY queries at a time. Codes, times and ids only: no victim data, like the
+ * case state itself.
  */
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { daysUntil } from '../domain/localTime';
+import { CASE_PHASES, PARTNER_ROLES, REQUEST_KINDS } from '../domain/vocabulary';
 import type { CasePhase, PartnerRole, RequestKind } from '../domain/types';
 import type { CaseState } from '../workflows/messages';
-import { inRegions } from './find';
-import { ownedByFilter } from './ownership';
+import { CsgOvergedragenNaar, CsgRegion } from '../workflows/searchAttributes';
+import { WORKLIST_MEMO_KEY, worklistRowOf, type WorklistRow } from '../workflows/worklistRow';
+import { MELDING_WORKFLOW_TYPE } from './meldingClient';
+import { ownerFilter } from './ownership';
 
 /**
  * The most cases one worklist lists. A casemanager carries tens of cases, not hundreds; beyond the
@@ -22,15 +27,77 @@ export const WORKLIST_CAP = 200;
 /** How many state queries run at once: enough to be quick, few enough not to swamp the server. */
 export const WORKLIST_CONCURRENCY = 8;
 
-/** The references visibility found, and whether there were more than the cap. */
+/** The references visibility found, their rows where the memo holds one, and whether there were more than the cap. */
 export interface OwnedCases {
   references: string[];
   capped: boolean;
+  /** Each case's worklist row from its memo, by reference; a case without one is asked for its state. */
+  rows?: ReadonlyMap<string, WorklistRow>;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isTime = (v: unknown): v is string => isString(v) && !Number.isNaN(Date.parse(v));
+
+/**
+ * The worklist row in a memo, or undefined when there is none or it is not one this code reads (a
+ * row of another shape is treated as no row: the state query answers for that case).
+ */
+export function rowFromMemo(memo: Record<string, unknown> | undefined): WorklistRow | undefined {
+  const raw = memo?.[WORKLIST_MEMO_KEY];
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const row = raw as Record<string, unknown>;
+  if (row.transferredTo !== undefined && !isString(row.transferredTo)) return undefined;
+  if (!isString(row.regionId) || !(CASE_PHASES as readonly unknown[]).includes(row.phase)) return undefined;
+  if (!Array.isArray(row.waitingOnPartners)) return undefined;
+  const requestsOk = row.waitingOnPartners.every((r: unknown) => {
+    const q = r as Record<string, unknown> | null;
+    return (
+      typeof q === 'object' &&
+      q !== null &&
+      isString(q.requestId) &&
+      (REQUEST_KINDS as readonly unknown[]).includes(q.kind) &&
+      (PARTNER_ROLES as readonly unknown[]).includes(q.role) &&
+      isTime(q.dueBy)
+    );
+  });
+  if (!requestsOk) return undefined;
+  if (row.nextContact !== undefined) {
+    const c = row.nextContact as Record<string, unknown> | null;
+    if (
+      typeof c !== 'object' ||
+      c === null ||
+      !isTime(c.at) ||
+      (c.source !== 'open' && c.source !== 'gepland')
+    )
+      return undefined;
+  }
+  if (
+    row.failedContacts !== undefined &&
+    !(Number.isInteger(row.failedContacts) && Number(row.failedContacts) > 0)
+  )
+    return undefined;
+  return raw as WorklistRow;
+}
+
+/** A melding case still running: the owner's list also holds their closed cases, picked out here. */
+function isRunningMelding(execution: WorkflowExecutionInfo): boolean {
+  return execution.type === MELDING_WORKFLOW_TYPE && execution.status.name === 'RUNNING';
+}
+
+/** In (or transferred to) one of `regions`, by the case's search attributes; any case without `regions`. */
+function inOneOf(execution: WorkflowExecutionInfo, regions: readonly string[] | undefined): boolean {
+  if (regions === undefined) return true;
+  const region = execution.typedSearchAttributes.get(CsgRegion);
+  const transferredTo = execution.typedSearchAttributes.get(CsgOvergedragenNaar);
+  return regions.some((id) => id === region || id === transferredTo);
 }
 
 /**
- * The running cases `staffId` owns, at most `cap`; with `regions`, only cases in (or transferred
- * to) those regions.
+ * The running cases `staffId` owns, at most `cap`, with the rows their memos hold; with
+ * `regions`, only cases in (or transferred to) those regions. The visibility filter names the
+ * owner alone: SQLite answers that from the owner's index, while adding the status and the
+ * workflow type makes it scan the store, so those (and the regions) are checked here, before the
+ * cap counts a case.
  */
 export async function listOwned(
   client: Pick<Client, 'workflow'>,
@@ -39,11 +106,15 @@ export async function listOwned(
   cap = WORKLIST_CAP,
 ): Promise<OwnedCases> {
   const references: string[] = [];
-  for await (const execution of client.workflow.list({ query: inRegions(ownedByFilter(staffId), regions) })) {
-    if (references.length === cap) return { references, capped: true };
+  const rows = new Map<string, WorklistRow>();
+  for await (const execution of client.workflow.list({ query: ownerFilter(staffId) })) {
+    if (!isRunningMelding(execution) || !inOneOf(execution, regions)) continue;
+    if (references.length === cap) return { references, capped: true, rows };
     references.push(execution.workflowId);
+    const row = rowFromMemo(execution.memo);
+    if (row) rows.set(execution.workflowId, row);
   }
-  return { references, capped: false };
+  return { references, capped: false, rows };
 }
 
 /** Where a due moment stands against today, in Dutch calendar days. */
@@ -95,48 +166,33 @@ export function urgencyOf(at: string, now: Date): Urgency {
   return daysUntil(at, now) === 0 ? 'vandaag' : 'later';
 }
 
-/**
- * The next due contact: the deadline of a check-in under way, else the planned next check-in. A
- * running check-in comes before the plan's next one (the plan may still name the running one).
- */
+/** The next due contact of a state (see `rowContactOf`), with its urgency today. */
 export function nextContactOf(state: CaseState, now: Date): NextContact | undefined {
-  const open = state.openRequests
-    .filter((r) => r.kind === 'checkin')
-    .sort((a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy))[0];
-  if (open) return { at: open.dueBy, source: 'open', urgency: urgencyOf(open.dueBy, now) };
-  const planned = state.nextCheckIn;
-  if (!planned) return undefined;
-  return {
-    at: planned.at,
-    source: 'gepland',
-    number: planned.number,
-    of: planned.of,
-    screening: planned.screening,
-    urgency: urgencyOf(planned.at, now),
-  };
+  return worklistCaseFromRow(state.reference, worklistRowOf(state), now).nextContact;
 }
 
-/** One case's row: what is due next and what waits on partners (soonest first). */
-export function worklistCaseOf(state: CaseState, now: Date): WorklistCase {
-  const nextContact = nextContactOf(state, now);
-  const waitingOnPartners = state.openRequests
-    .filter((r) => r.role !== 'casemanager')
-    .sort((a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy))
-    .map((r) => ({
+/** One case's row on the page: the kept row with today's urgency and what is overdue. */
+export function worklistCaseFromRow(reference: string, row: WorklistRow, now: Date): WorklistCase {
+  const contact = row.nextContact;
+  return {
+    reference,
+    regionId: row.regionId,
+    phase: row.phase,
+    ...(contact ? { nextContact: { ...contact, urgency: urgencyOf(contact.at, now) } } : {}),
+    waitingOnPartners: row.waitingOnPartners.map((r) => ({
       requestId: r.requestId,
       kind: r.kind,
       role: r.role,
       dueBy: r.dueBy,
       overdue: Date.parse(r.dueBy) <= now.getTime(),
-    }));
-  return {
-    reference: state.reference,
-    regionId: state.regionId,
-    phase: state.phase,
-    ...(nextContact ? { nextContact } : {}),
-    waitingOnPartners,
-    ...(state.failedContacts ? { failedContacts: state.failedContacts } : {}),
+    })),
+    ...(row.failedContacts ? { failedContacts: row.failedContacts } : {}),
   };
+}
+
+/** One case's row from its state: what is due next and what waits on partners (soonest first). */
+export function worklistCaseOf(state: CaseState, now: Date): WorklistCase {
+  return worklistCaseFromRow(state.reference, worklistRowOf(state), now);
 }
 
 /** By the next due contact, earliest first; cases without one last, by reference. */
@@ -164,20 +220,31 @@ export async function mapLimited<T, R>(
 }
 
 /**
- * The worklist from the owned references: each case's state read by `readState` (undefined for a
- * case gone, closed meanwhile or outside the staff member's regions: left out).
+ * The worklist from the owned references: each case from the row its memo holds, passed by
+ * `servesRow`; a case without a row from its state read by `readState` (undefined for a case gone,
+ * closed meanwhile or outside the staff member's regions: left out).
  */
 export async function buildWorklist(
   owned: OwnedCases,
   readState: (reference: string) => Promise<CaseState | undefined>,
   now: Date,
+  servesRow: (row: WorklistRow) => boolean = () => true,
 ): Promise<Worklist> {
-  const states = await mapLimited(owned.references, WORKLIST_CONCURRENCY, (reference) =>
+  const rows = owned.rows ?? new Map<string, WorklistRow>();
+  const unkept = owned.references.filter((reference) => !rows.has(reference));
+  const states = await mapLimited(unkept, WORKLIST_CONCURRENCY, (reference) =>
     readState(reference).catch(() => undefined),
   );
-  const cases = states
-    .filter((s): s is CaseState => s !== undefined && s.phase !== 'afgesloten')
-    .map((s) => worklistCaseOf(s, now))
+  const fromStates = states
+    .filter((s): s is CaseState => s !== undefined)
+    .map((s) => [s.reference, worklistRowOf(s)] as const);
+  const fromMemos = owned.references.flatMap((reference) => {
+    const row = rows.get(reference);
+    return row && servesRow(row) ? [[reference, row] as const] : [];
+  });
+  const cases = [...fromMemos, ...fromStates]
+    .filter(([, row]) => row.phase !== 'afgesloten')
+    .map(([reference, row]) => worklistCaseFromRow(reference, row, now))
     .sort(byNextContact);
   return { cases, capped: owned.capped };
 }

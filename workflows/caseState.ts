@@ -98,7 +98,10 @@ export class MeldingCase {
   /** Requests stood down while the case ran (not by its end): for the semester figures. */
   readonly calledOff = new Set<string>();
   readonly checkInResults = new Map<string, CheckInResult>();
-  /** Set by watchful waiting where it plans a check-in's timer: query state only, no command. */
+  /**
+   * Set by watchful waiting where it plans a check-in's timer. Also read into the worklist row the
+   * memo keeps (workflows/worklistRow.ts), so a change to when it is set changes commands: patch it.
+   */
   nextCheckIn: NextCheckIn | undefined;
   /** Watchful waiting as a plan, with the contacts recorded (workflows/checkInPlan.ts). */
   readonly plan: CheckInPlanner;

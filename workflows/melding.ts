@@ -32,6 +32,7 @@ import { registerCorrections } from './corrections';
 import { registerAangifte, registerDecisions, registerDeliveryReports, registerQueries } from './decisions';
 import { closeByOps, closedAs, endCase } from './ending';
 import { startMedicalCare } from './medicalCare';
+import { keepWorklistRow } from './opsDetails';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerCasusoverleg } from './casusoverleg';
 import { registerCheckInDecisions } from './checkInDecisions';
@@ -60,6 +61,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     publish: () => c.publish(),
   });
   c.afterPublish = () => ops.observe();
+  keepWorklistRow(() => c.state());
   registerAangifte(c);
   registerDeliveryReports(c);
   registerCorrections(c);

@@ -9,10 +9,12 @@
  * marks escaped, times in Dutch time by a pure offset rule (domain/dutchClock.ts) so the text is
  * the same on every worker.
  */
-import { setCurrentDetails, upsertMemo } from '@temporalio/workflow';
+import { condition, patched, setCurrentDetails, upsertMemo } from '@temporalio/workflow';
 import { formatDutchTime } from '../domain/dutchClock';
 import { catalogueText, codeWord, markdownSafe, type CatalogueLang } from '../i18n/catalogueText';
+import type { CaseState } from './messages';
 import type { VisibleCase } from './visibility';
+import { WORKLIST_MEMO_KEY, worklistRowOf } from './worklistRow';
 
 export interface DetailsCase extends VisibleCase {
   outcome?: string;
@@ -90,4 +92,31 @@ export function opsDetailsPublisher(): (c: DetailsCase, withMemo: boolean) => vo
     last = serialised;
     upsertMemo(memo);
   };
+}
+
+/** The patch that keeps the worklist row in the memo: cases from before never write one. */
+export const WORKLIST_ROW_PATCH = 'worklist-row-memo';
+
+/**
+ * Keeps the case's worklist row (workflows/worklistRow.ts) in its memo, under its own key beside
+ * the ops codes. The row follows the case state itself rather than its publishes: the next
+ * planned check-in is set where its timer starts, without a publish, so a waiting loop upserts
+ * the row whenever the workflow stops at an await with a row different from the last one written.
+ * Start it before the workflow's first await.
+ */
+export function keepWorklistRow(read: () => CaseState): void {
+  if (!patched(WORKLIST_ROW_PATCH)) return;
+  let written = '';
+  let row = worklistRowOf(read());
+  const changed = (): boolean => {
+    row = worklistRowOf(read());
+    return JSON.stringify(row) !== written;
+  };
+  void (async () => {
+    for (;;) {
+      await condition(changed);
+      written = JSON.stringify(row);
+      upsertMemo({ [WORKLIST_MEMO_KEY]: row });
+    }
+  })();
 }

@@ -249,6 +249,20 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // The worklist row kept in the memo (patch worklist-row-memo): owned, every check-in, afgerond.
+  'werklijst-rij': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+    const ref = await h.start(intake);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: 'casemanager_overdracht', by: 'cm-lim' },
+    });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await checkIns(h, ref, Date.parse(intake.receivedAt), [1, 7, 14, 28], false);
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
   // The casemanager owns the case: cm-lim accepts the handover and answers day 1 at their own
   // address; the coordinator hands the case to cm-017, who is silent at day 7 (their reminder,
   // then the on-call casemanager answers); cm-017 answers day 14 and the screening.
