@@ -426,6 +426,17 @@ export const en: Catalog = {
       toTier: 'Choose the casemanager on call or the backup.',
       reason: 'Choose a reason to close the melding.',
     },
+    /** Why the case refused an ops action, in words (the workflow says it in English for programs). */
+    refusals: {
+      closed: 'The melding is closing or closed: there is nothing left to move on.',
+      requestUnknown: 'This request does not exist (any more) in this melding. Choose an open request.',
+      requestDone: 'This request has already been dealt with; there is no need to send it again.',
+      handoverNotOpen: 'The handover to the casemanager is not open (any more).',
+      alreadyAwaits:
+        'The handover already waits for this casemanager. Send the request again if they have not seen it.',
+      noStep: "This region's handover ladder has no such step.",
+      other: 'The melding refused this ({{field}}). Reload the page to see where the melding stands now.',
+    },
   },
   error: {
     badRequestTitle: 'That did not work',

@@ -442,6 +442,17 @@ export const nl = {
       toTier: 'Kies de piket of de achterwacht.',
       reason: 'Kies een reden om de melding te sluiten.',
     },
+    /** Why the case refused an ops action, in words (the workflow says it in English for programs). */
+    refusals: {
+      closed: 'De melding wordt gesloten of is gesloten: er valt niets meer te verzetten.',
+      requestUnknown: 'Dit verzoek bestaat niet (meer) in deze melding. Kies een open verzoek.',
+      requestDone: 'Dit verzoek is al afgehandeld; opnieuw sturen is niet nodig.',
+      handoverNotOpen: 'De overdracht aan de casemanager staat niet (meer) open.',
+      alreadyAwaits:
+        'De overdracht wacht al op deze casemanager. Stuur het verzoek opnieuw als zij of hij het niet heeft gezien.',
+      noStep: 'De overdrachtsladder van deze regio heeft die stap niet.',
+      other: 'De melding weigerde dit ({{field}}). Vernieuw de pagina en kijk hoe de melding nu staat.',
+    },
   },
   error: {
     badRequestTitle: 'Dat lukte niet',

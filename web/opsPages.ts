@@ -20,6 +20,7 @@ import { scopedService, type CaseServices, type ScopedCases } from '../cases/acc
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { opsCasePage, opsOverviewPage } from './views/opsPage';
+import { opsRefusalText } from './views/opsRefusals';
 import { REGIONS } from '../regions';
 
 export interface OpsPagesDeps {
@@ -191,7 +192,7 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
       );
     }
     if (outcome.status === 'rejected') {
-      const problems = outcome.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      const problems = outcome.problems.map((p) => opsRefusalText(ui.t, p)).join(' ');
       return showCase(ui, reply, session, reference, 409, {
         kind: 'geweigerd',
         text: ui.t('ops.refused', { problems }),
