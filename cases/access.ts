@@ -179,10 +179,26 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
    */
   const scope = staff.regions === 'alle' ? undefined : staff.regions;
 
+  /**
+   * Each case's state as read, for this scoped service's life: one request's. A case page asks
+   * for the state, the current details and the links, each checking the region: one state query
+   * serves them all. Forgotten after every write, so what follows a decision reads it afresh.
+   */
+  const read = new Map<string, Promise<CaseState | undefined>>();
+  const forget = () => read.clear();
+
   /** The case's state when it exists and lies in (or was transferred to) the staff member's regions. */
-  async function visible(reference: string): Promise<CaseState | undefined> {
-    const state = await cases.meldingen.state(reference);
-    return state && servesCase(staff, state) ? stateFor(staff, state) : undefined;
+  function visible(reference: string): Promise<CaseState | undefined> {
+    let state = read.get(reference);
+    if (!state) {
+      state = cases.meldingen
+        .state(reference)
+        .then((s) => (s && servesCase(staff, s) ? stateFor(staff, s) : undefined));
+      read.set(reference, state);
+      // A failed read is not kept: the next ask tries again.
+      state.catch(() => read.delete(reference));
+    }
+    return state;
   }
 
   /**
@@ -247,13 +263,19 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
         ...decision,
         input: { ...decision.input, by: staff.id },
       } as Decision);
+      forget();
       return outcome.status === 'ok' ? { ...outcome, state: stateFor(staff, outcome.state) } : outcome;
     },
 
     async act(reference, action) {
       if (!may(staff, action.type)) return refused(action.type);
       if (!(await visible(reference))) return NOT_FOUND;
-      return cases.ops.act(reference, { ...action, input: { ...action.input, by: staff.id } } as OpsAction);
+      const outcome = await cases.ops.act(reference, {
+        ...action,
+        input: { ...action.input, by: staff.id },
+      } as OpsAction);
+      forget();
+      return outcome;
     },
 
     async stuck(now) {
@@ -304,7 +326,9 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
     async reopen(reference, reason, now) {
       if (!may(staff, 'heropenen')) return refused('heropenen');
       if (!cases.koppelingen || !(await visible(reference))) return NOT_FOUND;
-      return cases.koppelingen.reopen(reference, { reason, by: staff.id, now });
+      const outcome = await cases.koppelingen.reopen(reference, { reason, by: staff.id, now });
+      forget();
+      return outcome;
     },
 
     async regionOverview(regionId, now) {

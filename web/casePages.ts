@@ -65,9 +65,14 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
    * account without a role reaches nothing.
    */
   function scopedFor(session: StaffSession): ScopedCases | undefined {
-    const staff = staffOf(auth, session.staffId);
-    return staff ? scopedService(deps.cases, staff) : undefined;
+    // One per request (a session object is read per request), so its reads of a case are shared.
+    if (!scopedOfSession.has(session)) {
+      const staff = staffOf(auth, session.staffId);
+      scopedOfSession.set(session, staff ? scopedService(deps.cases, staff) : undefined);
+    }
+    return scopedOfSession.get(session);
   }
+  const scopedOfSession = new WeakMap<StaffSession, ScopedCases | undefined>();
 
   /** The case when it exists and lies in the staff member's regions; else undefined (a 404). */
   async function visibleState(session: StaffSession, reference: string): Promise<CaseState | undefined> {

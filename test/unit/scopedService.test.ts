@@ -243,3 +243,19 @@ test('a melding is started as recorded by the staff member, whatever recordedBy 
   await scopedService(recording, helpline).start({ municipality: 'Maastricht', recordedBy: 'cm-lim' });
   expect(given).toEqual([{ municipality: 'Maastricht', recordedBy: 'helpline' }]);
 });
+
+test('one scoped service reads a case once for all its checks, and afresh after a decision', async () => {
+  const { cases, calls } = doubles();
+  const scoped = scopedService(cases, cmLimburg);
+  const stateReads = () => calls.filter((c) => c === `state ${LIMBURG_CASE}`).length;
+  await scoped.state(LIMBURG_CASE);
+  await scoped.history(LIMBURG_CASE);
+  await scoped.state(LIMBURG_CASE);
+  expect(stateReads()).toBe(1);
+  await scoped.decide(LIMBURG_CASE, consent('cm-lim'));
+  await scoped.state(LIMBURG_CASE);
+  expect(stateReads()).toBe(2);
+  // Another request (another scoped service) reads for itself.
+  await scopedService(cases, cmLimburg).state(LIMBURG_CASE);
+  expect(stateReads()).toBe(3);
+});
