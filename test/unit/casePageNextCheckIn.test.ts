@@ -3,6 +3,7 @@
  * calendar days, which of the plan it is, the screening named as such; none once the case ends.
  */
 import { translator, type Lang } from '../../i18n';
+import { caseStateOf } from '../../testkit/caseStates';
 import { casePage } from '../../web/views/casePage';
 import type { CaseState, NextCheckIn } from '../../workflows/messages';
 
@@ -12,22 +13,7 @@ function stateWith(
   nextCheckIn: NextCheckIn | undefined,
   phase: CaseState['phase'] = 'watchful_waiting',
 ): CaseState {
-  return {
-    reference: 'CSG-LIM-2026-000123',
-    regionId: 'limburg',
-    phase,
-    triage: {
-      window: 'na_7_dagen',
-      acute: false,
-      basis: 'exact',
-      forensicPartner: 'forensisch_arts',
-      medicalPartner: 'medische_zorg_na_72_uur',
-    },
-    openRequests: [],
-    requests: [],
-    decisions: [],
-    ...(nextCheckIn ? { nextCheckIn } : {}),
-  };
+  return caseStateOf('CSG-LIM-2026-000123', { phase, ...(nextCheckIn ? { nextCheckIn } : {}) });
 }
 
 /** The "what happens next" line of the planned check-in, as text; undefined when the page has none. */

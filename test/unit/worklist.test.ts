@@ -15,42 +15,10 @@ import {
   WORKLIST_CONCURRENCY,
 } from '../../cases/worklist';
 import type { MeldingService } from '../../cases/meldingService';
-import type { CaseState, RequestView } from '../../workflows/messages';
+import { caseStateOf, requestView } from '../../testkit/caseStates';
+import type { CaseState } from '../../workflows/messages';
 
 const NOW = new Date('2026-11-30T10:00:00Z'); // Monday 30 November, 11:00 in the Netherlands
-
-function request(over: Partial<RequestView>): RequestView {
-  return {
-    requestId: 'r',
-    kind: 'checkin',
-    role: 'casemanager',
-    status: 'open',
-    requestedAt: '2026-11-29T10:00:00Z',
-    dueBy: '2026-11-30T12:00:00Z',
-    escalationLevel: 0,
-    awaitedTier: 'owner',
-    ...over,
-  };
-}
-
-function caseState(reference: string, over: Partial<CaseState> = {}): CaseState {
-  return {
-    reference,
-    regionId: 'limburg',
-    phase: 'watchful_waiting',
-    triage: {
-      window: 'na_7_dagen',
-      acute: false,
-      basis: 'exact',
-      forensicPartner: 'forensisch_arts',
-      medicalPartner: 'medische_zorg_na_72_uur',
-    },
-    openRequests: [],
-    requests: [],
-    decisions: [],
-    ...over,
-  };
-}
 
 describe('today and overdue, by the Dutch calendar day', () => {
   test.each([
@@ -65,8 +33,8 @@ describe('today and overdue, by the Dutch calendar day', () => {
 
 describe('the next due contact', () => {
   test('a running check-in comes before the plan, which may still name it', () => {
-    const state = caseState('CSG-LIM-2026-000001', {
-      openRequests: [request({ dueBy: '2026-11-30T08:00:00Z' })],
+    const state = caseStateOf('CSG-LIM-2026-000001', {
+      openRequests: [requestView({ dueBy: '2026-11-30T08:00:00Z' })],
       nextCheckIn: { at: '2026-11-29T08:00:00Z', number: 2, of: 4, screening: false },
     });
     expect(nextContactOf(state, NOW)).toEqual({
@@ -77,7 +45,7 @@ describe('the next due contact', () => {
   });
 
   test('without one running, the planned check-in; none planned, none', () => {
-    const planned = caseState('CSG-LIM-2026-000001', {
+    const planned = caseStateOf('CSG-LIM-2026-000001', {
       nextCheckIn: { at: '2026-12-07T10:00:00Z', number: 4, of: 4, screening: true },
     });
     expect(nextContactOf(planned, NOW)).toEqual({
@@ -88,17 +56,22 @@ describe('the next due contact', () => {
       screening: true,
       urgency: 'later',
     });
-    expect(nextContactOf(caseState('CSG-LIM-2026-000002'), NOW)).toBeUndefined();
+    expect(nextContactOf(caseStateOf('CSG-LIM-2026-000002'), NOW)).toBeUndefined();
   });
 
   test("the requests waiting on partners, soonest first; the casemanager's own check-in is not one", () => {
     const row = worklistCaseOf(
-      caseState('CSG-LIM-2026-000001', {
+      caseStateOf('CSG-LIM-2026-000001', {
         phase: 'acute_zorg',
         openRequests: [
-          request({ requestId: 'checkin-1' }),
-          request({ requestId: 'fmo', kind: 'fmo', role: 'forensisch_arts', dueBy: '2026-12-01T10:00:00Z' }),
-          request({
+          requestView({ requestId: 'checkin-1' }),
+          requestView({
+            requestId: 'fmo',
+            kind: 'fmo',
+            role: 'forensisch_arts',
+            dueBy: '2026-12-01T10:00:00Z',
+          }),
+          requestView({
             requestId: 'politie',
             kind: 'informatief_gesprek',
             role: 'zedenpolitie',
@@ -129,14 +102,14 @@ describe('the next due contact', () => {
 
 test('the worklist: by the next due contact, overdue first, no contact last; closed and unreadable cases left out', async () => {
   const states: Record<string, CaseState | undefined> = {
-    'CSG-LIM-2026-000001': caseState('CSG-LIM-2026-000001', {
+    'CSG-LIM-2026-000001': caseStateOf('CSG-LIM-2026-000001', {
       nextCheckIn: { at: '2026-12-07T10:00:00Z', number: 2, of: 4, screening: false },
     }),
-    'CSG-LIM-2026-000002': caseState('CSG-LIM-2026-000002', { phase: 'casemanager_overdracht' }),
-    'CSG-LIM-2026-000003': caseState('CSG-LIM-2026-000003', {
-      openRequests: [request({ dueBy: '2026-11-29T10:00:00Z' })],
+    'CSG-LIM-2026-000002': caseStateOf('CSG-LIM-2026-000002', { phase: 'casemanager_overdracht' }),
+    'CSG-LIM-2026-000003': caseStateOf('CSG-LIM-2026-000003', {
+      openRequests: [requestView({ dueBy: '2026-11-29T10:00:00Z' })],
     }),
-    'CSG-LIM-2026-000004': caseState('CSG-LIM-2026-000004', { phase: 'afgesloten' }),
+    'CSG-LIM-2026-000004': caseStateOf('CSG-LIM-2026-000004', { phase: 'afgesloten' }),
     'CSG-LIM-2026-000005': undefined,
   };
   const list = await buildWorklist(
@@ -172,8 +145,8 @@ test('at most WORKLIST_CONCURRENCY state queries at once, answers in order', asy
 
 describe('scoped: whose worklist, which regions', () => {
   const states: Record<string, CaseState> = {
-    'CSG-LIM-2026-000001': caseState('CSG-LIM-2026-000001'),
-    'CSG-UTR-2026-000001': caseState('CSG-UTR-2026-000001', { regionId: 'utrecht' }),
+    'CSG-LIM-2026-000001': caseStateOf('CSG-LIM-2026-000001'),
+    'CSG-UTR-2026-000001': caseStateOf('CSG-UTR-2026-000001', { regionId: 'utrecht' }),
   };
   const asked: Array<{ staffId: string; regions?: readonly string[] }> = [];
   const cases = {

@@ -4,48 +4,15 @@
  * a memo that does not hold a row this code reads counts as none.
  */
 import { buildWorklist, rowFromMemo, worklistCaseOf } from '../../cases/worklist';
-import type { CaseState, RequestView } from '../../workflows/messages';
+import { caseStateOf, requestView } from '../../testkit/caseStates';
 import { WORKLIST_MEMO_KEY, worklistRowOf } from '../../workflows/worklistRow';
 
 const NOW = new Date('2026-11-30T10:00:00Z');
 
-function request(over: Partial<RequestView>): RequestView {
-  return {
-    requestId: 'r',
-    kind: 'checkin',
-    role: 'casemanager',
-    status: 'open',
-    requestedAt: '2026-11-29T10:00:00Z',
-    dueBy: '2026-11-30T12:00:00Z',
-    escalationLevel: 0,
-    awaitedTier: 'owner',
-    ...over,
-  };
-}
-
-function caseState(reference: string, over: Partial<CaseState> = {}): CaseState {
-  return {
-    reference,
-    regionId: 'limburg',
-    phase: 'watchful_waiting',
-    triage: {
-      window: 'na_7_dagen',
-      acute: false,
-      basis: 'exact',
-      forensicPartner: 'forensisch_arts',
-      medicalPartner: 'medische_zorg_na_72_uur',
-    },
-    openRequests: [],
-    requests: [],
-    decisions: [],
-    ...over,
-  };
-}
-
-const KEPT = caseState('CSG-LIM-2026-000001', {
+const KEPT = caseStateOf('CSG-LIM-2026-000001', {
   nextCheckIn: { at: '2026-12-07T10:00:00Z', number: 2, of: 4, screening: false },
   openRequests: [
-    request({
+    requestView({
       requestId: 'ggz_verwijzing',
       kind: 'ggz_verwijzing',
       role: 'ggz',
@@ -53,10 +20,10 @@ const KEPT = caseState('CSG-LIM-2026-000001', {
     }),
   ],
 });
-const OVERDUE = caseState('CSG-LIM-2026-000002', {
-  openRequests: [request({ dueBy: '2026-11-29T10:00:00Z' })],
+const OVERDUE = caseStateOf('CSG-LIM-2026-000002', {
+  openRequests: [requestView({ dueBy: '2026-11-29T10:00:00Z' })],
 });
-const OLD = caseState('CSG-LIM-2026-000003', { phase: 'casemanager_overdracht' });
+const OLD = caseStateOf('CSG-LIM-2026-000003', { phase: 'casemanager_overdracht' });
 
 test('rows in the memos: no state query; a case without one (from before) is asked, and the page is the same', async () => {
   const asked: string[] = [];
@@ -84,8 +51,8 @@ test('rows in the memos: no state query; a case without one (from before) is ask
 });
 
 test('a row the staff member may not see, or of a closed case, is left out without a state query', async () => {
-  const closed = caseState('CSG-LIM-2026-000004', { phase: 'afgesloten' });
-  const elsewhere = caseState('CSG-UTR-2026-000005', { regionId: 'utrecht' });
+  const closed = caseStateOf('CSG-LIM-2026-000004', { phase: 'afgesloten' });
+  const elsewhere = caseStateOf('CSG-UTR-2026-000005', { regionId: 'utrecht' });
   const rows = new Map([KEPT, closed, elsewhere].map((s) => [s.reference, worklistRowOf(s)]));
   const readState = jest.fn(async () => undefined);
   const list = await buildWorklist(
