@@ -13,16 +13,16 @@
  * Like every decision on the case page, each goes through a confirmation step that changes nothing.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { caseFormPost } from './caseFormPost';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 import { decisionSchemas } from '../domain/decisionSchemas';
 import { isOneOf } from '../domain/vocabulary';
 import { REOPEN_REASONS } from '../domain/koppeling';
 import { formatLocal } from '../domain/localTime';
 import type { CaseState } from '../workflows/messages';
-import { referenceParam } from './apiSchemas';
-import { sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import type { AuthConfig } from './kit/auth';
 import type { SafeHtml } from './kit/html';
-import { pageUi, type PageUi } from './kit/language';
+import type { PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { koppelingConfirmPage } from './views/koppelingConfirmPage';
 import { koppelingSection } from './views/koppelingSection';
@@ -60,22 +60,8 @@ export function registerKoppelingPages(app: FastifyInstance, deps: KoppelingPage
 
   /** Session, CSRF and reference of a post, scoped; undefined once a reply was sent. */
   function post(request: FastifyRequest, reply: FastifyReply) {
-    const { reference } = request.params as { reference: string };
-    const parsed = referenceParam.safeParse(reference);
-    const back = parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw';
-    const found = sessionFromCookie(request, auth);
-    if (!found) {
-      void reply.redirect(`/inloggen?next=${encodeURIComponent(back)}`, 303);
-      return undefined;
-    }
-    const ui = pageUi(request, back);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const staff = staffOf(auth, found.session.staffId);
-    if (!verifyCsrf(found.token, body._csrf, auth.sessionSecret) || !parsed.success || !staff) {
-      void page(reply, 403, messagePage(ui, ui.t('casePage.expiredTitle'), ui.t('casePage.expired'), back));
-      return undefined;
-    }
-    return { ui, body, back, reference: parsed.data, scoped: scopedService(deps.cases, staff) };
+    const posted = caseFormPost(auth, request, reply);
+    return posted && { ...posted, scoped: scopedService(deps.cases, posted.staff) };
   }
 
   const refusal = (reply: FastifyReply, ui: PageUi, code: number, text: string, back: string) =>

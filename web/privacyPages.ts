@@ -12,13 +12,13 @@
  * staff member's regions is "not found", as everywhere.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { caseFormPost } from './caseFormPost';
 import { may, type Staff } from '../domain/access';
 import { exportDocument, type PrivacyService } from '../cases/privacy';
 import { isLang } from '../i18n';
-import { referenceParam } from './apiSchemas';
-import { sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import type { AuthConfig } from './kit/auth';
 import type { SafeHtml } from './kit/html';
-import { pageUi, type PageUi } from './kit/language';
+import type { PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { privacySection } from './views/privacySection';
 
@@ -52,24 +52,7 @@ export function registerPrivacyPages(app: FastifyInstance, deps: PrivacyPagesDep
     reply.code(code).type('text/html; charset=utf-8').send(body);
 
   /** Session, CSRF and reference of a post; undefined once a reply was sent. */
-  function post(request: FastifyRequest, reply: FastifyReply) {
-    const { reference } = request.params as { reference: string };
-    const parsed = referenceParam.safeParse(reference);
-    const back = parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw';
-    const found = sessionFromCookie(request, auth);
-    if (!found) {
-      void reply.redirect(`/inloggen?next=${encodeURIComponent(back)}`, 303);
-      return undefined;
-    }
-    const ui = pageUi(request, back);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const staff = staffOf(auth, found.session.staffId);
-    if (!verifyCsrf(found.token, body._csrf, auth.sessionSecret) || !parsed.success || !staff) {
-      void page(reply, 403, messagePage(ui, ui.t('casePage.expiredTitle'), ui.t('casePage.expired'), back));
-      return undefined;
-    }
-    return { ui, body, back, reference: parsed.data, staff };
-  }
+  const post = (request: FastifyRequest, reply: FastifyReply) => caseFormPost(auth, request, reply);
 
   const forbidden = (reply: FastifyReply, ui: PageUi, back: string) =>
     page(reply, 403, messagePage(ui, ui.t('casePage.closeForbiddenTitle'), ui.t('casePage.forbidden'), back));
