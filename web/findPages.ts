@@ -9,6 +9,7 @@ import { REGIONS } from '../regions';
 import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
 import { pageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
+import { isoDate, parseDutchDate } from '../domain/localTime';
 import { FIND_FIELDS, parseFindQuery, type FindField } from './findQuery';
 import { findPage } from './views/findPage';
 
@@ -69,12 +70,14 @@ export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): vo
       if (typeof body[name] === 'string') values[name] = (body[name] as string).slice(0, 200);
     }
     const page = { values, regionName, csrfToken: session.csrf, staffId: session.staffId, ui };
-    const parsed = parseFindQuery(values);
+    const parsed = parseFindQuery(withIsoBirthDate(values));
     if (!parsed.ok) {
       const problems: Partial<Record<FindField, string>> = {};
       for (const p of parsed.problems) {
         const name = p.field as FindField;
-        problems[name] ??= ui.t(`find.${p.messageKey}`);
+        // The page asks for dd-mm-jjjj; the API's message speaks of its own YYYY-MM-DD.
+        const key = p.messageKey === 'dateOfBirthInvalid' ? 'dateOfBirthTyped' : p.messageKey;
+        problems[name] ??= ui.t(`find.${key}`);
       }
       return reply
         .code(400)
@@ -93,4 +96,14 @@ export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): vo
     request.log.info({ event: 'find', staffId: session.staffId, found: found.length }, 'cases searched');
     return reply.type('text/html; charset=utf-8').send(findPage({ ...page, problems: {}, found }));
   });
+}
+
+/**
+ * The page takes a date of birth as the intake form does (dd-mm-jjjj, one way to write a date on
+ * every form); the search itself, like the API, takes YYYY-MM-DD.
+ */
+function withIsoBirthDate(values: Partial<Record<FindField, string>>): Partial<Record<FindField, string>> {
+  const typed = values.geboortedatum;
+  const ymd = typed === undefined ? undefined : parseDutchDate(typed);
+  return ymd ? { ...values, geboortedatum: isoDate(ymd) } : values;
 }

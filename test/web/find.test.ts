@@ -176,11 +176,23 @@ describe('the staff page "find a melding again"', () => {
   });
 
   test.each([
-    ['nl', 'Melding terugvinden', '1 melding gevonden.', 'Vul bij de naam ook de geboortedatum in.'],
-    ['en', 'Find a melding again', '1 melding found.', 'Enter the date of birth with the name.'],
+    [
+      'nl',
+      'Melding terugvinden',
+      '1 melding gevonden.',
+      'Vul bij de naam ook de geboortedatum in.',
+      'Vul de geboortedatum in als dd-mm-jjjj',
+    ],
+    [
+      'en',
+      'Find a melding again',
+      '1 melding found.',
+      'Enter the date of birth with the name.',
+      'Enter the date of birth as dd-mm-yyyy',
+    ],
   ])(
     'in %s: the form posts, shows what it found, and names the field of a bad search',
-    async (lang, title, one, needDate) => {
+    async (lang, title, one, needDate, dateAsTyped) => {
       const mobile = freshMobile();
       const reference = await startCase({ phone: mobile });
       await foundBy({ telefoon: mobile }, reference);
@@ -212,6 +224,11 @@ describe('the staff page "find a melding again"', () => {
       expect(refused.body).toContain(`id="geboortedatum-fout"`);
       expect(refused.body).toContain(needDate);
       expect(refused.body).toContain('value="&lt;b&gt;An&lt;/b&gt;"');
+
+      // The page takes a date of birth as the intake form does (dd-mm-jjjj) and says so.
+      const badDate = await post({ telefoon: '', naam: 'An de Vries', geboortedatum: '31-02-1990' });
+      expect(badDate.statusCode).toBe(400);
+      expect(badDate.body).toContain(dateAsTyped);
 
       const forged = await post({ _csrf: 'forged', telefoon: mobile });
       expect(forged.statusCode).toBe(403);
