@@ -7,8 +7,11 @@
  * finer than the semester. Pure code (no imports with side effects): the workflow builds the
  * record with it, the report CLI aggregates and formats with it.
  */
+import { percentageHidden, SMALL_CELL_THRESHOLD, suppressedCounts } from './semesterSuppression';
 import type { Gender, VictimAge, YesNoUnknown } from './types';
 import { GENDERS } from './vocabulary';
+
+export { SMALL_CELL_THRESHOLD } from './semesterSuppression';
 
 /** `2026-H1` (January to June) or `2026-H2` (July to December), in Dutch time. */
 export type Semester = `${number}-H${1 | 2}`;
@@ -52,9 +55,13 @@ export function minorOf(age: VictimAge): YesNoUnknown {
   return 'onbekend';
 }
 
-/** Cells counting fewer cases than this are shown as "< 5", so that no person can be singled out. */
-export const SMALL_CELL_THRESHOLD = 5;
+/** A count of fewer than 5 cases as published, so that no person can be singled out. */
 export const SUPPRESSED = '< 5';
+/**
+ * Any other hidden cell: a count derivable from the published ones, and every hidden percentage
+ * (written "< 5" it would read as "under 5 %").
+ */
+export const HIDDEN = 'x';
 
 export interface FigureRow {
   /** Stable code, e.g. `acuut_minderjarig` (CSV). */
@@ -64,6 +71,8 @@ export interface FigureRow {
   count: number;
   /** Denominator of the percentage; absent for the total. */
   base?: number;
+  /** The row whose count is the base. */
+  baseCode?: string;
 }
 
 export interface SemesterFigures {
@@ -81,104 +90,139 @@ export function aggregate(records: ReportRecord[], regionId: string, semester: S
   const count = (predicate: (r: ReportRecord) => boolean) => acute.filter(predicate).length;
   const rows: FigureRow[] = [
     { code: 'meldingen', label: 'Meldingen', count: total },
-    { code: 'acuut', label: 'Acuut', count: a, base: total },
-    { code: 'niet_acuut', label: 'Niet acuut', count: total - a, base: total },
+    { code: 'acuut', label: 'Acuut', count: a, base: total, baseCode: 'meldingen' },
+    { code: 'niet_acuut', label: 'Niet acuut', count: total - a, base: total, baseCode: 'meldingen' },
     ...GENDERS.map((g) => ({
       code: `acuut_geslacht_${g}`,
       label: `Acuut: geslacht ${g}`,
       count: count((r) => r.gender === g),
       base: a,
+      baseCode: 'acuut',
     })),
     {
       code: 'acuut_minderjarig',
       label: 'Acuut: minderjarig',
       count: count((r) => r.minor === 'ja'),
       base: a,
+      baseCode: 'acuut',
     },
     {
       code: 'acuut_leeftijd_onbekend',
       label: 'Acuut: leeftijd onbekend',
       count: count((r) => r.minor === 'onbekend'),
       base: a,
+      baseCode: 'acuut',
     },
     {
       code: 'acuut_eerder_seksueel_misbruik',
       label: 'Acuut: eerder seksueel misbruik',
       count: count((r) => r.earlierSexualAbuse === 'ja'),
       base: a,
+      baseCode: 'acuut',
     },
     {
       code: 'acuut_eerder_misbruik_onbekend',
       label: 'Acuut: eerder seksueel misbruik onbekend',
       count: count((r) => r.earlierSexualAbuse === 'onbekend'),
       base: a,
+      baseCode: 'acuut',
     },
     {
       code: 'acuut_medische_zorg',
       label: 'Acuut: acute medische zorg ontvangen',
       count: count((r) => r.medicalCare),
       base: a,
+      baseCode: 'acuut',
     },
-    { code: 'acuut_fmo', label: 'Acuut: FMO ondergaan', count: count((r) => r.fmo), base: a },
+    {
+      code: 'acuut_fmo',
+      label: 'Acuut: FMO ondergaan',
+      count: count((r) => r.fmo),
+      base: a,
+      baseCode: 'acuut',
+    },
     {
       code: 'acuut_aangifte',
       label: 'Acuut: zegt aangifte te hebben gedaan',
       count: count((r) => r.aangifte),
       base: a,
+      baseCode: 'acuut',
     },
     {
       code: 'acuut_casemanagement',
       label: 'Acuut: casemanagement ontvangen',
       count: count((r) => r.casemanagement),
       base: a,
+      baseCode: 'acuut',
     },
   ];
   return { regionId, semester, rows };
 }
 
-/** A count as published: fewer than 5 cases (none included) is "< 5". */
-export function countCell(count: number): string {
-  return count < SMALL_CELL_THRESHOLD ? SUPPRESSED : String(count);
+/** One row as published: its cells after suppression (semesterSuppression.ts). */
+export interface PublishedRow {
+  code: string;
+  label: string;
+  count: string;
+  /** Empty for the total row. */
+  percentage: string;
 }
 
 /**
- * A percentage as published: whole percent, halves rounded up (62.5 → 63). Suppressed ("< 5")
- * when the cell counts fewer than 5 cases, and when its base does: 2 of 3 would single people out
- * as surely as the count. Empty without a base (the total row).
+ * The rows as published. `changedSincePublication`: rows of a revised semester whose count moved
+ * by 1 to 4 since its figures were published (the move itself would be a small cell).
  */
-export function percentCell(count: number, base: number | undefined): string {
-  if (base === undefined) return '';
-  if (count < SMALL_CELL_THRESHOLD || base < SMALL_CELL_THRESHOLD) return SUPPRESSED;
+export function publishedRows(
+  figures: SemesterFigures,
+  changedSincePublication: ReadonlySet<string> = new Set(),
+): PublishedRow[] {
+  const hidden = suppressedCounts(figures.rows, changedSincePublication);
+  return figures.rows.map((r) => ({
+    code: r.code,
+    label: r.label,
+    count: hidden.get(r.code) === 'klein' ? SUPPRESSED : hidden.has(r.code) ? HIDDEN : String(r.count),
+    percentage:
+      r.base === undefined ? '' : percentageHidden(r, hidden) ? HIDDEN : wholePercent(r.count, r.base),
+  }));
+}
+
+/** A percentage as published: whole percent, halves rounded up (62.5 → 63). */
+export function wholePercent(count: number, base: number): string {
   // Integer arithmetic, so that 62.5 is exactly a half and rounds up.
   const tenths = Math.floor((count * 1000) / base);
   return `${Math.floor(tenths / 10) + (tenths % 10 >= 5 ? 1 : 0)}%`;
 }
 
-export function toMarkdown(figures: SemesterFigures): string {
+/** The legend every published table carries, so "< 5" and "x" are read as meant. */
+export const LEGEND = `"${SUPPRESSED}": minder dan ${SMALL_CELL_THRESHOLD} meldingen. "${HIDDEN}": niet gepubliceerd, omdat het getal anders uit de andere cijfers af te leiden is (of, bij een percentage, het aantal zelf of het aantal waarvan het een percentage is niet gepubliceerd wordt). Percentages van "Acuut: ..." zijn van het aantal acute meldingen.`;
+
+export function markdownTable(rows: readonly PublishedRow[]): string[] {
+  return [
+    '| Cijfer | Aantal | Percentage |',
+    '| ------ | -----: | ---------: |',
+    ...rows.map((r) => `| ${r.label} | ${r.count} | ${r.percentage || '-'} |`),
+  ];
+}
+
+export function toMarkdown(figures: SemesterFigures, status?: string): string {
   const lines = [
     `# Semestercijfers ${figures.regionId}, ${figures.semester}`,
     '',
-    `Aantallen onder de ${SMALL_CELL_THRESHOLD} staan als "${SUPPRESSED}". Percentages van "Acuut: ..." zijn van het aantal acute meldingen.`,
+    ...(status ? [status, ''] : []),
+    LEGEND,
     '',
-    '| Cijfer | Aantal | Percentage |',
-    '| ------ | -----: | ---------: |',
-    ...figures.rows.map(
-      (r) => `| ${r.label} | ${countCell(r.count)} | ${percentCell(r.count, r.base) || '-'} |`,
-    ),
+    ...markdownTable(publishedRows(figures)),
     '',
   ];
   return lines.join('\n');
 }
 
+export const CSV_HEADER = 'regio,semester,cijfer,aantal,percentage';
+
+export function csvLines(figures: SemesterFigures, rows: readonly PublishedRow[]): string[] {
+  return rows.map((r) => [figures.regionId, figures.semester, r.code, r.count, r.percentage].join(','));
+}
+
 export function toCsv(figures: SemesterFigures): string {
-  const lines = [
-    'regio,semester,cijfer,aantal,percentage',
-    ...figures.rows.map((r) =>
-      [figures.regionId, figures.semester, r.code, countCell(r.count), percentCell(r.count, r.base)].join(
-        ',',
-      ),
-    ),
-    '',
-  ];
-  return lines.join('\n');
+  return [CSV_HEADER, ...csvLines(figures, publishedRows(figures)), ''].join('\n');
 }

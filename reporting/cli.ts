@@ -5,7 +5,9 @@
  *
  * Writes `semestercijfers-<region>-<semester>.md` and `.csv` into `--out` (default
  * `.data/reports`) and prints the Markdown. Counts and percentages only; cells of fewer than 5
- * cases show "< 5". Reads REPORT_DB_PATH (default `.data/semester-report.db`), read-only; needs
+ * cases show "< 5", cells that could be worked out from others "x" (domain/semesterSuppression.ts).
+ * The first run after a semester has ended fixes its figures (reporting/semesterRun.ts). Reads
+ * REPORT_DB_PATH (default `.data/semester-report.db`), writing only the published figures; needs
  * no Temporal and no secrets, and works for semesters whose cases Temporal no longer keeps.
  * Exit codes: 0 written, 1 failed, 2 wrong usage (unknown region, bad semester).
  */
@@ -13,8 +15,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REGIONS } from '../regions';
-import { aggregate, SEMESTER_PATTERN, toCsv, toMarkdown, type Semester } from '../domain/semesterReport';
+import { SEMESTER_PATTERN, type Semester } from '../domain/semesterReport';
+import { openPublications } from './publications';
 import { openReportStore } from './reportStore';
+import { runSemesterReport } from './semesterRun';
 
 export const DEFAULT_REPORT_DB_PATH = '.data/semester-report.db';
 
@@ -25,6 +29,8 @@ export interface ReportCliDeps {
   regionIds: string[];
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The clock that decides whether the semester has ended (its figures are then fixed). */
+  now?: () => Date;
 }
 
 export function runReportCli(argv: string[], deps: ReportCliDeps): number {
@@ -68,18 +74,23 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
     deps.err(`no report store readable at REPORT_DB_PATH (${dbPath}): ${(error as Error).message}`);
     return 1;
   }
+  const publications = openPublications(dbPath);
   try {
-    const figures = aggregate(store.records(regionId, semester), regionId, semester);
+    const report = runSemesterReport(
+      { records: (region, s) => store.records(region, s), publications, now: deps.now?.() ?? new Date() },
+      regionId,
+      semester,
+    );
     const outDir = resolve(values.out ?? '.data/reports');
     mkdirSync(outDir, { recursive: true });
     const base = join(outDir, `semestercijfers-${regionId}-${semester}`);
-    const markdown = toMarkdown(figures);
-    writeFileSync(`${base}.md`, markdown);
-    writeFileSync(`${base}.csv`, toCsv(figures));
-    deps.out(markdown);
+    writeFileSync(`${base}.md`, report.markdown);
+    writeFileSync(`${base}.csv`, report.csv);
+    deps.out(report.markdown);
     deps.out(`Geschreven: ${base}.md en ${base}.csv\n`);
     return 0;
   } finally {
+    publications.close();
     store.close();
   }
 }

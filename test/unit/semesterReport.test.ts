@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   aggregate,
-  countCell,
   minorOf,
-  percentCell,
+  publishedRows,
   semesterOf,
   toCsv,
   toMarkdown,
+  wholePercent,
   type ReportRecord,
 } from '../../domain/semesterReport';
 import { runReportCli } from '../../reporting/cli';
@@ -59,19 +59,29 @@ describe('minorOf', () => {
   ])('%j → %s', (age, expected) => expect(minorOf(age)).toBe(expected));
 });
 
-describe('cells of fewer than 5 cases are "< 5"', () => {
+describe('cells of fewer than 5 cases are "< 5", their percentages "x"', () => {
+  const cellsOf = (records: ReportRecord[], code: string) =>
+    publishedRows(aggregate(records, 'limburg', '2026-H2')).find((r) => r.code === code)!;
+
   test.each([
     [0, '< 5'],
     [1, '< 5'],
     [4, '< 5'],
     [5, '5'],
-    [123, '123'],
-  ])('count %i → %s', (n, cell) => expect(countCell(n)).toBe(cell));
+    [23, '23'],
+  ])('%i acute cases with FMO → %s', (n, cell) => {
+    const records = [...many(n, { fmo: true }), ...many(30 - n)];
+    expect(cellsOf(records, 'acuut_fmo').count).toBe(cell);
+  });
 
-  test('a percentage of fewer than 5 cases, or of a base under 5, is suppressed too', () => {
-    expect(percentCell(4, 100)).toBe('< 5');
-    expect(percentCell(3, 4)).toBe('< 5'); // 4 of 4 would say "all of them"
-    expect(percentCell(5, 5)).toBe('100%');
+  test('a percentage of fewer than 5 cases, or of a base under 5, is "x", never "< 5" (not "under 5 %")', () => {
+    expect(cellsOf([...many(4, { fmo: true }), ...many(96)], 'acuut_fmo').percentage).toBe('x');
+    // 3 of 4 acute cases: the base itself is a small cell.
+    const fewAcute = [...many(3, { fmo: true }), ...many(1), ...many(20, { acute: false })];
+    expect(cellsOf(fewAcute, 'acuut_fmo').percentage).toBe('x');
+    expect(cellsOf([...many(5, { fmo: true }), ...many(5, { acute: false })], 'acuut_fmo').percentage).toBe(
+      '100%',
+    );
   });
 });
 
@@ -84,7 +94,7 @@ describe('percentages: whole percent, halves up', () => {
     [10, 40, '25%'],
     [5, 11, '45%'], // 45.45: not rounded twice to 46
     [199, 200, '100%'], // 99.5
-  ])('%i of %i → %s', (count, of, expected) => expect(percentCell(count, of)).toBe(expected));
+  ])('%i of %i → %s', (count, of, expected) => expect(wholePercent(count, of)).toBe(expected));
 });
 
 describe('aggregate', () => {
@@ -119,10 +129,10 @@ describe('aggregate', () => {
     expect(csv).toContain('limburg,2026-H2,meldingen,20,');
     expect(csv).toContain('limburg,2026-H2,acuut,13,65%');
     expect(csv).toContain('limburg,2026-H2,acuut_geslacht_vrouw,6,46%'); // 46.15
-    expect(csv).toContain('limburg,2026-H2,acuut_geslacht_anders,< 5,< 5');
+    expect(csv).toContain('limburg,2026-H2,acuut_geslacht_anders,< 5,x');
     expect(csv).toContain('limburg,2026-H2,acuut_casemanagement,11,85%'); // 84.6
     const md = toMarkdown(figures);
-    expect(md).toContain('| Acuut: geslacht anders | < 5 | < 5 |');
+    expect(md).toContain('| Acuut: geslacht anders | < 5 | x |');
     expect(md).toContain('| Meldingen | 20 | - |');
   });
 });
@@ -182,6 +192,8 @@ describe('npm run report: usage errors', () => {
       regionIds: ['gelderland-zuid-midden', 'limburg'],
       out: (t) => out.push(t),
       err: (t) => err.push(t),
+      // Within 2026-H2, so its figures are provisional whenever this test runs.
+      now: () => new Date('2026-11-30T12:00:00Z'),
     });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
@@ -217,16 +229,16 @@ describe('npm run report: usage errors', () => {
   test('writes Markdown and CSV into --out', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
     const store = openReportStore(join(dir, 'r.db'));
-    many(6).forEach((r, i) => store.write(`k${i}`, r));
+    [...many(6), ...many(5, { acute: false })].forEach((r, i) => store.write(`k${i}`, r));
     store.close();
     const r = run(['--region', 'limburg', '--semester', '2026-H2', '--out', join(dir, 'out')], {
       REPORT_DB_PATH: join(dir, 'r.db'),
     });
     expect(r.code).toBe(0);
     const csv = readFileSync(join(dir, 'out', 'semestercijfers-limburg-2026-H2.csv'), 'utf8');
-    expect(csv).toContain('limburg,2026-H2,acuut,6,100%');
-    expect(readFileSync(join(dir, 'out', 'semestercijfers-limburg-2026-H2.md'), 'utf8')).toContain(
-      '| Acuut | 6 | 100% |',
-    );
+    expect(csv).toContain('limburg,2026-H2,acuut,6,55%');
+    const md = readFileSync(join(dir, 'out', 'semestercijfers-limburg-2026-H2.md'), 'utf8');
+    expect(md).toContain('| Acuut | 6 | 55% |');
+    expect(md).toContain('Voorlopige cijfers');
   });
 });
