@@ -11,7 +11,7 @@
  * no Temporal and no secrets, and works for semesters whose cases Temporal no longer keeps.
  * Exit codes: 0 written, 1 failed, 2 wrong usage (unknown region, bad semester).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REGIONS } from '../regions';
@@ -69,7 +69,9 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
   const dbPath = resolve(deps.env.REPORT_DB_PATH || DEFAULT_REPORT_DB_PATH);
   let store;
   try {
-    store = openReportStore(dbPath, { readonly: true });
+    // The report fixes published figures in the same file; a missing file is an error, not a new store.
+    if (!existsSync(dbPath)) throw new Error('no such file');
+    store = openReportStore(dbPath);
   } catch (error) {
     deps.err(`no report store readable at REPORT_DB_PATH (${dbPath}): ${(error as Error).message}`);
     return 1;

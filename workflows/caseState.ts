@@ -38,6 +38,7 @@ import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest } from './partnerRequest';
 import { searchAttributePublisher } from './visibility';
+import type { OpenReportRecord } from './semesterReport';
 
 /** How the case is ending, once a withdrawal, a transfer or an ops closing said so. */
 export interface Closing {
@@ -78,6 +79,8 @@ export class MeldingCase {
   completed = false;
   /** Whether the victim says they made an aangifte (for the semester figures). */
   aangifte = false;
+  /** The open semester record written at intake, which the final one replaces. */
+  openReportRecord?: OpenReportRecord;
   /**
    * The owner: the staff id of the casemanager who accepted the handover (or was handed the case
    * since). Check-ins go to them first. Undefined until then, and for cases from before owners.

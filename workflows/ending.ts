@@ -102,6 +102,7 @@ export async function endCase(c: MeldingCase): Promise<MeldingResult> {
         aangifte: c.aangifte,
       }),
       c.ref,
+      c.openReportRecord,
     );
   }
   await condition(allHandlersFinished);

@@ -25,6 +25,7 @@
  * Changing the pathway later: wrap the new behaviour in `if (patched('<change-id>'))` so running
  * cases keep their old path, and record a new history into test/replay/histories/.
  */
+import { patched } from '@temporalio/workflow';
 import type { MeldingResult, MeldingWorkflowInput, RequestKind } from '../domain/types';
 import { MeldingCase } from './caseState';
 import { awaitHandover, startHandover } from './casemanagerHandover';
@@ -39,6 +40,7 @@ import { registerCheckInDecisions } from './checkInDecisions';
 import { registerOpsActions } from './opsActions';
 import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
+import { reportRecordOf, writeOpenReportRecord } from './semesterReport';
 import { watchfulWaiting } from './watchfulWaiting';
 
 const ACUTE_KINDS: RequestKind[] = ['informatief_gesprek', 'fmo', 'medische_zorg'];
@@ -78,6 +80,13 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   );
   recordOrigin(c, intake.recordedBy);
   c.publish();
+  if (patched('semester-open-record')) {
+    const asTakenIn = { requests: [], calledOff: new Set<string>(), aangifte: false };
+    c.openReportRecord = writeOpenReportRecord(
+      reportRecordOf({ intake, regionId: c.pathway.regionId, acute: c.triage.acute, ...asTakenIn }),
+      c.ref,
+    );
+  }
 
   const handover = startHandover(c);
   followPoliceWish(c, true);

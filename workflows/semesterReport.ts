@@ -1,7 +1,7 @@
 /**
- * The workflow's part of the semester figures: when a case ends, what it recorded and what the
- * pathway gave becomes one anonymous report record, written by an activity into the report
- * store (which outlives the namespace retention).
+ * The workflow's part of the semester figures: at intake the case is counted by an open record,
+ * and when it ends, what it recorded and what the pathway gave becomes its one anonymous report
+ * record, written by an activity into the report store (which outlives the namespace retention).
  *
  * What counts as received (from the case itself, no free text):
  * - acute medical care: a medical-care request acknowledged by the medical partner;
@@ -55,12 +55,44 @@ export function reportRecordOf(c: EndedCase): ReportRecord {
   };
 }
 
+/** The case's open record: its key, and its write, which the final record waits for. */
+export interface OpenReportRecord {
+  openKey: string;
+  written: Promise<void>;
+}
+
+/**
+ * Counts the case in the semester of its melding from the start (still open at the semester's
+ * end, it is in that semester's figures). Not awaited: the pathway never waits for the store.
+ */
+export function writeOpenReportRecord(record: ReportRecord, meldingRef: string): OpenReportRecord {
+  const openKey = uuid4();
+  const written = reportActivities.writeOpenReportRecord({ openKey, record }).then(
+    () => undefined,
+    () =>
+      log.error('open semester report record could not be written; the case counts when it ends', {
+        meldingRef,
+      }),
+  );
+  return { openKey, written };
+}
+
 /** Writes the record; a store that stays unreachable for days is logged, and the case still closes. */
-export async function writeReportRecord(record: ReportRecord, meldingRef: string): Promise<void> {
+export async function writeReportRecord(
+  record: ReportRecord,
+  meldingRef: string,
+  open?: OpenReportRecord,
+): Promise<void> {
   // Drawn from the workflow's seeded random: the same key on replay, so every retry dedupes.
   const writeKey = uuid4();
   try {
-    await reportActivities.writeReportRecord({ writeKey, record });
+    // After the open record, so the final one replaces it rather than the other way round.
+    await open?.written;
+    await reportActivities.writeReportRecord({
+      writeKey,
+      record,
+      ...(open ? { openKey: open.openKey } : {}),
+    });
   } catch {
     log.error('semester report record could not be written; the figures miss this case', { meldingRef });
   }

@@ -147,6 +147,19 @@ describe('the report store', () => {
     store.close();
   });
 
+  test('a running case counts from intake; its final record replaces the open one; a late retry changes nothing', () => {
+    const store = openReportStore(':memory:');
+    expect(store.writeOpen('open-1', { ...base, casemanagement: false })).toBe(true);
+    expect(store.writeOpen('open-1', { ...base, casemanagement: false })).toBe(false);
+    expect(store.records('limburg', '2026-H2')).toEqual([{ ...base, casemanagement: false }]);
+    expect(store.write('final-1', { ...base, fmo: true }, 'open-1')).toBe(true);
+    expect(store.records('limburg', '2026-H2')).toEqual([{ ...base, fmo: true }]);
+    // The intake's write retried after the case ended must not count it twice.
+    expect(store.writeOpen('open-1', base)).toBe(false);
+    expect(store.records('limburg', '2026-H2')).toHaveLength(1);
+    store.close();
+  });
+
   test('write keys are forgotten after the retry window; records keep no key, id or date', () => {
     const dir = mkdtempSync(join(tmpdir(), 'report-store-'));
     const path = join(dir, 'report.db');

@@ -12,7 +12,7 @@ import type {
   PartnerNotice,
   PartnerRequestMessage,
 } from '../../activities/types';
-import type { WriteReportRecordInput } from '../../activities/reportActivities';
+import type { WriteOpenReportRecordInput, WriteReportRecordInput } from '../../activities/reportActivities';
 import type { MeldingIntake } from '../../domain/types';
 import { getCaseState, startMelding } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
@@ -62,6 +62,13 @@ export class PartnerDouble implements MeldingActivities {
   reports: WriteReportRecordInput[] = [];
   writeReportRecord = async (input: WriteReportRecordInput): Promise<{ written: boolean }> => {
     this.reports.push(input);
+    return { written: true };
+  };
+
+  /** Open semester records the workflow wrote at intake. */
+  openReports: WriteOpenReportRecordInput[] = [];
+  writeOpenReportRecord = async (input: WriteOpenReportRecordInput): Promise<{ written: boolean }> => {
+    this.openReports.push(input);
     return { written: true };
   };
 

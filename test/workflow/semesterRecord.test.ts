@@ -1,6 +1,7 @@
 /**
- * The workflow's part of the semester figures, on the time-skipping server: a case that runs the
- * whole pathway writes one anonymous record when it ends (with what it was given), a case whose
+ * The workflow's part of the semester figures, on the time-skipping server: a case is counted by
+ * an open record from intake, and a case that runs the whole pathway writes one anonymous record
+ * when it ends (with what it was given) that replaces it; a case whose
  * FMO was called off does not count the FMO, and the aangifte decision is validated like every
  * other decision.
  */
@@ -18,8 +19,25 @@ test('a case that runs to its end writes one anonymous record of what it was giv
     gender: 'vrouw',
     earlierSexualAbuse: 'ja',
   });
+  const openBefore = h.partners.openReports.length;
   const ref = await h.start(intake);
   await h.until(ref, (s) => s.phase === 'acute_zorg');
+  // Counted from the start, in the semester of its melding: what the intake says, no care yet.
+  const opened = h.partners.openReports.slice(openBefore);
+  expect(opened).toHaveLength(1);
+  expect(opened[0]!.record).toEqual({
+    regionId: 'limburg',
+    semester: expect.stringMatching(/^\d{4}-H[12]$/),
+    acute: true,
+    gender: 'vrouw',
+    minor: 'ja',
+    earlierSexualAbuse: 'ja',
+    medicalCare: false,
+    fmo: false,
+    aangifte: false,
+    casemanagement: false,
+  });
+  expect(opened[0]!.openKey).toMatch(/^[0-9a-f-]{36}$/);
   for (const id of ['informatief_gesprek', 'fmo', 'fmo-opsporing', 'medische_zorg']) {
     await decide(h.env.client, ref, {
       type: 'ontvangstbevestiging',
@@ -52,7 +70,9 @@ test('a case that runs to its end writes one anonymous record of what it was giv
   expect(await result(ref)).toMatchObject({ outcome: 'afgerond' });
   const written = recordsOf(before);
   expect(written).toHaveLength(1);
-  const [{ record, writeKey }] = written as [(typeof written)[number]];
+  const [{ record, writeKey, openKey }] = written as [(typeof written)[number]];
+  // The final record replaces the open one.
+  expect(openKey).toBe(opened[0]!.openKey);
   expect(record).toEqual({
     regionId: 'limburg',
     semester: expect.stringMatching(/^\d{4}-H[12]$/),
@@ -67,7 +87,7 @@ test('a case that runs to its end writes one anonymous record of what it was giv
   });
   // The write key is random: nothing of the case (reference, region code, number) is in it.
   expect(writeKey).toMatch(/^[0-9a-f-]{36}$/);
-  expect(JSON.stringify(written)).not.toContain(ref.slice(-6));
+  expect(JSON.stringify([written, opened])).not.toContain(ref.slice(-6));
 });
 
 test('an FMO the partner accepted but that was called off (police wish "nee") is not counted', async () => {
