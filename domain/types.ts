@@ -10,6 +10,7 @@
  */
 import type { Reopening } from './koppeling';
 import type { IncidentTime } from './incidentTime';
+import type { WeekHours } from './officeHours';
 import type {
   AgeBand,
   CallerRole,
@@ -158,6 +159,14 @@ export interface PathwaySettings {
    * trying, another route). Absent in cases started before: DEFAULT_MAX_FAILED_CONTACTS.
    */
   maxFailedContacts?: number;
+  /**
+   * When each partner's desk is staffed (domain/officeHours.ts); a role left out is there around
+   * the clock. Absent in cases started before office hours were known, and where no partner
+   * has them.
+   */
+  officeHours?: Partial<Record<PartnerRole, WeekHours>>;
+  /** The Dutch calendar days (YYYY-MM-DD) the partners are closed: public holidays and the region's own. */
+  closedDays?: string[];
 }
 
 /** What a partner may see about the victim for one request; already filtered by consent. */

@@ -7,6 +7,7 @@
  * filled in its partners), or else the national coordinator (`landelijk`).
  */
 import type { PathwaySettings } from '../domain/types';
+import { dutchPublicHolidays } from './publicHolidays';
 import { CSG_REGIONS, type CsgRegion } from './csgRegions';
 import { defaultRegion, nationalCoordinatorRegion } from './defaultDirectory';
 import { gelderlandZuidMidden } from './gelderland-zuid-midden';
@@ -120,9 +121,24 @@ export function allMunicipalities(regions = REGIONS): string[] {
   return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'nl'));
 }
 
-/** The pathway settings a new case in this region starts with (copied into the workflow input). */
-export function pathwayFor(region: RegionConfig): PathwaySettings {
-  return { regionId: region.id, ...region.pathway };
+/**
+ * The pathway settings a new case in this region starts with (copied into the workflow input):
+ * with its partners' office hours and the days they are closed this year and next (a case's
+ * watchful waiting runs for months, not years).
+ */
+export function pathwayFor(region: RegionConfig, now = new Date()): PathwaySettings {
+  const officeHours = Object.fromEntries(
+    Object.entries(region.partners).flatMap(([role, partner]) =>
+      partner?.officeHours ? [[role, partner.officeHours]] : [],
+    ),
+  );
+  const year = now.getUTCFullYear();
+  const closedDays = [...new Set([...dutchPublicHolidays(year, year + 1), ...region.extraClosedDays])].sort();
+  return {
+    regionId: region.id,
+    ...region.pathway,
+    ...(Object.keys(officeHours).length > 0 ? { officeHours, closedDays } : {}),
+  };
 }
 
 export type { RegionConfig } from './schema';

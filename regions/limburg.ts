@@ -108,16 +108,37 @@ export const limburg = {
       organisation: 'Maastricht UMC+, polikliniek gynaecologie',
       primary: { name: 'Polikliniek gynaecologie', email: 'gynaecologie@mumc.example' },
       workingHours: 'ma-vr 8-17',
+      officeHours: {
+        ma: '08:00-17:00',
+        di: '08:00-17:00',
+        wo: '08:00-17:00',
+        do: '08:00-17:00',
+        vr: '08:00-17:00',
+      },
     },
     ggz: {
       organisation: 'GGZ-partner CSG Limburg (voorbeeld)',
       primary: { name: 'Aanmelding traumabehandeling', email: 'aanmelding@ggz-limburg.example' },
       workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
     },
     slachtofferhulp: {
       organisation: 'Slachtofferhulp Nederland',
       primary: { name: 'Slachtofferhulp regio Limburg', email: 'limburg@slachtofferhulp.example' },
       workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
     },
   },
 };

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
+import { parseOpeningSpan, WEEKDAYS, type OpeningSpan, type WeekHours } from '../domain/officeHours';
 import { DEFAULT_MAX_FAILED_CONTACTS, PARTNER_ROLES, REGION_ID_PATTERN } from '../domain/vocabulary';
 import { DEFAULT_LANGUAGE, LANGUAGES } from '../i18n';
 import { DEFAULT_REOPEN_WITHIN_DAYS } from './defaults';
@@ -50,13 +51,37 @@ export const namedCasemanagerSchema = z
     message: 'a casemanager needs an email address or an SMS number',
   });
 
+const openingSpanSchema = z.string().transform((text, ctx): OpeningSpan => {
+  const span = parseOpeningSpan(text);
+  if (!span) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected opening hours like "08:30-17:00" (closing after opening)',
+    });
+    return z.NEVER;
+  }
+  return span;
+});
+
+/**
+ * When the desk is staffed, per weekday (ma..zo), e.g. `{ ma: '08:30-17:00', ..., vr: '08:30-17:00' }`;
+ * a day left out is closed, and so is every Dutch public holiday. Without it: around the clock.
+ * A non-acute request's clock runs only in these hours (domain/officeHours.ts).
+ */
+export const officeHoursSchema = z
+  .object(Object.fromEntries(WEEKDAYS.map((day) => [day, openingSpanSchema.optional()])))
+  .strict()
+  .refine((week) => Object.values(week).some((span) => span !== undefined), 'give at least one open day')
+  .transform((week) => week as WeekHours);
+
 export const partnerSchema = z.object({
   organisation: z.string().min(1),
   /** The one on duty (for the casemanager: the piket of the on-call rota). */
   primary: contactSchema,
   backup: contactSchema.optional(),
-  /** Free text for people ("24/7", "ma-vr 8-17"); the ladder does not wait for office hours. */
+  /** Free text for people ("24/7", "ma-vr 8-17"); the ladder follows `officeHours`. */
   workingHours: z.string().default('24/7'),
+  officeHours: officeHoursSchema.optional(),
   /** The language of the messages this partner receives; Dutch unless the partner reads English. */
   language: z.enum(LANGUAGES, { error: 'language: expected "nl" or "en"' }).default(DEFAULT_LANGUAGE),
 });
@@ -121,6 +146,11 @@ export const regionSchema = z.object({
       }
     })
     .default({}),
+  /**
+   * Days the region's partners are closed beyond the public holidays (e.g. Goede Vrijdag,
+   * Bevrijdingsdag where the agreements give them off), as YYYY-MM-DD.
+   */
+  extraClosedDays: z.array(calendarDate).default([]),
   /** Days after closing within which a case may be reopened (regions/defaults.ts). */
   reopenWithinDays: z
     .number({ error: 'expected the number of days a closed case may be reopened' })

@@ -10,6 +10,7 @@
 import { condition, log, patched } from '@temporalio/workflow';
 import type { Reopening } from '../domain/koppeling';
 import { sharedDetailsFor, sharingBasis, type ConsentByRole } from '../domain/sharing';
+import { officeDeadline } from '../domain/officeHours';
 import { triage } from '../domain/triage';
 import type {
   CaseOutcome,
@@ -36,9 +37,17 @@ import type {
 import { CheckInPlanner } from './checkInPlan';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
-import { PartnerRequest } from './partnerRequest';
+import { PartnerRequest, type PartnerRequestSpec } from './partnerRequest';
 import { searchAttributePublisher } from './visibility';
 import type { OpenReportRecord } from './semesterReport';
+
+/** The requests of an acute case that cannot wait for office hours: the first care and the casemanager. */
+const AROUND_THE_CLOCK_WHEN_ACUTE: readonly RequestKind[] = [
+  'informatief_gesprek',
+  'fmo',
+  'medische_zorg',
+  'casemanager_overdracht',
+];
 
 /** How the case is ending, once a withdrawal, a transfer or an ops closing said so. */
 export interface Closing {
@@ -251,12 +260,26 @@ export class MeldingCase {
       sharing: () => sharingBasis(role, this.consents),
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
+      ...this.officeClock(kind, role),
       onChange: () => this.publish(),
       ...(options.toOwner ? { owner: () => this.casemanager } : {}),
     });
     this.requests.set(requestId, request);
     this.publish();
     return request;
+  }
+
+  /**
+   * A non-acute request waits for the partner's office hours: its clock stops when the desk is
+   * closed (evenings, weekends, public holidays), so nobody is escalated to at night for a
+   * request that can wait until morning. The acute requests of an acute case run around the clock.
+   */
+  private officeClock(kind: RequestKind, role: PartnerRole): Pick<PartnerRequestSpec, 'stepEnd'> {
+    const hours = this.pathway.officeHours?.[role];
+    if (!hours || (this.triage.acute && AROUND_THE_CLOCK_WHEN_ACUTE.includes(kind))) return {};
+    if (!patched('office-hours')) return {};
+    const closedDays = this.pathway.closedDays ?? [];
+    return { stepEnd: (fromMs, waitMs) => officeDeadline(fromMs, waitMs, hours, closedDays) };
   }
 
   /** Cancels the request if open and tells its partner once; the notice goes out beside the flow. */

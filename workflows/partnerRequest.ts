@@ -68,6 +68,11 @@ export interface PartnerRequestSpec {
   deadline?: number;
   /** From this moment (epoch ms) an unanswered request jumps straight to the ladder's last step. */
   atRiskAt?: number;
+  /**
+   * When a step's wait of `waitMs` from `fromMs` ends: for a non-acute request, counted in the
+   * partner's office hours only (domain/officeHours.ts); without it, around the clock.
+   */
+  stepEnd?: (fromMs: number, waitMs: number) => number;
   /** Called after every change ops can see (search attributes). */
   onChange: () => void;
   /**
@@ -252,9 +257,9 @@ export class PartnerRequest {
     let index = from;
     while (index < ladder.length && this.isOpen) {
       const step = ladder[index]!;
-      const waitMs = step.waitMinutes * MINUTE_MS;
+      const stepEndsAt = this.stepEnd(Date.now(), step.waitMinutes * MINUTE_MS);
+      const waitMs = stepEndsAt - Date.now();
       this.startStep(index, step.tier, waitMs);
-      const stepEndsAt = Date.now() + waitMs;
       const atRisk = () => this.spec.atRiskAt !== undefined && index < ladder.length - 1;
       for (;;) {
         const untilRisk = atRisk() ? Math.max(0, this.spec.atRiskAt! - Date.now()) : Infinity;
@@ -303,6 +308,10 @@ export class PartnerRequest {
         index += 1;
       }
     }
+  }
+
+  private stepEnd(fromMs: number, waitMs: number): number {
+    return this.spec.stepEnd ? this.spec.stepEnd(fromMs, waitMs) : fromMs + waitMs;
   }
 
   private startStep(index: number, tier: RecipientTier, waitMs: number): void {
