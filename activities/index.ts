@@ -121,6 +121,8 @@ export function createActivities(deps: ActivityDeps): MeldingActivities {
         dueBy: message.dueBy,
         actionUrl: deps.links.actionUrl({
           ...ref,
+          // The tier the workflow awaits, even when the directory fell back to the primary contact.
+          tier: message.tier,
           expiresAt,
           ...(recipient.tier === 'owner' && message.addressee ? { addressee: message.addressee } : {}),
         }),

@@ -87,6 +87,8 @@ export interface PartnerLinks {
     meldingRef: string;
     requestId: string;
     attempt: number;
+    /** The ladder tier this attempt was sent to: the link acts only while that tier is awaited. */
+    tier: RecipientTier;
     expiresAt: Date;
     addressee?: string;
   }): string;

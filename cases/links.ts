@@ -4,13 +4,23 @@
  * with LINK_SECRET; it carries only ids (reference, request id, attempt), never personal data,
  * because links end up in mail logs, SMS gateways and browser histories.
  *
- * Format: base64url(JSON [version, purpose, ref, requestId, attempt, expiresAtSeconds, addressee?]) "." base64url(hmac)
- * where the optional addressee is the staff id of a case's owner, on a link sent to their own address.
+ * Format: base64url(JSON [2, purpose, ref, requestId, attempt, expiresAtSeconds, tier, addressee?]) "." base64url(hmac)
+ * where tier is the ladder tier the link was sent to (null on an SMS callback) and the optional
+ * addressee is the staff id of a case's owner, on a link sent to their own address. The page and
+ * the workflow refuse a link whose tier and attempt are no longer the ones awaited
+ * (domain/linkBinding.ts).
+ *
+ * Links signed before the tier was (version 1, no tier) still verify: they carry their attempt,
+ * and an attempt tells which tier it went to, so they act only while that attempt's tier is still
+ * the awaited one, like any link; when the case cannot say, they are refused.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { PartnerLinks } from '../activities/types';
+import { isOneOf, RECIPIENT_TIERS, type RecipientTier } from '../domain/vocabulary';
 
-const VERSION = 1;
+const VERSION = 2;
+/** Without a tier: links already in partners' mailboxes. */
+const VERSION_WITHOUT_TIER = 1;
 
 /** actie: the partner page (acknowledge or record a check-in); sms: Twilio's status callback. */
 export type LinkPurpose = 'actie' | 'sms';
@@ -21,6 +31,8 @@ export interface PartnerToken {
   attempt: number;
   purpose: LinkPurpose;
   expiresAt: Date;
+  /** The ladder tier the link was sent to; absent on SMS callbacks and on version-1 links. */
+  tier?: RecipientTier;
   /** The owner's staff id, when the link went to the owner's own address. */
   addressee?: string;
 }
@@ -60,6 +72,7 @@ export function signPartnerToken(token: PartnerToken, secret: string): string {
       token.requestId,
       token.attempt,
       Math.floor(token.expiresAt.getTime() / 1000),
+      token.tier ?? null,
       ...(token.addressee !== undefined ? [token.addressee] : []),
     ]),
   ).toString('base64url');
@@ -82,12 +95,18 @@ export function verifyPartnerToken(token: string, secret: string, now: Date): To
   } catch {
     return { ok: false, reason: 'invalid' };
   }
-  if (!Array.isArray(decoded) || (decoded.length !== 6 && decoded.length !== 7) || decoded[0] !== VERSION) {
+  if (!Array.isArray(decoded)) return { ok: false, reason: 'invalid' };
+  const fields = decoded as unknown[];
+  let tier: unknown = null;
+  if (fields[0] === VERSION && (fields.length === 7 || fields.length === 8)) {
+    tier = fields.splice(6, 1)[0];
+  } else if (fields[0] !== VERSION_WITHOUT_TIER || (fields.length !== 6 && fields.length !== 7)) {
     return { ok: false, reason: 'invalid' };
   }
-  const [, purpose, meldingRef, requestId, attempt, exp, addressee] = decoded as unknown[];
+  const [, purpose, meldingRef, requestId, attempt, exp, addressee] = fields;
   if (
     (purpose !== 'actie' && purpose !== 'sms') ||
+    (tier !== null && !isOneOf(RECIPIENT_TIERS, tier)) ||
     (addressee !== undefined && (typeof addressee !== 'string' || !ID_PATTERN.test(addressee))) ||
     typeof meldingRef !== 'string' ||
     typeof requestId !== 'string' ||
@@ -102,6 +121,7 @@ export function verifyPartnerToken(token: string, secret: string, now: Date): To
     attempt: attempt as number,
     purpose,
     expiresAt: new Date((exp as number) * 1000),
+    ...(isOneOf(RECIPIENT_TIERS, tier) ? { tier } : {}),
     ...(typeof addressee === 'string' ? { addressee } : {}),
   };
   if (now.getTime() >= parsed.expiresAt.getTime()) return { ok: false, reason: 'expired', token: parsed };
@@ -120,9 +140,17 @@ export function createPartnerLinks(options: {
   const base = options.baseUrl.replace(/\/+$/, '');
   const clock = options.clock ?? (() => new Date());
   return {
-    actionUrl({ meldingRef, requestId, attempt, expiresAt, addressee }) {
+    actionUrl({ meldingRef, requestId, attempt, tier, expiresAt, addressee }) {
       const token = signPartnerToken(
-        { meldingRef, requestId, attempt, purpose: 'actie', expiresAt, ...(addressee ? { addressee } : {}) },
+        {
+          meldingRef,
+          requestId,
+          attempt,
+          tier,
+          purpose: 'actie',
+          expiresAt,
+          ...(addressee ? { addressee } : {}),
+        },
         options.secret,
       );
       return `${base}${PARTNER_PAGE_PATH}/${token}`;

@@ -6,7 +6,7 @@
 import { loadCodecEnv, type CodecEnv } from '../config/codecEnv';
 import { ConfigError } from '../config/configError';
 import { createLogger } from '../config/logger';
-import { AesGcmPayloadCodec } from '../config/payloadCodec';
+import { payloadCodecFor } from '../config/temporal';
 import { openSessionRevocations } from '../web/kit/sessionRevocations';
 import { buildCodecServer } from './server';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'codec' });
   const app = await buildCodecServer({
-    codec: new AesGcmPayloadCodec(env.PAYLOAD_KEYS),
+    codec: payloadCodecFor(env),
     config: env,
     logger,
     // The intake's file: a logout or an account revoked there holds here too.

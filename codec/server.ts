@@ -18,11 +18,10 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
-import type { PayloadCodec } from '@temporalio/common';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { CodecEnv } from '../config/codecEnv';
 import type { Logger } from '../config/logger';
-import { PayloadDecryptionError } from '../config/payloadCodec';
+import { PayloadDecryptionError, type ScopedPayloadCodec } from '../config/payloadCodec';
 import { REGIONS } from '../regions';
 import { staffDirectory } from '../config/staffRoles';
 import { attemptLogin, parseStaffAccounts, staffOf, type AuthConfig } from '../web/kit/auth';
@@ -51,7 +50,8 @@ export type CodecServerConfig = Pick<
 >;
 
 export interface CodecServerDeps {
-  codec: PayloadCodec;
+  /** Opens payloads for the namespace the Web UI names (its X-Namespace header). */
+  codec: ScopedPayloadCodec;
   config: CodecServerConfig;
   logger: Logger;
   clock?: () => Date;
@@ -145,9 +145,15 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
       }
       const namespace = String(request.headers['x-namespace'] ?? '(none)').slice(0, 100);
       const payloads = fromJson(parsed.data);
+      // The namespace is bound into every payload's tag; the Web UI cannot name the workflow, so
+      // the workflow id is checked from the payload's own metadata (config/payloadCodec.ts).
+      const header = request.headers['x-namespace'];
+      const scope = typeof header === 'string' && header !== '' ? { namespace: header } : undefined;
       try {
         const result =
-          direction === 'decode' ? await deps.codec.decode(payloads) : await deps.codec.encode(payloads);
+          direction === 'decode'
+            ? await deps.codec.decode(payloads, scope)
+            : await deps.codec.encode(payloads, scope);
         // Who read how much, never what: the audit trail of who looked at case data.
         request.log.info(
           { event: `codec_${direction}`, ops: opsId, namespace, payloads: payloads.length },

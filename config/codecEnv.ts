@@ -36,7 +36,7 @@ const origins = z.string({ error: ORIGINS_EXPECTED }).transform((spec, ctx) => {
 });
 
 export const codecEnvSchema = temporalEnvSchema
-  .pick({ PAYLOAD_KEYS: true, TEMPORAL_NAMESPACE: true })
+  .pick({ PAYLOAD_KEYS: true, TEMPORAL_NAMESPACE: true, PAYLOAD_CODEC_STRICT: true })
   .extend({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

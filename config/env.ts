@@ -51,7 +51,6 @@ export function optionalBlindIndexKey(source: Record<string, string | undefined>
 }
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   ...temporalEnvSchema.shape,

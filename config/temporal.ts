@@ -11,6 +11,7 @@ import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, type NativeConnectionOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { ConfigError, parseEnv } from './configError';
+import { FAILURE_CONVERTER_PATH } from './failureConverter';
 import { AesGcmPayloadCodec, type PayloadKeys } from './payloadCodec';
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,40}$/;
@@ -68,6 +69,15 @@ export const temporalEnvSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('csg-meldingen'),
   PAYLOAD_KEYS: payloadKeys,
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * Refuse payloads that are not encrypted instead of passing them through; unset: on in
+   * production, off elsewhere (histories from before encryption stay readable in development).
+   */
+  PAYLOAD_CODEC_STRICT: z
+    .enum(['true', 'false'], { error: 'PAYLOAD_CODEC_STRICT: expected "true" or "false"' })
+    .transform((v) => v === 'true')
+    .optional(),
   /** TLS with the system's trusted CAs (Temporal Cloud); implied by any of the TLS files or an API key. */
   TEMPORAL_TLS: z
     .enum(['true', 'false'], { error: 'TEMPORAL_TLS: expected "true" or "false"' })
@@ -93,9 +103,29 @@ export function loadTemporalSettings(
   return parseEnv(temporalEnvSchema, source);
 }
 
-/** Every payload this deployment writes to Temporal is encrypted with its keys. */
-export function temporalDataConverter(settings: Pick<TemporalSettings, 'PAYLOAD_KEYS'>): DataConverter {
-  return { payloadCodecs: [new AesGcmPayloadCodec(settings.PAYLOAD_KEYS)] };
+export type CodecSettings = Pick<TemporalSettings, 'PAYLOAD_KEYS'> &
+  Partial<Pick<TemporalSettings, 'TEMPORAL_NAMESPACE' | 'NODE_ENV' | 'PAYLOAD_CODEC_STRICT'>>;
+
+/** The codec every process (client, worker, codec server) seals and opens payloads with. */
+export function payloadCodecFor(settings: CodecSettings): AesGcmPayloadCodec {
+  return new AesGcmPayloadCodec(settings.PAYLOAD_KEYS, {
+    namespace: settings.TEMPORAL_NAMESPACE ?? 'default',
+    strict: settings.PAYLOAD_CODEC_STRICT ?? settings.NODE_ENV === 'production',
+  });
+}
+
+/**
+ * Every payload this deployment writes to Temporal is encrypted with its keys, and so are failure
+ * messages and stack traces: by default Temporal stores those in clear text, and an error message
+ * can quote what a case holds. With encodeCommonAttributes (config/failureConverter.ts) they
+ * travel as a payload through the codec (the codec server decodes them for the Web UI like any
+ * other payload). A workflow bundle built ahead of time takes the same path (failureConverterPath).
+ */
+export function temporalDataConverter(settings: CodecSettings): DataConverter {
+  return {
+    payloadCodecs: [payloadCodecFor(settings)],
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+  };
 }
 
 function tlsConfig(settings: TemporalSettings): TLSConfig | undefined {

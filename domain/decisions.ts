@@ -15,6 +15,7 @@
  * Plain data, no zod: the workflow sandbox loads this file.
  */
 import type { IncidentTime } from './incidentTime';
+import type { LinkBinding } from './linkBinding';
 import type { VictimAge } from './types';
 import type {
   CheckInOutcome,
@@ -34,10 +35,16 @@ export interface RecordedBy {
   by: string;
 }
 
-export interface AcknowledgeInput extends RecordedBy {
+/** An answer given through a partner's signed link names what the link was sent for. */
+interface ThroughLink {
+  /** Set by the partner page: the workflow refuses it once the request moved on. */
+  link?: LinkBinding;
+}
+
+export interface AcknowledgeInput extends RecordedBy, ThroughLink {
   requestId: string;
 }
-export interface CheckInInput extends RecordedBy {
+export interface CheckInInput extends RecordedBy, ThroughLink {
   requestId: string;
   outcome: CheckInOutcome;
   /** Only on a screening check-in: does the screening point to PTSS? */

@@ -9,6 +9,9 @@
  *   the reference, what is asked and the triage window: enough to prepare, nothing to identify.
  * - A contact channel the victim marked unsafe (a perpetrator may share the phone or inbox) is
  *   never handed out, whoever asks.
+ * - Each role sees only the fields its task needs (domain/sharingFields.ts, with the reasons):
+ *   the police what the contact needs, the forensic examiners what the FMO needs, the GGZ the
+ *   contact and the language, the casemanager everything.
  * - There is no narrative of the incident in the system, so none can be shared.
  *
  * Pure: used by the workflow (sandbox) and by the partner pages.
@@ -22,6 +25,7 @@ import type {
   TriageWindow,
   VictimContact,
 } from './types';
+import { fieldsFor, type SharedField } from './sharingFields';
 
 /** Consent per partner role, as recorded on the case; absent means not given. */
 export type ConsentByRole = Partial<Record<PartnerRole, boolean>>;
@@ -56,6 +60,15 @@ export function safeContact(contact: VictimContact, prefs: ContactPreferences): 
   return safe;
 }
 
+/** The safe contact details narrowed to the role's fields. */
+function roleContact(contact: VictimContact, fields: ReadonlySet<SharedField>): VictimContact {
+  const narrowed: VictimContact = {};
+  for (const key of ['name', 'phone', 'email', 'dateOfBirth'] as const) {
+    if (fields.has(key) && contact[key] !== undefined) narrowed[key] = contact[key];
+  }
+  return narrowed;
+}
+
 export interface SharingInput {
   intake: MeldingIntake;
   triageWindow: TriageWindow;
@@ -70,12 +83,18 @@ export function sharedDetailsFor(input: SharingInput): SharedDetails {
   const details: SharedDetails = { reference: intake.reference, kind, role, triageWindow };
   if (note !== undefined) details.note = note;
   if (!mayReceivePersonalDetails(role, consents)) return details;
-  details.victimAge = intake.victimAge;
-  details.municipality = intake.municipality;
-  details.contact = safeContact(intake.victimContact, intake.contactPreferences);
-  details.contactPreferences = intake.contactPreferences;
-  if (intake.practicalNotes !== undefined) details.practicalNotes = intake.practicalNotes;
-  if (intake.language !== undefined) details.language = intake.language;
-  if (intake.interpreterNeeded !== undefined) details.interpreterNeeded = intake.interpreterNeeded;
+  const fields = fieldsFor(role);
+  if (fields.has('victimAge')) details.victimAge = intake.victimAge;
+  if (fields.has('municipality')) details.municipality = intake.municipality;
+  const contact = roleContact(safeContact(intake.victimContact, intake.contactPreferences), fields);
+  if (Object.keys(contact).length > 0) details.contact = contact;
+  if (fields.has('contactPreferences')) details.contactPreferences = intake.contactPreferences;
+  if (fields.has('practicalNotes') && intake.practicalNotes !== undefined) {
+    details.practicalNotes = intake.practicalNotes;
+  }
+  if (fields.has('language') && intake.language !== undefined) details.language = intake.language;
+  if (fields.has('interpreterNeeded') && intake.interpreterNeeded !== undefined) {
+    details.interpreterNeeded = intake.interpreterNeeded;
+  }
   return details;
 }

@@ -316,6 +316,9 @@ export const en: Catalog = {
     lapsedTitle: 'This request has lapsed',
     lapsed:
       'The request for melding {{reference}} was withdrawn, transferred or has lapsed. Nothing is needed from you; do not contact the victim on the basis of this message.',
+    movedOnTitle: 'This request has moved on',
+    movedOn:
+      'The request for melding {{reference}} now lies with someone else (escalated or reassigned). This link therefore no longer works; nothing is needed from you. Do not contact the victim on the basis of this message. In doubt? Call the CSG coordinator.',
     expiredTitle: 'This link has expired',
     expired:
       'The link for melding {{reference}} has expired. If the request is still open, you or your backup received a new message with a new link. In doubt? Call the CSG coordinator.',

@@ -333,6 +333,9 @@ export const nl = {
     lapsedTitle: 'Dit verzoek is vervallen',
     lapsed:
       'Het verzoek voor melding {{reference}} is ingetrokken, overgedragen of vervallen. U hoeft niets te doen; neem geen contact op met het slachtoffer op basis van dit bericht.',
+    movedOnTitle: 'Dit verzoek is doorgezet',
+    movedOn:
+      'Het verzoek voor melding {{reference}} is inmiddels bij een ander neergelegd (opgeschaald of opnieuw toegewezen). Deze link werkt daarom niet meer; u hoeft niets te doen. Neem geen contact op met het slachtoffer op basis van dit bericht. Twijfelt u? Bel de coördinator van het CSG.',
     expiredTitle: 'Deze link is verlopen',
     expired:
       'De link voor melding {{reference}} is verlopen. Staat het verzoek nog open, dan heeft u of uw achterwacht een nieuw bericht met een nieuwe link gekregen. Twijfelt u? Bel de coördinator van het CSG.',

@@ -59,6 +59,7 @@ export function recordingActivities(
         meldingRef: message.meldingRef,
         requestId: message.requestId,
         attempt: message.attempt,
+        tier: message.tier,
         expiresAt: new Date(Date.parse(message.dueBy) + 24 * 3600_000),
       });
       sent.push({ message, actionUrl });

@@ -38,7 +38,12 @@ const quietLogger = {
 };
 
 function bundleHere(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: join(projectRoot, 'workflows'), logger: quietLogger });
+  // The same failure converter as the worker's (failure messages encoded, then encrypted).
+  return bundleWorkflowCode({
+    workflowsPath: join(projectRoot, 'workflows'),
+    failureConverterPath: join(projectRoot, 'config', 'failureConverter.ts'),
+    logger: quietLogger,
+  });
 }
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;

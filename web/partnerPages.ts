@@ -8,6 +8,7 @@ import { CHECK_IN_OUTCOMES, isOneOf } from '../domain/vocabulary';
 import type { DecisionRecord, RequestView } from '../workflows/messages';
 import { pageUi, type PageUi } from './kit/language';
 import { PARTNER_PAGE_PATH, verifyPartnerToken, type PartnerToken } from '../cases/links';
+import { linkStanding, type LinkBinding } from '../domain/linkBinding';
 import { formatLocal } from '../domain/localTime';
 import type { MeldingService } from '../cases/meldingService';
 import { messagePage } from './kit/messagePage';
@@ -67,6 +68,27 @@ function closedPage(
   return page(reply, 410, messagePage(ui, t('partner.lapsedTitle'), t('partner.lapsed', { reference })));
 }
 
+/** What the link was sent for, as the workflow checks it (domain/linkBinding.ts). */
+function bindingOf(link: PartnerToken): LinkBinding {
+  return {
+    attempt: link.attempt,
+    ...(link.tier !== undefined ? { tier: link.tier } : {}),
+    ...(link.addressee !== undefined ? { addressee: link.addressee } : {}),
+  };
+}
+
+/**
+ * The request moved on past this link's addressee (escalated, reassigned, another owner): no
+ * details, nothing recorded; whoever is awaited now has their own link.
+ */
+function movedOnPage(ui: PageUi, reply: FastifyReply, reference: string) {
+  return page(
+    reply,
+    410,
+    messagePage(ui, ui.t('partner.movedOnTitle'), ui.t('partner.movedOn', { reference })),
+  );
+}
+
 /** The language link returns to the partner page itself (GET), also after a post. */
 function partnerUi(request: FastifyRequest, token: string): PageUi {
   return pageUi(request, `${PARTNER_PAGE_PATH}/${token}`);
@@ -105,6 +127,10 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     }
     if (request.status !== 'open')
       return void closedPage(ui, reply, request, link.meldingRef, state.decisions);
+    // A link of an earlier step (or one the case cannot check) shows nothing and records nothing.
+    if (linkStanding(request, bindingOf(link), state.casemanager) !== 'awaited') {
+      return void movedOnPage(ui, reply, link.meldingRef);
+    }
     // The coordinator's decision after failed contacts is taken on the case page, signed in, where
     // the contacts are: the link only leads there (nothing is recorded through it).
     if (request.kind === 'contactpogingen') {
@@ -172,6 +198,7 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
         type: 'checkin',
         input: {
           requestId: link.requestId,
+          link: bindingOf(link),
           outcome: chosen,
           by,
           ...(ptss !== undefined ? { ptss } : {}),
@@ -179,6 +206,8 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
       });
       if (outcome.status === 'rejected') {
         const problem = outcome.problems[0]!;
+        // The request escalated between the page and the answer.
+        if (problem.field === 'link') return movedOnPage(ui, reply, link.meldingRef);
         const field = problem.field === 'ptss' ? 'ptss' : 'formulier';
         const message = field === 'ptss' ? t('partner.screeningNeedsPtss') : problem.message;
         // The state may have moved on meanwhile (another casemanager recorded it): show that instead.
@@ -202,8 +231,11 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     } else {
       outcome = await meldingen.decide(link.meldingRef, {
         type: 'ontvangstbevestiging',
-        input: { requestId: link.requestId, by },
+        input: { requestId: link.requestId, link: bindingOf(link), by },
       });
+    }
+    if (outcome.status === 'rejected' && outcome.problems[0]?.field === 'link') {
+      return movedOnPage(ui, reply, link.meldingRef);
     }
     if (outcome.status !== 'ok') {
       const now = await meldingen.state(link.meldingRef);

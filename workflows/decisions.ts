@@ -33,7 +33,7 @@ import {
 } from './messages';
 import type { PartnerRequest } from './partnerRequest';
 import { followCorrectedIncidentTime, followPoliceWish } from './policeAndFmo';
-import { ensureBy, ensureIncidentTime, ensureOneOf } from './validation';
+import { ensureBy, ensureIncidentTime, ensureLinkStillAwaited, ensureOneOf } from './validation';
 import { checkInAnswered } from './checkInDecisions';
 import { isScreening } from './watchfulWaiting';
 
@@ -75,10 +75,11 @@ function registerAnswers(c: MeldingCase): void {
       return c.state();
     },
     {
-      validator: ({ requestId, by }) => {
+      validator: ({ requestId, by, link }) => {
         ensureBy(by);
         if (c.completed) throw new Error('the case is closed');
         const request = openRequest(c, requestId);
+        ensureLinkStillAwaited(request.view, link, c.casemanager);
         if (request.view.kind === 'checkin') {
           throw new Error('requestId: a check-in is closed by recording its outcome (recordCheckIn)');
         }
@@ -105,10 +106,11 @@ function registerAnswers(c: MeldingCase): void {
       return c.state();
     },
     {
-      validator: ({ requestId, outcome, ptss, by }) => {
+      validator: ({ requestId, outcome, ptss, by, link }) => {
         ensureBy(by);
         c.requireActive();
         const request = openRequest(c, requestId);
+        ensureLinkStillAwaited(request.view, link, c.casemanager);
         if (request.view.kind !== 'checkin') throw new Error(`requestId: "${requestId}" is not a check-in`);
         ensureOneOf('outcome', outcome, CHECK_IN_OUTCOMES);
         if (ptss !== undefined && typeof ptss !== 'boolean') throw new Error('ptss: expected true or false');

@@ -83,6 +83,13 @@ export interface RequestView {
   /** 0 = first notification; each step up the ladder (or a failed delivery) adds one. */
   escalationLevel: number;
   awaitedTier: RecipientTier;
+  /** The last notification's attempt number (each step, each re-send adds one). */
+  attempt?: number;
+  /**
+   * The first attempt sent to the awaited tier (and owner) since it became the awaited one: a
+   * partner's link acts only for attempts from here on (domain/linkBinding.ts).
+   */
+  awaitedFromAttempt?: number;
   /** The staff id of the owner while the awaited tier is `owner` (their own address was used). */
   addressee?: string;
   acknowledgedAt?: string;

@@ -320,9 +320,18 @@ export class PartnerRequest {
     if (!this.tiersNotified.includes(tier)) this.tiersNotified.push(tier);
     this.escalateNow = false;
     this.stepStartedAt = Date.now();
-    this.view.awaitedTier = tier;
     // Only ladders with owner steps (cases after the patch checkins-to-owner) set or clear it.
     const addressee = tier === 'owner' ? this.spec.owner?.() : undefined;
+    // A new tier or another owner: the links sent before stop acting (a reminder keeps them).
+    if (
+      this.view.awaitedFromAttempt === undefined ||
+      tier !== this.view.awaitedTier ||
+      addressee !== this.view.addressee
+    ) {
+      this.view.awaitedFromAttempt = this.attempt;
+    }
+    this.view.attempt = this.attempt;
+    this.view.awaitedTier = tier;
     if (addressee !== undefined) {
       this.view.addressee = addressee;
       this.ownerAddressee = addressee;

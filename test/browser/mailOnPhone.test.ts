@@ -26,6 +26,7 @@ const url = createPartnerLinks({
   meldingRef: 'CSG-LIM-2026-000123',
   requestId: 'casemanager_overdracht',
   attempt: 2,
+  tier: 'owner',
   expiresAt: new Date('2026-07-02T22:15:00Z'),
   addressee: 'cm-lim',
 });

@@ -1,6 +1,7 @@
 /**
  * Partner link tokens: signed, expiring, URL-safe, and free of personal data.
  */
+import { createHmac } from 'node:crypto';
 import { createPartnerLinks, signPartnerToken, verifyPartnerToken } from '../../cases/links';
 
 const SECRET = 'test-link-secret-0123456789abcdef-0123';
@@ -23,6 +24,7 @@ describe('partner links', () => {
       meldingRef: 'CSG-LIM-2026-000001',
       requestId: 'checkin-dag-7',
       attempt: 1,
+      tier: 'owner',
       expiresAt: LATER,
       addressee: 'cm-lim',
     });
@@ -43,6 +45,7 @@ describe('partner links', () => {
       meldingRef: 'CSG-LIM-2026-000001',
       requestId: 'casemanager_overdracht',
       attempt: 2,
+      tier: 'backup',
       expiresAt: LATER,
     });
     expect(url).toMatch(/^https:\/\/meldingen\.example\.org\/partner\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
@@ -53,6 +56,7 @@ describe('partner links', () => {
         meldingRef: 'CSG-LIM-2026-000001',
         requestId: 'casemanager_overdracht',
         attempt: 2,
+        tier: 'backup',
         purpose: 'actie',
         expiresAt: LATER,
       },
@@ -117,5 +121,43 @@ describe('partner links', () => {
       SECRET,
     );
     expect(token.length).toBeLessThan(200);
+  });
+
+  test('a link carries the tier it was sent to; a link from before tiers (version 1) still verifies, without one', () => {
+    const sign = (fields: unknown[]) => {
+      const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
+      const sig = createHmac('sha256', SECRET).update(payload).digest('base64url');
+      return `${payload}.${sig}`;
+    };
+    const exp = Math.floor(LATER.getTime() / 1000);
+    const old = verifyPartnerToken(sign([1, 'actie', 'CSG-LIM-2026-000001', 'fmo', 2, exp]), SECRET, NOW);
+    expect(old).toEqual({
+      ok: true,
+      token: {
+        meldingRef: 'CSG-LIM-2026-000001',
+        requestId: 'fmo',
+        attempt: 2,
+        purpose: 'actie',
+        expiresAt: LATER,
+      },
+    });
+    const withTier = verifyPartnerToken(
+      sign([2, 'actie', 'CSG-LIM-2026-000001', 'fmo', 3, exp, 'coordinator', 'coord-017']),
+      SECRET,
+      NOW,
+    );
+    expect(withTier.ok && withTier.token).toMatchObject({
+      tier: 'coordinator',
+      attempt: 3,
+      addressee: 'coord-017',
+    });
+    // A signed token with an unknown tier, or a version-2 token without the tier field, is refused.
+    for (const fields of [
+      [2, 'actie', 'CSG-LIM-2026-000001', 'fmo', 3, exp, 'burgemeester'],
+      [2, 'actie', 'CSG-LIM-2026-000001', 'fmo', 3, exp],
+      [3, 'actie', 'CSG-LIM-2026-000001', 'fmo', 3, exp, 'primary'],
+    ]) {
+      expect(verifyPartnerToken(sign(fields), SECRET, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    }
   });
 });

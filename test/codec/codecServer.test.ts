@@ -163,3 +163,13 @@ test('a malformed body names the field; a payload under an unknown key is 422, n
   expect(res.statusCode).toBe(422);
   expect(JSON.parse(res.body).message).toMatch(/elders/);
 });
+
+test('the namespace the Web UI names is the one the payload must be sealed for', async () => {
+  const ops = { authorization: basic(OPS.id, OPS.password) };
+  const own = await decode({ ...ops, 'x-namespace': 'default' });
+  expect(own.statusCode).toBe(200);
+  expect(decodedText(own.body)).toContain(SECRET_TEXT);
+  const other = await decode({ ...ops, 'x-namespace': 'csg-andere-omgeving' });
+  expect(other.statusCode).toBe(422);
+  expect(other.body).not.toContain(Buffer.from(SECRET_TEXT).toString('base64'));
+});

@@ -26,7 +26,11 @@ test('the sealed payload shows neither the data nor its JSON encoding, and names
   for (const plain of ['Fenna', '+31612345678', 'json/plain', Buffer.from('Fenna').toString('base64')]) {
     expect(bytes.includes(plain)).toBe(false);
   }
-  expect(Object.keys(sealed!.metadata!).sort()).toEqual(['encoding', 'encryption-key-id']);
+  expect(Object.keys(sealed!.metadata!).sort()).toEqual([
+    'encoding',
+    'encryption-binding',
+    'encryption-key-id',
+  ]);
   expect(Buffer.from(sealed!.metadata!['encryption-key-id']!).toString()).toBe('a');
 });
 

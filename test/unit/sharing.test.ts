@@ -84,12 +84,19 @@ describe('date of birth and practical notes go where contact details go', () => 
     });
   });
 
-  test('the police sees them only with recorded consent', () => {
+  test('a partner sees them only with recorded consent, and only where its task needs them', () => {
     expect(shareFull('zedenpolitie')).not.toHaveProperty('practicalNotes');
     expect(shareFull('zedenpolitie')).not.toHaveProperty('contact');
-    expect(shareFull('zedenpolitie', { zedenpolitie: true })).toMatchObject({
-      contact: { dateOfBirth: '1990-02-28' },
+    // The police contact the victim: the notes for whoever calls, not the date of birth.
+    const police = shareFull('zedenpolitie', { zedenpolitie: true });
+    expect(police).toMatchObject({
+      contact: { name: 'Voorbeeld' },
       practicalNotes: 'Alleen na 18 uur bellen',
     });
+    expect(police.contact).not.toHaveProperty('dateOfBirth');
+    // The forensic doctor examines in person: the date of birth, not the notes for calling.
+    const doctor = shareFull('forensisch_arts', { forensisch_arts: true });
+    expect(doctor.contact).toEqual({ name: 'Voorbeeld', dateOfBirth: '1990-02-28' });
+    expect(doctor).not.toHaveProperty('practicalNotes');
   });
 });

@@ -21,6 +21,8 @@ const checkIn: RequestView = {
   requestedAt: '2026-03-29T09:00:00Z',
   dueBy: '2026-03-29T17:00:00Z',
   escalationLevel: 0,
+  attempt: 1,
+  awaitedFromAttempt: 1,
   awaitedTier: 'primary',
 };
 
@@ -78,6 +80,7 @@ test('check-in outcome: required, PTSS asked at the screening, then recorded onc
       meldingRef: REF,
       requestId: 'checkin-dag-28',
       attempt: 1,
+      tier: 'primary',
       expiresAt: new Date(Date.now() + 3600_000),
     }),
   );
@@ -116,6 +119,7 @@ test('check-in outcome: required, PTSS asked at the screening, then recorded onc
     type: 'checkin',
     input: {
       requestId: 'checkin-dag-28',
+      link: { tier: 'primary', attempt: 1 },
       outcome: 'stressreactie',
       ptss: true,
       by: 'partnerlink:casemanager',
@@ -149,6 +153,7 @@ test("a check-in through the link sent to the owner's own address records the ow
       meldingRef: REF,
       requestId: 'checkin-dag-28',
       attempt: 1,
+      tier: 'primary',
       expiresAt: new Date(Date.now() + 3600_000),
       addressee: 'cm-lim',
     }),

@@ -21,6 +21,8 @@ const asked: RequestView = {
   requestedAt: '2026-03-29T09:00:00Z',
   dueBy: '2026-03-30T09:00:00Z',
   escalationLevel: 0,
+  attempt: 1,
+  awaitedFromAttempt: 1,
   awaitedTier: 'coordinator',
 };
 
@@ -61,6 +63,7 @@ test('the link leads to the case page in the reader’s language and records not
       meldingRef: REF,
       requestId: 'contactpogingen',
       attempt: 1,
+      tier: 'coordinator',
       expiresAt: new Date(Date.now() + 3600_000),
     }),
   );

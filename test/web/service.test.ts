@@ -303,6 +303,7 @@ describe('partner link pages and the SMS status callback', () => {
       meldingRef: intake.reference,
       requestId: 'casemanager_overdracht',
       attempt: 1,
+      tier: 'primary',
       expiresAt: new Date(Date.now() - 1000),
     });
     expect((await h.app.inject({ method: 'POST', url: pathOf(stale), payload: {} })).statusCode).toBe(410);
@@ -360,6 +361,7 @@ describe('partner link pages and the SMS status callback', () => {
       meldingRef: intake.reference,
       requestId: 'casemanager_overdracht',
       attempt: 1,
+      tier: 'primary',
       expiresAt: new Date(Date.now() - 1000),
     });
     const expiredPage = await h.app.inject({ method: 'GET', url: pathOf(expired) });

@@ -319,18 +319,21 @@ describe('the partner page after a correction of the contact details', () => {
       type: 'toestemming',
       input: { role: 'forensisch_arts', given: true, by: 'cm-1' },
     });
-    expect(await partnerSees(ref, 'fmo')).toMatchObject({
-      contact: { phone: '+31612399999', email: 'nieuw@voorbeeld.example' },
+    // With consent, what the FMO needs as corrected (domain/sharingFields.ts): not the phone or mail.
+    const withConsent = await partnerSees(ref, 'fmo');
+    expect(withConsent).toMatchObject({
+      contact: { name: detailsBefore!.contact!.name },
       language: 'ar',
       interpreterNeeded: true,
     });
+    expect(JSON.stringify(withConsent)).not.toMatch(/31612399999|nieuw@/);
 
     // A channel marked unsafe afterwards is never handed out again.
     await decide(h.env.client, ref, {
       type: 'veilige_kanalen',
       input: { safeToCall: false, safeToText: false, reason: 'gewijzigd', by: 'cm-1' },
     });
-    expect((await partnerSees(ref, 'fmo'))!.contact).not.toHaveProperty('phone');
+    expect((await partnerSees(ref, 'casemanager_overdracht'))!.contact).not.toHaveProperty('phone');
     // Nothing personal in the history.
     expect(JSON.stringify((await h.state(ref)).decisions)).not.toMatch(/31612399999|nieuw@/);
     await end(ref);
