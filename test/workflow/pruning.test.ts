@@ -13,13 +13,13 @@ import { opschonenWorkflow } from '../../workflows/pruning';
 const TASK_QUEUE = 'pruning-workflow-test';
 let env: TestWorkflowEnvironment;
 /** Each store's calls, as the times it was asked to prune at. */
-const calls: Record<string, Date[]> = { bezorglog: [], dossier: [] };
+const calls: Record<'bezorglog' | 'dossier', Date[]> = { bezorglog: [], dossier: [] };
 let failuresLeft = 0;
 
-const store = (name: string, removed: number): PrunableStore => ({
+const store = (name: 'bezorglog' | 'dossier', removed: number): PrunableStore => ({
   name,
   async prune(now) {
-    calls[name]!.push(now);
+    calls[name].push(now);
     if (name === 'dossier' && failuresLeft > 0) {
       failuresLeft -= 1;
       throw new Error('database not reachable');
