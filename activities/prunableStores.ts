@@ -6,6 +6,10 @@
  *   (config/retention.ts, MAIL_COPIES_RETENTION); not there in production.
  * The names are the privacy service's store names (cases/privacy/caseStores.ts), so the metric,
  * the log and the erasure receipt speak of the same places.
+ *
+ * A store that prunes by a cutoff of its own (the access log's `pruneOlderThan`) joins with
+ * `olderThanPrunable` and a term in config/retention.ts; one that knows its own expiry (the
+ * session store's `pruneExpired`) as `{ name, prune: (now) => store.pruneExpired(now) }`.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +17,15 @@ import type { CaseFile } from '../caseFile';
 import { storeRetentionCutoff, type StoreRetention } from '../config/retention';
 import type { DeliveryRecord } from './deliveryLog';
 import type { PrunableStore } from './pruning';
+
+/** A store that removes what is older than a cutoff: the cutoff is `now` less its term. */
+export function olderThanPrunable(
+  name: string,
+  retention: StoreRetention,
+  pruneOlderThan: (cutoff: Date) => Promise<number>,
+): PrunableStore {
+  return { name, prune: (now) => pruneOlderThan(storeRetentionCutoff(now, retention)) };
+}
 
 /** The delivery log's entries whose last change (finished, else claimed) is before the cutoff. */
 export function deliveryLogPrunable(directory: string, retention: StoreRetention): PrunableStore {

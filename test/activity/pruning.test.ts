@@ -11,7 +11,12 @@ import { createTransport } from 'nodemailer';
 import { Registry } from 'prom-client';
 import { createFileDeliveryLog, type DeliveryKey } from '../../activities/deliveryLog';
 import { createPruningActivities, type PrunableStore } from '../../activities/pruning';
-import { caseFilePrunable, deliveryLogPrunable, mailCopiesPrunable } from '../../activities/prunableStores';
+import {
+  caseFilePrunable,
+  deliveryLogPrunable,
+  mailCopiesPrunable,
+  olderThanPrunable,
+} from '../../activities/prunableStores';
 import { createCaseFile, type CaseFile } from '../../caseFile';
 import { openSqliteRows } from '../../caseFile/sqliteRows';
 import { createLogger } from '../../config/logger';
@@ -204,4 +209,14 @@ test('a run without a valid time changes nothing and is not retried', async () =
   });
   await expect(opschonen({ at: 'gisteren' })).rejects.toMatchObject({ nonRetryable: true });
   expect(prune).not.toHaveBeenCalled();
+});
+
+test('a store that prunes by its own cutoff gets now less its term', async () => {
+  const cutoffs: Date[] = [];
+  const store = olderThanPrunable('toegangslog', { days: 30, basis: 'test' }, async (cutoff) => {
+    cutoffs.push(cutoff);
+    return 7;
+  });
+  expect(await store.prune(new Date('2026-11-30T03:15:00.000Z'))).toBe(7);
+  expect(cutoffs.map((c) => c.toISOString())).toEqual(['2026-10-31T03:15:00.000Z']);
 });
