@@ -180,22 +180,22 @@ async function main(): Promise<void> {
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: '30 seconds',
     });
-    // The worker runs on every profile, so it keeps the Schedule there. Not fatal when it cannot
-    // (a server without schedules, a missing permission): the cases come first; ops see the error.
-    try {
-      const client = new Client({
-        connection,
-        namespace: env.TEMPORAL_NAMESPACE,
-        dataConverter: temporalDataConverter(env),
-      });
-      const outcome = await ensurePruningSchedule(client, env.TEMPORAL_TASK_QUEUE);
-      logger.info({ schedule: PRUNING_SCHEDULE_ID, outcome }, 'pruning schedule in place');
-    } catch (error) {
-      logger.error(
-        { schedule: PRUNING_SCHEDULE_ID, error: error instanceof Error ? error.message : String(error) },
-        'pruning schedule not in place: stores are not pruned until it is',
-      );
-    }
+    // The worker runs on every profile, so it keeps the Schedule there. Beside the cases, not
+    // before them, and not fatal when it cannot (a server without schedules, a missing
+    // permission): the cases come first; ops see the error in the log.
+    const client = new Client({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter: temporalDataConverter(env),
+    });
+    ensurePruningSchedule(client, env.TEMPORAL_TASK_QUEUE).then(
+      (outcome) => logger.info({ schedule: PRUNING_SCHEDULE_ID, outcome }, 'pruning schedule in place'),
+      (error: unknown) =>
+        logger.error(
+          { schedule: PRUNING_SCHEDULE_ID, error: error instanceof Error ? error.message : String(error) },
+          'pruning schedule not in place: stores are not pruned until it is',
+        ),
+    );
     logger.info(
       {
         taskQueue: env.TEMPORAL_TASK_QUEUE,
