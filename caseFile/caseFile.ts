@@ -56,8 +56,9 @@ export interface CaseFile {
   /**
    * Seals every record that is under an older key again under the current one; how many. After
    * it, the older keys are no longer needed by the case file. Safe to stop and run again.
+   * `afterBatch` hears the running total after each batch (a command line shows progress).
    */
-  reseal(): Promise<number>;
+  reseal(afterBatch?: (resealedSoFar: number) => void): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -164,7 +165,7 @@ export function createCaseFile(deps: CaseFileDeps): CaseFile {
       return removed;
     },
 
-    async reseal() {
+    async reseal(afterBatch) {
       let count = 0;
       for (;;) {
         const batch = await deps.rows.sealedWithOtherKey(sealer.currentKeyId, RESEAL_BATCH);
@@ -174,6 +175,7 @@ export function createCaseFile(deps: CaseFileDeps): CaseFile {
           await deps.rows.reseal(row.id, keyId, sealed);
           count += 1;
         }
+        afterBatch?.(count);
       }
     },
 

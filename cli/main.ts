@@ -8,6 +8,8 @@
  *   stuck                                        every open request past its deadline, oldest first
  *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
  *                                                uses STAFF_SESSION_DB, the intake's revocation list)
+ *   herversleutelen                              after a key rotation, seal the case file again under
+ *                                                the current payload key (ops; herversleutelen.ts)
  *   resend | reassign | close | history          ops actions on a stuck case (ops.ts)
  *
  * `--door <id>` (else CSG_STAFF_ID) names the acting staff member. With STAFF_ROLES set, every
@@ -57,6 +59,8 @@ import { stateAfterAction } from './afterAction';
 import { printState } from './caseView';
 import { intakeProblemText, refusalText } from './refusals';
 import { openCasePrivacy } from './openPrivacy';
+import { RESEAL_COMMAND, RESEAL_USAGE, resealRefusal, runReseal } from './herversleutelen';
+import { DEFAULT_CASE_FILE_DB, openCaseFile } from '../caseFile';
 import { phaseWord, requestLine, windowWords } from './words';
 
 export interface CliDeps {
@@ -85,6 +89,7 @@ const USAGE = `Gebruik: npm run cli -- <opdracht>
 ${BESLUIT_USAGE}
   stuck                                                      open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
+${RESEAL_USAGE}
 ${OPS_USAGE}
 ${PRIVACY_USAGE}`;
 
@@ -313,7 +318,7 @@ export function failureText(error: unknown): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
-  if (![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS].includes(argv[0] ?? '')) {
+  if (![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS, RESEAL_COMMAND].includes(argv[0] ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -327,6 +332,10 @@ async function main(): Promise<void> {
         regionIds: [...REGIONS.keys()],
       })
     : undefined;
+  if (argv[0] === RESEAL_COMMAND) {
+    process.exitCode = await reseal(argv.slice(1), settings, staffRoles);
+    return;
+  }
   let temporal: TemporalClientHandle;
   try {
     temporal = await connectTemporalClient(settings);
@@ -351,6 +360,34 @@ async function main(): Promise<void> {
   } finally {
     await temporal.close();
   }
+}
+
+/** `herversleutelen` needs the case file and the keys, not Temporal: it runs while Temporal is down too. */
+async function reseal(
+  rest: string[],
+  settings: TemporalSettings,
+  staffRoles: StaffDirectory | undefined,
+): Promise<number> {
+  const by = option(rest, '--door') ?? process.env.CSG_STAFF_ID ?? 'cli';
+  const refusal = resealRefusal(by, { staffRoles, opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS) });
+  if (refusal) {
+    console.error(refusal);
+    return 1;
+  }
+  const indexKey = optionalBlindIndexKey(process.env);
+  if (!indexKey)
+    throw new ConfigError(['BLIND_INDEX_KEY is needed for herversleutelen: it keys the case file']);
+  return runReseal({
+    caseFile: () =>
+      openCaseFile({
+        CASE_FILE_DB_PATH: process.env.CASE_FILE_DB_PATH ?? DEFAULT_CASE_FILE_DB,
+        CASE_FILE_DATABASE_URL: process.env.CASE_FILE_DATABASE_URL,
+        PAYLOAD_KEYS: settings.PAYLOAD_KEYS,
+        BLIND_INDEX_KEY: indexKey,
+      }),
+    currentKeyId: settings.PAYLOAD_KEYS.currentKeyId,
+    out: (line) => console.log(line),
+  });
 }
 
 if (require.main === module) {

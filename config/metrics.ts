@@ -25,6 +25,10 @@ export interface WorkerMetrics {
   deliveriesFailed: Counter<'channel' | 'kind'>;
   /** Semester report records written (a retried write that found its record already there is not counted). */
   reportRecordsWritten: Counter<'region'>;
+  /** Entries the daily pruning removed past their retention, by store (activities/pruning.ts). */
+  pruned: Counter<'store'>;
+  /** Pruning runs of a store that failed (the run is retried; alert when it keeps failing). */
+  pruningFailed: Counter<'store'>;
 }
 
 export interface IntakeMetrics {
@@ -57,6 +61,18 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
       name: 'csg_report_records_written_total',
       help: 'Anonymous semester report records written when a case ended, by region',
       labelNames: ['region'],
+      registers: [registry],
+    }),
+    pruned: new Counter({
+      name: 'csg_pruned_total',
+      help: 'Entries removed by the daily pruning because they were past their retention, by store',
+      labelNames: ['store'],
+      registers: [registry],
+    }),
+    pruningFailed: new Counter({
+      name: 'csg_pruning_failed_total',
+      help: 'Daily pruning runs that failed for a store (retried; the store keeps what is past its retention until one succeeds)',
+      labelNames: ['store'],
       registers: [registry],
     }),
   };

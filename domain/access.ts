@@ -42,6 +42,7 @@ export const ACCESS_ACTIONS = [
   'regio_overzicht', // the figures of a region: open cases, overdue requests, new meldingen, casusoverleg
   'inzage_export', // the victim's access request (AVG art. 15): everything held about the case, written out
   'wissen', // request, or approve as the second person, the erasure of a case everywhere it is held
+  'herversleutelen', // after a payload key rotation: seal the case file's records again under the current key
 ] as const satisfies readonly string[];
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
@@ -112,6 +113,8 @@ export const ROLE_ACTIONS: { readonly [R in StaffRole]: readonly AccessAction[] 
     'sluiting',
     'sessies_intrekken',
     'regio_overzicht',
+    // Keeping the keys is theirs: the re-seal opens and seals records in the process, shows none.
+    'herversleutelen',
     // A case whose victim could not be reached waits for this decision: ops may take it when the
     // coordinator does not (closing is theirs already; keep trying changes no victim data).
     decision('contactpogingen'),

@@ -9,6 +9,7 @@
  * - The production build bundles the workflow code ahead of time; here it is bundled at start.
  */
 import { resolve } from 'node:path';
+import { Client } from '@temporalio/client';
 import { Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
@@ -18,6 +19,10 @@ import { createFileDeliveryLog } from '../activities/deliveryLog';
 import { createDirectory } from '../activities/directory';
 import { createMailSearch } from '../activities/mailSearch';
 import { createMailTransport, createTwilioClient } from '../activities/transports';
+import { createPruningActivities, type PrunableStore } from '../activities/pruning';
+import { caseFilePrunable, deliveryLogPrunable, mailCopiesPrunable } from '../activities/prunableStores';
+import { openCaseFile } from '../caseFile';
+import { DELIVERY_LOG_RETENTION, MAIL_COPIES_RETENTION } from '../config/retention';
 import { ConfigError, loadEnv, port, type Env } from '../config/env';
 import { createWorkerMetrics } from '../config/metrics';
 import { createLogger } from '../config/logger';
@@ -26,6 +31,7 @@ import { connectTemporalWorker, temporalDataConverter } from '../config/temporal
 import { createPartnerLinks } from '../cases/links';
 import { openReportStore } from '../reporting/reportStore';
 import { startMetricsServer } from './metricsServer';
+import { ensurePruningSchedule, PRUNING_SCHEDULE_ID } from './pruningSchedule';
 import { PinoTemporalLogger } from './temporalLogger';
 
 /** Settings only the worker reads (the shared ones are in config/env.ts). */
@@ -135,7 +141,18 @@ async function main(): Promise<void> {
       ),
   );
   const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
+  // Opened for the daily pruning; its PostgreSQL backend (cluster) connects in the background.
+  const caseFile = openCaseFile(env);
+  /** Every store the daily pruning (Schedule csg-opschonen) runs over, each with its own term. */
+  const prunable: PrunableStore[] = [
+    deliveryLogPrunable(deliveryLogDir, DELIVERY_LOG_RETENTION),
+    caseFilePrunable(caseFile),
+    ...(env.MAIL_COPIES_URL
+      ? [mailCopiesPrunable({ baseUrl: env.MAIL_COPIES_URL, retention: MAIL_COPIES_RETENTION })]
+      : []),
+  ];
   const activities = {
+    ...createPruningActivities({ stores: prunable, logger, metrics }),
     ...createReportActivities({ store: reportStore, logger, metrics }),
     ...createActivities({
       mailTransport,
@@ -163,6 +180,22 @@ async function main(): Promise<void> {
       maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
       shutdownGraceTime: '30 seconds',
     });
+    // The worker runs on every profile, so it keeps the Schedule there. Beside the cases, not
+    // before them, and not fatal when it cannot (a server without schedules, a missing
+    // permission): the cases come first; ops see the error in the log.
+    const client = new Client({
+      connection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      dataConverter: temporalDataConverter(env),
+    });
+    ensurePruningSchedule(client, env.TEMPORAL_TASK_QUEUE).then(
+      (outcome) => logger.info({ schedule: PRUNING_SCHEDULE_ID, outcome }, 'pruning schedule in place'),
+      (error: unknown) =>
+        logger.error(
+          { schedule: PRUNING_SCHEDULE_ID, error: error instanceof Error ? error.message : String(error) },
+          'pruning schedule not in place: stores are not pruned until it is',
+        ),
+    );
     logger.info(
       {
         taskQueue: env.TEMPORAL_TASK_QUEUE,
@@ -181,6 +214,7 @@ async function main(): Promise<void> {
     await connection.close();
     metricsServer?.close();
     reportStore.close();
+    await caseFile.close();
   }
 }
 

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
 import { processEnv, testStaffBasic } from '../../testkit/processEnv';
@@ -118,6 +119,23 @@ describe('/metrics on the worker and the intake service', () => {
     expect(workerText).toContain('# TYPE csg_report_records_written_total counter');
     expect(workerText).toMatch(/^csg_worker_process_cpu_seconds_total /m);
     expect(workerText).toMatch(/temporal_worker_task_slots_available\{[^}]*worker_type="WorkflowWorker"/);
+
+    // The worker made the pruning Schedule; run once now, each store's count is on /metrics.
+    const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });
+    try {
+      const schedule = new Client({ connection }).schedule.getHandle('csg-opschonen');
+      await eventually('the pruning schedule', () => schedule.describe());
+      await schedule.trigger();
+      const pruned = await eventually('the pruning counts on the worker', async () => {
+        const text = await workerMetrics();
+        return text && sample(text, 'csg_pruned_total{store="dossier"}') !== undefined ? text : undefined;
+      });
+      // Nothing is past its retention yet: zero, but each store's series is there.
+      expect(sample(pruned, 'csg_pruned_total{store="bezorglog"}')).toBe(0);
+      expect(sample(pruned, 'csg_pruned_total{store="dossier"}')).toBe(0);
+    } finally {
+      await connection.close();
+    }
 
     // The intake: refused without the token, figures with it.
     const intakeMetrics = (auth?: string) =>

@@ -87,7 +87,7 @@ describe('the rule table', () => {
     ]);
   });
 
-  test('ops: read, the ops room and its actions, revoking sessions, region overviews; no decision but the one after failed contacts, no search, no start', () => {
+  test('ops: read, the ops room and its actions, revoking sessions, region overviews, the re-seal after a key rotation; no decision but the one after failed contacts, no search, no start', () => {
     expect(allowed('ops')).toEqual([
       'inzien',
       'besluit.contactpogingen',
@@ -97,6 +97,7 @@ describe('the rule table', () => {
       'ops_overzicht',
       'sessies_intrekken',
       'regio_overzicht',
+      'herversleutelen',
     ]);
     expect(allowed('ops').filter((a) => a.startsWith('besluit.'))).toEqual(['besluit.contactpogingen']);
   });
