@@ -12,7 +12,7 @@
  * a record's data may lack a part: what is there is shown, what is not is left out.
  */
 import type { CaseFileRecord } from '../caseFile';
-import type { IntakeInput } from '../caseFile/recordData';
+import { hasCaseState, type IntakeInput } from '../caseFile/recordData';
 import type { CaseState } from '../workflows/messages';
 
 /** The victim's details as they last stood: the intake with the corrections laid over it. Personal. */
@@ -107,7 +107,9 @@ function entryOf(record: CaseFileRecord, requests: Map<string, Data>): FileEntry
       };
     }
     case 'checkin': {
-      const c = part(data, 'checkIn');
+      // The decision's input, and the contact it added to the plan where there was one.
+      const checkIn = part(data, 'checkIn');
+      const c = { ...checkIn, ...part(checkIn, 'contact') };
       return {
         at,
         kind: 'checkin',
@@ -134,7 +136,7 @@ function byTime(records: readonly CaseFileRecord[]): CaseFileRecord[] {
 /** The case as its file holds it; undefined when no record carries a state (nothing to show). */
 export function caseFromFile(records: readonly CaseFileRecord[]): CaseFromFile | undefined {
   const ordered = byTime(records);
-  const newest = [...ordered].reverse().find((r) => isObject(r.data.state));
+  const newest = [...ordered].reverse().find((r) => hasCaseState(r.data));
   if (!newest) return undefined;
   let details: Data | undefined;
   const requests = new Map<string, Data>();
@@ -150,7 +152,7 @@ export function caseFromFile(records: readonly CaseFileRecord[]): CaseFromFile |
     timeline.push(entryOf(record, requests));
   }
   return {
-    state: newest.data.state as unknown as CaseState,
+    state: (newest.data as { state: CaseState }).state,
     ...(details ? { details: details as FileDetails } : {}),
     timeline,
     writtenAt: ordered[ordered.length - 1]!.at,

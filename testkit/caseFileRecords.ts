@@ -5,7 +5,7 @@
  * the state right after it; times an hour apart from `startAt`.
  */
 import type { CaseFileRecord } from '../caseFile';
-import type { RecordDataOf } from '../caseFile/recordData';
+import type { CaseFileRecordData } from '../caseFile/recordData';
 import type { MeldingIntake } from '../domain/types';
 import { regionForMunicipality } from '../regions';
 import type { CaseState } from '../workflows/messages';
@@ -14,11 +14,11 @@ import { caseStateOf, requestView } from './caseStates';
 const HOUR_MS = 3600_000;
 
 /** One record of `kind` with its data as the contract shapes it. */
-export function fileRecord<K extends keyof RecordDataOf>(
+export function fileRecord<K extends keyof CaseFileRecordData>(
   kind: K,
   key: string,
   at: string,
-  data: RecordDataOf[K],
+  data: CaseFileRecordData[K],
 ): CaseFileRecord {
   return { key, kind, at, data: data as unknown as Record<string, unknown> };
 }
@@ -69,7 +69,8 @@ export function archivedCaseRecords(intake: MeldingIntake, options: ArchivedCase
       state: state({ phase: 'watchful_waiting', casemanager: 'cm-017', decisions: [correction] }),
       correction: {
         fields: ['phone'],
-        values: { phone: options.correctedPhone },
+        // The intake's top-level fields as they read after the correction.
+        values: { victimContact: { ...intake.victimContact, phone: options.correctedPhone } },
         reason: 'gewijzigd',
         by: 'cm-017',
         updateId: 'u-1',
@@ -77,7 +78,15 @@ export function archivedCaseRecords(intake: MeldingIntake, options: ArchivedCase
     }),
     fileRecord('checkin', 'checkin/u-2', at(4), {
       state: state({ phase: 'watchful_waiting', casemanager: 'cm-017', contacts: [contact] }),
-      checkIn: { ...contact },
+      // The decision's input, its update id, and the contact it added to the plan.
+      checkIn: {
+        type: 'contactmoment',
+        reached: true,
+        outcome: 'gaat_goed',
+        by: 'cm-017',
+        updateId: 'u-2',
+        contact: { ...contact },
+      },
     }),
     fileRecord('afsluiting', 'afsluiting', at(5), { state: closed, closing: { outcome: 'afgerond' } }),
   ];

@@ -83,7 +83,9 @@ function entryWords(t: Translate, e: FileEntry): string {
     case 'besluit':
       return wordsOr(t, `casePage.recordTypes.${e.type}`, e.type);
     case 'correctie': {
-      const fields = e.fields.map((f) => wordsOr(t, `caseWords.recorded.fieldNames.${f}`, f)).join(', ');
+      const field = (f: string) =>
+        wordsOr(t, `caseWords.recorded.fieldNames.${f}`, wordsOr(t, `archivedCase.labels.${f}`, f));
+      const fields = e.fields.map(field).join(', ');
       const reason = e.reason ? wordsOr(t, `correctionReasons.${e.reason}`, e.reason) : undefined;
       return [
         t('archivedCase.entries.correctie', { fields }),
