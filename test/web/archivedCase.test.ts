@@ -229,6 +229,9 @@ test('a real case deleted from Temporal: the page and the privacy officer’s ex
     held: { temporal?: unknown; dossier: { stukken: Array<{ kind: string }> } };
   };
   expect(document.held.temporal).toBeUndefined();
-  expect(document.held.dossier.stukken.map((s) => s.kind)).toEqual(['intake', 'afsluiting']);
+  // (Where the worker writes the case file too, its own records of the case are there beside these.)
+  expect(document.held.dossier.stukken.map((s) => s.kind)).toEqual(
+    expect.arrayContaining(['intake', 'afsluiting']),
+  );
   expect(exported.body).toContain(PLANTED.name);
 });
