@@ -17,6 +17,11 @@
  *   sight of it, the receiving region's staff see and take it over (`regionsOfCase`).
  * - anything else: the case client's own outcome (ok, rejected, invalid, ...).
  *
+ * A case Temporal no longer holds (deleted after the namespace retention) is read from the case
+ * file (`caseFile`) when one is given: only on "not found", never on another error (a Temporal
+ * that does not answer is not an archived case). Its state is the file's last; the same role and
+ * region rules apply to it; it is closed, so nothing is decided or done on it (`not_found`).
+ *
  * The role is checked before the case is looked at (it does not depend on the case), the region
  * before anything is sent to it. Starts, decisions and ops actions are recorded as the staff
  * member (`recordedBy` and `by` are always `staff.id`, whatever the caller put there).
@@ -37,6 +42,7 @@ import { linkedToOf } from './meldingClient';
 import type { RegionOverview, RegionOverviewSource } from './regionOverview';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { buildWorklist, type OwnedCases, type Worklist } from './worklist';
+import type { CaseFromFile, FileDetails, FileEntry } from './caseFromFile';
 
 export type { Staff } from '../domain/access';
 
@@ -64,6 +70,20 @@ export interface CaseServices {
   koppelingen?: KoppelingService;
   /** A region's figures (cases/regionOverview.ts); front ends without the overview leave it out. */
   regionOverview?: RegionOverviewSource;
+  /**
+   * A case as its case file holds it, for a case Temporal no longer has (cases/caseFromFile.ts);
+   * front ends without the case file leave it out, and such a case is not found.
+   */
+  caseFile?: (reference: string) => Promise<CaseFromFile | undefined>;
+}
+
+/** What the case file holds of an archived case beyond its state, as this staff member may see it. */
+export interface ArchivedCase {
+  /** When the file was last written: the case is shown as of then. */
+  writtenAt: string;
+  timeline: FileEntry[];
+  /** The victim's details: only for a role that may see and correct them on a live case. Personal. */
+  details?: FileDetails;
 }
 
 export interface Forbidden {
@@ -85,8 +105,12 @@ export interface ScopedCases {
   may(action: AccessAction): boolean;
   /** Starts a melding; forbidden for a role that may not start or a municipality outside the regions. */
   start(raw: Record<string, unknown>): Promise<StartOutcome | Forbidden>;
-  /** The case's state (no personal data). */
-  state(reference: string): Promise<{ status: 'ok'; state: CaseState } | NotFound | Forbidden>;
+  /** The case's state (no personal data); `archivedAt` when read from the case file, as of then. */
+  state(
+    reference: string,
+  ): Promise<{ status: 'ok'; state: CaseState; archivedAt?: string } | NotFound | Forbidden>;
+  /** The case file's timeline and details of a case Temporal no longer holds; not found for a live one. */
+  archived(reference: string): Promise<{ status: 'ok'; archived: ArchivedCase } | NotFound | Forbidden>;
   /** Who decided what, when (codes and ids only). */
   history(reference: string): Promise<{ status: 'ok'; history: HistoryEntry[] } | NotFound | Forbidden>;
   /**
@@ -185,15 +209,24 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
    * serves them all. Forgotten after every write, so what follows a decision reads it afresh.
    */
   const read = new Map<string, Promise<CaseState | undefined>>();
+  /** The cases of this request read from the case file, by reference. */
+  const fromFile = new Map<string, CaseFromFile>();
   const forget = () => read.clear();
+
+  /** The live case's state, or else the case file's (recorded in `fromFile`). */
+  async function stateOf(reference: string): Promise<CaseState | undefined> {
+    const live = await cases.meldingen.state(reference);
+    if (live || !cases.caseFile) return live;
+    const filed = await cases.caseFile(reference);
+    if (filed) fromFile.set(reference, filed);
+    return filed?.state;
+  }
 
   /** The case's state when it exists and lies in (or was transferred to) the staff member's regions. */
   function visible(reference: string): Promise<CaseState | undefined> {
     let state = read.get(reference);
     if (!state) {
-      state = cases.meldingen
-        .state(reference)
-        .then((s) => (s && servesCase(staff, s) ? stateFor(staff, s) : undefined));
+      state = stateOf(reference).then((s) => (s && servesCase(staff, s) ? stateFor(staff, s) : undefined));
       read.set(reference, state);
       // A failed read is not kept: the next ask tries again.
       state.catch(() => read.delete(reference));
@@ -233,7 +266,21 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
     async state(reference) {
       if (!may(staff, 'inzien')) return refused('inzien');
       const state = await visible(reference);
-      return state ? { status: 'ok', state } : NOT_FOUND;
+      if (!state) return NOT_FOUND;
+      const filed = fromFile.get(reference);
+      return filed ? { status: 'ok', state, archivedAt: filed.writtenAt } : { status: 'ok', state };
+    },
+
+    async archived(reference) {
+      if (!may(staff, 'inzien')) return refused('inzien');
+      const filed = (await visible(reference)) ? fromFile.get(reference) : undefined;
+      if (!filed) return NOT_FOUND;
+      const mayDetails = may(staff, decisionAction('contactgegevens'));
+      const { writtenAt, timeline, details } = filed;
+      return {
+        status: 'ok',
+        archived: { writtenAt, timeline, ...(mayDetails && details ? { details } : {}) },
+      };
     },
 
     async history(reference) {
@@ -246,7 +293,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
     async currentDetails(reference) {
       const action = decisionAction('contactgegevens');
       if (!may(staff, action)) return refused(action);
-      if (!(await visible(reference))) return NOT_FOUND;
+      if (!(await visible(reference)) || fromFile.has(reference)) return NOT_FOUND;
       const details = await cases.meldingen.handoverDetails(reference, 'casemanager_overdracht');
       return details ? { status: 'ok', details } : NOT_FOUND;
     },
@@ -254,7 +301,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
     async decide(reference, decision) {
       const action = decisionAction(decision.type);
       if (!may(staff, action)) return refused(action);
-      if (!(await visible(reference))) return NOT_FOUND;
+      if (!(await visible(reference)) || fromFile.has(reference)) return NOT_FOUND;
       // Only a melding this staff member may see can be linked; an unseen one reads as unknown.
       if (decision.type === 'koppeling' && !(await visible(decision.input.reference))) {
         return { status: 'rejected', problems: [unknownLink(decision.input.reference)] };
@@ -269,7 +316,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
 
     async act(reference, action) {
       if (!may(staff, action.type)) return refused(action.type);
-      if (!(await visible(reference))) return NOT_FOUND;
+      if (!(await visible(reference)) || fromFile.has(reference)) return NOT_FOUND;
       const outcome = await cases.ops.act(reference, {
         ...action,
         input: { ...action.input, by: staff.id },

@@ -19,7 +19,15 @@ import type { StaffDirectory } from '../config/staffRoles';
  */
 export type CliCases = Omit<
   ScopedCases,
-  'staff' | 'find' | 'currentDetails' | 'links' | 'reopen' | 'regionOverview' | 'worklist' | 'worklistOf'
+  | 'staff'
+  | 'find'
+  | 'currentDetails'
+  | 'archived'
+  | 'links'
+  | 'reopen'
+  | 'regionOverview'
+  | 'worklist'
+  | 'worklistOf'
 > & {
   /** The refusal in Dutch, naming the acting id and what to do. */
   refusalText(refusal: Forbidden): string;

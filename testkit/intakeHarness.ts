@@ -12,6 +12,7 @@ import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../
 import { createReportActivities, type ReportActivities } from '../activities/reportActivities';
 import { openReportStore, type ReportStore } from '../reporting/reportStore';
 import type { PrivacyService } from '../cases/privacy';
+import type { CaseFile } from '../caseFile';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
@@ -110,6 +111,8 @@ export async function startIntakeHarness(
     reportStore?: ReportStore;
     /** The privacy officer's service over the harness's client; no privacy pages when left out. */
     privacy?: (client: Client) => PrivacyService;
+    /** The case file the case page falls back to for a case Temporal no longer holds. */
+    caseFile?: CaseFile;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -143,6 +146,7 @@ export async function startIntakeHarness(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.privacy ? { privacy: options.privacy(client) } : {}),
+    ...(options.caseFile ? { caseFile: options.caseFile } : {}),
   });
   return {
     env,

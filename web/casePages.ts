@@ -5,6 +5,7 @@
  * the second records it as the signed-in staff member and shows the case with a success message.
  * The everyday check-in forms (a contact, a change of the plan) post straight to the second.
  * A refused decision shows the case with the problem, field by field, and changes nothing.
+ * A case Temporal no longer holds shows from its case file, read-only, with a notice saying so.
  *
  *   GET  /meldingen/openen?referentie=…                       open a case by its reference
  *   GET  /meldingen/:reference                                the case page
@@ -36,6 +37,7 @@ import { messagePage } from './kit/messagePage';
 import { koppelingenFor } from './koppelingPages';
 import { privacySectionFor } from './privacyPages';
 import type { PrivacyService } from '../cases/privacy';
+import type { ArchivedView } from './views/archivedCase';
 import { casePage } from './views/casePage';
 import type { DecisionProblems } from './views/caseDecisionForms';
 import { decisionConfirmPage } from './views/decisionConfirmPage';
@@ -78,6 +80,14 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   async function visibleState(session: StaffSession, reference: string): Promise<CaseState | undefined> {
     const read = await scopedFor(session)?.state(reference);
     return read?.status === 'ok' ? read.state : undefined;
+  }
+
+  /** What the case file holds of a case Temporal no longer has; undefined for a live case. */
+  async function archivedOf(session: StaffSession, reference: string): Promise<ArchivedView | undefined> {
+    const scoped = scopedFor(session);
+    const filed = await scoped?.archived(reference);
+    if (filed?.status !== 'ok') return undefined;
+    return { ...filed.archived, mayDetails: scoped!.may(decisionAction('contactgegevens')) };
   }
 
   /** May the signed-in role take this page decision? Only those forms are shown, and only those posts pass. */
@@ -129,11 +139,15 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   ) {
     const regionName = REGIONS.get(state.regionId)?.name;
     const transferredToName = state.transferredTo ? REGIONS.get(state.transferredTo)?.name : undefined;
+    const archived = await archivedOf(session, state.reference);
     // The victim's details as they stand, beside the correction forms of a role that may correct
     // them. Personal: onto the page only, never into a log.
-    const read = await scopedFor(session)?.currentDetails(state.reference);
+    const read = archived ? undefined : await scopedFor(session)?.currentDetails(state.reference);
     const now = deps.clock?.() ?? new Date();
-    const koppelingen = await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
+    // Links and reopening ask Temporal about the case: an archived case shows neither.
+    const koppelingen = archived
+      ? undefined
+      : await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
     const privacy = await privacySectionFor(
       deps.privacy,
       staffOf(auth, session.staffId),
@@ -155,6 +169,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
         mayDecide: (name: CasePageDecision) => mayTake(session, name),
         ...(koppelingen ? { koppelingen } : {}),
         ...(privacy ? { privacy } : {}),
+        ...(archived ? { archived } : {}),
         now,
         ...extra,
         ui,
@@ -279,6 +294,10 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const { session, ui, reference, decision, values } = checked;
     const state = await visibleState(session, reference);
     if (!state) return notFound(reply, ui, reference);
+    if (await archivedOf(session, reference)) {
+      const closed = [{ field: '(melding)', message: 'the case is closed' }];
+      return showRefused(reply, ui, session, reference, { decision, values, problems: closed }, 'refusal');
+    }
     return page(
       reply,
       200,

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { client, close: closeTemporal } = await connectTemporalClient(env);
   const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
   const erasures = openErasureStore(env.PRIVACY_DB_PATH);
-  // The privacy officer's export and erasure reach the case file too.
+  // The case page shows a case Temporal has deleted from it; export and erasure reach it too.
   const caseFile = openCaseFile(env);
   const registry = new Registry();
   const counters = createIntakeMetrics(registry);
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     config: env,
     logger,
     sessionRevocations,
+    caseFile,
     metrics: { registry, counters, token: env.METRICS_TOKEN },
     privacy: createCasePrivacy({
       caseFile,

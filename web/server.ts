@@ -33,6 +33,8 @@ import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
 import { registerPrivacyPages } from './privacyPages';
 import type { PrivacyService } from '../cases/privacy';
+import type { CaseFile } from '../caseFile';
+import { caseFromFile } from '../cases/caseFromFile';
 import { registerFindPages } from './findPages';
 import { registerKoppelingPages } from './koppelingPages';
 import { regionOverviewSource, registerRegionPages } from './regionPages';
@@ -69,6 +71,8 @@ export interface IntakeServerDeps {
   metrics?: IntakeMetricsDeps;
   /** The privacy officer's export and erasure (cases/privacy/); without it, no privacy pages. */
   privacy?: PrivacyService;
+  /** The case file: a case Temporal no longer holds is shown from it, read-only; not found without it. */
+  caseFile?: CaseFile;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -197,6 +201,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     owned: (staffId, regions) => listOwned(deps.client, staffId, regions),
     koppelingen: createKoppelingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY),
     regionOverview: regionOverviewSource(deps.client, auth),
+    ...(deps.caseFile ? { caseFile: readCaseFile(deps.caseFile) } : {}),
   };
   registerStaffPages(app, { auth, cases, clock });
   registerApi(app, { auth, cases, clock });
@@ -217,4 +222,9 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     clock,
   });
   return app;
+}
+
+/** A case as the case file holds it (cases/caseFromFile.ts); undefined when it holds nothing of it. */
+function readCaseFile(caseFile: CaseFile) {
+  return async (reference: string) => caseFromFile(await caseFile.records(reference));
 }

@@ -10,6 +10,7 @@
  */
 import type { Client } from '@temporalio/client';
 import type { CaseFile } from '../../caseFile';
+import { caseFromFile } from '../caseFromFile';
 import { caseState } from '../../workflows/messages';
 import type { PrivacyAccessLog } from './accessLog';
 import { caseFileCaseStore } from './caseFileStore';
@@ -55,8 +56,9 @@ export function createCasePrivacy(deps: CasePrivacyDeps): PrivacyService {
           deps.client.workflow.getHandle(reference).query(caseState),
         );
       } catch (error) {
-        if (isNotFound(error)) return undefined;
-        throw error;
+        if (!isNotFound(error)) throw error;
+        // Deleted from Temporal after its retention: the region as the case file last recorded it.
+        return deps.caseFile ? caseFromFile(await deps.caseFile.records(reference))?.state : undefined;
       }
     },
     stores,

@@ -64,7 +64,10 @@ export interface PrivacyService {
 }
 
 export interface PrivacyServiceDeps {
-  /** The case's regions, or undefined when there is no such case (e.g. `meldingen.state`). */
+  /**
+   * The case's regions, or undefined when there is no such case (e.g. `meldingen.state`); for a
+   * case Temporal no longer holds, the region its case file last recorded (index.ts).
+   */
   regionsOf(reference: string): Promise<{ regionId: string; transferredTo?: string } | undefined>;
   /** Every place the case is held; the export and erasure walk the same list. */
   stores: readonly CaseStore[];

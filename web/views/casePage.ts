@@ -15,6 +15,7 @@ import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
+import { archivedDetails, archivedNotice, archivedTimeline, type ArchivedView } from './archivedCase';
 import { contactSection, hasContactmomenten } from './contactSection';
 import { decisionWords } from './decisionWords';
 import { staffNav, type NavArea } from './nav';
@@ -41,6 +42,8 @@ export interface CasePageInput {
   privacy?: SafeHtml;
   /** The service's time, for "in N days"; the real time when left out. */
   now?: Date;
+  /** A case Temporal no longer holds, from its case file: read-only, with the file's own timeline. */
+  archived?: ArchivedView;
   ui: PageUi;
 }
 
@@ -219,8 +222,10 @@ function transferWords(t: Translate, state: CaseState, region: string): string {
 }
 
 export function casePage(input: CasePageInput): string {
-  const { state, ui, refused } = input;
+  const { state, ui, refused, archived } = input;
   const { t } = ui;
+  // An archived case offers no forms at all: nothing can be recorded on a case that is gone.
+  const mayDecide = archived ? () => false : input.mayDecide;
   const consents = [...consentsOf(state)];
   const body = html`<h1 class="utrecht-heading-1">${t('casePage.title', { reference: state.reference })}</h1>
     ${
@@ -236,7 +241,7 @@ export function casePage(input: CasePageInput): string {
           </div>`
         : ''
     }
-    ${refused ? refusedSummary(t, refused) : ''}
+    ${archived ? archivedNotice(t, archived.writtenAt) : ''} ${refused ? refusedSummary(t, refused) : ''}
     <h2 class="utrecht-heading-2">${t('casePage.summary')}</h2>
     <dl id="overzicht">
       <dt>${t('casePage.phase')}</dt>
@@ -293,26 +298,31 @@ export function casePage(input: CasePageInput): string {
         ? contactSection({
             state,
             csrfToken: input.csrfToken,
-            mayDecide: input.mayDecide,
+            mayDecide,
             ...(refused ? { refused } : {}),
-            closed: isClosed(state),
+            closed: isClosed(state) || archived !== undefined,
             t,
           })
         : ''
     }
     ${
-      isClosed(state)
+      isClosed(state) || archived
         ? ''
         : html`<h2 class="utrecht-heading-2">${t('casePage.decide')}</h2>
             <p class="utrecht-paragraph hint">${t('casePage.decideHint')}</p>
             ${decisionsOfSection()
-              .filter(input.mayDecide)
+              .filter(mayDecide)
               .map((name) => decisionForm(t, name, state, input.csrfToken, refused, input.current))}`
     }
-    ${input.koppelingen ?? ''} ${input.privacy ?? ''}
-    <h2 class="utrecht-heading-2">${t('casePage.timeline')}</h2>
-    <p class="utrecht-paragraph hint">${t('casePage.timelineHint')}</p>
-    ${timeline(t, state)}`;
+    ${archived?.mayDetails ? archivedDetails(t, archived.details) : ''} ${input.koppelingen ?? ''}
+    ${input.privacy ?? ''}
+    ${
+      archived
+        ? archivedTimeline(t, archived.timeline)
+        : html`<h2 class="utrecht-heading-2">${t('casePage.timeline')}</h2>
+            <p class="utrecht-paragraph hint">${t('casePage.timelineHint')}</p>
+            ${timeline(t, state)}`
+    }`;
   return layout({
     title: t('casePage.title', { reference: state.reference }),
     body,
