@@ -11,6 +11,7 @@ import { buildServer } from './server';
 import { openSessionRevocations } from './kit/sessionRevocations';
 import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
 import { openCaseFile } from '../caseFile';
+import { oidcSettings } from '../config/oidcEnv';
 
 async function main(): Promise<void> {
   let env: Env;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     config: env,
     logger,
     sessionRevocations,
+    oidc: oidcSettings(env),
     metrics: { registry, counters, token: env.METRICS_TOKEN },
     privacy: createCasePrivacy({
       caseFile,
