@@ -25,8 +25,8 @@ export const TEST_OIDC_USERS = {
   unknownRegion: 'onbekende-regio',
   /** ops@alle, password and mfa. */
   ops: 'ops-landelijk',
-  /** helpline@alle, no amr but the acr urn:csg:loa:substantieel. */
-  withAcr: 'helpline-acr',
+  /** ops@alle, no amr but the acr urn:csg:loa:substantieel. */
+  opsWithAcr: 'ops-acr',
 } as const;
 
 export interface TestOidcProvider {

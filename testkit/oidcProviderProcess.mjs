@@ -29,12 +29,8 @@ const USERS = {
   'onbekende-regio': { amr: ['pwd', 'otp'], claims: { csg_rol: 'casemanager', csg_regios: ['atlantis'] } },
   // Ops for every region, with a second factor: the codec's kind of account.
   'ops-landelijk': { amr: ['pwd', 'mfa'], claims: { csg_rol: 'ops', csg_regios: 'alle' } },
-  // The helpline, no amr at all but an assurance level (acr) a region may accept instead.
-  'helpline-acr': {
-    amr: undefined,
-    acr: 'urn:csg:loa:substantieel',
-    claims: { csg_rol: 'helpline', csg_regios: 'alle' },
-  },
+  // Ops with no amr at all, but an assurance level (acr) a region may accept instead.
+  'ops-acr': { acr: 'urn:csg:loa:substantieel', claims: { csg_rol: 'ops', csg_regios: 'alle' } },
 };
 
 const CLAIMS = ['preferred_username', 'csg_rol', 'csg_regios'];
@@ -47,6 +43,7 @@ const provider = new Provider(issuer, {
       redirect_uris: client.redirectUris,
       grant_types: ['authorization_code'],
       response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
     },
   ],
   // How the user signed in (amr, acr) with the openid scope: in every ID token, as many providers do.

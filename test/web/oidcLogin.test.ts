@@ -90,17 +90,20 @@ test('with a second factor: the staff pages, with the role and the region of the
 });
 
 test('without a second factor: refused with a page that says why, and no session', async () => {
-  const { jar, answer } = await logIn(TEST_OIDC_USERS.withoutSecondFactor);
-  expect(answer.statusCode).toBe(403);
-  expect(answer.body).toContain('Tweede factor nodig');
-  expect(answer.body).toContain('zonder tweede factor');
-  expect(jar.get('csg_sessie')).toBeUndefined();
-  const form = await h.app.inject({
-    method: 'GET',
-    url: '/meldingen/nieuw',
-    headers: { cookie: jar.header() },
-  });
-  expect(form.statusCode).toBe(303);
+  // A password only; and an assurance level (acr) this service was not configured to accept.
+  for (const user of [TEST_OIDC_USERS.withoutSecondFactor, TEST_OIDC_USERS.opsWithAcr]) {
+    const { jar, answer } = await logIn(user);
+    expect([user, answer.statusCode]).toEqual([user, 403]);
+    expect(answer.body).toContain('Tweede factor nodig');
+    expect(answer.body).toContain('zonder tweede factor');
+    expect(jar.get('csg_sessie')).toBeUndefined();
+    const form = await h.app.inject({
+      method: 'GET',
+      url: '/meldingen/nieuw',
+      headers: { cookie: jar.header() },
+    });
+    expect(form.statusCode).toBe(303);
+  }
 });
 
 test('a role or a region the service does not know: refused, no session', async () => {
