@@ -25,6 +25,8 @@ export const TEST_OIDC_USERS = {
   unknownRegion: 'onbekende-regio',
   /** ops@alle, password and mfa. */
   ops: 'ops-landelijk',
+  /** coordinator@alle with a second factor, under the id of a local account of TEST_CONFIG. */
+  localAccountId: 'helpline-017',
   /** ops@alle, no amr but the acr urn:csg:loa:substantieel. */
   opsWithAcr: 'ops-acr',
 } as const;

@@ -29,6 +29,8 @@ const USERS = {
   'onbekende-regio': { amr: ['pwd', 'otp'], claims: { csg_rol: 'casemanager', csg_regios: ['atlantis'] } },
   // Ops for every region, with a second factor: the codec's kind of account.
   'ops-landelijk': { amr: ['pwd', 'mfa'], claims: { csg_rol: 'ops', csg_regios: 'alle' } },
+  // The id of a local account of the tests' intake (helpline there), with another role here.
+  'helpline-017': { amr: ['pwd', 'otp'], claims: { csg_rol: 'coordinator', csg_regios: 'alle' } },
   // Ops with no amr at all, but an assurance level (acr) a region may accept instead.
   'ops-acr': { acr: 'urn:csg:loa:substantieel', claims: { csg_rol: 'ops', csg_regios: 'alle' } },
 };

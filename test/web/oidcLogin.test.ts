@@ -115,6 +115,23 @@ test('a role or a region the service does not know: refused, no session', async 
   }
 });
 
+test('the id of a local account: refused, and the local account keeps its own role', async () => {
+  const { jar, answer } = await logIn(TEST_OIDC_USERS.localAccountId);
+  expect(answer.statusCode).toBe(403);
+  expect(answer.body).toContain('Geen toegang');
+  expect(jar.get('csg_sessie')).toBeUndefined();
+  const login = await h.app.inject({
+    method: 'POST',
+    url: '/inloggen',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ id: 'helpline-017', wachtwoord: 'helpline-wachtwoord-1' }).toString(),
+  });
+  const session = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
+  // Still the helpline, who may start a melding (a coordinator may not).
+  const form = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie: session } });
+  expect(form.statusCode).toBe(200);
+});
+
 test('a wrong state: refused, no session', async () => {
   const jar = new CookieJar();
   const back = await signInAtProvider(await begin(jar), TEST_OIDC_USERS.withSecondFactor);
