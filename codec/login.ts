@@ -3,8 +3,13 @@
  * HttpOnly, SameSite=Strict cookie, secret and revocations), so one login serves the ops pages
  * and the codec; a session from the intake's login is honoured here alike. An account without
  * the ops role is told so and gets no session from this page.
+ *
+ * With the organisation's identity provider configured, the page offers that login too
+ * (web/kit/oidcRoutes.ts), on the same terms: a second factor, and the ops role from its claims.
  */
 import type { FastifyInstance } from 'fastify';
+import type { OidcSettings } from '../config/oidcEnv';
+import type { Staff } from '../domain/access';
 import {
   attemptLogin,
   clearSessionCookie,
@@ -16,18 +21,44 @@ import {
   type AuthConfig,
 } from '../web/kit/auth';
 import { pageUi, safeBackPath } from '../web/kit/language';
+import { createOidcLogin } from '../web/kit/oidc';
+import { registerOidcRoutes } from '../web/kit/oidcRoutes';
 import { codecLoginPage, codecMessagePage } from './pages';
 
 export function registerCodecLogin(
   app: FastifyInstance,
   auth: AuthConfig,
-  options: { uiServed: boolean },
+  options: {
+    uiServed: boolean;
+    /** The identity provider, the staff map behind `auth.staff` and the region ids its claims may name. */
+    oidc?: { settings: OidcSettings; staffById: Map<string, Staff>; regionIds: readonly string[] };
+  },
 ): void {
+  const oidcOrganisation = options.oidc?.settings.organisation;
+  if (options.oidc) {
+    registerOidcRoutes(app, {
+      oidc: createOidcLogin({
+        settings: options.oidc.settings,
+        sessionSecret: auth.sessionSecret,
+        secureCookies: auth.secureCookies,
+        regionIds: options.oidc.regionIds,
+        clock: auth.clock,
+      }),
+      auth,
+      signedInStaff: options.oidc.staffById,
+      nextOf: (query) => backOf(query.terug) ?? '/',
+      loginPath: '/inloggen',
+      refuse: (staff, request) =>
+        staff.role === 'ops'
+          ? undefined
+          : { title: request.t('codec.notOpsTitle'), message: request.t('codec.notOps') },
+    });
+  }
   app.get('/inloggen', async (request, reply) => {
     const back = (request.query as Record<string, unknown>).terug;
     return reply
       .type('text/html; charset=utf-8')
-      .send(codecLoginPage(pageUi(request), { failed: false, back: backOf(back) }));
+      .send(codecLoginPage(pageUi(request), { failed: false, back: backOf(back), oidcOrganisation }));
   });
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -41,6 +72,7 @@ export function registerCodecLogin(
           codecLoginPage(pageUi(request, '/inloggen'), {
             failed: true,
             back,
+            oidcOrganisation,
             retryAfterMinutes:
               outcome.status === 'throttled' ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
           }),

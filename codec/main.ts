@@ -3,7 +3,7 @@
  * `npm start` only when CODEC_PUBLIC_URL is set; a bad environment stops it with the
  * ConfigError's message (which variable, what it expects), exit 1.
  */
-import { loadCodecEnv, type CodecEnv } from '../config/codecEnv';
+import { codecOidcSettings, loadCodecEnv, type CodecEnv } from '../config/codecEnv';
 import { ConfigError } from '../config/configError';
 import { createLogger } from '../config/logger';
 import { payloadCodecFor } from '../config/temporal';
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     codec: payloadCodecFor(env),
     config: env,
     logger,
+    oidc: codecOidcSettings(env),
     // The intake's file: a logout or an account revoked there holds here too.
     sessionRevocations: openSessionRevocations(env.STAFF_SESSION_DB),
   });

@@ -3,10 +3,16 @@ import type { PageUi } from '../web/kit/language';
 import { html } from '../web/kit/html';
 import { layout } from '../web/kit/layout';
 import { messagePage } from '../web/kit/messagePage';
+import { oidcChoice } from '../web/kit/oidcChoice';
 
 export function codecLoginPage(
   ui: PageUi,
-  input: { failed: boolean; back?: string; retryAfterMinutes?: number },
+  input: {
+    failed: boolean;
+    back?: string;
+    retryAfterMinutes?: number;
+    oidcOrganisation?: string | undefined;
+  },
 ): string {
   const { t } = ui;
   const message =
@@ -16,6 +22,7 @@ export function codecLoginPage(
   const body = html`<h1 class="utrecht-heading-1">${t('codec.title')}</h1>
     <p class="utrecht-paragraph">${t('codec.intro')}</p>
     ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
+    ${input.oidcOrganisation ? oidcChoice(ui, input.oidcOrganisation, `/inloggen/oidc${input.back ? `?terug=${encodeURIComponent(input.back)}` : ''}`) : ''}
     <form method="post" action="/inloggen">
       ${input.back ? html`<input type="hidden" name="terug" value="${input.back}" />` : ''}
       <label class="utrecht-form-label" for="id">${t('codec.opsId')}</label>

@@ -20,6 +20,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { CodecEnv } from '../config/codecEnv';
+import type { OidcSettings } from '../config/oidcEnv';
 import type { Logger } from '../config/logger';
 import { PayloadDecryptionError, type ScopedPayloadCodec } from '../config/payloadCodec';
 import { REGIONS } from '../regions';
@@ -58,6 +59,8 @@ export interface CodecServerDeps {
   loginThrottle?: LoginThrottle;
   /** The intake's revocations (STAFF_SESSION_DB): a logout on either side holds on both. */
   sessionRevocations?: SessionRevocations;
+  /** Login through the organisation's identity provider (config/codecEnv.ts); without it, none. */
+  oidc?: OidcSettings;
 }
 
 export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyInstance> {
@@ -65,6 +68,15 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const ownOrigin = new URL(deps.config.CODEC_PUBLIC_URL).origin;
   const uiOrigins = new Set([ownOrigin, ...(deps.config.CODEC_UI_ORIGINS ?? [])]);
   const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
+  // Mutable: a login through the identity provider adds its staff member (web/kit/oidcRoutes.ts).
+  const staffById = new Map(
+    staffDirectory({
+      staffRoles: deps.config.STAFF_ROLES,
+      opsStaffIds: deps.config.OPS_STAFF_IDS,
+      regionIds: [...REGIONS.keys()],
+      accountIds: accounts.map((a) => a.id),
+    }),
+  );
   const auth: AuthConfig = {
     accounts,
     sessionSecret: deps.config.SESSION_SECRET,
@@ -72,12 +84,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
-    staff: staffDirectory({
-      staffRoles: deps.config.STAFF_ROLES,
-      opsStaffIds: deps.config.OPS_STAFF_IDS,
-      regionIds: [...REGIONS.keys()],
-      accountIds: accounts.map((a) => a.id),
-    }),
+    staff: staffById,
   };
 
   const app = Fastify({
@@ -171,7 +178,10 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   }
 
   const uiUpstream = deps.config.CODEC_TEMPORAL_UI_URL;
-  registerCodecLogin(app, auth, { uiServed: uiUpstream !== undefined });
+  registerCodecLogin(app, auth, {
+    uiServed: uiUpstream !== undefined,
+    ...(deps.oidc ? { oidc: { settings: deps.oidc, staffById, regionIds: [...REGIONS.keys()] } } : {}),
+  });
   app.get('/gezond', async () => ({ status: 'ok' }));
   if (uiUpstream !== undefined) await registerUiProxy(app, { upstream: uiUpstream, ownOrigin, auth });
   return app;

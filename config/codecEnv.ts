@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { DEFAULT_STAFF_SESSION_DB, parseInProduction, port, staffAccountsSpec } from './env';
 import { opsStaffIdsSchema } from './opsRole';
 import { temporalEnvSchema } from './temporal';
+import { oidcEnvSchema, oidcSettings, type OidcSettings } from './oidcEnv';
 
 const ORIGINS_EXPECTED =
   'CODEC_UI_ORIGINS must be the Temporal UI origins allowed to call the codec server, comma-separated, like http://localhost:8233';
@@ -56,10 +57,22 @@ export const codecEnvSchema = temporalEnvSchema
     STAFF_ROLES: z.string().optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
     STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
+    /** The intake's identity provider, for the ops login here too (config/oidcEnv.ts). */
+    ...oidcEnvSchema.shape,
   });
 
 export type CodecEnv = z.infer<typeof codecEnvSchema>;
 
 export function loadCodecEnv(source: Record<string, string | undefined> = process.env): CodecEnv {
-  return parseInProduction(codecEnvSchema, source);
+  const env = parseInProduction(codecEnvSchema, source);
+  codecOidcSettings(env);
+  return env;
+}
+
+/**
+ * The intake's OIDC settings with the codec server's own callback, <CODEC_PUBLIC_URL>/inloggen/oidc/terug,
+ * which the provider must know as a second redirect URI of the same client.
+ */
+export function codecOidcSettings(env: CodecEnv): OidcSettings | undefined {
+  return oidcSettings(env, `${env.CODEC_PUBLIC_URL.replace(/\/+$/, '')}/inloggen/oidc/terug`);
 }

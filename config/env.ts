@@ -10,6 +10,7 @@ import { productionProblems } from './productionRules';
 import { staffDirectory } from './staffRoles';
 import { REGIONS } from '../regions';
 import { temporalEnvSchema } from './temporal';
+import { oidcEnvSchema, oidcSettings } from './oidcEnv';
 
 export const DEFAULT_STAFF_SESSION_DB = '.data/staff-sessions.db';
 
@@ -131,6 +132,8 @@ export const envSchema = z.object({
   MAIL_COPIES_URL: z.string().url('MAIL_COPIES_URL must be a URL like http://127.0.0.1:1080').optional(),
   /** Bearer token Prometheus sends to the intake's /metrics; unset: no /metrics. */
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
+  /** Login through the organisation's identity provider: OIDC_* (config/oidcEnv.ts); unset: none. */
+  ...oidcEnvSchema.shape,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -177,6 +180,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     regionIds: [...REGIONS.keys()],
     accountIds,
   });
+  oidcSettings(env);
   return env;
 }
 

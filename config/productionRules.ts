@@ -32,6 +32,8 @@ const HTTPS_ONLY: Readonly<Record<string, string>> = {
   SMTP_SEARCH_URL: "the relay's login and partner message ids are sent to it",
   PUBLIC_BASE_URL: 'partners open signed links there and staff cookies are only Secure on https',
   CODEC_PUBLIC_URL: 'ops log in there and its cookie is only Secure on https',
+  OIDC_ISSUER: 'the client secret and the ID tokens that sign staff in travel to and from it',
+  OIDC_REDIRECT_URI: 'the login code comes back to it, and staff cookies are only Secure on https',
 };
 
 const ACCOUNT_LISTS = ['STAFF_ACCOUNTS'];

@@ -482,6 +482,25 @@ export const en: Catalog = {
     notOpsTitle: 'No access',
     notOps: 'This account has no ops role. Only ops staff read case data in the Temporal UI.',
   },
+  oidc: {
+    loginWith: 'Log in with {{organisation}}',
+    orLocal: 'Or log in below with your staff id.',
+    signedInTitle: 'Logged in',
+    signedIn: 'You are logged in with {{organisation}}.',
+    continue: 'Continue',
+    tryAgain: 'Log in again',
+    failedTitle: 'Logging in did not work',
+    failed:
+      'Logging in with {{organisation}} could not be completed: the attempt had expired or was not valid. You are not logged in. Please try again.',
+    noSecondFactorTitle: 'Second factor needed',
+    noSecondFactor:
+      'You logged in at {{organisation}} without a second factor (such as a code from an app or a security key). This system requires a second factor, so you are not logged in. Log in again and use your second factor.',
+    badClaimsTitle: 'No access',
+    badClaims:
+      '{{organisation}} did not send a staff id, role or region this system knows, so you are not logged in. Ask the administrator at {{organisation}} to set up your role and region.',
+    unavailableTitle: 'Logging in is not possible right now',
+    unavailable: '{{organisation}} cannot be reached right now. Please try again in a few minutes.',
+  },
   message: {
     kinds: {
       casemanager_overdracht: {

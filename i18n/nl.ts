@@ -500,6 +500,25 @@ export const nl = {
     notOps:
       'Dit account heeft geen ops-rol. Alleen ops-medewerkers lezen de gegevens van meldingen in de Temporal UI.',
   },
+  oidc: {
+    loginWith: 'Inloggen via {{organisation}}',
+    orLocal: 'Of log hieronder in met uw medewerkerscode.',
+    signedInTitle: 'Ingelogd',
+    signedIn: 'U bent ingelogd via {{organisation}}.',
+    continue: 'Verder',
+    tryAgain: 'Opnieuw inloggen',
+    failedTitle: 'Inloggen niet gelukt',
+    failed:
+      'Het inloggen via {{organisation}} kon niet worden afgerond: de poging was verlopen of niet geldig. U bent niet ingelogd. Probeer het opnieuw.',
+    noSecondFactorTitle: 'Tweede factor nodig',
+    noSecondFactor:
+      'U bent bij {{organisation}} ingelogd zonder tweede factor (zoals een code uit een app of een beveiligingssleutel). Voor dit systeem is een tweede factor verplicht, daarom bent u niet ingelogd. Log opnieuw in en gebruik uw tweede factor.',
+    badClaimsTitle: 'Geen toegang',
+    badClaims:
+      '{{organisation}} gaf geen medewerkerscode, rol of regio mee die dit systeem kent, daarom bent u niet ingelogd. Vraag de beheerder bij {{organisation}} om uw rol en regio in te stellen.',
+    unavailableTitle: 'Inloggen tijdelijk niet mogelijk',
+    unavailable: '{{organisation}} is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.',
+  },
   message: {
     kinds: {
       casemanager_overdracht: {

@@ -13,6 +13,7 @@ import { createReportActivities, type ReportActivities } from '../activities/rep
 import { openReportStore, type ReportStore } from '../reporting/reportStore';
 import type { PrivacyService } from '../cases/privacy';
 import type { CaseFile } from '../caseFile';
+import type { OidcSettings } from '../config/oidcEnv';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
@@ -113,6 +114,8 @@ export async function startIntakeHarness(
     privacy?: (client: Client) => PrivacyService;
     /** The case file the case page falls back to for a case Temporal no longer holds. */
     caseFile?: CaseFile;
+    /** Login through an identity provider (testkit/oidcProvider.ts starts one). */
+    oidc?: OidcSettings;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -147,6 +150,7 @@ export async function startIntakeHarness(
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.privacy ? { privacy: options.privacy(client) } : {}),
     ...(options.caseFile ? { caseFile: options.caseFile } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
   });
   return {
     env,

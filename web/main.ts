@@ -11,6 +11,7 @@ import { buildServer } from './server';
 import { openSessionRevocations } from './kit/sessionRevocations';
 import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
 import { openCaseFile } from '../caseFile';
+import { oidcSettings } from '../config/oidcEnv';
 
 async function main(): Promise<void> {
   let env: Env;
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     logger,
     sessionRevocations,
     caseFile,
+    oidc: oidcSettings(env),
     metrics: { registry, counters, token: env.METRICS_TOKEN },
     privacy: createCasePrivacy({
       caseFile,

@@ -43,6 +43,9 @@ import { messagePage } from './kit/messagePage';
 import { pageUi, registerLanguage } from './kit/language';
 import { registerSecurityHeaders } from './kit/securityHeaders';
 import { registerStylesheets } from './kit/style';
+import type { OidcSettings } from '../config/oidcEnv';
+import { createOidcLogin } from './kit/oidc';
+import { registerOidcLogin } from './oidcLogin';
 
 export type IntakeConfig = Pick<
   Env,
@@ -73,6 +76,8 @@ export interface IntakeServerDeps {
   privacy?: PrivacyService;
   /** The case file: a case Temporal no longer holds is shown from it, read-only; not found without it. */
   caseFile?: CaseFile;
+  /** Login through the organisation's identity provider (config/oidcEnv.ts); without it, none. */
+  oidc?: OidcSettings;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -84,6 +89,16 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY);
   const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
   const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
+  // Checked again here (loadEnv checked it at start) for apps built from a config directly.
+  // Mutable: a login through the identity provider adds its staff member (web/kit/oidcRoutes.ts).
+  const staffById = new Map(
+    staffDirectory({
+      staffRoles: deps.config.STAFF_ROLES,
+      opsStaffIds: deps.config.OPS_STAFF_IDS,
+      regionIds: [...REGIONS.keys()],
+      accountIds: accounts.map((a) => a.id),
+    }),
+  );
   const auth: AuthConfig = {
     accounts,
     sessionSecret: deps.config.SESSION_SECRET,
@@ -91,14 +106,17 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
-    // Checked again here (loadEnv checked it at start) for apps built from a config directly.
-    staff: staffDirectory({
-      staffRoles: deps.config.STAFF_ROLES,
-      opsStaffIds: deps.config.OPS_STAFF_IDS,
-      regionIds: [...REGIONS.keys()],
-      accountIds: accounts.map((a) => a.id),
-    }),
+    staff: staffById,
   };
+  const oidc =
+    deps.oidc &&
+    createOidcLogin({
+      settings: deps.oidc,
+      sessionSecret: auth.sessionSecret,
+      secureCookies: auth.secureCookies,
+      regionIds: [...REGIONS.keys()],
+      clock,
+    });
 
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -203,7 +221,8 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     regionOverview: regionOverviewSource(deps.client, auth),
     ...(deps.caseFile ? { caseFile: readCaseFile(deps.caseFile) } : {}),
   };
-  registerStaffPages(app, { auth, cases, clock });
+  registerStaffPages(app, { auth, cases, clock, oidcOrganisation: oidc?.settings.organisation });
+  if (oidc) registerOidcLogin(app, { oidc, auth, signedInStaff: staffById });
   registerApi(app, { auth, cases, clock });
   registerFindPages(app, { auth, cases });
   registerOpsApi(app, { auth, cases });

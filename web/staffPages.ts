@@ -31,7 +31,7 @@ import { candidateReference, newSequenceNumber } from '../cases/reference';
 import { startWithFreeReference } from '../cases/uniqueStart';
 import { intakeFormPage } from './views/intakeFormPage';
 import { loginPage } from './views/loginPage';
-import { pageUi } from './kit/language';
+import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { triageResultPage } from './views/triageResultPage';
 
@@ -39,10 +39,12 @@ export interface StaffPagesDeps {
   auth: AuthConfig;
   cases: CaseServices;
   clock: () => Date;
+  /** The organisation whose identity provider the login page offers (OIDC_ORGANISATION), if any. */
+  oidcOrganisation?: string;
 }
 
 /** Only local paths: an open redirect after login would be a phishing aid. */
-function safeNext(next: unknown): string {
+export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/[A-Za-z0-9/_-]*$/.test(next) && !next.startsWith('//')
     ? next
     : '/meldingen/nieuw';
@@ -51,6 +53,8 @@ function safeNext(next: unknown): string {
 export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): void {
   const { auth, cases, clock } = deps;
   const everyMunicipality = allMunicipalities();
+  const login = (ui: PageUi, input: Parameters<typeof loginPage>[1]) =>
+    loginPage(ui, { ...input, oidcOrganisation: deps.oidcOrganisation });
 
   /** The logged-in session, or a reply already sent: the login page, or 403 for an account without a role. */
   function requireSession(request: FastifyRequest, reply: FastifyReply) {
@@ -99,7 +103,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     const next = (request.query as Record<string, unknown>).next;
     return reply
       .type('text/html; charset=utf-8')
-      .send(loginPage(pageUi(request), { failed: false, next: safeNext(next) }));
+      .send(login(pageUi(request), { failed: false, next: safeNext(next) }));
   });
 
   app.post('/inloggen', async (request, reply) => {
@@ -113,7 +117,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         .header('retry-after', String(outcome.retryAfterSeconds))
         .type('text/html; charset=utf-8')
         .send(
-          loginPage(pageUi(request, '/inloggen'), {
+          login(pageUi(request, '/inloggen'), {
             failed: true,
             retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
             id: typedId,
@@ -126,9 +130,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       return reply
         .code(401)
         .type('text/html; charset=utf-8')
-        .send(
-          loginPage(pageUi(request, '/inloggen'), { failed: true, id: typedId, next: safeNext(body.next) }),
-        );
+        .send(login(pageUi(request, '/inloggen'), { failed: true, id: typedId, next: safeNext(body.next) }));
     }
     const { staffId } = outcome;
     setSessionCookie(reply, createSessionToken(staffId, auth.sessionSecret, clock()), auth);

@@ -5,6 +5,7 @@
 import type { PageUi } from '../kit/language';
 import { html } from '../kit/html';
 import { layout } from '../kit/layout';
+import { oidcChoice } from '../kit/oidcChoice';
 
 export function loginPage(
   ui: PageUi,
@@ -14,6 +15,8 @@ export function loginPage(
     retryAfterMinutes?: number;
     id?: string;
     next?: string;
+    /** The organisation whose identity provider is offered above the form (OIDC_ISSUER set). */
+    oidcOrganisation?: string | undefined;
   },
 ): string {
   const { t } = ui;
@@ -24,6 +27,7 @@ export function loginPage(
   const body = html`<h1 class="utrecht-heading-1">${t('login.title')}</h1>
     <p class="utrecht-paragraph">${t('login.intro')}</p>
     ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
+    ${input.oidcOrganisation ? oidcChoice(ui, input.oidcOrganisation, `/inloggen/oidc?next=${encodeURIComponent(input.next ?? '')}`) : ''}
     <form method="post" action="/inloggen">
       <input type="hidden" name="next" value="${input.next ?? ''}" />
       <label class="utrecht-form-label" for="id">${t('login.staffId')}</label>
