@@ -9,6 +9,7 @@
  *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
  *                                                uses STAFF_SESSION_DB, the intake's revocation list)
  *   resend | reassign | close | history          ops actions on a stuck case (ops.ts)
+ *   toegangslog <reference> --door <id>          the case's access log (privacy officer; accessLog.ts)
  *
  * `--door <id>` (else CSG_STAFF_ID) names the acting staff member. With STAFF_ROLES set, every
  * command applies that id's role and regions, the same rules as the web service (cli/acting.ts):
@@ -58,6 +59,14 @@ import { printState } from './caseView';
 import { intakeProblemText, refusalText } from './refusals';
 import { openCasePrivacy } from './openPrivacy';
 import { phaseWord, requestLine, windowWords } from './words';
+import type { AccessLog } from '../accessLog';
+import {
+  ACCESS_LOG_COMMANDS,
+  ACCESS_LOG_USAGE,
+  openAccessLogFromEnv,
+  runAccessLogCommand,
+  withAccessLog,
+} from './accessLog';
 
 export interface CliDeps {
   client: Client;
@@ -75,6 +84,11 @@ export interface CliDeps {
   staffRoles?: StaffDirectory;
   /** The privacy officer's service (export, erasure): cli/privacy.ts. */
   privacy?: PrivacyCliDeps['privacy'];
+  /**
+   * The access log (accessLog/), opened per command: `status` writes an entry before it shows a
+   * case, `toegangslog` reads a case's entries. main() always hands it in.
+   */
+  accessLog?: () => AccessLog;
 }
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
@@ -86,7 +100,8 @@ ${BESLUIT_USAGE}
   stuck                                                      open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
 ${OPS_USAGE}
-${PRIVACY_USAGE}`;
+${PRIVACY_USAGE}
+${ACCESS_LOG_USAGE}`;
 
 const STAFF_COMMANDS = ['start', 'status', 'ack', 'besluit', 'stuck', 'sessies-intrekken'];
 const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
@@ -155,6 +170,15 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     err: deps.err,
   });
   if (privacyCode !== undefined) return privacyCode;
+  const accessLogCode = await runAccessLogCommand(command, args, {
+    ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
+    staff: deps.staffRoles?.get(by),
+    by,
+    caseVisible: async (reference) => (await cases.state(reference)).status === 'ok',
+    out: deps.out,
+    err: deps.err,
+  });
+  if (accessLogCode !== undefined) return accessLogCode;
   switch (command) {
     case 'start': {
       const file = args[0];
@@ -214,6 +238,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       if (read.status === 'not_found') {
         deps.err(`Geen melding ${reference}`);
         return 1;
+      }
+      if (deps.accessLog) {
+        await withAccessLog(deps.accessLog, (log) =>
+          log.record({ at: deps.now().toISOString(), by, reference, reason: 'cli' }),
+        );
       }
       printState(read.state, deps.out);
       return 0;
@@ -313,7 +342,9 @@ export function failureText(error: unknown): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
-  if (![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS].includes(argv[0] ?? '')) {
+  if (
+    ![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS, ...ACCESS_LOG_COMMANDS].includes(argv[0] ?? '')
+  ) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -346,6 +377,7 @@ async function main(): Promise<void> {
       blindIndexKey: optionalBlindIndexKey(process.env),
       ...(staffRoles ? { staffRoles } : {}),
       privacy: () => openCasePrivacy(client, settings.PAYLOAD_KEYS),
+      accessLog: () => openAccessLogFromEnv(),
     });
     process.exitCode = code;
   } finally {

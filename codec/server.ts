@@ -35,6 +35,8 @@ import { registerCodecLogin } from './login';
 import { opsAccessOf } from './opsAccess';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
 import { registerUiProxy } from './uiProxy';
+import type { AccessLog } from '../accessLog';
+import { codecAccessLog } from './caseViews';
 
 /** Histories with many events send large bodies; far above any real page, far below harm. */
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -58,6 +60,12 @@ export interface CodecServerDeps {
   loginThrottle?: LoginThrottle;
   /** The intake's revocations (STAFF_SESSION_DB): a logout on either side holds on both. */
   sessionRevocations?: SessionRevocations;
+  /**
+   * The access log (accessLog/): every decode and every case opened in the served UI is written
+   * there (caseViews.ts). codec/main.ts always hands it in; a test that does not look at it may
+   * leave it out.
+   */
+  accessLog?: AccessLog;
 }
 
 export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyInstance> {
@@ -79,6 +87,8 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
       accountIds: accounts.map((a) => a.id),
     }),
   };
+
+  const caseViews = deps.accessLog ? codecAccessLog({ log: deps.accessLog, ownOrigin, clock }) : undefined;
 
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -148,6 +158,9 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
       try {
         const result =
           direction === 'decode' ? await deps.codec.decode(payloads) : await deps.codec.encode(payloads);
+        if (direction === 'decode') {
+          await caseViews?.decoded(opsId, payloads.length, request.headers.referer);
+        }
         // Who read how much, never what: the audit trail of who looked at case data.
         request.log.info(
           { event: `codec_${direction}`, ops: opsId, namespace, payloads: payloads.length },
@@ -167,6 +180,12 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const uiUpstream = deps.config.CODEC_TEMPORAL_UI_URL;
   registerCodecLogin(app, auth, { uiServed: uiUpstream !== undefined });
   app.get('/gezond', async () => ({ status: 'ok' }));
-  if (uiUpstream !== undefined) await registerUiProxy(app, { upstream: uiUpstream, ownOrigin, auth });
+  if (uiUpstream !== undefined)
+    await registerUiProxy(app, {
+      upstream: uiUpstream,
+      ownOrigin,
+      auth,
+      ...(caseViews ? { caseViews } : {}),
+    });
   return app;
 }

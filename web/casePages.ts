@@ -11,6 +11,7 @@
  *   POST /meldingen/:reference/besluiten/:besluit/controleren the confirmation step
  *   POST /meldingen/:reference/besluiten/:besluit             record the decision
  */
+import type { AccessLog } from '../accessLog';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 import { decisionAction } from '../domain/access';
@@ -48,6 +49,8 @@ export interface CasePagesDeps {
   clock?: () => Date;
   /** The privacy officer's export and erasure; its section shows for that role when given. */
   privacy?: PrivacyService;
+  /** Every case page that shows the victim's details is written there first (accessLog/). */
+  accessLog?: AccessLog;
 }
 
 interface StaffSession {
@@ -133,6 +136,14 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     // them. Personal: onto the page only, never into a log.
     const read = await scopedFor(session)?.currentDetails(state.reference);
     const now = deps.clock?.() ?? new Date();
+    if (read?.status === 'ok') {
+      await deps.accessLog?.record({
+        at: now.toISOString(),
+        by: session.staffId,
+        reference: state.reference,
+        reason: 'casuspagina',
+      });
+    }
     const koppelingen = await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
     const privacy = await privacySectionFor(
       deps.privacy,

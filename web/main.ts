@@ -9,7 +9,8 @@ import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
 import { openSessionRevocations } from './kit/sessionRevocations';
-import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
+import { accessLogOfPrivacy, createCasePrivacy, openErasureStore } from '../cases/privacy';
+import { openAccessLog } from '../accessLog';
 import { openCaseFile } from '../caseFile';
 
 async function main(): Promise<void> {
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const erasures = openErasureStore(env.PRIVACY_DB_PATH);
   // The privacy officer's export and erasure reach the case file too.
   const caseFile = openCaseFile(env);
+  // Who saw which case: the pages, the API, the partner links and the privacy actions write here.
+  const accessLog = openAccessLog(env);
   const registry = new Registry();
   const counters = createIntakeMetrics(registry);
   registerCaseGauges(registry, client);
@@ -46,8 +49,9 @@ async function main(): Promise<void> {
       ...(env.MAIL_COPIES_URL ? { mailCopiesUrl: env.MAIL_COPIES_URL } : {}),
       erasures,
       receiptKey: env.BLIND_INDEX_KEY,
-      accessLog: loggerAccessLog(logger),
+      accessLog: accessLogOfPrivacy(accessLog),
     }),
+    accessLog,
   });
 
   const shutdown = async (signal: string) => {
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     sessionRevocations.close();
     erasures.close();
     await caseFile.close();
+    await accessLog.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -79,7 +79,11 @@ let erasures: ErasureStore;
 let reports: ReportStore;
 let caseFile: CaseFile;
 const accessLog: PrivacyAccessEntry[] = [];
-const recording: PrivacyAccessLog = { record: (entry) => accessLog.push(entry) };
+const recording: PrivacyAccessLog = {
+  record: (entry) => {
+    accessLog.push(entry);
+  },
+};
 
 beforeAll(async () => {
   erasures = openErasureStore(join(dataDir, 'privacy.db'));
