@@ -12,6 +12,7 @@ import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../
 import { createReportActivities, type ReportActivities } from '../activities/reportActivities';
 import { openReportStore, type ReportStore } from '../reporting/reportStore';
 import type { PrivacyService } from '../cases/privacy';
+import type { AccessLog } from '../accessLog';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
@@ -109,6 +110,8 @@ export async function startIntakeHarness(
     reportStore?: ReportStore;
     /** The privacy officer's service over the harness's client; no privacy pages when left out. */
     privacy?: (client: Client) => PrivacyService;
+    /** The access log the pages, the API and the partner page write to (accessLog/); none when left out. */
+    accessLog?: AccessLog;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -142,6 +145,7 @@ export async function startIntakeHarness(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.privacy ? { privacy: options.privacy(client) } : {}),
+    ...(options.accessLog ? { accessLog: options.accessLog } : {}),
   });
   return {
     env,
