@@ -53,7 +53,7 @@ export function accessLogPage(input: AccessLogPageInput): string {
             </tbody>
           </table>`,
         );
-  const body = html`<h1 class="utrecht-heading-1" id="inhoud" tabindex="-1" autofocus>
+  const body = html`<h1 class="utrecht-heading-1" id="titel" tabindex="-1" autofocus>
       ${t('accessLog.title', { reference })}
     </h1>
     <p class="utrecht-paragraph hint">${t('accessLog.intro')}</p>
