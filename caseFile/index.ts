@@ -22,6 +22,7 @@
  *   the care steps, not the file. The data holds what the case page and the export need once the
  *   workflow is gone, and what the victim told goes in there only as the intake recorded it.
  */
+import { deferredStore } from '../config/deferredStore';
 import type { PayloadKeys } from '../config/payloadCodec';
 import { createCaseFile, type CaseFile } from './caseFile';
 import { openPostgresRows } from './postgresRows';
@@ -57,26 +58,15 @@ export interface CaseFileSettings {
  */
 export function openCaseFile(settings: CaseFileSettings): CaseFile {
   const rows = settings.CASE_FILE_DATABASE_URL
-    ? deferred(openPostgresRows({ connectionString: settings.CASE_FILE_DATABASE_URL }))
+    ? deferredStore<RowStore>(openPostgresRows({ connectionString: settings.CASE_FILE_DATABASE_URL }), [
+        'insert',
+        'ofCase',
+        'deleteCase',
+        'olderThan',
+        'deleteOlderThan',
+        'sealedWithOtherKey',
+        'reseal',
+      ])
     : openSqliteRows(settings.CASE_FILE_DB_PATH);
   return createCaseFile({ rows, keys: settings.PAYLOAD_KEYS, indexKey: settings.BLIND_INDEX_KEY });
-}
-
-/** A row store that is still opening: every call waits for it. */
-function deferred(opening: Promise<RowStore>): RowStore {
-  // Reported by the first call that needs the store, not as an unhandled rejection before it.
-  opening.catch(() => undefined);
-  return {
-    insert: async (row) => (await opening).insert(row),
-    ofCase: async (caseIndex) => (await opening).ofCase(caseIndex),
-    deleteCase: async (caseIndex) => (await opening).deleteCase(caseIndex),
-    olderThan: async (kind, before) => (await opening).olderThan(kind, before),
-    deleteOlderThan: async (kind, before) => (await opening).deleteOlderThan(kind, before),
-    sealedWithOtherKey: async (keyId, limit) => (await opening).sealedWithOtherKey(keyId, limit),
-    reseal: async (id, keyId, sealed) => (await opening).reseal(id, keyId, sealed),
-    close: async () => {
-      const rows = await opening.catch(() => undefined);
-      await rows?.close();
-    },
-  };
 }

@@ -6,7 +6,8 @@
  * A deleted row stays in the table's pages until PostgreSQL vacuums them: it is sealed and names
  * the case only by its keyed hash, so what lingers is ciphertext; autovacuum reclaims it.
  */
-import { Pool, type PoolConfig } from 'pg';
+import type { PoolConfig } from 'pg';
+import { openPostgresPool } from '../config/postgresPool';
 import type { RowStore, SealedRow } from './rows';
 
 /** Any fixed number: the lock that serialises the table's creation across processes. */
@@ -31,12 +32,9 @@ const toSealedRow = (r: Row): SealedRow => ({
 });
 
 export async function openPostgresRows(config: PoolConfig): Promise<RowStore> {
-  const pool = new Pool({ max: 4, ...config });
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    await client.query(`
+  const pool = await openPostgresPool(config, {
+    lock: SCHEMA_LOCK,
+    ddl: `
       CREATE TABLE IF NOT EXISTS dossierstukken (
         seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -48,15 +46,8 @@ export async function openPostgresRows(config: PoolConfig): Promise<RowStore> {
       );
       CREATE INDEX IF NOT EXISTS dossierstukken_per_melding ON dossierstukken (case_index, at, seq);
       CREATE INDEX IF NOT EXISTS dossierstukken_per_soort ON dossierstukken (kind, at);
-    `);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
-    await pool.end();
-    throw error;
-  }
-  client.release();
+    `,
+  });
 
   return {
     async insert(row) {

@@ -11,6 +11,7 @@
  *   herversleutelen                              after a key rotation, seal the case file again under
  *                                                the current payload key (ops; herversleutelen.ts)
  *   resend | reassign | close | history          ops actions on a stuck case (ops.ts)
+ *   toegangslog <reference> --door <id>          the case's access log (privacy officer; accessLog.ts)
  *
  * `--door <id>` (else CSG_STAFF_ID) names the acting staff member. With STAFF_ROLES set, every
  * command applies that id's role and regions, the same rules as the web service (cli/acting.ts):
@@ -62,6 +63,14 @@ import { openCasePrivacy } from './openPrivacy';
 import { RESEAL_COMMAND, RESEAL_USAGE, resealRefusal, runReseal } from './herversleutelen';
 import { DEFAULT_CASE_FILE_DB, openCaseFile } from '../caseFile';
 import { phaseWord, requestLine, windowWords } from './words';
+import type { AccessLog } from '../accessLog';
+import {
+  ACCESS_LOG_COMMANDS,
+  ACCESS_LOG_USAGE,
+  openAccessLogFromEnv,
+  runAccessLogCommand,
+  withAccessLog,
+} from './accessLog';
 
 export interface CliDeps {
   client: Client;
@@ -79,6 +88,11 @@ export interface CliDeps {
   staffRoles?: StaffDirectory;
   /** The privacy officer's service (export, erasure): cli/privacy.ts. */
   privacy?: PrivacyCliDeps['privacy'];
+  /**
+   * The access log (accessLog/), opened per command: `status` writes an entry before it shows a
+   * case, `toegangslog` reads a case's entries. main() always hands it in.
+   */
+  accessLog?: () => AccessLog;
 }
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>
@@ -91,7 +105,8 @@ ${BESLUIT_USAGE}
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
 ${RESEAL_USAGE}
 ${OPS_USAGE}
-${PRIVACY_USAGE}`;
+${PRIVACY_USAGE}
+${ACCESS_LOG_USAGE}`;
 
 const STAFF_COMMANDS = ['start', 'status', 'ack', 'besluit', 'stuck', 'sessies-intrekken'];
 const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
@@ -160,6 +175,15 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     err: deps.err,
   });
   if (privacyCode !== undefined) return privacyCode;
+  const accessLogCode = await runAccessLogCommand(command, args, {
+    ...(deps.accessLog ? { accessLog: deps.accessLog } : {}),
+    staff: deps.staffRoles?.get(by),
+    by,
+    caseVisible: async (reference) => (await cases.state(reference)).status === 'ok',
+    out: deps.out,
+    err: deps.err,
+  });
+  if (accessLogCode !== undefined) return accessLogCode;
   switch (command) {
     case 'start': {
       const file = args[0];
@@ -219,6 +243,11 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
       if (read.status === 'not_found') {
         deps.err(`Geen melding ${reference}`);
         return 1;
+      }
+      if (deps.accessLog) {
+        await withAccessLog(deps.accessLog, (log) =>
+          log.record({ at: deps.now().toISOString(), by, reference, reason: 'cli' }),
+        );
       }
       printState(read.state, deps.out);
       return 0;
@@ -318,7 +347,14 @@ export function failureText(error: unknown): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
-  if (![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS, RESEAL_COMMAND].includes(argv[0] ?? '')) {
+  const commands = [
+    ...STAFF_COMMANDS,
+    ...OPS_COMMANDS,
+    ...PRIVACY_COMMANDS,
+    ...ACCESS_LOG_COMMANDS,
+    RESEAL_COMMAND,
+  ];
+  if (!commands.includes(argv[0] ?? '')) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -355,6 +391,7 @@ async function main(): Promise<void> {
       blindIndexKey: optionalBlindIndexKey(process.env),
       ...(staffRoles ? { staffRoles } : {}),
       privacy: () => openCasePrivacy(client, settings.PAYLOAD_KEYS),
+      accessLog: () => openAccessLogFromEnv(),
     });
     process.exitCode = code;
   } finally {

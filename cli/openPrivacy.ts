@@ -6,13 +6,13 @@ import type { Client } from '@temporalio/client';
 import { DEFAULT_CASE_FILE_DB, openCaseFile } from '../caseFile';
 import { ConfigError } from '../config/configError';
 import { optionalBlindIndexKey } from '../config/env';
-import { createLogger } from '../config/logger';
+import { openAccessLogFromEnv } from './accessLog';
 import type { PayloadKeys } from '../config/payloadCodec';
 import {
   createCasePrivacy,
   DEFAULT_DELIVERY_LOG_DIR,
   DEFAULT_PRIVACY_DB,
-  loggerAccessLog,
+  accessLogOfPrivacy,
   openErasureStore,
   type PrivacyService,
 } from '../cases/privacy';
@@ -36,6 +36,7 @@ export function openCasePrivacy(
     PAYLOAD_KEYS: payloadKeys,
     BLIND_INDEX_KEY: receiptKey,
   });
+  const accessLog = openAccessLogFromEnv();
   const service = createCasePrivacy({
     caseFile,
     client,
@@ -43,14 +44,14 @@ export function openCasePrivacy(
     ...(process.env.MAIL_COPIES_URL ? { mailCopiesUrl: process.env.MAIL_COPIES_URL } : {}),
     erasures,
     receiptKey,
-    // On stderr: stdout is for the person at the terminal.
-    accessLog: loggerAccessLog(createLogger({ level: 'info', name: 'cli' }, process.stderr)),
+    accessLog: accessLogOfPrivacy(accessLog),
   });
   return {
     service,
     close: () => {
       erasures.close();
       void caseFile.close();
+      void accessLog.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../config/logger';
 import { payloadCodecFor } from '../config/temporal';
 import { openSessionRevocations } from '../web/kit/sessionRevocations';
 import { buildCodecServer } from './server';
+import { openAccessLog } from '../accessLog';
 
 async function main(): Promise<void> {
   let env: CodecEnv;
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'codec' });
+  // The intake's access log (same database): the UI's case views and decodes are written there.
+  const accessLog = openAccessLog(env);
   const app = await buildCodecServer({
     codec: payloadCodecFor(env),
     config: env,
@@ -29,9 +32,11 @@ async function main(): Promise<void> {
     oidc: codecOidcSettings(env),
     // The intake's file: a logout or an account revoked there holds here too.
     sessionRevocations: openSessionRevocations(env.STAFF_SESSION_DB),
+    accessLog,
   });
   const shutdown = async () => {
     await app.close();
+    await accessLog.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());

@@ -35,6 +35,8 @@ import { registerCodecLogin } from './login';
 import { opsAccessOf } from './opsAccess';
 import { fromJson, payloadsBody, toJson } from './payloadJson';
 import { registerUiProxy } from './uiProxy';
+import type { AccessLog } from '../accessLog';
+import { codecAccessLog } from './caseViews';
 
 /** Histories with many events send large bodies; far above any real page, far below harm. */
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -61,6 +63,12 @@ export interface CodecServerDeps {
   sessionRevocations?: SessionRevocations;
   /** Login through the organisation's identity provider (config/codecEnv.ts); without it, none. */
   oidc?: OidcSettings;
+  /**
+   * The access log (accessLog/): every decode and every case opened in the served UI is written
+   * there (caseViews.ts). codec/main.ts always hands it in; a test that does not look at it may
+   * leave it out.
+   */
+  accessLog?: AccessLog;
 }
 
 export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyInstance> {
@@ -86,6 +94,8 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
     staff: staffById,
   };
+
+  const caseViews = deps.accessLog ? codecAccessLog({ log: deps.accessLog, ownOrigin, clock }) : undefined;
 
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -161,6 +171,9 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
           direction === 'decode'
             ? await deps.codec.decode(payloads, scope)
             : await deps.codec.encode(payloads, scope);
+        if (direction === 'decode') {
+          await caseViews?.decoded(opsId, payloads.length, request.headers.referer);
+        }
         // Who read how much, never what: the audit trail of who looked at case data.
         request.log.info(
           { event: `codec_${direction}`, ops: opsId, namespace, payloads: payloads.length },
@@ -183,6 +196,12 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     ...(deps.oidc ? { oidc: { settings: deps.oidc, staffById, regionIds: [...REGIONS.keys()] } } : {}),
   });
   app.get('/gezond', async () => ({ status: 'ok' }));
-  if (uiUpstream !== undefined) await registerUiProxy(app, { upstream: uiUpstream, ownOrigin, auth });
+  if (uiUpstream !== undefined)
+    await registerUiProxy(app, {
+      upstream: uiUpstream,
+      ownOrigin,
+      auth,
+      ...(caseViews ? { caseViews } : {}),
+    });
   return app;
 }

@@ -16,6 +16,7 @@ import { SESSION_COOKIE, type AuthConfig } from '../web/kit/auth';
 import { pageUi } from '../web/kit/language';
 import { fromOwnOrigin, isPageRequest, opsAccessOf } from './opsAccess';
 import { codecMessagePage } from './pages';
+import type { CodecAccessLog } from './caseViews';
 
 /** The Cookie header without the staff session; undefined when nothing else is left. */
 export function withoutSessionCookie(header: string | undefined): string | undefined {
@@ -32,6 +33,8 @@ export interface UiProxyOptions {
   /** This server's own origin, as browsers see it. */
   ownOrigin: string;
   auth: AuthConfig;
+  /** Where a case opened in the UI is logged (caseViews.ts). */
+  caseViews?: CodecAccessLog;
 }
 
 export async function registerUiProxy(app: FastifyInstance, options: UiProxyOptions): Promise<void> {
@@ -43,7 +46,10 @@ export async function registerUiProxy(app: FastifyInstance, options: UiProxyOpti
       return reply.code(403).send({ error: 'origin_not_allowed' });
     }
     const access = opsAccessOf(request, options.auth);
-    if (access.status === 'ops') return;
+    if (access.status === 'ops') {
+      await options.caseViews?.uiCall(access.staffId, request.url.split('?')[0]!);
+      return;
+    }
     if (!isPageRequest(request)) {
       return reply
         .code(access.status === 'anonymous' ? 401 : 403)

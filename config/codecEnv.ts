@@ -8,7 +8,14 @@
  * a different permission from registering a melding.
  */
 import { z } from 'zod';
-import { DEFAULT_STAFF_SESSION_DB, parseInProduction, port, staffAccountsSpec } from './env';
+import {
+  blindIndexKey,
+  DEFAULT_STAFF_SESSION_DB,
+  envSchema,
+  parseInProduction,
+  port,
+  staffAccountsSpec,
+} from './env';
 import { opsStaffIdsSchema } from './opsRole';
 import { temporalEnvSchema } from './temporal';
 import { oidcEnvSchema, oidcSettings, type OidcSettings } from './oidcEnv';
@@ -59,6 +66,10 @@ export const codecEnvSchema = temporalEnvSchema
     STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
     /** The intake's identity provider, for the ops login here too (config/oidcEnv.ts). */
     ...oidcEnvSchema.shape,
+    /** Keys the access log's case hashes and chain: every case opened in the UI is logged (accessLog/). */
+    BLIND_INDEX_KEY: blindIndexKey,
+    ACCESS_LOG_DB_PATH: envSchema.shape.ACCESS_LOG_DB_PATH,
+    ACCESS_LOG_DATABASE_URL: envSchema.shape.ACCESS_LOG_DATABASE_URL,
   });
 
 export type CodecEnv = z.infer<typeof codecEnvSchema>;

@@ -32,14 +32,16 @@ const BLIND_INDEX_KEY_EXPECTED =
  * The key of the blind index: changing it makes every running case unfindable by phone or name,
  * so it is set once and kept like the payload keys. Never echoed: it is key material.
  */
-const blindIndexKey = z.string({ error: BLIND_INDEX_KEY_EXPECTED }).transform((encoded, ctx): Buffer => {
-  const key = Buffer.from(encoded.trim(), 'base64');
-  if (key.length < 32 || key.toString('base64') !== encoded.trim()) {
-    ctx.issues.push({ code: 'custom', message: BLIND_INDEX_KEY_EXPECTED, input: '' });
-    return z.NEVER;
-  }
-  return key;
-});
+export const blindIndexKey = z
+  .string({ error: BLIND_INDEX_KEY_EXPECTED })
+  .transform((encoded, ctx): Buffer => {
+    const key = Buffer.from(encoded.trim(), 'base64');
+    if (key.length < 32 || key.toString('base64') !== encoded.trim()) {
+      ctx.issues.push({ code: 'custom', message: BLIND_INDEX_KEY_EXPECTED, input: '' });
+      return z.NEVER;
+    }
+    return key;
+  });
 
 /**
  * BLIND_INDEX_KEY alone, for tools that start cases without the service's other settings (the CLI,
@@ -126,6 +128,16 @@ export const envSchema = z.object({
     .regex(
       /^postgres(ql)?:\/\/\S+$/,
       'CASE_FILE_DATABASE_URL must be a PostgreSQL URL like postgresql://user@host:5432/database',
+    )
+    .optional(),
+  /** SQLite file of the access log in the dev profile (accessLog/); unused when ACCESS_LOG_DATABASE_URL is set. */
+  ACCESS_LOG_DB_PATH: z.string().min(1).default('.data/access-log.db'),
+  /** PostgreSQL holding the access log in the cluster profile (accessLog/); unset: the SQLite file. */
+  ACCESS_LOG_DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'ACCESS_LOG_DATABASE_URL must be a PostgreSQL URL like postgresql://user@host:5432/database',
     )
     .optional(),
   /** The REST API of a mail relay the system runs itself (maildev in development), whose copies erasure deletes; unset in production. */

@@ -1283,6 +1283,8 @@ export const en: Catalog = {
       deliveriesHint:
         'Every message to a partner: when, by which channel, and whether it arrived. Not the text itself.',
       caseFile: 'Case file',
+      accessLog: 'Access log',
+      accessLogHint: "Who viewed this case's details, when and why (NEN 7513), oldest first.",
       caseFileHint:
         'What the CSG recorded of the care for this melding, moment by moment: the melding, the triage, decisions, corrections, requests to partners and their outcome, check-ins and the closing.',
       notIncluded: 'Not included, and why',
@@ -1360,6 +1362,33 @@ export const en: Catalog = {
       checkinNotReached: 'Contact with the victim: not reached',
       afsluiting: 'Melding closed: {{outcome}}',
       afsluitingUnknown: 'Melding closed',
+    },
+  },
+  /** A case's access log for the privacy officer (accessLog/, web/accessLogPage.ts). */
+  accessLog: {
+    link: "View this case's access log",
+    title: 'Access log of {{reference}}',
+    intro:
+      "Who viewed the victim's details, when and why (NEN 7513). Oldest first. The log cannot be changed; every line is linked to the one before it.",
+    caption: 'Access to case {{reference}}, oldest first',
+    colAt: 'Time',
+    colBy: 'By',
+    colReason: 'Why',
+    colDetail: 'Detail',
+    empty: 'Nobody has been recorded as viewing this case yet.',
+    back: 'Back to the case',
+    forbiddenTitle: 'No access to the access log',
+    forbidden: 'The access log is for the privacy officer.',
+    reasons: {
+      casuspagina: 'Case page viewed',
+      partnerlink: 'Partner page opened through its link',
+      decode: 'Data decrypted (codec server)',
+      temporal_ui: 'Case opened in the Temporal Web UI',
+      api: 'Read through the API',
+      inzage_export: 'Access export made',
+      wisverzoek: 'Erasure requested',
+      wissen: 'Case erased',
+      cli: 'Viewed on the command line',
     },
   },
   smsInbox: {

@@ -1332,6 +1332,9 @@ export const nl = {
       deliveriesHint:
         'Elk bericht aan een partner: wanneer, via welk kanaal, en of het is aangekomen. Niet de tekst zelf.',
       caseFile: 'Casusdossier',
+      accessLog: 'Toegangslog',
+      accessLogHint:
+        'Wie de gegevens van deze melding heeft ingezien, wanneer en waarom (NEN 7513), oudste eerst.',
       caseFileHint:
         'Wat het CSG over de zorg bij deze melding heeft vastgelegd, per moment: de melding, de triage, besluiten, correcties, verzoeken aan partners en hun uitkomst, contactmomenten en de afsluiting.',
       notIncluded: 'Niet opgenomen, en waarom',
@@ -1409,6 +1412,33 @@ export const nl = {
       checkinNotReached: 'Contact met het slachtoffer: niet bereikt',
       afsluiting: 'Melding afgesloten: {{outcome}}',
       afsluitingUnknown: 'Melding afgesloten',
+    },
+  },
+  /** A case's access log for the privacy officer (accessLog/, web/accessLogPage.ts). */
+  accessLog: {
+    link: 'Toegangslog van deze melding bekijken',
+    title: 'Toegangslog van {{reference}}',
+    intro:
+      'Wie de gegevens van het slachtoffer heeft ingezien, wanneer en waarom (NEN 7513). Oudste eerst. Het logboek kan niet worden gewijzigd; elke regel is verbonden met de vorige.',
+    caption: 'Toegang tot melding {{reference}}, oudste eerst',
+    colAt: 'Tijd',
+    colBy: 'Door',
+    colReason: 'Waarom',
+    colDetail: 'Toelichting',
+    empty: 'Er is nog niemand vastgelegd die deze melding heeft ingezien.',
+    back: 'Terug naar de melding',
+    forbiddenTitle: 'Geen toegang tot het toegangslog',
+    forbidden: 'Het toegangslog is voor de privacyfunctionaris.',
+    reasons: {
+      casuspagina: 'Casuspagina bekeken',
+      partnerlink: 'Partnerpagina geopend via de link',
+      decode: 'Gegevens ontsleuteld (codecserver)',
+      temporal_ui: 'Melding geopend in de Temporal-webinterface',
+      api: 'Opgevraagd via de API',
+      inzage_export: 'Inzage gemaakt (export)',
+      wisverzoek: 'Wissen aangevraagd',
+      wissen: 'Melding gewist',
+      cli: 'Bekeken via de opdrachtregel',
     },
   },
   smsInbox: {

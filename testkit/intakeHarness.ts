@@ -14,6 +14,7 @@ import { openReportStore, type ReportStore } from '../reporting/reportStore';
 import type { PrivacyService } from '../cases/privacy';
 import type { CaseFile } from '../caseFile';
 import type { OidcSettings } from '../config/oidcEnv';
+import type { AccessLog } from '../accessLog';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
@@ -116,6 +117,8 @@ export async function startIntakeHarness(
     caseFile?: CaseFile;
     /** Login through an identity provider (testkit/oidcProvider.ts starts one). */
     oidc?: OidcSettings;
+    /** The access log the pages, the API and the partner page write to (accessLog/); none when left out. */
+    accessLog?: AccessLog;
   } = {},
 ): Promise<IntakeHarness> {
   const env = await createDevServerEnv();
@@ -151,6 +154,7 @@ export async function startIntakeHarness(
     ...(options.privacy ? { privacy: options.privacy(client) } : {}),
     ...(options.caseFile ? { caseFile: options.caseFile } : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.accessLog ? { accessLog: options.accessLog } : {}),
   });
   return {
     env,

@@ -10,6 +10,7 @@
  * action their role may not take (or a start in a municipality outside their regions) answers 403,
  * and neither changes anything.
  */
+import type { AccessLog } from '../accessLog';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { meldingIntakeSchema } from '../domain/intakeSchema';
 import { preferredLanguage, translator, type Lang } from '../i18n';
@@ -36,6 +37,8 @@ export interface ApiDeps {
   auth: AuthConfig;
   cases: CaseServices;
   clock: () => Date;
+  /** Every read of a case is written there before it is answered (accessLog/). */
+  accessLog?: AccessLog;
   /** Finds cases by phone, or name with date of birth (cases/find.ts), with the key bound in. */
 }
 
@@ -328,6 +331,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const read = await request.scoped!.state(reference.data);
     if (read.status === 'forbidden') return forbidden(request, reply, read);
     if (read.status === 'not_found') return fail(request, reply, 404, 'not_found', 'not_found');
+    await deps.accessLog?.record({
+      at: clock().toISOString(),
+      by: request.staffId!,
+      reference: reference.data,
+      reason: 'api',
+    });
     return reply.send(read.state);
   });
 

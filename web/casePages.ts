@@ -12,6 +12,7 @@
  *   POST /meldingen/:reference/besluiten/:besluit/controleren the confirmation step
  *   POST /meldingen/:reference/besluiten/:besluit             record the decision
  */
+import type { AccessLog } from '../accessLog';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 import { decisionAction } from '../domain/access';
@@ -50,6 +51,8 @@ export interface CasePagesDeps {
   clock?: () => Date;
   /** The privacy officer's export and erasure; its section shows for that role when given. */
   privacy?: PrivacyService;
+  /** Every case page that shows the victim's details is written there first (accessLog/). */
+  accessLog?: AccessLog;
 }
 
 interface StaffSession {
@@ -144,6 +147,15 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     // them. Personal: onto the page only, never into a log.
     const read = archived ? undefined : await scopedFor(session)?.currentDetails(state.reference);
     const now = deps.clock?.() ?? new Date();
+    // Whoever sees the victim's details here is in the case's access log first.
+    if (read?.status === 'ok' || (archived?.mayDetails && archived.details)) {
+      await deps.accessLog?.record({
+        at: now.toISOString(),
+        by: session.staffId,
+        reference: state.reference,
+        reason: 'casuspagina',
+      });
+    }
     // Links and reopening ask Temporal about the case: an archived case shows neither.
     const koppelingen = archived
       ? undefined

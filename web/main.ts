@@ -9,7 +9,8 @@ import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
 import { openSessionRevocations } from './kit/sessionRevocations';
-import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
+import { accessLogOfPrivacy, createCasePrivacy, openErasureStore } from '../cases/privacy';
+import { openAccessLog } from '../accessLog';
 import { openCaseFile } from '../caseFile';
 import { oidcSettings } from '../config/oidcEnv';
 
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   const erasures = openErasureStore(env.PRIVACY_DB_PATH);
   // The case page shows a case Temporal has deleted from it; export and erasure reach it too.
   const caseFile = openCaseFile(env);
+  // Who saw which case: the pages, the API, the partner links and the privacy actions write here.
+  const accessLog = openAccessLog(env);
   const registry = new Registry();
   const counters = createIntakeMetrics(registry);
   registerCaseGauges(registry, client);
@@ -49,8 +52,9 @@ async function main(): Promise<void> {
       ...(env.MAIL_COPIES_URL ? { mailCopiesUrl: env.MAIL_COPIES_URL } : {}),
       erasures,
       receiptKey: env.BLIND_INDEX_KEY,
-      accessLog: loggerAccessLog(logger),
+      accessLog: accessLogOfPrivacy(accessLog),
     }),
+    accessLog,
   });
 
   const shutdown = async (signal: string) => {
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     sessionRevocations.close();
     erasures.close();
     await caseFile.close();
+    await accessLog.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -3,6 +3,7 @@
  * token is the credential; the page says plainly (in Dutch) when a link expired, was already
  * used, or the request lapsed, so a partner on night duty never wonders whether it worked.
  */
+import type { AccessLog } from '../accessLog';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CHECK_IN_OUTCOMES, isOneOf } from '../domain/vocabulary';
 import type { DecisionRecord, RequestView } from '../workflows/messages';
@@ -18,6 +19,8 @@ export interface PartnerPagesDeps {
   linkSecret: string;
   meldingen: MeldingService;
   clock: () => Date;
+  /** Every page that shows the handover details is written there first (accessLog/). */
+  accessLog?: AccessLog;
 }
 
 function page(reply: FastifyReply, code: number, body: string) {
@@ -148,6 +151,14 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     }
     const details = await meldingen.handoverDetails(link.meldingRef, link.requestId);
     if (!details) return void closedPage(ui, reply, { ...request, status: 'cancelled' }, link.meldingRef);
+    // The partner is no staff member: the entry names the link's role (and its addressee) and request.
+    await deps.accessLog?.record({
+      at: clock().toISOString(),
+      by: link.addressee ? `partnerlink:${request.role}:${link.addressee}` : `partnerlink:${request.role}`,
+      reference: link.meldingRef,
+      reason: 'partnerlink',
+      detail: link.requestId,
+    });
     return { link, request, details };
   }
 

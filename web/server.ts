@@ -35,6 +35,8 @@ import { registerPrivacyPages } from './privacyPages';
 import type { PrivacyService } from '../cases/privacy';
 import type { CaseFile } from '../caseFile';
 import { caseFromFile } from '../cases/caseFromFile';
+import type { AccessLog } from '../accessLog';
+import { registerAccessLogPage } from './accessLogPage';
 import { registerFindPages } from './findPages';
 import { registerKoppelingPages } from './koppelingPages';
 import { regionOverviewSource, registerRegionPages } from './regionPages';
@@ -78,6 +80,12 @@ export interface IntakeServerDeps {
   caseFile?: CaseFile;
   /** Login through the organisation's identity provider (config/oidcEnv.ts); without it, none. */
   oidc?: OidcSettings;
+  /**
+   * The access log (accessLog/): the case page, the API's case read and the partner page write an
+   * entry before they show a victim's details, and the privacy officer reads it. web/main.ts always
+   * hands it in; a test that does not look at it may leave it out.
+   */
+  accessLog?: AccessLog;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -224,15 +232,25 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   registerStaffPages(app, { auth, cases, clock, oidcOrganisation: oidc?.settings.organisation });
   if (oidc) registerOidcLogin(app, { oidc, auth, signedInStaff: staffById });
   registerApi(app, { auth, cases, clock });
+  registerStaffPages(app, { auth, cases, clock });
+  const accessLog = deps.accessLog ? { accessLog: deps.accessLog } : {};
+  registerApi(app, { auth, cases, clock, ...accessLog });
   registerFindPages(app, { auth, cases });
   registerOpsApi(app, { auth, cases });
   registerOpsPages(app, { auth, cases, clock });
-  registerCasePages(app, { auth, cases, clock, ...(deps.privacy ? { privacy: deps.privacy } : {}) });
+  registerCasePages(app, {
+    auth,
+    cases,
+    clock,
+    ...(deps.privacy ? { privacy: deps.privacy } : {}),
+    ...accessLog,
+  });
+  if (deps.accessLog) registerAccessLogPage(app, { auth, cases, accessLog: deps.accessLog });
   if (deps.privacy) registerPrivacyPages(app, { auth, privacy: deps.privacy });
   registerKoppelingPages(app, { auth, cases, clock });
   registerRegionPages(app, { auth, cases, clock });
   registerWorklistPages(app, { auth, cases, clock });
-  registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock });
+  registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock, ...accessLog });
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,
     linkSecret: deps.config.LINK_SECRET,

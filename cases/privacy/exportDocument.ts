@@ -171,6 +171,27 @@ export function exportDocument(doc: CaseExport): string {
             )}`
         : ''
     }
+    ${
+      doc.toegangslog
+        ? html`<h2>${t('privacy.export.accessLog')}</h2>
+            <p>${t('privacy.export.accessLogHint')}</p>
+            ${table(
+              [
+                t('privacy.export.at'),
+                t('privacy.export.by'),
+                t('privacy.export.what'),
+                t('privacy.export.value'),
+              ],
+              doc.toegangslog.map((e) => [
+                when(e.at),
+                e.by,
+                wordsOr(t, `accessLog.reasons.${e.reason}`, e.reason),
+                e.detail ?? '',
+              ]),
+              none,
+            )}`
+        : ''
+    }
     <h2>${t('privacy.export.notIncluded')}</h2>
     <ul id="niet-opgenomen">
       ${doc.notIncluded.map((n) => html`<li>${n.text}</li>`)}

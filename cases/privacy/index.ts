@@ -21,7 +21,7 @@ import type { ErasureStore } from './erasureStore';
 import { createPrivacyService, type PrivacyService } from './privacyService';
 import { isNotFound, temporalCaseStore } from './temporalStore';
 
-export { loggerAccessLog, type PrivacyAccessLog } from './accessLog';
+export { accessLogOfPrivacy, loggerAccessLog, type PrivacyAccessLog } from './accessLog';
 export { DEFAULT_PRIVACY_DB, openErasureStore, type ErasureReceipt, type ErasureStore } from './erasureStore';
 export { exportDocument } from './exportDocument';
 export { receiptHash } from './receiptHash';

@@ -37,6 +37,8 @@ export interface CaseExport {
   lang: Lang;
   /** Per store, what it holds of the case (stores that hold nothing are left out). */
   held: Partial<Record<CaseStoreName, Record<string, unknown>>>;
+  /** Who saw the case's details, when and why (accessLog/), when the access log was handed in. */
+  toegangslog?: Array<{ at: string; by: string; reason: string; detail?: string }>;
   notIncluded: Array<{ code: NotIncluded; text: string }>;
 }
 
@@ -88,8 +90,11 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
   const NOT_FOUND: NotFound = { status: 'not_found' };
   const hashOf = (reference: string) => receiptHash(deps.receiptKey, reference);
   // The case file is "not included" only where this service is not given it as a store.
+  // The access log likewise, where it is handed in with its entries.
   const notIncluded = NOT_INCLUDED.filter(
-    (code) => code !== 'dossier' || !deps.stores.some((store) => store.name === 'dossier'),
+    (code) =>
+      (code !== 'dossier' || !deps.stores.some((store) => store.name === 'dossier')) &&
+      (code !== 'toegangslog' || !deps.accessLog.ofCase),
   );
 
   /** The role may take the action and the case lies in the staff member's regions. */
@@ -107,14 +112,22 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
     async exportCase(staff, reference, lang) {
       const refused = await allowed(staff, reference, 'inzage_export');
       if (refused) return refused;
+      const at = now().toISOString();
+      // Recorded first: no export leaves without its entry, and the export shows its own line.
+      await deps.accessLog.record({
+        action: 'inzage_export',
+        by: staff.id,
+        reference,
+        referenceHash: hashOf(reference),
+        at,
+      });
       const held: CaseExport['held'] = {};
       for (const store of deps.stores) {
         const data = await store.held(reference);
         if (data) held[store.name] = data;
       }
+      const accessEntries = await deps.accessLog.ofCase?.(reference);
       const t = translator(lang);
-      const at = now().toISOString();
-      deps.accessLog.record({ action: 'inzage_export', by: staff.id, referenceHash: hashOf(reference), at });
       return {
         status: 'ok',
         document: {
@@ -123,6 +136,9 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
           exportedBy: staff.id,
           lang,
           held,
+          ...(accessEntries
+            ? { toegangslog: accessEntries.map(({ reference: _same, ...entry }) => entry) }
+            : {}),
           notIncluded: notIncluded.map((code) => ({ code, text: t(`privacy.notIncluded.${code}`) })),
         },
       };
@@ -142,9 +158,10 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
       if (!deps.erasures.request(request)) {
         return { status: 'already_requested', request: deps.erasures.pending(reference)! };
       }
-      deps.accessLog.record({
+      await deps.accessLog.record({
         action: 'wisverzoek',
         by: staff.id,
+        reference,
         referenceHash: hashOf(reference),
         at: request.requestedAt,
       });
@@ -173,9 +190,11 @@ export function createPrivacyService(deps: PrivacyServiceDeps): PrivacyService {
         removed,
       };
       deps.erasures.complete(reference, receipt);
-      deps.accessLog.record({
+      // The access log keeps its entries of an erased case (accessLog/retention.ts says why).
+      await deps.accessLog.record({
         action: 'wissen',
         by: staff.id,
+        reference,
         referenceHash: receipt.referenceHash,
         at: receipt.erasedAt,
       });

@@ -41,6 +41,7 @@ const production = {
 const codecProduction = {
   NODE_ENV: 'production',
   PAYLOAD_KEYS: keys.PAYLOAD_KEYS,
+  BLIND_INDEX_KEY: keys.BLIND_INDEX_KEY,
   CODEC_PUBLIC_URL: 'https://codec.example.org',
   CODEC_UI_ORIGINS: 'https://temporal.example.org',
   STAFF_ACCOUNTS: production.STAFF_ACCOUNTS,

@@ -30,6 +30,14 @@ export function privacySection(t: Translate, input: PrivacySectionInput): SafeHt
   return html`<section id="privacy" aria-labelledby="privacy-titel">
     <h2 class="utrecht-heading-2" id="privacy-titel">${t('privacy.section.title')}</h2>
     <p class="utrecht-paragraph hint">${t('privacy.section.hint')}</p>
+    <p class="utrecht-paragraph">
+      <a
+        class="utrecht-link utrecht-link--html-a"
+        href="/meldingen/${input.reference}/toegangslog"
+        id="toegangslog-link"
+        >${t('accessLog.link')}</a
+      >
+    </p>
     ${exportButton(input, 'nl', 'html', t('privacy.section.exportHtml'), 'inzage-nl')}
     ${exportButton(input, 'en', 'html', t('privacy.section.exportHtmlEn'), 'inzage-en')}
     ${exportButton(input, 'nl', 'json', t('privacy.section.exportJson'), 'inzage-json')}
