@@ -56,6 +56,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     requests: () => c.requests.values(),
     closedAs: () => closedAs(c),
     close: (by, reason) => closeByOps(c, by, reason),
+    caseFile: c.caseFile,
     decisions: () => c.decisions,
     state: () => c.state(),
     publish: () => c.publish(),
@@ -78,6 +79,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   );
   recordOrigin(c, intake.recordedBy);
   c.publish();
+  c.caseFile.intake();
 
   const handover = startHandover(c);
   followPoliceWish(c, true);
