@@ -13,6 +13,7 @@ import { Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createActivities } from '../activities';
+import { createCaseFileActivities } from '../activities/caseFileActivities';
 import { createReportActivities } from '../activities/reportActivities';
 import { createFileDeliveryLog } from '../activities/deliveryLog';
 import { createDirectory } from '../activities/directory';
@@ -24,6 +25,7 @@ import { createLogger } from '../config/logger';
 import { REGIONS } from '../regions';
 import { connectTemporalWorker, temporalDataConverter } from '../config/temporal';
 import { createPartnerLinks } from '../cases/links';
+import { openCaseFile } from '../caseFile';
 import { openReportStore } from '../reporting/reportStore';
 import { startMetricsServer } from './metricsServer';
 import { PinoTemporalLogger } from './temporalLogger';
@@ -123,6 +125,9 @@ async function main(): Promise<void> {
           logger,
         });
   const reportStore = openReportStore(resolve(env.REPORT_DB_PATH));
+  // Each case's milestones, kept beyond the namespace retention (CASE_FILE_DB_PATH or, in the
+  // cluster profile, CASE_FILE_DATABASE_URL); the intake service opens the same one.
+  const caseFile = openCaseFile(env);
 
   const mailTransport = createMailTransport(env);
   // A mail server that is down at start is not fatal (activities retry), but it is worth saying.
@@ -137,6 +142,7 @@ async function main(): Promise<void> {
   const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
   const activities = {
     ...createReportActivities({ store: reportStore, logger, metrics }),
+    ...createCaseFileActivities({ caseFile, logger }),
     ...createActivities({
       mailTransport,
       mailFrom: env.MAIL_FROM,
@@ -181,6 +187,7 @@ async function main(): Promise<void> {
     await connection.close();
     metricsServer?.close();
     reportStore.close();
+    await caseFile.close();
   }
 }
 
