@@ -68,6 +68,8 @@ export class CaseFileMilestones {
     data: Omit<CaseFileRecordData[K], 'state'>,
     at = new Date().toISOString(),
   ): void {
+    // The state is built only where it is written: a case from before the patch replays lean.
+    if (!this.recorder.active()) return;
     const record = { key, kind, at, data: { state: this.c.state(), ...data } };
     this.recorder.record(record as unknown as CaseFileRecordOf);
   }

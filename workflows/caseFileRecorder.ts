@@ -41,9 +41,14 @@ export class CaseFileRecorder {
     return this.pending === 0;
   }
 
+  /** Whether this case writes its case file (not a case that ran before the patch). */
+  active(): boolean {
+    return patched('case-file-records');
+  }
+
   /** Schedules the record after those before it; returns at once. Nothing in cases from before the patch. */
   record(record: CaseFileRecordOf): void {
-    if (!patched('case-file-records')) return;
+    if (!this.active()) return;
     this.pending += 1;
     // As it stands now: the case goes on changing while earlier records are written.
     const copy = JSON.parse(JSON.stringify(record)) as CaseFileRecordOf;
