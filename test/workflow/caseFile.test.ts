@@ -20,6 +20,7 @@ import {
   withdraw,
   type ContactRecord,
 } from '../../workflows/messages';
+import { resendRequest } from '../../workflows/opsMessages';
 import { DAY, open, useHarness } from './harness';
 
 const h = useHarness('wf-case-file');
@@ -201,4 +202,25 @@ test('the case file holds exactly the records the workflow made, for its own cas
   await untilRecords(other, 3);
   expect(keys(await records(other))).toEqual(['intake', 'triage', 'partnerverzoek/casemanager_overdracht']);
   expect((await records(other)).every((r) => stateOf(r).reference === other)).toBe(true);
+});
+
+test('an ops action is recorded once it is done, with the state after it', async () => {
+  const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+  const ref = await h.start(intake);
+  await h.untilSent(ref, 'casemanager_overdracht', 1);
+  await h.skip(5 * 60_000);
+  await handle(ref).executeUpdate(resendRequest, {
+    updateId: 'herinnering-1',
+    args: [{ requestId: 'casemanager_overdracht', by: 'ops' }],
+  });
+  await untilRecords(ref, 4);
+
+  const resent = (await records(ref)).find((r) => r.key === 'besluit/herinnering-1')!;
+  expect(resent.data).toMatchObject({
+    decision: { type: 'herinnering', input: { requestId: 'casemanager_overdracht' }, by: 'ops' },
+  });
+  // Recorded after the re-send went out: the state shows the new step's deadline, not the first's.
+  const [first, second] = h.partners.requestsOf(ref, 'casemanager_overdracht');
+  expect(second!.dueBy).not.toBe(first!.dueBy);
+  expect(stateOf(resent).requests[0]!.dueBy).toBe(second!.dueBy);
 });
