@@ -20,6 +20,7 @@ import {
   withdraw,
   type ContactRecord,
 } from '../../workflows/messages';
+import { correctIncidentTime, correctVictimAge } from '../../workflows/messages';
 import { resendRequest } from '../../workflows/opsMessages';
 import { DAY, open, useHarness } from './harness';
 
@@ -223,4 +224,55 @@ test('an ops action is recorded once it is done, with the state after it', async
   const [first, second] = h.partners.requestsOf(ref, 'casemanager_overdracht');
   expect(second!.dueBy).not.toBe(first!.dueBy);
   expect(stateOf(resent).requests[0]!.dueBy).toBe(second!.dueBy);
+});
+
+test('a correction records the intake fields as they now read, so laid over the intake they give the details', async () => {
+  const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+  const ref = await h.start(intake);
+  await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+  const born = new Date(Date.parse(intake.receivedAt) - 30 * 365 * DAY).toISOString().slice(0, 10);
+  await handle(ref).executeUpdate(correctVictimAge, {
+    updateId: 'geboortedatum-1',
+    args: [{ dateOfBirth: born, reason: 'nieuwe_informatie', by: 'cm-1' }],
+  });
+  const incidentTime = {
+    kind: 'exact' as const,
+    at: new Date(Date.parse(intake.receivedAt) - DAY).toISOString(),
+  };
+  await handle(ref).executeUpdate(correctIncidentTime, {
+    updateId: 'incidenttijd-1',
+    args: [{ incidentTime, reason: 'invoerfout', by: 'cm-1' }],
+  });
+  await untilRecords(ref, 5);
+
+  const file = await records(ref);
+  const corrections = file
+    .filter((r) => r.kind === 'correctie')
+    .map((r) => (r.data as CorrectionRecordData).correction);
+  // A date of birth changes the age and the contact details; the incident time lives in the triage.
+  expect(corrections).toEqual([
+    {
+      fields: ['dateOfBirth'],
+      values: {
+        victimAge: { kind: 'years', years: expect.any(Number) },
+        victimContact: { ...intake.victimContact, dateOfBirth: born },
+      },
+      reason: 'nieuwe_informatie',
+      by: 'cm-1',
+      updateId: 'geboortedatum-1',
+    },
+    {
+      fields: ['incidentTime'],
+      values: { incidentTime },
+      reason: 'invoerfout',
+      by: 'cm-1',
+      updateId: 'incidenttijd-1',
+    },
+  ]);
+  // The reader's rule: the intake with each correction laid over it, in order.
+  const details = corrections.reduce<Record<string, unknown>>((current, c) => ({ ...current, ...c.values }), {
+    ...(file[0]!.data as IntakeRecordData).intake,
+  });
+  expect(details).toMatchObject({ incidentTime, victimContact: { dateOfBirth: born } });
+  expect(stateOf(file.at(-1)).triage).toMatchObject({ basis: 'exact' });
 });
