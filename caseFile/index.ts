@@ -8,19 +8,25 @@
  * file under `.data/`), PostgreSQL in the cluster profile (CASE_FILE_DATABASE_URL, which wins
  * when set). Records are sealed with the payload keys and the case is named by its keyed hash.
  *
- * How the activities will write it (not built yet):
+ * How the workflow writes it (workflows/caseFileMilestones.ts, workflows/caseFileRecorder.ts,
+ * activities/caseFileActivities.ts; what each kind holds: recordData.ts):
  * - At each milestone the workflow schedules a small `recordInCaseFile` activity with the
  *   reference, the kind, the record's time and its data. The time is the workflow's own
  *   (`Date.now()` in the workflow is the event's time, the same on replay), never the activity's,
  *   so a retry carries exactly the same record.
- * - The record key is derived from the event, not drawn: `<kind>/<update id>` for a decision or a
- *   correction (the update id is unique and kept across retries), `<kind>/<request id>` for a
- *   partner request and `<kind>/<request id>/<status>` for its outcome, `intake`, `triage`,
- *   `afsluiting` once per case. Together with the reference (the workflow id) it makes the record
- *   id, so an activity that wrote and then crashed before reporting writes nothing the second time.
+ * - The record key is derived from the event, not drawn: `<kind>/<update id>` for a decision, a
+ *   correction or a contact (the update id is unique and kept across retries), `<kind>/<request
+ *   id>` for a partner request and `<kind>/<request id>/<status>` for its outcome, `intake`,
+ *   `triage`, `afsluiting` once per case. Together with the reference (the workflow id) it makes
+ *   the record id, so an activity that wrote and then crashed before reporting writes nothing the
+ *   second time.
  * - A failing write retries like every activity and never blocks the pathway: the workflow awaits
- *   the care steps, not the file. The data holds what the case page and the export need once the
- *   workflow is gone, and what the victim told goes in there only as the intake recorded it.
+ *   the care steps, not the file. The records go one at a time, in the order of their milestones,
+ *   and the case completes only once every one is written. The data holds what the case page and
+ *   the export need once the workflow is gone, and what the victim told goes in there only as the
+ *   intake recorded it.
+ * - Behind `patched('case-file-records')`: a case that was running before writes from its next
+ *   milestone on (no intake record); a reader tolerates any kind being absent.
  */
 import { deferredStore } from '../config/deferredStore';
 import type { PayloadKeys } from '../config/payloadCodec';

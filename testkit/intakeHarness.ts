@@ -9,15 +9,17 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import type { MeldingActivities, PartnerLinks, PartnerRequestMessage } from '../activities/types';
+import { createCaseFileActivities, type CaseFileActivities } from '../activities/caseFileActivities';
 import { createReportActivities, type ReportActivities } from '../activities/reportActivities';
+import type { CaseFile } from '../caseFile';
 import { openReportStore, type ReportStore } from '../reporting/reportStore';
 import type { PrivacyService } from '../cases/privacy';
-import type { CaseFile } from '../caseFile';
 import type { OidcSettings } from '../config/oidcEnv';
 import type { AccessLog } from '../accessLog';
 import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
+import { openTestCaseFile } from './caseFile';
 import { createDevServerEnv, TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from './temporal';
 import { workflowBundle } from './workflowBundle';
 
@@ -50,8 +52,14 @@ export function recordingActivities(
   links: PartnerLinks,
   sent: SentRequest[],
   reportStore: ReportStore = openReportStore(':memory:'),
-): MeldingActivities & ReportActivities {
+  caseFile: CaseFile = openTestCaseFile(),
+): MeldingActivities & ReportActivities & CaseFileActivities {
   return {
+    // Each case's milestones, into the case file the test reads (and the web service, if handed it).
+    ...createCaseFileActivities({
+      caseFile,
+      logger: createLogger({ level: 'silent', name: 'intake-test-case-file' }),
+    }),
     // A case that ends writes its anonymous semester record; here into a store of the test's own.
     ...createReportActivities({
       store: reportStore,
@@ -90,6 +98,8 @@ export interface IntakeHarness {
   app: FastifyInstance;
   taskQueue: string;
   sent: SentRequest[];
+  /** The case file the worker writes; the one handed in, else one in memory (closed by `stop`). */
+  caseFile: CaseFile;
   stop(): Promise<void>;
 }
 
@@ -111,10 +121,13 @@ export async function startIntakeHarness(
     config?: Partial<IntakeConfig>;
     /** The semester report store the cases that end write to; one in memory when left out. */
     reportStore?: ReportStore;
-    /** The privacy officer's service over the harness's client; no privacy pages when left out. */
-    privacy?: (client: Client) => PrivacyService;
-    /** The case file the case page falls back to for a case Temporal no longer holds. */
+    /**
+     * The case file the worker writes and the case page falls back to for a case Temporal no
+     * longer holds; one in memory when left out.
+     */
     caseFile?: CaseFile;
+    /** The privacy officer's service over the harness's client and case file; no privacy pages when left out. */
+    privacy?: (client: Client, caseFile: CaseFile) => PrivacyService;
     /** Login through an identity provider (testkit/oidcProvider.ts starts one). */
     oidc?: OidcSettings;
     /** The access log the pages, the API and the partner page write to (accessLog/); none when left out. */
@@ -130,6 +143,7 @@ export async function startIntakeHarness(
     ...options.config,
   };
   const links = createPartnerLinks({ baseUrl: config.PUBLIC_BASE_URL, secret: config.LINK_SECRET });
+  const caseFile = options.caseFile ?? openTestCaseFile();
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   if (options.withWorker !== false) {
@@ -138,7 +152,7 @@ export async function startIntakeHarness(
       taskQueue,
       workflowBundle: await workflowBundle(),
       dataConverter: TEST_DATA_CONVERTER,
-      activities: recordingActivities(links, sent, options.reportStore),
+      activities: recordingActivities(links, sent, options.reportStore, caseFile),
       maxCachedWorkflows: 50,
     });
     running = worker.run();
@@ -151,8 +165,8 @@ export async function startIntakeHarness(
     logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
-    ...(options.privacy ? { privacy: options.privacy(client) } : {}),
-    ...(options.caseFile ? { caseFile: options.caseFile } : {}),
+    ...(options.privacy ? { privacy: options.privacy(client, caseFile) } : {}),
+    caseFile,
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.accessLog ? { accessLog: options.accessLog } : {}),
   });
@@ -162,11 +176,13 @@ export async function startIntakeHarness(
     app,
     taskQueue,
     sent,
+    caseFile,
     async stop() {
       await app.close();
       worker?.shutdown();
       await running;
       await env.teardown();
+      if (!options.caseFile) await caseFile.close();
     },
   };
 }

@@ -57,8 +57,8 @@ export function processEnv(peers: ProcessPeers, extra: Record<string, string> = 
     ...(peers.intakePort !== undefined ? { INTAKE_PORT: String(peers.intakePort) } : {}),
     DELIVERY_LOG_DIR: join(peers.dir, 'deliveries'),
     REPORT_DB_PATH: join(peers.dir, 'report.db'),
-    STAFF_SESSION_DB: join(peers.dir, 'sessions.db'),
     CASE_FILE_DB_PATH: join(peers.dir, 'case-file.db'),
+    STAFF_SESSION_DB: join(peers.dir, 'sessions.db'),
     ...extra,
   };
 }

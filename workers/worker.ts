@@ -14,6 +14,7 @@ import { Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createActivities } from '../activities';
+import { createCaseFileActivities } from '../activities/caseFileActivities';
 import { createReportActivities } from '../activities/reportActivities';
 import { createFileDeliveryLog } from '../activities/deliveryLog';
 import { createDirectory } from '../activities/directory';
@@ -129,6 +130,9 @@ async function main(): Promise<void> {
           logger,
         });
   const reportStore = openReportStore(resolve(env.REPORT_DB_PATH));
+  // Each case's milestones, kept beyond the namespace retention (CASE_FILE_DB_PATH or, in the
+  // cluster profile, CASE_FILE_DATABASE_URL); the intake service opens the same one.
+  const caseFile = openCaseFile(env);
 
   const mailTransport = createMailTransport(env);
   // A mail server that is down at start is not fatal (activities retry), but it is worth saying.
@@ -141,8 +145,6 @@ async function main(): Promise<void> {
       ),
   );
   const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
-  // Opened for the daily pruning; its PostgreSQL backend (cluster) connects in the background.
-  const caseFile = openCaseFile(env);
   /** Every store the daily pruning (Schedule csg-opschonen) runs over, each with its own term. */
   const prunable: PrunableStore[] = [
     deliveryLogPrunable(deliveryLogDir, DELIVERY_LOG_RETENTION),
@@ -154,6 +156,7 @@ async function main(): Promise<void> {
   const activities = {
     ...createPruningActivities({ stores: prunable, logger, metrics }),
     ...createReportActivities({ store: reportStore, logger, metrics }),
+    ...createCaseFileActivities({ caseFile, logger }),
     ...createActivities({
       mailTransport,
       mailFrom: env.MAIL_FROM,

@@ -34,6 +34,7 @@ import type {
   FmoOffer,
   NextCheckIn,
 } from './messages';
+import { CaseFileMilestones } from './caseFileMilestones';
 import { CheckInPlanner } from './checkInPlan';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
@@ -53,6 +54,8 @@ const AROUND_THE_CLOCK_WHEN_ACUTE: readonly RequestKind[] = [
 export interface Closing {
   outcome: 'ingetrokken' | 'overgedragen' | 'gesloten';
   toRegionId?: string;
+  /** Why a closing by hand closed the case (CLOSE_REASONS), for the case file. */
+  reason?: string;
 }
 
 export interface RequestOptions {
@@ -119,6 +122,8 @@ export class MeldingCase {
   readonly plan: CheckInPlanner;
   /** Called after every publish: the ops history follows each escalation. */
   afterPublish: () => void = () => undefined;
+  /** The milestones written into the case file, beside the pathway (caseFileMilestones.ts). */
+  readonly caseFile: CaseFileMilestones;
 
   private readonly noticed = new Set<string>();
   private readonly noticeJobs: Promise<void>[] = [];
@@ -139,6 +144,7 @@ export class MeldingCase {
     this.publishOpsDetails = opsDetailsPublisher();
     this.closingRegion = pathway.regionId;
     this.plan = new CheckInPlanner(pathway.maxFailedContacts);
+    this.caseFile = new CaseFileMilestones(this);
   }
 
   decide(type: DecisionType, by: string, value: string, requestId?: string): void {
@@ -241,6 +247,8 @@ export class MeldingCase {
     ladder: EscalationStep[],
     options: RequestOptions = {},
   ): PartnerRequest {
+    // Unset while the request is made: its first step's change is recorded as the request sent.
+    const made: { request?: PartnerRequest } = {};
     const request = new PartnerRequest({
       meldingRef: this.ref,
       regionId: options.regionId ?? this.pathway.regionId,
@@ -261,11 +269,16 @@ export class MeldingCase {
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
       ...this.officeClock(kind, role),
-      onChange: () => this.publish(),
+      onChange: () => {
+        this.publish();
+        this.caseFile.requestChanged(made.request);
+      },
       ...(options.toOwner ? { owner: () => this.casemanager } : {}),
     });
+    made.request = request;
     this.requests.set(requestId, request);
     this.publish();
+    this.caseFile.requestSent(request);
     return request;
   }
 
@@ -289,6 +302,7 @@ export class MeldingCase {
     this.noticed.add(request.view.requestId);
     if (!this.closing && !this.completed) this.calledOff.add(request.view.requestId);
     this.noticeJobs.push(sendNotice(this.ref, regionId, request, notice));
+    this.caseFile.requestNoticed(request, notice);
   }
 
   /** Ends every request `which` selects, each notice through the directory that knows its partner. */

@@ -7,15 +7,17 @@
  * Setting the attribute is a new command, but only in answer to the new update, which no recorded
  * history holds, so no `patched()` is needed here.
  */
-import { setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { upsertSearchAttributes } from '@temporalio/workflow';
 import { casusoverlegProblem } from '../domain/casusoverleg';
 import type { MeldingCase } from './caseState';
 import { flagForCasusoverleg } from './messages';
 import { CsgCasusoverleg } from './searchAttributes';
 import { ensureBy } from './validation';
+import { setRecordedHandler } from './caseFileMilestones';
 
 export function registerCasusoverleg(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     flagForCasusoverleg,
     ({ flagged, note, by }) => {
       const wasFlagged = c.casusoverleg !== undefined;

@@ -9,7 +9,6 @@
  * when plans came keeps that list (its check-ins are answered through their request, `checkin`).
  * The new requests these start answer only the new updates, which no recorded history holds.
  */
-import { setHandler } from '@temporalio/workflow';
 import { contactProblem, futureTimeProblem, isoTime, SIX_MONTH_CHECK_INS } from '../domain/checkIns';
 import type { CheckInOutcome } from '../domain/types';
 import {
@@ -30,6 +29,7 @@ import {
 } from './messages';
 import { ensureBy, ensureOneOf } from './validation';
 import { startGgzReferral } from './watchfulPlan';
+import { setRecordedHandler } from './caseFileMilestones';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A screening that could not be done (no contact) is tried again this much later. */
@@ -106,7 +106,8 @@ export function checkInAnswered(
 }
 
 function registerContact(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     recordContact,
     (input) => {
       const { by, reached, outcome, screening, retryAt, nextContactAt } = input;
@@ -162,7 +163,8 @@ function registerContact(c: MeldingCase): void {
 }
 
 function registerPlanning(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     planCheckIns,
     (input) => {
       let value: string;
@@ -193,7 +195,8 @@ function registerPlanning(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     extendWatchfulWaiting,
     ({ by }) => {
       c.plan.extend(SIX_MONTH_CHECK_INS, lastScheduledDay(c));
@@ -219,7 +222,8 @@ function lastScheduledDay(c: MeldingCase): number {
 }
 
 function registerReferralAndCoordinator(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     referToGgz,
     ({ reason, by }) => {
       startGgzReferral(c, false);
@@ -249,7 +253,8 @@ function registerReferralAndCoordinator(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     decideAfterFailedContacts,
     ({ besluit, by }) => {
       const request = c.requests.get(c.plan.askingId!)!;
@@ -258,7 +263,7 @@ function registerReferralAndCoordinator(c: MeldingCase): void {
       c.plan.askingId = undefined;
       if (besluit === 'sluiten') {
         // Closed by this decision: nobody is waited for any more, each open request lapses.
-        c.closing = { outcome: 'gesloten' };
+        c.closing = { outcome: 'gesloten', reason: 'slachtoffer_niet_bereikbaar' };
         c.endRequests((r) => r.isOpen, 'vervallen');
       } else {
         // Keep trying, or reach the victim another way: the count starts again, the plan goes on.

@@ -12,7 +12,6 @@
  *
  * Only a case that receives one of these updates runs this code, so recorded histories replay as before.
  */
-import { setHandler } from '@temporalio/workflow';
 import {
   ageCorrectionProblem,
   ageOn,
@@ -39,6 +38,7 @@ import {
 } from './messages';
 import { followCorrectedAge } from './policeAndFmo';
 import { ensureBy, ensureOneOf } from './validation';
+import { setRecordedHandler } from './caseFileMilestones';
 
 function refuse(problem: CorrectionProblem | undefined): void {
   if (problem) throw new Error(`${problem.field}: ${problem.message}`);
@@ -63,7 +63,8 @@ function pick<T extends object, K extends keyof T & string>(input: T, fields: re
 }
 
 function registerAge(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     correctVictimAge,
     ({ victimAge, dateOfBirth, reason, by }) => {
       // The age the helpline records is the age at the intake; a date of birth gives it exactly.
@@ -94,7 +95,8 @@ function registerAge(c: MeldingCase): void {
 }
 
 function registerMunicipality(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     correctMunicipality,
     ({ municipality, regionId, reason, by }) => {
       c.correctIntake({ municipality: municipality.trim() });
@@ -121,7 +123,8 @@ function registerMunicipality(c: MeldingCase): void {
 
 function registerContact(c: MeldingCase): void {
   const CONTACT_FIELDS = ['name', 'phone', 'email'] as const;
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     correctContactDetails,
     (input) => {
       const changes = pick(input, CONTACT_FIELDS) as Partial<VictimContact>;
@@ -142,7 +145,8 @@ function registerContact(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     correctContactPreferences,
     (input) => {
       const changes = pick(input, CHANNEL_FIELDS) as Partial<ContactPreferences>;
@@ -163,7 +167,8 @@ function registerContact(c: MeldingCase): void {
   );
 
   const LANGUAGE_FIELDS = ['language', 'interpreterNeeded'] as const;
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     correctLanguage,
     (input) => {
       c.correctIntake(pick(input, LANGUAGE_FIELDS));
@@ -184,7 +189,8 @@ function registerContact(c: MeldingCase): void {
 }
 
 function registerMedicalWish(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     recordMedicalWish,
     ({ wish, reason, by }) => {
       c.correctIntake({ wishes: { ...c.intake.wishes, medicalCare: wish } });

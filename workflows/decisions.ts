@@ -36,6 +36,7 @@ import { followCorrectedIncidentTime, followPoliceWish } from './policeAndFmo';
 import { ensureBy, ensureIncidentTime, ensureLinkStillAwaited, ensureOneOf } from './validation';
 import { checkInAnswered } from './checkInDecisions';
 import { isScreening } from './watchfulWaiting';
+import { setRecordedHandler } from './caseFileMilestones';
 
 function openRequest(c: MeldingCase, requestId: unknown): PartnerRequest {
   const request = typeof requestId === 'string' ? c.requests.get(requestId) : undefined;
@@ -57,7 +58,8 @@ export function registerQueries(c: MeldingCase): void {
 
 /** A partner's acknowledgement and a check-in's outcome: the answers the ladders wait for. */
 function registerAnswers(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     acknowledgeRequest,
     ({ requestId, by }) => {
       const request = c.requests.get(requestId)!;
@@ -90,7 +92,8 @@ function registerAnswers(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     recordCheckIn,
     ({ requestId, outcome, ptss, by }) => {
       // On a plan, the answer is a contact like one recorded from the worklist.
@@ -128,7 +131,8 @@ function registerAnswers(c: MeldingCase): void {
 
 /** The victim's wishes and consent, and a corrected incident time: each track follows at once. */
 function registerVictimDecisions(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     recordPoliceWish,
     ({ wish, by }) => {
       c.policeWish = wish;
@@ -146,7 +150,8 @@ function registerVictimDecisions(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     recordConsent,
     ({ role, given, by }) => {
       c.consents[role] = given;
@@ -166,7 +171,8 @@ function registerVictimDecisions(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     correctIncidentTime,
     ({ incidentTime, reason, by }) => {
       const before = c.triage.window;
@@ -191,7 +197,8 @@ function registerVictimDecisions(c: MeldingCase): void {
 
 /** A withdrawal or a transfer: the case closes in whatever phase it is (see ending.ts). */
 function registerEndings(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     withdraw,
     ({ by }) => {
       withdrawCase(c, by);
@@ -206,7 +213,8 @@ function registerEndings(c: MeldingCase): void {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     transfer,
     ({ toRegionId, by }) => {
       transferCase(c, toRegionId, by);
@@ -236,7 +244,8 @@ export function registerDecisions(c: MeldingCase): void {
 
 /** Whether the victim says they made an aangifte (for the semester figures; changes no track). */
 export function registerAangifte(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     recordAangifte,
     ({ made, by }) => {
       c.aangifte = made;

@@ -42,7 +42,7 @@ export function transferCase(c: MeldingCase, toRegionId: string, by: string): vo
  * nobody is waited for any more; each open request stops and its partners hear it lapsed.
  */
 export function closeByOps(c: MeldingCase, by: string, reason: string): void {
-  c.closing = { outcome: 'gesloten' };
+  c.closing = { outcome: 'gesloten', reason };
   c.decide('sluiting', by, reason);
   c.endRequests((r) => r.isOpen, 'vervallen');
 }
@@ -91,6 +91,7 @@ export async function endCase(c: MeldingCase): Promise<MeldingResult> {
   c.completed = true;
   await c.noticesSent();
   c.setPhase('afgesloten');
+  c.caseFile.closing(c.closing?.reason);
   if (patched('semester-report-record')) {
     await writeReportRecord(
       reportRecordOf({
@@ -105,7 +106,8 @@ export async function endCase(c: MeldingCase): Promise<MeldingResult> {
       c.openReportRecord,
     );
   }
-  await condition(allHandlersFinished);
+  // Nor before every case file record is written (cases from before it write none).
+  await condition(() => allHandlersFinished() && c.caseFile.idle);
   log.info('melding closed', { meldingRef: c.ref, outcome: c.outcome });
   return { reference: c.ref, outcome: c.outcome, closedAt: new Date().toISOString() };
 }

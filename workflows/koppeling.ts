@@ -13,6 +13,7 @@ import type { MeldingCase } from './caseState';
 import { intakeForReopening, linkMelding } from './messages';
 import { CsgGekoppeld } from './searchAttributes';
 import { ensureBy } from './validation';
+import { setRecordedHandler } from './caseFileMilestones';
 
 /** At intake: where this melding came from, in its history (no command: replays as before). */
 export function recordOrigin(c: MeldingCase, recordedBy: string): void {
@@ -27,7 +28,8 @@ export function recordOrigin(c: MeldingCase, recordedBy: string): void {
 
 export function registerKoppeling(c: MeldingCase): void {
   setHandler(intakeForReopening, () => c.intake);
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     linkMelding,
     ({ reference, by }) => {
       c.linkedTo.push(reference);

@@ -58,6 +58,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
     requests: () => c.requests.values(),
     closedAs: () => closedAs(c),
     close: (by, reason) => closeByOps(c, by, reason),
+    caseFile: c.caseFile,
     decisions: () => c.decisions,
     state: () => c.state(),
     publish: () => c.publish(),
@@ -87,6 +88,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
       c.ref,
     );
   }
+  c.caseFile.intake();
 
   const handover = startHandover(c);
   followPoliceWish(c, true);

@@ -23,6 +23,7 @@ import {
 } from './opsMessages';
 import type { PartnerRequest } from './partnerRequest';
 import { ensureBy, ensureOneOf } from './validation';
+import { setRecordedHandler, type CaseFileMilestones } from './caseFileMilestones';
 
 export interface OpsCase {
   reference: string;
@@ -35,6 +36,8 @@ export interface OpsCase {
   state: () => CaseState;
   /** Called after an action, so search attributes, memo and details follow. */
   publish: () => void;
+  /** Where each action is recorded for the case file. */
+  caseFile: CaseFileMilestones;
 }
 
 export interface OpsActions {
@@ -84,7 +87,8 @@ export function registerOpsActions(c: OpsCase): OpsActions {
     c.publish();
   }
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     resendRequest,
     async ({ requestId, by }) => {
       const request = find(requestId)!;
@@ -102,7 +106,8 @@ export function registerOpsActions(c: OpsCase): OpsActions {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     reassignHandover,
     async ({ toTier, by }) => {
       const handover = find(HANDOVER_REQUEST_ID)!;
@@ -134,7 +139,8 @@ export function registerOpsActions(c: OpsCase): OpsActions {
     },
   );
 
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     closeCase,
     ({ reason, by }) => {
       record('sluiting', by, reason);

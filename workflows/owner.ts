@@ -6,15 +6,16 @@
  * The handler upserts CsgCasemanager through the case's publish: a new command, but only in
  * answer to the new update, which no recorded history holds, so no `patched()` is needed here.
  */
-import { setHandler } from '@temporalio/workflow';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { OWNER_CHANGE_REASONS } from '../domain/vocabulary';
 import type { MeldingCase } from './caseState';
 import { changeOwner } from './messages';
 import { ensureBy, ensureOneOf } from './validation';
+import { setRecordedHandler } from './caseFileMilestones';
 
 export function registerOwnerChange(c: MeldingCase): void {
-  setHandler(
+  setRecordedHandler(
+    c.caseFile,
     changeOwner,
     ({ casemanager, reason, by }) => {
       const before = c.casemanager ?? '-';

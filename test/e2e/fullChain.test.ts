@@ -12,6 +12,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActivities } from '../../activities';
+import { createCaseFileActivities } from '../../activities/caseFileActivities';
+import { openTestCaseFile } from '../../testkit/caseFile';
 import { createFileDeliveryLog } from '../../activities/deliveryLog';
 import { createDirectory } from '../../activities/directory';
 import { createMailTransport, createTwilioClient } from '../../activities/transports';
@@ -66,27 +68,32 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
       taskQueue,
       workflowsPath: require.resolve('../../workflows'),
       dataConverter: TEST_DATA_CONVERTER,
-      activities: createActivities({
-        mailTransport: createMailTransport({
-          NODE_ENV: 'test',
-          SMTP_HOST: '127.0.0.1',
-          SMTP_PORT: smtp.port,
-          SMTP_SECURE: false,
-          SMTP_USER: undefined,
-          SMTP_PASSWORD: undefined,
+      activities: {
+        ...createCaseFileActivities({ caseFile: openTestCaseFile(), logger }),
+        ...createActivities({
+          mailTransport: createMailTransport({
+            NODE_ENV: 'test',
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: smtp.port,
+            SMTP_SECURE: false,
+            SMTP_USER: undefined,
+            SMTP_PASSWORD: undefined,
+          }),
+          mailFrom: 'csg-meldingen@example.org',
+          twilio: createTwilioClient({
+            TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+            TWILIO_AUTH_TOKEN: TEST_CONFIG.TWILIO_AUTH_TOKEN,
+            TWILIO_API_BASE_URL: twilio.baseUrl,
+          }),
+          smsFrom: '+3197010000000',
+          directory: createDirectory(REGIONS),
+          deliveryLog: createFileDeliveryLog({
+            directory: mkdtempSync(join(tmpdir(), 'csg-e2e-deliveries-')),
+          }),
+          links,
+          logger,
         }),
-        mailFrom: 'csg-meldingen@example.org',
-        twilio: createTwilioClient({
-          TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
-          TWILIO_AUTH_TOKEN: TEST_CONFIG.TWILIO_AUTH_TOKEN,
-          TWILIO_API_BASE_URL: twilio.baseUrl,
-        }),
-        smsFrom: '+3197010000000',
-        directory: createDirectory(REGIONS),
-        deliveryLog: createFileDeliveryLog({ directory: mkdtempSync(join(tmpdir(), 'csg-e2e-deliveries-')) }),
-        links,
-        logger,
-      }),
+      },
     });
     running = worker.run();
     app = await buildServer({

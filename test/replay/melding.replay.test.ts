@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { RecordInCaseFileInput } from '../../activities/caseFileActivities';
+import { CASE_FILE_RECORD_KINDS } from '../../caseFile';
 import { ENCRYPTED_ENCODING } from '../../config/payloadCodec';
 import { TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { workflowBundle } from '../../testkit/workflowBundle';
@@ -74,18 +76,21 @@ test.each(files)('%s replays without nondeterminism', async (file) => {
   await Worker.runReplayHistory(await replayOptions(), history, workflowId);
 });
 
-/** The partner requests a recorded case sent, decoded as the activity received them. */
-async function sentPartnerRequests(file: string): Promise<object[]> {
+/** The inputs a recorded case scheduled an activity with, decoded as the activity received them. */
+async function scheduledInputs<T extends object>(file: string, activityType: string): Promise<T[]> {
   const codec = TEST_DATA_CONVERTER.payloadCodecs![0]!;
-  const sent: object[] = [];
+  const inputs: T[] = [];
   for (const event of load(file).history.events ?? []) {
     const scheduled = event.activityTaskScheduledEventAttributes;
-    if (scheduled?.activityType?.name !== 'sendPartnerRequest') continue;
+    if (scheduled?.activityType?.name !== activityType) continue;
     const [payload] = await codec.decode(scheduled.input!.payloads! as Payload[]);
-    sent.push(defaultPayloadConverter.fromPayload<object>(payload!));
+    inputs.push(defaultPayloadConverter.fromPayload<T>(payload!));
   }
-  return sent;
+  return inputs;
 }
+
+/** The partner requests a recorded case sent. */
+const sentPartnerRequests = (file: string) => scheduledInputs<object>(file, 'sendPartnerRequest');
 
 /**
  * Both sides of the patch partner-request-without-details are recorded: cases started before it
@@ -98,6 +103,26 @@ test('partner requests carry the details before partner-request-without-details,
   const after = await sentPartnerRequests('partnerbericht-zonder-gegevens.encrypted.json');
   expect(after.length).toBeGreaterThan(0);
   expect(after.some((m) => 'details' in m)).toBe(false);
+});
+
+/**
+ * Both sides of the patch case-file-records are recorded: cases from before it wrote no case
+ * file; a case after it writes every kind of milestone, each key once, in the order they happened.
+ */
+test('a case before case-file-records writes no case file; a case after it writes each milestone once', async () => {
+  expect(await scheduledInputs(files[0]!, 'recordInCaseFile')).toEqual([]);
+  const written = await scheduledInputs<RecordInCaseFileInput>(
+    'dossier-mijlpalen.encrypted.json',
+    'recordInCaseFile',
+  );
+  expect(new Set(written.map((w) => w.record.kind))).toEqual(new Set(CASE_FILE_RECORD_KINDS));
+  const keys = written.map((w) => w.record.key);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys.slice(0, 2)).toEqual(['intake', 'triage']);
+  expect(keys.at(-1)).toBe('afsluiting');
+  expect(written.at(-1)!.record.data).toMatchObject({
+    closing: { outcome: 'gesloten', reason: 'zorg_elders' },
+  });
 });
 
 /**

@@ -344,6 +344,34 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // The case file written at each milestone: a corrected language, consent, the police wish "ja"
+  // then "nee" (a request sent, cancelled, its partner told), the handover accepted, a contact at
+  // day 1, and an ops closing with a reason.
+  'dossier-mijlpalen': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+    const ref = await h.start(intake);
+    const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await cm({
+      type: 'taal',
+      input: { language: 'ar', interpreterNeeded: true, reason: 'nieuwe_informatie', by: 'cm-lim' },
+    });
+    await cm({ type: 'toestemming', input: { role: 'zedenpolitie', given: true, by: 'cm-lim' } });
+    await cm({ type: 'politiewens', input: { wish: 'ja', by: 'cm-lim' } });
+    await h.until(ref, (s) => open(s, 'informatief_gesprek') !== undefined);
+    await cm({ type: 'politiewens', input: { wish: 'nee', by: 'cm-lim' } });
+    await cm({ type: 'ontvangstbevestiging', input: { requestId: 'casemanager_overdracht', by: 'cm-lim' } });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await h.skip(Date.parse(intake.receivedAt) + DAY + 1000 - (await h.now()));
+    await h.until(ref, (s) => open(s, 'checkin-dag-1') !== undefined);
+    await cm({ type: 'contactmoment', input: { reached: true, outcome: 'gaat_goed', by: 'cm-lim' } });
+    await createOpsService(h.env.client).act(ref, {
+      type: 'sluiting',
+      input: { reason: 'zorg_elders', by: 'ops' },
+    });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {

@@ -12,10 +12,12 @@ import type {
   PartnerNotice,
   PartnerRequestMessage,
 } from '../../activities/types';
+import type { RecordInCaseFileInput } from '../../activities/caseFileActivities';
 import type { WriteOpenReportRecordInput, WriteReportRecordInput } from '../../activities/reportActivities';
 import type { MeldingIntake } from '../../domain/types';
 import { getCaseState, startMelding } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
+import { openTestCaseFile, WatchedCaseFileActivities } from '../../testkit/caseFile';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { createTimeSkippingEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { workflowBundle } from '../../testkit/workflowBundle';
@@ -71,6 +73,12 @@ export class PartnerDouble implements MeldingActivities {
     this.openReports.push(input);
     return { written: true };
   };
+  /**
+   * The case file the workflow writes its milestones to: a real one, in memory, through the real
+   * activity (watched: every call kept, a call can be made to crash after its write).
+   */
+  readonly caseFile = new WatchedCaseFileActivities(openTestCaseFile());
+  recordInCaseFile = (input: RecordInCaseFileInput) => this.caseFile.recordInCaseFile(input);
 
   requestsOf(ref: string, requestId?: string) {
     return this.requests.filter(
@@ -86,6 +94,8 @@ export interface Harness {
   /** The current server: a wedged one is replaced between tests, so read it when needed. */
   readonly env: TestWorkflowEnvironment;
   partners: PartnerDouble;
+  /** The case file the worker writes (in memory, one per test file), and every write it was asked. */
+  caseFile: WatchedCaseFileActivities;
   taskQueue: string;
   start(intake: MeldingIntake): Promise<string>;
   /** The test server's clock: it runs ahead of the wall clock once time has been skipped. */
@@ -148,6 +158,7 @@ async function startServer(taskQueue: string, partners: PartnerDouble): Promise<
 
 class WorkflowHarness implements Harness {
   readonly partners = new PartnerDouble();
+  readonly caseFile = this.partners.caseFile;
   private server: Server | undefined;
   /** The cases the current test started: the ones `skip` lets settle. */
   private cases: string[] = [];
@@ -215,6 +226,7 @@ class WorkflowHarness implements Harness {
     const server = this.server;
     this.server = undefined;
     await server?.stop();
+    await this.caseFile.caseFile.close();
   }
 }
 
