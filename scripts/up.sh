@@ -68,6 +68,8 @@ wait_for_port sms-inbox 4010 60
 if [ "$profile" = cluster ]; then
   # The case file in the cluster's PostgreSQL (the workers and the intake share it); dev: CASE_FILE_DB_PATH.
   export CASE_FILE_DATABASE_URL="${CASE_FILE_DATABASE_URL:-postgresql://temporal@127.0.0.1:5433/postgres}"
+  # The access log too, so two intake processes append to one chain (accessLog/postgresRows.ts).
+  export ACCESS_LOG_DATABASE_URL="${ACCESS_LOG_DATABASE_URL:-postgresql://temporal@127.0.0.1:5433/postgres}"
   for i in $(seq 1 "${CLUSTER_WORKERS:-2}"); do start_service "worker-$i" npx --no-install tsx workers/worker.ts; done
 else
   start_service worker npx --no-install tsx workers/worker.ts

@@ -22,6 +22,7 @@ import { createMailSearch } from '../activities/mailSearch';
 import { createMailTransport, createTwilioClient } from '../activities/transports';
 import { createPruningActivities, type PrunableStore } from '../activities/pruning';
 import { caseFilePrunable, deliveryLogPrunable, mailCopiesPrunable } from '../activities/prunableStores';
+import { accessLogCutoff, openAccessLog } from '../accessLog';
 import { openCaseFile } from '../caseFile';
 import { DELIVERY_LOG_RETENTION, MAIL_COPIES_RETENTION } from '../config/retention';
 import { ConfigError, loadEnv, port, type Env } from '../config/env';
@@ -145,10 +146,13 @@ async function main(): Promise<void> {
       ),
   );
   const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
+  // Opened for the daily pruning only: the worker sees no victim's details it would have to log.
+  const accessLog = openAccessLog(env);
   /** Every store the daily pruning (Schedule csg-opschonen) runs over, each with its own term. */
   const prunable: PrunableStore[] = [
     deliveryLogPrunable(deliveryLogDir, DELIVERY_LOG_RETENTION),
     caseFilePrunable(caseFile),
+    { name: 'toegangslog', prune: (now) => accessLog.pruneOlderThan(accessLogCutoff(now)) },
     ...(env.MAIL_COPIES_URL
       ? [mailCopiesPrunable({ baseUrl: env.MAIL_COPIES_URL, retention: MAIL_COPIES_RETENTION })]
       : []),
@@ -218,6 +222,7 @@ async function main(): Promise<void> {
     metricsServer?.close();
     reportStore.close();
     await caseFile.close();
+    await accessLog.close();
   }
 }
 
