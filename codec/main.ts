@@ -7,7 +7,7 @@ import { loadCodecEnv, type CodecEnv } from '../config/codecEnv';
 import { ConfigError } from '../config/configError';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
-import { openSessionRevocations } from '../web/kit/sessionRevocations';
+import { openStaffSessionStore } from '../web/kit/sessionStore';
 import { buildCodecServer } from './server';
 
 async function main(): Promise<void> {
@@ -22,15 +22,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'codec' });
+  const sessions = openStaffSessionStore(env);
   const app = await buildCodecServer({
     codec: new AesGcmPayloadCodec(env.PAYLOAD_KEYS),
     config: env,
     logger,
-    // The intake's file: a logout or an account revoked there holds here too.
-    sessionRevocations: openSessionRevocations(env.STAFF_SESSION_DB),
+    // The intake's store: its sessions are honoured here, and one ended there is ended here.
+    sessions,
   });
   const shutdown = async () => {
     await app.close();
+    await sessions.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());

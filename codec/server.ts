@@ -26,7 +26,8 @@ import { PayloadDecryptionError } from '../config/payloadCodec';
 import { REGIONS } from '../regions';
 import { staffDirectory } from '../config/staffRoles';
 import { attemptLogin, parseStaffAccounts, staffOf, type AuthConfig } from '../web/kit/auth';
-import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
+import { openStaffSessionStore, type StaffSessionStore } from '../web/kit/sessionStore';
+import { registerStaffSessions } from '../web/kit/staffSessions';
 import { registerLanguage } from '../web/kit/language';
 import { registerSecurityHeaders } from '../web/kit/securityHeaders';
 import { registerStylesheets } from '../web/kit/style';
@@ -56,8 +57,8 @@ export interface CodecServerDeps {
   logger: Logger;
   clock?: () => Date;
   loginThrottle?: LoginThrottle;
-  /** The intake's revocations (STAFF_SESSION_DB): a logout on either side holds on both. */
-  sessionRevocations?: SessionRevocations;
+  /** The intake's session store: a login on either side holds on both, and so does a logout. */
+  sessions?: StaffSessionStore;
 }
 
 export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyInstance> {
@@ -71,7 +72,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     clock,
     secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
-    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+    sessions: deps.sessions ?? openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' }, clock),
     staff: staffDirectory({
       staffRoles: deps.config.STAFF_ROLES,
       opsStaffIds: deps.config.OPS_STAFF_IDS,
@@ -88,6 +89,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+  await registerStaffSessions(app, auth);
   registerLanguage(app, { secureCookies: auth.secureCookies });
   registerStylesheets(app);
 
@@ -115,7 +117,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
 
   /** The ops id of the caller: an ops session, or Basic credentials of an ops account (throttled). */
   const opsIdOf = (request: Parameters<typeof attemptLogin>[0]) => {
-    const access = opsAccessOf(request, auth);
+    const access = opsAccessOf(request);
     if (access.status === 'ops') return access.staffId;
     const header = request.headers.authorization;
     if (typeof header !== 'string' || !/^basic /i.test(header)) return undefined;

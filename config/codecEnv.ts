@@ -8,7 +8,13 @@
  * a different permission from registering a melding.
  */
 import { z } from 'zod';
-import { DEFAULT_STAFF_SESSION_DB, parseInProduction, port, staffAccountsSpec } from './env';
+import {
+  DEFAULT_STAFF_SESSION_DB,
+  parseInProduction,
+  port,
+  sessionDatabaseUrl,
+  staffAccountsSpec,
+} from './env';
 import { opsStaffIdsSchema } from './opsRole';
 import { temporalEnvSchema } from './temporal';
 
@@ -56,6 +62,7 @@ export const codecEnvSchema = temporalEnvSchema
     STAFF_ROLES: z.string().optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
     STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
+    SESSION_DATABASE_URL: sessionDatabaseUrl,
   });
 
 export type CodecEnv = z.infer<typeof codecEnvSchema>;

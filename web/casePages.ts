@@ -30,7 +30,9 @@ import {
   type DecisionFormValues,
 } from './caseDecisions';
 import { problemText } from './decisionProblems';
-import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import { type AuthConfig } from './kit/auth';
+import type { Staff } from '../domain/access';
+import { csrfTokenOf, csrfValid, signedIn } from './kit/staffSessions';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { koppelingenFor } from './koppelingPages';
@@ -52,7 +54,7 @@ export interface CasePagesDeps {
 
 interface StaffSession {
   staffId: string;
-  token: string;
+  staff: Staff;
   csrf: string;
 }
 
@@ -67,8 +69,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   function scopedFor(session: StaffSession): ScopedCases | undefined {
     // One per request (a session object is read per request), so its reads of a case are shared.
     if (!scopedOfSession.has(session)) {
-      const staff = staffOf(auth, session.staffId);
-      scopedOfSession.set(session, staff ? scopedService(deps.cases, staff) : undefined);
+      scopedOfSession.set(session, scopedService(deps.cases, session.staff));
     }
     return scopedOfSession.get(session);
   }
@@ -90,7 +91,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
 
   /** The logged-in session, or a redirect to the login page (and undefined). */
   function requireSession(request: FastifyRequest, reply: FastifyReply): StaffSession | undefined {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) {
       // After the login, back to the case (a decision post starts again from its page).
       const next = request.url.split('?')[0]!.replace(/\/besluiten\/.*$/, '');
@@ -98,9 +99,9 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
       return undefined;
     }
     return {
-      staffId: found.session.staffId,
-      token: found.token,
-      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+      staffId: found.staff.id,
+      staff: found.staff,
+      csrf: csrfTokenOf(reply),
     };
   }
 
@@ -134,13 +135,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const read = await scopedFor(session)?.currentDetails(state.reference);
     const now = deps.clock?.() ?? new Date();
     const koppelingen = await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
-    const privacy = await privacySectionFor(
-      deps.privacy,
-      staffOf(auth, session.staffId),
-      state.reference,
-      ui,
-      session.csrf,
-    );
+    const privacy = await privacySectionFor(deps.privacy, session.staff, state.reference, ui, session.csrf);
     return page(
       reply,
       code,
@@ -193,7 +188,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const parsed = referenceParam.safeParse(params.reference);
     const ui = pageUi(request, parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw');
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+    if (!csrfValid(request)) {
       void page(
         reply,
         403,

@@ -8,7 +8,7 @@ import { createIntakeMetrics, registerCaseGauges } from '../config/metrics';
 import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
-import { openSessionRevocations } from './kit/sessionRevocations';
+import { openStaffSessionStore } from './kit/sessionStore';
 import { createCasePrivacy, loggerAccessLog, openErasureStore } from '../cases/privacy';
 import { openCaseFile } from '../caseFile';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
   const { client, close: closeTemporal } = await connectTemporalClient(env);
-  const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
+  const sessions = openStaffSessionStore(env);
   const erasures = openErasureStore(env.PRIVACY_DB_PATH);
   // The privacy officer's export and erasure reach the case file too.
   const caseFile = openCaseFile(env);
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     config: env,
     logger,
-    sessionRevocations,
+    sessions,
     metrics: { registry, counters, token: env.METRICS_TOKEN },
     privacy: createCasePrivacy({
       caseFile,
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'intake service stopping');
     await app.close();
     await closeTemporal();
-    sessionRevocations.close();
+    await sessions.close();
     erasures.close();
     await caseFile.close();
     process.exit(0);

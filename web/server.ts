@@ -17,7 +17,8 @@ import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
 import { createMeldingService, type MeldingService } from '../cases/meldingService';
 import { createKoppelingService } from '../cases/koppeling';
 import { findMeldingen as findCases } from '../cases/find';
-import { openSessionRevocations, type SessionRevocations } from './kit/sessionRevocations';
+import { openStaffSessionStore, type StaffSessionStore } from './kit/sessionStore';
+import { registerStaffSessions } from './kit/staffSessions';
 import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
 import { registerOpsPages } from './opsPages';
@@ -63,8 +64,8 @@ export interface IntakeServerDeps {
   meldingen?: MeldingService;
   /** Defaults to the standard limits on `clock`; one per app, as its counts live in memory. */
   loginThrottle?: LoginThrottle;
-  /** Revoked sessions; the process passes its STAFF_SESSION_DB file, tests may leave it in memory. */
-  sessionRevocations?: SessionRevocations;
+  /** The staff session store (STAFF_SESSION_DB or SESSION_DATABASE_URL); tests may leave it in memory. */
+  sessions?: StaffSessionStore;
   /** Prometheus registry and counters; without them nothing is counted or served. */
   metrics?: IntakeMetricsDeps;
   /** The privacy officer's export and erasure (cases/privacy/); without it, no privacy pages. */
@@ -86,7 +87,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
-    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+    sessions: deps.sessions ?? openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' }, clock),
     // Checked again here (loadEnv checked it at start) for apps built from a config directly.
     staff: staffDirectory({
       staffRoles: deps.config.STAFF_ROLES,
@@ -107,6 +108,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await registerStaffSessions(app, auth);
   registerLanguage(app, { secureCookies: auth.secureCookies });
   registerStylesheets(app);
 

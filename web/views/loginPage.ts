@@ -14,6 +14,8 @@ export function loginPage(
     retryAfterMinutes?: number;
     id?: string;
     next?: string;
+    /** The form's CSRF token (a session before login carries its secret). */
+    csrfToken: string;
   },
 ): string {
   const { t } = ui;
@@ -25,6 +27,7 @@ export function loginPage(
     <p class="utrecht-paragraph">${t('login.intro')}</p>
     ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
     <form method="post" action="/inloggen">
+      <input type="hidden" name="_csrf" value="${input.csrfToken}" />
       <input type="hidden" name="next" value="${input.next ?? ''}" />
       <label class="utrecht-form-label" for="id">${t('login.staffId')}</label>
       <input
