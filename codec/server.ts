@@ -4,7 +4,8 @@
  * through which a person reads it, so the door is narrow:
  *
  * - Only staff accounts with the ops role, never the helpline's. A browser logs in with the
- *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both);
+ *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both),
+ *   looked up in the intake's session store on every request; this server holds no session secret;
  *   a command-line client sends HTTP Basic with an ops account.
  * - With CODEC_TEMPORAL_UI_URL the server also serves the Temporal Web UI on its own origin, behind
  *   the same login (uiProxy.ts): the UI's calls to /decode are then same-origin and carry the
@@ -15,6 +16,7 @@
  * - Every decode and encode is logged with who, which namespace and how many payloads, never a
  *   payload. Failed logins are throttled as the intake's are.
  */
+import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
@@ -48,7 +50,6 @@ export type CodecServerConfig = Pick<
   | 'STAFF_ACCOUNTS'
   | 'OPS_STAFF_IDS'
   | 'STAFF_ROLES'
-  | 'SESSION_SECRET'
 >;
 
 export interface CodecServerDeps {
@@ -68,7 +69,8 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   const auth: AuthConfig = {
     accounts,
-    sessionSecret: deps.config.SESSION_SECRET,
+    // Keys only this process's log tags of failed logins: the codec holds no session secret.
+    sessionSecret: randomBytes(32).toString('base64url'),
     clock,
     secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),

@@ -59,8 +59,6 @@ interface StaffSession {
 }
 
 export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): void {
-  const { auth } = deps;
-
   /**
    * Every case read and decision on these pages goes through this: the case client scoped to the
    * staff member's role and regions (cases/access.ts), the same rules as the API and the CLI. An

@@ -24,7 +24,7 @@ export interface FindPagesDeps {
 const regionName = (regionId: string) => REGIONS.get(regionId)?.name ?? regionId;
 
 export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): void {
-  const { auth, cases } = deps;
+  const { cases } = deps;
 
   function requireSession(request: FastifyRequest, reply: FastifyReply) {
     const found = signedIn(request);

@@ -37,7 +37,7 @@ const DONE: Record<OpsActionName, string> = {
 };
 
 export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void {
-  const { auth, cases, clock } = deps;
+  const { cases, clock } = deps;
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
 

@@ -28,7 +28,7 @@ export interface WorklistPagesDeps {
 }
 
 export function registerWorklistPages(app: FastifyInstance, deps: WorklistPagesDeps): void {
-  const { auth, cases, clock } = deps;
+  const { cases, clock } = deps;
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
 

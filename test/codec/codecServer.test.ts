@@ -39,7 +39,6 @@ beforeAll(async () => {
       CODEC_UI_ORIGINS: [UI],
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password}`,
       OPS_STAFF_IDS: OPS.id,
-      SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
     },
     logger: createLogger({ level: 'info', name: 'codec' }, sink),
   });

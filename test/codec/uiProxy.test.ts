@@ -17,7 +17,6 @@ import { TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 import { injectLogin, sessionInStore } from '../../testkit/staffLogin';
 
 const OWN = 'http://localhost:8234';
-const SECRET = 'ui-proxy-test-session-secret-0123456789abcdef';
 const OPS = { id: 'ops-nacht', password: 'ops-nacht-wachtwoord-1' };
 const HELPLINE = { id: 'helpline-nacht', password: 'helpline-nacht-wachtwoord-1' };
 
@@ -53,7 +52,6 @@ beforeAll(async () => {
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${address.port}`,
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
       OPS_STAFF_IDS: OPS.id,
-      SESSION_SECRET: SECRET,
     },
     logger: createLogger({ level: 'silent', name: 'codec' }),
     sessions,

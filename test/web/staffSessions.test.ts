@@ -61,7 +61,6 @@ async function codecServer() {
       STAFF_ACCOUNTS: TEST_CONFIG.STAFF_ACCOUNTS,
       OPS_STAFF_IDS: 'ops',
       STAFF_ROLES: TEST_CONFIG.STAFF_ROLES,
-      SESSION_SECRET: 'codec-own-log-tag-key-0123456789abcdef',
     },
     logger: createLogger({ level: 'silent', name: 'codec' }),
     sessions,
