@@ -9,6 +9,7 @@ import { createLogger } from '../config/logger';
 import { TEST_CONFIG } from '../testkit/intakeHarness';
 import { buildServer } from '../web/server';
 import { sleep, summarize } from './measure';
+import { injectLogin } from '../testkit/staffLogin';
 
 /** The Temporal calls made through a client, by kind. */
 export interface CallCounts {
@@ -145,7 +146,7 @@ export async function pageBench(stack: { client: Client; taskQueue: string }): P
   async function cookieOf(staffId: string): Promise<string> {
     const known = cookies.get(staffId);
     if (known) return known;
-    const login = await app.inject({
+    const login = await injectLogin(app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

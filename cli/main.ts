@@ -7,7 +7,8 @@
  *   ack <reference> <request-id> [--door <id>]   acknowledge a partner request
  *   stuck                                        every open request past its deadline, oldest first
  *   sessies-intrekken <staff-id>                 revoke every session of a staff account now (ops;
- *                                                uses STAFF_SESSION_DB, the intake's revocation list)
+ *                                                the intake's session store: STAFF_SESSION_DB or
+ *                                                SESSION_DATABASE_URL)
  *   herversleutelen                              after a key rotation, seal the case file again under
  *                                                the current payload key (ops; herversleutelen.ts)
  *   resend | reassign | close | history          ops actions on a stuck case (ops.ts)
@@ -38,7 +39,7 @@ import { fillIntakeDefaults, receivedAtProblem } from '../cases/intakeDefaults';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { formatLocal } from '../domain/localTime';
 import { CaseUnavailableError, createMeldingService, isDeadlineExceeded } from '../cases/meldingService';
-import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
+import { openStaffSessionStore, type StaffSessionStore } from '../web/kit/sessionStore';
 import { parseOpsStaffIds } from '../config/opsRole';
 import { staffDirectory, staffRolesSet, type StaffDirectory } from '../config/staffRoles';
 import { REGIONS } from '../regions';
@@ -79,7 +80,7 @@ export interface CliDeps {
   out: (line: string) => void;
   err: (line: string) => void;
   /** The intake's list of revoked sessions; opened only for the command that needs it. */
-  revocations?: () => SessionRevocations;
+  sessions?: () => StaffSessionStore;
   /** Staff ids with the ops role (OPS_STAFF_IDS); without STAFF_ROLES, the ops commands refuse any other acting id. */
   opsStaffIds?: ReadonlySet<string>;
   /** BLIND_INDEX_KEY: cases started here can be found again by phone or name (cases/find.ts). */
@@ -273,16 +274,17 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     }
     case 'sessies-intrekken': {
       const staffId = args[0];
-      if (!staffId || !STAFF_ID_PATTERN.test(staffId) || !deps.revocations) break;
+      if (!staffId || !STAFF_ID_PATTERN.test(staffId) || !deps.sessions) break;
       if (!cases.may('sessies_intrekken')) {
         deps.err(cases.refusalText({ status: 'forbidden', reason: 'role', action: 'sessies_intrekken' }));
         return 1;
       }
-      const revocations = deps.revocations();
+      // The one store of the intake service(s) and the codec server: ended on every one at once.
+      const sessions = deps.sessions();
       try {
-        revocations.revokeStaff(staffId, deps.now());
+        await sessions.endSessionsOf(staffId);
       } finally {
-        revocations.close();
+        await sessions.close();
       }
       deps.out(`Alle sessies van ${staffId} zijn ingetrokken; opnieuw inloggen is nodig.`);
       return 0;
@@ -386,7 +388,11 @@ async function main(): Promise<void> {
       now: () => new Date(),
       out: (line) => console.log(line),
       err: (line) => console.error(line),
-      revocations: () => openSessionRevocations(process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB),
+      sessions: () =>
+        openStaffSessionStore({
+          STAFF_SESSION_DB: process.env.STAFF_SESSION_DB ?? DEFAULT_STAFF_SESSION_DB,
+          SESSION_DATABASE_URL: process.env.SESSION_DATABASE_URL,
+        }),
       opsStaffIds: parseOpsStaffIds(process.env.OPS_STAFF_IDS),
       blindIndexKey: optionalBlindIndexKey(process.env),
       ...(staffRoles ? { staffRoles } : {}),

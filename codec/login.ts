@@ -1,37 +1,35 @@
 /**
- * The codec server's login for ops staff. It issues the intake's own staff session (the same
- * HttpOnly, SameSite=Strict cookie, secret and revocations), so one login serves the ops pages
- * and the codec; a session from the intake's login is honoured here alike. An account without
- * the ops role is told so and gets no session from this page.
+ * The codec server's login for ops staff. It starts a session in the intake's own store (the same
+ * HttpOnly, SameSite=Strict cookie), so one login serves the ops pages and the codec; a session
+ * from the intake's login is honoured here alike, and a logout on either ends it on both. An
+ * account without the ops role is told so and gets no session from this page. Both forms carry a
+ * CSRF token (@fastify/csrf-protection, its secret in the session).
  *
  * With the organisation's identity provider configured, the page offers that login too
  * (web/kit/oidcRoutes.ts), on the same terms: a second factor, and the ops role from its claims.
  */
 import type { FastifyInstance } from 'fastify';
 import type { OidcSettings } from '../config/oidcEnv';
-import type { Staff } from '../domain/access';
-import {
-  attemptLogin,
-  clearSessionCookie,
-  createSessionToken,
-  setSessionCookie,
-  SESSION_COOKIE,
-  staffOf,
-  validSession,
-  type AuthConfig,
-} from '../web/kit/auth';
+import { attemptLogin, staffOf, type AuthConfig } from '../web/kit/auth';
 import { pageUi, safeBackPath } from '../web/kit/language';
 import { createOidcLogin } from '../web/kit/oidc';
 import { registerOidcRoutes } from '../web/kit/oidcRoutes';
-import { codecLoginPage, codecMessagePage } from './pages';
+import {
+  csrfTokenBeforeLogin,
+  csrfTokenOf,
+  csrfValid,
+  endStaffSessions,
+  startStaffSession,
+} from '../web/kit/staffSessions';
+import { codecLoggedInPage, codecLoginPage, codecMessagePage } from './pages';
 
 export function registerCodecLogin(
   app: FastifyInstance,
   auth: AuthConfig,
   options: {
     uiServed: boolean;
-    /** The identity provider, the staff map behind `auth.staff` and the region ids its claims may name. */
-    oidc?: { settings: OidcSettings; staffById: Map<string, Staff>; regionIds: readonly string[] };
+    /** The identity provider and the region ids its claims may name. */
+    oidc?: { settings: OidcSettings; regionIds: readonly string[] };
   },
 ): void {
   const oidcOrganisation = options.oidc?.settings.organisation;
@@ -45,7 +43,6 @@ export function registerCodecLogin(
         clock: auth.clock,
       }),
       auth,
-      signedInStaff: options.oidc.staffById,
       nextOf: (query) => backOf(query.terug) ?? '/',
       loginPath: '/inloggen',
       refuse: (staff, request) =>
@@ -56,15 +53,30 @@ export function registerCodecLogin(
   }
   app.get('/inloggen', async (request, reply) => {
     const back = (request.query as Record<string, unknown>).terug;
+    const csrfToken = await csrfTokenBeforeLogin(request, reply);
     return reply
       .type('text/html; charset=utf-8')
-      .send(codecLoginPage(pageUi(request), { failed: false, back: backOf(back), oidcOrganisation }));
+      .send(
+        codecLoginPage(pageUi(request), { failed: false, back: backOf(back), csrfToken, oidcOrganisation }),
+      );
   });
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const back = backOf(body.terug);
+    if (!csrfValid(request)) {
+      // A post from another page than this server's own form (or one left open too long).
+      request.log.warn({ event: 'codec_login_csrf_refused' }, 'codec: login form without a valid token');
+      const csrfToken = await csrfTokenBeforeLogin(request, reply);
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(
+          codecLoginPage(pageUi(request, '/inloggen'), { failed: true, back, csrfToken, oidcOrganisation }),
+        );
+    }
     const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
     if (outcome.status !== 'accepted') {
+      const csrfToken = await csrfTokenBeforeLogin(request, reply);
       return reply
         .code(outcome.status === 'throttled' ? 429 : 401)
         .type('text/html; charset=utf-8')
@@ -73,12 +85,14 @@ export function registerCodecLogin(
             failed: true,
             back,
             oidcOrganisation,
+            csrfToken,
             retryAfterMinutes:
               outcome.status === 'throttled' ? Math.ceil(outcome.retryAfterSeconds / 60) : undefined,
           }),
         );
     }
-    if (staffOf(auth, outcome.staffId)?.role !== 'ops') {
+    const staff = staffOf(auth, outcome.staffId);
+    if (staff?.role !== 'ops') {
       request.log.warn({ event: 'codec_not_ops', staff: outcome.staffId }, 'codec: account without ops role');
       const ui = pageUi(request, '/inloggen');
       return reply
@@ -86,34 +100,28 @@ export function registerCodecLogin(
         .type('text/html; charset=utf-8')
         .send(codecMessagePage(ui, ui.t('codec.notOpsTitle'), ui.t('codec.notOps')));
     }
+    await startStaffSession(request, reply, staff, 'lokaal');
     request.log.info({ event: 'codec_login', ops: outcome.staffId }, 'codec: ops login');
-    setSessionCookie(reply, createSessionToken(outcome.staffId, auth.sessionSecret, auth.clock()), auth);
     // Straight on to the page the person came for, or the Web UI's start.
     if (back !== undefined || options.uiServed) return reply.redirect(back ?? '/', 303);
     return reply
       .type('text/html; charset=utf-8')
-      .send(
-        codecMessagePage(
-          pageUi(request, '/inloggen'),
-          request.t('codec.loggedInTitle'),
-          request.t('codec.loggedIn'),
-        ),
-      );
+      .send(codecLoggedInPage(pageUi(request, '/inloggen'), csrfTokenOf(reply)));
   });
   app.post('/uitloggen', async (request, reply) => {
-    // Revoked, not only forgotten: the same session is the intake's, and a copy dies with it.
-    const session = validSession(request.cookies[SESSION_COOKIE], auth);
-    if (session) auth.revocations?.revokeSession(session.sessionId, session.expiresAt);
-    clearSessionCookie(reply, auth);
+    const ui = pageUi(request, '/inloggen');
+    if (!csrfValid(request)) {
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(codecMessagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired')));
+    }
+    // Every session of this person ends, the intake's included: the store is one.
+    const staffId = await endStaffSessions(request);
+    if (staffId) request.log.info({ event: 'logout', staffId }, 'codec: staff logged out');
     return reply
       .type('text/html; charset=utf-8')
-      .send(
-        codecMessagePage(
-          pageUi(request, '/inloggen'),
-          request.t('codec.loggedOutTitle'),
-          request.t('codec.loggedOut'),
-        ),
-      );
+      .send(codecMessagePage(ui, ui.t('codec.loggedOutTitle'), ui.t('codec.loggedOut')));
   });
 }
 

@@ -7,7 +7,7 @@ import { codecOidcSettings, loadCodecEnv, type CodecEnv } from '../config/codecE
 import { ConfigError } from '../config/configError';
 import { createLogger } from '../config/logger';
 import { payloadCodecFor } from '../config/temporal';
-import { openSessionRevocations } from '../web/kit/sessionRevocations';
+import { openStaffSessionStore } from '../web/kit/sessionStore';
 import { buildCodecServer } from './server';
 import { openAccessLog } from '../accessLog';
 
@@ -25,17 +25,19 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'codec' });
   // The intake's access log (same database): the UI's case views and decodes are written there.
   const accessLog = openAccessLog(env);
+  const sessions = openStaffSessionStore(env);
   const app = await buildCodecServer({
     codec: payloadCodecFor(env),
     config: env,
     logger,
     oidc: codecOidcSettings(env),
-    // The intake's file: a logout or an account revoked there holds here too.
-    sessionRevocations: openSessionRevocations(env.STAFF_SESSION_DB),
+    // The intake's store: its sessions are honoured here, and one ended there is ended here.
+    sessions,
     accessLog,
   });
   const shutdown = async () => {
     await app.close();
+    await sessions.close();
     await accessLog.close();
     process.exit(0);
   };

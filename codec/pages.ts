@@ -12,6 +12,7 @@ export function codecLoginPage(
     back?: string;
     retryAfterMinutes?: number;
     oidcOrganisation?: string | undefined;
+    csrfToken: string;
   },
 ): string {
   const { t } = ui;
@@ -24,6 +25,7 @@ export function codecLoginPage(
     ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
     ${input.oidcOrganisation ? oidcChoice(ui, input.oidcOrganisation, `/inloggen/oidc${input.back ? `?terug=${encodeURIComponent(input.back)}` : ''}`) : ''}
     <form method="post" action="/inloggen">
+      <input type="hidden" name="_csrf" value="${input.csrfToken}" />
       ${input.back ? html`<input type="hidden" name="terug" value="${input.back}" />` : ''}
       <label class="utrecht-form-label" for="id">${t('codec.opsId')}</label>
       <input
@@ -55,3 +57,24 @@ export function codecLoginPage(
 
 export const codecMessagePage = (ui: PageUi, title: string, message: string) =>
   messagePage(ui, title, message);
+
+/** After an ops login without a page to go on to: said so, with the way to log out again. */
+export function codecLoggedInPage(ui: PageUi, csrfToken: string): string {
+  const { t } = ui;
+  const body = html`<div
+      class="utrecht-alert utrecht-alert--info melding"
+      role="status"
+      tabindex="-1"
+      autofocus
+    >
+      <h1 class="utrecht-heading-1">${t('codec.loggedInTitle')}</h1>
+      <p class="utrecht-paragraph">${t('codec.loggedIn')}</p>
+    </div>
+    <form method="post" action="/uitloggen">
+      <input type="hidden" name="_csrf" value="${csrfToken}" />
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+        ${t('nav.logout')}
+      </button>
+    </form>`;
+  return layout({ title: t('codec.loggedInTitle'), body, ui });
+}

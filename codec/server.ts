@@ -4,7 +4,8 @@
  * through which a person reads it, so the door is narrow:
  *
  * - Only staff accounts with the ops role, never the helpline's. A browser logs in with the
- *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both);
+ *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both),
+ *   looked up in the intake's session store on every request; this server holds no session secret;
  *   a command-line client sends HTTP Basic with an ops account.
  * - With CODEC_TEMPORAL_UI_URL the server also serves the Temporal Web UI on its own origin, behind
  *   the same login (uiProxy.ts): the UI's calls to /decode are then same-origin and carry the
@@ -15,6 +16,7 @@
  * - Every decode and encode is logged with who, which namespace and how many payloads, never a
  *   payload. Failed logins are throttled as the intake's are.
  */
+import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
@@ -26,7 +28,8 @@ import { PayloadDecryptionError, type ScopedPayloadCodec } from '../config/paylo
 import { REGIONS } from '../regions';
 import { staffDirectory } from '../config/staffRoles';
 import { attemptLogin, parseStaffAccounts, staffOf, type AuthConfig } from '../web/kit/auth';
-import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
+import { openStaffSessionStore, type StaffSessionStore } from '../web/kit/sessionStore';
+import { registerStaffSessions } from '../web/kit/staffSessions';
 import { registerLanguage } from '../web/kit/language';
 import { registerSecurityHeaders } from '../web/kit/securityHeaders';
 import { registerStylesheets } from '../web/kit/style';
@@ -49,7 +52,6 @@ export type CodecServerConfig = Pick<
   | 'STAFF_ACCOUNTS'
   | 'OPS_STAFF_IDS'
   | 'STAFF_ROLES'
-  | 'SESSION_SECRET'
 >;
 
 export interface CodecServerDeps {
@@ -59,8 +61,8 @@ export interface CodecServerDeps {
   logger: Logger;
   clock?: () => Date;
   loginThrottle?: LoginThrottle;
-  /** The intake's revocations (STAFF_SESSION_DB): a logout on either side holds on both. */
-  sessionRevocations?: SessionRevocations;
+  /** The intake's session store: a login on either side holds on both, and so does a logout. */
+  sessions?: StaffSessionStore;
   /** Login through the organisation's identity provider (config/codecEnv.ts); without it, none. */
   oidc?: OidcSettings;
   /**
@@ -76,23 +78,20 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const ownOrigin = new URL(deps.config.CODEC_PUBLIC_URL).origin;
   const uiOrigins = new Set([ownOrigin, ...(deps.config.CODEC_UI_ORIGINS ?? [])]);
   const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
-  // Mutable: a login through the identity provider adds its staff member (web/kit/oidcRoutes.ts).
-  const staffById = new Map(
-    staffDirectory({
+  const auth: AuthConfig = {
+    accounts,
+    // Keys only this process's log tags of failed logins: the codec holds no session secret.
+    sessionSecret: randomBytes(32).toString('base64url'),
+    clock,
+    secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
+    throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
+    sessions: deps.sessions ?? openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' }, clock),
+    staff: staffDirectory({
       staffRoles: deps.config.STAFF_ROLES,
       opsStaffIds: deps.config.OPS_STAFF_IDS,
       regionIds: [...REGIONS.keys()],
       accountIds: accounts.map((a) => a.id),
     }),
-  );
-  const auth: AuthConfig = {
-    accounts,
-    sessionSecret: deps.config.SESSION_SECRET,
-    clock,
-    secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
-    throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
-    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
-    staff: staffById,
   };
 
   const caseViews = deps.accessLog ? codecAccessLog({ log: deps.accessLog, ownOrigin, clock }) : undefined;
@@ -105,6 +104,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 16 * 1024 });
+  await registerStaffSessions(app, auth);
   registerLanguage(app, { secureCookies: auth.secureCookies });
   registerStylesheets(app);
 
@@ -132,7 +132,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
 
   /** The ops id of the caller: an ops session, or Basic credentials of an ops account (throttled). */
   const opsIdOf = (request: Parameters<typeof attemptLogin>[0]) => {
-    const access = opsAccessOf(request, auth);
+    const access = opsAccessOf(request);
     if (access.status === 'ops') return access.staffId;
     const header = request.headers.authorization;
     if (typeof header !== 'string' || !/^basic /i.test(header)) return undefined;
@@ -193,7 +193,7 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const uiUpstream = deps.config.CODEC_TEMPORAL_UI_URL;
   registerCodecLogin(app, auth, {
     uiServed: uiUpstream !== undefined,
-    ...(deps.oidc ? { oidc: { settings: deps.oidc, staffById, regionIds: [...REGIONS.keys()] } } : {}),
+    ...(deps.oidc ? { oidc: { settings: deps.oidc, regionIds: [...REGIONS.keys()] } } : {}),
   });
   app.get('/gezond', async () => ({ status: 'ok' }));
   if (uiUpstream !== undefined)

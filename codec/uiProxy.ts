@@ -12,7 +12,8 @@
  */
 import fastifyHttpProxy from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE, type AuthConfig } from '../web/kit/auth';
+import type { AuthConfig } from '../web/kit/auth';
+import { SESSION_COOKIE } from '../web/kit/staffSessions';
 import { pageUi } from '../web/kit/language';
 import { fromOwnOrigin, isPageRequest, opsAccessOf } from './opsAccess';
 import { codecMessagePage } from './pages';
@@ -45,7 +46,7 @@ export async function registerUiProxy(app: FastifyInstance, options: UiProxyOpti
       request.log.warn({ event: 'codec_ui_origin_refused' }, 'codec: UI request from another origin');
       return reply.code(403).send({ error: 'origin_not_allowed' });
     }
-    const access = opsAccessOf(request, options.auth);
+    const access = opsAccessOf(request);
     if (access.status === 'ops') {
       await options.caseViews?.uiCall(access.staffId, request.url.split('?')[0]!);
       return;

@@ -2,9 +2,9 @@
  * The codec server's environment. It is off unless configured: `npm start` runs it only when
  * CODEC_PUBLIC_URL is set, and then every variable here is checked before it listens.
  *
- * It shares the intake's staff accounts, roles and sessions (STAFF_ACCOUNTS, OPS_STAFF_IDS,
- * STAFF_ROLES, SESSION_SECRET, STAFF_SESSION_DB): one ops login serves the ops pages and the
- * codec. Only accounts with the ops role get in: reading decoded case data in the Temporal UI is
+ * It shares the intake's staff accounts, roles and session store (STAFF_ACCOUNTS, OPS_STAFF_IDS,
+ * STAFF_ROLES, STAFF_SESSION_DB or SESSION_DATABASE_URL): one ops login serves the ops pages and
+ * the codec. It holds no session secret: a session is a row in that store, not a signed token. Only accounts with the ops role get in: reading decoded case data in the Temporal UI is
  * a different permission from registering a melding.
  */
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import {
   envSchema,
   parseInProduction,
   port,
+  sessionDatabaseUrl,
   staffAccountsSpec,
 } from './env';
 import { opsStaffIdsSchema } from './opsRole';
@@ -62,7 +63,6 @@ export const codecEnvSchema = temporalEnvSchema
     STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
     OPS_STAFF_IDS: opsStaffIdsSchema,
     STAFF_ROLES: z.string().optional(),
-    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
     STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
     /** The intake's identity provider, for the ops login here too (config/oidcEnv.ts). */
     ...oidcEnvSchema.shape,
@@ -70,6 +70,7 @@ export const codecEnvSchema = temporalEnvSchema
     BLIND_INDEX_KEY: blindIndexKey,
     ACCESS_LOG_DB_PATH: envSchema.shape.ACCESS_LOG_DB_PATH,
     ACCESS_LOG_DATABASE_URL: envSchema.shape.ACCESS_LOG_DATABASE_URL,
+    SESSION_DATABASE_URL: sessionDatabaseUrl,
   });
 
 export type CodecEnv = z.infer<typeof codecEnvSchema>;

@@ -14,6 +14,15 @@ import { oidcEnvSchema, oidcSettings } from './oidcEnv';
 
 export const DEFAULT_STAFF_SESSION_DB = '.data/staff-sessions.db';
 
+/** SESSION_DATABASE_URL: the staff session store on PostgreSQL (intake, codec server, CLI alike). */
+export const sessionDatabaseUrl = z
+  .string()
+  .regex(
+    /^postgres(ql)?:\/\/\S+$/,
+    'SESSION_DATABASE_URL must be a PostgreSQL URL like postgresql://user@host:5432/database',
+  )
+  .optional();
+
 export const port = (name: string) =>
   z.coerce
     .number({ error: `${name} must be a whole number between 1 and 65535` })
@@ -102,10 +111,12 @@ export const envSchema = z.object({
    * no account that could log in but then be refused by the intake.
    */
   STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
-  /** Signs staff session cookies. */
+  /** Keys the intake's derived references and the login log's tags (sessions are store rows, not signed). */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
-  /** SQLite file of sessions revoked before expiry (logout, ops revoking an account). */
+  /** SQLite file of staff sessions (web/kit/sessionStore.ts); unused when SESSION_DATABASE_URL is set. */
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
+  /** PostgreSQL holding staff sessions in the cluster profile, shared by every intake process and the codec. */
+  SESSION_DATABASE_URL: sessionDatabaseUrl,
   /** Staff ids (of STAFF_ACCOUNTS) with the ops role: ops API, moving stuck cases on (config/opsRole.ts). */
   OPS_STAFF_IDS: opsStaffIdsSchema,
   /** Keys the blind index a case is found again by (phone, name with date of birth): cases/blindIndex.ts. */

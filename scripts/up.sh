@@ -70,6 +70,8 @@ if [ "$profile" = cluster ]; then
   export CASE_FILE_DATABASE_URL="${CASE_FILE_DATABASE_URL:-postgresql://temporal@127.0.0.1:5433/postgres}"
   # The access log too, so two intake processes append to one chain (accessLog/postgresRows.ts).
   export ACCESS_LOG_DATABASE_URL="${ACCESS_LOG_DATABASE_URL:-postgresql://temporal@127.0.0.1:5433/postgres}"
+  # And the staff sessions, so a login or a logout holds on every intake process and the codec.
+  export SESSION_DATABASE_URL="${SESSION_DATABASE_URL:-postgresql://temporal@127.0.0.1:5433/postgres}"
   for i in $(seq 1 "${CLUSTER_WORKERS:-2}"); do start_service "worker-$i" npx --no-install tsx workers/worker.ts; done
 else
   start_service worker npx --no-install tsx workers/worker.ts

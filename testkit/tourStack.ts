@@ -138,7 +138,6 @@ export async function startTourStack(
         CODEC_UI_ORIGINS: ['http://localhost:8233'],
         STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
         OPS_STAFF_IDS: 'ops',
-        SESSION_SECRET: 'tour-codec-session-secret-0123456789',
       },
       logger: createLogger({ level: 'silent', name: 'tour-codec' }),
     });

@@ -13,7 +13,8 @@ import type { AccessLog } from '../accessLog';
 import { scopedService, type CaseServices } from '../cases/access';
 import { may } from '../domain/access';
 import { referenceParam } from './apiSchemas';
-import { csrfTokenFor, sessionFromCookie, staffOf, type AuthConfig } from './kit/auth';
+import type { AuthConfig } from './kit/auth';
+import { csrfTokenOf, signedIn } from './kit/staffSessions';
 import { pageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { accessLogPage } from './views/accessLogPage';
@@ -25,12 +26,11 @@ export interface AccessLogPageDeps {
 }
 
 export function registerAccessLogPage(app: FastifyInstance, deps: AccessLogPageDeps): void {
-  const { auth } = deps;
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
 
   app.get('/meldingen/:reference/toegangslog', async (request, reply) => {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found)
       return reply.redirect(`/inloggen?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
     const ui = pageUi(request);
@@ -49,7 +49,7 @@ export function registerAccessLogPage(app: FastifyInstance, deps: AccessLogPageD
         ),
       );
     if (!parsed.success) return notFound();
-    const staff = staffOf(auth, found.session.staffId);
+    const { staff } = found;
     if (!staff || !may(staff, 'inzage_export')) {
       return page(
         reply,
@@ -71,7 +71,7 @@ export function registerAccessLogPage(app: FastifyInstance, deps: AccessLogPageD
         reference: parsed.data,
         entries: await deps.accessLog.ofCase(parsed.data),
         staffId: staff.id,
-        csrfToken: csrfTokenFor(found.token, auth.sessionSecret),
+        csrfToken: csrfTokenOf(reply),
         ui,
       }),
     );

@@ -21,11 +21,10 @@ import { decisionSchemas } from '../domain/decisionSchemas';
 import { loginSchema, problemsOf, referenceParam } from './apiSchemas';
 import {
   attemptLogin,
-  createSessionToken,
-  SESSION_TTL_MS,
   staffFromAuthorization,
+  staffOfBearer,
   staffOf,
-  validSession,
+  startApiSession,
   type AuthConfig,
 } from './kit/auth';
 import { scopedService, type CaseServices, type Forbidden, type ScopedCases } from '../cases/access';
@@ -180,13 +179,13 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   acceptJsonBodiesOnly(app);
 
   async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
-    const outcome = staffFromAuthorization(request, auth);
+    const outcome = await staffFromAuthorization(request, auth);
     if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
     if (outcome.status === 'rejected') {
       reply.header('www-authenticate', 'Bearer realm="csg-meldingen"');
       return fail(request, reply, 401, 'unauthorized', 'unauthorized');
     }
-    const staff = staffOf(auth, outcome.staffId);
+    const staff = outcome.staff ?? staffOf(auth, outcome.staffId);
     // Every account has a role (config/staffRoles.ts); one without is refused everything.
     if (!staff) return fail(request, reply, 403, 'forbidden', 'forbidden', { role: '-' });
     request.staffId = outcome.staffId;
@@ -199,21 +198,24 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
     const outcome = attemptLogin(request, auth, parsed.data.id, parsed.data.password);
     if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
     if (outcome.status === 'rejected') return fail(request, reply, 401, 'unauthorized', 'wrong_login');
-    const now = clock();
-    return reply.code(201).send({
-      token: createSessionToken(outcome.staffId, auth.sessionSecret, now),
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
-    });
+    const staff = staffOf(auth, outcome.staffId);
+    if (!staff) return fail(request, reply, 403, 'forbidden', 'forbidden', { role: '-' });
+    // A session in the same store as the pages' (the token is its id): ended alike.
+    const session = await startApiSession(auth, staff, 'lokaal');
+    return reply.code(201).send({ token: session.token, expiresAt: session.expiresAt.toISOString() });
   });
 
-  /** Logout for API clients: the Bearer token in the request is revoked at once. */
+  /**
+   * Logout for API clients: the Bearer token's session ends at once. Only that one: a script
+   * ending its token does not log its owner out of the pages.
+   */
   app.delete('/api/sessies', async (request, reply) => {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && /^bearer /i.test(header) ? header.slice(7).trim() : '';
-    const session = validSession(token, auth);
-    if (!session) return fail(request, reply, 401, 'unauthorized', 'bearer_required');
-    auth.revocations?.revokeSession(session.sessionId, session.expiresAt);
-    request.log.info({ event: 'logout', staffId: session.staffId }, 'staff session revoked');
+    const staff = token ? await staffOfBearer(auth, token) : undefined;
+    if (!staff) return fail(request, reply, 401, 'unauthorized', 'bearer_required');
+    await auth.sessions.destroy(token);
+    request.log.info({ event: 'logout', staffId: staff.id }, 'staff session ended');
     return reply.code(204).send();
   });
 

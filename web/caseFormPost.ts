@@ -6,7 +6,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../domain/access';
 import { referenceParam } from './apiSchemas';
-import { sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import { type AuthConfig } from './kit/auth';
+import { csrfValid, signedIn } from './kit/staffSessions';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 
@@ -28,15 +29,15 @@ export function caseFormPost(
   const { reference } = request.params as { reference: string };
   const parsed = referenceParam.safeParse(reference);
   const back = parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw';
-  const found = sessionFromCookie(request, auth);
+  const found = signedIn(request);
   if (!found) {
     void reply.redirect(`/inloggen?next=${encodeURIComponent(back)}`, 303);
     return undefined;
   }
   const ui = pageUi(request, back);
   const body = (request.body ?? {}) as Record<string, unknown>;
-  const staff = staffOf(auth, found.session.staffId);
-  if (!verifyCsrf(found.token, body._csrf, auth.sessionSecret) || !parsed.success || !staff) {
+  const staff = found.staff;
+  if (!csrfValid(request) || !parsed.success || !staff) {
     void reply
       .code(403)
       .type('text/html; charset=utf-8')

@@ -32,7 +32,9 @@ import {
   type DecisionFormValues,
 } from './caseDecisions';
 import { problemText } from './decisionProblems';
-import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import { type AuthConfig } from './kit/auth';
+import type { Staff } from '../domain/access';
+import { csrfTokenOf, csrfValid, signedIn } from './kit/staffSessions';
 import { pageUi, type PageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { koppelingenFor } from './koppelingPages';
@@ -57,13 +59,11 @@ export interface CasePagesDeps {
 
 interface StaffSession {
   staffId: string;
-  token: string;
+  staff: Staff;
   csrf: string;
 }
 
 export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): void {
-  const { auth } = deps;
-
   /**
    * Every case read and decision on these pages goes through this: the case client scoped to the
    * staff member's role and regions (cases/access.ts), the same rules as the API and the CLI. An
@@ -72,8 +72,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
   function scopedFor(session: StaffSession): ScopedCases | undefined {
     // One per request (a session object is read per request), so its reads of a case are shared.
     if (!scopedOfSession.has(session)) {
-      const staff = staffOf(auth, session.staffId);
-      scopedOfSession.set(session, staff ? scopedService(deps.cases, staff) : undefined);
+      scopedOfSession.set(session, scopedService(deps.cases, session.staff));
     }
     return scopedOfSession.get(session);
   }
@@ -103,7 +102,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
 
   /** The logged-in session, or a redirect to the login page (and undefined). */
   function requireSession(request: FastifyRequest, reply: FastifyReply): StaffSession | undefined {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) {
       // After the login, back to the case (a decision post starts again from its page).
       const next = request.url.split('?')[0]!.replace(/\/besluiten\/.*$/, '');
@@ -111,9 +110,9 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
       return undefined;
     }
     return {
-      staffId: found.session.staffId,
-      token: found.token,
-      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+      staffId: found.staff.id,
+      staff: found.staff,
+      csrf: csrfTokenOf(reply),
     };
   }
 
@@ -160,13 +159,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const koppelingen = archived
       ? undefined
       : await koppelingenFor(scopedFor(session), state, ui, session.csrf, now);
-    const privacy = await privacySectionFor(
-      deps.privacy,
-      staffOf(auth, session.staffId),
-      state.reference,
-      ui,
-      session.csrf,
-    );
+    const privacy = await privacySectionFor(deps.privacy, session.staff, state.reference, ui, session.csrf);
     return page(
       reply,
       code,
@@ -220,7 +213,7 @@ export function registerCasePages(app: FastifyInstance, deps: CasePagesDeps): vo
     const parsed = referenceParam.safeParse(params.reference);
     const ui = pageUi(request, parsed.success ? `/meldingen/${parsed.data}` : '/meldingen/nieuw');
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+    if (!csrfValid(request)) {
       void page(
         reply,
         403,

@@ -6,7 +6,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopedService, type CaseServices } from '../cases/access';
 import { REGIONS } from '../regions';
-import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import { type AuthConfig } from './kit/auth';
+import { csrfTokenOf, csrfValid, signedIn } from './kit/staffSessions';
 import { pageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { isoDate, parseDutchDate } from '../domain/localTime';
@@ -24,18 +25,18 @@ export interface FindPagesDeps {
 const regionName = (regionId: string) => REGIONS.get(regionId)?.name ?? regionId;
 
 export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): void {
-  const { auth, cases } = deps;
+  const { cases } = deps;
 
   function requireSession(request: FastifyRequest, reply: FastifyReply) {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) {
       void reply.redirect(`/inloggen?next=${encodeURIComponent(FIND_PAGE)}`, 303);
       return undefined;
     }
     return {
-      staffId: found.session.staffId,
-      csrf: csrfTokenFor(found.token, auth.sessionSecret),
-      token: found.token,
+      staffId: found.staff.id,
+      staff: found.staff,
+      csrf: csrfTokenOf(reply),
     };
   }
 
@@ -59,7 +60,7 @@ export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): vo
     if (!session) return reply;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const ui = pageUi(request, FIND_PAGE);
-    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+    if (!csrfValid(request)) {
       return reply
         .code(403)
         .type('text/html; charset=utf-8')
@@ -84,7 +85,7 @@ export function registerFindPages(app: FastifyInstance, deps: FindPagesDeps): vo
         .type('text/html; charset=utf-8')
         .send(findPage({ ...page, problems }));
     }
-    const staff = staffOf(auth, session.staffId);
+    const staff = session.staff;
     const outcome = staff ? await scopedService(cases, staff).find(parsed.query) : undefined;
     if (!outcome || outcome.status === 'forbidden') {
       return reply

@@ -8,7 +8,7 @@ import { createIntakeMetrics, registerCaseGauges } from '../config/metrics';
 import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
 import { buildServer } from './server';
-import { openSessionRevocations } from './kit/sessionRevocations';
+import { openStaffSessionStore } from './kit/sessionStore';
 import { accessLogOfPrivacy, createCasePrivacy, openErasureStore } from '../cases/privacy';
 import { openAccessLog } from '../accessLog';
 import { openCaseFile } from '../caseFile';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: env.LOG_LEVEL, name: 'intake' });
   const { client, close: closeTemporal } = await connectTemporalClient(env);
-  const sessionRevocations = openSessionRevocations(env.STAFF_SESSION_DB);
+  const sessions = openStaffSessionStore(env);
   const erasures = openErasureStore(env.PRIVACY_DB_PATH);
   // The case page shows a case Temporal has deleted from it; export and erasure reach it too.
   const caseFile = openCaseFile(env);
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     config: env,
     logger,
-    sessionRevocations,
+    sessions,
     caseFile,
     oidc: oidcSettings(env),
     metrics: { registry, counters, token: env.METRICS_TOKEN },
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'intake service stopping');
     await app.close();
     await closeTemporal();
-    sessionRevocations.close();
+    await sessions.close();
     erasures.close();
     await caseFile.close();
     await accessLog.close();

@@ -7,12 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthConfig } from './kit/auth';
 import type { OidcLogin } from './kit/oidc';
-import { registerOidcRoutes, type SignedInStaff } from './kit/oidcRoutes';
+import { registerOidcRoutes } from './kit/oidcRoutes';
 import { safeNext } from './staffPages';
 
-export function registerOidcLogin(
-  app: FastifyInstance,
-  deps: { oidc: OidcLogin; auth: AuthConfig; signedInStaff: SignedInStaff },
-): void {
+export function registerOidcLogin(app: FastifyInstance, deps: { oidc: OidcLogin; auth: AuthConfig }): void {
   registerOidcRoutes(app, { ...deps, nextOf: (query) => safeNext(query.next), loginPath: '/inloggen' });
 }

@@ -50,8 +50,8 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
     reply.code(403).send({ error: 'forbidden', message: 'only staff whose role may use the ops room (ops)' });
 
   /** The caller's scoped case client, or undefined when the reply (401/403/429) has been sent. */
-  function requireOps(request: FastifyRequest, reply: FastifyReply): ScopedCases | undefined {
-    const outcome = staffFromAuthorization(request, auth);
+  async function requireOps(request: FastifyRequest, reply: FastifyReply): Promise<ScopedCases | undefined> {
+    const outcome = await staffFromAuthorization(request, auth);
     if (outcome.status === 'throttled') {
       void reply
         .code(429)
@@ -66,7 +66,7 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
         .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
       return undefined;
     }
-    const staff = staffOf(auth, outcome.staffId);
+    const staff = outcome.staff ?? staffOf(auth, outcome.staffId);
     const scoped = staff && scopedService(cases, staff);
     if (!scoped?.may('ops_overzicht')) {
       request.log.warn({ event: 'ops_refused', staffId: outcome.staffId }, 'ops route refused');
@@ -88,7 +88,7 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
 
   for (const name of OPS_ACTIONS) {
     app.post(`/api/ops/meldingen/:reference/${name}`, async (request, reply) => {
-      const scoped = requireOps(request, reply);
+      const scoped = await requireOps(request, reply);
       if (!scoped) return reply;
       const by = scoped.staff.id;
       const ref = reference(request, reply);
@@ -114,7 +114,7 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
   }
 
   app.get('/api/ops/meldingen/:reference/geschiedenis', async (request, reply) => {
-    const scoped = requireOps(request, reply);
+    const scoped = await requireOps(request, reply);
     if (!scoped) return reply;
     const ref = reference(request, reply);
     if (!ref) return reply;

@@ -13,7 +13,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { referenceParam } from './apiSchemas';
-import { csrfTokenFor, sessionFromCookie, staffOf, verifyCsrf, type AuthConfig } from './kit/auth';
+import { type AuthConfig } from './kit/auth';
+import { csrfTokenOf, csrfValid, signedIn } from './kit/staffSessions';
 import { OPS_ACTION_BODIES, OPS_ACTIONS, type OpsActionName } from './opsApi';
 import type { OpsAction } from '../cases/opsService';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
@@ -36,7 +37,7 @@ const DONE: Record<OpsActionName, string> = {
 };
 
 export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void {
-  const { auth, cases, clock } = deps;
+  const { cases, clock } = deps;
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
 
@@ -47,12 +48,12 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
 
   /** The ops session, or a reply already sent (login redirect, or 403 for staff without the role). */
   function requireOps(request: FastifyRequest, reply: FastifyReply) {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) {
       void reply.redirect(`/inloggen?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
       return undefined;
     }
-    const staff = staffOf(auth, found.session.staffId);
+    const staff = found.staff;
     const scoped = staff && scopedService(cases, staff);
     if (!scoped?.may('ops_overzicht')) {
       void forbidden(request, reply);
@@ -60,9 +61,8 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     }
     return {
       scoped,
-      staffId: found.session.staffId,
-      token: found.token,
-      csrf: csrfTokenFor(found.token, auth.sessionSecret),
+      staffId: found.staff.id,
+      csrf: csrfTokenOf(reply),
     };
   }
 
@@ -160,7 +160,7 @@ export function registerOpsPages(app: FastifyInstance, deps: OpsPagesDeps): void
     const reference = parsed.data;
     const name = params.action as OpsActionName;
     const { _csrf, ...fields } = (request.body ?? {}) as Record<string, unknown>;
-    if (!verifyCsrf(session.token, _csrf, auth.sessionSecret)) {
+    if (!csrfValid(request)) {
       return page(
         reply,
         403,

@@ -16,13 +16,8 @@ import { translator } from '../i18n';
 import { REGIONS } from '../regions';
 import { scopedService, type CaseServices, type ScopedCases } from '../cases/access';
 import { apiLanguage } from './api';
-import {
-  csrfTokenFor,
-  sessionFromCookie,
-  staffFromAuthorization,
-  staffOf,
-  type AuthConfig,
-} from './kit/auth';
+import { staffFromAuthorization, staffOf, type AuthConfig } from './kit/auth';
+import { csrfTokenOf, signedIn } from './kit/staffSessions';
 import { pageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { regionOverviewPage } from './views/regionOverview';
@@ -79,12 +74,12 @@ export function registerRegionPages(app: FastifyInstance, deps: RegionPagesDeps)
   }
 
   app.get('/regio/:region', async (request, reply) => {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) {
       return reply.redirect(`/inloggen?next=${encodeURIComponent(request.url.split('?')[0]!)}`, 303);
     }
     const ui = pageUi(request);
-    const staff = staffOf(auth, found.session.staffId);
+    const staff = found.staff;
     const { region } = request.params as { region: string };
     const read = staff
       ? await overviewFor(scopedService(cases, staff), region)
@@ -103,8 +98,8 @@ export function registerRegionPages(app: FastifyInstance, deps: RegionPagesDeps)
       reply,
       200,
       regionOverviewPage({
-        staffId: found.session.staffId,
-        csrfToken: csrfTokenFor(found.token, auth.sessionSecret),
+        staffId: found.staff.id,
+        csrfToken: csrfTokenOf(reply),
         regionName: REGIONS.get(region)?.name ?? region,
         overview: read.overview,
         ops: staff?.role === 'ops',
@@ -115,7 +110,7 @@ export function registerRegionPages(app: FastifyInstance, deps: RegionPagesDeps)
 
   app.get('/api/regio/:region', async (request: FastifyRequest, reply) => {
     const t = translator(apiLanguage(request));
-    const outcome = staffFromAuthorization(request, auth);
+    const outcome = await staffFromAuthorization(request, auth);
     if (outcome.status === 'throttled') {
       return reply
         .code(429)
@@ -130,7 +125,7 @@ export function registerRegionPages(app: FastifyInstance, deps: RegionPagesDeps)
       reply.header('www-authenticate', 'Bearer realm="csg-meldingen"');
       return reply.code(401).send({ error: 'unauthorized', message: t('api.unauthorized') });
     }
-    const staff = staffOf(auth, outcome.staffId);
+    const staff = outcome.staff ?? staffOf(auth, outcome.staffId);
     const { region } = request.params as { region: string };
     const read = staff
       ? await overviewFor(scopedService(cases, staff), region)

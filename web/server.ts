@@ -17,7 +17,8 @@ import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
 import { createMeldingService, type MeldingService } from '../cases/meldingService';
 import { createKoppelingService } from '../cases/koppeling';
 import { findMeldingen as findCases } from '../cases/find';
-import { openSessionRevocations, type SessionRevocations } from './kit/sessionRevocations';
+import { openStaffSessionStore, type StaffSessionStore } from './kit/sessionStore';
+import { registerStaffSessions } from './kit/staffSessions';
 import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
 import { registerOpsPages } from './opsPages';
@@ -70,8 +71,8 @@ export interface IntakeServerDeps {
   meldingen?: MeldingService;
   /** Defaults to the standard limits on `clock`; one per app, as its counts live in memory. */
   loginThrottle?: LoginThrottle;
-  /** Revoked sessions; the process passes its STAFF_SESSION_DB file, tests may leave it in memory. */
-  sessionRevocations?: SessionRevocations;
+  /** The staff session store (STAFF_SESSION_DB or SESSION_DATABASE_URL); tests may leave it in memory. */
+  sessions?: StaffSessionStore;
   /** Prometheus registry and counters; without them nothing is counted or served. */
   metrics?: IntakeMetricsDeps;
   /** The privacy officer's export and erasure (cases/privacy/); without it, no privacy pages. */
@@ -98,22 +99,20 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
   const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   // Checked again here (loadEnv checked it at start) for apps built from a config directly.
-  // Mutable: a login through the identity provider adds its staff member (web/kit/oidcRoutes.ts).
-  const staffById = new Map(
-    staffDirectory({
-      staffRoles: deps.config.STAFF_ROLES,
-      opsStaffIds: deps.config.OPS_STAFF_IDS,
-      regionIds: [...REGIONS.keys()],
-      accountIds: accounts.map((a) => a.id),
-    }),
-  );
+  // The local accounts' roles; a login through the identity provider brings its own in the session.
+  const staffById = staffDirectory({
+    staffRoles: deps.config.STAFF_ROLES,
+    opsStaffIds: deps.config.OPS_STAFF_IDS,
+    regionIds: [...REGIONS.keys()],
+    accountIds: accounts.map((a) => a.id),
+  });
   const auth: AuthConfig = {
     accounts,
     sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
-    revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
+    sessions: deps.sessions ?? openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' }, clock),
     staff: staffById,
   };
   const oidc =
@@ -137,6 +136,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await registerStaffSessions(app, auth);
   registerLanguage(app, { secureCookies: auth.secureCookies });
   registerStylesheets(app);
 
@@ -230,9 +230,7 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
     ...(deps.caseFile ? { caseFile: readCaseFile(deps.caseFile) } : {}),
   };
   registerStaffPages(app, { auth, cases, clock, oidcOrganisation: oidc?.settings.organisation });
-  if (oidc) registerOidcLogin(app, { oidc, auth, signedInStaff: staffById });
-  registerApi(app, { auth, cases, clock });
-  registerStaffPages(app, { auth, cases, clock });
+  if (oidc) registerOidcLogin(app, { oidc, auth });
   const accessLog = deps.accessLog ? { accessLog: deps.accessLog } : {};
   registerApi(app, { auth, cases, clock, ...accessLog });
   registerFindPages(app, { auth, cases });

@@ -14,17 +14,15 @@ import { allMunicipalities, nearestMunicipalities, regionForMunicipality } from 
 import { parseIntake } from '../domain/intakeSchema';
 import type { VictimWishes } from '../domain/types';
 import { servesRegion, type StaffRole } from '../domain/access';
+import { attemptLogin, staffOf, type AuthConfig } from './kit/auth';
 import {
-  attemptLogin,
-  clearSessionCookie,
-  createSessionToken,
-  csrfTokenFor,
-  sessionFromCookie,
-  setSessionCookie,
-  staffOf,
-  verifyCsrf,
-  type AuthConfig,
-} from './kit/auth';
+  csrfTokenBeforeLogin,
+  csrfTokenOf,
+  csrfValid,
+  endStaffSessions,
+  signedIn,
+  startStaffSession,
+} from './kit/staffSessions';
 import { formToRawIntake, mergeSchemaProblems, readFormValues, type IntakeFormValues } from './intakeForm';
 import { scopedService, type CaseServices } from '../cases/access';
 import { candidateReference, newSequenceNumber } from '../cases/reference';
@@ -58,7 +56,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
   /** The logged-in session, or a reply already sent: the login page, or 403 for an account without a role. */
   function requireSession(request: FastifyRequest, reply: FastifyReply) {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) {
       const next = encodeURIComponent(
         request.routeOptions.url === '/meldingen' ? '/meldingen/nieuw' : request.url,
@@ -66,11 +64,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       void reply.redirect(`/inloggen?next=${next}`, 303);
       return undefined;
     }
-    const staff = staffOf(auth, found.session.staffId);
-    if (!staff) {
-      void forbiddenPage(request, reply, undefined);
-      return undefined;
-    }
+    const { staff } = found;
     return {
       scoped: scopedService(cases, staff),
       // The form offers what this staff member may start: their regions' municipalities.
@@ -78,9 +72,8 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
         const region = regionForMunicipality(m);
         return region !== undefined && servesRegion(staff, region.id);
       }),
-      staffId: found.session.staffId,
-      csrf: csrfTokenFor(found.token, auth.sessionSecret),
-      token: found.token,
+      staffId: staff.id,
+      csrf: csrfTokenOf(reply),
     };
   }
 
@@ -101,16 +94,32 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
   app.get('/inloggen', async (request, reply) => {
     const next = (request.query as Record<string, unknown>).next;
+    const csrfToken = await csrfTokenBeforeLogin(request, reply);
     return reply
       .type('text/html; charset=utf-8')
-      .send(login(pageUi(request), { failed: false, next: safeNext(next) }));
+      .send(login(pageUi(request), { failed: false, next: safeNext(next), csrfToken }));
   });
 
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
     // The id is kept so a colleague need not type it again; the password never comes back.
     const typedId = typeof body.id === 'string' ? body.id.slice(0, 100) : '';
+    if (!csrfValid(request)) {
+      // Not this service's own form (or one left open past its session): no password is checked.
+      request.log.warn({ event: 'login_csrf_refused' }, 'staff login form without a valid token');
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(
+          loginPage(pageUi(request, '/inloggen'), {
+            failed: true,
+            id: typedId,
+            next: safeNext(body.next),
+            csrfToken: await csrfTokenBeforeLogin(request, reply),
+          }),
+        );
+    }
+    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
     if (outcome.status === 'throttled') {
       return reply
         .code(429)
@@ -122,6 +131,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
             retryAfterMinutes: Math.ceil(outcome.retryAfterSeconds / 60),
             id: typedId,
             next: safeNext(body.next),
+            csrfToken: await csrfTokenBeforeLogin(request, reply),
           }),
         );
     }
@@ -130,19 +140,36 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
       return reply
         .code(401)
         .type('text/html; charset=utf-8')
-        .send(login(pageUi(request, '/inloggen'), { failed: true, id: typedId, next: safeNext(body.next) }));
+        .send(
+          login(pageUi(request, '/inloggen'), {
+            failed: true,
+            id: typedId,
+            next: safeNext(body.next),
+            csrfToken: await csrfTokenBeforeLogin(request, reply),
+          }),
+        );
     }
     const { staffId } = outcome;
-    setSessionCookie(reply, createSessionToken(staffId, auth.sessionSecret, clock()), auth);
+    const staff = staffOf(auth, staffId);
+    // Every account has a role (config/staffRoles.ts); one without gets no session.
+    if (!staff) return forbiddenPage(request, reply, undefined);
+    await startStaffSession(request, reply, staff, 'lokaal');
     request.log.info({ event: 'login', staffId }, 'staff logged in');
     return reply.redirect(safeNext(body.next), 303);
   });
 
   app.post('/uitloggen', async (request, reply) => {
-    // The cookie is cleared in this browser; revoking the session makes a copy of it useless too.
-    const found = sessionFromCookie(request, auth);
-    if (found) auth.revocations?.revokeSession(found.session.sessionId, found.session.expiresAt);
-    clearSessionCookie(reply, auth);
+    if (!csrfValid(request)) {
+      const ui = pageUi(request, '/inloggen');
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(messagePage(ui, ui.t('form.expiredTitle'), ui.t('form.expired'), '/meldingen/nieuw'));
+    }
+    // Every session of this person ends, on the codec server and the API too: a copy of the
+    // cookie dies with it, and a laptop left logged in elsewhere is logged out as well.
+    const staffId = await endStaffSessions(request);
+    if (staffId) request.log.info({ event: 'logout', staffId }, 'staff logged out');
     return reply.redirect('/inloggen', 303);
   });
 
@@ -174,7 +201,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
     const body = (request.body ?? {}) as Record<string, unknown>;
     // The language link of a page answering this post goes back to a fresh form.
     const ui = pageUi(request, '/meldingen/nieuw');
-    if (!verifyCsrf(session.token, body._csrf, auth.sessionSecret)) {
+    if (!csrfValid(request)) {
       return reply
         .code(403)
         .type('text/html; charset=utf-8')

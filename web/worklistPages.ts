@@ -13,7 +13,8 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { scopedService, type CaseServices } from '../cases/access';
-import { csrfTokenFor, sessionFromCookie, staffOf, type AuthConfig } from './kit/auth';
+import { type AuthConfig } from './kit/auth';
+import { csrfTokenOf, signedIn } from './kit/staffSessions';
 import { pageUi } from './kit/language';
 import { messagePage } from './kit/messagePage';
 import { worklistPage } from './views/worklistPage';
@@ -27,15 +28,15 @@ export interface WorklistPagesDeps {
 }
 
 export function registerWorklistPages(app: FastifyInstance, deps: WorklistPagesDeps): void {
-  const { auth, cases, clock } = deps;
+  const { cases, clock } = deps;
   const page = (reply: FastifyReply, code: number, body: string) =>
     reply.code(code).type('text/html; charset=utf-8').send(body);
 
   app.get(WORKLIST_PAGE, async (request, reply) => {
-    const found = sessionFromCookie(request, auth);
+    const found = signedIn(request);
     if (!found) return reply.redirect(`/inloggen?next=${encodeURIComponent(WORKLIST_PAGE)}`, 303);
     const ui = pageUi(request);
-    const staff = staffOf(auth, found.session.staffId);
+    const staff = found.staff;
     const { casemanager } = (request.query ?? {}) as Record<string, unknown>;
     const of = casemanager === undefined ? undefined : typeof casemanager === 'string' ? casemanager : '';
     const scoped = staff && scopedService(cases, staff);
@@ -67,8 +68,8 @@ export function registerWorklistPages(app: FastifyInstance, deps: WorklistPagesD
       reply,
       200,
       worklistPage({
-        staffId: found.session.staffId,
-        csrfToken: csrfTokenFor(found.token, auth.sessionSecret),
+        staffId: found.staff.id,
+        csrfToken: csrfTokenOf(reply),
         worklist: outcome.worklist,
         ...(of !== undefined ? { casemanager: of } : {}),
         ui,

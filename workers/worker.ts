@@ -24,6 +24,7 @@ import { createPruningActivities, type PrunableStore } from '../activities/pruni
 import { caseFilePrunable, deliveryLogPrunable, mailCopiesPrunable } from '../activities/prunableStores';
 import { accessLogCutoff, openAccessLog } from '../accessLog';
 import { openCaseFile } from '../caseFile';
+import { openStaffSessionStore } from '../web/kit/sessionStore';
 import { DELIVERY_LOG_RETENTION, MAIL_COPIES_RETENTION } from '../config/retention';
 import { ConfigError, loadEnv, port, type Env } from '../config/env';
 import { createWorkerMetrics } from '../config/metrics';
@@ -146,13 +147,16 @@ async function main(): Promise<void> {
       ),
   );
   const deliveryLogDir = resolve(env.DELIVERY_LOG_DIR);
-  // Opened for the daily pruning only: the worker sees no victim's details it would have to log.
+  // Opened for the daily pruning only: the worker sees no victim's details it would have to log,
+  // and starts no session.
   const accessLog = openAccessLog(env);
+  const sessions = openStaffSessionStore(env);
   /** Every store the daily pruning (Schedule csg-opschonen) runs over, each with its own term. */
   const prunable: PrunableStore[] = [
     deliveryLogPrunable(deliveryLogDir, DELIVERY_LOG_RETENTION),
     caseFilePrunable(caseFile),
     { name: 'toegangslog', prune: (now) => accessLog.pruneOlderThan(accessLogCutoff(now)) },
+    { name: 'sessies', prune: (now) => sessions.pruneExpired(now) },
     ...(env.MAIL_COPIES_URL
       ? [mailCopiesPrunable({ baseUrl: env.MAIL_COPIES_URL, retention: MAIL_COPIES_RETENTION })]
       : []),
@@ -223,6 +227,7 @@ async function main(): Promise<void> {
     reportStore.close();
     await caseFile.close();
     await accessLog.close();
+    await sessions.close();
   }
 }
 

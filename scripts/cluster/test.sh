@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run test:cluster: the tests that run on a Temporal server (the end-to-end chain, the worker
 # failover, the intake service and the browser test) against the real Temporal server on
-# PostgreSQL instead of the dev server, and the case file's and the access log's contract tests on that PostgreSQL.
+# PostgreSQL instead of the dev server, and on that PostgreSQL the case file's and the access
+# log's contract tests and the shared staff session store (two intake services on one PostgreSQL).
 # Starts a throwaway cluster in a temporary folder on its own ports, runs them, and removes it.
 # Extra arguments go to jest.
 set -euo pipefail
@@ -31,7 +32,8 @@ bash scripts/cluster/temporal.sh setup "$port" default 30
 
 CSG_TEST_TEMPORAL_ADDRESS="127.0.0.1:$port" \
   CSG_TEST_CASE_FILE_PG_URL="postgresql://temporal@127.0.0.1:$pg_port/postgres" \
-  CSG_TEST_ACCESS_LOG_PG_URL="postgresql://temporal@127.0.0.1:$pg_port/postgres" npx --no-install jest \
+  CSG_TEST_ACCESS_LOG_PG_URL="postgresql://temporal@127.0.0.1:$pg_port/postgres" \
+  CSG_TEST_SESSION_PG_URL="postgresql://temporal@127.0.0.1:$pg_port/postgres" npx --no-install jest \
   test/e2e/fullChain.test.ts test/e2e/workerFailover.test.ts test/web/service.test.ts \
   test/cli/cli.test.ts test/web/hostilePayloads.test.ts test/browser/intake.test.ts \
-  test/caseFile/postgres.test.ts test/accessLog/postgres.test.ts "$@"
+  test/caseFile/postgres.test.ts test/accessLog/postgres.test.ts test/web/clusterSessions.test.ts "$@"

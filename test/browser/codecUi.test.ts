@@ -57,7 +57,6 @@ beforeAll(async () => {
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${uiPort}`,
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
       OPS_STAFF_IDS: OPS.id,
-      SESSION_SECRET: 'codec-ui-test-session-secret-0123456789',
     },
     logger: createLogger({ level: 'warn', name: 'codec' }),
   });

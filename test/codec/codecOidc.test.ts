@@ -37,7 +37,6 @@ beforeAll(async () => {
       CODEC_UI_ORIGINS: [UI],
       STAFF_ACCOUNTS: 'ops-nacht:ops-nacht-wachtwoord-1',
       OPS_STAFF_IDS: 'ops-nacht',
-      SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
     },
     logger: createLogger({ level: 'silent', name: 'codec' }),
     oidc: provider.settings(`${OWN}/inloggen/oidc/terug`, { acceptedAcr: [ACR] }),

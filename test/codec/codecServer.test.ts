@@ -10,9 +10,10 @@ import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
 import { buildCodecServer } from '../../codec/server';
-import { SESSION_COOKIE as CODEC_SESSION_COOKIE } from '../../web/kit/auth';
+import { SESSION_COOKIE as CODEC_SESSION_COOKIE } from '../../web/kit/staffSessions';
 import { toJson } from '../../codec/payloadJson';
 import { TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
+import { injectLogin } from '../../testkit/staffLogin';
 
 const UI = 'http://localhost:8233';
 const OWN = 'http://localhost:8234';
@@ -38,7 +39,6 @@ beforeAll(async () => {
       CODEC_UI_ORIGINS: [UI],
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password}`,
       OPS_STAFF_IDS: OPS.id,
-      SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
     },
     logger: createLogger({ level: 'info', name: 'codec' }, sink),
   });
@@ -110,7 +110,7 @@ test("the UI's origin passes the preflight with credentials allowed", async () =
 });
 
 test('ops logs in on the login page; the cookie from the UI origin decodes; the log names who, not what', async () => {
-  const login = await app.inject({
+  const login = await injectLogin(app, {
     method: 'POST',
     url: '/inloggen',
     headers: { origin: OWN, 'content-type': 'application/x-www-form-urlencoded' },

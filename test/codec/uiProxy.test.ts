@@ -3,20 +3,20 @@
  * records what reaches it. Without an ops session a page request goes to our login and a data
  * request gets 401, and the UI sees neither; the helpline's session is refused; an ops session,
  * from this login or from the intake's (one login for both), passes, and the session cookie
- * itself never reaches the UI; a change from another origin is refused; a logout revokes the
- * session for the intake as well.
+ * itself never reaches the UI; a change from another origin is refused; a logout ends the
+ * session for the intake as well (one store).
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
 import { buildCodecServer } from '../../codec/server';
 import { withoutSessionCookie } from '../../codec/uiProxy';
-import { createSessionToken, SESSION_COOKIE } from '../../web/kit/auth';
-import { openSessionRevocations, type SessionRevocations } from '../../web/kit/sessionRevocations';
+import { SESSION_COOKIE } from '../../web/kit/staffSessions';
+import { openStaffSessionStore, type StaffSessionStore } from '../../web/kit/sessionStore';
 import { TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
+import { injectLogin, sessionInStore } from '../../testkit/staffLogin';
 
 const OWN = 'http://localhost:8234';
-const SECRET = 'ui-proxy-test-session-secret-0123456789abcdef';
 const OPS = { id: 'ops-nacht', password: 'ops-nacht-wachtwoord-1' };
 const HELPLINE = { id: 'helpline-nacht', password: 'helpline-nacht-wachtwoord-1' };
 
@@ -29,7 +29,7 @@ interface Seen {
 const seen: Seen[] = [];
 let ui: FastifyInstance;
 let app: FastifyInstance;
-let revocations: SessionRevocations;
+let sessions: StaffSessionStore;
 
 beforeAll(async () => {
   ui = Fastify();
@@ -44,7 +44,7 @@ beforeAll(async () => {
   });
   await ui.listen({ host: '127.0.0.1', port: 0 });
   const address = ui.server.address() as { port: number };
-  revocations = openSessionRevocations(':memory:');
+  sessions = openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' });
   app = await buildCodecServer({
     codec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
     config: {
@@ -52,25 +52,30 @@ beforeAll(async () => {
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${address.port}`,
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
       OPS_STAFF_IDS: OPS.id,
-      SESSION_SECRET: SECRET,
     },
     logger: createLogger({ level: 'silent', name: 'codec' }),
-    sessionRevocations: revocations,
+    sessions,
   });
 });
 afterAll(async () => {
   await app.close();
   await ui.close();
-  revocations.close();
+  await sessions.close();
 });
 beforeEach(() => seen.splice(0));
 
 const PAGE = '/namespaces/default/workflows/CSG-LIM-2026-000001';
 const navigate = { accept: 'text/html', 'sec-fetch-mode': 'navigate' };
-const sessionOf = (staffId: string) => createSessionToken(staffId, SECRET, new Date());
+/** A session the intake's login left in the shared store. */
+const sessionOf = (staffId: string) =>
+  sessionInStore(sessions, {
+    id: staffId,
+    role: staffId === OPS.id ? 'ops' : 'helpline',
+    regions: 'alle',
+  });
 
 async function logIn(account: { id: string; password: string }, back?: string) {
-  return app.inject({
+  return injectLogin(app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: OWN },
@@ -97,7 +102,7 @@ test('without a session a page goes to our login, returning to it after; data ge
     url: PAGE,
     headers: {
       ...navigate,
-      cookie: `${SESSION_COOKIE}=${createSessionToken(OPS.id, 'another-secret-0123456789abcdefghij', new Date())}`,
+      cookie: `${SESSION_COOKIE}=${'A'.repeat(43)}`,
     },
   });
   expect(forged.statusCode).toBe(303);
@@ -125,7 +130,7 @@ test("the intake's ops session is honoured as it is: one login for both", async 
   const res = await app.inject({
     method: 'GET',
     url: '/api/v1/namespaces/default/workflows',
-    headers: { cookie: `${SESSION_COOKIE}=${sessionOf(OPS.id)}` },
+    headers: { cookie: `${SESSION_COOKIE}=${await sessionOf(OPS.id)}` },
   });
   expect(res.statusCode).toBe(200);
   expect(seen).toHaveLength(1);
@@ -137,7 +142,7 @@ test('a helpline account is refused at the login, and its intake session cannot 
   expect(login.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
   expect(login.body).toContain('Geen toegang');
 
-  const cookie = `${SESSION_COOKIE}=${sessionOf(HELPLINE.id)}`;
+  const cookie = `${SESSION_COOKIE}=${await sessionOf(HELPLINE.id)}`;
   const page = await app.inject({ method: 'GET', url: PAGE, headers: { ...navigate, cookie } });
   expect(page.statusCode).toBe(403);
   expect(page.body).toContain('Geen toegang');
@@ -147,7 +152,7 @@ test('a helpline account is refused at the login, and its intake session cannot 
 });
 
 test('a change from another origin is refused even with an ops session; from our own it passes', async () => {
-  const cookie = `${SESSION_COOKIE}=${sessionOf(OPS.id)}`;
+  const cookie = `${SESSION_COOKIE}=${await sessionOf(OPS.id)}`;
   const url = '/api/v1/namespaces/default/workflows/CSG-LIM-2026-000001/terminate';
   const foreign = await app.inject({
     method: 'POST',
@@ -169,15 +174,25 @@ test('a change from another origin is refused even with an ops session; from our
   expect(seen[0]!.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 });
 
-test('a logout here revokes the session, for the intake too (shared revocations)', async () => {
-  const token = sessionOf(OPS.id);
-  const cookie = `${SESSION_COOKIE}=${token}`;
-  const out = await app.inject({ method: 'POST', url: '/uitloggen', headers: { cookie, origin: OWN } });
+test('a logout here ends the session, for the intake too (one store)', async () => {
+  const login = await logIn(OPS);
+  expect(login.statusCode).toBe(303);
+  const cookie = `${SESSION_COOKIE}=${login.cookies.find((c) => c.name === SESSION_COOKIE)!.value}`;
+  const fromIntake = await sessionOf(OPS.id);
+  // The logout form's token, as the logged-in page gives it.
+  const page = await app.inject({ method: 'GET', url: '/inloggen', headers: { cookie } });
+  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)![1]!;
+  const out = await app.inject({
+    method: 'POST',
+    url: '/uitloggen',
+    headers: { cookie, origin: OWN, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrf }).toString(),
+  });
   expect(out.statusCode).toBe(200);
   const after = await app.inject({ method: 'GET', url: PAGE, headers: { ...navigate, cookie } });
   expect(after.statusCode).toBe(303);
-  const payload = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { j: string };
-  expect(revocations.isRevoked({ sessionId: payload.j, staffId: OPS.id, issuedAt: new Date() })).toBe(true);
+  // Every session of this person, the one their intake login made included.
+  expect(await sessions.get(fromIntake)).toBeUndefined();
 });
 
 test('our own pages stay ours: the login, the stylesheets and the health check never go to the UI', async () => {

@@ -39,13 +39,13 @@ import {
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
 import { TEST_BLIND_INDEX_KEY, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
-import { createSessionToken, SESSION_COOKIE } from '../../web/kit/auth';
+import { openStaffSessionStore, type StaffSessionStore } from '../../web/kit/sessionStore';
+import { SESSION_COOKIE_NAME, sessionInStore } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
 const STAFF_ROLES = `${TEST_CONFIG.STAFF_ROLES},priv-1=privacy@limburg`;
 const CODEC = 'http://localhost:8234';
-const CODEC_SECRET = 'access-log-test-codec-secret-0123456789abcdef';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'csg-access-log-e2e-'));
 let log: AccessLog;
@@ -53,6 +53,9 @@ let h: IntakeHarness;
 let erasures: ErasureStore;
 let ui: FastifyInstance;
 let codec: FastifyInstance;
+/** The codec server's session store, and an ops session in it as the intake's login leaves one. */
+let codecSessions: StaffSessionStore;
+let opsSession: string;
 
 function privacyOver(client: Client) {
   return createCasePrivacy({
@@ -79,6 +82,8 @@ beforeAll(async () => {
   ui = Fastify();
   ui.all('/*', async () => ({ ui: true }));
   await ui.listen({ host: '127.0.0.1', port: 0 });
+  codecSessions = openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' });
+  opsSession = await sessionInStore(codecSessions, { id: 'ops', role: 'ops', regions: 'alle' });
   codec = await buildCodecServer({
     codec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
     config: {
@@ -86,14 +91,15 @@ beforeAll(async () => {
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${(ui.server.address() as { port: number }).port}`,
       STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
       OPS_STAFF_IDS: 'ops',
-      SESSION_SECRET: CODEC_SECRET,
     },
     logger: createLogger({ level: 'silent', name: 'access-log-codec' }),
     accessLog: log,
+    sessions: codecSessions,
   });
 });
 afterAll(async () => {
   await codec?.close();
+  await codecSessions?.close();
   await ui?.close();
   await h?.stop();
   erasures?.close();
@@ -153,7 +159,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string[]; er
 
 const reasonsOf = async (reference: string) =>
   (await log.ofCase(reference)).map((e) => `${e.reason} ${e.by}`);
-const opsCookie = () => `${SESSION_COOKIE}=${createSessionToken('ops', CODEC_SECRET, new Date())}`;
+const opsCookie = () => `${SESSION_COOKIE_NAME}=${opsSession}`;
 
 let viewed: string;
 let other: string;

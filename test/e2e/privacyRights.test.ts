@@ -35,6 +35,7 @@ import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testk
 import { filesUnder, leaks, needlesOf } from '../../testkit/plantedData';
 import { TEST_BLIND_INDEX_KEY, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 import { caseState, intakeForReopening } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -181,7 +182,7 @@ async function logDeliveries(): Promise<void> {
 }
 
 async function loginAs(id: string, ref: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

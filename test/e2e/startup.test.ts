@@ -58,13 +58,11 @@ test('the codec server with a bad configuration exits 1 naming each variable, ne
     STAFF_ACCOUNTS: 'ops:ops-codec-wachtwoord',
     OPS_STAFF_IDS: 'ops',
     CODEC_TEMPORAL_UI_URL: 'not a url',
-    // SESSION_SECRET (the intake's, shared) deliberately missing
   });
   expect(code).toBe(1);
   expect(output).toContain('PAYLOAD_KEYS must be "id:key" pairs');
   expect(output).toContain('CODEC_UI_ORIGINS must be the Temporal UI origins');
   expect(output).toContain('CODEC_TEMPORAL_UI_URL must be the URL of the Temporal Web UI');
-  expect(output).toContain('SESSION_SECRET is required but not set');
   expect(output).not.toContain('not-a-32-byte-key');
 });
 

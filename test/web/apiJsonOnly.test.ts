@@ -11,6 +11,7 @@ import type { MeldingService } from '../../cases/meldingService';
 import { buildServer } from '../../web/server';
 import { BASIC_HELPLINE, TEST_CONFIG } from '../../testkit/intakeHarness';
 import { buildIntake } from '../../testkit/meldingFixtures';
+import { injectLogin } from '../../testkit/staffLogin';
 
 let app: FastifyInstance;
 const started: Record<string, unknown>[] = [];
@@ -80,7 +81,7 @@ describe('a body that is not JSON', () => {
       payload: JSON.stringify({ id: 'helpline-017', password: 'helpline-wachtwoord-1' }),
     });
     expect(api.statusCode).toBe(201);
-    const page = await app.inject({
+    const page = await injectLogin(app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -8,6 +8,7 @@ import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -25,7 +26,7 @@ afterAll(() => h?.stop());
 
 /** A staff session's cookie and the CSRF token of its forms (from the case page `ref`: any staff page has one). */
 async function loginAs(id: string, password: string, ref: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -18,6 +18,7 @@ import {
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
 import { caseState, handoverDetails, type CaseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -27,7 +28,7 @@ const logLines: string[] = [];
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
 async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -10,6 +10,7 @@ import { buildIntake } from '../../testkit/meldingFixtures';
 import { FIND_PAGE } from '../../web/findPages';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState, type CaseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -17,7 +18,7 @@ let h: IntakeHarness;
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
 async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -9,6 +9,7 @@ import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState, type CaseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -18,7 +19,7 @@ let csrf: string;
 
 /** A staff session's cookie and the CSRF token of its forms. */
 async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -11,6 +11,7 @@ import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../te
 import { TEST_BLIND_INDEX_KEY } from '../../testkit/temporal';
 import { findMeldingen, type FoundMelding } from '../../cases/find';
 import { phoneBlindIndex } from '../../cases/blindIndex';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -157,7 +158,7 @@ describe('GET /api/meldingen: the search', () => {
 
 describe('the staff page "find a melding again"', () => {
   async function login(): Promise<string> {
-    const res = await h.app.inject({
+    const res = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

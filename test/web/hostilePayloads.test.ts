@@ -7,6 +7,7 @@
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { hostilePayloads, seededRandom } from '../../testkit/hostilePayloads';
 import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -65,7 +66,7 @@ describe('hostile and invalid input', () => {
   });
 
   test('200 generated form posts: all 400 with the form again, markup escaped, nothing started', async () => {
-    const login = await h.app.inject({
+    const login = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -10,6 +10,7 @@ import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { CsgGekoppeld } from '../../workflows/searchAttributes';
 import type { CaseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -47,7 +48,7 @@ const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object)
 async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
   const known = sessions.get(as);
   if (known) return known;
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

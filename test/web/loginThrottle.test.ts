@@ -5,6 +5,7 @@
  */
 import { createLogger } from '../../config/logger';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -43,7 +44,7 @@ function apiLogin(id: string, password: string, remoteAddress: string) {
 }
 
 function formLogin(id: string, wachtwoord: string, remoteAddress: string) {
-  return h.app.inject({
+  return injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     remoteAddress,

@@ -5,6 +5,7 @@
 import { GEMEENTEN } from '../../regions/municipalities';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { injectLogin } from '../../testkit/staffLogin';
 
 let h: IntakeHarness;
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 async function login(): Promise<string> {
-  const res = await h.app.inject({
+  const res = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -11,6 +11,7 @@ import { buildIntake, nextReference } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { ALL_SEARCH_ATTRIBUTES } from '../../testkit/temporal';
 import { caseState, type CaseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -77,7 +78,7 @@ beforeAll(async () => {
     },
   });
   for (const [as, [id, wachtwoord]] of Object.entries(ACCOUNTS)) {
-    const login = await h.app.inject({
+    const login = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

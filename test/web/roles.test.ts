@@ -10,6 +10,7 @@ import { REGIONS } from '../../regions';
 import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -160,7 +161,7 @@ test('ops read the state and use the ops pages; they record no decisions; the he
   expect(await stateOf(gelderland)).toEqual(before);
 
   const cookieOf = async (id: string, password: string) => {
-    const res = await h.app.inject({
+    const res = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -205,7 +206,7 @@ test('ops read the state and use the ops pages; they record no decisions; the he
 });
 
 test("the intake form offers a regional helpline desk only its own region's municipalities", async () => {
-  const res = await h.app.inject({
+  const res = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

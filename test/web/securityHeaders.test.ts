@@ -29,7 +29,6 @@ beforeAll(async () => {
       CODEC_UI_ORIGINS: ['https://temporal.example.org'],
       STAFF_ACCOUNTS: 'ops-nacht:ops-nacht-wachtwoord-1',
       OPS_STAFF_IDS: 'ops-nacht',
-      SESSION_SECRET: 'codec-test-session-secret-0123456789abcdef',
     },
     logger: createLogger({ level: 'silent' }),
   });

@@ -11,6 +11,7 @@ import { formToRawIntake, mergeSchemaProblems } from '../../web/intakeForm';
 import { parseIntake } from '../../domain/intakeSchema';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -67,7 +68,7 @@ describe('gender and earlier sexual abuse: optional codes with clear errors', ()
   });
 
   test('the form offers both, "niet gevraagd" leaves them out, a tampered value gets a Dutch message', async () => {
-    const session = await h.app.inject({
+    const session = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

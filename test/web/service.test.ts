@@ -15,6 +15,7 @@ import {
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
 import { createPartnerLinks } from '../../cases/links';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -445,7 +446,7 @@ describe('partner link pages and the SMS status callback', () => {
 
 describe('the Dutch intake form', () => {
   async function login(): Promise<string> {
-    const res = await h.app.inject({
+    const res = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -463,7 +464,7 @@ describe('the Dutch intake form', () => {
   }
 
   test('a wrong password says so without saying which half was wrong', async () => {
-    const res = await h.app.inject({
+    const res = await injectLogin(h.app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

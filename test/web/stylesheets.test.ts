@@ -31,7 +31,6 @@ beforeAll(async () => {
       CODEC_UI_ORIGINS: ['http://localhost:8233'],
       STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
       OPS_STAFF_IDS: 'ops',
-      SESSION_SECRET: 'stylesheet-test-codec-secret-0123456789',
     },
     logger: createLogger({ level: 'silent' }),
   });

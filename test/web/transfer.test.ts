@@ -16,6 +16,7 @@ import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testk
 import type { CaseState } from '../../workflows/messages';
 import { FIND_PAGE } from '../../web/findPages';
 import { CsgOvergedragenNaar } from '../../workflows/searchAttributes';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -50,7 +51,7 @@ const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object)
 async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
   const known = sessions.get(as);
   if (known) return known;
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -13,6 +13,7 @@ import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { listOwned, type Worklist } from '../../cases/worklist';
 import type { CaseState } from '../../workflows/messages';
+import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -194,7 +195,7 @@ test('a coordinator and ops have no worklist: 403, in words', async () => {
 });
 
 async function loginCookie(id: Account): Promise<{ cookie: string; landing: string }> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,39 +1,25 @@
 /**
- * Staff authentication: accounts from STAFF_ACCOUNTS, a signed session cookie for the form, and
- * for the API a Bearer session token (from POST /api/sessies) or HTTP Basic with the same account.
+ * Staff authentication: accounts from STAFF_ACCOUNTS, checked at the login form, at
+ * POST /api/sessies and by HTTP Basic; what a successful login leads to is a session in the one
+ * session store (sessionStore.ts, staffSessions.ts): a cookie for the pages, a Bearer token for
+ * the API, both a random id naming a row there.
  *
- * Sessions are HMAC-signed tokens (no session store to lose or to leak); they last one helpline
- * shift, and can be revoked before that (sessionRevocations.ts): at logout, or by ops for an account. Form posts carry a CSRF token derived from the session, on top of a
- * SameSite=Strict cookie. Passwords are compared in constant time, and every account is checked
- * so the time taken does not reveal which ids exist.
- *
- * Every password check of the three login paths (form, POST /api/sessies, Basic) goes through
+ * Passwords are compared in constant time, and every account is checked so the time taken does
+ * not reveal which ids exist. Every password check of the three login paths goes through
  * `attemptLogin`, so the guessing throttle (loginThrottle.ts) cannot be forgotten on one of them.
- * Bearer tokens are not throttled: they are signed, not guessable, and an expired one at the end
+ * Bearer tokens are not throttled: they are random, not guessable, and an expired one at the end
  * of a shift must not count against the centre's shared address.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie'; // request.cookies types
+import type { FastifyRequest } from 'fastify';
 import type { Staff } from '../../domain/access';
 import type { LoginThrottle, ThrottleScope } from './loginThrottle';
-import type { SessionRevocations } from './sessionRevocations';
-
-export const SESSION_COOKIE = 'csg_sessie';
-/** One shift: long enough for a night on the phone, short enough that a forgotten browser expires. */
-export const SESSION_TTL_MS = 10 * 60 * 60 * 1000;
+import { SESSION_TTL_MS, type SignInVia, type StaffSessionStore } from './sessionStore';
 
 export interface StaffAccount {
   id: string;
   password: string;
-}
-
-export interface StaffSession {
-  staffId: string;
-  /** Random, to revoke this one session (logout) without touching the others. */
-  sessionId: string;
-  issuedAt: Date;
-  expiresAt: Date;
 }
 
 /** Parses "id:password,id:password" (already validated by config/env.ts). */
@@ -76,56 +62,6 @@ function hmac(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('base64url');
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export function createSessionToken(staffId: string, secret: string, now: Date): string {
-  const payload = Buffer.from(
-    JSON.stringify({
-      s: staffId,
-      j: randomBytes(12).toString('base64url'),
-      i: now.getTime(),
-      e: Math.floor((now.getTime() + SESSION_TTL_MS) / 1000),
-    }),
-  ).toString('base64url');
-  return `${payload}.${hmac(secret, `sessie:${payload}`)}`;
-}
-
-export function verifySessionToken(token: unknown, secret: string, now: Date): StaffSession | undefined {
-  if (typeof token !== 'string' || token.length > 500) return undefined;
-  const [payload, signature, ...rest] = token.split('.');
-  if (!payload || !signature || rest.length > 0) return undefined;
-  if (!safeEqual(signature, hmac(secret, `sessie:${payload}`))) return undefined;
-  try {
-    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
-      s?: unknown;
-      j?: unknown;
-      i?: unknown;
-      e?: unknown;
-    };
-    const { s: staffId, j: sessionId, i: issued, e: expires } = decoded;
-    if (typeof staffId !== 'string' || typeof sessionId !== 'string') return undefined;
-    if (typeof issued !== 'number' || typeof expires !== 'number') return undefined;
-    const expiresAt = new Date(expires * 1000);
-    if (now.getTime() >= expiresAt.getTime()) return undefined;
-    return { staffId, sessionId, issuedAt: new Date(issued), expiresAt };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The CSRF token for forms: bound to the session, so a stolen form from another session is useless. */
-export function csrfTokenFor(sessionToken: string, secret: string): string {
-  return hmac(secret, `csrf:${sessionToken}`);
-}
-
-export function verifyCsrf(sessionToken: string, given: unknown, secret: string): boolean {
-  return typeof given === 'string' && safeEqual(given, csrfTokenFor(sessionToken, secret));
-}
-
 export interface AuthConfig {
   accounts: StaffAccount[];
   sessionSecret: string;
@@ -134,11 +70,11 @@ export interface AuthConfig {
   secureCookies: boolean;
   /** Counts failed logins per id from one client and per client; refuses either after too many. */
   throttle: LoginThrottle;
-  /** Sessions revoked before their expiry (logout, or ops revoking an account). */
-  revocations?: SessionRevocations;
+  /** The one session store of the intake service(s), the codec server and the CLI. */
+  sessions: StaffSessionStore;
   /**
-   * Each account's role and regions (config/staffRoles.ts), looked up on every request: the
-   * session token carries only the staff id, so a changed role holds from the next restart on.
+   * Each local account's role and regions (config/staffRoles.ts): taken into the session at login,
+   * and checked again on every request (`sessionStillHolds`).
    */
   staff?: ReadonlyMap<string, Staff>;
 }
@@ -148,15 +84,24 @@ export function staffOf(config: AuthConfig, staffId: string): Staff | undefined 
   return config.staff?.get(staffId);
 }
 
-/** A signed, unexpired session that has not been revoked. */
-export function validSession(token: unknown, config: AuthConfig): StaffSession | undefined {
-  const session = verifySessionToken(token, config.sessionSecret, config.clock());
-  if (!session || config.revocations?.isRevoked(session)) return undefined;
-  return session;
+/**
+ * Whether a session's staff member still stands as at login. A local account that is gone, or now
+ * has another role or other regions, ends its sessions; an OpenID Connect login's roles came from
+ * the provider's claims and hold until the session ends.
+ */
+export function sessionStillHolds(config: AuthConfig, staff: Staff, via: SignInVia | undefined): boolean {
+  if (via === 'oidc') return true;
+  const now = staffOf(config, staff.id);
+  return (
+    config.accounts.some((account) => account.id === staff.id) &&
+    now !== undefined &&
+    now.role === staff.role &&
+    JSON.stringify(now.regions) === JSON.stringify(staff.regions)
+  );
 }
 
 export type LoginOutcome =
-  | { status: 'accepted'; staffId: string }
+  | { status: 'accepted'; staffId: string; staff?: Staff }
   | { status: 'rejected' }
   | { status: 'throttled'; retryAfterSeconds: number };
 
@@ -207,25 +152,41 @@ export function attemptLogin(
   return { status: 'rejected' };
 }
 
-/** The session of a form request (cookie), with its raw token for the CSRF check. */
-export function sessionFromCookie(
-  request: FastifyRequest,
+/** A session for an API client (POST /api/sessies): its Bearer token is the session's id. */
+export async function startApiSession(
   config: AuthConfig,
-): { session: StaffSession; token: string } | undefined {
-  const token = request.cookies[SESSION_COOKIE];
-  const session = validSession(token, config);
-  return session && token ? { session, token } : undefined;
+  staff: Staff,
+  via: SignInVia,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(config.clock().getTime() + SESSION_TTL_MS);
+  await config.sessions.set(token, { staff, via, expiresAt: expiresAt.toISOString() });
+  return { token, expiresAt };
+}
+
+/** The staff member of a Bearer token that names a session that still stands. */
+export async function staffOfBearer(config: AuthConfig, token: string): Promise<Staff | undefined> {
+  const session = await config.sessions.get(token);
+  if (!session?.staff) return undefined;
+  if (!sessionStillHolds(config, session.staff, session.via)) {
+    await config.sessions.endSessionsOf(session.staff.id);
+    return undefined;
+  }
+  return session.staff;
 }
 
 /** The staff identity of an API request: Bearer session token, or Basic with a staff account. */
-export function staffFromAuthorization(request: FastifyRequest, config: AuthConfig): LoginOutcome {
+export async function staffFromAuthorization(
+  request: FastifyRequest,
+  config: AuthConfig,
+): Promise<LoginOutcome> {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return { status: 'rejected' };
   const [scheme, value] = header.split(' ', 2);
   if (!value) return { status: 'rejected' };
   if (scheme?.toLowerCase() === 'bearer') {
-    const staffId = validSession(value.trim(), config)?.staffId;
-    return staffId ? { status: 'accepted', staffId } : { status: 'rejected' };
+    const staff = await staffOfBearer(config, value.trim());
+    return staff ? { status: 'accepted', staffId: staff.id, staff } : { status: 'rejected' };
   }
   if (scheme?.toLowerCase() === 'basic') {
     const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
@@ -234,23 +195,4 @@ export function staffFromAuthorization(request: FastifyRequest, config: AuthConf
     return attemptLogin(request, config, decoded.slice(0, colon), decoded.slice(colon + 1));
   }
   return { status: 'rejected' };
-}
-
-export function setSessionCookie(reply: FastifyReply, token: string, config: AuthConfig): void {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: config.secureCookies,
-    maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  });
-}
-
-export function clearSessionCookie(reply: FastifyReply, config: AuthConfig): void {
-  reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: config.secureCookies,
-  });
 }

@@ -8,24 +8,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../../domain/access';
-import { createSessionToken, setSessionCookie, type AuthConfig } from './auth';
+import type { AuthConfig } from './auth';
 import { pageUi } from './language';
 import { messagePage } from './messagePage';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATH, type OidcLogin } from './oidc';
-
-/**
- * Staff signed in through the provider, by id: their role and regions come from the claims, not
- * from STAFF_ROLES. Today's session token holds only the staff id and `staffOf` looks the id up
- * in `AuthConfig.staff`, so the app hands in that same map (mutable) and a login writes into it.
- * A session that holds the `Staff` itself makes this map unnecessary.
- */
-export type SignedInStaff = Map<string, Staff>;
+import { startStaffSession } from './staffSessions';
 
 export interface OidcRoutesDeps {
   oidc: OidcLogin;
   auth: AuthConfig;
-  /** The map behind `auth.staff`, written at each login through the provider. */
-  signedInStaff: SignedInStaff;
   /** The local path to go on to after the login, from the start request's query (made safe). */
   nextOf(query: Record<string, unknown>): string;
   /** Where a refused login offers to try again. */
@@ -35,15 +26,9 @@ export interface OidcRoutesDeps {
 }
 
 export function registerOidcRoutes(app: FastifyInstance, deps: OidcRoutesDeps): void {
-  const { oidc, auth, signedInStaff } = deps;
+  const { oidc, auth } = deps;
   const organisation = oidc.settings.organisation;
   const localIds = new Set(auth.accounts.map((account) => account.id));
-
-  /** Starts the staff session; the only place this module touches how sessions are made. */
-  function signIn(_request: FastifyRequest, reply: FastifyReply, staff: Staff): void {
-    signedInStaff.set(staff.id, staff);
-    setSessionCookie(reply, createSessionToken(staff.id, auth.sessionSecret, auth.clock()), auth);
-  }
 
   function page(request: FastifyRequest, reply: FastifyReply, code: number, title: string, message: string) {
     const ui = pageUi(request, deps.loginPath);
@@ -101,7 +86,8 @@ export function registerOidcRoutes(app: FastifyInstance, deps: OidcRoutesDeps): 
       );
       return page(request, reply, 403, refusal.title, refusal.message);
     }
-    signIn(request, reply, staff);
+    // The session holds the staff member as the claims gave them, until it ends.
+    await startStaffSession(request, reply, staff, 'oidc');
     request.log.info({ event: 'login', via: 'oidc', staffId: staff.id, role: staff.role }, 'staff logged in');
     // A page, not a redirect: the session cookie is SameSite=Strict, and a redirect that ends a
     // navigation begun on the provider's site would not carry it; a click on this page does.

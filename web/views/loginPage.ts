@@ -17,6 +17,8 @@ export function loginPage(
     next?: string;
     /** The organisation whose identity provider is offered above the form (OIDC_ISSUER set). */
     oidcOrganisation?: string | undefined;
+    /** The form's CSRF token (a session before login carries its secret). */
+    csrfToken: string;
   },
 ): string {
   const { t } = ui;
@@ -29,6 +31,7 @@ export function loginPage(
     ${input.failed ? html`<div class="utrecht-alert utrecht-alert--error samenvatting" role="alert" id="login-fout"><p class="utrecht-paragraph">${message}</p></div>` : ''}
     ${input.oidcOrganisation ? oidcChoice(ui, input.oidcOrganisation, `/inloggen/oidc?next=${encodeURIComponent(input.next ?? '')}`) : ''}
     <form method="post" action="/inloggen">
+      <input type="hidden" name="_csrf" value="${input.csrfToken}" />
       <input type="hidden" name="next" value="${input.next ?? ''}" />
       <label class="utrecht-form-label" for="id">${t('login.staffId')}</label>
       <input

@@ -1,0 +1,59 @@
+/**
+ * Posting a staff login form as a browser does: the login page first (its session carries the
+ * form's CSRF secret), then the post with that session's cookie and the page's token. Used for the
+ * intake's and the codec server's login alike (same path, same cookie).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Staff } from '../domain/access';
+import type { SignInVia, StaffSessionStore } from '../web/kit/sessionStore';
+
+export const SESSION_COOKIE_NAME = 'csg_sessie';
+
+/** The session cookie and CSRF token of a freshly loaded login page. */
+export async function loginForm(
+  app: FastifyInstance,
+  remoteAddress?: string,
+): Promise<{ cookie: string; csrf: string }> {
+  const page = await app.inject({
+    method: 'GET',
+    url: '/inloggen',
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+  const session = page.cookies.find((c) => c.name === SESSION_COOKIE_NAME)?.value;
+  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
+  if (!session || !csrf) throw new Error('the login page gave no session cookie or no CSRF token');
+  return { cookie: `${SESSION_COOKIE_NAME}=${session}`, csrf };
+}
+
+/** `app.inject(options)` for a POST to /inloggen, with the login page's session and token added. */
+export async function injectLogin(app: FastifyInstance, options: InjectOptions) {
+  const form = await loginForm(app, options.remoteAddress);
+  const headers = { ...(options.headers ?? {}) };
+  const cookie = [headers.cookie, form.cookie].filter(Boolean).join('; ');
+  const payload = options.payload;
+  const fields =
+    typeof payload === 'string'
+      ? `${payload}${payload === '' ? '' : '&'}_csrf=${encodeURIComponent(form.csrf)}`
+      : new URLSearchParams({ ...(payload as Record<string, string>), _csrf: form.csrf }).toString();
+  return app.inject({
+    ...options,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, cookie },
+    payload: fields,
+  });
+}
+
+/**
+ * A session as a login elsewhere (the other service, another intake process) leaves it in the
+ * shared store: its id, for a cookie or a Bearer header.
+ */
+export async function sessionInStore(
+  store: StaffSessionStore,
+  staff: Staff,
+  options: { via?: SignInVia; expiresAt?: Date } = {},
+): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  const expiresAt = options.expiresAt ?? new Date(Date.now() + 60 * 60 * 1000);
+  await store.set(id, { staff, via: options.via ?? 'lokaal', expiresAt: expiresAt.toISOString() });
+  return id;
+}
