@@ -12,13 +12,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCaseFile, type CaseFile } from '../../caseFile';
-import { startMelding } from '../../cases/meldingClient';
+import { decide, startMelding } from '../../cases/meldingClient';
 import { createCasePrivacy, openErasureStore, type ErasureStore } from '../../cases/privacy';
-import { archivedCaseRecords, fileRecord } from '../../testkit/caseFileRecords';
+import { archivedCaseRecords } from '../../testkit/caseFileRecords';
+import { injectLogin } from '../../testkit/staffLogin';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { TEST_BLIND_INDEX_KEY, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
-import { caseState, type CaseState } from '../../workflows/messages';
+import { caseState } from '../../workflows/messages';
 
 jest.setTimeout(120_000);
 
@@ -75,11 +76,10 @@ afterAll(async () => {
 });
 
 async function login(id: string): Promise<string> {
-  const res = await h.app.inject({
+  const res = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: PASSWORDS[id]! }).toString(),
+    payload: { id, wachtwoord: PASSWORDS[id]! },
   });
   return `csg_sessie=${res.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
 }
@@ -169,26 +169,20 @@ test('a case only in the case file: the page shows it as it last stood, read-onl
   expect(elsewhere.body).not.toContain(PLANTED.name);
 });
 
-test('a real case deleted from Temporal: the page and the privacy officer’s export read the case file', async () => {
+test('a real case runs, is deleted from Temporal, and the page and the privacy officer’s export read what the worker filed', async () => {
   const intake = plantedIntake();
   expect((await startMelding(h.client, h.taskQueue, intake, TEST_BLIND_INDEX_KEY)).status).toBe('started');
   const handle = h.client.workflow.getHandle(intake.reference);
-  const live = await eventually('the first partner request', async () => {
+  await eventually('the first partner request', async () => {
     const state = await handle.query(caseState);
     return state.requests.length > 0 ? state : undefined;
   });
-  // What the workflow writes at intake and when the case is closed, here through the repository.
-  const closed: CaseState = { ...live, phase: 'afgesloten', outcome: 'gesloten', openRequests: [] };
-  await caseFile.append(
-    intake.reference,
-    fileRecord('intake', 'intake', intake.receivedAt, { state: live, intake }),
-  );
-  await caseFile.append(
-    intake.reference,
-    fileRecord('afsluiting', 'afsluiting', new Date().toISOString(), {
-      state: closed,
-      closing: { outcome: 'gesloten', reason: 'zorg_elders' },
-    }),
+  // Withdrawn by the victim: the case ends, and the worker files each milestone on the way.
+  await decide(h.client, intake.reference, { type: 'intrekking', input: { by: 'cm-017' } });
+  await handle.result();
+  const kinds = (await caseFile.records(intake.reference)).map((r) => r.kind);
+  expect(kinds).toEqual(
+    expect.arrayContaining(['intake', 'triage', 'partnerverzoek', 'besluit', 'afsluiting']),
   );
   // The namespace retention's deletion, done now.
   await h.client.workflowService.deleteWorkflowExecution({
@@ -208,7 +202,7 @@ test('a real case deleted from Temporal: the page and the privacy officer’s ex
   const page = await get(`/meldingen/${intake.reference}`, cm);
   expect(page.statusCode).toBe(200);
   expect(page.body).toContain('Deze melding is afgesloten en gearchiveerd');
-  expect(page.body).toContain('Melding afgesloten: gesloten door ops of de coördinator');
+  expect(page.body).toContain('Melding geregistreerd');
   expect(page.body).toContain(PLANTED.name);
   expect(page.body).toContain(PLANTED.phone);
   expect((await get(`/meldingen/${intake.reference}`, await login('cm-gzm'))).statusCode).toBe(404);
@@ -229,7 +223,6 @@ test('a real case deleted from Temporal: the page and the privacy officer’s ex
     held: { temporal?: unknown; dossier: { stukken: Array<{ kind: string }> } };
   };
   expect(document.held.temporal).toBeUndefined();
-  // (Where the worker writes the case file too, its own records of the case are there beside these.)
   expect(document.held.dossier.stukken.map((s) => s.kind)).toEqual(
     expect.arrayContaining(['intake', 'afsluiting']),
   );
