@@ -6,6 +6,7 @@
  * nonce, or with a role or region the service does not know, it is refused with a page that says
  * why, and no session; logout ends the session.
  */
+import { injectLogin } from '../../testkit/staffLogin';
 import { createHmac } from 'node:crypto';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import {
@@ -120,11 +121,10 @@ test('the id of a local account: refused, and the local account keeps its own ro
   expect(answer.statusCode).toBe(403);
   expect(answer.body).toContain('Geen toegang');
   expect(jar.get('csg_sessie')).toBeUndefined();
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id: 'helpline-017', wachtwoord: 'helpline-wachtwoord-1' }).toString(),
+    payload: { id: 'helpline-017', wachtwoord: 'helpline-wachtwoord-1' },
   });
   const session = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   // Still the helpline, who may start a melding (a coordinator may not).
@@ -183,7 +183,15 @@ test('a code used twice: the second time refused', async () => {
 test('logout ends the session of a login through the provider', async () => {
   const { jar } = await logIn(TEST_OIDC_USERS.withSecondFactor);
   const session = jar.header();
-  const out = await h.app.inject({ method: 'POST', url: '/uitloggen', headers: { cookie: session } });
+  // The logout form's token, from a page of the signed-in session, as a browser posts it.
+  const page = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie: session } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const out = await h.app.inject({
+    method: 'POST',
+    url: '/uitloggen',
+    headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ _csrf: csrf }).toString(),
+  });
   expect(out.statusCode).toBe(303);
   expect(out.headers.location).toBe('/inloggen');
   // The old cookie, kept by someone else, no longer opens the pages.
