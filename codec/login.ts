@@ -32,7 +32,7 @@ export function registerCodecLogin(
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const back = backOf(body.terug);
-    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
+    const outcome = await attemptLogin(request, auth, body.id, body.wachtwoord, body.code);
     if (outcome.status !== 'accepted') {
       return reply
         .code(outcome.status === 'throttled' ? 429 : 401)

@@ -5,6 +5,7 @@
  */
 import { loadCodecEnv, type CodecEnv } from '../config/codecEnv';
 import { ConfigError } from '../config/configError';
+import { loadStaffAccounts, type LocalAccount } from '../config/accountFile';
 import { createLogger } from '../config/logger';
 import { AesGcmPayloadCodec } from '../config/payloadCodec';
 import { openSessionRevocations } from '../web/kit/sessionRevocations';
@@ -12,8 +13,10 @@ import { buildCodecServer } from './server';
 
 async function main(): Promise<void> {
   let env: CodecEnv;
+  let accounts: LocalAccount[];
   try {
     env = loadCodecEnv();
+    accounts = loadStaffAccounts(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
   const app = await buildCodecServer({
     codec: new AesGcmPayloadCodec(env.PAYLOAD_KEYS),
     config: env,
+    accounts,
     logger,
     // The intake's file: a logout or an account revoked there holds here too.
     sessionRevocations: openSessionRevocations(env.STAFF_SESSION_DB),

@@ -5,7 +5,9 @@
  *
  * - Only staff accounts with the ops role, never the helpline's. A browser logs in with the
  *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both);
- *   a command-line client sends HTTP Basic with an ops account.
+ *   a command-line client sends a Bearer session token of an ops account (POST /api/sessies on the
+ *   intake, with password and code; `--codec-auth "Bearer <token>"`). HTTP Basic is refused: it
+ *   carries no second factor.
  * - With CODEC_TEMPORAL_UI_URL the server also serves the Temporal Web UI on its own origin, behind
  *   the same login (uiProxy.ts): the UI's calls to /decode are then same-origin and carry the
  *   session without any setting in the UI.
@@ -19,13 +21,18 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
 import type { PayloadCodec } from '@temporalio/common';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { CodecEnv } from '../config/codecEnv';
 import type { Logger } from '../config/logger';
 import { PayloadDecryptionError } from '../config/payloadCodec';
-import { REGIONS } from '../regions';
-import { staffDirectory } from '../config/staffRoles';
-import { attemptLogin, parseStaffAccounts, staffOf, type AuthConfig } from '../web/kit/auth';
+import { staffOfAccounts, type LocalAccount } from '../config/accountFile';
+import { staffFromAuthorization, staffOf, type AuthConfig } from '../web/kit/auth';
+import { createTotpReplayGuard, type TotpReplayGuard } from '../web/kit/localLogin';
 import { openSessionRevocations, type SessionRevocations } from '../web/kit/sessionRevocations';
 import { registerLanguage } from '../web/kit/language';
 import { registerSecurityHeaders } from '../web/kit/securityHeaders';
@@ -41,18 +48,16 @@ const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export type CodecServerConfig = Pick<
   CodecEnv,
-  | 'CODEC_PUBLIC_URL'
-  | 'CODEC_UI_ORIGINS'
-  | 'CODEC_TEMPORAL_UI_URL'
-  | 'STAFF_ACCOUNTS'
-  | 'OPS_STAFF_IDS'
-  | 'STAFF_ROLES'
-  | 'SESSION_SECRET'
+  'CODEC_PUBLIC_URL' | 'CODEC_UI_ORIGINS' | 'CODEC_TEMPORAL_UI_URL' | 'SESSION_SECRET'
 >;
 
 export interface CodecServerDeps {
   codec: PayloadCodec;
   config: CodecServerConfig;
+  /** The intake's local accounts (STAFF_ACCOUNTS_FILE): only those with the ops role get in. */
+  accounts: readonly LocalAccount[];
+  /** TOTP codes already used; in memory unless handed in. */
+  totpReplays?: TotpReplayGuard;
   logger: Logger;
   clock?: () => Date;
   loginThrottle?: LoginThrottle;
@@ -64,20 +69,15 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const clock = deps.clock ?? (() => new Date());
   const ownOrigin = new URL(deps.config.CODEC_PUBLIC_URL).origin;
   const uiOrigins = new Set([ownOrigin, ...(deps.config.CODEC_UI_ORIGINS ?? [])]);
-  const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   const auth: AuthConfig = {
-    accounts,
+    accounts: deps.accounts,
+    totpReplays: deps.totpReplays ?? createTotpReplayGuard(),
     sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     revocations: deps.sessionRevocations ?? openSessionRevocations(':memory:', clock),
-    staff: staffDirectory({
-      staffRoles: deps.config.STAFF_ROLES,
-      opsStaffIds: deps.config.OPS_STAFF_IDS,
-      regionIds: [...REGIONS.keys()],
-      accountIds: accounts.map((a) => a.id),
-    }),
+    staff: staffOfAccounts(deps.accounts),
   };
 
   const app = Fastify({
@@ -113,16 +113,11 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     maxAge: 600,
   });
 
-  /** The ops id of the caller: an ops session, or Basic credentials of an ops account (throttled). */
-  const opsIdOf = (request: Parameters<typeof attemptLogin>[0]) => {
+  /** The ops id of the caller: an ops session cookie, or a Bearer session token of an ops account. */
+  const opsIdOf = (request: FastifyRequest) => {
     const access = opsAccessOf(request, auth);
     if (access.status === 'ops') return access.staffId;
-    const header = request.headers.authorization;
-    if (typeof header !== 'string' || !/^basic /i.test(header)) return undefined;
-    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return undefined;
-    const outcome = attemptLogin(request, auth, decoded.slice(0, colon), decoded.slice(colon + 1));
+    const outcome = staffFromAuthorization(request, auth);
     return outcome.status === 'accepted' && staffOf(auth, outcome.staffId)?.role === 'ops'
       ? outcome.staffId
       : undefined;

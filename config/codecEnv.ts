@@ -2,14 +2,13 @@
  * The codec server's environment. It is off unless configured: `npm start` runs it only when
  * CODEC_PUBLIC_URL is set, and then every variable here is checked before it listens.
  *
- * It shares the intake's staff accounts, roles and sessions (STAFF_ACCOUNTS, OPS_STAFF_IDS,
- * STAFF_ROLES, SESSION_SECRET, STAFF_SESSION_DB): one ops login serves the ops pages and the
+ * It shares the intake's staff accounts, roles and sessions (STAFF_ACCOUNTS_FILE, SESSION_SECRET,
+ * STAFF_SESSION_DB): one ops login serves the ops pages and the
  * codec. Only accounts with the ops role get in: reading decoded case data in the Temporal UI is
  * a different permission from registering a melding.
  */
 import { z } from 'zod';
-import { DEFAULT_STAFF_SESSION_DB, parseInProduction, port, staffAccountsSpec } from './env';
-import { opsStaffIdsSchema } from './opsRole';
+import { accountFilePath, DEFAULT_STAFF_SESSION_DB, parseInProduction, port } from './env';
 import { temporalEnvSchema } from './temporal';
 
 const ORIGINS_EXPECTED =
@@ -51,9 +50,7 @@ export const codecEnvSchema = temporalEnvSchema
       .string()
       .url('CODEC_TEMPORAL_UI_URL must be the URL of the Temporal Web UI, like http://127.0.0.1:8233')
       .optional(),
-    STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
-    OPS_STAFF_IDS: opsStaffIdsSchema,
-    STAFF_ROLES: z.string().optional(),
+    STAFF_ACCOUNTS_FILE: accountFilePath,
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
     STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
   });

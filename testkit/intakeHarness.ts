@@ -16,9 +16,14 @@ import { createLogger, type Logger } from '../config/logger';
 import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
 import { createDevServerEnv, TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from './temporal';
+import { acceptReplayedCodes, testAccounts, testBearer, type TestStaffSpec } from './staffAccounts';
+import { createTotpReplayGuard } from '../web/kit/localLogin';
 import { workflowBundle } from './workflowBundle';
 
-export const TEST_CONFIG: IntakeConfig = {
+/** The service's settings and, as test text, its accounts (testkit/staffAccounts.ts makes them local accounts). */
+export type TestIntakeConfig = IntakeConfig & TestStaffSpec;
+
+export const TEST_CONFIG: TestIntakeConfig = {
   PUBLIC_BASE_URL: 'http://intake.test',
   LINK_SECRET: 'test-link-secret-0123456789abcdef-0123456789',
   STAFF_ACCOUNTS:
@@ -31,11 +36,12 @@ export const TEST_CONFIG: IntakeConfig = {
   BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY,
 };
 
-export const BASIC_HELPLINE = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
+/** The API as the national helpline (a Bearer session of helpline-017). */
+export const AS_HELPLINE = testBearer('helpline-017', TEST_CONFIG.SESSION_SECRET);
 /** Another helpline colleague: a case started by somebody else. */
-export const BASIC_HELPLINE_COLLEAGUE = `Basic ${Buffer.from('helpline-018:helpline-wachtwoord-2').toString('base64')}`;
+export const AS_HELPLINE_COLLEAGUE = testBearer('helpline-018', TEST_CONFIG.SESSION_SECRET);
 /** A casemanager serving every region: acknowledgements and check-ins. */
-export const BASIC_CASEMANAGER = `Basic ${Buffer.from('cm-017:casemanager-wachtwoord-1').toString('base64')}`;
+export const AS_CASEMANAGER = testBearer('cm-017', TEST_CONFIG.SESSION_SECRET);
 
 export interface SentRequest {
   message: PartnerRequestMessage;
@@ -104,7 +110,9 @@ export async function startIntakeHarness(
     /** Prometheus registry, counters and token for /metrics. */
     metrics?: IntakeMetricsDeps;
     /** Settings over TEST_CONFIG, e.g. more accounts with their roles. */
-    config?: Partial<IntakeConfig>;
+    config?: Partial<TestIntakeConfig>;
+    /** Refuse a TOTP code used before, as production does; suites that log in often leave it off. */
+    refuseReplayedCodes?: boolean;
     /** The semester report store the cases that end write to; one in memory when left out. */
     reportStore?: ReportStore;
     /** The privacy officer's service over the harness's client; no privacy pages when left out. */
@@ -114,7 +122,7 @@ export async function startIntakeHarness(
   const env = await createDevServerEnv();
   const taskQueue = options.taskQueue ?? `intake-test-${Math.random().toString(36).slice(2, 8)}`;
   const sent: SentRequest[] = [];
-  const config: IntakeConfig = {
+  const config: TestIntakeConfig = {
     ...TEST_CONFIG,
     PUBLIC_BASE_URL: options.publicBaseUrl ?? TEST_CONFIG.PUBLIC_BASE_URL,
     ...options.config,
@@ -138,6 +146,8 @@ export async function startIntakeHarness(
     client,
     taskQueue,
     config,
+    accounts: await testAccounts(config),
+    totpReplays: options.refuseReplayedCodes ? createTotpReplayGuard() : acceptReplayedCodes,
     logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),

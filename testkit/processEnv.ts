@@ -5,6 +5,7 @@
  * in the development stack's `.data/`.
  */
 import { join } from 'node:path';
+import { testBearer } from './staffAccounts';
 import { TEST_BLIND_INDEX_KEY_ENV, TEST_PAYLOAD_KEYS_ENV } from './temporal';
 
 /** The national helpline: starts meldingen, records the victim's own decisions. */
@@ -12,13 +13,13 @@ export const TEST_STAFF = { id: 'helpline-017', password: 'helpline-wachtwoord-1
 /** A casemanager for every region: acknowledges requests, records check-ins. */
 export const TEST_CASEMANAGER = { id: 'cm-017', password: 'casemanager-wachtwoord-1' };
 
-const basic = (account: { id: string; password: string }) =>
-  `Basic ${Buffer.from(`${account.id}:${account.password}`).toString('base64')}`;
+/** Signs the spawned intake's sessions: a test mints its Bearer tokens with it. */
+const SESSION_SECRET = 'test-run-session-secret-0123456789abcdef';
 
-/** `Authorization` header for the intake API as TEST_STAFF. */
-export const testStaffBasic = () => basic(TEST_STAFF);
+/** `Authorization` header for the intake API as TEST_STAFF (a session token, as POST /api/sessies gives). */
+export const testStaffBearer = () => testBearer(TEST_STAFF.id, SESSION_SECRET);
 /** `Authorization` header for the intake API as TEST_CASEMANAGER. */
-export const testCasemanagerBasic = () => basic(TEST_CASEMANAGER);
+export const testCasemanagerBearer = () => testBearer(TEST_CASEMANAGER.id, SESSION_SECRET);
 
 export interface ProcessPeers {
   temporalAddress: string;
@@ -51,9 +52,10 @@ export function processEnv(peers: ProcessPeers, extra: Record<string, string> = 
     TWILIO_API_BASE_URL: peers.twilioBaseUrl,
     PUBLIC_BASE_URL: `http://127.0.0.1:${peers.intakePort ?? 1}`,
     LINK_SECRET: 'test-run-link-secret-0123456789abcdef',
-    STAFF_ACCOUNTS: `${TEST_STAFF.id}:${TEST_STAFF.password},${TEST_CASEMANAGER.id}:${TEST_CASEMANAGER.password}`,
-    STAFF_ROLES: `${TEST_STAFF.id}=helpline@alle,${TEST_CASEMANAGER.id}=casemanager@alle`,
-    SESSION_SECRET: 'test-run-session-secret-0123456789abcdef',
+    // TEST_STAFF and TEST_CASEMANAGER with their roles, test hashes and TOTP secrets
+    // (testkit/staffAccounts.ts); test/unit/localLogin.test.ts checks the file against them.
+    STAFF_ACCOUNTS_FILE: join(__dirname, 'processAccounts.json'),
+    SESSION_SECRET,
     ...(peers.intakePort !== undefined ? { INTAKE_PORT: String(peers.intakePort) } : {}),
     DELIVERY_LOG_DIR: join(peers.dir, 'deliveries'),
     REPORT_DB_PATH: join(peers.dir, 'report.db'),

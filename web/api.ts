@@ -193,7 +193,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/api/sessies', async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) return badRequest(request, reply, problemsOf(parsed.error));
-    const outcome = attemptLogin(request, auth, parsed.data.id, parsed.data.password);
+    const outcome = await attemptLogin(request, auth, parsed.data.id, parsed.data.password, parsed.data.code);
     if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
     if (outcome.status === 'rejected') return fail(request, reply, 401, 'unauthorized', 'wrong_login');
     const now = clock();

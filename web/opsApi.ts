@@ -131,14 +131,12 @@ export function opsOpenApiPaths(helpers: {
   json: (schema: z.ZodType) => Record<string, unknown>;
   errorContent: (description: string) => Record<string, unknown>;
   referenceParameter: Record<string, unknown>;
-  throttled: Record<string, unknown>;
 }): Record<string, unknown> {
-  const { json, errorContent, referenceParameter, throttled } = helpers;
+  const { json, errorContent, referenceParameter } = helpers;
   const refused = {
     '401': errorContent('Not authenticated'),
     '403': errorContent('Authenticated, but the role may not use the ops room or take this action'),
     '404': errorContent("No melding with this reference in the staff member's regions"),
-    '429': throttled,
   };
   const summaries: Record<OpsActionName, string> = {
     herinnering: 'Ops: notify the tier an open request awaits again, now',

@@ -104,8 +104,8 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
-    // The id is kept so a colleague need not type it again; the password never comes back.
+    const outcome = await attemptLogin(request, auth, body.id, body.wachtwoord, body.code);
+    // The id is kept so a colleague need not type it again; the password and code never come back.
     const typedId = typeof body.id === 'string' ? body.id.slice(0, 100) : '';
     if (outcome.status === 'throttled') {
       return reply

@@ -6,6 +6,7 @@
  * itself never reaches the UI; a change from another origin is refused; a logout revokes the
  * session for the intake as well.
  */
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
@@ -50,10 +51,13 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: OWN,
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${address.port}`,
-      STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
-      OPS_STAFF_IDS: OPS.id,
       SESSION_SECRET: SECRET,
     },
+    accounts: await testAccounts({
+      STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
+      OPS_STAFF_IDS: OPS.id,
+    }),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent', name: 'codec' }),
     sessionRevocations: revocations,
   });
@@ -77,6 +81,7 @@ async function logIn(account: { id: string; password: string }, back?: string) {
     payload: new URLSearchParams({
       id: account.id,
       wachtwoord: account.password,
+      code: testCode(account.id),
       ...(back ? { terug: back } : {}),
     }).toString(),
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
-import { processEnv, testStaffBasic } from '../../testkit/processEnv';
+import { processEnv, testStaffBearer } from '../../testkit/processEnv';
 
 jest.setTimeout(180_000);
 
@@ -77,7 +77,7 @@ describe('/metrics on the worker and the intake service', () => {
     intake = spawnEntry('web/main.ts', env);
     await Promise.all([waitForPort(intakePort, 60_000), waitForPort(metricsPort, 60_000)]);
 
-    const basic = testStaffBasic();
+    const basic = testStaffBearer();
     const receivedAt = new Date();
     const started = await fetch(`http://127.0.0.1:${intakePort}/api/meldingen`, {
       method: 'POST',

@@ -4,6 +4,7 @@
  * other region; the flagged cases show their note and link to their case pages; the coordinator of
  * the region and ops see it, other roles get 403, a region not served (or none) 404.
  */
+import { testBearer } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { createRegionOverview, type RegionOverview } from '../../cases/regionOverview';
 import type { MeldingIntake } from '../../domain/types';
@@ -21,7 +22,7 @@ const ACCOUNTS: Record<string, [string, string]> = {
   helpline: ['helpline-017', 'helpline-wachtwoord-1'],
   ops: ['ops', 'ops-wachtwoord-123'],
 };
-const basic = (as: string) => `Basic ${Buffer.from(ACCOUNTS[as]!.join(':')).toString('base64')}`;
+const bearer = (as: string) => testBearer(ACCOUNTS[as]![0], TEST_CONFIG.SESSION_SECRET);
 
 let h: IntakeHarness;
 /** The service's time, moved on by a test to put deadlines behind it. */
@@ -40,7 +41,7 @@ const stateOf = (reference: string): Promise<CaseState> =>
   h.client.workflow.getHandle(reference).query(caseState);
 
 const api = (url: string, as: string, lang = 'nl') =>
-  h.app.inject({ method: 'GET', url, headers: { authorization: basic(as), 'accept-language': lang } });
+  h.app.inject({ method: 'GET', url, headers: { authorization: bearer(as), 'accept-language': lang } });
 const page = (url: string, as: string, lang = 'nl') =>
   h.app.inject({ method: 'GET', url, headers: { cookie: cookies[as]!, 'accept-language': lang } });
 
@@ -48,7 +49,7 @@ const flag = (reference: string, body: object, as = 'cm') =>
   h.app.inject({
     method: 'POST',
     url: `/api/meldingen/${reference}/decisions/casusoverleg`,
-    headers: { authorization: basic(as), 'content-type': 'application/json' },
+    headers: { authorization: bearer(as), 'content-type': 'application/json' },
     payload: body,
   });
 

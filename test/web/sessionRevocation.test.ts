@@ -3,6 +3,7 @@
  * too, and ops revoke every session of an account at once (a lost laptop), with the revocation
  * kept in the SQLite file so a restarted intake service still refuses it.
  */
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ async function intakeService() {
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
     meldingen: noCases,
     sessionRevocations: revocations,
@@ -51,7 +54,11 @@ afterAll(async () => {
 });
 
 async function apiToken(app: FastifyInstance, id: string, password: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/sessies', payload: { id, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/sessies',
+    payload: { id, password, code: testCode(id) },
+  });
   expect(res.statusCode).toBe(201);
   return res.json().token as string;
 }
@@ -69,7 +76,7 @@ test('after logout, a copy of the session cookie is refused', async () => {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1',
+    payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}`,
   });
   expect(login.statusCode).toBe(303);
   const cookie = login.cookies.find((c) => c.name === 'csg_sessie')!;

@@ -1,32 +1,29 @@
 /**
- * Staff authentication: accounts from STAFF_ACCOUNTS, a signed session cookie for the form, and
- * for the API a Bearer session token (from POST /api/sessies) or HTTP Basic with the same account.
+ * Staff authentication: local accounts from the account file (password and TOTP code, checked by
+ * localLogin.ts), a signed session cookie for the form, and for the API a Bearer session token
+ * (from POST /api/sessies, which takes the code too).
  *
  * Sessions are HMAC-signed tokens (no session store to lose or to leak); they last one helpline
  * shift, and can be revoked before that (sessionRevocations.ts): at logout, or by ops for an account. Form posts carry a CSRF token derived from the session, on top of a
- * SameSite=Strict cookie. Passwords are compared in constant time, and every account is checked
- * so the time taken does not reveal which ids exist.
+ * SameSite=Strict cookie.
  *
- * Every password check of the three login paths (form, POST /api/sessies, Basic) goes through
+ * Every password check of the login paths (the form, the codec's form, POST /api/sessies) goes through
  * `attemptLogin`, so the guessing throttle (loginThrottle.ts) cannot be forgotten on one of them.
  * Bearer tokens are not throttled: they are signed, not guessable, and an expired one at the end
  * of a shift must not count against the centre's shared address.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Staff } from '../../domain/access';
 import type { LoginThrottle, ThrottleScope } from './loginThrottle';
 import type { SessionRevocations } from './sessionRevocations';
+import type { LocalAccount } from '../../config/accountFile';
+import { verifyLocalLogin, type TotpReplayGuard } from './localLogin';
 
 export const SESSION_COOKIE = 'csg_sessie';
 /** One shift: long enough for a night on the phone, short enough that a forgotten browser expires. */
 export const SESSION_TTL_MS = 10 * 60 * 60 * 1000;
-
-export interface StaffAccount {
-  id: string;
-  password: string;
-}
 
 export interface StaffSession {
   staffId: string;
@@ -34,42 +31,6 @@ export interface StaffSession {
   sessionId: string;
   issuedAt: Date;
   expiresAt: Date;
-}
-
-/** Parses "id:password,id:password" (already validated by config/env.ts). */
-export function parseStaffAccounts(spec: string): StaffAccount[] {
-  return spec
-    .split(',')
-    .map((pair) => pair.trim())
-    .filter(Boolean)
-    .map((pair) => {
-      const colon = pair.indexOf(':');
-      return { id: pair.slice(0, colon), password: pair.slice(colon + 1) };
-    });
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Returns the staff id when id and password match an account; compares every account in constant time. */
-export function checkCredentials(
-  accounts: StaffAccount[],
-  id: unknown,
-  password: unknown,
-): string | undefined {
-  if (typeof id !== 'string' || typeof password !== 'string' || id.length > 200 || password.length > 500) {
-    return undefined;
-  }
-  const givenId = digest(id);
-  const givenPassword = digest(password);
-  let found: string | undefined;
-  for (const account of accounts) {
-    const idMatches = timingSafeEqual(givenId, digest(account.id));
-    const passwordMatches = timingSafeEqual(givenPassword, digest(account.password));
-    if (idMatches && passwordMatches) found = account.id;
-  }
-  return found;
 }
 
 function hmac(secret: string, value: string): string {
@@ -127,7 +88,10 @@ export function verifyCsrf(sessionToken: string, given: unknown, secret: string)
 }
 
 export interface AuthConfig {
-  accounts: StaffAccount[];
+  /** The local accounts (config/accountFile.ts): password hash and TOTP secret each. */
+  accounts: readonly LocalAccount[];
+  /** The TOTP codes already used to log in: each is accepted once. */
+  totpReplays: TotpReplayGuard;
   sessionSecret: string;
   clock: () => Date;
   /** Secure cookies when the service is reached over https. */
@@ -137,8 +101,8 @@ export interface AuthConfig {
   /** Sessions revoked before their expiry (logout, or ops revoking an account). */
   revocations?: SessionRevocations;
   /**
-   * Each account's role and regions (config/staffRoles.ts), looked up on every request: the
-   * session token carries only the staff id, so a changed role holds from the next restart on.
+   * Each account's role and regions (the account file), looked up on every request: the session
+   * token carries only the staff id, so a changed role holds from the next restart on.
    */
   staff?: ReadonlyMap<string, Staff>;
 }
@@ -169,12 +133,13 @@ function logTag(secret: string, value: string): string {
 }
 
 /** One login attempt on any path: refused while throttled, else checked, and its outcome counted. */
-export function attemptLogin(
+export async function attemptLogin(
   request: FastifyRequest,
   config: AuthConfig,
   id: unknown,
   password: unknown,
-): LoginOutcome {
+  code: unknown,
+): Promise<LoginOutcome> {
   const keys = { accountId: typeof id === 'string' ? id : undefined, clientIp: request.ip };
   const tags = (scope: ThrottleScope) =>
     scope === 'account' && keys.accountId !== undefined
@@ -191,7 +156,12 @@ export function attemptLogin(
     );
     return { status: 'throttled', retryAfterSeconds: refusal.retryAfterSeconds };
   }
-  const staffId = checkCredentials(config.accounts, id, password);
+  const staffId = await verifyLocalLogin(
+    { accounts: config.accounts, clock: config.clock, replays: config.totpReplays },
+    id,
+    password,
+    code,
+  );
   if (staffId) {
     config.throttle.recordSuccess(keys);
     return { status: 'accepted', staffId };
@@ -217,23 +187,17 @@ export function sessionFromCookie(
   return session && token ? { session, token } : undefined;
 }
 
-/** The staff identity of an API request: Bearer session token, or Basic with a staff account. */
+/**
+ * The staff identity of an API request: a Bearer session token from POST /api/sessies. HTTP Basic
+ * is refused: it carries a password but no second factor, and would be a way around it.
+ */
 export function staffFromAuthorization(request: FastifyRequest, config: AuthConfig): LoginOutcome {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return { status: 'rejected' };
   const [scheme, value] = header.split(' ', 2);
-  if (!value) return { status: 'rejected' };
-  if (scheme?.toLowerCase() === 'bearer') {
-    const staffId = validSession(value.trim(), config)?.staffId;
-    return staffId ? { status: 'accepted', staffId } : { status: 'rejected' };
-  }
-  if (scheme?.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return { status: 'rejected' };
-    return attemptLogin(request, config, decoded.slice(0, colon), decoded.slice(colon + 1));
-  }
-  return { status: 'rejected' };
+  if (!value || scheme?.toLowerCase() !== 'bearer') return { status: 'rejected' };
+  const staffId = validSession(value.trim(), config)?.staffId;
+  return staffId ? { status: 'accepted', staffId } : { status: 'rejected' };
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, config: AuthConfig): void {
