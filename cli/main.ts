@@ -20,6 +20,9 @@
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
  * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
  */
+import { createInterface } from 'node:readline';
+import { loadAccountFile, staffOfAccounts } from '../config/accountFile';
+import { ACCOUNT_COMMANDS, ACCOUNT_USAGE, runAccountCli } from './account';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
@@ -86,7 +89,8 @@ ${BESLUIT_USAGE}
   stuck                                                      open verzoeken over hun termijn, oudste eerst
   sessies-intrekken <medewerker-id>                          alle sessies van een medewerker nu intrekken
 ${OPS_USAGE}
-${PRIVACY_USAGE}`;
+${PRIVACY_USAGE}
+${ACCOUNT_USAGE}`;
 
 const STAFF_COMMANDS = ['start', 'status', 'ack', 'besluit', 'stuck', 'sessies-intrekken'];
 const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
@@ -310,8 +314,32 @@ export function failureText(error: unknown): string {
   return `Mislukt: onverwachte fout (technische melding: ${technical(error)})`;
 }
 
+/** The first line of standard input: the password, typed or piped, never an argument. */
+async function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY)
+    process.stderr.write('Wachtwoord (wordt getoond; typ het waar niemand meekijkt): ');
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // Accounts are a file, not a case: no Temporal needed.
+  if (ACCOUNT_COMMANDS.includes(argv[0] ?? '')) {
+    process.exitCode = await runAccountCli(argv, {
+      file: process.env.STAFF_ACCOUNTS_FILE,
+      nodeEnv: process.env.NODE_ENV,
+      readPassword: readStdinLine,
+      now: () => new Date(),
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+    return;
+  }
   // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
   if (![...STAFF_COMMANDS, ...OPS_COMMANDS, ...PRIVACY_COMMANDS].includes(argv[0] ?? '')) {
     console.error(USAGE);
@@ -319,14 +347,18 @@ async function main(): Promise<void> {
     return;
   }
   const settings: TemporalSettings = loadTemporalSettings();
-  // Read before connecting: a bad STAFF_ROLES is a usage error, whatever Temporal says.
-  const staffRoles = staffRolesSet(process.env.STAFF_ROLES)
-    ? staffDirectory({
-        staffRoles: process.env.STAFF_ROLES,
-        opsStaffIds: process.env.OPS_STAFF_IDS,
-        regionIds: [...REGIONS.keys()],
-      })
-    : undefined;
+  // Read before connecting: a bad account file or STAFF_ROLES is a usage error, whatever Temporal
+  // says. The account file, when set, is the one source of roles, as for the services.
+  const accountFile = process.env.STAFF_ACCOUNTS_FILE;
+  const staffRoles = accountFile
+    ? staffOfAccounts(loadAccountFile(accountFile))
+    : staffRolesSet(process.env.STAFF_ROLES)
+      ? staffDirectory({
+          staffRoles: process.env.STAFF_ROLES,
+          opsStaffIds: process.env.OPS_STAFF_IDS,
+          regionIds: [...REGIONS.keys()],
+        })
+      : undefined;
   let temporal: TemporalClientHandle;
   try {
     temporal = await connectTemporalClient(settings);
