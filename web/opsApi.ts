@@ -1,7 +1,7 @@
 /**
  * The ops API: move a stuck case on and read its history, for staff whose role may use the ops
  * room (`ops_overzicht` in domain/access.ts: the ops role). Same authentication as the staff API
- * (Bearer session token or Basic account); a staff member without it gets 403 and nothing
+ * (a Bearer session token); a staff member without it gets 403 and nothing
  * happens. Each action is then checked again by the scoped case client (cases/access.ts): a case
  * outside the staff member's regions answers 404.
  *
@@ -63,7 +63,7 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
       void reply
         .code(401)
         .header('www-authenticate', 'Bearer realm="csg-meldingen"')
-        .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
+        .send({ error: 'unauthorized', message: 'Bearer session token required (POST /api/sessies)' });
       return undefined;
     }
     const staff = staffOf(auth, outcome.staffId);
