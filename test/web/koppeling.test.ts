@@ -52,7 +52,11 @@ async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as], code: testCode(as) }).toString(),
+    payload: new URLSearchParams({
+      id: as,
+      wachtwoord: ACCOUNTS[as],
+      code: testCode(as, new Date(Date.now() + shift)),
+    }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: '/meldingen/zoeken', headers: { cookie } });

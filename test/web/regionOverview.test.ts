@@ -4,7 +4,7 @@
  * other region; the flagged cases show their note and link to their case pages; the coordinator of
  * the region and ops see it, other roles get 403, a region not served (or none) 404.
  */
-import { testBearer } from '../../testkit/staffAccounts';
+import { testBearer, testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { createRegionOverview, type RegionOverview } from '../../cases/regionOverview';
 import type { MeldingIntake } from '../../domain/types';
@@ -22,7 +22,9 @@ const ACCOUNTS: Record<string, [string, string]> = {
   helpline: ['helpline-017', 'helpline-wachtwoord-1'],
   ops: ['ops', 'ops-wachtwoord-123'],
 };
-const bearer = (as: string) => testBearer(ACCOUNTS[as]![0], TEST_CONFIG.SESSION_SECRET);
+// Minted at the service's time: a token older than a shift would be refused.
+const bearer = (as: string) =>
+  testBearer(ACCOUNTS[as]![0], TEST_CONFIG.SESSION_SECRET, new Date(Date.now() + offsetMs));
 
 let h: IntakeHarness;
 /** The service's time, moved on by a test to put deadlines behind it. */
@@ -82,7 +84,11 @@ beforeAll(async () => {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ id, wachtwoord }).toString(),
+      payload: new URLSearchParams({
+        id,
+        wachtwoord,
+        code: testCode(id, new Date(Date.now() + offsetMs)),
+      }).toString(),
     });
     cookies[as] = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   }

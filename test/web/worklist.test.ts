@@ -199,7 +199,11 @@ async function loginCookie(id: Account): Promise<{ cookie: string; landing: stri
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: ACCOUNTS[id], code: testCode(id) }).toString(),
+    payload: new URLSearchParams({
+      id,
+      wachtwoord: ACCOUNTS[id],
+      code: testCode(id, new Date(Date.now() + AHEAD_MS)),
+    }).toString(),
   });
   expect(login.statusCode).toBe(303);
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
