@@ -3,6 +3,7 @@
  * session cookie from the login form), one view after another, each timed, with the Temporal
  * calls each view made counted on the way.
  */
+import { testAccounts, testCode, acceptReplayedCodes } from '../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../config/logger';
@@ -140,6 +141,8 @@ export async function pageBench(stack: { client: Client; taskQueue: string }): P
     client: counting.client,
     taskQueue: stack.taskQueue,
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent', name: 'bench-staff-pages' }),
   });
   const cookies = new Map<string, string>();
@@ -150,7 +153,11 @@ export async function pageBench(stack: { client: Client; taskQueue: string }): P
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ id: staffId, wachtwoord: PASSWORDS[staffId] ?? '' }).toString(),
+      payload: new URLSearchParams({
+        id: staffId,
+        wachtwoord: PASSWORDS[staffId] ?? '',
+        code: testCode(staffId),
+      }).toString(),
     });
     const session = login.cookies.find((c) => c.name === 'csg_sessie');
     if (!session) throw new Error(`bench: no session for ${staffId} (login answered ${login.statusCode})`);

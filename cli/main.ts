@@ -24,6 +24,9 @@
  * Talks to Temporal directly (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TASK_QUEUE); it needs
  * none of the service's secrets. Exit codes: 0 done, 1 refused or failed, 2 wrong usage.
  */
+import { createInterface } from 'node:readline';
+import { loadAccountFile, staffOfAccounts } from '../config/accountFile';
+import { ACCOUNT_COMMANDS, ACCOUNT_USAGE, runAccountCli } from './account';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
@@ -107,7 +110,8 @@ ${BESLUIT_USAGE}
 ${RESEAL_USAGE}
 ${OPS_USAGE}
 ${PRIVACY_USAGE}
-${ACCESS_LOG_USAGE}`;
+${ACCESS_LOG_USAGE}
+${ACCOUNT_USAGE}`;
 
 const STAFF_COMMANDS = ['start', 'status', 'ack', 'besluit', 'stuck', 'sessies-intrekken'];
 const OPS_COMMANDS = ['resend', 'reassign', 'close', 'history'];
@@ -346,8 +350,32 @@ export function failureText(error: unknown): string {
   return `Mislukt: onverwachte fout (technische melding: ${technical(error)})`;
 }
 
+/** The first line of standard input: the password, typed or piped, never an argument. */
+async function readStdinLine(): Promise<string> {
+  if (process.stdin.isTTY)
+    process.stderr.write('Wachtwoord (wordt getoond; typ het waar niemand meekijkt): ');
+  const lines = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  // Accounts are a file, not a case: no Temporal needed.
+  if (ACCOUNT_COMMANDS.includes(argv[0] ?? '')) {
+    process.exitCode = await runAccountCli(argv, {
+      file: process.env.STAFF_ACCOUNTS_FILE,
+      nodeEnv: process.env.NODE_ENV,
+      readPassword: readStdinLine,
+      now: () => new Date(),
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+    return;
+  }
   // A typo or a bare `npm run cli` gets the usage at once, without settings or a server.
   const commands = [
     ...STAFF_COMMANDS,
@@ -362,14 +390,18 @@ async function main(): Promise<void> {
     return;
   }
   const settings: TemporalSettings = loadTemporalSettings();
-  // Read before connecting: a bad STAFF_ROLES is a usage error, whatever Temporal says.
-  const staffRoles = staffRolesSet(process.env.STAFF_ROLES)
-    ? staffDirectory({
-        staffRoles: process.env.STAFF_ROLES,
-        opsStaffIds: process.env.OPS_STAFF_IDS,
-        regionIds: [...REGIONS.keys()],
-      })
-    : undefined;
+  // Read before connecting: a bad account file or STAFF_ROLES is a usage error, whatever Temporal
+  // says. The account file, when set, is the one source of roles, as for the services.
+  const accountFile = process.env.STAFF_ACCOUNTS_FILE;
+  const staffRoles = accountFile
+    ? staffOfAccounts(loadAccountFile(accountFile))
+    : staffRolesSet(process.env.STAFF_ROLES)
+      ? staffDirectory({
+          staffRoles: process.env.STAFF_ROLES,
+          opsStaffIds: process.env.OPS_STAFF_IDS,
+          regionIds: [...REGIONS.keys()],
+        })
+      : undefined;
   if (argv[0] === RESEAL_COMMAND) {
     process.exitCode = await reseal(argv.slice(1), settings, staffRoles);
     return;

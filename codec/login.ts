@@ -74,7 +74,7 @@ export function registerCodecLogin(
           codecLoginPage(pageUi(request, '/inloggen'), { failed: true, back, csrfToken, oidcOrganisation }),
         );
     }
-    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
+    const outcome = await attemptLogin(request, auth, body.id, body.wachtwoord, body.code);
     if (outcome.status !== 'accepted') {
       const csrfToken = await csrfTokenBeforeLogin(request, reply);
       return reply

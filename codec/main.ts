@@ -5,6 +5,7 @@
  */
 import { codecOidcSettings, loadCodecEnv, type CodecEnv } from '../config/codecEnv';
 import { ConfigError } from '../config/configError';
+import { loadStaffAccounts, type LocalAccount } from '../config/accountFile';
 import { createLogger } from '../config/logger';
 import { payloadCodecFor } from '../config/temporal';
 import { openStaffSessionStore } from '../web/kit/sessionStore';
@@ -13,8 +14,10 @@ import { openAccessLog } from '../accessLog';
 
 async function main(): Promise<void> {
   let env: CodecEnv;
+  let accounts: LocalAccount[];
   try {
     env = loadCodecEnv();
+    accounts = loadStaffAccounts(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   const app = await buildCodecServer({
     codec: payloadCodecFor(env),
     config: env,
+    accounts,
     logger,
     oidc: codecOidcSettings(env),
     // The intake's store: its sessions are honoured here, and one ended there is ended here.

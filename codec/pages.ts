@@ -2,6 +2,7 @@
 import type { PageUi } from '../web/kit/language';
 import { html } from '../web/kit/html';
 import { layout } from '../web/kit/layout';
+import { oneTimeCodeField } from '../web/views/loginPage';
 import { messagePage } from '../web/kit/messagePage';
 import { oidcChoice } from '../web/kit/oidcChoice';
 
@@ -46,6 +47,7 @@ export function codecLoginPage(
         autocomplete="current-password"
         required
       />
+      ${oneTimeCodeField(ui)}
       <p class="utrecht-paragraph">
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           ${t('login.submit')}

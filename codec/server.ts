@@ -6,7 +6,9 @@
  * - Only staff accounts with the ops role, never the helpline's. A browser logs in with the
  *   intake's staff session (HttpOnly, SameSite=Strict; here or on the intake: one login for both),
  *   looked up in the intake's session store on every request; this server holds no session secret;
- *   a command-line client sends HTTP Basic with an ops account.
+ *   a command-line client sends a Bearer session token of an ops account (POST /api/sessies on the
+ *   intake, with password and code; `--codec-auth "Bearer <token>"`). HTTP Basic is refused: it
+ *   carries no second factor.
  * - With CODEC_TEMPORAL_UI_URL the server also serves the Temporal Web UI on its own origin, behind
  *   the same login (uiProxy.ts): the UI's calls to /decode are then same-origin and carry the
  *   session without any setting in the UI.
@@ -20,14 +22,20 @@ import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
 import type { CodecEnv } from '../config/codecEnv';
 import type { OidcSettings } from '../config/oidcEnv';
 import type { Logger } from '../config/logger';
 import { PayloadDecryptionError, type ScopedPayloadCodec } from '../config/payloadCodec';
 import { REGIONS } from '../regions';
-import { staffDirectory } from '../config/staffRoles';
-import { attemptLogin, parseStaffAccounts, staffOf, type AuthConfig } from '../web/kit/auth';
+import { staffOfAccounts, type LocalAccount } from '../config/accountFile';
+import { staffFromAuthorization, staffOf, type AuthConfig } from '../web/kit/auth';
+import { createTotpReplayGuard, type TotpReplayGuard } from '../web/kit/localLogin';
 import { openStaffSessionStore, type StaffSessionStore } from '../web/kit/sessionStore';
 import { registerStaffSessions } from '../web/kit/staffSessions';
 import { registerLanguage } from '../web/kit/language';
@@ -46,18 +54,17 @@ const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export type CodecServerConfig = Pick<
   CodecEnv,
-  | 'CODEC_PUBLIC_URL'
-  | 'CODEC_UI_ORIGINS'
-  | 'CODEC_TEMPORAL_UI_URL'
-  | 'STAFF_ACCOUNTS'
-  | 'OPS_STAFF_IDS'
-  | 'STAFF_ROLES'
+  'CODEC_PUBLIC_URL' | 'CODEC_UI_ORIGINS' | 'CODEC_TEMPORAL_UI_URL'
 >;
 
 export interface CodecServerDeps {
   /** Opens payloads for the namespace the Web UI names (its X-Namespace header). */
   codec: ScopedPayloadCodec;
   config: CodecServerConfig;
+  /** The intake's local accounts (STAFF_ACCOUNTS_FILE): only those with the ops role get in. */
+  accounts: readonly LocalAccount[];
+  /** TOTP codes already used; in memory unless handed in. */
+  totpReplays?: TotpReplayGuard;
   logger: Logger;
   clock?: () => Date;
   loginThrottle?: LoginThrottle;
@@ -77,21 +84,16 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
   const clock = deps.clock ?? (() => new Date());
   const ownOrigin = new URL(deps.config.CODEC_PUBLIC_URL).origin;
   const uiOrigins = new Set([ownOrigin, ...(deps.config.CODEC_UI_ORIGINS ?? [])]);
-  const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
   const auth: AuthConfig = {
-    accounts,
+    accounts: deps.accounts,
+    totpReplays: deps.totpReplays ?? createTotpReplayGuard(),
     // Keys only this process's log tags of failed logins: the codec holds no session secret.
     sessionSecret: randomBytes(32).toString('base64url'),
     clock,
     secureCookies: deps.config.CODEC_PUBLIC_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     sessions: deps.sessions ?? openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' }, clock),
-    staff: staffDirectory({
-      staffRoles: deps.config.STAFF_ROLES,
-      opsStaffIds: deps.config.OPS_STAFF_IDS,
-      regionIds: [...REGIONS.keys()],
-      accountIds: accounts.map((a) => a.id),
-    }),
+    staff: staffOfAccounts(deps.accounts),
   };
 
   const caseViews = deps.accessLog ? codecAccessLog({ log: deps.accessLog, ownOrigin, clock }) : undefined;
@@ -130,24 +132,19 @@ export async function buildCodecServer(deps: CodecServerDeps): Promise<FastifyIn
     maxAge: 600,
   });
 
-  /** The ops id of the caller: an ops session, or Basic credentials of an ops account (throttled). */
-  const opsIdOf = (request: Parameters<typeof attemptLogin>[0]) => {
+  /** The ops id of the caller: an ops session cookie, or a Bearer session token of an ops account. */
+  const opsIdOf = async (request: FastifyRequest) => {
     const access = opsAccessOf(request);
     if (access.status === 'ops') return access.staffId;
-    const header = request.headers.authorization;
-    if (typeof header !== 'string' || !/^basic /i.test(header)) return undefined;
-    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return undefined;
-    const outcome = attemptLogin(request, auth, decoded.slice(0, colon), decoded.slice(colon + 1));
-    return outcome.status === 'accepted' && staffOf(auth, outcome.staffId)?.role === 'ops'
+    const outcome = await staffFromAuthorization(request, auth);
+    return outcome.status === 'accepted' && (outcome.staff ?? staffOf(auth, outcome.staffId))?.role === 'ops'
       ? outcome.staffId
       : undefined;
   };
 
   for (const direction of ['decode', 'encode'] as const) {
     app.post(`/${direction}`, async (request, reply) => {
-      const opsId = opsIdOf(request);
+      const opsId = await opsIdOf(request);
       if (!opsId) {
         request.log.warn({ event: 'codec_unauthenticated', direction }, 'codec: no valid ops credential');
         return reply.code(401).send({ error: 'unauthenticated', message: 'log in as ops staff first' });

@@ -2,22 +2,22 @@
  * The codec server's environment. It is off unless configured: `npm start` runs it only when
  * CODEC_PUBLIC_URL is set, and then every variable here is checked before it listens.
  *
- * It shares the intake's staff accounts, roles and session store (STAFF_ACCOUNTS, OPS_STAFF_IDS,
- * STAFF_ROLES, STAFF_SESSION_DB or SESSION_DATABASE_URL): one ops login serves the ops pages and
- * the codec. It holds no session secret: a session is a row in that store, not a signed token. Only accounts with the ops role get in: reading decoded case data in the Temporal UI is
- * a different permission from registering a melding.
+ * It shares the intake's staff accounts, roles and session store (STAFF_ACCOUNTS_FILE,
+ * STAFF_SESSION_DB or SESSION_DATABASE_URL): one ops login serves the ops pages and the codec. It
+ * holds no session secret: a session is a row in that store, not a signed token. Only accounts
+ * with the ops role get in: reading decoded case data in the Temporal UI is a different permission
+ * from registering a melding.
  */
 import { z } from 'zod';
 import {
+  accountFilePath,
   blindIndexKey,
   DEFAULT_STAFF_SESSION_DB,
   envSchema,
   parseInProduction,
   port,
   sessionDatabaseUrl,
-  staffAccountsSpec,
 } from './env';
-import { opsStaffIdsSchema } from './opsRole';
 import { temporalEnvSchema } from './temporal';
 import { oidcEnvSchema, oidcSettings, type OidcSettings } from './oidcEnv';
 
@@ -60,9 +60,7 @@ export const codecEnvSchema = temporalEnvSchema
       .string()
       .url('CODEC_TEMPORAL_UI_URL must be the URL of the Temporal Web UI, like http://127.0.0.1:8233')
       .optional(),
-    STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
-    OPS_STAFF_IDS: opsStaffIdsSchema,
-    STAFF_ROLES: z.string().optional(),
+    STAFF_ACCOUNTS_FILE: accountFilePath,
     STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
     /** The intake's identity provider, for the ops login here too (config/oidcEnv.ts). */
     ...oidcEnvSchema.shape,

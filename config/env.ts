@@ -3,9 +3,8 @@
  * a message that names the variable and says what is expected; nothing starts half-configured.
  */
 import { z } from 'zod';
-import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { ConfigError, parseEnv } from './configError';
-import { opsStaffIdsSchema, parseOpsStaffIds, unknownOpsIds } from './opsRole';
+import { opsStaffIdsSchema } from './opsRole';
 import { productionProblems } from './productionRules';
 import { staffDirectory } from './staffRoles';
 import { REGIONS } from '../regions';
@@ -62,6 +61,10 @@ export function optionalBlindIndexKey(source: Record<string, string | undefined>
   return parseEnv(z.object({ BLIND_INDEX_KEY: blindIndexKey }), source).BLIND_INDEX_KEY;
 }
 
+/** The path of the account file (config/accountFile.ts), read once the environment is valid. */
+export const accountFilePath = z
+  .string({ error: 'STAFF_ACCOUNTS_FILE must be the path of the staff account file (JSON)' })
+  .min(1, 'STAFF_ACCOUNTS_FILE must be the path of the staff account file (JSON)');
 export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -105,26 +108,24 @@ export const envSchema = z.object({
   INTAKE_HOST: z.string().min(1).default('127.0.0.1'),
   INTAKE_PORT: port('INTAKE_PORT').default(3000),
   /**
-   * Staff accounts as "id:password" pairs separated by commas; passwords are compared in constant
-   * time. The id is what the case history records as who decided, so it is pseudonymous: the
-   * intake's own staff id rule (2-40 letters, digits, . _ -), so no names or email addresses, and
-   * no account that could log in but then be refused by the intake.
+   * The local staff accounts: a JSON file of id, role, regions, argon2id password hash and TOTP
+   * secret per account (config/accountFile.ts; `npm run cli -- account ...` writes it). Never a
+   * clear password in the environment.
    */
-  STAFF_ACCOUNTS: staffAccountsSpec('STAFF_ACCOUNTS'),
+  STAFF_ACCOUNTS_FILE: accountFilePath,
   /** Keys the intake's derived references and the login log's tags (sessions are store rows, not signed). */
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters'),
   /** SQLite file of staff sessions (web/kit/sessionStore.ts); unused when SESSION_DATABASE_URL is set. */
   STAFF_SESSION_DB: z.string().min(1).default(DEFAULT_STAFF_SESSION_DB),
   /** PostgreSQL holding staff sessions in the cluster profile, shared by every intake process and the codec. */
   SESSION_DATABASE_URL: sessionDatabaseUrl,
-  /** Staff ids (of STAFF_ACCOUNTS) with the ops role: ops API, moving stuck cases on (config/opsRole.ts). */
+  /** The command line only, without STAFF_ACCOUNTS_FILE: ids that may take the ops actions (config/opsRole.ts). */
   OPS_STAFF_IDS: opsStaffIdsSchema,
   /** Keys the blind index a case is found again by (phone, name with date of birth): cases/blindIndex.ts. */
   BLIND_INDEX_KEY: blindIndexKey,
   /**
-   * Each account's role and regions, "id=role@regions" entries (config/staffRoles.ts). Set: every
-   * account needs exactly one role (here or in OPS_STAFF_IDS). Unset: accounts not in
-   * OPS_STAFF_IDS are the national helpline.
+   * The command line only, without STAFF_ACCOUNTS_FILE: each id's role and regions,
+   * "id=role@regions" entries (config/staffRoles.ts). The services take roles from the account file.
    */
   STAFF_ROLES: z.string().optional(),
   /** The worker's delivery log, which the privacy officer's export reads and erasure prunes (cases/privacy/). */
@@ -161,38 +162,11 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-/**
- * Accounts as "id:password" pairs separated by commas; passwords are compared in constant time.
- * The id is what the case history (or the codec server's log) records as who acted, so it is
- * pseudonymous: the intake's own staff id rule (2-40 letters, digits, . _ -), so no names or
- * email addresses, and no account that could log in but then be refused by the intake.
- */
-export function staffAccountsSpec(name: string) {
-  return z.string().refine(
-    (spec) =>
-      spec.split(',').every((pair) => {
-        // Split at the first colon, as the login does: ids have none, passwords may.
-        const colon = pair.indexOf(':');
-        return (
-          colon > 0 &&
-          STAFF_ID_PATTERN.test(pair.slice(0, colon)) &&
-          /^[^,\s]{12,}$/.test(pair.slice(colon + 1))
-        );
-      }),
-    `${name} must be "id:password" pairs separated by commas: ids of 2-40 letters, digits, . _ - (no email addresses), passwords of 12+ characters`,
-  );
-}
-
 export { ConfigError };
 
 /** Parses the environment; throws ConfigError naming every bad variable and what it expects. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const env = parseInProduction(envSchema, source);
-  const accountIds = env.STAFF_ACCOUNTS.split(',').map((pair) => pair.slice(0, pair.indexOf(':')));
-  const unknown = unknownOpsIds(parseOpsStaffIds(env.OPS_STAFF_IDS), accountIds);
-  if (unknown.length > 0) {
-    throw new ConfigError([`OPS_STAFF_IDS names ids that are not in STAFF_ACCOUNTS: ${unknown.join(', ')}`]);
-  }
   // One key for one job: a payload key that also keys the index would tie their rotations together.
   if ([...env.PAYLOAD_KEYS.keys.values()].some((key) => key.equals(env.BLIND_INDEX_KEY))) {
     throw new ConfigError(['BLIND_INDEX_KEY must be its own key, not one of PAYLOAD_KEYS']);
@@ -201,7 +175,6 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     staffRoles: env.STAFF_ROLES,
     opsStaffIds: env.OPS_STAFF_IDS,
     regionIds: [...REGIONS.keys()],
-    accountIds,
   });
   oidcSettings(env);
   return env;

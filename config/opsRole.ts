@@ -1,7 +1,7 @@
 /**
- * The ops role: which staff accounts may move stuck cases on (re-send, re-assign,
- * close) and read a case's history. `OPS_STAFF_IDS` names them, comma-separated; each is a staff
- * id of STAFF_ACCOUNTS (checked by loadEnv where both are known). Unset: nobody has the role,
+ * The ops role of the command line when it has no account file (STAFF_ACCOUNTS_FILE, whose roles
+ * the services use): which staff ids may move stuck cases on (re-send, re-assign, close) and read
+ * a case's history. `OPS_STAFF_IDS` names them, comma-separated. Unset: nobody has the role,
  * unless STAFF_ROLES gives it (config/staffRoles.ts folds both into one role per account).
  */
 import { z } from 'zod';
@@ -20,9 +20,4 @@ export function parseOpsStaffIds(spec: string | undefined): ReadonlySet<string> 
   if (spec === undefined || spec.trim() === '') return new Set();
   if (!isIdList(spec)) throw new ConfigError([MESSAGE]);
   return new Set(spec.split(',').map((id) => id.trim()));
-}
-
-/** Ops ids that are not staff accounts: a typo would otherwise leave ops locked out unnoticed. */
-export function unknownOpsIds(opsIds: ReadonlySet<string>, accountIds: string[]): string[] {
-  return [...opsIds].filter((id) => !accountIds.includes(id));
 }

@@ -17,14 +17,8 @@ export const DEVELOPMENT_VALUES: Readonly<Record<string, string>> = {
   TWILIO_AUTH_TOKEN: 'dev-twilio-auth-token',
 };
 
-/** The passwords of scripts/dev.env's STAFF_ACCOUNTS, whatever id they are given. */
-export const DEVELOPMENT_PASSWORDS: ReadonlySet<string> = new Set([
-  'helpline-dev-wachtwoord',
-  'ops-dev-wachtwoord',
-  'cm-lim-dev-wachtwoord',
-  'coord-lim-dev-wachtwoord',
-  'coord-gzm-dev-wachtwoord',
-]);
+/** The development account file scripts/dev.env points at: its hashes and TOTP secrets are public. */
+export const DEVELOPMENT_ACCOUNT_FILE = 'dev-accounts.json';
 
 /** Variables that must be https in production: what travels to or from them is a credential. */
 const HTTPS_ONLY: Readonly<Record<string, string>> = {
@@ -36,8 +30,6 @@ const HTTPS_ONLY: Readonly<Record<string, string>> = {
   OIDC_REDIRECT_URI: 'the login code comes back to it, and staff cookies are only Secure on https',
 };
 
-const ACCOUNT_LISTS = ['STAFF_ACCOUNTS'];
-
 /** The problems of a production environment: one line per variable, naming it and never its value. */
 export function productionProblems(source: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
@@ -46,16 +38,11 @@ export function productionProblems(source: Record<string, string | undefined>): 
       problems.push(`${name} is the public development value of scripts/dev.env; production needs its own`);
     }
   }
-  for (const name of ACCOUNT_LISTS) {
-    const ids = (source[name] ?? '')
-      .split(',')
-      .filter((pair) => DEVELOPMENT_PASSWORDS.has(pair.slice(pair.indexOf(':') + 1).trim()))
-      .map((pair) => pair.slice(0, pair.indexOf(':')).trim());
-    if (ids.length > 0) {
-      problems.push(
-        `${name}: ${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} a public development password of scripts/dev.env; production needs its own`,
-      );
-    }
+  const accountFile = source.STAFF_ACCOUNTS_FILE?.trim() ?? '';
+  if (accountFile === DEVELOPMENT_ACCOUNT_FILE || accountFile.endsWith(`/${DEVELOPMENT_ACCOUNT_FILE}`)) {
+    problems.push(
+      `STAFF_ACCOUNTS_FILE is the public development account file of scripts/dev.env; production needs its own`,
+    );
   }
   for (const [name, why] of Object.entries(HTTPS_ONLY)) {
     const value = source[name];
@@ -64,4 +51,47 @@ export function productionProblems(source: Record<string, string | undefined>): 
     }
   }
   return problems;
+}
+
+/**
+ * The TOTP secrets and password hashes of scripts/dev-accounts.json, public like everything there
+ * (the passwords are in docs/development.md): an account file copied from it, or an entry pasted
+ * from it, would let anyone who read the repository log in. Kept in step with that file by
+ * test/unit/productionEnv.test.ts.
+ */
+export const DEVELOPMENT_TOTP_SECRETS: ReadonlySet<string> = new Set([
+  '6IBAMFDQY6BX7JMFFD7M6TDHYIRXDNMY',
+  'L7SOVUOM3SOUSTXZBVKZWIJKPOIEIINU',
+  'OZQQ3M2AMO625B7T5K5UORWDZCVUJDXQ',
+  '6AQ4SJ5QRD7BHIEJ57DNNMY5PNB5DHHK',
+  'VFCLGPNYLH2RTC7JXVX5DNL5FO4QRAO2',
+  '4ONWVIVVL5GU77N32FQJFF2BQA52247U',
+  'FFD2YJGRCX4TW2AEZDQYB6AWRRUUK74V',
+]);
+export const DEVELOPMENT_PASSWORD_HASHES: ReadonlySet<string> = new Set([
+  '$argon2id$v=19$m=65536,p=4,t=3$Vm4kuaetC4KJLdRoCeUr1w$/fWRs02NineP1AOdMhUGlPdt+i/5+kEytXO17YWfgcU',
+  '$argon2id$v=19$m=65536,p=4,t=3$2bb1L6/s7RQ4MupWa8TovQ$FcEYmWwC8vobxhhH13JGrC2O4+qneXIppOCJgXj24WU',
+  '$argon2id$v=19$m=65536,p=4,t=3$L+0UHRTDBpTSSVyAOKV+AQ$bwh0JvjmtH4ni1TkunTupEiVIpzdKhdzMQHtVGJdr/A',
+  '$argon2id$v=19$m=65536,p=4,t=3$4qmuELvVd6vmKqUr8mYqLA$RMnsX+VT9WqtWullXM96+Hiwe7JVlGATANq1DY30fYI',
+  '$argon2id$v=19$m=65536,p=4,t=3$XOW4xNs7q2L4e6eV9rO7WA$uYbkXT64NF1UNKvrCMXs88GIGvEmKIX0U9LfTg8ttQo',
+  '$argon2id$v=19$m=65536,p=4,t=3$r8XHUCB9eFaEL2QUUQgJEg$8mRFy6Z/L0gAlLQv9WX7oJrZfrEDLF9AZ1txOM65dzA',
+  '$argon2id$v=19$m=65536,p=4,t=3$jv+bJ0dJe+6/NgmnOGAyVw$nIwgiFOOwSg48KU683Iz7fsLJffu5WgAC3nTIWnaOQM',
+]);
+
+/** The accounts of a production account file that carry a public development secret, by id. */
+export function developmentAccountProblems(
+  accounts: ReadonlyArray<{ id: string; totpSecret: string; passwordHash: string }>,
+): string[] {
+  const ids = accounts
+    .filter(
+      (account) =>
+        DEVELOPMENT_TOTP_SECRETS.has(account.totpSecret) ||
+        DEVELOPMENT_PASSWORD_HASHES.has(account.passwordHash),
+    )
+    .map((account) => account.id);
+  return ids.length === 0
+    ? []
+    : [
+        `STAFF_ACCOUNTS_FILE: ${ids.join(', ')} ${ids.length === 1 ? 'has' : 'have'} a public development secret of scripts/dev-accounts.json; production needs its own`,
+      ];
 }

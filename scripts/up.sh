@@ -84,7 +84,7 @@ fi
 wait_for_port intake "$INTAKE_PORT" 60
 
 if [ -n "$codec_endpoint" ] && [ -n "${CODEC_TEMPORAL_UI_URL:-}" ]; then
-  web_ui="$codec_endpoint   (log in as ops / ops-dev-wachtwoord: cases readable; filter e.g. CsgPhase = \"watchful_waiting\")"
+  web_ui="$codec_endpoint   (log in as ops / ops-dev-wachtwoord + login code: cases readable; filter e.g. CsgPhase = \"watchful_waiting\")"
 else
   web_ui="http://localhost:8233   (cases: Workflows; payloads stay ciphertext without the codec server)"
 fi
@@ -94,10 +94,12 @@ cat <<INFO
 The CSG melding engine is up (profile: $profile).
   Temporal Web UI   $web_ui
   Mail inbox        http://localhost:1080   (what partners receive by email)
-  Intake            http://localhost:${INTAKE_PORT}   (log in as helpline / helpline-dev-wachtwoord)
+  Intake            http://localhost:${INTAKE_PORT}   (log in as helpline / helpline-dev-wachtwoord + login code)
   SMS inbox         http://localhost:4010   (what partners receive by SMS; Twilio contract mock behind it)
   Worker log        .data/logs/worker.log
   Metrics           http://localhost:${WORKER_METRICS_PORT:-off}/metrics (worker); intake /metrics with METRICS_TOKEN
+Login code (TOTP) of a development account, e.g. helpline:  npm run cli -- dev-code helpline
+  (other accounts and passwords: docs/configuration.md; a real account: npm run cli -- account toevoegen)
 Start a sample melding:  npm run demo
 Stop everything:         npm stop
 INFO

@@ -5,6 +5,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { testCode } from './staffAccounts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
@@ -45,7 +46,8 @@ export async function tabTo(page: Page, id: string, most = 120): Promise<void> {
 
 /**
  * Opens `url` (behind the login), logs in with the keyboard alone (the login page focuses the
- * account field, Tab leads to the password, Enter submits) and waits to be back at `url`.
+ * account field, Tab leads to the password and on to the code, which the test account's
+ * authenticator would show now; Enter submits) and waits to be back at `url`.
  */
 export async function logInByKeyboard(
   page: Page,
@@ -62,6 +64,9 @@ export async function logInByKeyboard(
   await page.keyboard.press('Tab');
   await waitForFocus(page, 'wachtwoord');
   await page.keyboard.type(password);
+  await page.keyboard.press('Tab');
+  await waitForFocus(page, 'code');
+  await page.keyboard.type(testCode(account));
   await Promise.all([page.waitForURL(url), page.keyboard.press('Enter')]);
 }
 

@@ -21,9 +21,22 @@ import { createPartnerLinks } from '../cases/links';
 import { buildServer, type IntakeConfig } from '../web/server';
 import { openTestCaseFile } from './caseFile';
 import { createDevServerEnv, TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from './temporal';
+import {
+  acceptReplayedCodes,
+  seedTestSessions,
+  testAccounts,
+  testBearer,
+  type TestStaffSpec,
+} from './staffAccounts';
+import { openStaffSessionStore } from '../web/kit/sessionStore';
+import { staffOfAccounts } from '../config/accountFile';
+import { createTotpReplayGuard } from '../web/kit/localLogin';
 import { workflowBundle } from './workflowBundle';
 
-export const TEST_CONFIG: IntakeConfig = {
+/** The service's settings and, as test text, its accounts (testkit/staffAccounts.ts makes them local accounts). */
+export type TestIntakeConfig = IntakeConfig & TestStaffSpec;
+
+export const TEST_CONFIG: TestIntakeConfig = {
   PUBLIC_BASE_URL: 'http://intake.test',
   LINK_SECRET: 'test-link-secret-0123456789abcdef-0123456789',
   STAFF_ACCOUNTS:
@@ -36,11 +49,12 @@ export const TEST_CONFIG: IntakeConfig = {
   BLIND_INDEX_KEY: TEST_BLIND_INDEX_KEY,
 };
 
-export const BASIC_HELPLINE = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
+/** The API as the national helpline (a Bearer session of helpline-017). */
+export const AS_HELPLINE = testBearer('helpline-017');
 /** Another helpline colleague: a case started by somebody else. */
-export const BASIC_HELPLINE_COLLEAGUE = `Basic ${Buffer.from('helpline-018:helpline-wachtwoord-2').toString('base64')}`;
+export const AS_HELPLINE_COLLEAGUE = testBearer('helpline-018');
 /** A casemanager serving every region: acknowledgements and check-ins. */
-export const BASIC_CASEMANAGER = `Basic ${Buffer.from('cm-017:casemanager-wachtwoord-1').toString('base64')}`;
+export const AS_CASEMANAGER = testBearer('cm-017');
 
 export interface SentRequest {
   message: PartnerRequestMessage;
@@ -118,7 +132,9 @@ export async function startIntakeHarness(
     /** Prometheus registry, counters and token for /metrics. */
     metrics?: IntakeMetricsDeps;
     /** Settings over TEST_CONFIG, e.g. more accounts with their roles. */
-    config?: Partial<IntakeConfig>;
+    config?: Partial<TestIntakeConfig>;
+    /** Refuse a TOTP code used before, as production does; suites that log in often leave it off. */
+    refuseReplayedCodes?: boolean;
     /** The semester report store the cases that end write to; one in memory when left out. */
     reportStore?: ReportStore;
     /**
@@ -137,7 +153,7 @@ export async function startIntakeHarness(
   const env = await createDevServerEnv();
   const taskQueue = options.taskQueue ?? `intake-test-${Math.random().toString(36).slice(2, 8)}`;
   const sent: SentRequest[] = [];
-  const config: IntakeConfig = {
+  const config: TestIntakeConfig = {
     ...TEST_CONFIG,
     PUBLIC_BASE_URL: options.publicBaseUrl ?? TEST_CONFIG.PUBLIC_BASE_URL,
     ...options.config,
@@ -158,10 +174,17 @@ export async function startIntakeHarness(
     running = worker.run();
   }
   const client = env.client as unknown as Client;
+  const accounts = await testAccounts(config);
+  // The API's AS_HELPLINE, AS_CASEMANAGER, ... name these sessions.
+  const sessions = openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' });
+  await seedTestSessions(sessions, staffOfAccounts(accounts).values());
   const app = await buildServer({
     client,
     taskQueue,
     config,
+    accounts,
+    sessions,
+    totpReplays: options.refuseReplayedCodes ? createTotpReplayGuard() : acceptReplayedCodes,
     logger: options.logger ?? createLogger({ level: 'silent', name: 'intake-test' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
@@ -179,6 +202,7 @@ export async function startIntakeHarness(
     caseFile,
     async stop() {
       await app.close();
+      await sessions.close();
       worker?.shutdown();
       await running;
       await env.teardown();

@@ -12,6 +12,7 @@ import { walkAsCasemanager } from './pageTourCasemanager';
 import {
   go,
   login,
+  opsLaterClock,
   PAGE_TIMEOUT_MS,
   PageFailed,
   SIZES,
@@ -208,7 +209,7 @@ async function walk(
   await step(
     'ops-overview',
     async () => {
-      await login(ops, stack.opsLaterBase, '/ops', 'ops', 'ops-wachtwoord-123');
+      await login(ops, stack.opsLaterBase, '/ops', 'ops', 'ops-wachtwoord-123', opsLaterClock());
       await ops.waitForSelector('#referentie');
     },
     ops,

@@ -5,6 +5,7 @@
  * in the development stack's `.data/`.
  */
 import { join } from 'node:path';
+import { testCode } from './staffAccounts';
 import { TEST_BLIND_INDEX_KEY_ENV, TEST_PAYLOAD_KEYS_ENV } from './temporal';
 
 /** The national helpline: starts meldingen, records the victim's own decisions. */
@@ -12,13 +13,34 @@ export const TEST_STAFF = { id: 'helpline-017', password: 'helpline-wachtwoord-1
 /** A casemanager for every region: acknowledges requests, records check-ins. */
 export const TEST_CASEMANAGER = { id: 'cm-017', password: 'casemanager-wachtwoord-1' };
 
-const basic = (account: { id: string; password: string }) =>
-  `Basic ${Buffer.from(`${account.id}:${account.password}`).toString('base64')}`;
+const SESSION_SECRET = 'test-run-session-secret-0123456789abcdef';
 
-/** `Authorization` header for the intake API as TEST_STAFF. */
-export const testStaffBasic = () => basic(TEST_STAFF);
-/** `Authorization` header for the intake API as TEST_CASEMANAGER. */
-export const testCasemanagerBasic = () => basic(TEST_CASEMANAGER);
+/**
+ * `Authorization` header for a spawned intake's API as this account: a login at POST /api/sessies
+ * with password and code, once per intake and account (a code is accepted only once).
+ */
+const bearers = new Map<string, Promise<string>>();
+function apiBearer(intakeBase: string, account: { id: string; password: string }): Promise<string> {
+  const key = `${intakeBase} ${account.id}`;
+  let bearer = bearers.get(key);
+  if (!bearer) {
+    bearer = (async () => {
+      const res = await fetch(`${intakeBase}/api/sessies`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: account.id, password: account.password, code: testCode(account.id) }),
+      });
+      if (res.status !== 201) throw new Error(`login of ${account.id} at ${intakeBase}: HTTP ${res.status}`);
+      return `Bearer ${((await res.json()) as { token: string }).token}`;
+    })();
+    bearers.set(key, bearer);
+  }
+  return bearer;
+}
+/** As TEST_STAFF, at the intake on `intakeBase` (e.g. http://127.0.0.1:3100). */
+export const testStaffBearer = (intakeBase: string) => apiBearer(intakeBase, TEST_STAFF);
+/** As TEST_CASEMANAGER. */
+export const testCasemanagerBearer = (intakeBase: string) => apiBearer(intakeBase, TEST_CASEMANAGER);
 
 export interface ProcessPeers {
   temporalAddress: string;
@@ -51,9 +73,10 @@ export function processEnv(peers: ProcessPeers, extra: Record<string, string> = 
     TWILIO_API_BASE_URL: peers.twilioBaseUrl,
     PUBLIC_BASE_URL: `http://127.0.0.1:${peers.intakePort ?? 1}`,
     LINK_SECRET: 'test-run-link-secret-0123456789abcdef',
-    STAFF_ACCOUNTS: `${TEST_STAFF.id}:${TEST_STAFF.password},${TEST_CASEMANAGER.id}:${TEST_CASEMANAGER.password}`,
-    STAFF_ROLES: `${TEST_STAFF.id}=helpline@alle,${TEST_CASEMANAGER.id}=casemanager@alle`,
-    SESSION_SECRET: 'test-run-session-secret-0123456789abcdef',
+    // TEST_STAFF and TEST_CASEMANAGER with their roles, test hashes and TOTP secrets
+    // (testkit/staffAccounts.ts); test/unit/localLogin.test.ts checks the file against them.
+    STAFF_ACCOUNTS_FILE: join(__dirname, 'processAccounts.json'),
+    SESSION_SECRET,
     ...(peers.intakePort !== undefined ? { INTAKE_PORT: String(peers.intakePort) } : {}),
     DELIVERY_LOG_DIR: join(peers.dir, 'deliveries'),
     REPORT_DB_PATH: join(peers.dir, 'report.db'),

@@ -4,6 +4,7 @@
  * the codec server and Debian's Chromium; the walk's variants (language, size, invented person)
  * and the small moves every step makes (open a page expecting its status, log in).
  */
+import { acceptReplayedCodes, testAccounts, testCode } from './staffAccounts';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { buildCodecServer } from '../codec/server';
@@ -19,6 +20,8 @@ import { TEST_PAYLOAD_KEYS } from './temporal';
 export const PAGE_TIMEOUT_MS = 20_000;
 /** The ops overview is shown as ops would see it two days on, when the sample requests are overdue. */
 const OPS_CLOCK_AHEAD_MS = 2 * 24 * 3600_000;
+/** The time of the ops-later service. */
+export const opsLaterClock = () => new Date(Date.now() + OPS_CLOCK_AHEAD_MS);
 
 export const SIZES = {
   desktop: { width: 1280, height: 900 },
@@ -124,8 +127,10 @@ export async function startTourStack(
       client: h.client,
       taskQueue: h.taskQueue,
       config: { ...TEST_CONFIG, PUBLIC_BASE_URL: base },
+      accounts: await testAccounts(TEST_CONFIG),
+      totpReplays: acceptReplayedCodes,
       logger: createLogger({ level: 'silent', name: 'tour-ops-later' }),
-      clock: () => new Date(Date.now() + OPS_CLOCK_AHEAD_MS),
+      clock: opsLaterClock,
     });
     await stack.opsLater.listen({ host: '127.0.0.1', port: laterPort });
     stack.opsLaterBase = `http://localhost:${laterPort}`;
@@ -136,9 +141,12 @@ export async function startTourStack(
       config: {
         CODEC_PUBLIC_URL: stack.codecBase,
         CODEC_UI_ORIGINS: ['http://localhost:8233'],
+      },
+      accounts: await testAccounts({
         STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
         OPS_STAFF_IDS: 'ops',
-      },
+      }),
+      totpReplays: acceptReplayedCodes,
       logger: createLogger({ level: 'silent', name: 'tour-codec' }),
     });
     await stack.codec.listen({ host: '127.0.0.1', port: codecPort });
@@ -164,9 +172,18 @@ export async function go(on: Page, url: string, expected = 200): Promise<void> {
   if (status !== expected) throw new Error(`${url} answered ${status}, not ${expected}`);
 }
 
-export async function login(on: Page, at: string, next: string, id: string, password: string): Promise<void> {
+/** Logs in with the account's code at `when`: the service's time (the ops-later one runs ahead). */
+export async function login(
+  on: Page,
+  at: string,
+  next: string,
+  id: string,
+  password: string,
+  when: Date = new Date(),
+): Promise<void> {
   await go(on, `${at}${next}`);
   await on.fill('#id', id);
   await on.fill('#wachtwoord', password);
-  await Promise.all([on.waitForURL(`${at}${next}`), on.press('#wachtwoord', 'Enter')]);
+  await on.fill('#code', testCode(id, when));
+  await Promise.all([on.waitForURL(`${at}${next}`), on.press('#code', 'Enter')]);
 }

@@ -1,6 +1,6 @@
 /**
  * The JSON API: start a melding, read its state (no personal data), record decisions. Every route
- * needs a staff identity (Bearer session token or Basic account). Invalid input answers 400 with
+ * needs a staff identity (a Bearer session token from POST /api/sessies). Invalid input answers 400 with
  * field-level problems and starts nothing; a repeated start (same reference, or same
  * Idempotency-Key) answers with the existing case instead of a second one. Too many failed
  * logins (per id from one client, or per client) answer 429 with Retry-After until the lock ends.
@@ -195,7 +195,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/api/sessies', async (request, reply) => {
     const parsed = loginSchema.safeParse(request.body);
     if (!parsed.success) return badRequest(request, reply, problemsOf(parsed.error));
-    const outcome = attemptLogin(request, auth, parsed.data.id, parsed.data.password);
+    const outcome = await attemptLogin(request, auth, parsed.data.id, parsed.data.password, parsed.data.code);
     if (outcome.status === 'throttled') return tooManyAttempts(request, reply, outcome.retryAfterSeconds);
     if (outcome.status === 'rejected') return fail(request, reply, 401, 'unauthorized', 'wrong_login');
     const staff = staffOf(auth, outcome.staffId);

@@ -14,6 +14,8 @@ export const referenceParam = z
 export const loginSchema = z.strictObject({
   id: z.string().max(200),
   password: z.string().max(500),
+  /** The six digits of the account's authenticator app (TOTP). */
+  code: z.string().max(20),
 });
 
 export const problemSchema = z.object({

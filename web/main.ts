@@ -4,6 +4,7 @@
  */
 import { Registry } from 'prom-client';
 import { ConfigError, loadEnv, type Env } from '../config/env';
+import { loadStaffAccounts, type LocalAccount } from '../config/accountFile';
 import { createIntakeMetrics, registerCaseGauges } from '../config/metrics';
 import { createLogger } from '../config/logger';
 import { connectTemporalClient } from '../config/temporal';
@@ -16,8 +17,10 @@ import { oidcSettings } from '../config/oidcEnv';
 
 async function main(): Promise<void> {
   let env: Env;
+  let accounts: LocalAccount[];
   try {
     env = loadEnv();
+    accounts = loadStaffAccounts(env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     client,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     config: env,
+    accounts,
     logger,
     sessions,
     caseFile,

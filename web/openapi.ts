@@ -22,7 +22,7 @@ const errorContent = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
-/** Every route that checks a password (Basic, or the login itself) can refuse a guesser. */
+/** The login, the one route that checks a password, can refuse a guesser. */
 const throttled = {
   ...errorContent(
     'Too many failed logins for this staff id or from this address: refused, even with the right password, until the window ends',
@@ -56,7 +56,6 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '403': errorContent("The staff member's role may not record this decision; nothing changed"),
             '404': errorContent("No open melding with this reference in the staff member's regions"),
             '409': errorContent("Refused by the case's current state; nothing changed"),
-            '429': throttled,
           },
         },
       },
@@ -71,11 +70,16 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
         'Start and steer meldingen of the Centrum Seksueel Geweld pathway. Responses never contain personal data except what the caller sent.',
     },
     servers: [{ url: serverUrl }],
-    security: [{ bearer: [] }, { basic: [] }],
+    // No HTTP Basic: a password alone, without the second factor, opens nothing.
+    security: [{ bearer: [] }],
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/sessies' },
-        basic: { type: 'http', scheme: 'basic', description: 'A staff account (STAFF_ACCOUNTS)' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'Session token from POST /api/sessies (staff id, password and the TOTP code of the account). HTTP Basic is not accepted: it cannot carry the second factor.',
+        },
       },
       schemas: {
         // Beside the intake's own fields: `linkedTo`, earlier meldingen of the same person.
@@ -94,13 +98,15 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
     paths: {
       '/api/sessies': {
         post: {
-          summary: 'Log in: get a Bearer session token',
+          summary: 'Log in with staff id, password and the six-digit TOTP code: get a Bearer session token',
           security: [],
           requestBody: { required: true, content: { 'application/json': { schema: json(loginSchema) } } },
           responses: {
             '201': { description: 'Session token' },
             '400': errorContent('Invalid input'),
-            '401': errorContent('Wrong id or password'),
+            '401': errorContent(
+              'Unknown id, wrong password or wrong, old or already used code (never which)',
+            ),
             '429': throttled,
           },
         },
@@ -127,7 +133,6 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             },
             '400': errorContent('No usable search, with the field named; nothing searched'),
             '401': errorContent('Not authenticated'),
-            '429': throttled,
           },
         },
         post: {
@@ -160,7 +165,6 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '403': errorContent(
               "The staff member's role may not start a melding, or the municipality lies outside their regions; nothing started",
             ),
-            '429': throttled,
           },
         },
       },
@@ -173,7 +177,6 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '401': errorContent('Not authenticated'),
             '403': errorContent("The staff member's role may not read cases"),
             '404': errorContent("Unknown reference, or a case outside the staff member's regions"),
-            '429': throttled,
           },
         },
       },
@@ -187,12 +190,11 @@ export function buildOpenApiDocument(serverUrl: string): Record<string, unknown>
             '400': errorContent('casemanager is not a staff id'),
             '401': errorContent('Not authenticated'),
             '403': errorContent("Only a casemanager has a worklist; only a coordinator sees another's"),
-            '429': throttled,
           },
         },
       },
       ...decisionPaths,
-      ...opsOpenApiPaths({ json, errorContent, referenceParameter, throttled }),
+      ...opsOpenApiPaths({ json, errorContent, referenceParameter }),
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The ops API: move a stuck case on and read its history, for staff whose role may use the ops
  * room (`ops_overzicht` in domain/access.ts: the ops role). Same authentication as the staff API
- * (Bearer session token or Basic account); a staff member without it gets 403 and nothing
+ * (a Bearer session token); a staff member without it gets 403 and nothing
  * happens. Each action is then checked again by the scoped case client (cases/access.ts): a case
  * outside the staff member's regions answers 404.
  *
@@ -63,7 +63,7 @@ export function registerOpsApi(app: FastifyInstance, deps: OpsApiDeps): void {
       void reply
         .code(401)
         .header('www-authenticate', 'Bearer realm="csg-meldingen"')
-        .send({ error: 'unauthorized', message: 'Bearer session token or Basic staff account required' });
+        .send({ error: 'unauthorized', message: 'Bearer session token required (POST /api/sessies)' });
       return undefined;
     }
     const staff = outcome.staff ?? staffOf(auth, outcome.staffId);
@@ -131,14 +131,12 @@ export function opsOpenApiPaths(helpers: {
   json: (schema: z.ZodType) => Record<string, unknown>;
   errorContent: (description: string) => Record<string, unknown>;
   referenceParameter: Record<string, unknown>;
-  throttled: Record<string, unknown>;
 }): Record<string, unknown> {
-  const { json, errorContent, referenceParameter, throttled } = helpers;
+  const { json, errorContent, referenceParameter } = helpers;
   const refused = {
     '401': errorContent('Not authenticated'),
     '403': errorContent('Authenticated, but the role may not use the ops room or take this action'),
     '404': errorContent("No melding with this reference in the staff member's regions"),
-    '429': throttled,
   };
   const summaries: Record<OpsActionName, string> = {
     herinnering: 'Ops: notify the tier an open request awaits again, now',

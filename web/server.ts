@@ -3,6 +3,7 @@
  * queue, configuration, logger, clock) so tests build the very same app and drive it with
  * `inject` or a real browser.
  */
+import { REGIONS } from '../regions';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import type { Client } from '@temporalio/client';
@@ -12,7 +13,9 @@ import type { Logger } from '../config/logger';
 import { translator } from '../i18n';
 import { apiLanguage, registerApi } from './api';
 import { countingMeldingService, registerMetricsRoute, type IntakeMetricsDeps } from './metricsRoute';
-import { parseStaffAccounts, type AuthConfig } from './kit/auth';
+import type { AuthConfig } from './kit/auth';
+import { createTotpReplayGuard, type TotpReplayGuard } from './kit/localLogin';
+import { staffOfAccounts, type LocalAccount } from '../config/accountFile';
 import { createLoginThrottle, type LoginThrottle } from './kit/loginThrottle';
 import { createMeldingService, type MeldingService } from '../cases/meldingService';
 import { createKoppelingService } from '../cases/koppeling';
@@ -23,8 +26,6 @@ import { buildOpenApiDocument } from './openapi';
 import { registerOpsApi } from './opsApi';
 import { registerOpsPages } from './opsPages';
 import { createOpsService } from '../cases/opsService';
-import { staffDirectory } from '../config/staffRoles';
-import { REGIONS } from '../regions';
 import type { CaseServices } from '../cases/access';
 import { listStuck } from '../cases/stuck';
 import { listOwned } from '../cases/worklist';
@@ -52,19 +53,17 @@ import { registerOidcLogin } from './oidcLogin';
 
 export type IntakeConfig = Pick<
   Env,
-  | 'PUBLIC_BASE_URL'
-  | 'LINK_SECRET'
-  | 'STAFF_ACCOUNTS'
-  | 'SESSION_SECRET'
-  | 'TWILIO_AUTH_TOKEN'
-  | 'BLIND_INDEX_KEY'
-> &
-  Partial<Pick<Env, 'OPS_STAFF_IDS' | 'STAFF_ROLES'>>;
+  'PUBLIC_BASE_URL' | 'LINK_SECRET' | 'SESSION_SECRET' | 'TWILIO_AUTH_TOKEN' | 'BLIND_INDEX_KEY'
+>;
 
 export interface IntakeServerDeps {
   client: Client;
   taskQueue: string;
   config: IntakeConfig;
+  /** The local staff accounts (STAFF_ACCOUNTS_FILE, config/accountFile.ts): who may log in, as what. */
+  accounts: readonly LocalAccount[];
+  /** TOTP codes already used; one per app, in memory, unless handed in. */
+  totpReplays?: TotpReplayGuard;
   logger: Logger;
   clock?: () => Date;
   /** Defaults to the Temporal-backed service over `client`. */
@@ -97,23 +96,16 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   const service =
     deps.meldingen ?? createMeldingService(deps.client, deps.taskQueue, deps.config.BLIND_INDEX_KEY);
   const meldingen = deps.metrics ? countingMeldingService(service, deps.metrics.counters) : service;
-  const accounts = parseStaffAccounts(deps.config.STAFF_ACCOUNTS);
-  // Checked again here (loadEnv checked it at start) for apps built from a config directly.
-  // The local accounts' roles; a login through the identity provider brings its own in the session.
-  const staffById = staffDirectory({
-    staffRoles: deps.config.STAFF_ROLES,
-    opsStaffIds: deps.config.OPS_STAFF_IDS,
-    regionIds: [...REGIONS.keys()],
-    accountIds: accounts.map((a) => a.id),
-  });
   const auth: AuthConfig = {
-    accounts,
+    accounts: deps.accounts,
+    totpReplays: deps.totpReplays ?? createTotpReplayGuard(),
     sessionSecret: deps.config.SESSION_SECRET,
     clock,
     secureCookies: deps.config.PUBLIC_BASE_URL.startsWith('https:'),
     throttle: deps.loginThrottle ?? createLoginThrottle({ now: () => clock().getTime() }),
     sessions: deps.sessions ?? openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' }, clock),
-    staff: staffById,
+    // The local accounts' roles; a login through the identity provider brings its own in the session.
+    staff: staffOfAccounts(deps.accounts),
   };
   const oidc =
     deps.oidc &&

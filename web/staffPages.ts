@@ -102,7 +102,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
 
   app.post('/inloggen', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    // The id is kept so a colleague need not type it again; the password never comes back.
+    // The id is kept so a colleague need not type it again; the password and code never come back.
     const typedId = typeof body.id === 'string' ? body.id.slice(0, 100) : '';
     if (!csrfValid(request)) {
       // Not this service's own form (or one left open past its session): no password is checked.
@@ -119,7 +119,7 @@ export function registerStaffPages(app: FastifyInstance, deps: StaffPagesDeps): 
           }),
         );
     }
-    const outcome = attemptLogin(request, auth, body.id, body.wachtwoord);
+    const outcome = await attemptLogin(request, auth, body.id, body.wachtwoord, body.code);
     if (outcome.status === 'throttled') {
       return reply
         .code(429)

@@ -10,8 +10,8 @@ import { launchChromium, logInByKeyboard, tabTo, waitForFocus } from '../../test
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort } from '../../testkit/processes';
 import {
-  BASIC_CASEMANAGER,
-  BASIC_HELPLINE,
+  AS_CASEMANAGER,
+  AS_HELPLINE,
   startIntakeHarness,
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
@@ -67,14 +67,14 @@ const dutchDate = (days: number) =>
  */
 async function dueToday(): Promise<string> {
   const { reference: _made, ...intake } = buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } });
-  const started = await api(BASIC_HELPLINE, 'POST', '/api/meldingen', intake);
+  const started = await api(AS_HELPLINE, 'POST', '/api/meldingen', intake);
   expect(started.statusCode).toBe(201);
   const { reference } = started.json() as { reference: string };
   await until('the handover request', async () =>
     (await stateOf(reference)).openRequests.some((r) => r.kind === 'casemanager_overdracht'),
   );
   const ack = await api(
-    BASIC_CASEMANAGER,
+    AS_CASEMANAGER,
     'POST',
     `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
     {
@@ -83,14 +83,14 @@ async function dueToday(): Promise<string> {
   );
   expect(ack.statusCode).toBe(200);
   const soon = new Date(Date.now() + 5 * 60_000).toISOString();
-  const planned = await api(BASIC_CASEMANAGER, 'POST', `/api/meldingen/${reference}/decisions/planning`, {
+  const planned = await api(AS_CASEMANAGER, 'POST', `/api/meldingen/${reference}/decisions/planning`, {
     action: 'toevoegen',
     at: soon,
   });
   expect(planned.statusCode).toBe(200);
   await until('the case on the worklist', async () =>
     (
-      (await api(BASIC_CASEMANAGER, 'GET', '/api/mijn-casussen')).json() as {
+      (await api(AS_CASEMANAGER, 'GET', '/api/mijn-casussen')).json() as {
         cases: Array<{ reference: string }>;
       }
     ).cases.some((c) => c.reference === reference),

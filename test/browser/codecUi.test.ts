@@ -6,6 +6,7 @@
  * ops login the case page shows the victim's name and the memo decoded, without touching any
  * setting of the UI. A screenshot is written to .data/screenshots/ for whoever reviews the run.
  */
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,9 +56,12 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: codecUrl,
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${uiPort}`,
+    },
+    accounts: await testAccounts({
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
       OPS_STAFF_IDS: OPS.id,
-    },
+    }),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'warn', name: 'codec' }),
   });
   await codecServer.listen({ host: '127.0.0.1', port: codecPort });
@@ -117,6 +121,7 @@ afterAll(async () => {
 async function logIn(page: Page, account: { id: string; password: string }): Promise<void> {
   await page.getByLabel('Ops-code').fill(account.id);
   await page.getByLabel('Wachtwoord').fill(account.password);
+  await page.getByLabel('Inlogcode').fill(testCode(account.id));
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
 

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { focusedId, launchChromium, logInByKeyboard, waitForFocus } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort } from '../../testkit/processes';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 jest.setTimeout(180_000);
 
@@ -63,7 +63,7 @@ test.each(LANGUAGES)(
     const started = await h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
       payload: intake,
     });
     expect(started.statusCode).toBe(201);

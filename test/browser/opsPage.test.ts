@@ -3,6 +3,7 @@
  * gives its handover to the backup casemanager, is refused a close without a reason, then closes
  * it; each step is in the history with the ops id. Helpline staff get 403.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../testkit/browser';
 import { startMelding } from '../../cases/meldingClient';
@@ -32,6 +33,7 @@ async function login(page: Page, id: string, password: string, next: string) {
   await page.goto(`${base}${next}`);
   await page.fill('#id', id);
   await page.fill('#wachtwoord', password);
+  await page.fill('#code', testCode(id));
   await Promise.all([page.waitForURL(`${base}${next}`), page.keyboard.press('Enter')]);
 }
 

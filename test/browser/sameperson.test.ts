@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, logInByKeyboard } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort } from '../../testkit/processes';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 jest.setTimeout(180_000);
 
@@ -32,7 +32,7 @@ async function started(): Promise<string> {
   const res = await h.app.inject({
     method: 'POST',
     url: '/api/meldingen',
-    headers: { authorization: BASIC_HELPLINE },
+    headers: { authorization: AS_HELPLINE },
     payload: intake,
   });
   expect(res.statusCode).toBe(201);
@@ -80,7 +80,7 @@ test.each(LANGUAGES)('$lang: a casemanager links a running case and reopens a cl
   const withdrawn = await h.app.inject({
     method: 'POST',
     url: `/api/meldingen/${earlier}/decisions/intrekking`,
-    headers: { authorization: BASIC_HELPLINE },
+    headers: { authorization: AS_HELPLINE },
     payload: {},
   });
   expect(withdrawn.statusCode).toBe(200);

@@ -3,13 +3,14 @@
  * in, land on "mijn casussen" with its heading focused, Tab to a case they own and open it. In
  * each language.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import type { Browser } from 'playwright-core';
 import { launchChromium, tabTo, waitForFocus } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { freePort } from '../../testkit/processes';
 import {
-  BASIC_CASEMANAGER,
-  BASIC_HELPLINE,
+  AS_CASEMANAGER,
+  AS_HELPLINE,
   startIntakeHarness,
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
@@ -39,12 +40,12 @@ const api = (authorization: string, method: 'GET' | 'POST', url: string, payload
 /** A case the helpline started and cm-017 took over by acknowledging its handover. */
 async function ownedByCm017(): Promise<string> {
   const { reference: _made, ...intake } = buildIntake({ wishes: { police: 'nee', medicalCare: 'nee' } });
-  const started = await api(BASIC_HELPLINE, 'POST', '/api/meldingen', intake);
+  const started = await api(AS_HELPLINE, 'POST', '/api/meldingen', intake);
   expect(started.statusCode).toBe(201);
   const { reference } = started.json() as { reference: string };
   const deadline = Date.now() + 30_000;
   const handoverAsked = async () =>
-    ((await api(BASIC_HELPLINE, 'GET', `/api/meldingen/${reference}`)).json() as CaseState).openRequests.some(
+    ((await api(AS_HELPLINE, 'GET', `/api/meldingen/${reference}`)).json() as CaseState).openRequests.some(
       (r) => r.kind === 'casemanager_overdracht',
     );
   while (!(await handoverAsked())) {
@@ -52,7 +53,7 @@ async function ownedByCm017(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const ack = await api(
-    BASIC_CASEMANAGER,
+    AS_CASEMANAGER,
     'POST',
     `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
     {
@@ -63,7 +64,7 @@ async function ownedByCm017(): Promise<string> {
   // Visibility lists the new owner's case a moment later.
   while (
     !(
-      (await api(BASIC_CASEMANAGER, 'GET', '/api/mijn-casussen')).json() as {
+      (await api(AS_CASEMANAGER, 'GET', '/api/mijn-casussen')).json() as {
         cases: Array<{ reference: string }>;
       }
     ).cases.some((c) => c.reference === reference)
@@ -87,6 +88,9 @@ test.each([
   await page.keyboard.press('Tab');
   await waitForFocus(page, 'wachtwoord');
   await page.keyboard.type('casemanager-wachtwoord-1');
+  await page.keyboard.press('Tab');
+  await waitForFocus(page, 'code');
+  await page.keyboard.type(testCode('cm-017'));
   await Promise.all([page.waitForURL(`${base}/mijn-casussen`), page.keyboard.press('Enter')]);
 
   await waitForFocus(page, 'titel');

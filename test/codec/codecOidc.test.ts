@@ -4,6 +4,7 @@
  * region that accepts an assurance level (acr) as the second factor too; an account of another
  * role is refused as on the password login, with no session.
  */
+import { testAccounts } from '../../testkit/staffAccounts';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
 import { buildCodecServer } from '../../codec/server';
@@ -35,9 +36,11 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: OWN,
       CODEC_UI_ORIGINS: [UI],
+    },
+    accounts: await testAccounts({
       STAFF_ACCOUNTS: 'ops-nacht:ops-nacht-wachtwoord-1',
       OPS_STAFF_IDS: 'ops-nacht',
-    },
+    }),
     logger: createLogger({ level: 'silent', name: 'codec' }),
     oidc: provider.settings(`${OWN}/inloggen/oidc/terug`, { acceptedAcr: [ACR] }),
   });

@@ -4,6 +4,15 @@
  * origin; the right ops credential from the UI's origin gets the payload decoded, and the log
  * says who decoded how much, never what.
  */
+import { openStaffSessionStore, type StaffSessionStore } from '../../web/kit/sessionStore';
+import { staffOfAccounts } from '../../config/accountFile';
+import {
+  acceptReplayedCodes,
+  seedTestSessions,
+  testAccounts,
+  testBearer,
+  testCode,
+} from '../../testkit/staffAccounts';
 import { Writable } from 'node:stream';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +33,7 @@ const codec = new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS);
 const logLines: string[] = [];
 let app: FastifyInstance;
 let sealed: Payload[];
+let sessions: StaffSessionStore;
 
 beforeAll(async () => {
   const sink = new Writable({
@@ -32,22 +42,35 @@ beforeAll(async () => {
       done();
     },
   });
+  const accounts = await testAccounts({
+    STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},helpline-nacht:helpline-nacht-wachtwoord`,
+    OPS_STAFF_IDS: OPS.id,
+  });
+  // The intake's store, with the sessions a login at POST /api/sessies would leave there.
+  sessions = openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' });
+  await seedTestSessions(sessions, staffOfAccounts(accounts).values());
   app = await buildCodecServer({
     codec,
+    sessions,
     config: {
       CODEC_PUBLIC_URL: OWN,
       CODEC_UI_ORIGINS: [UI],
-      STAFF_ACCOUNTS: `${OPS.id}:${OPS.password}`,
-      OPS_STAFF_IDS: OPS.id,
     },
+    accounts,
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'info', name: 'codec' }, sink),
   });
   sealed = await codec.encode([defaultPayloadConverter.toPayload({ naam: SECRET_TEXT })]);
 });
-afterAll(() => app.close());
+afterAll(async () => {
+  await app.close();
+  await sessions.close();
+});
 
 const basic = (id: string, password: string) =>
   `Basic ${Buffer.from(`${id}:${password}`).toString('base64')}`;
+/** A session token from the intake's POST /api/sessies (the same store): the CLI's credential. */
+const bearer = (id: string) => testBearer(id);
 
 function decode(headers: Record<string, string>, body: unknown = toJson(sealed)) {
   return app.inject({
@@ -67,11 +90,9 @@ test('no credential is refused, and nothing is decoded', async () => {
   expect(res.body).not.toContain(Buffer.from(SECRET_TEXT).toString('base64'));
 });
 
-test('a wrong password, and the helpline account, are refused', async () => {
-  expect((await decode({ authorization: basic(OPS.id, 'wrong-password-123') })).statusCode).toBe(401);
-  expect((await decode({ authorization: basic('helpline', 'helpline-dev-wachtwoord') })).statusCode).toBe(
-    401,
-  );
+test('Basic is refused even with the right password (no second factor), and so is a helpline session', async () => {
+  expect((await decode({ authorization: basic(OPS.id, OPS.password) })).statusCode).toBe(401);
+  expect((await decode({ authorization: bearer('helpline-nacht') })).statusCode).toBe(401);
   const forged = `${Buffer.from(JSON.stringify({ s: OPS.id, e: 9e9 })).toString('base64url')}.forged`;
   expect((await decode({ origin: UI, cookie: `${CODEC_SESSION_COOKIE}=${forged}` })).statusCode).toBe(401);
 });
@@ -89,7 +110,7 @@ test('a foreign origin is refused, preflight and call, even with the right crede
   expect(preflight.statusCode).toBe(403);
   expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
 
-  const call = await decode({ origin: 'https://evil.example', authorization: basic(OPS.id, OPS.password) });
+  const call = await decode({ origin: 'https://evil.example', authorization: bearer(OPS.id) });
   expect(call.statusCode).toBe(403);
   expect(call.body).not.toContain(Buffer.from(SECRET_TEXT).toString('base64'));
 });
@@ -114,7 +135,7 @@ test('ops logs in on the login page; the cookie from the UI origin decodes; the 
     method: 'POST',
     url: '/inloggen',
     headers: { origin: OWN, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: `id=${OPS.id}&wachtwoord=${OPS.password}`,
+    payload: `id=${OPS.id}&wachtwoord=${OPS.password}&code=${testCode(OPS.id)}`,
   });
   expect(login.statusCode).toBe(200);
   const cookie = login.cookies.find((c) => c.name === CODEC_SESSION_COOKIE)!;
@@ -131,8 +152,8 @@ test('ops logs in on the login page; the cookie from the UI origin decodes; the 
   expect(logLines.join('')).not.toContain(SECRET_TEXT);
 });
 
-test('the Temporal CLI path: Basic credentials without an Origin decode; encode round-trips', async () => {
-  const res = await decode({ authorization: basic(OPS.id, OPS.password) });
+test('the Temporal CLI path: an ops session token without an Origin decodes; encode round-trips', async () => {
+  const res = await decode({ authorization: bearer(OPS.id) });
   expect(res.statusCode).toBe(200);
   expect(decodedText(res.body)).toContain(SECRET_TEXT);
 
@@ -140,17 +161,17 @@ test('the Temporal CLI path: Basic credentials without an Origin decode; encode 
   const encoded = await app.inject({
     method: 'POST',
     url: '/encode',
-    headers: { 'content-type': 'application/json', authorization: basic(OPS.id, OPS.password) },
+    headers: { 'content-type': 'application/json', authorization: bearer(OPS.id) },
     payload: JSON.stringify(plain),
   });
   expect(encoded.statusCode).toBe(200);
   expect(encoded.body).not.toContain(plain.payloads[0]!.data);
-  const back = await decode({ authorization: basic(OPS.id, OPS.password) }, JSON.parse(encoded.body));
+  const back = await decode({ authorization: bearer(OPS.id) }, JSON.parse(encoded.body));
   expect(decodedText(back.body)).toBe('"signaal"');
 });
 
 test('a malformed body names the field; a payload under an unknown key is 422, not a crash', async () => {
-  const bad = await decode({ authorization: basic(OPS.id, OPS.password) }, { payloads: [{ data: '%%%' }] });
+  const bad = await decode({ authorization: bearer(OPS.id) }, { payloads: [{ data: '%%%' }] });
   expect(bad.statusCode).toBe(400);
   expect(JSON.parse(bad.body).message).toMatch(/payloads\.0\.data/);
 
@@ -159,7 +180,7 @@ test('a malformed body names the field; a payload under an unknown key is 422, n
     keys: new Map([['elders', Buffer.alloc(32, 7)]]),
   });
   const foreign = await other.encode([defaultPayloadConverter.toPayload('x')]);
-  const res = await decode({ authorization: basic(OPS.id, OPS.password) }, toJson(foreign));
+  const res = await decode({ authorization: bearer(OPS.id) }, toJson(foreign));
   expect(res.statusCode).toBe(422);
   expect(JSON.parse(res.body).message).toMatch(/elders/);
 });

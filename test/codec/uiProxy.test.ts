@@ -6,6 +6,7 @@
  * itself never reaches the UI; a change from another origin is refused; a logout ends the
  * session for the intake as well (one store).
  */
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
 import { AesGcmPayloadCodec } from '../../config/payloadCodec';
@@ -50,9 +51,12 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: OWN,
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${address.port}`,
+    },
+    accounts: await testAccounts({
       STAFF_ACCOUNTS: `${OPS.id}:${OPS.password},${HELPLINE.id}:${HELPLINE.password}`,
       OPS_STAFF_IDS: OPS.id,
-    },
+    }),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent', name: 'codec' }),
     sessions,
   });
@@ -82,6 +86,7 @@ async function logIn(account: { id: string; password: string }, back?: string) {
     payload: new URLSearchParams({
       id: account.id,
       wachtwoord: account.password,
+      code: testCode(account.id),
       ...(back ? { terug: back } : {}),
     }).toString(),
   });

@@ -7,6 +7,7 @@
  * case. The Temporal UI is a stand-in that answers every call: what is tested is the codec
  * server's door in front of it.
  */
+import { testAccounts } from '../../testkit/staffAccounts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,8 +32,8 @@ import { staffDirectory } from '../../config/staffRoles';
 import { REGIONS } from '../../regions';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import {
-  BASIC_CASEMANAGER,
-  BASIC_HELPLINE,
+  AS_CASEMANAGER,
+  AS_HELPLINE,
   pathOf,
   startIntakeHarness,
   TEST_CONFIG,
@@ -89,9 +90,8 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: CODEC,
       CODEC_TEMPORAL_UI_URL: `http://127.0.0.1:${(ui.server.address() as { port: number }).port}`,
-      STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
-      OPS_STAFF_IDS: 'ops',
     },
+    accounts: await testAccounts({ STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123', OPS_STAFF_IDS: 'ops' }),
     logger: createLogger({ level: 'silent', name: 'access-log-codec' }),
     accessLog: log,
     sessions: codecSessions,
@@ -176,7 +176,7 @@ test('every way to see a victim’s details writes an entry, naming who and why'
 
   const api = await h.app.inject({
     url: `/api/meldingen/${viewed}`,
-    headers: { authorization: BASIC_CASEMANAGER },
+    headers: { authorization: AS_CASEMANAGER },
   });
   expect(api.statusCode).toBe(200);
   expect((await reasonsOf(viewed)).at(-1)).toBe('api cm-017');
@@ -255,7 +255,7 @@ test('the privacy officer reads one case’s entries on the page and the command
   // helpline-017 reads only the other case: its name must not appear in the viewed case's log.
   const read = await h.app.inject({
     url: `/api/meldingen/${other}`,
-    headers: { authorization: BASIC_HELPLINE },
+    headers: { authorization: AS_HELPLINE },
   });
   expect(read.statusCode).toBe(200);
   const entries = await log.ofCase(viewed);

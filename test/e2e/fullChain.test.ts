@@ -4,6 +4,7 @@
  * the casemanager's email reaches a real SMTP server and the SMS the Twilio contract mock; the
  * signed link in the email acknowledges the handover and the case moves on.
  */
+import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -22,7 +23,7 @@ import { REGIONS } from '../../regions';
 import { createPartnerLinks } from '../../cases/links';
 import { buildServer } from '../../web/server';
 import type { CaseState } from '../../workflows/messages';
-import { BASIC_HELPLINE, TEST_CONFIG } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, TEST_CONFIG } from '../../testkit/intakeHarness';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { plainText, startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
 import { createDevServerEnv, TEST_DATA_CONVERTER } from '../../testkit/temporal';
@@ -100,6 +101,8 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
       client: env.client as unknown as Client,
       taskQueue,
       config: TEST_CONFIG,
+      accounts: await testAccounts(TEST_CONFIG),
+      totpReplays: acceptReplayedCodes,
       logger,
     });
   });
@@ -124,7 +127,7 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
     const started = await app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE, 'content-type': 'application/json' },
+      headers: { authorization: AS_HELPLINE, 'content-type': 'application/json' },
       payload: intake,
     });
     expect(started.statusCode).toBe(201);
@@ -168,7 +171,7 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
       const res = await app.inject({
         method: 'GET',
         url: `/api/meldingen/${reference}`,
-        headers: { authorization: BASIC_HELPLINE },
+        headers: { authorization: AS_HELPLINE },
       });
       const body = res.json() as CaseState;
       return body.phase === 'watchful_waiting' ? body : undefined;

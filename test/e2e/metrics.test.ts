@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { spawnEntry, type RunningEntry } from '../../testkit/entryProcess';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
-import { processEnv, testStaffBasic } from '../../testkit/processEnv';
+import { processEnv, testStaffBearer } from '../../testkit/processEnv';
 
 jest.setTimeout(180_000);
 
@@ -78,7 +78,7 @@ describe('/metrics on the worker and the intake service', () => {
     intake = spawnEntry('web/main.ts', env);
     await Promise.all([waitForPort(intakePort, 60_000), waitForPort(metricsPort, 60_000)]);
 
-    const basic = testStaffBasic();
+    const basic = await testStaffBearer(`http://127.0.0.1:${intakePort}`);
     const receivedAt = new Date();
     const started = await fetch(`http://127.0.0.1:${intakePort}/api/meldingen`, {
       method: 'POST',

@@ -23,7 +23,7 @@ import { handoverDetails, type CaseState } from '../../workflows/messages';
 import { caseHistory } from '../../workflows/opsMessages';
 import { freePort, startScript, waitForPort } from '../../testkit/processes';
 import { startSmtpServer, type TestSmtpServer } from '../../testkit/smtpServer';
-import { processEnv, testCasemanagerBasic, testStaffBasic } from '../../testkit/processEnv';
+import { processEnv, testCasemanagerBearer, testStaffBearer } from '../../testkit/processEnv';
 import { TEST_BLIND_INDEX_KEY, TEST_DATA_CONVERTER } from '../../testkit/temporal';
 import { blindIndexesOf } from '../../cases/blindIndex';
 import { findMeldingen, type FoundMelding } from '../../cases/find';
@@ -102,7 +102,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     server = startScript('scripts/temporal-dev-server.sh', [db, String(temporalPort), String(uiPort)]);
     await waitForPort(temporalPort, 60_000);
 
-    const basic = testStaffBasic();
+    const intakeBase = `http://127.0.0.1:${intakePort}`;
     const env = processEnv(
       {
         temporalAddress: `127.0.0.1:${temporalPort}`,
@@ -117,6 +117,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     worker = spawnEntry('workers/worker.ts', env);
     intake = spawnEntry('web/main.ts', env);
     await waitForPort(intakePort, 60_000);
+    const basic = await testStaffBearer(intakeBase);
     // The helpline starts the melding; the casemanager acknowledges and records the check-in.
     const api = (path: string, body?: unknown, authorization = basic) =>
       fetch(`http://127.0.0.1:${intakePort}${path}`, {
@@ -166,7 +167,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
         await api(
           `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
           { requestId: r.requestId },
-          testCasemanagerBasic(),
+          await testCasemanagerBearer(intakeBase),
         );
       }
       return undefined;
@@ -179,7 +180,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     const checkIn = await api(
       `/api/meldingen/${reference}/decisions/checkin`,
       { requestId: 'checkin-dag-1', outcome: 'gaat_goed' },
-      testCasemanagerBasic(),
+      await testCasemanagerBearer(intakeBase),
     );
     expect(checkIn.status).toBe(200);
     await eventually('the check-in email', async () =>
@@ -191,7 +192,7 @@ describe('planted personal data stays inside the encrypted payloads', () => {
     const corrected = await api(
       `/api/meldingen/${reference}/decisions/contactgegevens`,
       { phone: PLANTED.correctedPhone, email: PLANTED.correctedEmail, reason: 'gewijzigd' },
-      testCasemanagerBasic(),
+      await testCasemanagerBearer(intakeBase),
     );
     expect(corrected.status).toBe(200);
 

@@ -13,6 +13,7 @@
  * The case file (its SQLite file in the same data folder) holds records of both cases, as the
  * activities will write them: the export shows the case's own, erasure removes them.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,7 +187,7 @@ async function loginAs(id: string, ref: string): Promise<{ cookie: string; csrf:
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: PASSWORDS[id]! }).toString(),
+    payload: new URLSearchParams({ id, wachtwoord: PASSWORDS[id]!, code: testCode(id) }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: `/meldingen/${ref}`, headers: { cookie } });

@@ -33,7 +33,7 @@ const badEnv = {
   TWILIO_AUTH_TOKEN: 'token',
   TWILIO_FROM_NUMBER: '+3197010000000',
   PUBLIC_BASE_URL: 'http://localhost:3000',
-  STAFF_ACCOUNTS: 'helpline:long-enough-password',
+  STAFF_ACCOUNTS_FILE: 'testkit/processAccounts.json',
   SESSION_SECRET: 's'.repeat(40),
   // LINK_SECRET deliberately missing
 };
@@ -55,8 +55,7 @@ test('the codec server with a bad configuration exits 1 naming each variable, ne
     PAYLOAD_KEYS: 'k1:not-a-32-byte-key',
     CODEC_PUBLIC_URL: 'http://localhost:8234',
     CODEC_UI_ORIGINS: 'http://localhost:8233/some/path',
-    STAFF_ACCOUNTS: 'ops:ops-codec-wachtwoord',
-    OPS_STAFF_IDS: 'ops',
+    STAFF_ACCOUNTS_FILE: 'testkit/processAccounts.json',
     CODEC_TEMPORAL_UI_URL: 'not a url',
   });
   expect(code).toBe(1);
@@ -139,7 +138,7 @@ test('in production the npm scripts take nothing from scripts/dev.env: a missing
   for (const name of [
     'SESSION_SECRET',
     'LINK_SECRET',
-    'STAFF_ACCOUNTS',
+    'STAFF_ACCOUNTS_FILE',
     'TWILIO_AUTH_TOKEN',
     'PAYLOAD_KEYS',
   ]) {

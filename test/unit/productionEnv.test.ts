@@ -3,12 +3,15 @@
  * run a production process, and no credential may travel over plain http there. Development and
  * tests keep their values.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMailTransport } from '../../activities/transports';
 import { loadCodecEnv } from '../../config/codecEnv';
 import { ConfigError, loadEnv } from '../../config/env';
 import { projectRoot } from '../../testkit/tools';
+import { loadStaffAccounts, parseAccountFile } from '../../config/accountFile';
+import { DEVELOPMENT_PASSWORD_HASHES, DEVELOPMENT_TOTP_SECRETS } from '../../config/productionRules';
 
 /** scripts/dev.env as with-dev-env.sh reads it: NAME=value lines, split at the first "=". */
 const devEnv: Record<string, string> = Object.fromEntries(
@@ -17,6 +20,9 @@ const devEnv: Record<string, string> = Object.fromEntries(
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
 );
+
+const devAccountFile = join(projectRoot, devEnv.STAFF_ACCOUNTS_FILE!);
+const devAccounts = () => parseAccountFile(readFileSync(devAccountFile, 'utf8'));
 
 const keys = {
   PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
@@ -32,8 +38,7 @@ const production = {
   TWILIO_FROM_NUMBER: '+3197010203040',
   PUBLIC_BASE_URL: 'https://meldingen.example.org',
   LINK_SECRET: 'l'.repeat(40),
-  STAFF_ACCOUNTS: 'helpline:een-eigen-wachtwoord,ops:nog-een-eigen-wachtwoord',
-  OPS_STAFF_IDS: 'ops',
+  STAFF_ACCOUNTS_FILE: '/etc/csg/accounts.json',
   SESSION_SECRET: 's'.repeat(40),
   METRICS_TOKEN: 'm'.repeat(30),
   SMTP_SEARCH_URL: 'https://relay.example.org/trace',
@@ -44,8 +49,7 @@ const codecProduction = {
   BLIND_INDEX_KEY: keys.BLIND_INDEX_KEY,
   CODEC_PUBLIC_URL: 'https://codec.example.org',
   CODEC_UI_ORIGINS: 'https://temporal.example.org',
-  STAFF_ACCOUNTS: production.STAFF_ACCOUNTS,
-  OPS_STAFF_IDS: production.OPS_STAFF_IDS,
+  STAFF_ACCOUNTS_FILE: production.STAFF_ACCOUNTS_FILE,
 };
 
 function problemsOf(load: () => unknown): string[] {
@@ -78,7 +82,7 @@ describe('in production', () => {
       expect.arrayContaining([
         'LINK_SECRET',
         'SESSION_SECRET',
-        'STAFF_ACCOUNTS',
+        'STAFF_ACCOUNTS_FILE',
         'METRICS_TOKEN',
         'TWILIO_AUTH_TOKEN',
         'TWILIO_ACCOUNT_SID',
@@ -89,22 +93,47 @@ describe('in production', () => {
   test.each(secretNames)('the development value of %s stops the process, naming it', (name) => {
     const problems = problemsWith(name, devEnv[name]!);
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^${name}\\b.*public development (value|password)`)),
+      expect.stringMatching(new RegExp(`^${name}\\b.*public development (value|account file)`)),
     ]);
     expect(problems.join(' ')).not.toContain(devEnv[name]!.split(',')[0]!.split(':').pop());
   });
 
-  test('one development password among real accounts is enough, and the account is named', () => {
+  test('one entry copied from the development account file is enough, and the account is named', () => {
+    const own = {
+      id: 'cm-eigen',
+      role: 'casemanager',
+      regions: ['limburg'],
+      passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2g',
+      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    };
+    const copied = devAccounts().find((account) => account.id === 'ops')!;
+    const file = join(mkdtempSync(join(tmpdir(), 'accounts-')), 'accounts.json');
+    writeFileSync(file, JSON.stringify({ accounts: [own, copied] }));
     expect(
-      problemsOf(() =>
-        loadEnv({
-          ...production,
-          STAFF_ACCOUNTS: 'helpline:een-eigen-wachtwoord,ops:ops-dev-wachtwoord',
-        }),
-      ),
+      problemsOf(() => loadStaffAccounts({ NODE_ENV: 'production', STAFF_ACCOUNTS_FILE: file })),
     ).toEqual([
-      'STAFF_ACCOUNTS: ops has a public development password of scripts/dev.env; production needs its own',
+      'STAFF_ACCOUNTS_FILE: ops has a public development secret of scripts/dev-accounts.json; production needs its own',
     ]);
+    // The same file starts a development process.
+    expect(loadStaffAccounts({ NODE_ENV: 'development', STAFF_ACCOUNTS_FILE: file })).toHaveLength(2);
+    // A new TOTP secret alone does not clean a copied password hash.
+    writeFileSync(file, JSON.stringify({ accounts: [{ ...copied, totpSecret: own.totpSecret }] }));
+    expect(
+      problemsOf(() => loadStaffAccounts({ NODE_ENV: 'production', STAFF_ACCOUNTS_FILE: file })),
+    ).toEqual([expect.stringMatching(/^STAFF_ACCOUNTS_FILE: ops has a public development secret/)]);
+  });
+
+  test('the refused development secrets are those of scripts/dev-accounts.json, every one', () => {
+    expect([...DEVELOPMENT_TOTP_SECRETS].sort()).toEqual(
+      devAccounts()
+        .map((a) => a.totpSecret)
+        .sort(),
+    );
+    expect([...DEVELOPMENT_PASSWORD_HASHES].sort()).toEqual(
+      devAccounts()
+        .map((a) => a.passwordHash)
+        .sort(),
+    );
   });
 
   test('a missing or empty secret stops the process, naming it', () => {
@@ -133,7 +162,7 @@ describe('in production', () => {
     for (const name of [
       'LINK_SECRET',
       'SESSION_SECRET',
-      'STAFF_ACCOUNTS',
+      'STAFF_ACCOUNTS_FILE',
       'METRICS_TOKEN',
       'TWILIO_AUTH_TOKEN',
       'TWILIO_API_BASE_URL',
@@ -158,7 +187,19 @@ describe('development and tests keep their values', () => {
     const env = loadEnv({ ...devEnv, ...keys });
     expect(env.NODE_ENV).toBe('development');
     expect(env.TWILIO_API_BASE_URL).toBe('http://localhost:4010');
-    expect(loadCodecEnv({ ...devEnv, ...keys }).STAFF_ACCOUNTS).toBe(devEnv.STAFF_ACCOUNTS);
+    expect(loadCodecEnv({ ...devEnv, ...keys }).STAFF_ACCOUNTS_FILE).toBe(devEnv.STAFF_ACCOUNTS_FILE);
     expect(loadEnv({ ...devEnv, ...keys, NODE_ENV: 'test' }).LINK_SECRET).toBe(devEnv.LINK_SECRET);
+  });
+
+  test('dev.env holds no password: the accounts are a file of hashes and TOTP secrets', () => {
+    const text = readFileSync(join(projectRoot, 'scripts', 'dev.env'), 'utf8');
+    expect(Object.keys(devEnv)).not.toContain('STAFF_ACCOUNTS');
+    expect(text).not.toMatch(/wachtwoord|password=/i);
+    const accounts = loadStaffAccounts({ NODE_ENV: 'development', STAFF_ACCOUNTS_FILE: devAccountFile });
+    expect(accounts.map((a) => a.id)).toEqual(expect.arrayContaining(['helpline', 'ops', 'cm-lim']));
+    for (const account of accounts) {
+      expect(account.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(readFileSync(devAccountFile, 'utf8')).not.toContain(`${account.id}-dev-wachtwoord`);
+    }
   });
 });

@@ -4,12 +4,13 @@
  * browser holds; such a post is refused (415) before anything is read or started. And the staff
  * member a melding is recorded by is the one signed in, never one the body names.
  */
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
 import type { MeldingService } from '../../cases/meldingService';
 import { buildServer } from '../../web/server';
-import { BASIC_HELPLINE, TEST_CONFIG } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, TEST_CONFIG } from '../../testkit/intakeHarness';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { injectLogin } from '../../testkit/staffLogin';
 
@@ -33,6 +34,8 @@ beforeAll(async () => {
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
     meldingen: recording,
   });
@@ -53,7 +56,7 @@ describe('a body that is not JSON', () => {
       const res = await app.inject({
         method: 'POST',
         url: '/api/meldingen',
-        headers: { authorization: BASIC_HELPLINE, 'content-type': type },
+        headers: { authorization: AS_HELPLINE, 'content-type': type },
         payload: body,
       });
       expect(res.statusCode).toBe(415);
@@ -78,14 +81,18 @@ describe('a body that is not JSON', () => {
       method: 'POST',
       url: '/api/sessies',
       headers: { 'content-type': 'application/json; charset=utf-8' },
-      payload: JSON.stringify({ id: 'helpline-017', password: 'helpline-wachtwoord-1' }),
+      payload: JSON.stringify({
+        id: 'helpline-017',
+        password: 'helpline-wachtwoord-1',
+        code: testCode('helpline-017'),
+      }),
     });
     expect(api.statusCode).toBe(201);
     const page = await injectLogin(app, {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1',
+      payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}`,
     });
     expect(page.statusCode).toBe(303);
     expect(page.headers['set-cookie']).toBeDefined();
@@ -102,7 +109,7 @@ test('a melding is recorded by the staff member signed in, whatever recordedBy t
   const res = await app.inject({
     method: 'POST',
     url: '/api/meldingen',
-    headers: { authorization: BASIC_HELPLINE, 'content-type': 'application/json' },
+    headers: { authorization: AS_HELPLINE, 'content-type': 'application/json' },
     payload: buildIntake({ recordedBy: 'cm-017' }),
   });
   expect(res.statusCode).toBe(201);

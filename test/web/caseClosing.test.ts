@@ -4,6 +4,7 @@
  * and then the closing in the timeline with who and why, in the reader's language; a casemanager
  * gets no form and a forged post is refused (403) without changing the case.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -30,7 +31,7 @@ async function loginAs(id: string, password: string, ref: string): Promise<{ coo
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: `/meldingen/${ref}`, headers: { cookie } });

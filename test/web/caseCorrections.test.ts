@@ -5,6 +5,7 @@
  * reader's language and changes nothing; a role that may not make the correction is not offered
  * the form, and a forged post of it answers 403 and changes nothing.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { createLogger } from '../../config/logger';
 import type { SharedDetails } from '../../domain/types';
@@ -12,7 +13,7 @@ import type { MeldingIntake } from '../../domain/types';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { FIND_PAGE } from '../../web/findPages';
 import {
-  BASIC_CASEMANAGER,
+  AS_CASEMANAGER,
   startIntakeHarness,
   TEST_CONFIG,
   type IntakeHarness,
@@ -32,7 +33,7 @@ async function loginAs(id: string, password: string): Promise<{ cookie: string; 
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });
@@ -466,7 +467,7 @@ test('the API names a wrong correction field in the catalogue words in Dutch, th
     h.app.inject({
       method: 'POST',
       url,
-      headers: { authorization: BASIC_CASEMANAGER, 'accept-language': lang },
+      headers: { authorization: AS_CASEMANAGER, 'accept-language': lang },
       payload: body,
     });
   const nl = await ask({ phone: 'bel me maar', email: 'geen', name: '', reason: 'misschien' }, 'nl');
@@ -483,7 +484,7 @@ test('the API names a wrong correction field in the catalogue words in Dutch, th
   const language = await h.app.inject({
     method: 'POST',
     url: `/api/meldingen/${reference}/decisions/taal`,
-    headers: { authorization: BASIC_CASEMANAGER, 'accept-language': 'nl' },
+    headers: { authorization: AS_CASEMANAGER, 'accept-language': 'nl' },
     payload: { language: 'Arabisch', reason: 'invoerfout' },
   });
   expect(language.json().problems[0]).toMatchObject({

@@ -5,7 +5,7 @@
  */
 import type { CaseFileRecord } from '../../caseFile';
 import type { DecisionRecordData, IntakeRecordData } from '../../caseFile/recordData';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { buildIntake } from '../../testkit/meldingFixtures';
 
 jest.setTimeout(120_000);
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const post = (url: string, payload: object) =>
-  h.app.inject({ method: 'POST', url, headers: { authorization: BASIC_HELPLINE }, payload });
+  h.app.inject({ method: 'POST', url, headers: { authorization: AS_HELPLINE }, payload });
 
 async function untilRecorded(reference: string, key: string): Promise<CaseFileRecord[]> {
   const deadline = Date.now() + 30_000;

@@ -4,6 +4,7 @@
  * but not the owner, the confirmation says what changes and changes nothing, and the decision is
  * recorded as the coordinator. An unknown casemanager is refused with the field named.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { decide, startMelding } from '../../cases/meldingClient';
 import { ownedByFilter } from '../../cases/ownership';
 import { buildIntake } from '../../testkit/meldingFixtures';
@@ -22,7 +23,7 @@ async function loginAs(id: string, password: string): Promise<{ cookie: string; 
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });

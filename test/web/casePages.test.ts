@@ -5,6 +5,7 @@
  * by field in the reader's language and changes nothing; a post without the session's CSRF token
  * is refused and changes nothing.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -23,7 +24,7 @@ async function loginAs(id: string, password: string): Promise<{ cookie: string; 
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
   });
   const session = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   // Ops may not start a melding (they are sent to /ops): take the token from the first page with a form.

@@ -5,6 +5,7 @@
  * contacts is the coordinator's (and ops'), 403 for a casemanager; a bad body names its field;
  * the contacts' notes are read only by those who record contacts.
  */
+import { testBearer } from '../../testkit/staffAccounts';
 import type { CaseState } from '../../workflows/messages';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -39,9 +40,9 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-const basic = (id: Account) => `Basic ${Buffer.from(`${id}:${ACCOUNTS[id]}`).toString('base64')}`;
+const bearer = (id: Account) => testBearer(id);
 const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
+  h.app.inject({ method, url, headers: { authorization: bearer(as) }, ...(payload ? { payload } : {}) });
 const decide = (as: Account, reference: string, name: string, body: object) =>
   api(as, 'POST', `/api/meldingen/${reference}/decisions/${name}`, body);
 const stateOf = async (reference: string) =>

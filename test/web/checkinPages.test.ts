@@ -6,6 +6,7 @@
  * another region and a post without the session's CSRF token are refused and change nothing, and
  * the worklist links a due check-in straight to the form.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { decide, startMelding } from '../../cases/meldingClient';
 import { formatLocal, parseLocalDateTime } from '../../domain/localTime';
 import { buildIntake } from '../../testkit/meldingFixtures';
@@ -24,7 +25,7 @@ async function loginAs(id: string, password: string): Promise<{ cookie: string; 
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });

@@ -5,6 +5,7 @@
  * Runs where CSG_TEST_SESSION_PG_URL names a PostgreSQL server: `npm run test:cluster` starts one
  * and sets it; elsewhere this file is skipped. Each run gets a database of its own.
  */
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import { randomBytes } from 'node:crypto';
 import type { Client as TemporalClient } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
@@ -62,6 +63,8 @@ const noCases: MeldingService = {
       logger: createLogger({ level: 'silent' }),
       meldingen: noCases,
       sessions,
+      accounts: await testAccounts(TEST_CONFIG),
+      totpReplays: acceptReplayedCodes,
     });
     opened.push({ app, sessions });
     return app;
@@ -71,7 +74,7 @@ const noCases: MeldingService = {
     const login = await injectLogin(app, {
       method: 'POST',
       url: '/inloggen',
-      payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+      payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
     });
     expect(login.statusCode).toBe(303);
     return `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;

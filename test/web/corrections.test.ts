@@ -6,8 +6,8 @@
  */
 import { buildIntake } from '../../testkit/meldingFixtures';
 import {
-  BASIC_CASEMANAGER,
-  BASIC_HELPLINE,
+  AS_CASEMANAGER,
+  AS_HELPLINE,
   startIntakeHarness,
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** The helpline starts the melding; a correction is casework, so the casemanager makes it. */
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const staff = url === '/api/meldingen' ? BASIC_HELPLINE : BASIC_CASEMANAGER;
+  const staff = url === '/api/meldingen' ? AS_HELPLINE : AS_CASEMANAGER;
   return h.app.inject({
     method: 'POST',
     url,
@@ -52,7 +52,7 @@ test('a municipality of another region, corrected through the API, transfers the
       await h.app.inject({
         method: 'GET',
         url: `/api/meldingen/${intake.reference}`,
-        headers: { authorization: BASIC_HELPLINE },
+        headers: { authorization: AS_HELPLINE },
       })
     ).json();
   const before = await stateNow();

@@ -5,9 +5,10 @@
  * of a bad search; the staff page searches by form post in both languages. What Temporal holds for
  * the search is a keyed hash, never the number.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { randomInt } from 'node:crypto';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { TEST_BLIND_INDEX_KEY } from '../../testkit/temporal';
 import { findMeldingen, type FoundMelding } from '../../cases/find';
 import { phoneBlindIndex } from '../../cases/blindIndex';
@@ -32,7 +33,7 @@ async function startCase(victimContact: Record<string, string>): Promise<string>
   const res = await h.app.inject({
     method: 'POST',
     url: '/api/meldingen',
-    headers: { authorization: BASIC_HELPLINE },
+    headers: { authorization: AS_HELPLINE },
     payload: intake,
   });
   expect(res.statusCode).toBe(201);
@@ -43,7 +44,7 @@ const search = (query: Record<string, string>, lang = 'en') =>
   h.app.inject({
     method: 'GET',
     url: `/api/meldingen?${new URLSearchParams(query).toString()}`,
-    headers: { authorization: BASIC_HELPLINE, 'accept-language': lang },
+    headers: { authorization: AS_HELPLINE, 'accept-language': lang },
   });
 
 /** Visibility follows a start shortly after: ask until the case is there (or give up). */
@@ -162,7 +163,7 @@ describe('the staff page "find a melding again"', () => {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1&next=%2Fmeldingen%2Fzoeken',
+      payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}&next=%2Fmeldingen%2Fzoeken`,
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/meldingen/zoeken');

@@ -4,9 +4,10 @@
  * 4xx, nothing may start, injected markup must never come back unescaped, and the service must
  * still take a valid melding afterwards.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { hostilePayloads, seededRandom } from '../../testkit/hostilePayloads';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
@@ -35,7 +36,7 @@ describe('hostile and invalid input', () => {
       const res = await h.app.inject({
         method: 'POST',
         url: '/api/meldingen',
-        headers: { authorization: BASIC_HELPLINE, 'content-type': p.contentType ?? 'application/json' },
+        headers: { authorization: AS_HELPLINE, 'content-type': p.contentType ?? 'application/json' },
         payload: p.raw ?? JSON.stringify(p.body),
       });
       count(res.statusCode);
@@ -70,7 +71,7 @@ describe('hostile and invalid input', () => {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1',
+      payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}`,
     });
     const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
     const form = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie } });
@@ -160,7 +161,7 @@ describe('hostile and invalid input', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
       payload: buildIntake(),
     });
     expect(res.statusCode).toBe(201);
@@ -183,7 +184,7 @@ describe('hostile and invalid input', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
       payload: { ...buildIntake(), reference },
     });
     expect(res.statusCode).toBe(201);
@@ -191,7 +192,7 @@ describe('hostile and invalid input', () => {
     const state = await h.app.inject({
       method: 'GET',
       url: `/api/meldingen/${reference}`,
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
     });
     expect(state.statusCode).toBe(503);
     expect(Date.now() - started).toBeLessThan(15_000);

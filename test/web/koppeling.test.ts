@@ -6,6 +6,7 @@
  * the same region, with the reason and who in its history; after the window no button and a clear
  * refusal. What Temporal holds for a link is the reference, nothing of the person.
  */
+import { testBearer, testCode } from '../../testkit/staffAccounts';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { CsgGekoppeld } from '../../workflows/searchAttributes';
@@ -41,9 +42,9 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-const basic = (as: Account) => `Basic ${Buffer.from(`${as}:${ACCOUNTS[as]}`).toString('base64')}`;
+const bearer = (as: Account) => testBearer(as);
 const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
+  h.app.inject({ method, url, headers: { authorization: bearer(as) }, ...(payload ? { payload } : {}) });
 
 async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
   const known = sessions.get(as);
@@ -52,7 +53,11 @@ async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as] }).toString(),
+    payload: new URLSearchParams({
+      id: as,
+      wachtwoord: ACCOUNTS[as],
+      code: testCode(as, new Date(Date.now() + shift)),
+    }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const page = await h.app.inject({ method: 'GET', url: '/meldingen/zoeken', headers: { cookie } });

@@ -3,6 +3,7 @@
  * site: `terug` is a path here, never a way out (an open redirect would lend the service's name
  * to a phishing link).
  */
+import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
@@ -16,6 +17,8 @@ beforeAll(async () => {
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
   });
 });

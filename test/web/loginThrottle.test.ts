@@ -1,11 +1,12 @@
 /**
  * Password guessing against the intake service: failed logins per staff id from one client and
- * per client address are throttled on every login path (form, POST /api/sessies, Basic on the API), and
- * successful logins never are. The service's clock is moved by hand; nothing sleeps.
+ * per client address are throttled on every login path (form, POST /api/sessies), a wrong code
+ * counting as a wrong password, and successful logins never are. The service's clock is moved by hand; nothing sleeps.
  */
 import { createLogger } from '../../config/logger';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { injectLogin } from '../../testkit/staffLogin';
+import { testCode } from '../../testkit/staffAccounts';
 
 jest.setTimeout(120_000);
 
@@ -31,25 +32,24 @@ afterEach(() => {
   now += 16 * MINUTE;
 });
 
-const basic = (id: string, password: string) =>
-  `Basic ${Buffer.from(`${id}:${password}`).toString('base64')}`;
+/** The account's code at the service's (moved) time: right unless a test says otherwise. */
+const codeNow = (id: string) => testCode(id, new Date(now));
 
-function apiLogin(id: string, password: string, remoteAddress: string) {
+function apiLogin(id: string, password: string, remoteAddress: string, code = codeNow(id)) {
   return h.app.inject({
     method: 'POST',
     url: '/api/sessies',
     remoteAddress,
-    payload: { id, password },
+    payload: { id, password, code },
   });
 }
 
-function formLogin(id: string, wachtwoord: string, remoteAddress: string) {
+function formLogin(id: string, wachtwoord: string, remoteAddress: string, code = codeNow(id)) {
   return injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
     remoteAddress,
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord, next: '/meldingen/nieuw' }).toString(),
+    payload: { id, wachtwoord, code, next: '/meldingen/nieuw' },
   });
 }
 
@@ -75,15 +75,9 @@ test('after 10 wrong passwords the right one is refused with 429 and Retry-After
   expect(refused.json()).not.toHaveProperty('token');
 
   // The id is locked from this address on every path.
-  const viaBasic = await h.app.inject({
-    method: 'GET',
-    url: '/api/meldingen/CSG-LIM-2026-999999',
-    remoteAddress: centre,
-    headers: { authorization: basic('helpline-017', 'helpline-wachtwoord-1') },
-  });
-  expect(viaBasic.statusCode).toBe(429);
-  expect(Number(viaBasic.headers['retry-after'])).toBeGreaterThan(0);
-  expect(viaBasic.json().error).toBe('too_many_attempts');
+  const viaForm = await formLogin('helpline-017', 'helpline-wachtwoord-1', centre);
+  expect(viaForm.statusCode).toBe(429);
+  expect(Number(viaForm.headers['retry-after'])).toBeGreaterThan(0);
 
   const colleague = await apiLogin('ops', 'ops-wachtwoord-123', centre);
   expect(colleague.statusCode).toBe(201);
@@ -110,13 +104,16 @@ test("ten wrong passwords for a colleague's id from another address do not lock 
   const centre = '192.0.2.17';
   expect((await apiLogin('helpline-017', 'helpline-wachtwoord-1', centre)).statusCode).toBe(201);
   expect((await formLogin('helpline-017', 'helpline-wachtwoord-1', centre)).statusCode).toBe(303);
-  const viaBasic = await h.app.inject({
-    method: 'GET',
-    url: '/api/meldingen/CSG-LIM-2026-999999',
-    remoteAddress: centre,
-    headers: { authorization: basic('helpline-017', 'helpline-wachtwoord-1') },
-  });
-  expect(viaBasic.statusCode).not.toBe(429);
+});
+
+test('wrong codes with the right password count as failed logins: the code cannot be guessed either', async () => {
+  const centre = '192.0.2.18';
+  const wrongCode = (id: string) => String((Number(codeNow(id)) + 500_000) % 1_000_000).padStart(6, '0');
+  for (let i = 0; i < 10; i++) {
+    const res = await apiLogin('helpline-017', 'helpline-wachtwoord-1', centre, wrongCode('helpline-017'));
+    expect(res.statusCode).toBe(401);
+  }
+  expect((await apiLogin('helpline-017', 'helpline-wachtwoord-1', centre)).statusCode).toBe(429);
 });
 
 test('when the window has passed the locked id logs in again', async () => {
@@ -151,18 +148,11 @@ test('the form login says in Dutch how long to wait, with 429, keeping the id an
   );
 });
 
-test('50 failures from one address over many ids refuse that address, on the API too; other addresses are not affected', async () => {
+test('50 failures from one address over many ids refuse that address, on every path; other addresses are not affected', async () => {
   const attacker = '203.0.113.5';
   logLines.length = 0;
   for (let i = 0; i < 50; i++) {
-    const res = await h.app.inject({
-      method: 'POST',
-      url: '/api/meldingen',
-      remoteAddress: attacker,
-      headers: { authorization: basic(`gok-${i}`, WRONG_PASSWORD) },
-      payload: {},
-    });
-    expect(res.statusCode).toBe(401);
+    expect((await apiLogin(`gok-${i}`, WRONG_PASSWORD, attacker, '123456')).statusCode).toBe(401);
   }
   const refused = await apiLogin('ops', 'ops-wachtwoord-123', attacker);
   expect(refused.statusCode).toBe(429);

@@ -12,7 +12,7 @@ test('a bad environment exits 1 with the ConfigError message', () => {
     [join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'web/main.ts'],
     {
       cwd: projectRoot,
-      env: { PATH: process.env.PATH, LINK_SECRET: 'too-short-secret-value', STAFF_ACCOUNTS: 'helpline:kort' },
+      env: { PATH: process.env.PATH, LINK_SECRET: 'too-short-secret-value' },
       encoding: 'utf8',
       timeout: 60_000,
     },
@@ -20,7 +20,7 @@ test('a bad environment exits 1 with the ConfigError message', () => {
   expect(result.status).toBe(1);
   expect(result.stderr).toContain('Invalid configuration');
   expect(result.stderr).toContain('LINK_SECRET');
-  expect(result.stderr).toContain('STAFF_ACCOUNTS');
+  expect(result.stderr).toContain('STAFF_ACCOUNTS_FILE is required but not set');
   expect(result.stderr).toContain('PUBLIC_BASE_URL is required but not set');
   expect(result.stderr).not.toContain('too-short-secret-value');
 });

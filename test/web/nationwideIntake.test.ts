@@ -2,9 +2,10 @@
  * The national helpline registers a caller from anywhere in the Netherlands: the form offers every
  * municipality, a typo gets the nearest names, and a case from Utrecht starts in CSG Utrecht.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { GEMEENTEN } from '../../regions/municipalities';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { injectLogin } from '../../testkit/staffLogin';
 
 let h: IntakeHarness;
@@ -22,7 +23,7 @@ async function login(): Promise<string> {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1&next=%2Fmeldingen%2Fnieuw',
+    payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}&next=%2Fmeldingen%2Fnieuw`,
   });
   expect(res.statusCode).toBe(303);
   const cookie = res.cookies.find((c) => c.name === 'csg_sessie')!;
@@ -93,7 +94,7 @@ test('the JSON API names the nearest names too, in the language the client asks 
     h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE, 'accept-language': language },
+      headers: { authorization: AS_HELPLINE, 'accept-language': language },
       payload: intake,
     });
   const [dutch, english] = [await ask('nl'), await ask('en')];

@@ -8,11 +8,16 @@ import { startMelding } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
 import type { HistoryEntry } from '../../workflows/opsMessages';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import {
+  AS_HELPLINE,
+  startIntakeHarness,
+  type IntakeHarness,
+} from '../../testkit/intakeHarness';
+import { testBearer } from '../../testkit/staffAccounts';
 
 jest.setTimeout(120_000);
 
-const BASIC_OPS = `Basic ${Buffer.from('ops:ops-wachtwoord-123').toString('base64')}`;
+const AS_OPS = testBearer('ops');
 let h: IntakeHarness;
 beforeAll(async () => {
   h = await startIntakeHarness();
@@ -37,7 +42,7 @@ const post = (ref: string, action: string, payload: object, authorization?: stri
     payload,
     headers: authorization ? { authorization } : {},
   });
-const historyOf = (ref: string, authorization = BASIC_OPS) =>
+const historyOf = (ref: string, authorization = AS_OPS) =>
   h.app.inject({ method: 'GET', url: `/api/ops/meldingen/${ref}/geschiedenis`, headers: { authorization } });
 const opsEntries = async (ref: string) =>
   ((await historyOf(ref)).json() as { history: HistoryEntry[] }).history.filter((e) => e.kind === 'ops');
@@ -51,12 +56,12 @@ describe('ops API', () => {
       ['toewijzing', { toTier: 'backup' }],
       ['sluiting', { reason: 'dubbele_melding' }],
     ] as const) {
-      const refused = await post(ref, action, body, BASIC_HELPLINE);
+      const refused = await post(ref, action, body, AS_HELPLINE);
       expect(refused.statusCode).toBe(403);
       expect(refused.json()).toMatchObject({ error: 'forbidden' });
       expect((await post(ref, action, body)).statusCode).toBe(401);
     }
-    expect((await historyOf(ref, BASIC_HELPLINE)).statusCode).toBe(403);
+    expect((await historyOf(ref, AS_HELPLINE)).statusCode).toBe(403);
     expect(await opsEntries(ref)).toEqual([]);
     expect(sendsOf(ref)).toBe(1);
     expect((await h.client.workflow.getHandle(ref).describe()).status.name).toBe('RUNNING');
@@ -64,14 +69,14 @@ describe('ops API', () => {
 
   test('ops re-send, re-assign and close; each in the history as done by the ops account', async () => {
     const ref = await handoverCase();
-    const resent = await post(ref, 'herinnering', { requestId: 'casemanager_overdracht' }, BASIC_OPS);
+    const resent = await post(ref, 'herinnering', { requestId: 'casemanager_overdracht' }, AS_OPS);
     expect(resent.statusCode).toBe(200);
-    const reassigned = await post(ref, 'toewijzing', { toTier: 'backup' }, BASIC_OPS);
+    const reassigned = await post(ref, 'toewijzing', { toTier: 'backup' }, AS_OPS);
     expect(reassigned.statusCode).toBe(200);
     expect((reassigned.json() as CaseState).openRequests).toEqual([
       expect.objectContaining({ requestId: 'casemanager_overdracht', awaitedTier: 'backup' }),
     ]);
-    const closed = await post(ref, 'sluiting', { reason: 'onterecht_aangemaakt' }, BASIC_OPS);
+    const closed = await post(ref, 'sluiting', { reason: 'onterecht_aangemaakt' }, AS_OPS);
     expect(closed.statusCode).toBe(200);
     expect(await h.client.workflow.getHandle(ref).result()).toMatchObject({ outcome: 'gesloten' });
 
@@ -81,7 +86,7 @@ describe('ops API', () => {
       ['sluiting', 'ops', 'onterecht_aangemaakt'],
     ]);
     // A closed case: refused, saying so.
-    const late = await post(ref, 'herinnering', { requestId: 'casemanager_overdracht' }, BASIC_OPS);
+    const late = await post(ref, 'herinnering', { requestId: 'casemanager_overdracht' }, AS_OPS);
     expect(late.statusCode).toBe(409);
     expect(late.json()).toEqual({
       error: 'action_rejected',
@@ -91,7 +96,7 @@ describe('ops API', () => {
 
   test('bad input names the field; a wrong request id is refused by the case; nothing changes', async () => {
     const ref = await handoverCase();
-    const noReason = await post(ref, 'sluiting', {}, BASIC_OPS);
+    const noReason = await post(ref, 'sluiting', {}, AS_OPS);
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().problems).toEqual([
       {
@@ -100,22 +105,22 @@ describe('ops API', () => {
         message: expect.stringMatching(/a reason is required, one of dubbele_melding/),
       },
     ]);
-    expect((await post(ref, 'sluiting', { reason: 'geen zin' }, BASIC_OPS)).json().problems[0].field).toBe(
+    expect((await post(ref, 'sluiting', { reason: 'geen zin' }, AS_OPS)).json().problems[0].field).toBe(
       'reason',
     );
-    expect(
-      (await post(ref, 'toewijzing', { toTier: 'coordinator' }, BASIC_OPS)).json().problems[0].field,
-    ).toBe('toTier');
+    expect((await post(ref, 'toewijzing', { toTier: 'coordinator' }, AS_OPS)).json().problems[0].field).toBe(
+      'toTier',
+    );
     // `by` comes from the login, never from the body.
-    expect((await post(ref, 'sluiting', { reason: 'zorg_elders', by: 'iemand' }, BASIC_OPS)).statusCode).toBe(
+    expect((await post(ref, 'sluiting', { reason: 'zorg_elders', by: 'iemand' }, AS_OPS)).statusCode).toBe(
       400,
     );
-    const wrongId = await post(ref, 'herinnering', { requestId: 'fmo-7' }, BASIC_OPS);
+    const wrongId = await post(ref, 'herinnering', { requestId: 'fmo-7' }, AS_OPS);
     expect(wrongId.statusCode).toBe(409);
     expect(wrongId.json().problems).toEqual([{ field: 'requestId', message: 'unknown request "fmo-7"' }]);
-    expect(
-      (await post('CSG-LIM-2026-999998', 'herinnering', { requestId: 'x1' }, BASIC_OPS)).statusCode,
-    ).toBe(404);
+    expect((await post('CSG-LIM-2026-999998', 'herinnering', { requestId: 'x1' }, AS_OPS)).statusCode).toBe(
+      404,
+    );
 
     expect(await opsEntries(ref)).toEqual([]);
     expect(sendsOf(ref)).toBe(1);

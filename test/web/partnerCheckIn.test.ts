@@ -3,6 +3,7 @@
  * double (check-ins fall on day 1 and later, out of reach of a real-time test): the outcome is
  * required, the screening's PTSS question is put next to its field when the workflow asks for it.
  */
+import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import { createLogger } from '../../config/logger';
 import { createPartnerLinks } from '../../cases/links';
@@ -71,6 +72,8 @@ test('check-in outcome: required, PTSS asked at the screening, then recorded onc
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
     meldingen: service,
   });
@@ -144,6 +147,8 @@ test("a check-in through the link sent to the owner's own address records the ow
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
     meldingen: service,
   });

@@ -3,6 +3,7 @@
  * where the decision is taken signed in; nothing is recorded through the link (the case behind it
  * played by a double).
  */
+import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import { createLogger } from '../../config/logger';
 import { createPartnerLinks } from '../../cases/links';
@@ -54,6 +55,8 @@ test('the link leads to the case page in the reader’s language and records not
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
     meldingen: service,
   });

@@ -3,6 +3,7 @@
  * shows no details and records nothing: a clear page in the reader's language says the request
  * moved on. The case behind it is a double whose state the test moves.
  */
+import { testAccounts } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import { createLogger } from '../../config/logger';
 import { createPartnerLinks } from '../../cases/links';
@@ -91,6 +92,7 @@ async function serverFor(service: MeldingService) {
     config: TEST_CONFIG,
     logger: createLogger({ level: 'silent' }),
     meldingen: service,
+    accounts: await testAccounts(TEST_CONFIG),
   });
 }
 

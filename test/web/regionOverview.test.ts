@@ -4,6 +4,7 @@
  * other region; the flagged cases show their note and link to their case pages; the coordinator of
  * the region and ops see it, other roles get 403, a region not served (or none) 404.
  */
+import { testBearer, testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { createRegionOverview, type RegionOverview } from '../../cases/regionOverview';
 import type { MeldingIntake } from '../../domain/types';
@@ -22,7 +23,8 @@ const ACCOUNTS: Record<string, [string, string]> = {
   helpline: ['helpline-017', 'helpline-wachtwoord-1'],
   ops: ['ops', 'ops-wachtwoord-123'],
 };
-const basic = (as: string) => `Basic ${Buffer.from(ACCOUNTS[as]!.join(':')).toString('base64')}`;
+// A session the harness put in the store, valid far beyond the service's moved clock.
+const bearer = (as: string) => testBearer(ACCOUNTS[as]![0]);
 
 let h: IntakeHarness;
 /** The service's time, moved on by a test to put deadlines behind it. */
@@ -41,7 +43,7 @@ const stateOf = (reference: string): Promise<CaseState> =>
   h.client.workflow.getHandle(reference).query(caseState);
 
 const api = (url: string, as: string, lang = 'nl') =>
-  h.app.inject({ method: 'GET', url, headers: { authorization: basic(as), 'accept-language': lang } });
+  h.app.inject({ method: 'GET', url, headers: { authorization: bearer(as), 'accept-language': lang } });
 const page = (url: string, as: string, lang = 'nl') =>
   h.app.inject({ method: 'GET', url, headers: { cookie: cookies[as]!, 'accept-language': lang } });
 
@@ -49,7 +51,7 @@ const flag = (reference: string, body: object, as = 'cm') =>
   h.app.inject({
     method: 'POST',
     url: `/api/meldingen/${reference}/decisions/casusoverleg`,
-    headers: { authorization: basic(as), 'content-type': 'application/json' },
+    headers: { authorization: bearer(as), 'content-type': 'application/json' },
     payload: body,
   });
 
@@ -82,7 +84,11 @@ beforeAll(async () => {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ id, wachtwoord }).toString(),
+      payload: new URLSearchParams({
+        id,
+        wachtwoord,
+        code: testCode(id, new Date(Date.now() + offsetMs)),
+      }).toString(),
     });
     cookies[as] = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   }

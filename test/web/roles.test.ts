@@ -4,6 +4,8 @@
  * exist, an action the role may not take answers 403, and after either refusal the case's state
  * is what it was before. One account per role, as STAFF_ROLES gives them.
  */
+import { testBearer } from '../../testkit/staffAccounts';
+import { testCode } from '../../testkit/staffAccounts';
 import { runCli } from '../../cli/main';
 import { staffDirectory } from '../../config/staffRoles';
 import { REGIONS } from '../../regions';
@@ -23,10 +25,7 @@ const ACCOUNTS = {
 } as const;
 type Account = keyof typeof ACCOUNTS;
 
-const basic = (id: Account) => {
-  const login = id === 'helpline' ? 'helpline-017' : id;
-  return `Basic ${Buffer.from(`${login}:${ACCOUNTS[id]}`).toString('base64')}`;
-};
+const bearer = (id: Account) => testBearer(id === 'helpline' ? 'helpline-017' : id);
 
 let h: IntakeHarness;
 beforeAll(async () => {
@@ -52,7 +51,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
+  h.app.inject({ method, url, headers: { authorization: bearer(as) }, ...(payload ? { payload } : {}) });
 
 /** A new melding in `municipality`, started by the national helpline; its reference. */
 async function started(municipality: string, as: Account = 'helpline'): Promise<string> {
@@ -165,7 +164,7 @@ test('ops read the state and use the ops pages; they record no decisions; the he
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+      payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
     });
     return String(res.headers['set-cookie']).split(';')[0]!;
   };
@@ -210,7 +209,11 @@ test("the intake form offers a regional helpline desk only its own region's muni
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id: 'helpline-lim', wachtwoord: ACCOUNTS['helpline-lim'] }).toString(),
+    payload: new URLSearchParams({
+      id: 'helpline-lim',
+      wachtwoord: ACCOUNTS['helpline-lim'],
+      code: testCode('helpline-lim'),
+    }).toString(),
   });
   const cookie = String(res.headers['set-cookie']).split(';')[0]!;
   const form = await h.app.inject({ method: 'GET', url: '/meldingen/nieuw', headers: { cookie } });

@@ -3,6 +3,7 @@
  * CSP), no other site may frame a page (clickjacking a decision or the codec login), a browser
  * that once reached the service over https never falls back to http (HSTS), and nothing is cached.
  */
+import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createLogger } from '../../config/logger';
@@ -20,6 +21,8 @@ beforeAll(async () => {
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
   });
   codec = await buildCodecServer({
@@ -27,9 +30,12 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: 'https://codec.example.org',
       CODEC_UI_ORIGINS: ['https://temporal.example.org'],
+    },
+    accounts: await testAccounts({
       STAFF_ACCOUNTS: 'ops-nacht:ops-nacht-wachtwoord-1',
       OPS_STAFF_IDS: 'ops-nacht',
-    },
+    }),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
   });
 });

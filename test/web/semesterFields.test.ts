@@ -3,6 +3,7 @@
  * a real dev server with the real workflow: the gender and earlier-abuse codes (form and API, with
  * clear errors), the aangifte decision, and `/metrics` behind its bearer token.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import { regionForMunicipality } from '../../regions';
 import { translator } from '../../i18n';
 import { Registry } from 'prom-client';
@@ -10,7 +11,7 @@ import { createIntakeMetrics } from '../../config/metrics';
 import { formToRawIntake, mergeSchemaProblems } from '../../web/intakeForm';
 import { parseIntake } from '../../domain/intakeSchema';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { BASIC_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { injectLogin } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 const post = (url: string, body: unknown) =>
-  h.app.inject({ method: 'POST', url, headers: { authorization: BASIC_HELPLINE }, payload: body as object });
+  h.app.inject({ method: 'POST', url, headers: { authorization: AS_HELPLINE }, payload: body as object });
 const metrics = (authorization?: string) =>
   h.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
 
@@ -72,7 +73,7 @@ describe('gender and earlier sexual abuse: optional codes with clear errors', ()
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1&next=%2Fmeldingen%2Fnieuw',
+      payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}&next=%2Fmeldingen%2Fnieuw`,
     });
     const cookie = session.cookies.find((c) => c.name === 'csg_sessie')!;
     const form = await h.app.inject({
@@ -134,7 +135,7 @@ describe('the aangifte decision', () => {
 describe('/metrics on the intake service', () => {
   test('refused without the bearer token, also for a logged-in staff member', async () => {
     expect((await metrics()).statusCode).toBe(401);
-    expect((await metrics(BASIC_HELPLINE)).statusCode).toBe(401);
+    expect((await metrics(AS_HELPLINE)).statusCode).toBe(401);
     expect((await metrics(`Bearer ${TOKEN}x`)).statusCode).toBe(401);
   });
 

@@ -3,12 +3,13 @@
  * authentication, the JSON API (start, idempotency, state, decisions, OpenAPI), the Dutch form,
  * the partner link pages and the Twilio status callback.
  */
+import { testCode } from '../../testkit/staffAccounts';
 import twilio from 'twilio';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import {
-  BASIC_CASEMANAGER,
-  BASIC_HELPLINE,
-  BASIC_HELPLINE_COLLEAGUE,
+  AS_CASEMANAGER,
+  AS_HELPLINE,
+  AS_HELPLINE_COLLEAGUE,
   pathOf,
   startIntakeHarness,
   TEST_CONFIG,
@@ -31,7 +32,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   return h.app.inject({
     method: 'POST',
     url,
-    headers: { authorization: BASIC_HELPLINE, ...headers },
+    headers: { authorization: AS_HELPLINE, ...headers },
     payload: body as object,
   });
 }
@@ -57,13 +58,14 @@ describe('authentication', () => {
       (await h.app.inject({ method: 'GET', url: '/api/meldingen/CSG-LIM-2026-000001' })).statusCode,
     ).toBe(401);
     expect((await h.app.inject({ method: 'POST', url: '/api/meldingen', payload: {} })).statusCode).toBe(401);
-    const wrong = `Basic ${Buffer.from('helpline-017:wrong-password-xx').toString('base64')}`;
+    // Basic is refused even with the right password: it cannot carry the second factor.
+    const basic = `Basic ${Buffer.from('helpline-017:helpline-wachtwoord-1').toString('base64')}`;
     expect(
       (
         await h.app.inject({
           method: 'POST',
           url: '/api/meldingen',
-          headers: { authorization: wrong },
+          headers: { authorization: basic },
           payload: {},
         })
       ).statusCode,
@@ -99,7 +101,7 @@ describe('authentication', () => {
     const login = await h.app.inject({
       method: 'POST',
       url: '/api/sessies',
-      payload: { id: 'ops', password: 'ops-wachtwoord-123' },
+      payload: { id: 'ops', password: 'ops-wachtwoord-123', code: testCode('ops') },
     });
     expect(login.statusCode).toBe(201);
     const res = await h.app.inject({
@@ -127,7 +129,7 @@ describe('JSON API', () => {
     const dutch = await h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE, 'accept-language': 'nl-NL,nl;q=0.9,en;q=0.5' },
+      headers: { authorization: AS_HELPLINE, 'accept-language': 'nl-NL,nl;q=0.9,en;q=0.5' },
       payload: intake,
     });
     expect(english.statusCode).toBe(400);
@@ -146,13 +148,13 @@ describe('JSON API', () => {
     const unknown = await h.app.inject({
       method: 'GET',
       url: '/api/meldingen/CSG-LIM-2026-999998',
-      headers: { authorization: BASIC_HELPLINE, 'accept-language': 'nl' },
+      headers: { authorization: AS_HELPLINE, 'accept-language': 'nl' },
     });
     expect(unknown.json()).toEqual({ error: 'not_found', message: 'geen melding met deze referentie' });
     const noAuth = await h.app.inject({ method: 'GET', url: '/api/meldingen/CSG-LIM-2026-999998' });
     expect(noAuth.json()).toEqual({
       error: 'unauthorized',
-      message: 'Bearer session token or Basic staff account required',
+      message: 'Bearer session token required (POST /api/sessies)',
     });
   });
 
@@ -184,7 +186,7 @@ describe('JSON API', () => {
     const state = await h.app.inject({
       method: 'GET',
       url: `/api/meldingen/${intake.reference}`,
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
     });
     expect(state.statusCode).toBe(200);
     expect(state.json()).toMatchObject({ reference: intake.reference, regionId: 'limburg' });
@@ -205,7 +207,7 @@ describe('JSON API', () => {
     const rejected = await post(
       `${base}/ontvangstbevestiging`,
       { requestId: 'bestaat-niet' },
-      { authorization: BASIC_CASEMANAGER },
+      { authorization: AS_CASEMANAGER },
     );
     expect(rejected.statusCode).toBe(409);
     expect(rejected.json().problems[0].field).toBe('requestId');
@@ -313,7 +315,7 @@ describe('partner link pages and the SMS status callback', () => {
     const before = await h.app.inject({
       method: 'GET',
       url: `/api/meldingen/${intake.reference}`,
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
     });
     expect(
       before.json().requests.find((r: { requestId: string }) => r.requestId === 'casemanager_overdracht'),
@@ -325,7 +327,7 @@ describe('partner link pages and the SMS status callback', () => {
     const state = await h.app.inject({
       method: 'GET',
       url: `/api/meldingen/${intake.reference}`,
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
     });
     const request = state
       .json()
@@ -340,7 +342,7 @@ describe('partner link pages and the SMS status callback', () => {
     const after = await h.app.inject({
       method: 'GET',
       url: `/api/meldingen/${intake.reference}`,
-      headers: { authorization: BASIC_HELPLINE },
+      headers: { authorization: AS_HELPLINE },
     });
     expect(
       after.json().requests.find((r: { requestId: string }) => r.requestId === 'casemanager_overdracht'),
@@ -450,7 +452,7 @@ describe('the Dutch intake form', () => {
       method: 'POST',
       url: '/inloggen',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'id=helpline-017&wachtwoord=helpline-wachtwoord-1&next=%2Fmeldingen%2Fnieuw',
+      payload: `id=helpline-017&wachtwoord=helpline-wachtwoord-1&code=${testCode('helpline-017')}&next=%2Fmeldingen%2Fnieuw`,
     });
     expect(res.statusCode).toBe(303);
     const cookie = res.cookies.find((c) => c.name === 'csg_sessie')!;
@@ -558,7 +560,7 @@ describe('the Dutch intake form', () => {
     const other = await h.app.inject({
       method: 'POST',
       url: '/api/meldingen',
-      headers: { authorization: BASIC_HELPLINE_COLLEAGUE },
+      headers: { authorization: AS_HELPLINE_COLLEAGUE },
       payload: buildIntake({
         reference: taken,
         receivedAt: new Date(Date.parse(ontvangen) - 3600_000).toISOString(),

@@ -16,9 +16,10 @@ import { AesGcmPayloadCodec } from '../../config/payloadCodec';
 import { runCli } from '../../cli/main';
 import { buildCodecServer } from '../../codec/server';
 import type { MeldingService } from '../../cases/meldingService';
-import { buildServer, type IntakeConfig } from '../../web/server';
+import { buildServer } from '../../web/server';
 import { openStaffSessionStore, type StaffSessionStore } from '../../web/kit/sessionStore';
-import { TEST_CONFIG } from '../../testkit/intakeHarness';
+import { TEST_CONFIG, type TestIntakeConfig } from '../../testkit/intakeHarness';
+import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
 import { injectLogin, loginForm } from '../../testkit/staffLogin';
 import { TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 
@@ -38,7 +39,7 @@ const noCases: MeldingService = {
   deliveryStatus: async () => 'signalled',
 };
 
-async function intakeService(config: IntakeConfig = TEST_CONFIG) {
+async function intakeService(config: TestIntakeConfig = TEST_CONFIG) {
   const sessions = openStaffSessionStore({ STAFF_SESSION_DB: dbFile });
   const app = await buildServer({
     client: {} as Client,
@@ -47,6 +48,8 @@ async function intakeService(config: IntakeConfig = TEST_CONFIG) {
     logger: createLogger({ level: 'silent' }),
     meldingen: noCases,
     sessions,
+    accounts: await testAccounts(config),
+    totpReplays: acceptReplayedCodes,
   });
   opened.push({ app, sessions });
   return app;
@@ -58,10 +61,13 @@ async function codecServer() {
     codec: new AesGcmPayloadCodec(TEST_PAYLOAD_KEYS),
     config: {
       CODEC_PUBLIC_URL: 'http://codec.test',
+    },
+    accounts: await testAccounts({
       STAFF_ACCOUNTS: TEST_CONFIG.STAFF_ACCOUNTS,
       OPS_STAFF_IDS: 'ops',
-      STAFF_ROLES: TEST_CONFIG.STAFF_ROLES,
-    },
+      ...(TEST_CONFIG.STAFF_ROLES ? { STAFF_ROLES: TEST_CONFIG.STAFF_ROLES } : {}),
+    }),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent', name: 'codec' }),
     sessions,
   });
@@ -85,7 +91,11 @@ async function logIn(app: FastifyInstance, account: { id: string; password: stri
     method: 'POST',
     url: '/inloggen',
     headers: form,
-    payload: new URLSearchParams({ id: account.id, wachtwoord: account.password }).toString(),
+    payload: new URLSearchParams({
+      id: account.id,
+      wachtwoord: account.password,
+      code: testCode(account.id),
+    }).toString(),
   });
   expect([200, 303]).toContain(login.statusCode);
   return `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
@@ -117,7 +127,7 @@ async function apiToken(app: FastifyInstance, account: { id: string; password: s
   const res = await app.inject({
     method: 'POST',
     url: '/api/sessies',
-    payload: { id: account.id, password: account.password },
+    payload: { id: account.id, password: account.password, code: testCode(account.id) },
   });
   expect(res.statusCode).toBe(201);
   return res.json().token as string;

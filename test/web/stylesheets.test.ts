@@ -3,6 +3,7 @@
  * server themselves: every page links the same stylesheets under /stijl/, carries the theme's
  * class, and has no inline style, so the CSP can allow styles from 'self' only.
  */
+import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import { gunzipSync } from 'node:zlib';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +23,8 @@ beforeAll(async () => {
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
+    accounts: await testAccounts(TEST_CONFIG),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
   });
   codec = await buildCodecServer({
@@ -29,9 +32,12 @@ beforeAll(async () => {
     config: {
       CODEC_PUBLIC_URL: 'http://codec.test',
       CODEC_UI_ORIGINS: ['http://localhost:8233'],
+    },
+    accounts: await testAccounts({
       STAFF_ACCOUNTS: 'ops:ops-wachtwoord-123',
       OPS_STAFF_IDS: 'ops',
-    },
+    }),
+    totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
   });
 });

@@ -8,6 +8,7 @@
  * the old region that was not transferred stays "not found" to the receiving region, however the
  * lists are asked.
  */
+import { testBearer, testCode } from '../../testkit/staffAccounts';
 import { randomInt } from 'node:crypto';
 import type { FoundMelding } from '../../cases/find';
 import { listStuck } from '../../cases/stuck';
@@ -44,9 +45,9 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-const basic = (as: Account) => `Basic ${Buffer.from(`${as}:${ACCOUNTS[as]}`).toString('base64')}`;
+const bearer = (as: Account) => testBearer(as);
 const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
+  h.app.inject({ method, url, headers: { authorization: bearer(as) }, ...(payload ? { payload } : {}) });
 
 async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
   const known = sessions.get(as);
@@ -55,7 +56,7 @@ async function session(as: Account): Promise<{ cookie: string; csrf: string }> {
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as] }).toString(),
+    payload: new URLSearchParams({ id: as, wachtwoord: ACCOUNTS[as], code: testCode(as) }).toString(),
   });
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
   const findPage = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });

@@ -8,6 +8,7 @@
  * The service's clock runs five hours ahead of the workflow's, so a check-in planned four hours
  * from the real now is overdue for the worklist without waiting for it.
  */
+import { testBearer, testCode } from '../../testkit/staffAccounts';
 import { decide } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
@@ -29,7 +30,7 @@ const ACCOUNTS = {
   'helpline-017': 'helpline-wachtwoord-1',
 } as const;
 type Account = keyof typeof ACCOUNTS;
-const basic = (id: Account) => `Basic ${Buffer.from(`${id}:${ACCOUNTS[id]}`).toString('base64')}`;
+const bearer = (id: Account) => testBearer(id);
 
 let h: IntakeHarness;
 beforeAll(async () => {
@@ -44,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const api = (as: Account, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization: basic(as) }, ...(payload ? { payload } : {}) });
+  h.app.inject({ method, url, headers: { authorization: bearer(as) }, ...(payload ? { payload } : {}) });
 
 const stateOf = async (reference: string) =>
   (await api('helpline-017', 'GET', `/api/meldingen/${reference}`)).json() as CaseState;
@@ -199,7 +200,11 @@ async function loginCookie(id: Account): Promise<{ cookie: string; landing: stri
     method: 'POST',
     url: '/inloggen',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: ACCOUNTS[id] }).toString(),
+    payload: new URLSearchParams({
+      id,
+      wachtwoord: ACCOUNTS[id],
+      code: testCode(id, new Date(Date.now() + AHEAD_MS)),
+    }).toString(),
   });
   expect(login.statusCode).toBe(303);
   const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;

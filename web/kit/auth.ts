@@ -1,69 +1,33 @@
 /**
- * Staff authentication: accounts from STAFF_ACCOUNTS, checked at the login form, at
- * POST /api/sessies and by HTTP Basic; what a successful login leads to is a session in the one
- * session store (sessionStore.ts, staffSessions.ts): a cookie for the pages, a Bearer token for
- * the API, both a random id naming a row there.
+ * Staff authentication: local accounts from the account file (password hash and TOTP code,
+ * checked by localLogin.ts) at the login forms and at POST /api/sessies; what a successful login
+ * leads to is a session in the one session store (sessionStore.ts, staffSessions.ts): a cookie
+ * for the pages, a Bearer token for the API, both a random id naming a row there. HTTP Basic is
+ * refused: it carries a password but no second factor.
  *
- * Passwords are compared in constant time, and every account is checked so the time taken does
- * not reveal which ids exist. Every password check of the three login paths goes through
- * `attemptLogin`, so the guessing throttle (loginThrottle.ts) cannot be forgotten on one of them.
- * Bearer tokens are not throttled: they are random, not guessable, and an expired one at the end
- * of a shift must not count against the centre's shared address.
+ * Every password check of the login paths (the form, the codec's form, POST /api/sessies) goes
+ * through `attemptLogin`, so the guessing throttle (loginThrottle.ts) cannot be forgotten on one
+ * of them. Bearer tokens are not throttled: they are random, not guessable, and an expired one at
+ * the end of a shift must not count against the centre's shared address.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type {} from '@fastify/cookie'; // request.cookies types
 import type { FastifyRequest } from 'fastify';
 import type { Staff } from '../../domain/access';
 import type { LoginThrottle, ThrottleScope } from './loginThrottle';
 import { SESSION_TTL_MS, type SignInVia, type StaffSessionStore } from './sessionStore';
-
-export interface StaffAccount {
-  id: string;
-  password: string;
-}
-
-/** Parses "id:password,id:password" (already validated by config/env.ts). */
-export function parseStaffAccounts(spec: string): StaffAccount[] {
-  return spec
-    .split(',')
-    .map((pair) => pair.trim())
-    .filter(Boolean)
-    .map((pair) => {
-      const colon = pair.indexOf(':');
-      return { id: pair.slice(0, colon), password: pair.slice(colon + 1) };
-    });
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Returns the staff id when id and password match an account; compares every account in constant time. */
-export function checkCredentials(
-  accounts: StaffAccount[],
-  id: unknown,
-  password: unknown,
-): string | undefined {
-  if (typeof id !== 'string' || typeof password !== 'string' || id.length > 200 || password.length > 500) {
-    return undefined;
-  }
-  const givenId = digest(id);
-  const givenPassword = digest(password);
-  let found: string | undefined;
-  for (const account of accounts) {
-    const idMatches = timingSafeEqual(givenId, digest(account.id));
-    const passwordMatches = timingSafeEqual(givenPassword, digest(account.password));
-    if (idMatches && passwordMatches) found = account.id;
-  }
-  return found;
-}
+import type { LocalAccount } from '../../config/accountFile';
+import { verifyLocalLogin, type TotpReplayGuard } from './localLogin';
 
 function hmac(secret: string, value: string): string {
   return createHmac('sha256', secret).update(value).digest('base64url');
 }
 
 export interface AuthConfig {
-  accounts: StaffAccount[];
+  /** The local accounts (config/accountFile.ts): password hash and TOTP secret each. */
+  accounts: readonly LocalAccount[];
+  /** The TOTP codes already used to log in: each is accepted once. */
+  totpReplays: TotpReplayGuard;
   sessionSecret: string;
   clock: () => Date;
   /** Secure cookies when the service is reached over https. */
@@ -114,12 +78,13 @@ function logTag(secret: string, value: string): string {
 }
 
 /** One login attempt on any path: refused while throttled, else checked, and its outcome counted. */
-export function attemptLogin(
+export async function attemptLogin(
   request: FastifyRequest,
   config: AuthConfig,
   id: unknown,
   password: unknown,
-): LoginOutcome {
+  code: unknown,
+): Promise<LoginOutcome> {
   const keys = { accountId: typeof id === 'string' ? id : undefined, clientIp: request.ip };
   const tags = (scope: ThrottleScope) =>
     scope === 'account' && keys.accountId !== undefined
@@ -136,7 +101,12 @@ export function attemptLogin(
     );
     return { status: 'throttled', retryAfterSeconds: refusal.retryAfterSeconds };
   }
-  const staffId = checkCredentials(config.accounts, id, password);
+  const staffId = await verifyLocalLogin(
+    { accounts: config.accounts, clock: config.clock, replays: config.totpReplays },
+    id,
+    password,
+    code,
+  );
   if (staffId) {
     config.throttle.recordSuccess(keys);
     return { status: 'accepted', staffId };
@@ -175,7 +145,10 @@ export async function staffOfBearer(config: AuthConfig, token: string): Promise<
   return session.staff;
 }
 
-/** The staff identity of an API request: Bearer session token, or Basic with a staff account. */
+/**
+ * The staff identity of an API request: a Bearer session token from POST /api/sessies. HTTP Basic
+ * is refused: it carries a password but no second factor, and would be a way around it.
+ */
 export async function staffFromAuthorization(
   request: FastifyRequest,
   config: AuthConfig,
@@ -183,16 +156,7 @@ export async function staffFromAuthorization(
   const header = request.headers.authorization;
   if (typeof header !== 'string') return { status: 'rejected' };
   const [scheme, value] = header.split(' ', 2);
-  if (!value) return { status: 'rejected' };
-  if (scheme?.toLowerCase() === 'bearer') {
-    const staff = await staffOfBearer(config, value.trim());
-    return staff ? { status: 'accepted', staffId: staff.id, staff } : { status: 'rejected' };
-  }
-  if (scheme?.toLowerCase() === 'basic') {
-    const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return { status: 'rejected' };
-    return attemptLogin(request, config, decoded.slice(0, colon), decoded.slice(colon + 1));
-  }
-  return { status: 'rejected' };
+  if (!value || scheme?.toLowerCase() !== 'bearer') return { status: 'rejected' };
+  const staff = await staffOfBearer(config, value.trim());
+  return staff ? { status: 'accepted', staffId: staff.id, staff } : { status: 'rejected' };
 }

@@ -1,11 +1,33 @@
 /**
- * The staff login page: two fields, the first with focus, one message when it fails (never which
- * half was wrong), and when logins are refused for too many failed attempts, how long to wait.
+ * The staff login page: id, password and the TOTP code, the first with focus, one message when it
+ * fails (never which of the three was wrong), and when logins are refused for too many failed attempts, how long to wait.
  */
 import type { PageUi } from '../kit/language';
-import { html } from '../kit/html';
+import { html, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
 import { oidcChoice } from '../kit/oidcChoice';
+
+/**
+ * The second factor's field, shared with the codec's login: digits on a phone's keypad, and the
+ * browser or app may fill it from an authenticator (autocomplete one-time-code).
+ */
+export function oneTimeCodeField(ui: PageUi): SafeHtml {
+  const { t } = ui;
+  return html`<label class="utrecht-form-label" for="code">${t('login.code')}</label>
+    <p class="utrecht-paragraph hint" id="code-uitleg">${t('login.codeHint')}</p>
+    <input
+      class="utrecht-textbox utrecht-textbox--html-input"
+      type="text"
+      id="code"
+      name="code"
+      inputmode="numeric"
+      pattern="[0-9 ]{6,7}"
+      maxlength="7"
+      autocomplete="one-time-code"
+      aria-describedby="code-uitleg"
+      required
+    />`;
+}
 
 export function loginPage(
   ui: PageUi,
@@ -53,6 +75,7 @@ export function loginPage(
         autocomplete="current-password"
         required
       />
+      ${oneTimeCodeField(ui)}
       <p class="utrecht-paragraph">
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           ${t('login.submit')}
