@@ -31,6 +31,13 @@ export function parseOpeningSpan(text: string): OpeningSpan | undefined {
   return closes > opens && closes <= 24 * 60 ? { opens, closes } : undefined;
 }
 
+/** An opening span written as the region file writes it: "08:30-17:00". */
+export function openingSpanText(span: OpeningSpan): string {
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${hhmm(span.opens)}-${hhmm(span.closes)}`;
+}
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 

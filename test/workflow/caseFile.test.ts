@@ -221,7 +221,8 @@ test('an ops action is recorded once it is done, with the state after it', async
     decision: { type: 'herinnering', input: { requestId: 'casemanager_overdracht' }, by: 'ops' },
   });
   // Recorded after the re-send went out: the state shows the new step's deadline, not the first's.
-  const [first, second] = h.partners.requestsOf(ref, 'casemanager_overdracht');
+  // (the re-sent message reaches the partner double by its own activity: wait for it)
+  const [first, second] = await h.untilSent(ref, 'casemanager_overdracht', 2);
   expect(second!.dueBy).not.toBe(first!.dueBy);
   expect(stateOf(resent).requests[0]!.dueBy).toBe(second!.dueBy);
 });
