@@ -12,10 +12,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { Secret } from 'otpauth';
-import type { LocalAccount } from '../config/accountFile';
+import { staffOfAccounts, type LocalAccount } from '../config/accountFile';
 import { staffDirectory } from '../config/staffRoles';
 import type { Staff } from '../domain/access';
-import type { StaffSessionStore } from '../web/kit/sessionStore';
+import { openStaffSessionStore, type StaffSessionStore } from '../web/kit/sessionStore';
 import { totpCode, type TotpReplayGuard } from '../web/kit/localLogin';
 import { REGIONS } from '../regions';
 
@@ -107,6 +107,13 @@ export function testSessionId(id: string): string {
  */
 export function testBearer(id: string): string {
   return `Bearer ${testSessionId(id)}`;
+}
+
+/** A session store in memory with the test sessions of these accounts (AS_HELPLINE, ... work). */
+export async function testSessionStore(accounts: readonly LocalAccount[]): Promise<StaffSessionStore> {
+  const store = openStaffSessionStore({ STAFF_SESSION_DB: ':memory:' });
+  await seedTestSessions(store, staffOfAccounts(accounts).values());
+  return store;
 }
 
 /** Puts a session of each of these staff members in the store, under `testSessionId`. */

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Staff } from '../domain/access';
 import type { SignInVia, StaffSessionStore } from '../web/kit/sessionStore';
+import { testCode } from './staffAccounts';
 
 export const SESSION_COOKIE_NAME = 'csg_sessie';
 
@@ -31,11 +32,16 @@ export async function injectLogin(app: FastifyInstance, options: InjectOptions) 
   const form = await loginForm(app, options.remoteAddress);
   const headers = { ...(options.headers ?? {}) };
   const cookie = [headers.cookie, form.cookie].filter(Boolean).join('; ');
-  const payload = options.payload;
-  const fields =
-    typeof payload === 'string'
-      ? `${payload}${payload === '' ? '' : '&'}_csrf=${encodeURIComponent(form.csrf)}`
-      : new URLSearchParams({ ...(payload as Record<string, string>), _csrf: form.csrf }).toString();
+  // The account's current code, as its authenticator app shows it, unless the test sets one.
+  const given = new URLSearchParams(
+    typeof options.payload === 'string'
+      ? options.payload
+      : (options.payload as Record<string, string> | undefined),
+  );
+  const id = given.get('id');
+  if (id !== null && !given.has('code')) given.set('code', testCode(id));
+  given.set('_csrf', form.csrf);
+  const fields = given.toString();
   return app.inject({
     ...options,
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, cookie },

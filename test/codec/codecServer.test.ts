@@ -186,7 +186,7 @@ test('a malformed body names the field; a payload under an unknown key is 422, n
 });
 
 test('the namespace the Web UI names is the one the payload must be sealed for', async () => {
-  const ops = { authorization: basic(OPS.id, OPS.password) };
+  const ops = { authorization: bearer(OPS.id) };
   const own = await decode({ ...ops, 'x-namespace': 'default' });
   expect(own.statusCode).toBe(200);
   expect(decodedText(own.body)).toContain(SECRET_TEXT);

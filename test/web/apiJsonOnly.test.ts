@@ -4,7 +4,7 @@
  * browser holds; such a post is refused (415) before anything is read or started. And the staff
  * member a melding is recorded by is the one signed in, never one the body names.
  */
-import { acceptReplayedCodes, testAccounts, testCode } from '../../testkit/staffAccounts';
+import { acceptReplayedCodes, testAccounts, testCode, testSessionStore } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { createLogger } from '../../config/logger';
@@ -30,11 +30,13 @@ const recording: MeldingService = {
 };
 
 beforeAll(async () => {
+  const accounts = await testAccounts(TEST_CONFIG);
   app = await buildServer({
     client: {} as Client,
     taskQueue: 'unused',
     config: TEST_CONFIG,
-    accounts: await testAccounts(TEST_CONFIG),
+    accounts,
+    sessions: await testSessionStore(accounts),
     totpReplays: acceptReplayedCodes,
     logger: createLogger({ level: 'silent' }),
     meldingen: recording,

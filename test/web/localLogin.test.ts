@@ -3,6 +3,7 @@
  * once): the form and POST /api/sessies take the staff id, the password and the code of the
  * authenticator app; any wrong part gets the one same refusal; HTTP Basic opens nothing.
  */
+import { injectLogin } from '../../testkit/staffLogin';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { testCode } from '../../testkit/staffAccounts';
 import { TOTP_PERIOD_SECONDS } from '../../web/kit/localLogin';
@@ -29,11 +30,11 @@ const codeNow = (id = ID) => testCode(id, new Date(now));
 const otherCode = (code: string) => String((Number(code) + 424_242) % 1_000_000).padStart(6, '0');
 
 function formLogin(fields: Record<string, string>, language = 'nl') {
-  return h.app.inject({
+  return injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': language },
-    payload: new URLSearchParams({ ...fields, next: '/meldingen/nieuw' }).toString(),
+    headers: { 'accept-language': language },
+    payload: { ...fields, next: '/meldingen/nieuw' },
   });
 }
 

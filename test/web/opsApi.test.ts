@@ -8,11 +8,7 @@ import { startMelding } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
 import type { HistoryEntry } from '../../workflows/opsMessages';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import {
-  AS_HELPLINE,
-  startIntakeHarness,
-  type IntakeHarness,
-} from '../../testkit/intakeHarness';
+import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { testBearer } from '../../testkit/staffAccounts';
 
 jest.setTimeout(120_000);
