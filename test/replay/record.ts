@@ -16,9 +16,19 @@ import type { Client } from '@temporalio/client';
 import { createKoppelingService } from '../../cases/koppeling';
 import { createOpsService } from '../../cases/opsService';
 import { reportDeliveryStatus, decide } from '../../cases/meldingClient';
+import { dutchOffsetMinutes } from '../../domain/dutchClock';
 import { createHarness, DAY, MINUTE, open, type Harness } from '../workflow/harness';
 
 type Scenario = (h: Harness) => Promise<string>;
+
+/** The next moment at this Dutch weekday (0 Sunday .. 6 Saturday) and hour, at least an hour on. */
+function nextDutchHour(fromMs: number, weekday: number, hour: number): number {
+  const HOUR = 60 * MINUTE;
+  for (let at = Math.ceil(fromMs / HOUR) * HOUR + HOUR; ; at += HOUR) {
+    const local = new Date(at + dutchOffsetMinutes(at) * MINUTE);
+    if (local.getUTCDay() === weekday && local.getUTCHours() === hour) return at;
+  }
+}
 
 async function checkIns(h: Harness, ref: string, base: number, days: number[], ptssAt28: boolean) {
   for (const day of days) {
@@ -340,6 +350,27 @@ const scenarios: Record<string, Scenario> = {
       input: { reached: true, outcome: 'stressreactie', screening: 'ptss_vermoeden', by: 'cm-lim' },
     });
     await h.until(ref, (s) => open(s, 'ggz_verwijzing') !== undefined);
+    await cm({ type: 'ontvangstbevestiging', input: { requestId: 'ggz_verwijzing', by: 'ggz-1' } });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
+  // A non-acute case counted in its semester from intake (its open record), an early GGZ referral
+  // on a Friday evening whose clock waits for the GGZ's office hours, its second step on Monday.
+  'kantoortijden-semester': async (h) => {
+    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+    const ref = await h.start(intake);
+    const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
+    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    await cm({ type: 'ontvangstbevestiging', input: { requestId: 'casemanager_overdracht', by: 'cm-lim' } });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await h.skip(Date.parse(intake.receivedAt) + DAY + 1000 - (await h.now()));
+    await h.until(ref, (s) => open(s, 'checkin-dag-1') !== undefined);
+    await cm({ type: 'contactmoment', input: { reached: true, outcome: 'stressreactie', by: 'cm-lim' } });
+    const friday = nextDutchHour(await h.now(), 5, 20);
+    await h.skip(friday - (await h.now()));
+    await cm({ type: 'ggz_verwijzing', input: { reason: 'stressreactie', by: 'cm-lim' } });
+    await h.skip(nextDutchHour(friday, 1, 10) + MINUTE - (await h.now()));
+    await h.until(ref, (s) => (open(s, 'ggz_verwijzing')?.escalationLevel ?? 0) >= 1);
     await cm({ type: 'ontvangstbevestiging', input: { requestId: 'ggz_verwijzing', by: 'ggz-1' } });
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
