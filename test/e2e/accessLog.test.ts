@@ -41,7 +41,7 @@ import {
 } from '../../testkit/intakeHarness';
 import { TEST_BLIND_INDEX_KEY, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 import { openStaffSessionStore, type StaffSessionStore } from '../../web/kit/sessionStore';
-import { SESSION_COOKIE_NAME, sessionInStore } from '../../testkit/staffLogin';
+import { injectLogin, SESSION_COOKIE_NAME, sessionInStore } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -128,11 +128,10 @@ async function newCase(): Promise<{ reference: string; partnerLink: string }> {
 }
 
 async function sessionOf(id: string, password: string): Promise<string> {
-  const login = await h.app.inject({
+  const login = await injectLogin(h.app, {
     method: 'POST',
     url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+    payload: { id, wachtwoord: password },
   });
   return `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
 }
