@@ -4,7 +4,7 @@
  * the casemanager's email reaches a real SMTP server and the SMS the Twilio contract mock; the
  * signed link in the email acknowledges the handover and the case moves on.
  */
-import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
+import { testAccounts, testSessionStore, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -97,11 +97,14 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
       },
     });
     running = worker.run();
+    const accounts = await testAccounts(TEST_CONFIG);
     app = await buildServer({
       client: env.client as unknown as Client,
       taskQueue,
       config: TEST_CONFIG,
-      accounts: await testAccounts(TEST_CONFIG),
+      accounts,
+      // The store AS_HELPLINE's session is in, as a login at POST /api/sessies leaves it.
+      sessions: await testSessionStore(accounts),
       totpReplays: acceptReplayedCodes,
       logger,
     });
