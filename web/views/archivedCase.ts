@@ -8,7 +8,7 @@ import type { FileDetails, FileEntry } from '../../cases/caseFromFile';
 import { formatLocal } from '../../domain/localTime';
 import { wordsOr, type Translate } from '../../i18n';
 import { html, type SafeHtml } from '../kit/html';
-import { scrollingTable } from '../kit/table';
+import { timelineTable } from './timelineTable';
 
 export interface ArchivedView {
   writtenAt: string;
@@ -126,26 +126,9 @@ export function archivedTimeline(t: Translate, timeline: readonly FileEntry[]): 
   const who = (by: string | undefined) => (!by || by === 'workflow' ? t('casePage.bySystem') : by);
   return html`<h2 class="utrecht-heading-2">${t('archivedCase.timeline')}</h2>
     <p class="utrecht-paragraph hint">${t('archivedCase.timelineHint')}</p>
-    ${scrollingTable(
+    ${timelineTable(
+      t,
       t('archivedCase.timeline'),
-      html`<table class="utrecht-table utrecht-table--html-table" id="tijdlijn">
-        <thead>
-          <tr>
-            <th scope="col">${t('casePage.colWhen')}</th>
-            <th scope="col">${t('casePage.colWho')}</th>
-            <th scope="col">${t('casePage.colWhat')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${timeline.map(
-            (e) =>
-              html`<tr>
-                <td>${formatLocal(e.at)}</td>
-                <td>${who(e.by)}</td>
-                <td>${entryWords(t, e)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`,
+      timeline.map((e) => ({ at: e.at, by: who(e.by), what: entryWords(t, e) })),
     )}`;
 }

@@ -14,6 +14,7 @@ import { decisionsOfSection, type CasePageDecision } from '../caseDecisions';
 import type { PageUi } from '../kit/language';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
+import { timelineTable } from './timelineTable';
 import { layout } from '../kit/layout';
 import { archivedDetails, archivedNotice, archivedTimeline, type ArchivedView } from './archivedCase';
 import { contactSection, hasContactmomenten } from './contactSection';
@@ -190,28 +191,7 @@ function timeline(t: Translate, state: CaseState): SafeHtml {
     .map((entry, i) => ({ entry, i }))
     .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.i - b.i)
     .map(({ entry }) => entry);
-  return scrollingTable(
-    t('casePage.timeline'),
-    html`<table class="utrecht-table utrecht-table--html-table" id="tijdlijn">
-      <thead>
-        <tr>
-          <th scope="col">${t('casePage.colWhen')}</th>
-          <th scope="col">${t('casePage.colWho')}</th>
-          <th scope="col">${t('casePage.colWhat')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${entries.map(
-          (e) =>
-            html`<tr>
-              <td>${formatLocal(e.at)}</td>
-              <td>${e.by}</td>
-              <td>${e.what}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`,
-  );
+  return timelineTable(t, t('casePage.timeline'), entries);
 }
 
 /** Where the transfer to another region stands: under way, done, or stopped by the case's end. */
