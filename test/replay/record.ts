@@ -16,19 +16,9 @@ import type { Client } from '@temporalio/client';
 import { createKoppelingService } from '../../cases/koppeling';
 import { createOpsService } from '../../cases/opsService';
 import { reportDeliveryStatus, decide } from '../../cases/meldingClient';
-import { dutchOffsetMinutes } from '../../domain/dutchClock';
-import { createHarness, DAY, MINUTE, open, type Harness } from '../workflow/harness';
+import { createHarness, DAY, MINUTE, nextDutchHour, open, type Harness } from '../workflow/harness';
 
 type Scenario = (h: Harness) => Promise<string>;
-
-/** The next moment at this Dutch weekday (0 Sunday .. 6 Saturday) and hour, at least an hour on. */
-function nextDutchHour(fromMs: number, weekday: number, hour: number): number {
-  const HOUR = 60 * MINUTE;
-  for (let at = Math.ceil(fromMs / HOUR) * HOUR + HOUR; ; at += HOUR) {
-    const local = new Date(at + dutchOffsetMinutes(at) * MINUTE);
-    if (local.getUTCDay() === weekday && local.getUTCHours() === hour) return at;
-  }
-}
 
 async function checkIns(h: Harness, ref: string, base: number, days: number[], ptssAt28: boolean) {
   for (const day of days) {
@@ -45,6 +35,15 @@ async function checkIns(h: Harness, ref: string, base: number, days: number[], p
       },
     });
   }
+}
+
+/** A non-acute case waiting for its casemanager, with `cm` to record a decision on it. */
+async function nonAcuteCase(h: Harness) {
+  const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
+  const ref = await h.start(intake);
+  const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
+  await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+  return { intake, ref, cm };
 }
 
 const scenarios: Record<string, Scenario> = {
@@ -308,16 +307,13 @@ const scenarios: Record<string, Scenario> = {
   // day 5 two attempts do not reach the victim, the coordinator is asked and says keep trying; the
   // retry reaches the victim, the screening points to PTSS, the GGZ confirms the referral.
   'checkin-plan': async (h) => {
-    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
-    const ref = await h.start(intake);
+    const { intake, ref, cm } = await nonAcuteCase(h);
     const base = Date.parse(intake.receivedAt);
     const at = (days: number) => new Date(base + days * DAY).toISOString();
     const skipTo = async (days: number) => {
       const wait = base + days * DAY - (await h.now());
       if (wait > 0) await h.skip(wait + 1000);
     };
-    const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
-    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
     await cm({ type: 'ontvangstbevestiging', input: { requestId: 'casemanager_overdracht', by: 'cm-lim' } });
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
     await skipTo(1);
@@ -357,10 +353,7 @@ const scenarios: Record<string, Scenario> = {
   // A non-acute case counted in its semester from intake (its open record), an early GGZ referral
   // on a Friday evening whose clock waits for the GGZ's office hours, its second step on Monday.
   'kantoortijden-semester': async (h) => {
-    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
-    const ref = await h.start(intake);
-    const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
-    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    const { intake, ref, cm } = await nonAcuteCase(h);
     await cm({ type: 'ontvangstbevestiging', input: { requestId: 'casemanager_overdracht', by: 'cm-lim' } });
     await h.until(ref, (s) => s.phase === 'watchful_waiting');
     await h.skip(Date.parse(intake.receivedAt) + DAY + 1000 - (await h.now()));
@@ -379,10 +372,7 @@ const scenarios: Record<string, Scenario> = {
   // then "nee" (a request sent, cancelled, its partner told), the handover accepted, a contact at
   // day 1, and an ops closing with a reason.
   'dossier-mijlpalen': async (h) => {
-    const intake = await h.intake({ wishes: { police: 'nee', medicalCare: 'nee' } });
-    const ref = await h.start(intake);
-    const cm = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
-    await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
+    const { intake, ref, cm } = await nonAcuteCase(h);
     await cm({
       type: 'taal',
       input: { language: 'ar', interpreterNeeded: true, reason: 'nieuwe_informatie', by: 'cm-lim' },

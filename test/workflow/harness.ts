@@ -4,6 +4,7 @@
  * settled before the test sends anything; a test that wedges the server anyway fails on its own
  * and the next test gets a fresh server (why and how: testServerGuard.ts).
  */
+import { dutchOffsetMinutes } from '../../domain/dutchClock';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type {
@@ -264,3 +265,11 @@ export async function createHarness(taskQueue: string): Promise<Harness> {
 export const open = (s: CaseState, requestId: string) =>
   s.openRequests.find((r) => r.requestId === requestId);
 export const request = (s: CaseState, requestId: string) => s.requests.find((r) => r.requestId === requestId);
+
+/** The next moment at this Dutch weekday (0 Sunday .. 6 Saturday) and hour, at least an hour on. */
+export function nextDutchHour(fromMs: number, weekday: number, hour: number): number {
+  for (let at = Math.ceil(fromMs / HOUR) * HOUR + HOUR; ; at += HOUR) {
+    const local = new Date(at + dutchOffsetMinutes(at) * MINUTE);
+    if (local.getUTCDay() === weekday && local.getUTCHours() === hour) return at;
+  }
+}

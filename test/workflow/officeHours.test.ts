@@ -4,34 +4,25 @@
  * on weekdays 09:00-17:00, its first step waits an hour), and nobody is reminded or escalated to
  * over the weekend. An acute case's first care still runs around the clock.
  */
-import { dutchOffsetMinutes } from '../../domain/dutchClock';
-import { HOUR, open, useHarness } from './harness';
+import { HOUR, nextDutchHour, open, useHarness } from './harness';
 import { CM, reach, record, startInWatchfulWaiting } from './checkInSteps';
 
 const h = useHarness('wf-office-hours');
 const MINUTE = 60_000;
 
-/** The next moment at this Dutch weekday (0 Sunday .. 6 Saturday) and hour, at least an hour away. */
-function nextDutch(fromMs: number, weekday: number, hour: number): number {
-  for (let at = Math.ceil(fromMs / HOUR) * HOUR + HOUR; ; at += HOUR) {
-    const local = new Date(at + dutchOffsetMinutes(at) * MINUTE);
-    if (local.getUTCDay() === weekday && local.getUTCHours() === hour) return at;
-  }
-}
-
 test('a GGZ referral on Friday at 20:00 is due Monday at 10:00 and waits the weekend out', async () => {
   const c = await startInWatchfulWaiting(h);
   await reach(h, c, 'checkin-dag-1', 1);
   await record(h, c, { type: 'contactmoment', input: { reached: true, outcome: 'stressreactie', by: CM } });
-  const friday = nextDutch(await h.now(), 5, 20);
+  const friday = nextDutchHour(await h.now(), 5, 20);
   await h.skip(friday - (await h.now()));
   const referred = await record(h, c, { type: 'ggz_verwijzing', input: { reason: 'stressreactie', by: CM } });
-  const monday10 = nextDutch(friday, 1, 10);
+  const monday10 = nextDutchHour(friday, 1, 10);
   expect(open(referred, 'ggz_verwijzing')!.dueBy).toBe(new Date(monday10).toISOString());
   await h.untilSent(c.ref, 'ggz_verwijzing', 1);
 
   // Sunday evening: still the first step, nothing more sent.
-  await h.skip(nextDutch(friday, 0, 21) - (await h.now()));
+  await h.skip(nextDutchHour(friday, 0, 21) - (await h.now()));
   expect(open(await h.state(c.ref), 'ggz_verwijzing')).toMatchObject({ escalationLevel: 0 });
   expect(h.partners.requestsOf(c.ref, 'ggz_verwijzing')).toHaveLength(1);
 
