@@ -31,12 +31,15 @@ import {
   CONTACT_NOTE_MAX,
   CONTACT_OUTCOMES,
   CORRECTION_REASONS,
+  DECLINE_REASONS,
   FAILED_CONTACT_DECISIONS,
   GGZ_REFERRAL_REASONS,
+  NOT_DONE_REASONS,
   OWNER_CHANGE_REASONS,
   PARTNER_ROLES,
   REGION_ID_PATTERN,
   SCREENING_RESULTS,
+  TASK_OUTCOMES,
   WISHES,
 } from './vocabulary';
 
@@ -73,11 +76,46 @@ const checkInId = z
   .string({ error: 'expected the id of a planned check-in, e.g. checkin-dag-14' })
   .regex(CHECK_IN_ID_PATTERN, 'expected the id of a planned check-in, e.g. checkin-dag-14');
 
+/** Where an appointment takes place: a location, never the victim's address. */
+export const APPOINTMENT_PLACE_MAX = 200;
+
+/** One step of a partner's task, by its action. */
+const taskStep = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({
+      action: z.literal('afwijzen'),
+      reason: z.enum(DECLINE_REASONS, { error: oneOf('the reason for declining', DECLINE_REASONS) }),
+    }),
+    z.strictObject({
+      action: z.literal('plannen'),
+      appointment: z.strictObject({
+        at: isoDateTime,
+        place: z
+          .string({ error: 'expected the place of the appointment' })
+          .trim()
+          .min(1, 'expected the place of the appointment')
+          .max(APPOINTMENT_PLACE_MAX, `expected at most ${APPOINTMENT_PLACE_MAX} characters`),
+      }),
+    }),
+    z.strictObject({
+      action: z.literal('uitgevoerd'),
+      outcome: z.enum(TASK_OUTCOMES, { error: oneOf('the outcome', TASK_OUTCOMES) }),
+    }),
+    z.strictObject({
+      action: z.literal('niet_uitgevoerd'),
+      reason: z.enum(NOT_DONE_REASONS, { error: oneOf('the reason', NOT_DONE_REASONS) }),
+    }),
+  ],
+  { error: 'expected action: afwijzen, plannen, uitgevoerd or niet_uitgevoerd' },
+);
+
 /** A decision's body: its input without `by`. */
 export type DecisionBody<K extends DecisionName> = Omit<DecisionInputs[K], 'by'>;
 
 export const decisionSchemas = {
   ontvangstbevestiging: z.strictObject({ requestId }),
+  taak: z.strictObject({ requestId, step: taskStep }),
   checkin: z.strictObject({
     requestId,
     outcome: z.enum(CHECK_IN_OUTCOMES, { error: oneOf('the outcome', CHECK_IN_OUTCOMES) }),

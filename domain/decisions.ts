@@ -21,13 +21,16 @@ import type {
   CheckInOutcome,
   ContactOutcome,
   CorrectionReason,
+  DeclineReason,
   FailedContactDecision,
   GgzReferralReason,
   MedicalWish,
+  NotDoneReason,
   OwnerChangeReason,
   PartnerRole,
   PoliceWish,
   ScreeningResult,
+  TaskOutcome,
 } from './vocabulary';
 
 /** Every decision names who recorded it: a pseudonymous staff or partner id, never a victim's name. */
@@ -43,6 +46,24 @@ interface ThroughLink {
 
 export interface AcknowledgeInput extends RecordedBy, ThroughLink {
   requestId: string;
+}
+/** A date, time and place the partner gave for the task (a place, never the victim's address). */
+export interface Appointment {
+  /** ISO date-time with offset. */
+  at: string;
+  place: string;
+}
+
+/** One step of a partner's task after (or instead of) accepting it: see TASK_STATES. */
+export type TaskStep =
+  | { action: 'afwijzen'; reason: DeclineReason }
+  | { action: 'plannen'; appointment: Appointment }
+  | { action: 'uitgevoerd'; outcome: TaskOutcome }
+  | { action: 'niet_uitgevoerd'; reason: NotDoneReason };
+
+export interface TaskStepInput extends RecordedBy, ThroughLink {
+  requestId: string;
+  step: TaskStep;
 }
 export interface CheckInInput extends RecordedBy, ThroughLink {
   requestId: string;
@@ -186,6 +207,8 @@ export interface FailedContactsInput extends RecordedBy {
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
   ontvangstbevestiging: AcknowledgeInput;
+  /** A partner declines, schedules, or reports a task done or not done (TASK_KINDS only). */
+  taak: TaskStepInput;
   /** The casemanager records a check-in outcome; the screening also says `ptss`. */
   checkin: CheckInInput;
   /** The victim's (changed) wish about police contact. */
@@ -235,6 +258,7 @@ export type DecisionName = keyof DecisionInputs;
 /** Outside name → Temporal update name. */
 export const DECISIONS = {
   ontvangstbevestiging: { update: 'acknowledgeRequest' },
+  taak: { update: 'recordTaskStep' },
   checkin: { update: 'recordCheckIn' },
   politiewens: { update: 'recordPoliceWish' },
   toestemming: { update: 'recordConsent' },
@@ -278,6 +302,8 @@ export const DECISION_RECORD_TYPES = [
   'toestemming',
   'incidenttijd',
   'ontvangstbevestiging',
+  // A task step: "afwijzen: geen_capaciteit", "plannen", "uitgevoerd: afgerond" (never the place).
+  'taak',
   'checkin',
   'intrekking',
   'overdracht',

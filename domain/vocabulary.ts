@@ -105,6 +105,47 @@ export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const REQUEST_STATUSES = ['open', 'acknowledged', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/**
+ * A partner request as a task: requested, then accepted (the acknowledgement) or declined with a
+ * reason; once accepted, scheduled (date, time, place) and finally done (with a coded outcome) or
+ * not done (with a reason). A decline moves the request to the next tier of its ladder.
+ */
+export const TASK_STATES = [
+  'aangevraagd',
+  'geaccepteerd',
+  'afgewezen',
+  'gepland',
+  'uitgevoerd',
+  'niet_uitgevoerd',
+] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+/** The request kinds that run as tasks (the others end with their acknowledgement or outcome). */
+export const TASK_KINDS = ['informatief_gesprek', 'fmo', 'medische_zorg', 'ggz_verwijzing'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** What a partner does with a task after (or instead of) accepting it. */
+export const TASK_ACTIONS = ['afwijzen', 'plannen', 'uitgevoerd', 'niet_uitgevoerd'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
+
+/** Why a partner declines a request (coded: no free text, which could carry personal data). */
+export const DECLINE_REASONS = ['geen_capaciteit', 'niet_passend', 'buiten_werkgebied', 'anders'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** How a task that took place ended. */
+export const TASK_OUTCOMES = ['afgerond', 'afgerond_met_vervolg', 'doorverwezen'] as const;
+export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
+
+/** Why an accepted task did not take place. */
+export const NOT_DONE_REASONS = [
+  'afgezegd_door_slachtoffer',
+  'niet_verschenen',
+  'niet_meer_nodig',
+  'medisch_niet_mogelijk',
+  'anders',
+] as const;
+export type NotDoneReason = (typeof NOT_DONE_REASONS)[number];
+
 /** Notices that close a request without asking anything. */
 export const NOTICE_KINDS = ['ingetrokken', 'vervallen', 'overgedragen'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -638,6 +638,7 @@ export const en: Catalog = {
   },
   decisions: {
     ontvangstbevestiging: 'Acknowledge a request',
+    taak: 'Update a task (decline, schedule, done)',
     checkin: 'Record the outcome of a check-in',
     politiewens: 'Record the wish about contact with the police',
     toestemming: 'Give or withdraw consent to share details',
@@ -893,6 +894,7 @@ export const en: Catalog = {
       toestemming: 'Consent',
       incidenttijd: 'Incident time corrected',
       ontvangstbevestiging: 'Request acknowledged',
+      taak: 'Task updated',
       checkin: 'Check-in recorded',
       intrekking: 'Melding withdrawn',
       overdracht: 'Transferred to another region',

@@ -657,6 +657,7 @@ export const nl = {
   /** What each decision on a running case is called; the compiler asks for every one of domain/decisions.ts. */
   decisions: {
     ontvangstbevestiging: 'Verzoek bevestigen',
+    taak: 'Taak bijwerken (afwijzen, plannen, uitgevoerd)',
     checkin: 'Uitkomst van een contactmoment vastleggen',
     politiewens: 'Wens over contact met de politie vastleggen',
     toestemming: 'Toestemming om gegevens te delen geven of intrekken',
@@ -936,6 +937,7 @@ export const nl = {
       toestemming: 'Toestemming',
       incidenttijd: 'Tijdstip van het incident gecorrigeerd',
       ontvangstbevestiging: 'Verzoek bevestigd',
+      taak: 'Taak bijgewerkt',
       checkin: 'Contactmoment vastgelegd',
       intrekking: 'Melding ingetrokken',
       overdracht: 'Overgedragen aan een andere regio',

@@ -12,6 +12,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import {
   DECISION_NAMES,
   DECISIONS,
+  type Appointment,
   type DecisionInputs,
   type DecisionName,
   type DecisionRecordType,
@@ -19,7 +20,15 @@ import {
 } from '../domain/decisions';
 import type { Reopening } from '../domain/koppeling';
 import type { SharingBasis } from '../domain/sharing';
-import type { CheckInPlanStatus, ContactOutcome, ScreeningResult } from '../domain/vocabulary';
+import type {
+  CheckInPlanStatus,
+  ContactOutcome,
+  DeclineReason,
+  NotDoneReason,
+  ScreeningResult,
+  TaskOutcome,
+  TaskState,
+} from '../domain/vocabulary';
 import type {
   CaseOutcome,
   CasePhase,
@@ -56,6 +65,7 @@ export type {
   MunicipalityInput,
   OwnerInput,
   PoliceWishInput,
+  TaskStepInput,
   TransferInput,
   VictimAgeInput,
   WithdrawInput,
@@ -70,6 +80,22 @@ export interface DeliveryStatusInput {
   status: 'delivered' | 'undelivered' | 'failed';
   /** Non-personal provider code, e.g. Twilio's ErrorCode. */
   errorCode?: string;
+}
+
+/** A request as a task (TASK_KINDS): where it stands and what the partner gave. */
+export interface TaskView {
+  state: TaskState;
+  /** Once scheduled: when and where (the latest one given). */
+  appointment?: Appointment;
+  /** Once done. */
+  outcome?: TaskOutcome;
+  /** Once not done. */
+  notDoneReason?: NotDoneReason;
+  /** Every decline, in order: the tier that declined, why, when and who. */
+  declines: Array<{ tier: RecipientTier; reason: DeclineReason; at: string; by: string }>;
+  /** The last step's time and who took it. */
+  updatedAt: string;
+  updatedBy?: string;
 }
 
 export interface RequestView {
@@ -102,6 +128,8 @@ export interface RequestView {
    * why (`geen_toestemming`, `toestemming_ingetrokken`). Absent until the first send.
    */
   sharing?: SharingBasis;
+  /** The request as a task (TASK_KINDS, cases after the patch requests-as-tasks). */
+  task?: TaskView;
 }
 
 /** What a case's history records: see DECISION_RECORD_TYPES in domain/decisions.ts. */
@@ -217,6 +245,7 @@ export const decisionUpdates = Object.fromEntries(
 ) as { [K in DecisionName]: UpdateDefinition<CaseState, [DecisionInputs[K]]> };
 
 export const acknowledgeRequest = decisionUpdates.ontvangstbevestiging;
+export const recordTaskStep = decisionUpdates.taak;
 export const recordCheckIn = decisionUpdates.checkin;
 export const recordPoliceWish = decisionUpdates.politiewens;
 export const recordConsent = decisionUpdates.toestemming;
