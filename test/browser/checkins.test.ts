@@ -5,42 +5,23 @@
  * contact in the list and the plan moved; records "not reached" with a retry time; adds, moves and
  * cancels a check-in; and a date the form cannot read names its field and changes nothing.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, logInByKeyboard, tabTo, waitForFocus } from '../../testkit/browser';
+import { useBrowserStack } from '../../testkit/browserStack';
+import type { Page } from 'playwright-core';
+import { logInByKeyboard, tabTo, waitForFocus } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { freePort } from '../../testkit/processes';
-import {
-  AS_CASEMANAGER,
-  AS_HELPLINE,
-  startIntakeHarness,
-  type IntakeHarness,
-} from '../../testkit/intakeHarness';
+import { AS_CASEMANAGER, AS_HELPLINE } from '../../testkit/intakeHarness';
 import { formatLocal, parseLocalDateTime } from '../../domain/localTime';
 import { caseState, type CaseState } from '../../workflows/messages';
 
 jest.setTimeout(240_000);
 
-let h: IntakeHarness;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  h = await startIntakeHarness({ publicBaseUrl: base });
-  await h.app.listen({ host: '127.0.0.1', port });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+const stack = useBrowserStack();
 
 const api = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
+  stack.h.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
 
 const stateOf = (reference: string): Promise<CaseState> =>
-  h.client.workflow.getHandle(reference).query(caseState);
+  stack.h.client.workflow.getHandle(reference).query(caseState);
 
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -136,9 +117,9 @@ test.each(LANGUAGES)(
   '$lang: from the worklist to the contact form, a month of check-ins recorded and planned',
   async (words) => {
     const reference = await dueToday();
-    const context = await browser.newContext({ locale: words.locale });
+    const context = await stack.browser.newContext({ locale: words.locale });
     const page = await context.newPage();
-    await logInByKeyboard(page, `${base}/mijn-casussen`, 'cm-017', 'casemanager-wachtwoord-1');
+    await logInByKeyboard(page, `${stack.base}/mijn-casussen`, 'cm-017', 'casemanager-wachtwoord-1');
     await waitForFocus(page, 'titel');
 
     // The due check-in's row links straight to the case page's contact form.
@@ -148,7 +129,7 @@ test.each(LANGUAGES)(
     );
     await tabTo(page, `contact-${reference}`);
     await Promise.all([
-      page.waitForURL(`${base}/meldingen/${reference}#besluit-contactmoment`),
+      page.waitForURL(`${stack.base}/meldingen/${reference}#besluit-contactmoment`),
       page.keyboard.press('Enter'),
     ]);
 

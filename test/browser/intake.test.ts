@@ -5,29 +5,14 @@
  * each language, chosen by the browser's language as a first visit is; then the visible language
  * link switches and the choice is remembered.
  */
-import type { Browser, Page } from 'playwright-core';
-import { focusedId, launchChromium, logInByKeyboard, waitForFocus } from '../../testkit/browser';
+import { useBrowserStack } from '../../testkit/browserStack';
+import type { Page } from 'playwright-core';
+import { focusedId, logInByKeyboard, waitForFocus } from '../../testkit/browser';
 import { caseState } from '../../workflows/messages';
-import { freePort } from '../../testkit/processes';
-import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 
 jest.setTimeout(180_000);
 
-let h: IntakeHarness;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  h = await startIntakeHarness({ publicBaseUrl: base });
-  await h.app.listen({ host: '127.0.0.1', port });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+const stack = useBrowserStack();
 
 async function tab(page: Page, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) await page.keyboard.press('Tab');
@@ -62,11 +47,11 @@ const LANGUAGES = [
 test.each(LANGUAGES)(
   '$lang: helpline staff register a melding with the keyboard, fixing one mistake; the casemanager link moves the case on',
   async (words) => {
-    const context = await browser.newContext({ locale: words.locale });
+    const context = await stack.browser.newContext({ locale: words.locale });
     const page = await context.newPage();
 
     // The form is behind the login; the login page focuses the first field.
-    await logInByKeyboard(page, `${base}/meldingen/nieuw`, 'helpline-017', 'helpline-wachtwoord-1');
+    await logInByKeyboard(page, `${stack.base}/meldingen/nieuw`, 'helpline-017', 'helpline-wachtwoord-1');
     expect(await page.getAttribute('html', 'lang')).toBe(words.lang);
 
     // The form in the order of the call, by keyboard only: Tab, Space, typing.
@@ -131,7 +116,7 @@ test.each(LANGUAGES)(
     expect(reference).toMatch(/^CSG-LIM-\d{4}-\d{6}$/);
 
     // The case runs on the Temporal server.
-    const handle = h.client.workflow.getHandle(reference);
+    const handle = stack.h.client.workflow.getHandle(reference);
     const description = await handle.describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.type).toBe('meldingWorkflow');
@@ -139,7 +124,7 @@ test.each(LANGUAGES)(
     // The casemanager opens the link from the handover mail and accepts with the keyboard.
     let link: string | undefined;
     for (let i = 0; i < 100 && !link; i++) {
-      link = h.sent.find(
+      link = stack.h.sent.find(
         (s) => s.message.meldingRef === reference && s.message.requestId === 'casemanager_overdracht',
       )?.actionUrl;
       if (!link) await new Promise((r) => setTimeout(r, 100));
@@ -162,16 +147,16 @@ test.each(LANGUAGES)(
 );
 
 test('the language link switches the page and the choice is remembered over the browser language', async () => {
-  const context = await browser.newContext({ locale: 'nl-NL' });
+  const context = await stack.browser.newContext({ locale: 'nl-NL' });
   const page = await context.newPage();
-  await page.goto(`${base}/inloggen`);
+  await page.goto(`${stack.base}/inloggen`);
   expect(await page.textContent('h1')).toBe('Inloggen');
   await page.getByRole('link', { name: 'English' }).click();
   await page.waitForSelector('h1:text("Log in")');
   expect(new URL(page.url()).pathname).toBe('/inloggen');
   expect(await page.getAttribute('html', 'lang')).toBe('en');
   // Remembered: another page, still English although the browser asks for Dutch.
-  await page.goto(`${base}/bestaat-niet`);
+  await page.goto(`${stack.base}/bestaat-niet`);
   expect(await page.textContent('h1')).toBe('Page not found');
   await page.getByRole('link', { name: 'Nederlands' }).click();
   expect(await page.textContent('h1')).toBe('Pagina niet gevonden');

@@ -3,33 +3,19 @@
  * an earlier one through the confirmation step, and reopens a closed case: the new melding's page
  * names where it came from, and the closed case's page lists it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, logInByKeyboard } from '../../testkit/browser';
+import { useBrowserStack } from '../../testkit/browserStack';
+import type { Page } from 'playwright-core';
+import { logInByKeyboard } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { freePort } from '../../testkit/processes';
-import { AS_HELPLINE, startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
+import { AS_HELPLINE } from '../../testkit/intakeHarness';
 
 jest.setTimeout(180_000);
 
-let h: IntakeHarness;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  h = await startIntakeHarness({ publicBaseUrl: base });
-  await h.app.listen({ host: '127.0.0.1', port });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+const stack = useBrowserStack();
 
 async function started(): Promise<string> {
   const { reference: _r, ...intake } = buildIntake();
-  const res = await h.app.inject({
+  const res = await stack.h.app.inject({
     method: 'POST',
     url: '/api/meldingen',
     headers: { authorization: AS_HELPLINE },
@@ -64,9 +50,9 @@ test.each(LANGUAGES)('$lang: a casemanager links a running case and reopens a cl
   const earlier = await started();
   const running = await started();
 
-  const context = await browser.newContext({ locale: words.locale });
+  const context = await stack.browser.newContext({ locale: words.locale });
   const page = await context.newPage();
-  await logInByKeyboard(page, `${base}/meldingen/${running}`, 'cm-017', 'casemanager-wachtwoord-1');
+  await logInByKeyboard(page, `${stack.base}/meldingen/${running}`, 'cm-017', 'casemanager-wachtwoord-1');
 
   // Link: the form, the confirmation (nothing changed yet), then the link on the page.
   await page.fill('#koppelen-reference', earlier.toLowerCase());
@@ -77,15 +63,15 @@ test.each(LANGUAGES)('$lang: a casemanager links a running case and reopens a cl
   expect(await page.locator('#gekoppeld-aan').textContent()).toContain(earlier);
 
   // Reopen: the case closes (withdrawn), its page offers the reopening with a reason.
-  const withdrawn = await h.app.inject({
+  const withdrawn = await stack.h.app.inject({
     method: 'POST',
     url: `/api/meldingen/${earlier}/decisions/intrekking`,
     headers: { authorization: AS_HELPLINE },
     payload: {},
   });
   expect(withdrawn.statusCode).toBe(200);
-  await h.client.workflow.getHandle(earlier).result();
-  await page.goto(`${base}/meldingen/${earlier}`);
+  await stack.h.client.workflow.getHandle(earlier).result();
+  await page.goto(`${stack.base}/meldingen/${earlier}`);
   await page.selectOption('#heropenen-reason', 'opnieuw_contact');
   await clickAndLoad(page, '#heropenen-verder');
   expect(await page.locator('#bevestiging').textContent()).toContain(words.confirm);
@@ -99,7 +85,7 @@ test.each(LANGUAGES)('$lang: a casemanager links a running case and reopens a cl
   // The closed case's page lists the reopening (and the running case linked to it) once
   // visibility has caught up.
   for (let i = 0; i < 40; i++) {
-    await page.goto(`${base}/meldingen/${earlier}`);
+    await page.goto(`${stack.base}/meldingen/${earlier}`);
     const later =
       (await page
         .locator('#later-gekoppeld')

@@ -3,39 +3,19 @@
  * in, land on "mijn casussen" with its heading focused, Tab to a case they own and open it. In
  * each language.
  */
+import { useBrowserStack } from '../../testkit/browserStack';
 import { testCode } from '../../testkit/staffAccounts';
-import type { Browser } from 'playwright-core';
-import { launchChromium, tabTo, waitForFocus } from '../../testkit/browser';
+import { tabTo, waitForFocus } from '../../testkit/browser';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { freePort } from '../../testkit/processes';
-import {
-  AS_CASEMANAGER,
-  AS_HELPLINE,
-  startIntakeHarness,
-  type IntakeHarness,
-} from '../../testkit/intakeHarness';
+import { AS_CASEMANAGER, AS_HELPLINE } from '../../testkit/intakeHarness';
 import type { CaseState } from '../../workflows/messages';
 
 jest.setTimeout(180_000);
 
-let h: IntakeHarness;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  h = await startIntakeHarness({ publicBaseUrl: base });
-  await h.app.listen({ host: '127.0.0.1', port });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+const stack = useBrowserStack();
 
 const api = (authorization: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-  h.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
+  stack.h.app.inject({ method, url, headers: { authorization }, ...(payload ? { payload } : {}) });
 
 /** A case the helpline started and cm-017 took over by acknowledging its handover. */
 async function ownedByCm017(): Promise<string> {
@@ -80,9 +60,9 @@ test.each([
   { locale: 'en-GB', lang: 'en', title: 'My cases' },
 ])('$lang: the casemanager logs in, lands on the worklist and opens a case, keyboard only', async (words) => {
   const reference = await ownedByCm017();
-  const context = await browser.newContext({ locale: words.locale });
+  const context = await stack.browser.newContext({ locale: words.locale });
   const page = await context.newPage();
-  await page.goto(`${base}/inloggen`);
+  await page.goto(`${stack.base}/inloggen`);
   await waitForFocus(page, 'id');
   await page.keyboard.type('cm-017');
   await page.keyboard.press('Tab');
@@ -91,13 +71,13 @@ test.each([
   await page.keyboard.press('Tab');
   await waitForFocus(page, 'code');
   await page.keyboard.type(testCode('cm-017'));
-  await Promise.all([page.waitForURL(`${base}/mijn-casussen`), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForURL(`${stack.base}/mijn-casussen`), page.keyboard.press('Enter')]);
 
   await waitForFocus(page, 'titel');
   expect(await page.locator('h1').textContent()).toBe(words.title);
   expect(await page.locator('html').getAttribute('lang')).toBe(words.lang);
   await tabTo(page, `melding-${reference}`);
-  await Promise.all([page.waitForURL(`${base}/meldingen/${reference}`), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForURL(`${stack.base}/meldingen/${reference}`), page.keyboard.press('Enter')]);
   expect(await page.locator('h1').textContent()).toContain(reference);
   await context.close();
 });
