@@ -8,6 +8,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Staff } from '../domain/access';
 import type { SignInVia, StaffSessionStore } from '../web/kit/sessionStore';
 import { testCode } from './staffAccounts';
+import { FIND_PAGE } from '../web/findPages';
 
 export const SESSION_COOKIE_NAME = 'csg_sessie';
 
@@ -62,4 +63,36 @@ export async function sessionInStore(
   const expiresAt = options.expiresAt ?? new Date(Date.now() + 60 * 60 * 1000);
   await store.set(id, { staff, via: options.via ?? 'lokaal', expiresAt: expiresAt.toISOString() });
   return id;
+}
+
+/** What a signed-in browser holds: its session cookie and the CSRF token of its forms. */
+export interface FormSession {
+  cookie: string;
+  csrf: string;
+}
+
+/**
+ * Logs `id` in through the login form (with its current code) and reads the CSRF token from the
+ * first of `formPages` that shows a form to that account: what a browser holds after signing in.
+ */
+export async function formSession(
+  app: FastifyInstance,
+  id: string,
+  password: string,
+  formPages: string[] = [FIND_PAGE],
+): Promise<FormSession> {
+  const login = await injectLogin(app, {
+    method: 'POST',
+    url: '/inloggen',
+    payload: new URLSearchParams({ id, wachtwoord: password }).toString(),
+  });
+  const session = login.cookies.find((c) => c.name === SESSION_COOKIE_NAME)?.value;
+  if (!session) throw new Error(`the login of ${id} gave no session (status ${login.statusCode})`);
+  const cookie = `${SESSION_COOKIE_NAME}=${session}`;
+  for (const url of formPages) {
+    const page = await app.inject({ method: 'GET', url, headers: { cookie } });
+    const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
+    if (csrf) return { cookie, csrf };
+  }
+  throw new Error(`no form with a CSRF token for ${id} on ${formPages.join(', ')}`);
 }

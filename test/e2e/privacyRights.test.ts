@@ -13,7 +13,6 @@
  * The case file (its SQLite file in the same data folder) holds records of both cases, as the
  * activities will write them: the export shows the case's own, erasure removes them.
  */
-import { testCode } from '../../testkit/staffAccounts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +35,7 @@ import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testk
 import { filesUnder, leaks, needlesOf } from '../../testkit/plantedData';
 import { TEST_BLIND_INDEX_KEY, TEST_PAYLOAD_KEYS } from '../../testkit/temporal';
 import { caseState, intakeForReopening } from '../../workflows/messages';
-import { injectLogin } from '../../testkit/staffLogin';
+import { formSession } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -182,19 +181,7 @@ async function logDeliveries(): Promise<void> {
   }
 }
 
-async function loginAs(id: string, ref: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await injectLogin(h.app, {
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: PASSWORDS[id]!, code: testCode(id) }).toString(),
-  });
-  const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-  const page = await h.app.inject({ method: 'GET', url: `/meldingen/${ref}`, headers: { cookie } });
-  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
-  if (!csrf) throw new Error(`no form with a CSRF token for ${id}`);
-  return { cookie, csrf };
-}
+const loginAs = (id: string, ref: string) => formSession(h.app, id, PASSWORDS[id]!, [`/meldingen/${ref}`]);
 
 const post = (url: string, session: { cookie: string; csrf: string }, fields: Record<string, string> = {}) =>
   h.app.inject({

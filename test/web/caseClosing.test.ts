@@ -4,12 +4,11 @@
  * and then the closing in the timeline with who and why, in the reader's language; a casemanager
  * gets no form and a forged post is refused (403) without changing the case.
  */
-import { testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState } from '../../workflows/messages';
-import { injectLogin } from '../../testkit/staffLogin';
+import { formSession } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -26,19 +25,8 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 /** A staff session's cookie and the CSRF token of its forms (from the case page `ref`: any staff page has one). */
-async function loginAs(id: string, password: string, ref: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await injectLogin(h.app, {
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
-  });
-  const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-  const page = await h.app.inject({ method: 'GET', url: `/meldingen/${ref}`, headers: { cookie } });
-  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
-  if (!csrf) throw new Error(`no form with a CSRF token for ${id}`);
-  return { cookie, csrf };
-}
+const loginAs = (id: string, password: string, ref: string) =>
+  formSession(h.app, id, password, [`/meldingen/${ref}`]);
 
 /** A new melding in Maastricht (Limburg); its reference. */
 async function newCase(): Promise<string> {

@@ -5,13 +5,11 @@
  * reader's language and changes nothing; a role that may not make the correction is not offered
  * the form, and a forged post of it answers 403 and changes nothing.
  */
-import { testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { createLogger } from '../../config/logger';
 import type { SharedDetails } from '../../domain/types';
 import type { MeldingIntake } from '../../domain/types';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { FIND_PAGE } from '../../web/findPages';
 import {
   AS_CASEMANAGER,
   startIntakeHarness,
@@ -19,7 +17,7 @@ import {
   type IntakeHarness,
 } from '../../testkit/intakeHarness';
 import { caseState, handoverDetails, type CaseState } from '../../workflows/messages';
-import { injectLogin } from '../../testkit/staffLogin';
+import { formSession } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
@@ -28,19 +26,7 @@ let h: IntakeHarness;
 const logLines: string[] = [];
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
-async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await injectLogin(h.app, {
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
-  });
-  const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-  const page = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });
-  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
-  if (!csrf) throw new Error(`no form with a CSRF token for ${id}`);
-  return { cookie, csrf };
-}
+const loginAs = (id: string, password: string) => formSession(h.app, id, password);
 
 beforeAll(async () => {
   h = await startIntakeHarness({

@@ -4,33 +4,19 @@
  * but not the owner, the confirmation says what changes and changes nothing, and the decision is
  * recorded as the coordinator. An unknown casemanager is refused with the field named.
  */
-import { testCode } from '../../testkit/staffAccounts';
 import { decide, startMelding } from '../../cases/meldingClient';
 import { ownedByFilter } from '../../cases/ownership';
 import { buildIntake } from '../../testkit/meldingFixtures';
-import { FIND_PAGE } from '../../web/findPages';
 import { startIntakeHarness, TEST_CONFIG, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState, type CaseState } from '../../workflows/messages';
-import { injectLogin } from '../../testkit/staffLogin';
+import { formSession } from '../../testkit/staffLogin';
 
 jest.setTimeout(180_000);
 
 let h: IntakeHarness;
 const sessions: Record<string, { cookie: string; csrf: string }> = {};
 
-async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await injectLogin(h.app, {
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
-  });
-  const cookie = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-  const page = await h.app.inject({ method: 'GET', url: FIND_PAGE, headers: { cookie } });
-  const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
-  if (!csrf) throw new Error(`no form with a CSRF token for ${id}`);
-  return { cookie, csrf };
-}
+const loginAs = (id: string, password: string) => formSession(h.app, id, password);
 
 beforeAll(async () => {
   h = await startIntakeHarness({

@@ -5,12 +5,11 @@
  * by field in the reader's language and changes nothing; a post without the session's CSRF token
  * is refused and changes nothing.
  */
-import { testCode } from '../../testkit/staffAccounts';
 import { startMelding } from '../../cases/meldingClient';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import { startIntakeHarness, type IntakeHarness } from '../../testkit/intakeHarness';
 import { caseState, type CaseState } from '../../workflows/messages';
-import { injectLogin } from '../../testkit/staffLogin';
+import { formSession } from '../../testkit/staffLogin';
 
 jest.setTimeout(120_000);
 
@@ -19,22 +18,9 @@ let cookie: string;
 let csrf: string;
 
 /** A staff session's cookie and the CSRF token of its forms. */
-async function loginAs(id: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const login = await injectLogin(h.app, {
-    method: 'POST',
-    url: '/inloggen',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ id, wachtwoord: password, code: testCode(id) }).toString(),
-  });
-  const session = `csg_sessie=${login.cookies.find((c) => c.name === 'csg_sessie')!.value}`;
-  // Ops may not start a melding (they are sent to /ops): take the token from the first page with a form.
-  for (const url of ['/meldingen/nieuw', '/ops']) {
-    const page = await h.app.inject({ method: 'GET', url, headers: { cookie: session } });
-    const csrf = /name="_csrf"\s+value="([^"]+)"/.exec(page.body)?.[1];
-    if (csrf) return { cookie: session, csrf };
-  }
-  throw new Error(`no form with a CSRF token for ${id}`);
-}
+// Ops may not start a melding (they are sent to /ops): the token comes from the first page with a form.
+const loginAs = (id: string, password: string) =>
+  formSession(h.app, id, password, ['/meldingen/nieuw', '/ops']);
 
 beforeAll(async () => {
   h = await startIntakeHarness();
