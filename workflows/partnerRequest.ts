@@ -12,45 +12,12 @@
  * DeliveryReport with `escalate: true`, or a `deliveryStatus` signal saying undelivered/failed
  * raises the escalation level at once (the next step starts immediately).
  */
-import {
-  ActivityCancellationType,
-  CancellationScope,
-  condition,
-  isCancellation,
-  log,
-  patched,
-  proxyActivities,
-  type ActivityOptions,
-} from '@temporalio/workflow';
-import type { DeliveryReport, MeldingActivities, PartnerRequestMessage } from '../activities/types';
+import { CancellationScope, condition, isCancellation, log, patched } from '@temporalio/workflow';
+import type { DeliveryReport, PartnerRequestMessage } from '../activities/types';
 import type { SharingBasis } from '../domain/sharing';
 import type { EscalationStep, PartnerRole, RecipientTier, RequestKind, SharedDetails } from '../domain/types';
 import type { RequestView } from './messages';
-
-const MINUTE_MS = 60_000;
-const SEND_GIVE_UP_MS = 30 * MINUTE_MS;
-
-/** Transient SMTP / Twilio errors are retried with backoff; permanent ones arrive as non-retryable failures. */
-export const SEND_RETRY: ActivityOptions['retry'] = {
-  initialInterval: '5 seconds',
-  backoffCoefficient: 2,
-  maximumInterval: '5 minutes',
-};
-
-function partnerActivities(stepWaitMs: number) {
-  return proxyActivities<MeldingActivities>({
-    startToCloseTimeout: '1 minute',
-    // The retries of one step's send end with the step (at most 30 minutes: a partner we could
-    // not reach for that long is an escalation, and an abandoned send cannot linger for a day).
-    scheduleToCloseTimeout: Math.max(Math.min(stepWaitMs, SEND_GIVE_UP_MS), MINUTE_MS),
-    retry: SEND_RETRY,
-    // ABANDON: a withdrawal drops the send at once without a cancel request to the server. With
-    // TRY_CANCEL the time-skipping test server hangs when the cancel races the activity's
-    // completion. The cost: a send already retrying may still go out once, at most 30 minutes
-    // later (scheduleToClose); the partner then also has the withdrawal notice.
-    cancellationType: ActivityCancellationType.ABANDON,
-  });
-}
+import { MINUTE_MS, partnerActivities, type LegacyPartnerRequestMessage } from './partnerSend';
 
 export interface PartnerRequestSpec {
   meldingRef: string;
@@ -81,9 +48,6 @@ export interface PartnerRequestSpec {
    */
   owner?: () => string | undefined;
 }
-
-/** The message as cases started before the details left it still send it (see startStep). */
-type LegacyPartnerRequestMessage = PartnerRequestMessage & { details: SharedDetails };
 
 /** How the ladder ended: answered, cancelled, or every step passed without an answer. */
 export type LadderOutcome = 'acknowledged' | 'cancelled' | 'unanswered';
