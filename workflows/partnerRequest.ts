@@ -18,6 +18,7 @@ import type { SharingBasis } from '../domain/sharing';
 import type { EscalationStep, PartnerRole, RecipientTier, RequestKind, SharedDetails } from '../domain/types';
 import type { RequestView } from './messages';
 import { MINUTE_MS, partnerActivities, type LegacyPartnerRequestMessage } from './partnerSend';
+import { acceptTask, newTask } from './partnerTask';
 
 export interface PartnerRequestSpec {
   meldingRef: string;
@@ -92,6 +93,8 @@ export class PartnerRequest {
       awaitedTier: first.tier,
       ...(spec.deadline !== undefined ? { deadline: new Date(spec.deadline).toISOString() } : {}),
     };
+    const task = newTask(spec.kind, this.view.requestedAt);
+    if (task) this.view.task = task;
     this.done = this.run().finally(() => {
       this.ladderFinished = true;
       spec.onChange();
@@ -117,6 +120,20 @@ export class PartnerRequest {
     this.view.status = 'acknowledged';
     this.view.acknowledgedAt = new Date().toISOString();
     this.view.acknowledgedBy = by;
+    acceptTask(this.view, by);
+    this.spec.onChange();
+  }
+
+  /**
+   * The awaited tier declined: the ladder goes on at once with its next step for another tier
+   * (earlier links move on). At the last tier the request stays open, its level raised, for ops.
+   */
+  passOn(): void {
+    if (!this.isOpen) return;
+    const { ladder } = this.spec;
+    const next = ladder.findIndex((step, i) => i > this.stepIndex && step.tier !== this.view.awaitedTier);
+    if (next >= 0) return this.restartFrom(next);
+    this.view.escalationLevel += 1;
     this.spec.onChange();
   }
 
@@ -284,6 +301,8 @@ export class PartnerRequest {
     if (!this.tiersNotified.includes(tier)) this.tiersNotified.push(tier);
     this.escalateNow = false;
     this.stepStartedAt = Date.now();
+    // A declined task is asked anew of the tier this step goes to.
+    if (this.view.task?.state === 'afgewezen') this.view.task.state = 'aangevraagd';
     // Only ladders with owner steps (cases after the patch checkins-to-owner) set or clear it.
     const addressee = tier === 'owner' ? this.spec.owner?.() : undefined;
     // A new tier or another owner: the links sent before stop acting (a reminder keeps them).
