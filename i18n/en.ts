@@ -470,6 +470,8 @@ export const en: Catalog = {
     waitingFor:
       'Waiting for {{role}} ({{tier}}) since {{since}}; due {{due}} (Dutch time); escalation level {{level}}.',
     deliveryFailed: 'A delivery failed.',
+    task: 'Task of {{role}}: {{state}}.',
+    taskPlanned: 'Task of {{role}}: {{state}}, appointment {{at}} (Dutch time).',
   },
   codec: {
     title: 'Log in: case data readable in the Temporal UI',

@@ -490,6 +490,8 @@ export const nl = {
     waitingFor:
       'Wacht op **{{role}}** ({{tier}}) sinds {{since}}; termijn {{due}} (Nederlandse tijd); escalatieniveau {{level}}.',
     deliveryFailed: 'Een bericht kon niet worden afgeleverd.',
+    task: 'Taak van **{{role}}**: {{state}}.',
+    taskPlanned: 'Taak van **{{role}}**: {{state}}, afspraak {{at}} (Nederlandse tijd).',
   },
   codec: {
     title: 'Inloggen: gegevens leesbaar in de Temporal UI',

@@ -27,6 +27,7 @@ import {
 import type { MeldingCase } from './caseState';
 import { setRecordedHandler } from './caseFileMilestones';
 import { recordTaskStep, type RequestView, type TaskView } from './messages';
+import type { TaskSummary } from './opsDetails';
 import type { PartnerRequest } from './partnerRequest';
 import { ensureBy, ensureLinkStillAwaited, ensureOneOf } from './validation';
 
@@ -150,6 +151,23 @@ function takeStep(c: MeldingCase, request: PartnerRequest, task: TaskView, step:
   }
   c.decide('taak', by, valueOf(step), request.view.requestId);
   if (step.action === 'afwijzen') request.passOn();
+  // The ops details follow (no command: nothing ops filter on changed).
+  c.publish();
+}
+
+/** The tasks a partner took a step on, for the ops details (never the place). */
+export function taskSummaries(requests: Iterable<PartnerRequest>): { tasks?: TaskSummary[] } {
+  const tasks: TaskSummary[] = [];
+  for (const { view } of requests) {
+    if (!view.task || view.task.state === 'aangevraagd' || view.status === 'cancelled') continue;
+    const at = view.task.state === 'gepland' ? isoTime(view.task.appointment?.at) : undefined;
+    tasks.push({
+      role: view.role,
+      state: view.task.state,
+      ...(at !== undefined ? { appointmentAt: at } : {}),
+    });
+  }
+  return tasks.length ? { tasks } : {};
 }
 
 /** The partner's steps on a task (the update recordTaskStep); recorded in the case file like every decision. */
