@@ -10,7 +10,8 @@
  * Sending never holds the ladder: the send runs beside the wait and its retries are bounded by the
  * step's wait (scheduleToClose); a cancelled request (withdrawal) cancels a send still retrying. A send that fails for good, a
  * DeliveryReport with `escalate: true`, or a `deliveryStatus` signal saying undelivered/failed
- * raises the escalation level at once (the next step starts immediately).
+ * raises the escalation level at once (the next step starts immediately). A partner who declines
+ * a task (workflows/partnerTask.ts) hands the request at once to the next tier (passOn).
  */
 import { CancellationScope, condition, isCancellation, log, patched } from '@temporalio/workflow';
 import type { DeliveryReport, PartnerRequestMessage } from '../activities/types';

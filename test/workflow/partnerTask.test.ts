@@ -71,6 +71,14 @@ test('a task is requested, accepted, planned twice (the second replaces the firs
   expect(taskOf(s, 'fmo')).toMatchObject({ state: 'gepland', appointment: PLAN_A });
   s = await step(ref, 'fmo', { action: 'plannen', appointment: PLAN_B }, link);
   expect(taskOf(s, 'fmo')).toMatchObject({ state: 'gepland', appointment: PLAN_B });
+  // Ops read it in the Temporal UI's details: the state and the time, never the place.
+  const metadata = (await h.env.client.workflow.getHandle(ref).query('__temporal_workflow_metadata')) as {
+    currentDetails?: string;
+  };
+  expect(metadata.currentDetails).toContain(
+    'Taak van **forensisch arts**: Gepland, afspraak 03-12-2026, 14:30 (Nederlandse tijd).',
+  );
+  expect(metadata.currentDetails).not.toContain('Heerlen');
 
   s = await step(ref, 'fmo', { action: 'uitgevoerd', outcome: 'afgerond' }, link, 'partnerlink:fa');
   expect(taskOf(s, 'fmo')).toMatchObject({
