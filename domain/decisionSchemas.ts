@@ -27,6 +27,7 @@ import { CHECK_IN_ID_PATTERN, contactProblem, ISO_TIME_MESSAGE, isoTime } from '
 import { incidentTimeSchema, victimAgeSchema } from './intakeSchema';
 import { STAFF_ID_PATTERN } from './staffId';
 import {
+  APPOINTMENT_PLACE_MAX,
   CHECK_IN_OUTCOMES,
   CONTACT_NOTE_MAX,
   CONTACT_OUTCOMES,
@@ -76,8 +77,8 @@ const checkInId = z
   .string({ error: 'expected the id of a planned check-in, e.g. checkin-dag-14' })
   .regex(CHECK_IN_ID_PATTERN, 'expected the id of a planned check-in, e.g. checkin-dag-14');
 
-/** Where an appointment takes place: a location, never the victim's address. */
-export const APPOINTMENT_PLACE_MAX = 200;
+/** Where an appointment takes place: a location, never the victim's address (the workflow checks it too). */
+export { APPOINTMENT_PLACE_MAX };
 
 /** One step of a partner's task, by its action. */
 const taskStep = z.discriminatedUnion(

@@ -128,6 +128,9 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_ACTIONS = ['afwijzen', 'plannen', 'uitgevoerd', 'niet_uitgevoerd'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
+/** Where an appointment takes place (a location, never the victim's address): at most this long. */
+export const APPOINTMENT_PLACE_MAX = 200;
+
 /** Why a partner declines a request (coded: no free text, which could carry personal data). */
 export const DECLINE_REASONS = ['geen_capaciteit', 'niet_passend', 'buiten_werkgebied', 'anders'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];

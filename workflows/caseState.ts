@@ -39,6 +39,7 @@ import { CheckInPlanner } from './checkInPlan';
 import { opsDetailsPublisher } from './opsDetails';
 import { sendNotice } from './partnerNotice';
 import { PartnerRequest, type PartnerRequestSpec } from './partnerRequest';
+import { taskSummaries } from './partnerTask';
 import { searchAttributePublisher } from './visibility';
 import type { OpenReportRecord } from './semesterReport';
 
@@ -223,7 +224,14 @@ export class MeldingCase {
       ...(this.casemanager !== undefined ? { casemanager: this.casemanager } : {}),
     };
     this.publishSearchAttributes(visible);
-    this.publishOpsDetails({ ...visible, ...(this.outcome ? { outcome: this.outcome } : {}) }, opsVisibility);
+    this.publishOpsDetails(
+      {
+        ...visible,
+        ...(this.outcome ? { outcome: this.outcome } : {}),
+        ...taskSummaries(this.requests.values()),
+      },
+      opsVisibility,
+    );
     this.afterPublish();
   }
 

@@ -37,6 +37,7 @@ import { ensureBy, ensureIncidentTime, ensureLinkStillAwaited, ensureOneOf } fro
 import { checkInAnswered } from './checkInDecisions';
 import { isScreening } from './watchfulWaiting';
 import { setRecordedHandler } from './caseFileMilestones';
+import { registerTaskSteps } from './partnerTask';
 
 function openRequest(c: MeldingCase, requestId: unknown): PartnerRequest {
   const request = typeof requestId === 'string' ? c.requests.get(requestId) : undefined;
@@ -238,6 +239,7 @@ function registerEndings(c: MeldingCase): void {
 /** Answers, the victim's decisions, withdrawal and transfer. */
 export function registerDecisions(c: MeldingCase): void {
   registerAnswers(c);
+  registerTaskSteps(c);
   registerVictimDecisions(c);
   registerEndings(c);
 }

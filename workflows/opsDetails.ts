@@ -16,8 +16,18 @@ import type { CaseState } from './messages';
 import type { VisibleCase } from './visibility';
 import { WORKLIST_MEMO_KEY, worklistRowOf } from './worklistRow';
 
+/** Where a partner's task stands, for the details: codes and a time only (never the place). */
+export interface TaskSummary {
+  role: string;
+  state: string;
+  /** The appointment's time (epoch ms), once planned. */
+  appointmentAt?: number;
+}
+
 export interface DetailsCase extends VisibleCase {
   outcome?: string;
+  /** The tasks a partner took a step on (accepted, declined, planned, done, not done). */
+  tasks?: TaskSummary[];
 }
 
 /** One paragraph in one language: the catalogue's text with every value in words, made safe. */
@@ -49,6 +59,14 @@ function paragraphs(lang: CatalogueLang, c: DetailsCase): string[] {
         due: formatDutchTime(r.dueBy),
         level: r.escalationLevel,
       }),
+    );
+  }
+  for (const t of c.tasks ?? []) {
+    const values = { role: word('request.roles', t.role), state: word('tasks.states', t.state) };
+    lines.push(
+      t.appointmentAt === undefined
+        ? say('task', values)
+        : say('taskPlanned', { ...values, at: formatDutchTime(t.appointmentAt) }),
     );
   }
   if (c.ops?.deliveryFailed) lines.push(say('deliveryFailed'));

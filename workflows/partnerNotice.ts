@@ -5,7 +5,8 @@
 import { CancellationScope, log, patched, proxyActivities } from '@temporalio/workflow';
 import type { MeldingActivities } from '../activities/types';
 import type { NoticeKind, RecipientTier } from '../domain/types';
-import { SEND_RETRY, type PartnerRequest } from './partnerRequest';
+import type { PartnerRequest } from './partnerRequest';
+import { SEND_RETRY } from './partnerSend';
 
 const noticeActivities = proxyActivities<MeldingActivities>({
   startToCloseTimeout: '1 minute',

@@ -10,47 +10,16 @@
  * Sending never holds the ladder: the send runs beside the wait and its retries are bounded by the
  * step's wait (scheduleToClose); a cancelled request (withdrawal) cancels a send still retrying. A send that fails for good, a
  * DeliveryReport with `escalate: true`, or a `deliveryStatus` signal saying undelivered/failed
- * raises the escalation level at once (the next step starts immediately).
+ * raises the escalation level at once (the next step starts immediately). A partner who declines
+ * a task (workflows/partnerTask.ts) hands the request at once to the next tier (passOn).
  */
-import {
-  ActivityCancellationType,
-  CancellationScope,
-  condition,
-  isCancellation,
-  log,
-  patched,
-  proxyActivities,
-  type ActivityOptions,
-} from '@temporalio/workflow';
-import type { DeliveryReport, MeldingActivities, PartnerRequestMessage } from '../activities/types';
+import { CancellationScope, condition, isCancellation, log, patched } from '@temporalio/workflow';
+import type { DeliveryReport, PartnerRequestMessage } from '../activities/types';
 import type { SharingBasis } from '../domain/sharing';
 import type { EscalationStep, PartnerRole, RecipientTier, RequestKind, SharedDetails } from '../domain/types';
 import type { RequestView } from './messages';
-
-const MINUTE_MS = 60_000;
-const SEND_GIVE_UP_MS = 30 * MINUTE_MS;
-
-/** Transient SMTP / Twilio errors are retried with backoff; permanent ones arrive as non-retryable failures. */
-export const SEND_RETRY: ActivityOptions['retry'] = {
-  initialInterval: '5 seconds',
-  backoffCoefficient: 2,
-  maximumInterval: '5 minutes',
-};
-
-function partnerActivities(stepWaitMs: number) {
-  return proxyActivities<MeldingActivities>({
-    startToCloseTimeout: '1 minute',
-    // The retries of one step's send end with the step (at most 30 minutes: a partner we could
-    // not reach for that long is an escalation, and an abandoned send cannot linger for a day).
-    scheduleToCloseTimeout: Math.max(Math.min(stepWaitMs, SEND_GIVE_UP_MS), MINUTE_MS),
-    retry: SEND_RETRY,
-    // ABANDON: a withdrawal drops the send at once without a cancel request to the server. With
-    // TRY_CANCEL the time-skipping test server hangs when the cancel races the activity's
-    // completion. The cost: a send already retrying may still go out once, at most 30 minutes
-    // later (scheduleToClose); the partner then also has the withdrawal notice.
-    cancellationType: ActivityCancellationType.ABANDON,
-  });
-}
+import { MINUTE_MS, partnerActivities, type LegacyPartnerRequestMessage } from './partnerSend';
+import { acceptTask, newTask } from './partnerTask';
 
 export interface PartnerRequestSpec {
   meldingRef: string;
@@ -81,9 +50,6 @@ export interface PartnerRequestSpec {
    */
   owner?: () => string | undefined;
 }
-
-/** The message as cases started before the details left it still send it (see startStep). */
-type LegacyPartnerRequestMessage = PartnerRequestMessage & { details: SharedDetails };
 
 /** How the ladder ended: answered, cancelled, or every step passed without an answer. */
 export type LadderOutcome = 'acknowledged' | 'cancelled' | 'unanswered';
@@ -128,6 +94,8 @@ export class PartnerRequest {
       awaitedTier: first.tier,
       ...(spec.deadline !== undefined ? { deadline: new Date(spec.deadline).toISOString() } : {}),
     };
+    const task = newTask(spec.kind, this.view.requestedAt);
+    if (task) this.view.task = task;
     this.done = this.run().finally(() => {
       this.ladderFinished = true;
       spec.onChange();
@@ -153,6 +121,20 @@ export class PartnerRequest {
     this.view.status = 'acknowledged';
     this.view.acknowledgedAt = new Date().toISOString();
     this.view.acknowledgedBy = by;
+    acceptTask(this.view, by);
+    this.spec.onChange();
+  }
+
+  /**
+   * The awaited tier declined: the ladder goes on at once with its next step for another tier
+   * (earlier links move on). At the last tier the request stays open, its level raised, for ops.
+   */
+  passOn(): void {
+    if (!this.isOpen) return;
+    const { ladder } = this.spec;
+    const next = ladder.findIndex((step, i) => i > this.stepIndex && step.tier !== this.view.awaitedTier);
+    if (next >= 0) return this.restartFrom(next);
+    this.view.escalationLevel += 1;
     this.spec.onChange();
   }
 
@@ -320,6 +302,8 @@ export class PartnerRequest {
     if (!this.tiersNotified.includes(tier)) this.tiersNotified.push(tier);
     this.escalateNow = false;
     this.stepStartedAt = Date.now();
+    // A declined task is asked anew of the tier this step goes to.
+    if (this.view.task?.state === 'afgewezen') this.view.task.state = 'aangevraagd';
     // Only ladders with owner steps (cases after the patch checkins-to-owner) set or clear it.
     const addressee = tier === 'owner' ? this.spec.owner?.() : undefined;
     // A new tier or another owner: the links sent before stop acting (a reminder keeps them).

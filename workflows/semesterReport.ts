@@ -4,13 +4,16 @@
  * record, written by an activity into the report store (which outlives the namespace retention).
  *
  * What counts as received (from the case itself, no free text):
- * - acute medical care: a medical-care request acknowledged by the medical partner;
- * - FMO: an FMO request acknowledged by the forensic doctor or the NFI (the forensische
- *   opsporing's acknowledgement is the police's presence, not the examination);
- * - casemanagement: the casemanager handover acknowledged;
- * and, for medical care and the FMO, not called off while the case ran (a changed police wish, a
- * corrected incident time): an examination stood down did not take place. Notices sent because
- * the whole case ends (withdrawal, transfer) do not undo what was given before.
+ * - acute medical care: a medical-care request the medical partner reported done (its task
+ *   `uitgevoerd`);
+ * - FMO: an FMO request the forensic doctor or the NFI reported done (the forensische
+ *   opsporing's request is the police's presence, not the examination);
+ * - casemanagement: the casemanager handover acknowledged.
+ * A request accepted but never reported done is not counted. Cases from before requests were
+ * tasks (no task on the request) count medical care and the FMO by the acknowledgement, and then
+ * only when not called off while the case ran (a changed police wish, a corrected incident time):
+ * an examination stood down did not take place; one reported done did. Notices sent because the
+ * whole case ends (withdrawal, transfer) do not undo what was given before.
  * - aangifte: the latest `recordAangifte` decision staff recorded (what the victim says).
  */
 import { log, proxyActivities, uuid4 } from '@temporalio/workflow';
@@ -37,10 +40,13 @@ export interface EndedCase {
 }
 
 export function reportRecordOf(c: EndedCase): ReportRecord {
+  const acknowledged = (r: RequestView, evenIfCalledOff: boolean) =>
+    r.status === 'acknowledged' && (evenIfCalledOff || !c.calledOff.has(r.requestId));
+  // A task counts once done; a request from before tasks by its acknowledgement.
+  const given = (r: RequestView, evenIfCalledOff: boolean) =>
+    r.task ? r.task.state === 'uitgevoerd' : acknowledged(r, evenIfCalledOff);
   const received = (match: (r: RequestView) => boolean, evenIfCalledOff = false) =>
-    c.requests.some(
-      (r) => match(r) && r.status === 'acknowledged' && (evenIfCalledOff || !c.calledOff.has(r.requestId)),
-    );
+    c.requests.some((r) => match(r) && given(r, evenIfCalledOff));
   return {
     regionId: c.regionId,
     semester: semesterOf(new Date(c.intake.receivedAt)),

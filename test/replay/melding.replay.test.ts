@@ -126,6 +126,24 @@ test('a case before case-file-records writes no case file; a case after it write
 });
 
 /**
+ * A case on tasks (patch requests-as-tasks): a decline, plans and outcomes were taken as task
+ * steps, and its semester record counts the FMO reported done, not the medical care not done.
+ */
+test('a case on tasks records its steps and counts what was done', async () => {
+  const file = 'taken-afwijzen-uitgevoerd.encrypted.json';
+  const stored = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { history: string };
+  const bytes = Buffer.from(stored.history, 'base64');
+  expect(bytes.includes('recordTaskStep')).toBe(true);
+  // The appointment's place reaches the history only as ciphertext.
+  expect(bytes.includes('Politiebureau')).toBe(false);
+  const [written] = await scheduledInputs<{ record: { fmo: boolean; medicalCare: boolean } }>(
+    file,
+    'writeReportRecord',
+  );
+  expect(written!.record).toMatchObject({ fmo: true, medicalCare: false });
+});
+
+/**
  * The guard itself: a history that no longer matches the code (here the pathway once scheduled a
  * different activity at this point, as unpatched new code would look to a running case) must fail
  * the replay. Without this, a replay test that silently passed everything would look the same.

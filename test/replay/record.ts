@@ -393,6 +393,63 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // Partner requests as tasks (patch requests-as-tasks): the zedenpolitie's primary declines (the
+  // backup is asked at once) and the backup accepts, plans and reports it done; the FMO is planned
+  // twice and done; medical care accepted but not done; the handover accepted, then withdrawn.
+  'taken-afwijzen-uitgevoerd': async (h) => {
+    const ref = await h.start(await h.intake({ gender: 'man' }));
+    const act = (decision: Parameters<typeof decide>[2]) => decide(h.env.client, ref, decision);
+    await h.until(ref, (s) => s.phase === 'acute_zorg');
+    await h.untilSent(ref, 'informatief_gesprek', 1);
+    const primary = { tier: 'primary' as const, attempt: 1 };
+    await act({
+      type: 'taak',
+      input: {
+        requestId: 'informatief_gesprek',
+        link: primary,
+        step: { action: 'afwijzen', reason: 'geen_capaciteit' },
+        by: 'partnerlink:zedenpolitie',
+      },
+    });
+    await h.untilSent(ref, 'informatief_gesprek', 2);
+    const backup = { tier: 'backup' as const, attempt: 2 };
+    const plan = (at: string, place: string) => ({ action: 'plannen' as const, appointment: { at, place } });
+    const police = { requestId: 'informatief_gesprek', link: backup, by: 'partnerlink:zedenpolitie' };
+    await act({ type: 'ontvangstbevestiging', input: police });
+    await act({
+      type: 'taak',
+      input: { ...police, step: plan('2026-12-02T10:00:00+01:00', 'Politiebureau') },
+    });
+    await act({ type: 'taak', input: { ...police, step: { action: 'uitgevoerd', outcome: 'afgerond' } } });
+    for (const id of ['fmo', 'fmo-opsporing', 'medische_zorg', 'casemanager_overdracht']) {
+      await act({ type: 'ontvangstbevestiging', input: { requestId: id, by: 'partner-1' } });
+    }
+    const fmo = { requestId: 'fmo', by: 'partnerlink:forensisch_arts' };
+    await act({
+      type: 'taak',
+      input: { ...fmo, step: plan('2026-12-01T09:00:00+01:00', 'Forensisch team') },
+    });
+    await act({
+      type: 'taak',
+      input: { ...fmo, step: plan('2026-12-01T13:00:00+01:00', 'Forensisch team') },
+    });
+    await act({
+      type: 'taak',
+      input: { ...fmo, step: { action: 'uitgevoerd', outcome: 'afgerond_met_vervolg' } },
+    });
+    await act({
+      type: 'taak',
+      input: {
+        requestId: 'medische_zorg',
+        step: { action: 'niet_uitgevoerd', reason: 'niet_verschenen' },
+        by: 'seh-1',
+      },
+    });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await act({ type: 'intrekking', input: { by: 'cm-1' } });
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {

@@ -10,8 +10,12 @@ import {
   AGE_BANDS,
   CALLER_ROLES,
   CHECK_IN_OUTCOMES,
+  DECLINE_REASONS,
   GENDERS,
   INTAKE_CHANNELS,
+  NOT_DONE_REASONS,
+  TASK_OUTCOMES,
+  TASK_STATES,
   TRIAGE_WINDOWS,
   WISHES,
   YES_NO_UNKNOWN,
@@ -80,6 +84,10 @@ test.each([
   ['form.choices', WISHES],
   ['triage.windows', TRIAGE_WINDOWS],
   ['partner.outcomes', CHECK_IN_OUTCOMES],
+  ['tasks.states', TASK_STATES],
+  ['tasks.declineReasons', DECLINE_REASONS],
+  ['tasks.outcomes', TASK_OUTCOMES],
+  ['tasks.notDoneReasons', NOT_DONE_REASONS],
 ] as const)('every value of the domain list shown under %s has its words', (group, list) => {
   for (const value of list) expect(dutch.get(`${group}.${value}`)).toBeDefined();
 });

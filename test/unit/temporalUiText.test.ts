@@ -89,6 +89,25 @@ describe('the current details', () => {
     }
   });
 
+  it('say where a partner’s task stands, with the appointment’s Dutch time', () => {
+    const text = describeWaiting(
+      waitingCase({
+        tasks: [
+          { role: 'forensisch_arts', state: 'gepland', appointmentAt: winter },
+          { role: 'acute_medische_zorg', state: 'niet_uitgevoerd' },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      'Taak van **forensisch arts**: Gepland, afspraak 24-11-2026, 11:15 (Nederlandse tijd).',
+    );
+    expect(text).toContain('Taak van **acute medische zorg**: Niet uitgevoerd.');
+    expect(text).toContain('Task of forensic doctor: Scheduled, appointment 24-11-2026, 11:15 (Dutch time).');
+    const { nl, en } = split(text);
+    expect(rawCodesIn(nl.join('\n'), 'nl')).toEqual([]);
+    expect(rawCodesIn(en.join('\n'), 'en')).toEqual([]);
+  });
+
   it('say how a closed case ended, in words', () => {
     const text = describeWaiting(waitingCase({ phase: 'afgesloten', open: [], outcome: 'verwezen_ggz' }));
     expect(text).toContain('Afgesloten: verwezen naar de GGZ.');

@@ -1,9 +1,9 @@
 /**
  * The workflow's part of the semester figures, on the time-skipping server: a case is counted by
  * an open record from intake, and a case that runs the whole pathway writes one anonymous record
- * when it ends (with what it was given) that replaces it; a case whose
- * FMO was called off does not count the FMO, and the aangifte decision is validated like every
- * other decision.
+ * when it ends (with what it was given) that replaces it; the FMO and medical care count once
+ * their partners report them done (accepted only, or called off, they do not), and the aangifte
+ * decision is validated like every other decision.
  */
 import { DecisionRejectedError, decide } from '../../cases/meldingClient';
 import { DAY, open, useHarness } from './harness';
@@ -42,6 +42,13 @@ test('a case that runs to its end writes one anonymous record of what it was giv
     await decide(h.env.client, ref, {
       type: 'ontvangstbevestiging',
       input: { requestId: id, by: 'partner-1' },
+    });
+  }
+  // The examination and the care took place: the partners report their tasks done.
+  for (const id of ['fmo', 'medische_zorg']) {
+    await decide(h.env.client, ref, {
+      type: 'taak',
+      input: { requestId: id, step: { action: 'uitgevoerd', outcome: 'afgerond' }, by: 'partner-1' },
     });
   }
   await decide(h.env.client, ref, {
@@ -109,6 +116,39 @@ test('an FMO the partner accepted but that was called off (police wish "nee") is
     aangifte: false,
     casemanagement: false,
   });
+});
+
+test('FMO and medical care count once done: accepted but never done, or the opsporing’s, does not', async () => {
+  const intake = await h.intake({ wishes: { police: 'ja', medicalCare: 'ja' } });
+  const ref = await h.start(intake);
+  await h.until(ref, (s) => open(s, 'medische_zorg') !== undefined && open(s, 'fmo-opsporing') !== undefined);
+  for (const id of ['fmo', 'fmo-opsporing', 'medische_zorg']) {
+    await decide(h.env.client, ref, {
+      type: 'ontvangstbevestiging',
+      input: { requestId: id, by: 'partner-1' },
+    });
+  }
+  const done = (requestId: string) =>
+    decide(h.env.client, ref, {
+      type: 'taak',
+      input: { requestId, step: { action: 'uitgevoerd', outcome: 'afgerond' }, by: 'partner-1' },
+    });
+  // The forensische opsporing was there, the medical care given; the examination itself never
+  // reported done (only planned).
+  await done('fmo-opsporing');
+  await done('medische_zorg');
+  await decide(h.env.client, ref, {
+    type: 'taak',
+    input: {
+      requestId: 'fmo',
+      step: { action: 'plannen', appointment: { at: '2026-12-02T10:00:00+01:00', place: 'Polikliniek' } },
+      by: 'partner-1',
+    },
+  });
+  const before = h.partners.reports.length;
+  await decide(h.env.client, ref, { type: 'intrekking', input: { by: 'cm-1' } });
+  await result(ref);
+  expect(recordsOf(before)[0]!.record).toMatchObject({ fmo: false, medicalCare: true });
 });
 
 test('the aangifte decision is validated: true or false, and not on a closed case', async () => {
