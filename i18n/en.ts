@@ -249,6 +249,7 @@ export const en: Catalog = {
       ggz_verwijzing: 'Referral to the GGZ (mental-health care)',
       regio_overdracht: 'Transfer to another region',
       contactpogingen: 'Decision after failed contact attempts',
+      tweede_ring: 'Question to a second-ring partner',
     },
     roles: {
       casemanager: 'casemanager',
@@ -262,6 +263,10 @@ export const en: Catalog = {
       ggz: 'GGZ (mental-health care)',
       slachtofferhulp: 'Victim Support Netherlands',
       veilig_thuis: 'Veilig Thuis',
+      slachtofferadvocaat: "victims' lawyer (Langsz)",
+      wijkteam: 'neighbourhood team',
+      online_hulp: 'help with online abuse',
+      kinderarts: 'paediatrician',
     },
   },
   partner: {
@@ -353,6 +358,9 @@ export const en: Catalog = {
     transferFrom: 'Transfer from {{region}}',
     handoverDanger: 'Handover; acute danger reported at intake',
     handover: 'Handover',
+    secondRing: "A question from the CSG's casemanager",
+    anonymousConsultation:
+      'Consultation under the reporting code about a minor, without details that identify the child',
   },
   ops: {
     navLabel: 'Ops',
@@ -545,6 +553,11 @@ export const en: Catalog = {
         ask: 'The casemanager could not reach the victim repeatedly. Please decide on the melding page: close, keep trying or another route.',
         sms: 'decision after failed contact attempts',
       },
+      tweede_ring: {
+        title: 'Question from the Sexual Assault Centre',
+        ask: 'The casemanager asks your organisation for support. Please accept the question and confirm through the link. The page shows what you may know.',
+        sms: 'question from the CSG',
+      },
     },
     notices: {
       ingetrokken: {
@@ -660,6 +673,7 @@ export const en: Catalog = {
     verlenging: 'Extend watchful waiting to six months',
     ggz_verwijzing: 'Refer to the GGZ now',
     contactpogingen: 'Decide after failed contact attempts',
+    tweede_ring: 'Ask a second-ring partner',
   },
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -916,6 +930,7 @@ export const en: Catalog = {
       verlenging: 'Watchful waiting extended to six months',
       ggz_verwijzing: 'Referred to the GGZ',
       contactpogingen: 'Decision after failed contact attempts',
+      tweede_ring: 'Second-ring partner asked',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',
@@ -1249,6 +1264,8 @@ export const en: Catalog = {
       toestemming: 'details with consent',
       geen_toestemming: 'the reference and the question only (no consent)',
       toestemming_ingetrokken: 'the reference and the question only (consent withdrawn)',
+      meldcode_consultatie:
+        'the reference and the question only (consultation under the reporting code, without consent)',
     },
     fields: {
       reference: 'Reference',
@@ -1394,6 +1411,41 @@ export const en: Catalog = {
       wissen: 'Case erased',
       cli: 'Viewed on the command line',
     },
+  },
+  tweedeRing: {
+    title: 'Second ring',
+    intro:
+      'Partners the casemanager can ask with the victim\'s consent. Record the consent for that partner first (under "Consent to share details").',
+    caption: "This region's second-ring partners",
+    colPartner: 'Partner',
+    colOrganisation: 'Organisation',
+    colConsent: 'Consent',
+    colAsk: 'Ask',
+    consentGiven: 'given',
+    consentWithdrawn: 'withdrawn',
+    consentNone: 'not recorded',
+    ask: 'Ask {{role}}',
+    askAnonymous: 'Consult Veilig Thuis (anonymously)',
+    needsConsent: 'Record consent first',
+    alreadyOpen: 'A question is already open',
+    noPartners: 'This region has no second-ring partners in its directory yet.',
+    minorHint:
+      'The victim is a minor. Consider consulting Veilig Thuis (under the reporting code this may be done without consent, then without details that identify the child).',
+    minorKinderarts: 'This region has a paediatrician: consider asking them.',
+    askedTitle: 'Asked',
+    noneAsked: 'No second-ring partner asked yet.',
+    colAsked: 'Asked on',
+    colState: 'State',
+    colSharing: 'Shared',
+    effect:
+      "{{role}} receives a message with the question, without the victim's details; the partner page shows what the victim allowed to share.",
+    effectAnonymous:
+      "Veilig Thuis receives the question and the melding's reference, nothing that identifies the child (consultation under the reporting code).",
+    done: 'The partner has been asked.',
+    guardianTitle: 'Parent or guardian',
+    guardianNone: 'No parent or guardian recorded.',
+    guardianText: '{{relation}}: {{name}}, {{phone}}',
+    relations: { ouder: 'Parent', voogd: 'Guardian', anders: 'Other' },
   },
   smsInbox: {
     title: 'Sent text messages (development)',

@@ -266,6 +266,7 @@ export const nl = {
       ggz_verwijzing: 'Verwijzing naar de GGZ',
       regio_overdracht: 'Overdracht aan een andere regio',
       contactpogingen: 'Besluit na mislukte contactpogingen',
+      tweede_ring: 'Vraag aan een partner uit de tweede ring',
     },
     roles: {
       casemanager: 'casemanager',
@@ -279,6 +280,10 @@ export const nl = {
       ggz: 'GGZ',
       slachtofferhulp: 'Slachtofferhulp Nederland',
       veilig_thuis: 'Veilig Thuis',
+      slachtofferadvocaat: 'slachtofferadvocaat (Langsz)',
+      wijkteam: 'wijkteam',
+      online_hulp: 'hulp bij online misbruik',
+      kinderarts: 'kinderarts',
     },
   },
   partner: {
@@ -369,6 +374,9 @@ export const nl = {
     transferFrom: 'Overdracht van {{region}}',
     handoverDanger: 'Overdracht; bij intake acuut gevaar gemeld',
     handover: 'Overdracht',
+    secondRing: 'Vraag van de casemanager van het CSG',
+    anonymousConsultation:
+      'Consultatie volgens de meldcode over een minderjarige, zonder gegevens die het kind herkenbaar maken',
   },
   ops: {
     navLabel: 'Ops',
@@ -563,6 +571,11 @@ export const nl = {
         ask: 'De casemanager kreeg herhaaldelijk geen contact. Wilt u op de pagina van de melding besluiten: sluiten, blijven proberen of een andere route?',
         sms: 'besluit na mislukte contactpogingen',
       },
+      tweede_ring: {
+        title: 'Vraag van het Centrum Seksueel Geweld',
+        ask: 'De casemanager vraagt uw organisatie om ondersteuning. Wilt u de vraag aannemen en dat bevestigen via de link? Op de pagina staat wat u mag weten.',
+        sms: 'vraag van het CSG',
+      },
     },
     notices: {
       ingetrokken: {
@@ -679,6 +692,7 @@ export const nl = {
     verlenging: 'Watchful waiting verlengen tot zes maanden',
     ggz_verwijzing: 'Nu verwijzen naar de GGZ',
     contactpogingen: 'Besluiten na mislukte contactpogingen',
+    tweede_ring: 'Een partner uit de tweede ring vragen',
   } satisfies Record<DecisionName, string>,
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -959,6 +973,7 @@ export const nl = {
       verlenging: 'Watchful waiting verlengd tot zes maanden',
       ggz_verwijzing: 'Verwezen naar de GGZ',
       contactpogingen: 'Besluit na mislukte contactpogingen',
+      tweede_ring: 'Partner uit de tweede ring gevraagd',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',
@@ -1297,6 +1312,8 @@ export const nl = {
       toestemming: 'gegevens met toestemming',
       geen_toestemming: 'alleen het nummer en de vraag (geen toestemming)',
       toestemming_ingetrokken: 'alleen het nummer en de vraag (toestemming ingetrokken)',
+      meldcode_consultatie:
+        'alleen het nummer en de vraag (consultatie volgens de meldcode, zonder toestemming)',
     },
     fields: {
       reference: 'Meldingsnummer',
@@ -1444,6 +1461,41 @@ export const nl = {
       wissen: 'Melding gewist',
       cli: 'Bekeken via de opdrachtregel',
     },
+  },
+  tweedeRing: {
+    title: 'Tweede ring',
+    intro:
+      'Partners die de casemanager met toestemming van het slachtoffer kan vragen. Geef eerst de toestemming voor die partner (bij "Toestemming om gegevens te delen").',
+    caption: 'Partners uit de tweede ring van deze regio',
+    colPartner: 'Partner',
+    colOrganisation: 'Organisatie',
+    colConsent: 'Toestemming',
+    colAsk: 'Vragen',
+    consentGiven: 'gegeven',
+    consentWithdrawn: 'ingetrokken',
+    consentNone: 'niet vastgelegd',
+    ask: '{{role}} vragen',
+    askAnonymous: 'Veilig Thuis consulteren (anoniem)',
+    needsConsent: 'Eerst toestemming vastleggen',
+    alreadyOpen: 'Er staat al een vraag open',
+    noPartners: 'Deze regio heeft nog geen partners uit de tweede ring in haar partnerlijst.',
+    minorHint:
+      'Het slachtoffer is minderjarig. Overweeg een consultatie bij Veilig Thuis (volgens de meldcode mag dat zonder toestemming, dan zonder gegevens die het kind herkenbaar maken).',
+    minorKinderarts: 'Deze regio heeft een kinderarts: overweeg die te vragen.',
+    askedTitle: 'Gevraagd',
+    noneAsked: 'Nog geen partner uit de tweede ring gevraagd.',
+    colAsked: 'Gevraagd op',
+    colState: 'Stand',
+    colSharing: 'Gedeeld',
+    effect:
+      '{{role}} krijgt een bericht met de vraag, zonder gegevens van het slachtoffer; op de partnerpagina ziet de partner wat het slachtoffer toestond te delen.',
+    effectAnonymous:
+      'Veilig Thuis krijgt de vraag en het nummer van de melding, niets dat het kind herkenbaar maakt (consultatie volgens de meldcode).',
+    done: 'De partner is gevraagd.',
+    guardianTitle: 'Ouder of voogd',
+    guardianNone: 'Geen ouder of voogd vastgelegd.',
+    guardianText: '{{relation}}: {{name}}, {{phone}}',
+    relations: { ouder: 'Ouder', voogd: 'Voogd', anders: 'Anders' },
   },
   smsInbox: {
     title: 'Verstuurde sms (ontwikkeling)',

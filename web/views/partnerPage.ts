@@ -40,6 +40,8 @@ const NOTE_KEYS = [
   'ggzReferral',
   'handoverDanger',
   'handover',
+  'secondRing',
+  'anonymousConsultation',
 ];
 
 export function noteText(ui: PageUi, note: string): string {
