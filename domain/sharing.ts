@@ -99,5 +99,6 @@ export function sharedDetailsFor(input: SharingInput): SharedDetails {
   if (fields.has('interpreterNeeded') && intake.interpreterNeeded !== undefined) {
     details.interpreterNeeded = intake.interpreterNeeded;
   }
+  if (fields.has('guardian') && intake.guardian !== undefined) details.guardian = { ...intake.guardian };
   return details;
 }

@@ -196,6 +196,8 @@ export interface SharedDetails {
   practicalNotes?: string;
   language?: string;
   interpreterNeeded?: boolean;
+  /** A minor's parent or guardian, to the roles whose task needs them (domain/sharingFields.ts). */
+  guardian?: Guardian;
   /** Plain-words note of what is asked, e.g. "FMO gecombineerd met medische zorg". */
   note?: string;
 }

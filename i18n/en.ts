@@ -292,6 +292,7 @@ export const en: Catalog = {
     notes: 'Practical notes',
     language: 'Language',
     interpreter: 'Interpreter needed',
+    guardian: 'Parent or guardian',
     interpreterYes: 'yes',
     interpreterNo: 'no',
     note: 'Note',
@@ -1285,6 +1286,8 @@ export const en: Catalog = {
       wishes: 'Wishes',
       contactPreferences: 'Safe channels',
       language: 'Language',
+      guardian: 'Parent or guardian',
+      relation: 'Relation to the victim',
     },
     export: {
       title: 'Access to melding {{reference}}',

@@ -309,6 +309,7 @@ export const nl = {
     notes: 'Praktische aantekeningen',
     language: 'Taal',
     interpreter: 'Tolk nodig',
+    guardian: 'Ouder of voogd',
     interpreterYes: 'ja',
     interpreterNo: 'nee',
     note: 'Toelichting',
@@ -1333,6 +1334,8 @@ export const nl = {
       wishes: 'Wensen',
       contactPreferences: 'Veilige kanalen',
       language: 'Taal',
+      guardian: 'Ouder of voogd',
+      relation: 'Relatie tot het slachtoffer',
     },
     export: {
       title: 'Inzage in melding {{reference}}',

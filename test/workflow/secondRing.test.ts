@@ -116,13 +116,14 @@ test("a minor's case with a guardian runs, and the guardian appears nowhere but 
   expect(open(s, 'tweede_ring-kinderarts')).toMatchObject({ role: 'kinderarts' });
   await h.untilSent(ref, 'tweede_ring-kinderarts', 1);
 
-  // Not in the state, the history, the search attributes, the memo or what a partner sees.
+  // The kinderarts, with consent, sees who comes along with the child (domain/sharingFields.ts).
+  expect((await details(ref, 'tweede_ring-kinderarts'))?.guardian).toEqual(guardian);
+  // Not in the state, the history, the search attributes, the memo or the messages sent.
   const described = await h.env.client.workflow.getHandle(ref).describe();
   const visible = JSON.stringify([
     await h.state(ref),
     described.typedSearchAttributes.getAll().map((p) => p.value),
     described.memo ?? {},
-    await details(ref, 'tweede_ring-kinderarts'),
     h.partners.requestsOf(ref),
   ]);
   expect(visible).not.toContain('Voorbeeldnaam');
