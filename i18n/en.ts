@@ -1449,6 +1449,21 @@ export const en: Catalog = {
     guardianNone: 'No parent or guardian recorded.',
     guardianText: '{{relation}}: {{name}}, {{phone}}',
     relations: { ouder: 'Parent', voogd: 'Guardian', anders: 'Other' },
+    problemRole: 'Choose a second-ring partner.',
+    refusals: {
+      consent:
+        'No consent of the victim is recorded for this partner (or it was withdrawn). Record the consent first.',
+      noPartner: 'This region has no such partner in its directory.',
+      alreadyOpen: 'A question to this partner is already open.',
+    },
+    taskStates: {
+      aangevraagd: 'asked',
+      geaccepteerd: 'accepted',
+      afgewezen: 'declined',
+      gepland: 'scheduled',
+      uitgevoerd: 'done',
+      niet_uitgevoerd: 'not done',
+    },
   },
   smsInbox: {
     title: 'Sent text messages (development)',

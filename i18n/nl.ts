@@ -1499,6 +1499,21 @@ export const nl = {
     guardianNone: 'Geen ouder of voogd vastgelegd.',
     guardianText: '{{relation}}: {{name}}, {{phone}}',
     relations: { ouder: 'Ouder', voogd: 'Voogd', anders: 'Anders' },
+    problemRole: 'Kies een partner uit de tweede ring.',
+    refusals: {
+      consent:
+        'Voor deze partner is geen toestemming van het slachtoffer vastgelegd (of die is ingetrokken). Leg eerst de toestemming vast.',
+      noPartner: 'Deze regio heeft zo’n partner niet in haar partnerlijst.',
+      alreadyOpen: 'Er staat al een vraag aan deze partner open.',
+    },
+    taskStates: {
+      aangevraagd: 'gevraagd',
+      geaccepteerd: 'aangenomen',
+      afgewezen: 'afgewezen',
+      gepland: 'gepland',
+      uitgevoerd: 'uitgevoerd',
+      niet_uitgevoerd: 'niet uitgevoerd',
+    },
   },
   smsInbox: {
     title: 'Verstuurde sms (ontwikkeling)',
