@@ -1383,6 +1383,7 @@ export const en: Catalog = {
       interpreterNeeded: 'Interpreter needed',
       safeChannels: 'Safe channels',
       practicalNotes: 'Practical notes',
+      guardian: 'Parent or guardian',
     },
     ageYears: '{{years}} years',
     ageUnknown: 'unknown',

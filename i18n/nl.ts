@@ -1433,6 +1433,7 @@ export const nl = {
       interpreterNeeded: 'Tolk nodig',
       safeChannels: 'Veilige kanalen',
       practicalNotes: 'Praktische aantekeningen',
+      guardian: 'Ouder of voogd',
     },
     ageYears: '{{years}} jaar',
     ageUnknown: 'onbekend',
