@@ -233,6 +233,15 @@ const checksBeforeSending: BeforeSending = {
       return { problem: `casemanager: "${input.casemanager}" is not in any region's staff directory` };
     return { input: { ...input, regionIds } };
   },
+  // The case learns from here which regions' directories name a partner for the second-ring role.
+  tweede_ring: (input) => ({
+    input: {
+      ...input,
+      regionIds: [...REGIONS.values()]
+        .filter((region) => region.partners[input.role] !== undefined)
+        .map((region) => region.id),
+    },
+  }),
   // The case learns the municipality's region from here; one in another region transfers the case.
   gemeente: (input) => {
     const region = regionForMunicipality(input.municipality.trim());

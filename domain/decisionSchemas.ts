@@ -40,6 +40,7 @@ import {
   PARTNER_ROLES,
   REGION_ID_PATTERN,
   SCREENING_RESULTS,
+  SECOND_RING_ROLES,
   TASK_OUTCOMES,
   WISHES,
 } from './vocabulary';
@@ -256,5 +257,8 @@ export const decisionSchemas = {
   }),
   contactpogingen: z.strictObject({
     besluit: z.enum(FAILED_CONTACT_DECISIONS, { error: oneOf('the decision', FAILED_CONTACT_DECISIONS) }),
+  }),
+  tweede_ring: z.strictObject({
+    role: z.enum(SECOND_RING_ROLES, { error: oneOf('the second-ring partner', SECOND_RING_ROLES) }),
   }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

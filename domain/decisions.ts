@@ -30,6 +30,7 @@ import type {
   PartnerRole,
   PoliceWish,
   ScreeningResult,
+  SecondRingRole,
   TaskOutcome,
 } from './vocabulary';
 
@@ -203,6 +204,19 @@ export interface FailedContactsInput extends RecordedBy {
   besluit: FailedContactDecision;
 }
 
+/**
+ * The casemanager (or coordinator) asks one second-ring partner (domain/secondRing.ts): only with
+ * the victim's consent for that role, a Veilig Thuis consultation about a minor excepted.
+ */
+export interface SecondRingInput extends RecordedBy {
+  role: SecondRingRole;
+  /**
+   * The regions whose directory names a partner for `role`. Filled in by the case client from the
+   * region configuration (the workflow knows no directory); a request body never carries it.
+   */
+  regionIds?: string[];
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -251,6 +265,8 @@ export interface DecisionInputs {
   ggz_verwijzing: GgzReferralInput;
   /** The coordinator decides after repeated failed contact attempts: close, keep trying, another route. */
   contactpogingen: FailedContactsInput;
+  /** A second-ring partner asked (Slachtofferhulp, Veilig Thuis, a victims' lawyer, ...). */
+  tweede_ring: SecondRingInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -280,6 +296,7 @@ export const DECISIONS = {
   verlenging: { update: 'extendWatchfulWaiting' },
   ggz_verwijzing: { update: 'referToGgz' },
   contactpogingen: { update: 'decideAfterFailedContacts' },
+  tweede_ring: { update: 'askSecondRing' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -336,6 +353,8 @@ export const DECISION_RECORD_TYPES = [
   'verlenging',
   'ggz_verwijzing',
   'contactpogingen',
+  // A second-ring partner asked: its role, and "meldcode_consultatie" when anonymous.
+  'tweede_ring',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

@@ -16,7 +16,16 @@ import { CORRECTION_MESSAGES, LANGUAGE_PATTERN } from './corrections';
 import { INCIDENT_TIME_MESSAGES, incidentTimeProblem } from './incidentTime';
 import { STAFF_ID_PATTERN } from './staffId';
 import type { MeldingIntake } from './types';
-import { AGE_BANDS, CALLER_ROLES, GENDERS, INTAKE_CHANNELS, WISHES, YES_NO_UNKNOWN } from './vocabulary';
+import { minorOf } from './semesterReport';
+import {
+  AGE_BANDS,
+  CALLER_ROLES,
+  GENDERS,
+  GUARDIAN_RELATIONS,
+  INTAKE_CHANNELS,
+  WISHES,
+  YES_NO_UNKNOWN,
+} from './vocabulary';
 
 export { STAFF_ID_PATTERN };
 
@@ -89,6 +98,25 @@ function isPastDate(date: string): boolean {
 
 const flag = (what: string) => z.boolean({ error: `expected ${what} as true or false` });
 
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+const PHONE_MESSAGE = 'expected a phone number like +31612345678 or 0612345678';
+
+/** The parent or guardian of a minor victim: personal data, kept like the victim's contact. */
+export const guardianSchema = z.strictObject(
+  {
+    relation: z.enum(GUARDIAN_RELATIONS, {
+      error: `expected who the parent or guardian is: ${quoted(GUARDIAN_RELATIONS)}`,
+    }),
+    name: z
+      .string({ error: 'expected the name of the parent or guardian' })
+      .trim()
+      .min(1, 'expected the name of the parent or guardian')
+      .max(200, 'expected a name of at most 200 characters'),
+    phone: z.string({ error: PHONE_MESSAGE }).regex(PHONE, PHONE_MESSAGE).optional(),
+  },
+  { error: 'expected the parent or guardian: relation, name and (optionally) phone' },
+);
+
 export const meldingIntakeSchema = z
   .object({
     reference: z
@@ -119,10 +147,7 @@ export const meldingIntakeSchema = z
     victimContact: z.object(
       {
         name: z.string().trim().min(1, 'expected a name or nothing').max(200).optional(),
-        phone: z
-          .string()
-          .regex(/^\+?[0-9 ()-]{6,20}$/, 'expected a phone number like +31612345678 or 0612345678')
-          .optional(),
+        phone: z.string().regex(PHONE, PHONE_MESSAGE).optional(),
         email: z.email({ error: 'expected an email address' }).optional(),
         dateOfBirth: z
           .string()
@@ -142,6 +167,8 @@ export const meldingIntakeSchema = z
       .regex(LANGUAGE_PATTERN, CORRECTION_MESSAGES.language)
       .optional(),
     interpreterNeeded: flag('whether an interpreter is needed').optional(),
+    // Only for a victim under 18 (or of unknown age): who to involve, with the victim's say.
+    guardian: guardianSchema.optional(),
     // Codes for the semester figures; optional, so an intake without them is still valid.
     gender: z.enum(GENDERS, { error: `expected the gender: ${quoted(GENDERS)}` }).optional(),
     earlierSexualAbuse: z
@@ -159,6 +186,13 @@ export const meldingIntakeSchema = z
       .regex(STAFF_ID_PATTERN, 'expected a pseudonymous staff id (letters, digits, . _ -), not a name'),
   })
   .superRefine((intake, ctx) => {
+    if (intake.guardian && minorOf(intake.victimAge) === 'nee') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['guardian'],
+        message: 'expected no parent or guardian for a victim of 18 or older',
+      });
+    }
     // Form and range are the incident time's own refinement (reported there, also when another
     // field is wrong); here only what needs the intake's time: not after the intake.
     if (incidentTimeProblem(intake.incidentTime)) return;

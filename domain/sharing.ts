@@ -40,9 +40,12 @@ export function mayReceivePersonalDetails(role: PartnerRole, consents: ConsentBy
 
 /**
  * Why a partner's message did or did not carry the victim's details, as the case state shows it:
- * the CSG's own people; consent recorded; consent never given; consent withdrawn.
+ * the CSG's own people; consent recorded; consent never given; consent withdrawn; or a Veilig
+ * Thuis consultation about a minor under the meldcode, asked without consent and therefore
+ * anonymous (domain/secondRing.ts).
  */
-export type SharingBasis = 'csg' | 'toestemming' | 'geen_toestemming' | 'toestemming_ingetrokken';
+export type SharingBasis =
+  'csg' | 'toestemming' | 'geen_toestemming' | 'toestemming_ingetrokken' | 'meldcode_consultatie';
 
 export function sharingBasis(role: PartnerRole, consents: ConsentByRole): SharingBasis {
   if (CSG_ROLES.includes(role)) return 'csg';
@@ -96,5 +99,6 @@ export function sharedDetailsFor(input: SharingInput): SharedDetails {
   if (fields.has('interpreterNeeded') && intake.interpreterNeeded !== undefined) {
     details.interpreterNeeded = intake.interpreterNeeded;
   }
+  if (fields.has('guardian') && intake.guardian !== undefined) details.guardian = { ...intake.guardian };
   return details;
 }

@@ -23,6 +23,7 @@ export const SHARED_FIELDS = [
   'practicalNotes',
   'language',
   'interpreterNeeded',
+  'guardian',
 ] as const;
 export type SharedField = (typeof SHARED_FIELDS)[number];
 
@@ -94,7 +95,23 @@ export const FIELDS_BY_ROLE: Record<PartnerRole, RoleFields> = {
   },
   veilig_thuis: {
     fields: SHARED_FIELDS,
-    why: 'Advice and investigation of unsafety at home, mainly for minors (brief 2.6, 4.3): age, date of birth and municipality find the right regional team.',
+    why: 'Advice and investigation of unsafety at home, mainly for minors (brief 2.6, 4.3): age, date of birth and municipality find the right regional team, and the parent or guardian is part of the home situation. A consultation about a minor without consent shares none of these (domain/secondRing.ts).',
+  },
+  slachtofferadvocaat: {
+    fields: [...CONTACT, 'victimAge'],
+    why: "A Langsz victims' lawyer advises on the aangifte and legal aid by contacting the victim (brief 2.8): how to reach them safely, and the age (a minor is represented differently).",
+  },
+  wijkteam: {
+    fields: [...CONTACT, 'municipality'],
+    why: "Picks up other problems the CSG does not treat, in the victim's own municipality (brief 2.9): how to reach them safely, and the municipality that decides which team.",
+  },
+  online_hulp: {
+    fields: [...CONTACT, 'victimAge'],
+    why: 'Helps remove images and handle the online component (brief 2.10, 8.1): how to reach the victim safely, and the age (EOKM/Helpwanted works for minors).',
+  },
+  kinderarts: {
+    fields: [...IN_PERSON, 'guardian'],
+    why: 'Examines and treats a child in person (brief 2.3, 4.5): identification for the patient record, age and language, and the parent or guardian who comes along; the appointment goes through the casemanager.',
   },
 };
 

@@ -17,6 +17,7 @@ import type {
   CaseOutcome,
   ForensicPartner,
   Gender,
+  GuardianRelation,
   IntakeChannel,
   MedicalPartner,
   MedicalWish,
@@ -83,6 +84,17 @@ export interface VictimContact {
   dateOfBirth?: string;
 }
 
+/**
+ * The parent or guardian of a minor victim, as the intake records it. Personal data like the
+ * victim's contact: in the encrypted payloads, on the case page for roles that see contact
+ * details, in the privacy export, erased with the case; never in logs, search attributes or memos.
+ */
+export interface Guardian {
+  relation: GuardianRelation;
+  name: string;
+  phone?: string;
+}
+
 /** The intake as helpline staff record it. Validated by `domain/intakeSchema.ts` before any case starts. */
 export interface MeldingIntake {
   /** The melding reference; also the workflow id. Never derived from personal data. */
@@ -107,6 +119,8 @@ export interface MeldingIntake {
   language?: string;
   /** Whether whoever contacts the victim needs an interpreter; shared like contact details. */
   interpreterNeeded?: boolean;
+  /** For a victim under 18: a parent or guardian, if the helpline recorded one. */
+  guardian?: Guardian;
   /** For the semester figures; absent in intakes from before, counted as `onbekend`. */
   gender?: Gender;
   /** Has the victim experienced sexual abuse before? For the semester figures; absent = `onbekend`. */
@@ -182,6 +196,8 @@ export interface SharedDetails {
   practicalNotes?: string;
   language?: string;
   interpreterNeeded?: boolean;
+  /** A minor's parent or guardian, to the roles whose task needs them (domain/sharingFields.ts). */
+  guardian?: Guardian;
   /** Plain-words note of what is asked, e.g. "FMO gecombineerd met medische zorg". */
   note?: string;
 }

@@ -74,8 +74,27 @@ export const PARTNER_ROLES = [
   'ggz',
   'slachtofferhulp',
   'veilig_thuis',
+  'slachtofferadvocaat', // a Langsz victims' lawyer
+  'wijkteam', // the municipality's neighbourhood team
+  'online_hulp', // help with an online component (e.g. Helpwanted/EOKM, Fier's chat)
+  'kinderarts', // the paediatrician, where the region names one
 ] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
+
+/**
+ * The second ring (tweede schil, domain brief 2.6-2.10): partners the casemanager asks by hand
+ * (decision `tweede_ring`), each only where the region's directory names one, and only with the
+ * victim's consent for that role (a Veilig Thuis consultation about a minor excepted, anonymous).
+ */
+export const SECOND_RING_ROLES = [
+  'slachtofferhulp',
+  'veilig_thuis',
+  'slachtofferadvocaat',
+  'wijkteam',
+  'online_hulp',
+  'kinderarts',
+] as const satisfies readonly PartnerRole[];
+export type SecondRingRole = (typeof SECOND_RING_ROLES)[number];
 
 /**
  * Who within a role is addressed: the one on duty, the backup, or the region's coordinator; and for
@@ -98,6 +117,7 @@ export const REQUEST_KINDS = [
   'ggz_verwijzing', // referral to the region's GGZ partner after a screening that points to PTSS
   'regio_overdracht', // transfer to another region's coordinator
   'contactpogingen', // the coordinator decides after repeated failed contact attempts
+  'tweede_ring', // the casemanager asks a second-ring partner (SECOND_RING_ROLES)
 ] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
@@ -121,7 +141,13 @@ export const TASK_STATES = [
 export type TaskState = (typeof TASK_STATES)[number];
 
 /** The request kinds that run as tasks (the others end with their acknowledgement or outcome). */
-export const TASK_KINDS = ['informatief_gesprek', 'fmo', 'medische_zorg', 'ggz_verwijzing'] as const;
+export const TASK_KINDS = [
+  'informatief_gesprek',
+  'fmo',
+  'medische_zorg',
+  'ggz_verwijzing',
+  'tweede_ring',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** What a partner does with a task after (or instead of) accepting it. */
@@ -205,6 +231,10 @@ export const OWNER_CHANGE_REASONS = [
   'uit_dienst', // the owner leaves the CSG or changes role
 ] as const;
 export type OwnerChangeReason = (typeof OWNER_CHANGE_REASONS)[number];
+
+/** Who the parent or guardian of a minor victim is, as the intake records it. */
+export const GUARDIAN_RELATIONS = ['ouder', 'voogd', 'anders'] as const;
+export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
 
 /** A region's id, as region files, transfers and search attributes carry it (e.g. `limburg`). */
 export const REGION_ID_PATTERN = /^[a-z0-9-]{2,60}$/;

@@ -151,6 +151,18 @@ export const en: Catalog = {
     notes: 'Practical notes (optional)',
     linkedTo: 'Earlier melding of the same person (optional)',
     linkedToHint: 'Its reference, for example CSG-LIM-2026-000123. Both meldingen show the link.',
+    guardian: 'Parent or guardian (for a minor only, optional)',
+    guardianHint:
+      'Only if the victim is under 18 and it is right to involve the parent or guardian (often not when the violence is at home).',
+    guardianRelation: 'Who is it?',
+    guardianRelations: {
+      none: 'Record no parent or guardian',
+      ouder: 'Parent',
+      voogd: 'Guardian',
+      anders: 'Other',
+    },
+    guardianName: 'Name of the parent or guardian',
+    guardianPhone: 'Phone of the parent or guardian (optional)',
     notesHint: 'For example language, interpreter, when calling is safe. No account of the incident.',
     submit: 'Register melding',
     forbiddenTitle: 'No access',
@@ -186,6 +198,10 @@ export const en: Catalog = {
     email: 'Enter an email address like name@example.nl, or leave it empty.',
     dateOfBirth: 'Enter a real date of birth that is not in the future, or leave it empty.',
     notesTooLong: 'The notes are too long (500 characters at most).',
+    guardianRelation: 'Choose whether it is a parent, a guardian or someone else.',
+    guardianName: 'Enter the name of the parent or guardian (200 characters at most).',
+    guardianPhone: 'Enter a phone number, for example 0612345678.',
+    guardianAdult: 'A parent or guardian is recorded only for a victim under 18.',
     linkedTo:
       'Enter the reference of a melding in your regions, like CSG-LIM-2026-000123, or leave it empty.',
   },
@@ -249,6 +265,7 @@ export const en: Catalog = {
       ggz_verwijzing: 'Referral to the GGZ (mental-health care)',
       regio_overdracht: 'Transfer to another region',
       contactpogingen: 'Decision after failed contact attempts',
+      tweede_ring: 'Question to a second-ring partner',
     },
     roles: {
       casemanager: 'casemanager',
@@ -262,6 +279,10 @@ export const en: Catalog = {
       ggz: 'GGZ (mental-health care)',
       slachtofferhulp: 'Victim Support Netherlands',
       veilig_thuis: 'Veilig Thuis',
+      slachtofferadvocaat: "victims' lawyer (Langsz)",
+      wijkteam: 'neighbourhood team',
+      online_hulp: 'help with online abuse',
+      kinderarts: 'paediatrician',
     },
   },
   partner: {
@@ -287,6 +308,7 @@ export const en: Catalog = {
     notes: 'Practical notes',
     language: 'Language',
     interpreter: 'Interpreter needed',
+    guardian: 'Parent or guardian',
     interpreterYes: 'yes',
     interpreterNo: 'no',
     note: 'Note',
@@ -353,6 +375,9 @@ export const en: Catalog = {
     transferFrom: 'Transfer from {{region}}',
     handoverDanger: 'Handover; acute danger reported at intake',
     handover: 'Handover',
+    secondRing: "A question from the CSG's casemanager",
+    anonymousConsultation:
+      'Consultation under the reporting code about a minor, without details that identify the child',
   },
   ops: {
     navLabel: 'Ops',
@@ -547,6 +572,11 @@ export const en: Catalog = {
         ask: 'The casemanager could not reach the victim repeatedly. Please decide on the melding page: close, keep trying or another route.',
         sms: 'decision after failed contact attempts',
       },
+      tweede_ring: {
+        title: 'Question from the Sexual Assault Centre',
+        ask: 'The casemanager asks your organisation for support. Please accept the question and confirm through the link. The page shows what you may know.',
+        sms: 'question from the CSG',
+      },
     },
     notices: {
       ingetrokken: {
@@ -662,6 +692,7 @@ export const en: Catalog = {
     verlenging: 'Extend watchful waiting to six months',
     ggz_verwijzing: 'Refer to the GGZ now',
     contactpogingen: 'Decide after failed contact attempts',
+    tweede_ring: 'Ask a second-ring partner',
   },
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -946,6 +977,7 @@ export const en: Catalog = {
       verlenging: 'Watchful waiting extended to six months',
       ggz_verwijzing: 'Referred to the GGZ',
       contactpogingen: 'Decision after failed contact attempts',
+      tweede_ring: 'Second-ring partner asked',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',
@@ -1279,6 +1311,8 @@ export const en: Catalog = {
       toestemming: 'details with consent',
       geen_toestemming: 'the reference and the question only (no consent)',
       toestemming_ingetrokken: 'the reference and the question only (consent withdrawn)',
+      meldcode_consultatie:
+        'the reference and the question only (consultation under the reporting code, without consent)',
     },
     fields: {
       reference: 'Reference',
@@ -1298,6 +1332,8 @@ export const en: Catalog = {
       wishes: 'Wishes',
       contactPreferences: 'Safe channels',
       language: 'Language',
+      guardian: 'Parent or guardian',
+      relation: 'Relation to the victim',
     },
     export: {
       title: 'Access to melding {{reference}}',
@@ -1377,6 +1413,7 @@ export const en: Catalog = {
       interpreterNeeded: 'Interpreter needed',
       safeChannels: 'Safe channels',
       practicalNotes: 'Practical notes',
+      guardian: 'Parent or guardian',
     },
     ageYears: '{{years}} years',
     ageUnknown: 'unknown',
@@ -1423,6 +1460,56 @@ export const en: Catalog = {
       wisverzoek: 'Erasure requested',
       wissen: 'Case erased',
       cli: 'Viewed on the command line',
+    },
+  },
+  tweedeRing: {
+    title: 'Second ring',
+    intro:
+      'Partners the casemanager can ask with the victim\'s consent. Record the consent for that partner first (under "Consent to share details").',
+    caption: "This region's second-ring partners",
+    colPartner: 'Partner',
+    colOrganisation: 'Organisation',
+    colConsent: 'Consent',
+    colAsk: 'Ask',
+    consentGiven: 'given',
+    consentWithdrawn: 'withdrawn',
+    consentNone: 'not recorded',
+    ask: 'Ask {{role}}',
+    askAnonymous: 'Consult Veilig Thuis (anonymously)',
+    needsConsent: 'Record consent first',
+    alreadyOpen: 'A question is already open',
+    noPartners: 'This region has no second-ring partners in its directory yet.',
+    minorHint:
+      'The victim is a minor. Consider consulting Veilig Thuis (under the reporting code this may be done without consent, then without details that identify the child).',
+    minorKinderarts: 'This region has a paediatrician: consider asking them.',
+    askedTitle: 'Asked',
+    noneAsked: 'No second-ring partner asked yet.',
+    colAsked: 'Asked on',
+    colState: 'State',
+    colSharing: 'Shared',
+    effect:
+      "{{role}} receives a message with the question, without the victim's details; the partner page shows what the victim allowed to share.",
+    effectAnonymous:
+      "Veilig Thuis receives the question and the melding's reference, nothing that identifies the child (consultation under the reporting code).",
+    done: 'The partner has been asked.',
+    guardianTitle: 'Parent or guardian',
+    guardianNone: 'No parent or guardian recorded.',
+    guardianText: '{{relation}}: {{name}}, {{phone}}',
+    relations: { ouder: 'Parent', voogd: 'Guardian', anders: 'Other' },
+    problemRole: 'Choose a second-ring partner.',
+    refusals: {
+      consent:
+        'No consent of the victim is recorded for this partner (or it was withdrawn). Record the consent first.',
+      noPartner: 'This region has no such partner in its directory.',
+      alreadyOpen: 'A question to this partner is already open.',
+    },
+    taskStates: {
+      aangevraagd: 'asked',
+      geaccepteerd: 'accepted',
+      afgewezen: 'declined',
+      gepland: 'scheduled',
+      uitgevoerd: 'done',
+      niet_uitgevoerd: 'not done',
     },
   },
   smsInbox: {

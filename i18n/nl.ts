@@ -171,6 +171,18 @@ export const nl = {
     notes: 'Praktische aantekeningen (optioneel)',
     linkedTo: 'Eerdere melding van dezelfde persoon (optioneel)',
     linkedToHint: 'De referentie, bijvoorbeeld CSG-LIM-2026-000123. Beide meldingen tonen de koppeling.',
+    guardian: 'Ouder of voogd (alleen bij een minderjarige, optioneel)',
+    guardianHint:
+      'Alleen als het slachtoffer jonger is dan 18 en het goed is om de ouder of voogd te betrekken (bij geweld thuis vaak niet).',
+    guardianRelation: 'Wie is het?',
+    guardianRelations: {
+      none: 'Geen ouder of voogd vastleggen',
+      ouder: 'Ouder',
+      voogd: 'Voogd',
+      anders: 'Anders',
+    },
+    guardianName: 'Naam van de ouder of voogd',
+    guardianPhone: 'Telefoon van de ouder of voogd (optioneel)',
     notesHint: 'Bijvoorbeeld taal, tolk, wanneer bellen veilig is. Geen verhaal van het incident.',
     submit: 'Melding registreren',
     forbiddenTitle: 'Geen toegang',
@@ -206,6 +218,10 @@ export const nl = {
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl, of laat het leeg.',
     dateOfBirth: 'Vul een bestaande geboortedatum in die niet in de toekomst ligt, of laat het leeg.',
     notesTooLong: 'De aantekeningen zijn te lang (maximaal 500 tekens).',
+    guardianRelation: 'Kies of het een ouder, een voogd of iemand anders is.',
+    guardianName: 'Vul de naam van de ouder of voogd in (maximaal 200 tekens).',
+    guardianPhone: 'Vul een telefoonnummer in, bijvoorbeeld 0612345678.',
+    guardianAdult: 'Een ouder of voogd wordt alleen vastgelegd bij een slachtoffer jonger dan 18.',
     linkedTo:
       'Vul de referentie van een melding in uw regio’s in, zoals CSG-LIM-2026-000123, of laat het leeg.',
   },
@@ -270,6 +286,7 @@ export const nl = {
       ggz_verwijzing: 'Verwijzing naar de GGZ',
       regio_overdracht: 'Overdracht aan een andere regio',
       contactpogingen: 'Besluit na mislukte contactpogingen',
+      tweede_ring: 'Vraag aan een partner uit de tweede ring',
     },
     roles: {
       casemanager: 'casemanager',
@@ -283,6 +300,10 @@ export const nl = {
       ggz: 'GGZ',
       slachtofferhulp: 'Slachtofferhulp Nederland',
       veilig_thuis: 'Veilig Thuis',
+      slachtofferadvocaat: 'slachtofferadvocaat (Langsz)',
+      wijkteam: 'wijkteam',
+      online_hulp: 'hulp bij online misbruik',
+      kinderarts: 'kinderarts',
     },
   },
   partner: {
@@ -308,6 +329,7 @@ export const nl = {
     notes: 'Praktische aantekeningen',
     language: 'Taal',
     interpreter: 'Tolk nodig',
+    guardian: 'Ouder of voogd',
     interpreterYes: 'ja',
     interpreterNo: 'nee',
     note: 'Toelichting',
@@ -373,6 +395,9 @@ export const nl = {
     transferFrom: 'Overdracht van {{region}}',
     handoverDanger: 'Overdracht; bij intake acuut gevaar gemeld',
     handover: 'Overdracht',
+    secondRing: 'Vraag van de casemanager van het CSG',
+    anonymousConsultation:
+      'Consultatie volgens de meldcode over een minderjarige, zonder gegevens die het kind herkenbaar maken',
   },
   ops: {
     navLabel: 'Ops',
@@ -569,6 +594,11 @@ export const nl = {
         ask: 'De casemanager kreeg herhaaldelijk geen contact. Wilt u op de pagina van de melding besluiten: sluiten, blijven proberen of een andere route?',
         sms: 'besluit na mislukte contactpogingen',
       },
+      tweede_ring: {
+        title: 'Vraag van het Centrum Seksueel Geweld',
+        ask: 'De casemanager vraagt uw organisatie om ondersteuning. Wilt u de vraag aannemen en dat bevestigen via de link? Op de pagina staat wat u mag weten.',
+        sms: 'vraag van het CSG',
+      },
     },
     notices: {
       ingetrokken: {
@@ -685,6 +715,7 @@ export const nl = {
     verlenging: 'Watchful waiting verlengen tot zes maanden',
     ggz_verwijzing: 'Nu verwijzen naar de GGZ',
     contactpogingen: 'Besluiten na mislukte contactpogingen',
+    tweede_ring: 'Een partner uit de tweede ring vragen',
   } satisfies Record<DecisionName, string>,
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -994,6 +1025,7 @@ export const nl = {
       verlenging: 'Watchful waiting verlengd tot zes maanden',
       ggz_verwijzing: 'Verwezen naar de GGZ',
       contactpogingen: 'Besluit na mislukte contactpogingen',
+      tweede_ring: 'Partner uit de tweede ring gevraagd',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',
@@ -1332,6 +1364,8 @@ export const nl = {
       toestemming: 'gegevens met toestemming',
       geen_toestemming: 'alleen het nummer en de vraag (geen toestemming)',
       toestemming_ingetrokken: 'alleen het nummer en de vraag (toestemming ingetrokken)',
+      meldcode_consultatie:
+        'alleen het nummer en de vraag (consultatie volgens de meldcode, zonder toestemming)',
     },
     fields: {
       reference: 'Meldingsnummer',
@@ -1351,6 +1385,8 @@ export const nl = {
       wishes: 'Wensen',
       contactPreferences: 'Veilige kanalen',
       language: 'Taal',
+      guardian: 'Ouder of voogd',
+      relation: 'Relatie tot het slachtoffer',
     },
     export: {
       title: 'Inzage in melding {{reference}}',
@@ -1432,6 +1468,7 @@ export const nl = {
       interpreterNeeded: 'Tolk nodig',
       safeChannels: 'Veilige kanalen',
       practicalNotes: 'Praktische aantekeningen',
+      guardian: 'Ouder of voogd',
     },
     ageYears: '{{years}} jaar',
     ageUnknown: 'onbekend',
@@ -1478,6 +1515,56 @@ export const nl = {
       wisverzoek: 'Wissen aangevraagd',
       wissen: 'Melding gewist',
       cli: 'Bekeken via de opdrachtregel',
+    },
+  },
+  tweedeRing: {
+    title: 'Tweede ring',
+    intro:
+      'Partners die de casemanager met toestemming van het slachtoffer kan vragen. Geef eerst de toestemming voor die partner (bij "Toestemming om gegevens te delen").',
+    caption: 'Partners uit de tweede ring van deze regio',
+    colPartner: 'Partner',
+    colOrganisation: 'Organisatie',
+    colConsent: 'Toestemming',
+    colAsk: 'Vragen',
+    consentGiven: 'gegeven',
+    consentWithdrawn: 'ingetrokken',
+    consentNone: 'niet vastgelegd',
+    ask: '{{role}} vragen',
+    askAnonymous: 'Veilig Thuis consulteren (anoniem)',
+    needsConsent: 'Eerst toestemming vastleggen',
+    alreadyOpen: 'Er staat al een vraag open',
+    noPartners: 'Deze regio heeft nog geen partners uit de tweede ring in haar partnerlijst.',
+    minorHint:
+      'Het slachtoffer is minderjarig. Overweeg een consultatie bij Veilig Thuis (volgens de meldcode mag dat zonder toestemming, dan zonder gegevens die het kind herkenbaar maken).',
+    minorKinderarts: 'Deze regio heeft een kinderarts: overweeg die te vragen.',
+    askedTitle: 'Gevraagd',
+    noneAsked: 'Nog geen partner uit de tweede ring gevraagd.',
+    colAsked: 'Gevraagd op',
+    colState: 'Stand',
+    colSharing: 'Gedeeld',
+    effect:
+      '{{role}} krijgt een bericht met de vraag, zonder gegevens van het slachtoffer; op de partnerpagina ziet de partner wat het slachtoffer toestond te delen.',
+    effectAnonymous:
+      'Veilig Thuis krijgt de vraag en het nummer van de melding, niets dat het kind herkenbaar maakt (consultatie volgens de meldcode).',
+    done: 'De partner is gevraagd.',
+    guardianTitle: 'Ouder of voogd',
+    guardianNone: 'Geen ouder of voogd vastgelegd.',
+    guardianText: '{{relation}}: {{name}}, {{phone}}',
+    relations: { ouder: 'Ouder', voogd: 'Voogd', anders: 'Anders' },
+    problemRole: 'Kies een partner uit de tweede ring.',
+    refusals: {
+      consent:
+        'Voor deze partner is geen toestemming van het slachtoffer vastgelegd (of die is ingetrokken). Leg eerst de toestemming vast.',
+      noPartner: 'Deze regio heeft zo’n partner niet in haar partnerlijst.',
+      alreadyOpen: 'Er staat al een vraag aan deze partner open.',
+    },
+    taskStates: {
+      aangevraagd: 'gevraagd',
+      geaccepteerd: 'aangenomen',
+      afgewezen: 'afgewezen',
+      gepland: 'gepland',
+      uitgevoerd: 'uitgevoerd',
+      niet_uitgevoerd: 'niet uitgevoerd',
     },
   },
   smsInbox: {

@@ -4,7 +4,7 @@
  * pathway and reaches a person. The contact details are placeholders at a reserved domain, marked
  * "in te vullen"; docs/regions.md says how a region replaces them with its own file.
  */
-import { PARTNER_ROLES, type PartnerRole } from '../domain/vocabulary';
+import { isOneOf, PARTNER_ROLES, SECOND_RING_ROLES, type PartnerRole } from '../domain/vocabulary';
 import { DEFAULT_PATHWAY } from './defaults';
 
 /** The national line 0800-0188 (domain brief, section 5): the desk behind it, as a placeholder. */
@@ -24,7 +24,9 @@ export function defaultRegion(
 ) {
   const partners: Partial<Record<PartnerRole, unknown>> = {};
   for (const role of PARTNER_ROLES) {
-    if (role === 'coordinator') continue;
+    // The second ring is asked by hand, and only where the region named the partner: a region
+    // without its own directory names none (asking its coordinator to play Veilig Thuis helps nobody).
+    if (role === 'coordinator' || isOneOf(SECOND_RING_ROLES, role)) continue;
     partners[role] = {
       organisation: `${name}: coördinator (partner nog niet ingevuld)`,
       primary: coordinator,

@@ -89,5 +89,55 @@ export const gelderlandZuidMidden = {
       primary: { name: 'Aanmelding traumabehandeling', email: 'aanmelding@ggz-gzm.example' },
       workingHours: 'ma-vr 9-17',
     },
+    // The second ring (docs/regions.md): asked by the casemanager, each with the victim's consent.
+    // The region names no kinderarts: a request for one is refused.
+    slachtofferhulp: {
+      organisation: 'Slachtofferhulp Nederland',
+      primary: { name: 'Slachtofferhulp regio Oost-Nederland', email: 'oost@slachtofferhulp.example' },
+      workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    veilig_thuis: {
+      organisation: 'Veilig Thuis Gelderland-Zuid',
+      primary: { name: 'Consultatie Veilig Thuis Gelderland-Zuid', email: 'consult@veiligthuis-gz.example' },
+      workingHours: 'ma-vr 9-17 (consultatie; crisisdienst 24/7 via 0800-2000)',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    slachtofferadvocaat: {
+      organisation: 'Langsz slachtofferadvocaten Gelderland (voorbeeld)',
+      primary: { name: 'Aanmelding slachtofferadvocaat', email: 'aanmelding@langsz-gelderland.example' },
+      workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    online_hulp: {
+      organisation: 'Fier, chat en online hulp',
+      primary: { name: 'Fier online hulp', email: 'online@fier.example' },
+      workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
   },
 };

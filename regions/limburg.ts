@@ -140,5 +140,64 @@ export const limburg = {
         vr: '09:00-17:00',
       },
     },
+    // The second ring (docs/regions.md): asked by the casemanager, each with the victim's consent.
+    // Limburg has two Veilig Thuis organisations; the one of Noord- en Midden-Limburg is the backup.
+    veilig_thuis: {
+      organisation: 'Veilig Thuis Zuid-Limburg',
+      primary: { name: 'Consultatie Veilig Thuis Zuid-Limburg', email: 'consult@veiligthuis-zl.example' },
+      backup: {
+        name: 'Consultatie Veilig Thuis Noord- en Midden-Limburg',
+        email: 'consult@veiligthuis-nml.example',
+      },
+      workingHours: 'ma-vr 9-17 (consultatie; crisisdienst 24/7 via 0800-2000)',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    slachtofferadvocaat: {
+      organisation: 'Langsz slachtofferadvocaten Limburg (voorbeeld)',
+      primary: { name: 'Aanmelding slachtofferadvocaat', email: 'aanmelding@langsz-limburg.example' },
+      workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    wijkteam: {
+      organisation: 'Wijkteams Limburgse gemeenten (voorbeeld)',
+      primary: { name: 'Centrale aanmelding wijkteams', email: 'aanmelding@wijkteams-limburg.example' },
+      workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    online_hulp: {
+      organisation: 'Helpwanted (EOKM)',
+      primary: { name: 'Helpwanted hulpverlening', email: 'hulp@helpwanted.example' },
+      workingHours: 'ma-vr 9-17',
+      officeHours: {
+        ma: '09:00-17:00',
+        di: '09:00-17:00',
+        wo: '09:00-17:00',
+        do: '09:00-17:00',
+        vr: '09:00-17:00',
+      },
+    },
+    kinderarts: {
+      organisation: 'Maastricht UMC+, kindergeneeskunde',
+      primary: { name: 'Dienstdoende kinderarts', email: 'kinderarts@mumc.example', sms: '+31612340052' },
+      workingHours: '24/7',
+    },
   },
 };

@@ -23,6 +23,7 @@ import type { Translate } from '../i18n';
 import { allMunicipalities, REGIONS } from '../regions';
 import { OPS_ACTION_BODIES } from './opsApi';
 import { CHECK_IN_DECISIONS } from './checkInDecisionForms';
+import { SECOND_RING_DECISIONS } from './secondRingForms';
 import {
   BOOLEAN_CHOICES,
   localTime,
@@ -228,6 +229,7 @@ export const CASE_PAGE_DECISIONS = {
   },
   intrekking: { label: 'decisions.intrekking', fields: [] },
   ...CHECK_IN_DECISIONS,
+  ...SECOND_RING_DECISIONS,
   sluiting: {
     label: 'casePage.sluiting',
     fields: [
@@ -291,7 +293,7 @@ export function isDirect(name: CasePageDecision): boolean {
 }
 
 /** The page decisions of one section; the general list when `section` is left out. */
-export function decisionsOfSection(section?: 'contactmomenten'): CasePageDecision[] {
+export function decisionsOfSection(section?: PageDecision['section']): CasePageDecision[] {
   return CASE_PAGE_DECISION_NAMES.filter((name) => specOf(name).section === section);
 }
 

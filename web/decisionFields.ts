@@ -67,8 +67,8 @@ export interface PageDecision {
   fields: DecisionField[];
   /** The decision of the table it becomes, where the page has several forms for one (planning). */
   decision?: string;
-  /** The page section that shows the form: the check-ins' own, or the general list. */
-  section?: 'contactmomenten';
+  /** The page section that shows the form: the check-ins' own, the second ring's, or the general list. */
+  section?: 'contactmomenten' | 'tweede_ring';
   /**
    * Recorded at once, without the confirmation step: the everyday check-in work, which the next
    * contact can set right. The weighty ones (extension, referral, the coordinator's besluit) confirm.

@@ -29,6 +29,13 @@ const CHECK_IN_REFUSALS: Array<[RegExp, string]> = [
   [/is the screening/, 'screeningDue'],
 ];
 
+/** The second ring's refusals by the case (workflows/secondRing.ts), by their wording. */
+const SECOND_RING_REFUSALS: Array<[RegExp, string]> = [
+  [/no consent recorded|withdrew the consent/, 'consent'],
+  [/names no/, 'noPartner'],
+  [/already open/, 'alreadyOpen'],
+];
+
 /** The messages of a correction that changes only the fields given and was given none. */
 const NOTHING_GIVEN = new Set<string>([
   CORRECTION_MESSAGES.contactNothing,
@@ -71,6 +78,8 @@ export function problemText(
     return FORM_FIELDS.has(field) ? t(fieldProblemKey(decision, field)) : t('casePage.problems.form');
   }
   if (decision === 'medische_wens' && field === 'wish') return t('casePage.refusals.medicalWish');
+  const secondRing = SECOND_RING_REFUSALS.find(([pattern]) => pattern.test(problem.message));
+  if (decision === 'tweede_ring' && secondRing) return t(`tweedeRing.refusals.${secondRing[1]}`);
   if (field === 'wish' || field === 'role' || field === 'toRegionId') return t(`casePage.refusals.${field}`);
   if (/already withdrawn/.test(problem.message)) return t('casePage.refusals.withdrawn');
   const checkIn = CHECK_IN_REFUSALS.find(([pattern]) => pattern.test(problem.message));

@@ -18,6 +18,7 @@ import {
   AGE_BANDS,
   CALLER_ROLES,
   GENDERS,
+  GUARDIAN_RELATIONS,
   INTAKE_CHANNELS,
   isOneOf,
   WISHES,
@@ -58,6 +59,9 @@ export const INTAKE_FORM_FIELDS = [
   'geboortedatum',
   'aantekeningen',
   'gekoppeld',
+  'ouder-relatie',
+  'ouder-naam',
+  'ouder-telefoon',
 ] as const;
 export type IntakeFormField = (typeof INTAKE_FORM_FIELDS)[number];
 
@@ -84,6 +88,7 @@ export const FORM_CHOICES = {
   'eerder-misbruik': YES_NO_UNKNOWN,
   politie: WISHES,
   medisch: WISHES,
+  'ouder-relatie': GUARDIAN_RELATIONS,
 } as const satisfies Partial<Record<IntakeFormField, readonly string[]>>;
 
 /** Field-level problems; `formulier` is for problems that belong to no single field. */
@@ -168,6 +173,17 @@ export function formToRawIntake(
     else problems.geboortedatum = t('problem.dateOfBirthFormat');
   }
 
+  // A minor's parent or guardian: recorded when any of its fields is filled in; the schema says
+  // what is missing (and refuses one for an adult).
+  const guardianFields = [values['ouder-relatie'], values['ouder-naam'], values['ouder-telefoon']];
+  const guardian = guardianFields.some((v) => optional(v) !== undefined)
+    ? {
+        relation: optional(values['ouder-relatie']),
+        name: optional(values['ouder-naam']),
+        phone: optional(values['ouder-telefoon']),
+      }
+    : undefined;
+
   const received = new Date(trimmed(values.ontvangen));
   const receivedAt = Number.isNaN(received.getTime()) ? now : received;
   // The sequence number was drawn when the form opened; without it the page was not ours.
@@ -197,6 +213,7 @@ export function formToRawIntake(
       dateOfBirth,
     },
     practicalNotes: optional(values.aantekeningen),
+    guardian,
     // An earlier melding of the same person (its reference): the case client links and checks it.
     linkedTo: optional(values.gekoppeld),
     receivedAt: receivedAt.toISOString(),
@@ -226,6 +243,10 @@ const SCHEMA_TO_FORM: Array<[prefix: string, field: IntakeFormField | 'formulier
   ['victimContact.dateOfBirth', 'geboortedatum', 'problem.dateOfBirth'],
   ['practicalNotes', 'aantekeningen', 'problem.notesTooLong'],
   ['linkedTo', 'gekoppeld', 'problem.linkedTo'],
+  ['guardian.relation', 'ouder-relatie', 'problem.guardianRelation'],
+  ['guardian.name', 'ouder-naam', 'problem.guardianName'],
+  ['guardian.phone', 'ouder-telefoon', 'problem.guardianPhone'],
+  ['guardian', 'ouder-relatie', 'problem.guardianAdult'],
 ];
 
 /** The catalogue key for a schema problem's field, when the form knows the field. */

@@ -9,7 +9,7 @@
  */
 import { condition, log, patched } from '@temporalio/workflow';
 import type { Reopening } from '../domain/koppeling';
-import { sharedDetailsFor, sharingBasis, type ConsentByRole } from '../domain/sharing';
+import { sharedDetailsFor, sharingBasis, type ConsentByRole, type SharingBasis } from '../domain/sharing';
 import { officeDeadline } from '../domain/officeHours';
 import { triage } from '../domain/triage';
 import type {
@@ -66,6 +66,8 @@ export interface RequestOptions {
   atRiskAt?: number;
   /** Addresses the ladder's `owner` steps to the case's owner (see PartnerRequestSpec.owner). */
   toOwner?: boolean;
+  /** Why the details are (not) shared, where the role's consent alone does not say (secondRing.ts). */
+  sharing?: () => SharingBasis;
 }
 
 export interface CheckInResult {
@@ -273,7 +275,7 @@ export class MeldingCase {
           consents: this.consents,
           note: options.note,
         }),
-      sharing: () => sharingBasis(role, this.consents),
+      sharing: options.sharing ?? (() => sharingBasis(role, this.consents)),
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
       ...(options.atRiskAt !== undefined ? { atRiskAt: options.atRiskAt } : {}),
       ...this.officeClock(kind, role),

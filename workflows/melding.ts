@@ -39,6 +39,7 @@ import { registerCasusoverleg } from './casusoverleg';
 import { registerCheckInDecisions } from './checkInDecisions';
 import { registerOpsActions } from './opsActions';
 import { registerOwnerChange } from './owner';
+import { registerSecondRing } from './secondRing';
 import { followPoliceWish } from './policeAndFmo';
 import { reportRecordOf, writeOpenReportRecord } from './semesterReport';
 import { watchfulWaiting } from './watchfulWaiting';
@@ -72,6 +73,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerOwnerChange(c);
   registerCasusoverleg(c);
   registerCheckInDecisions(c);
+  registerSecondRing(c);
 
   const { intake } = input;
   c.decide(

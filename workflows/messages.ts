@@ -267,6 +267,7 @@ export const planCheckIns = decisionUpdates.planning;
 export const extendWatchfulWaiting = decisionUpdates.verlenging;
 export const referToGgz = decisionUpdates.ggz_verwijzing;
 export const decideAfterFailedContacts = decisionUpdates.contactpogingen;
+export const askSecondRing = decisionUpdates.tweede_ring;
 
 export const deliveryStatus = defineSignal<[DeliveryStatusInput]>('deliveryStatus');
 

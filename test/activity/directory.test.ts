@@ -33,10 +33,10 @@ test('the coordinator tier and the coordinator role both reach the region coordi
 });
 
 test('a role the region does not have, and an unknown region', () => {
-  expect(directory.lookup('gelderland-zuid-midden', 'slachtofferhulp', 'primary')).toEqual({
+  expect(directory.lookup('gelderland-zuid-midden', 'kinderarts', 'primary')).toEqual({
     found: false,
     problem: 'role_not_configured',
-    reason: 'no slachtofferhulp in the directory of gelderland-zuid-midden',
+    reason: 'no kinderarts in the directory of gelderland-zuid-midden',
   });
   expect(directory.lookup('atlantis', 'casemanager', 'primary')).toMatchObject({
     found: false,

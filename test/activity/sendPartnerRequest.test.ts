@@ -263,7 +263,13 @@ test('an email-only partner gets the email; the missing SMS is reported, not an 
 });
 
 test('a role missing from the region directory escalates instead of getting stuck', async () => {
-  const message = requestFor({ requestId: 'vt', kind: 'regio_overdracht', role: 'veilig_thuis' });
+  // Gelderland-Zuid en -Midden names no kinderarts.
+  const message = requestFor({
+    regionId: 'gelderland-zuid-midden',
+    requestId: 'tweede_ring-kinderarts',
+    kind: 'tweede_ring',
+    role: 'kinderarts',
+  });
   const report = await h.activities.sendPartnerRequest(message);
   expect(report.escalate).toBe(true);
   expect(report.deliveries.every((d) => d.status === 'not_configured')).toBe(true);

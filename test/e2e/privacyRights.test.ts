@@ -45,6 +45,8 @@ const PLANTED = {
   email: 'ottoline.vreeswijk@planted.example',
   dateOfBirth: '1979-11-23',
   notes: 'Bellen via zus; sleutel bij de Quirijnstraat',
+  guardianName: 'Wilhelmina Oosterbeek-Praamsma',
+  guardianPhone: '+31645670987',
 };
 const OTHER = {
   name: 'Bartholomeus Zijlstra',
@@ -52,6 +54,8 @@ const OTHER = {
   email: 'b.zijlstra@other.example',
   dateOfBirth: '1991-02-05',
   notes: 'Alleen mailen (Wolkenkrabberlaan)',
+  guardianName: 'Evertjan Kloosterhuis',
+  guardianPhone: '+31698760011',
 };
 const plantedValues = (p: typeof PLANTED) => [
   ...Object.values(p),
@@ -141,6 +145,9 @@ async function newCase(p: typeof PLANTED): Promise<string> {
     victimContact: { name: p.name, phone: p.phone, email: p.email, dateOfBirth: p.dateOfBirth },
     practicalNotes: p.notes,
     contactPreferences: { safeToEmail: true },
+    // A minor's guardian is personal data like the victim's own: exported and erased with the case.
+    victimAge: { kind: 'years', years: 16 },
+    guardian: { relation: 'ouder', name: p.guardianName, phone: p.guardianPhone },
   });
   expect((await startMelding(h.client, h.taskQueue, intake, TEST_BLIND_INDEX_KEY)).status).toBe('started');
   await eventually('the first partner requests', async () =>

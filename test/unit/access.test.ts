@@ -64,9 +64,13 @@ describe('the rule table', () => {
     expect(may(staff('casemanager'), 'besluit.eigenaar')).toBe(false);
     // After repeated failed contact attempts the coordinator decides, not the casemanager who tried.
     expect(may(staff('casemanager'), 'besluit.contactpogingen')).toBe(false);
-    for (const own of ['contactmoment', 'planning', 'verlenging', 'ggz_verwijzing'] as const) {
+    for (const own of ['contactmoment', 'planning', 'verlenging', 'ggz_verwijzing', 'tweede_ring'] as const) {
       expect(may(staff('casemanager'), `besluit.${own}`)).toBe(true);
     }
+    // Asking the second ring is casework, like the GGZ referral: the coordinator may, the helpline not.
+    expect(may(staff('coordinator'), 'besluit.tweede_ring')).toBe(true);
+    expect(may(staff('helpline'), 'besluit.tweede_ring')).toBe(false);
+    expect(may(staff('ops'), 'besluit.tweede_ring')).toBe(false);
     expect(may(staff('casemanager'), 'starten')).toBe(false);
     expect(may(staff('casemanager'), 'sluiting')).toBe(false);
   });

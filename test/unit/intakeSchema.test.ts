@@ -47,6 +47,39 @@ describe('intake validation', () => {
     for (const p of problems) expect(p.message).toMatch(/^expected /);
   });
 
+  describe("a minor's parent or guardian", () => {
+    const minor = { victimAge: { kind: 'years' as const, years: 14 } };
+    const guardian = { relation: 'ouder' as const, name: 'Voorbeeld Ouder', phone: '+31612377777' };
+
+    test('is kept for a minor (and for an age not known)', () => {
+      const result = parseIntake(buildIntake({ ...minor, guardian }), regionForMunicipality);
+      expect(result.ok && result.intake.guardian).toEqual(guardian);
+      const unknownAge = buildIntake({ victimAge: { kind: 'unknown' }, guardian });
+      expect(parseIntake(unknownAge, regionForMunicipality).ok).toBe(true);
+    });
+
+    test.each([
+      ['relation', { ...guardian, relation: 'buurman' }, 'guardian.relation', /"ouder", "voogd" or "anders"/],
+      ['name', { relation: 'voogd', name: '  ' }, 'guardian.name', /name of the parent or guardian/],
+      ['phone', { ...guardian, phone: 'bel maar' }, 'guardian.phone', /phone number/],
+      ['extra field', { ...guardian, adres: 'Dorpsstraat 1' }, 'guardian', /^expected /],
+    ])('a bad %s is refused with its field named', (_label, bad, field, message) => {
+      const problems = problemsOf({ ...buildIntake(minor), guardian: bad });
+      expect(problems.map((p) => p.field)).toContain(field);
+      expect(problems.find((p) => p.field === field)!.message).toMatch(message);
+    });
+
+    test('is refused for a victim of 18 or older', () => {
+      expect(problemsOf(buildIntake({ victimAge: { kind: 'band', band: '18+' }, guardian }))).toEqual([
+        {
+          field: 'guardian',
+          code: 'custom',
+          message: 'expected no parent or guardian for a victim of 18 or older',
+        },
+      ]);
+    });
+  });
+
   test('a missing field is named', () => {
     const { immediateDanger: _omit, ...rest } = buildIntake();
     expect(problemsOf(rest)).toEqual([

@@ -25,6 +25,7 @@ const intake = buildIntake({
   practicalNotes: 'Bellen na 19 uur, eerst naar de naam vragen',
   language: 'ar',
   interpreterNeeded: true,
+  guardian: { relation: 'voogd', name: 'Gijs Voogdcheck', phone: '+31612311111' },
 });
 const allConsents = Object.fromEntries(PARTNER_ROLES.map((role) => [role, true]));
 
@@ -40,6 +41,7 @@ const ROW: Record<SharedField, { label: string; value?: string }> = {
   practicalNotes: { label: 'partner.notes', value: 'Bellen na 19 uur' },
   language: { label: 'partner.language' },
   interpreterNeeded: { label: 'partner.interpreter' },
+  guardian: { label: 'partner.guardian', value: 'Gijs Voogdcheck' },
 };
 const ALWAYS = ['partner.reference', 'partner.asked', 'partner.for', 'partner.triage'];
 
@@ -119,7 +121,15 @@ describe.each(PARTNER_ROLES)('%s', (role) => {
     });
     const all = [mail.subject, mail.text, mail.html, mail.sms].join('\n');
     expect(all).toContain(intake.reference);
-    for (const value of ['Fenna', '+31612398765', 'rolcheck@', '1989-04-05', 'Sittard', 'Bellen na 19']) {
+    for (const value of [
+      'Fenna',
+      '+31612398765',
+      'rolcheck@',
+      '1989-04-05',
+      'Sittard',
+      'Bellen na 19',
+      'Voogdcheck',
+    ]) {
       expect(all).not.toContain(value);
     }
   });

@@ -37,6 +37,13 @@ function channelWords(t: Translate, p: FileDetails['contactPreferences']): strin
   return safe.length ? safe.map((c) => t(`form.${c}`)).join(', ') : t('archivedCase.noChannels');
 }
 
+/** A minor's parent or guardian as the file holds them: relation, name and phone. */
+function guardianWords(t: Translate, g: FileDetails['guardian']): string | undefined {
+  if (!g) return undefined;
+  const relation = g.relation ? wordsOr(t, `tweedeRing.relations.${g.relation}`, g.relation) : undefined;
+  return [relation, g.name, g.phone].filter(Boolean).join(', ');
+}
+
 /** The victim's details as the file holds them; personal, onto the page only. */
 export function archivedDetails(t: Translate, details: FileDetails | undefined): SafeHtml {
   const heading = html`<h2 class="utrecht-heading-2">${t('archivedCase.details')}</h2>`;
@@ -56,6 +63,7 @@ export function archivedDetails(t: Translate, details: FileDetails | undefined):
     ['interpreterNeeded', yesNo(details.interpreterNeeded)],
     ['safeChannels', channelWords(t, details.contactPreferences)],
     ['practicalNotes', details.practicalNotes],
+    ['guardian', guardianWords(t, details.guardian)],
   ];
   const shown = rows.filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '');
   return html`${heading}

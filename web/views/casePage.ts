@@ -18,6 +18,7 @@ import { timelineTable } from './timelineTable';
 import { layout } from '../kit/layout';
 import { archivedDetails, archivedNotice, archivedTimeline, type ArchivedView } from './archivedCase';
 import { contactSection, hasContactmomenten } from './contactSection';
+import { secondRingSection } from './secondRingSection';
 import { decisionWords } from './decisionWords';
 import { staffNav, type NavArea } from './nav';
 
@@ -285,6 +286,14 @@ export function casePage(input: CasePageInput): string {
           })
         : ''
     }
+    ${secondRingSection({
+      state,
+      csrfToken: input.csrfToken,
+      mayAsk: mayDecide('tweede_ring'),
+      closed: isClosed(state) || archived !== undefined,
+      ...(input.current ? { current: input.current } : {}),
+      t,
+    })}
     ${
       isClosed(state) || archived
         ? ''

@@ -20,6 +20,7 @@ import type { PageUi } from '../kit/language';
 import { html } from '../kit/html';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
+import { secondRingEffect } from './secondRingSection';
 
 export interface ConfirmPageInput {
   state: CaseState;
@@ -100,6 +101,8 @@ export function effectsOf(
       ];
     case 'contactpogingen':
       return [t(`contactmomenten.effects.besluit_${values.besluit}`)];
+    case 'tweede_ring':
+      return [secondRingEffect(t, values.role ?? '', state)];
     // Recorded at once, without this step (the form posts straight to the decision).
     case 'contactmoment':
     case 'planning_toevoegen':

@@ -272,6 +272,19 @@ ${input.values.aantekeningen ?? ''}</textarea>
         ${textInput(input, 'gekoppeld', t('form.linkedTo'), { hint: t('form.linkedToHint'), autocomplete: 'off' })}
       </fieldset>
 
+      <fieldset class="utrecht-form-fieldset--html-fieldset" id="ouder-voogd">
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          ${t('form.guardian')}
+        </legend>
+        <p class="utrecht-paragraph hint">${t('form.guardianHint')}</p>
+        ${select(input, 'ouder-relatie', t('form.guardianRelation'), [
+          ['', t('form.guardianRelations.none')],
+          ...options('form.guardianRelations', 'ouder-relatie'),
+        ])}
+        ${textInput(input, 'ouder-naam', t('form.guardianName'), { autocomplete: 'off' })}
+        ${textInput(input, 'ouder-telefoon', t('form.guardianPhone'), { type: 'tel', autocomplete: 'off' })}
+      </fieldset>
+
       <button class="utrecht-button utrecht-button--primary-action" type="submit">${t('form.submit')}</button>
     </form>`;
   return layout({

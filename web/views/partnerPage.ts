@@ -40,6 +40,8 @@ const NOTE_KEYS = [
   'ggzReferral',
   'handoverDanger',
   'handover',
+  'secondRing',
+  'anonymousConsultation',
 ];
 
 export function noteText(ui: PageUi, note: string): string {
@@ -90,6 +92,11 @@ function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
   if (details.interpreterNeeded !== undefined) {
     const needed = details.interpreterNeeded ? 'partner.interpreterYes' : 'partner.interpreterNo';
     rows.push([t('partner.interpreter'), t(needed)]);
+  }
+  if (details.guardian) {
+    const g = details.guardian;
+    const who = [t(`tweedeRing.relations.${g.relation}`), g.name, g.phone].filter(Boolean).join(', ');
+    rows.push([t('partner.guardian'), who]);
   }
   if (details.note) rows.push([t('partner.note'), noteText(ui, details.note)]);
   return html`<dl class="utrecht-data-list">
