@@ -256,4 +256,7 @@ export const decisionSchemas = {
   contactpogingen: z.strictObject({
     besluit: z.enum(FAILED_CONTACT_DECISIONS, { error: oneOf('the decision', FAILED_CONTACT_DECISIONS) }),
   }),
+  ervaringsvragen: z.strictObject({
+    given: flag('given (the victim wants the questions about the help received)'),
+  }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

@@ -203,6 +203,14 @@ export interface FailedContactsInput extends RecordedBy {
   besluit: FailedContactDecision;
 }
 
+/**
+ * Whether the victim wants a few questions about the help they received once the case has ended
+ * (a link by SMS or email, through a safe channel only). Without it nothing is sent.
+ */
+export interface ExperienceConsentInput extends RecordedBy {
+  given: boolean;
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -251,6 +259,8 @@ export interface DecisionInputs {
   ggz_verwijzing: GgzReferralInput;
   /** The coordinator decides after repeated failed contact attempts: close, keep trying, another route. */
   contactpogingen: FailedContactsInput;
+  /** Consent (or its withdrawal) to the questions about the help received, after the case ends. */
+  ervaringsvragen: ExperienceConsentInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -280,6 +290,7 @@ export const DECISIONS = {
   verlenging: { update: 'extendWatchfulWaiting' },
   ggz_verwijzing: { update: 'referToGgz' },
   contactpogingen: { update: 'decideAfterFailedContacts' },
+  ervaringsvragen: { update: 'recordExperienceConsent' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -336,6 +347,8 @@ export const DECISION_RECORD_TYPES = [
   'verlenging',
   'ggz_verwijzing',
   'contactpogingen',
+  // Consent to the questions about the help received after the end: "gegeven" or "ingetrokken".
+  'ervaringsvragen',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 
