@@ -91,6 +91,10 @@ export class MeldingCase {
   completed = false;
   /** Whether the victim says they made an aangifte (for the semester figures). */
   aangifte = false;
+  /** Whether the victim wants the questions about the help received after the end (experienceInvite.ts). */
+  experienceConsent = false;
+  /** The invitation waits for a reasonable hour: a withdrawal of the consent still counts. */
+  experienceInviteWaiting = false;
   /** The open semester record written at intake, which the final one replaces. */
   openReportRecord?: OpenReportRecord;
   /**

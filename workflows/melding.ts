@@ -37,6 +37,7 @@ import { keepWorklistRow } from './opsDetails';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerCasusoverleg } from './casusoverleg';
 import { registerCheckInDecisions } from './checkInDecisions';
+import { registerExperienceConsent } from './experienceInvite';
 import { registerOpsActions } from './opsActions';
 import { registerOwnerChange } from './owner';
 import { followPoliceWish } from './policeAndFmo';
@@ -72,6 +73,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerOwnerChange(c);
   registerCasusoverleg(c);
   registerCheckInDecisions(c);
+  registerExperienceConsent(c);
 
   const { intake } = input;
   c.decide(
