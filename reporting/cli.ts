@@ -18,6 +18,7 @@ import { REGIONS } from '../regions';
 import { SEMESTER_PATTERN, type Semester } from '../domain/semesterReport';
 import { openPublications } from './publications';
 import { openReportStore } from './reportStore';
+import { DEFAULT_EXPERIENCE_DB_PATH, openExperienceStore } from './experienceStore';
 import { runSemesterReport } from './semesterRun';
 
 export const DEFAULT_REPORT_DB_PATH = '.data/semester-report.db';
@@ -77,9 +78,17 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
     return 1;
   }
   const publications = openPublications(dbPath);
+  // The victims' answers, beside the figures; a deployment that has none yet shows no section.
+  const experiencePath = resolve(deps.env.EXPERIENCE_DB_PATH || DEFAULT_EXPERIENCE_DB_PATH);
+  const experience = existsSync(experiencePath) ? openExperienceStore(experiencePath) : undefined;
   try {
     const report = runSemesterReport(
-      { records: (region, s) => store.records(region, s), publications, now: deps.now?.() ?? new Date() },
+      {
+        records: (region, s) => store.records(region, s),
+        publications,
+        now: deps.now?.() ?? new Date(),
+        ...(experience ? { experience: (region: string, s: Semester) => experience.answers(region, s) } : {}),
+      },
       regionId,
       semester,
     );
@@ -94,6 +103,7 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
   } finally {
     publications.close();
     store.close();
+    experience?.close();
   }
 }
 

@@ -54,7 +54,9 @@ afterEach(() => store.close());
 
 const form = (fields: Record<string, string | string[]>) =>
   new URLSearchParams(
-    Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+    Object.entries(fields).flatMap(([k, v]): Array<[string, string]> =>
+      Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v]],
+    ),
   ).toString();
 const post = (
   app: Awaited<ReturnType<typeof server>>,
