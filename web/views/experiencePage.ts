@@ -112,6 +112,7 @@ export function experiencePage(input: ExperiencePageInput): string {
     );
   const body = html`<h1
       class="utrecht-heading-1"
+      id="vragen-titel"
       ${attr('tabindex="-1" autofocus', input.problems.length === 0)}
     >
       ${t('ervaring.title')}
