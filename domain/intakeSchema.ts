@@ -142,6 +142,7 @@ export const meldingIntakeSchema = z
       .regex(LANGUAGE_PATTERN, CORRECTION_MESSAGES.language)
       .optional(),
     interpreterNeeded: flag('whether an interpreter is needed').optional(),
+    experienceQuestions: flag('whether the victim wants questions about the help afterwards').optional(),
     // Codes for the semester figures; optional, so an intake without them is still valid.
     gender: z.enum(GENDERS, { error: `expected the gender: ${quoted(GENDERS)}` }).optional(),
     earlierSexualAbuse: z

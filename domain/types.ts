@@ -107,6 +107,11 @@ export interface MeldingIntake {
   language?: string;
   /** Whether whoever contacts the victim needs an interpreter; shared like contact details. */
   interpreterNeeded?: boolean;
+  /**
+   * Whether the victim wants a few questions about the help received once the case has ended
+   * (the later decision `ervaringsvragen` changes it); absent: no.
+   */
+  experienceQuestions?: boolean;
   /** For the semester figures; absent in intakes from before, counted as `onbekend`. */
   gender?: Gender;
   /** Has the victim experienced sexual abuse before? For the semester figures; absent = `onbekend`. */

@@ -145,6 +145,7 @@ export const en: Catalog = {
     safeToCall: 'Calling is safe',
     safeToText: 'Text messages are safe',
     safeToEmail: 'Email is safe',
+    experienceQuestions: 'Wants a few anonymous questions about the help afterwards (through a safe channel)',
     forCasemanager: 'For the casemanager (the CSG contact who follows the case)',
     dateOfBirth: 'Date of birth (optional)',
     dateOfBirthHint: 'dd-mm-yyyy, for example 14-03-1987',
@@ -1030,6 +1031,7 @@ export const en: Catalog = {
     },
     given: { true: 'Give consent', false: 'Withdraw consent' },
     made: { true: 'Yes, aangifte made', false: 'No, no aangifte made' },
+    experienceGiven: { true: 'Yes, a few questions afterwards', false: 'No questions (withdraw)' },
     flagged: { true: 'Flag for the case consultation', false: 'Remove the flag' },
     withdrawnDuringTransfer: 'during the transfer to another region',
     closeReasons: {
@@ -1099,6 +1101,9 @@ export const en: Catalog = {
         'You record that the victim says they made an aangifte. This counts in the semester figures and changes nothing about the care.',
       aangifteNotMade:
         'You record that the victim says they made no aangifte. This counts in the semester figures and changes nothing about the care.',
+      experienceGiven:
+        'If the melding ends as planned, the victim gets one message with a link to a few anonymous questions about the help: by SMS if that is safe, otherwise by email if that is safe, and only between 9:00 and 20:00, not on a Sunday or public holiday.',
+      experienceWithdrawn: 'The victim gets no message with questions about the help afterwards.',
       withdraw:
         'The victim withdraws the whole melding. Every open request stops at once, and every partner who knows of the melding hears they need do nothing more and must not make contact.',
       close:
@@ -1116,6 +1121,7 @@ export const en: Catalog = {
       toestemming: 'The consent is recorded.',
       politiewens: 'The wish about the police is recorded; the pathway follows it.',
       aangifte: 'Recorded whether an aangifte was made.',
+      ervaringsvragen: 'Recorded whether the victim wants questions about the help afterwards.',
       intrekking: 'The melding is withdrawn; the partners have been told.',
       sluiting: 'The melding is closed.',
     },

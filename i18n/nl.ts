@@ -161,6 +161,8 @@ export const nl = {
     safeToCall: 'Bellen is veilig',
     safeToText: 'Sms is veilig',
     safeToEmail: 'E-mail is veilig',
+    experienceQuestions:
+      'Wil na afloop een paar anonieme vragen over de hulp krijgen (via een veilig kanaal)',
     forCasemanager: 'Voor de casemanager',
     dateOfBirth: 'Geboortedatum (optioneel)',
     dateOfBirthHint: 'dd-mm-jjjj, bijvoorbeeld 14-03-1987',
@@ -1073,6 +1075,7 @@ export const nl = {
     },
     given: { true: 'Toestemming geven', false: 'Toestemming intrekken' },
     made: { true: 'Ja, aangifte gedaan', false: 'Nee, geen aangifte gedaan' },
+    experienceGiven: { true: 'Ja, na afloop een paar vragen', false: 'Nee, geen vragen (intrekken)' },
     flagged: { true: 'Markeren voor het casusoverleg', false: 'Markering weghalen' },
     withdrawnDuringTransfer: 'tijdens de overdracht naar een andere regio',
     closeReasons: {
@@ -1143,6 +1146,9 @@ export const nl = {
         'U legt vast dat het slachtoffer zegt aangifte te hebben gedaan. Dit telt mee in de semestercijfers en verandert niets aan de zorg.',
       aangifteNotMade:
         'U legt vast dat het slachtoffer zegt geen aangifte te hebben gedaan. Dit telt mee in de semestercijfers en verandert niets aan de zorg.',
+      experienceGiven:
+        'Als de melding afloopt zoals gepland, krijgt het slachtoffer één bericht met een link naar een paar anonieme vragen over de hulp: per sms als dat veilig is, anders per e-mail als dat veilig is, en alleen tussen 9 en 20 uur, niet op zondag of een feestdag.',
+      experienceWithdrawn: 'Het slachtoffer krijgt na afloop geen bericht met vragen over de hulp.',
       withdraw:
         'Het slachtoffer trekt de hele melding in. Elk open verzoek stopt meteen en elke partner die van de melding weet, hoort dat hij niets meer hoeft te doen en geen contact moet opnemen.',
       close:
@@ -1160,6 +1166,7 @@ export const nl = {
       toestemming: 'De toestemming is vastgelegd.',
       politiewens: 'De wens over de politie is vastgelegd; het zorgpad volgt hem.',
       aangifte: 'Vastgelegd of er aangifte is gedaan.',
+      ervaringsvragen: 'Vastgelegd of het slachtoffer na afloop vragen over de hulp wil.',
       intrekking: 'De melding is ingetrokken; de partners zijn ingelicht.',
       sluiting: 'De melding is gesloten.',
     },

@@ -9,6 +9,8 @@
  * The first run after a semester has ended fixes its figures (reporting/semesterRun.ts). Reads
  * REPORT_DB_PATH (default `.data/semester-report.db`), writing only the published figures; needs
  * no Temporal and no secrets, and works for semesters whose cases Temporal no longer keeps.
+ * Beside the figures, the victims' answers about the help received, from EXPERIENCE_DB_PATH
+ * (default `.data/ervaring.db`) when that file exists (domain/experienceSummary.ts).
  * Exit codes: 0 written, 1 failed, 2 wrong usage (unknown region, bad semester).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';

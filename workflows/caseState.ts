@@ -93,8 +93,8 @@ export class MeldingCase {
   aangifte = false;
   /** Whether the victim wants the questions about the help received after the end (experienceInvite.ts). */
   experienceConsent = false;
-  /** The invitation waits for a reasonable hour: a withdrawal of the consent still counts. */
-  experienceInviteWaiting = false;
+  /** The invitation is on its way: from now on a withdrawal of the consent comes too late. */
+  experienceInviteSent = false;
   /** The open semester record written at intake, which the final one replaces. */
   openReportRecord?: OpenReportRecord;
   /**
@@ -149,6 +149,7 @@ export class MeldingCase {
     this.closingRegion = pathway.regionId;
     this.plan = new CheckInPlanner(pathway.maxFailedContacts);
     this.caseFile = new CaseFileMilestones(this);
+    this.experienceConsent = intake.experienceQuestions === true;
   }
 
   decide(type: DecisionType, by: string, value: string, requestId?: string): void {

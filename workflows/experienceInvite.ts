@@ -42,8 +42,9 @@ export function registerExperienceConsent(c: MeldingCase): void {
       validator: ({ given, by }) => {
         ensureBy(by);
         if (typeof given !== 'boolean') throw new Error('given: expected true or false');
-        // A withdrawal still counts while the invitation waits for a reasonable hour.
-        if (c.experienceInviteWaiting && !given) return;
+        // A withdrawal counts until the invitation went out, also while it waits for a
+        // reasonable hour after the end; a consent only while the case runs.
+        if (!given && !c.experienceInviteSent) return;
         c.requireActive();
       },
     },
@@ -73,11 +74,10 @@ export async function inviteToExperience(c: MeldingCase): Promise<void> {
   if (!via || !patched('ervaringsvragen')) return;
   const waitMs = nextReasonableMoment(Date.now(), c.pathway.closedDays ?? []) - Date.now();
   if (waitMs > 0) {
-    c.experienceInviteWaiting = true;
     await condition(() => !c.experienceConsent, waitMs);
-    c.experienceInviteWaiting = false;
     if (!c.experienceConsent) return;
   }
+  c.experienceInviteSent = true;
   try {
     await experience.sendExperienceInvite({
       meldingRef: c.ref,

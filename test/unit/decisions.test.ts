@@ -36,6 +36,7 @@ test('every decision keeps the update name running cases and recorded histories 
     verlenging: 'extendWatchfulWaiting',
     ggz_verwijzing: 'referToGgz',
     contactpogingen: 'decideAfterFailedContacts',
+    ervaringsvragen: 'recordExperienceConsent',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {

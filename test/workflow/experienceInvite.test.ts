@@ -17,12 +17,16 @@ const consent = (ref: string, given: boolean, by = 'hulplijn-017') =>
   decide(h.env.client, ref, { type: 'ervaringsvragen', input: { given, by } });
 
 /** A case in watchful waiting whose contact preferences are `safe`. */
-async function waitingCase(safe?: Partial<ContactPreferences>): Promise<CaseInWaiting> {
-  if (!safe) return startInWatchfulWaiting(h);
+async function waitingCase(
+  safe?: Partial<ContactPreferences>,
+  experienceQuestions?: boolean,
+): Promise<CaseInWaiting> {
+  if (!safe && experienceQuestions === undefined) return startInWatchfulWaiting(h);
   const intake = await h.intake({
     municipality: 'Maastricht',
     wishes: { police: 'nee', medicalCare: 'nee' },
     contactPreferences: { safeToCall: true, safeToText: true, safeToEmail: false, ...safe },
+    ...(experienceQuestions !== undefined ? { experienceQuestions } : {}),
   });
   const ref = await h.start(intake);
   await h.until(ref, (s) => open(s, 'casemanager_overdracht') !== undefined);
@@ -90,6 +94,14 @@ test('texting not safe, email safe: the invitation goes by email, in English for
   expect(invitesOf(c.ref)).toEqual([
     expect.objectContaining({ channel: 'email', to: 'slachtoffer@voorbeeld.example', language: 'en' }),
   ]);
+});
+
+test('consent ticked at intake: the invitation goes out without a later decision', async () => {
+  const c = await waitingCase(undefined, true);
+  await endOnSaturdayEvening(c.ref);
+  await h.skip(3 * DAY);
+  await h.env.client.workflow.getHandle(c.ref).result();
+  expect(invitesOf(c.ref)).toEqual([expect.objectContaining({ channel: 'sms', regionId: 'limburg' })]);
 });
 
 test('no safe channel for a message: nothing is sent, though the victim consented', async () => {
