@@ -9,8 +9,8 @@
  * The first run after a semester has ended fixes its figures (reporting/semesterRun.ts). Reads
  * REPORT_DB_PATH (default `.data/semester-report.db`), writing only the published figures; needs
  * no Temporal and no secrets, and works for semesters whose cases Temporal no longer keeps.
- * Beside the figures, the victims' answers about the help received, from EXPERIENCE_DB_PATH
- * (default `.data/ervaring.db`) when that file exists (domain/experienceSummary.ts).
+ * Beside the figures, the victims' answers about the help received, from EXPERIENCE_DB_PATH when
+ * it is set and the file exists (domain/experienceSummary.ts).
  * Exit codes: 0 written, 1 failed, 2 wrong usage (unknown region, bad semester).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { REGIONS } from '../regions';
 import { SEMESTER_PATTERN, type Semester } from '../domain/semesterReport';
 import { openPublications } from './publications';
 import { openReportStore } from './reportStore';
-import { DEFAULT_EXPERIENCE_DB_PATH, openExperienceStore } from './experienceStore';
+import { openExperienceStore } from './experienceStore';
 import { runSemesterReport } from './semesterRun';
 
 export const DEFAULT_REPORT_DB_PATH = '.data/semester-report.db';
@@ -81,8 +81,10 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
   }
   const publications = openPublications(dbPath);
   // The victims' answers, beside the figures; a deployment that has none yet shows no section.
-  const experiencePath = resolve(deps.env.EXPERIENCE_DB_PATH || DEFAULT_EXPERIENCE_DB_PATH);
-  const experience = existsSync(experiencePath) ? openExperienceStore(experiencePath) : undefined;
+  // Only where named (the dev profile and production do): a report never picks up a stray file.
+  const experiencePath = deps.env.EXPERIENCE_DB_PATH && resolve(deps.env.EXPERIENCE_DB_PATH);
+  const experience =
+    experiencePath && existsSync(experiencePath) ? openExperienceStore(experiencePath) : undefined;
   try {
     const report = runSemesterReport(
       {

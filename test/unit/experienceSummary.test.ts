@@ -3,9 +3,15 @@
  * spread, any count under 5 as "< 5" (and a lone one's neighbour as "x", so it cannot be worked
  * out), and nothing at all below 5 answers ("te weinig antwoorden").
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ExperienceAnswers } from '../../domain/experience';
 import { experienceMarkdown, summariseExperience } from '../../domain/experienceSummary';
+import { runReportCli } from '../../reporting/cli';
+import { openExperienceStore } from '../../reporting/experienceStore';
 import { openPublications } from '../../reporting/publications';
+import { openReportStore } from '../../reporting/reportStore';
 import { runSemesterReport } from '../../reporting/semesterRun';
 
 const answer = (overrides: Partial<ExperienceAnswers> = {}): ExperienceAnswers => ({
@@ -77,4 +83,31 @@ test('the semester report prints the section beside the figures, and keeps it hi
   expect(enough.csv).toContain('limburg,2026-H2,ervaring_gehoord_5,8,');
   expect(enough.csv).toContain('limburg,2026-H2,ervaring_gehoord_1,< 5,');
   publications.close();
+});
+
+test('npm run report: the answers from EXPERIENCE_DB_PATH beside the figures, in the Markdown and the CSV', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'report-ervaring-'));
+  openReportStore(join(dir, 'r.db')).close();
+  const experience = openExperienceStore(join(dir, 'e.db'));
+  for (let i = 0; i < 6; i++) {
+    experience.submit(`k${i}`, new Date('2026-12-31T00:00:00Z'), {
+      regionId: 'limburg',
+      semester: '2026-H2',
+      ...answer(),
+    });
+  }
+  experience.close();
+  const out: string[] = [];
+  const code = runReportCli(['--region', 'limburg', '--semester', '2026-H2', '--out', join(dir, 'out')], {
+    env: { REPORT_DB_PATH: join(dir, 'r.db'), EXPERIENCE_DB_PATH: join(dir, 'e.db') },
+    regionIds: ['limburg'],
+    out: (t) => out.push(t),
+    err: () => undefined,
+    now: () => new Date('2026-11-30T12:00:00Z'),
+  });
+  expect(code).toBe(0);
+  expect(out.join('\n')).toContain('Aantal antwoorden: 6.');
+  const csv = readFileSync(join(dir, 'out', 'semestercijfers-limburg-2026-H2.csv'), 'utf8');
+  expect(csv).toContain('limburg,2026-H2,ervaring_gehoord_5,6,');
+  expect(csv).toContain('limburg,2026-H2,ervaring_gehoord_4,< 5,');
 });
