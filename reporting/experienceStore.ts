@@ -19,7 +19,6 @@ import Database from 'better-sqlite3';
 import type { ExperienceAnswers, HelpKind, RecommendAnswer, ScaleAnswer } from '../domain/experience';
 import type { Semester } from '../domain/semesterReport';
 
-
 /** One stored answer, as the report reads it. */
 export interface StoredExperience extends ExperienceAnswers {
   regionId: string;
