@@ -71,11 +71,12 @@ export function createExperienceActivities(deps: ExperienceActivityDeps): Experi
       let plan: ChannelPlan;
       if (invite.channel === 'sms') {
         const body = t('ervaring.sms', { url });
+        const to = internationalNumber(invite.to);
         plan = {
           channel: 'sms',
           key,
-          send: () => deps.sms.send({ to: invite.to, body }),
-          findSent: (since) => deps.sms.findSent({ to: invite.to, body, since }),
+          send: () => deps.sms.send({ to, body }),
+          findSent: (since) => deps.sms.findSent({ to, body, since }),
         };
       } else {
         const text = t('ervaring.mail', { url });
@@ -96,6 +97,18 @@ export function createExperienceActivities(deps: ExperienceActivityDeps): Experi
       return report.deliveries[0]!;
     },
   };
+}
+
+/**
+ * The number as Twilio takes it (E.164): the intake accepts "06 1234 5678" as a helpline worker
+ * types it; a Dutch number without a country code is a Dutch one.
+ */
+export function internationalNumber(phone: string): string {
+  const digits = phone.replace(/[\s()-]/g, '');
+  if (digits.startsWith('+')) return digits;
+  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  if (digits.startsWith('0')) return `+31${digits.slice(1)}`;
+  return digits;
 }
 
 const escapeHtml = (s: string) =>

@@ -122,6 +122,15 @@ test('killed between the send and the record: the retry asks Twilio, finds the s
   expect(smsTo(one.to)).toHaveLength(1);
 });
 
+test('a number typed as at the helpline ("06 ...") is sent to its international form', async () => {
+  const one = invite({ to: '06 1234 9876' });
+  expect(await activitiesWith(freshLog()).sendExperienceInvite(one)).toEqual({
+    channel: 'sms',
+    status: 'sent',
+  });
+  expect(smsTo('+31612349876')).toHaveLength(1);
+});
+
 test('email: one message in English, sent once; the address never logged', async () => {
   const activities = activitiesWith(freshLog());
   const one = invite({ channel: 'email', to: 'iemand@voorbeeld.example', language: 'en' });
