@@ -15,6 +15,7 @@ test('every decision keeps the update name running cases and recorded histories 
   );
   expect(updateNames).toEqual({
     ontvangstbevestiging: 'acknowledgeRequest',
+    taak: 'recordTaskStep',
     checkin: 'recordCheckIn',
     politiewens: 'recordPoliceWish',
     toestemming: 'recordConsent',
