@@ -22,7 +22,10 @@ const VERSION = 2;
 /** Without a tier: links already in partners' mailboxes. */
 const VERSION_WITHOUT_TIER = 1;
 
-/** actie: the partner page (acknowledge or record a check-in); sms: Twilio's status callback. */
+/**
+ * actie: the partner page (acknowledge or record a check-in); sms: Twilio's status callback.
+ * (The victim's experience links, purpose `ervaring`, have their own format: cases/experienceLinks.ts.)
+ */
 export type LinkPurpose = 'actie' | 'sms';
 
 export interface PartnerToken {
@@ -51,8 +54,16 @@ export const SMS_CALLBACK_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 
 const ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
 
-function sign(payload: string, secret: string): string {
+/** The HMAC of a link's payload; also signs the victim's experience links (cases/experienceLinks.ts). */
+export function sign(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+/** Whether `signature` is the HMAC of `payload`, in constant time. */
+export function signatureMatches(payload: string, signature: string, secret: string): boolean {
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 export function signPartnerToken(token: PartnerToken, secret: string): string {
@@ -84,11 +95,7 @@ export function verifyPartnerToken(token: string, secret: string, now: Date): To
   const parts = token.split('.');
   if (parts.length !== 2) return { ok: false, reason: 'invalid' };
   const [payload, signature] = parts as [string, string];
-  const expected = Buffer.from(sign(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    return { ok: false, reason: 'invalid' };
-  }
+  if (!signatureMatches(payload, signature, secret)) return { ok: false, reason: 'invalid' };
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -142,6 +142,8 @@ export const envSchema = z.object({
       'CASE_FILE_DATABASE_URL must be a PostgreSQL URL like postgresql://user@host:5432/database',
     )
     .optional(),
+  /** SQLite file of the victims' anonymous answers about the help received (reporting/experienceStore.ts). */
+  EXPERIENCE_DB_PATH: z.string().min(1).default('.data/ervaring.db'),
   /** SQLite file of the access log in the dev profile (accessLog/); unused when ACCESS_LOG_DATABASE_URL is set. */
   ACCESS_LOG_DB_PATH: z.string().min(1).default('.data/access-log.db'),
   /** PostgreSQL holding the access log in the cluster profile (accessLog/); unset: the SQLite file. */

@@ -60,6 +60,8 @@ const VICTIM_DECISIONS: DecisionAction[] = [
   decision('intrekking'),
   // Whether the victim made an aangifte: what they say, to whoever they say it (semester figures).
   decision('aangifte'),
+  // Whether the victim wants the questions about the help received after the case ends.
+  decision('ervaringsvragen'),
 ];
 
 /**

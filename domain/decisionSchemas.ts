@@ -261,4 +261,7 @@ export const decisionSchemas = {
   tweede_ring: z.strictObject({
     role: z.enum(SECOND_RING_ROLES, { error: oneOf('the second-ring partner', SECOND_RING_ROLES) }),
   }),
+  ervaringsvragen: z.strictObject({
+    given: flag('given (the victim wants the questions about the help received)'),
+  }),
 } as const satisfies { [K in DecisionName]: z.ZodType<DecisionBody<K>> };

@@ -217,6 +217,14 @@ export interface SecondRingInput extends RecordedBy {
   regionIds?: string[];
 }
 
+/**
+ * Whether the victim wants a few questions about the help they received once the case has ended
+ * (a link by SMS or email, through a safe channel only). Without it nothing is sent.
+ */
+export interface ExperienceConsentInput extends RecordedBy {
+  given: boolean;
+}
+
 /** Each decision's input, by its outside name. */
 export interface DecisionInputs {
   /** A partner (or the casemanager) confirms a request, e.g. `casemanager_overdracht` or `fmo`. */
@@ -267,6 +275,8 @@ export interface DecisionInputs {
   contactpogingen: FailedContactsInput;
   /** A second-ring partner asked (Slachtofferhulp, Veilig Thuis, a victims' lawyer, ...). */
   tweede_ring: SecondRingInput;
+  /** Consent (or its withdrawal) to the questions about the help received, after the case ends. */
+  ervaringsvragen: ExperienceConsentInput;
 }
 
 export type DecisionName = keyof DecisionInputs;
@@ -297,6 +307,7 @@ export const DECISIONS = {
   ggz_verwijzing: { update: 'referToGgz' },
   contactpogingen: { update: 'decideAfterFailedContacts' },
   tweede_ring: { update: 'askSecondRing' },
+  ervaringsvragen: { update: 'recordExperienceConsent' },
 } as const satisfies { [K in DecisionName]: { update: string } };
 
 export const DECISION_NAMES = Object.keys(DECISIONS) as DecisionName[];
@@ -355,6 +366,8 @@ export const DECISION_RECORD_TYPES = [
   'contactpogingen',
   // A second-ring partner asked: its role, and "meldcode_consultatie" when anonymous.
   'tweede_ring',
+  // Consent to the questions about the help received after the end: "gegeven" or "ingetrokken".
+  'ervaringsvragen',
 ] as const;
 export type DecisionRecordType = (typeof DECISION_RECORD_TYPES)[number];
 

@@ -169,6 +169,7 @@ export const meldingIntakeSchema = z
     interpreterNeeded: flag('whether an interpreter is needed').optional(),
     // Only for a victim under 18 (or of unknown age): who to involve, with the victim's say.
     guardian: guardianSchema.optional(),
+    experienceQuestions: flag('whether the victim wants questions about the help afterwards').optional(),
     // Codes for the semester figures; optional, so an intake without them is still valid.
     gender: z.enum(GENDERS, { error: `expected the gender: ${quoted(GENDERS)}` }).optional(),
     earlierSexualAbuse: z

@@ -121,6 +121,11 @@ export interface MeldingIntake {
   interpreterNeeded?: boolean;
   /** For a victim under 18: a parent or guardian, if the helpline recorded one. */
   guardian?: Guardian;
+  /**
+   * Whether the victim wants a few questions about the help received once the case has ended
+   * (the later decision `ervaringsvragen` changes it); absent: no.
+   */
+  experienceQuestions?: boolean;
   /** For the semester figures; absent in intakes from before, counted as `onbekend`. */
   gender?: Gender;
   /** Has the victim experienced sexual abuse before? For the semester figures; absent = `onbekend`. */

@@ -145,6 +145,7 @@ export const en: Catalog = {
     safeToCall: 'Calling is safe',
     safeToText: 'Text messages are safe',
     safeToEmail: 'Email is safe',
+    experienceQuestions: 'Wants a few anonymous questions about the help afterwards (through a safe channel)',
     forCasemanager: 'For the casemanager (the CSG contact who follows the case)',
     dateOfBirth: 'Date of birth (optional)',
     dateOfBirthHint: 'dd-mm-yyyy, for example 14-03-1987',
@@ -693,6 +694,56 @@ export const en: Catalog = {
     ggz_verwijzing: 'Refer to the GGZ now',
     contactpogingen: 'Decide after failed contact attempts',
     tweede_ring: 'Ask a second-ring partner',
+    ervaringsvragen: 'Questions about the experience afterwards: give or withdraw consent',
+  },
+  /**
+   * The victim's own page after the case ended (web/experiencePages.ts): a few questions about the
+   * help received, anonymous; and the invitation's SMS and mail. Plain words, no mention of what
+   * happened: whoever sees the phone reads them too.
+   */
+  ervaring: {
+    title: 'A few questions about the help you received',
+    intro:
+      'You recently received help from us. We would like to know how it was for you, so that we can make the help better. It takes a few minutes.',
+    anonymous:
+      'Your answers are anonymous. We keep them without your name, your details or the date, and nobody can link them to you. There is no box to type anything yourself.',
+    heard: 'Did you feel heard?',
+    quick: 'Did the help come quickly enough?',
+    scaleHint: '1 is not at all, 5 is completely.',
+    scaleLow: '1 (not at all)',
+    scaleHigh: '5 (completely)',
+    recommend: 'Would you recommend this help to someone in the same situation?',
+    recommendChoices: { ja: 'Yes', nee: 'No', weet_niet: "I don't know" },
+    help: 'Which help did you receive?',
+    helpHint: 'Choose what applies. You may skip this.',
+    helpChoices: {
+      casemanager: 'Support from a case manager',
+      medische_zorg: 'Medical care',
+      forensisch_onderzoek: 'An examination by a forensic doctor',
+      politie: 'Contact with the police',
+      psychische_hulp: 'Psychological help',
+    },
+    submit: 'Send',
+    summary_one: '{{count}} question is not answered correctly yet',
+    summary_other: '{{count}} questions are not answered correctly yet',
+    summaryNothingSaved: 'Nothing has been saved yet.',
+    problems: {
+      heard: 'For "Did you feel heard?", choose a number from 1 to 5.',
+      quick: 'For "Did the help come quickly enough?", choose a number from 1 to 5.',
+      recommend: 'For "Would you recommend this help?", choose yes, no or I don\'t know.',
+      help: 'For "Which help did you receive?", choose only from the list.',
+    },
+    thanksTitle: 'Thank you',
+    thanks: 'Your answers have been received. They help us make the help better.',
+    usedTitle: 'These questions have been answered already',
+    used: 'The questions behind this link have been answered already. There is nothing more to do.',
+    expiredTitle: 'This link no longer works',
+    expired: 'The link was valid for 30 days. There is nothing you need to do.',
+    invalidTitle: 'This link does not work',
+    invalid: 'Check that you copied the whole link from the message.',
+    sms: 'Would you answer a few questions about the help you received? It is anonymous and takes a few minutes: {{url}}',
+    mailSubject: 'A few questions about the help you received',
+    mail: 'Would you answer a few questions about the help you received? It is anonymous and takes a few minutes. The link works for 30 days: {{url}}',
   },
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
@@ -978,6 +1029,7 @@ export const en: Catalog = {
       ggz_verwijzing: 'Referred to the GGZ',
       contactpogingen: 'Decision after failed contact attempts',
       tweede_ring: 'Second-ring partner asked',
+      ervaringsvragen: 'Questions about the experience afterwards',
     },
     fmoOffers: {
       aangevraagd: 'requested (the victim wants contact with the police)',
@@ -987,6 +1039,7 @@ export const en: Catalog = {
       buiten_acute_termijn: 'outside the acute window',
     },
     aangifte: { gedaan: 'aangifte made', niet_gedaan: 'no aangifte made' },
+    experienceConsent: { gegeven: 'consent given', ingetrokken: 'consent withdrawn' },
     decide: 'Record',
     decideHint: 'Each choice asks for a confirmation first; nothing changes until you confirm.',
     check: 'Continue',
@@ -1040,6 +1093,7 @@ export const en: Catalog = {
     },
     given: { true: 'Give consent', false: 'Withdraw consent' },
     made: { true: 'Yes, aangifte made', false: 'No, no aangifte made' },
+    experienceGiven: { true: 'Yes, a few questions afterwards', false: 'No questions (withdraw)' },
     flagged: { true: 'Flag for the case consultation', false: 'Remove the flag' },
     withdrawnDuringTransfer: 'during the transfer to another region',
     closeReasons: {
@@ -1109,6 +1163,9 @@ export const en: Catalog = {
         'You record that the victim says they made an aangifte. This counts in the semester figures and changes nothing about the care.',
       aangifteNotMade:
         'You record that the victim says they made no aangifte. This counts in the semester figures and changes nothing about the care.',
+      experienceGiven:
+        'If the melding ends as planned, the victim gets one message with a link to a few anonymous questions about the help: by SMS if that is safe, otherwise by email if that is safe, and only between 9:00 and 20:00, not on a Sunday or public holiday.',
+      experienceWithdrawn: 'The victim gets no message with questions about the help afterwards.',
       withdraw:
         'The victim withdraws the whole melding. Every open request stops at once, and every partner who knows of the melding hears they need do nothing more and must not make contact.',
       close:
@@ -1126,6 +1183,7 @@ export const en: Catalog = {
       toestemming: 'The consent is recorded.',
       politiewens: 'The wish about the police is recorded; the pathway follows it.',
       aangifte: 'Recorded whether an aangifte was made.',
+      ervaringsvragen: 'Recorded whether the victim wants questions about the help afterwards.',
       intrekking: 'The melding is withdrawn; the partners have been told.',
       sluiting: 'The melding is closed.',
     },

@@ -165,6 +165,8 @@ export const nl = {
     safeToCall: 'Bellen is veilig',
     safeToText: 'Sms is veilig',
     safeToEmail: 'E-mail is veilig',
+    experienceQuestions:
+      'Wil na afloop een paar anonieme vragen over de hulp krijgen (via een veilig kanaal)',
     forCasemanager: 'Voor de casemanager',
     dateOfBirth: 'Geboortedatum (optioneel)',
     dateOfBirthHint: 'dd-mm-jjjj, bijvoorbeeld 14-03-1987',
@@ -716,7 +718,57 @@ export const nl = {
     ggz_verwijzing: 'Nu verwijzen naar de GGZ',
     contactpogingen: 'Besluiten na mislukte contactpogingen',
     tweede_ring: 'Een partner uit de tweede ring vragen',
+    ervaringsvragen: 'Vragen over de ervaring na afloop: toestemming geven of intrekken',
   } satisfies Record<DecisionName, string>,
+  /**
+   * The victim's own page after the case ended (web/experiencePages.ts): a few questions about the
+   * help received, anonymous; and the invitation's SMS and mail. Plain words, no mention of what
+   * happened: whoever sees the phone reads them too.
+   */
+  ervaring: {
+    title: 'Een paar vragen over de hulp die u kreeg',
+    intro:
+      'U kreeg onlangs hulp van ons. We willen graag weten hoe dat voor u was, zodat we de hulp beter kunnen maken. Het duurt een paar minuten.',
+    anonymous:
+      'Uw antwoorden zijn anoniem. We bewaren ze zonder uw naam, uw gegevens of de datum, en niemand kan ze aan u koppelen. Er is geen vak om zelf iets te typen.',
+    heard: 'Voelde u zich gehoord?',
+    quick: 'Kwam de hulp snel genoeg?',
+    scaleHint: '1 is helemaal niet, 5 is helemaal wel.',
+    scaleLow: '1 (helemaal niet)',
+    scaleHigh: '5 (helemaal wel)',
+    recommend: 'Zou u deze hulp aanraden aan iemand in dezelfde situatie?',
+    recommendChoices: { ja: 'Ja', nee: 'Nee', weet_niet: 'Weet ik niet' },
+    help: 'Welke hulp kreeg u?',
+    helpHint: 'Kies wat past. U mag dit overslaan.',
+    helpChoices: {
+      casemanager: 'Begeleiding door een casemanager',
+      medische_zorg: 'Medische zorg',
+      forensisch_onderzoek: 'Onderzoek door een forensisch arts',
+      politie: 'Contact met de politie',
+      psychische_hulp: 'Psychologische hulp',
+    },
+    submit: 'Versturen',
+    summary_one: 'Er is {{count}} vraag nog niet goed beantwoord',
+    summary_other: 'Er zijn {{count}} vragen nog niet goed beantwoord',
+    summaryNothingSaved: 'Er is nog niets opgeslagen.',
+    problems: {
+      heard: 'Kies bij "Voelde u zich gehoord?" een cijfer van 1 tot 5.',
+      quick: 'Kies bij "Kwam de hulp snel genoeg?" een cijfer van 1 tot 5.',
+      recommend: 'Kies bij "Zou u deze hulp aanraden?" ja, nee of weet ik niet.',
+      help: 'Kies bij "Welke hulp kreeg u?" alleen uit de lijst.',
+    },
+    thanksTitle: 'Dank u wel',
+    thanks: 'Uw antwoorden zijn ontvangen. Ze helpen ons de hulp beter te maken.',
+    usedTitle: 'Deze vragen zijn al beantwoord',
+    used: 'Via deze link zijn de vragen al beantwoord. U hoeft niets meer te doen.',
+    expiredTitle: 'Deze link werkt niet meer',
+    expired: 'De link was 30 dagen geldig. U hoeft niets te doen.',
+    invalidTitle: 'Deze link werkt niet',
+    invalid: 'Controleer of u de hele link uit het bericht heeft overgenomen.',
+    sms: 'Wilt u een paar vragen beantwoorden over de hulp die u kreeg? Het is anoniem en duurt een paar minuten: {{url}}',
+    mailSubject: 'Een paar vragen over de hulp die u kreeg',
+    mail: 'Wilt u een paar vragen beantwoorden over de hulp die u kreeg? Het is anoniem en duurt een paar minuten. De link werkt 30 dagen: {{url}}',
+  },
   /** The coordinator's overview of one region (web/regionPages.ts). */
   regio: {
     title: 'Regio-overzicht: {{region}}',
@@ -1026,6 +1078,7 @@ export const nl = {
       ggz_verwijzing: 'Verwezen naar de GGZ',
       contactpogingen: 'Besluit na mislukte contactpogingen',
       tweede_ring: 'Partner uit de tweede ring gevraagd',
+      ervaringsvragen: 'Vragen over de ervaring na afloop',
     } satisfies Record<DecisionRecordType, string>,
     fmoOffers: {
       aangevraagd: 'aangevraagd (het slachtoffer wil contact met de politie)',
@@ -1035,6 +1088,7 @@ export const nl = {
       buiten_acute_termijn: 'buiten de acute termijn',
     } satisfies Record<FmoOffer, string>,
     aangifte: { gedaan: 'aangifte gedaan', niet_gedaan: 'geen aangifte gedaan' },
+    experienceConsent: { gegeven: 'toestemming gegeven', ingetrokken: 'toestemming ingetrokken' },
     decide: 'Vastleggen',
     decideHint: 'Elke keuze vraagt eerst om een bevestiging; er verandert pas iets als u bevestigt.',
     check: 'Verder',
@@ -1088,6 +1142,7 @@ export const nl = {
     },
     given: { true: 'Toestemming geven', false: 'Toestemming intrekken' },
     made: { true: 'Ja, aangifte gedaan', false: 'Nee, geen aangifte gedaan' },
+    experienceGiven: { true: 'Ja, na afloop een paar vragen', false: 'Nee, geen vragen (intrekken)' },
     flagged: { true: 'Markeren voor het casusoverleg', false: 'Markering weghalen' },
     withdrawnDuringTransfer: 'tijdens de overdracht naar een andere regio',
     closeReasons: {
@@ -1158,6 +1213,9 @@ export const nl = {
         'U legt vast dat het slachtoffer zegt aangifte te hebben gedaan. Dit telt mee in de semestercijfers en verandert niets aan de zorg.',
       aangifteNotMade:
         'U legt vast dat het slachtoffer zegt geen aangifte te hebben gedaan. Dit telt mee in de semestercijfers en verandert niets aan de zorg.',
+      experienceGiven:
+        'Als de melding afloopt zoals gepland, krijgt het slachtoffer één bericht met een link naar een paar anonieme vragen over de hulp: per sms als dat veilig is, anders per e-mail als dat veilig is, en alleen tussen 9 en 20 uur, niet op zondag of een feestdag.',
+      experienceWithdrawn: 'Het slachtoffer krijgt na afloop geen bericht met vragen over de hulp.',
       withdraw:
         'Het slachtoffer trekt de hele melding in. Elk open verzoek stopt meteen en elke partner die van de melding weet, hoort dat hij niets meer hoeft te doen en geen contact moet opnemen.',
       close:
@@ -1175,6 +1233,7 @@ export const nl = {
       toestemming: 'De toestemming is vastgelegd.',
       politiewens: 'De wens over de politie is vastgelegd; het zorgpad volgt hem.',
       aangifte: 'Vastgelegd of er aangifte is gedaan.',
+      ervaringsvragen: 'Vastgelegd of het slachtoffer na afloop vragen over de hulp wil.',
       intrekking: 'De melding is ingetrokken; de partners zijn ingelicht.',
       sluiting: 'De melding is gesloten.',
     },

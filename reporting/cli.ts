@@ -9,6 +9,8 @@
  * The first run after a semester has ended fixes its figures (reporting/semesterRun.ts). Reads
  * REPORT_DB_PATH (default `.data/semester-report.db`), writing only the published figures; needs
  * no Temporal and no secrets, and works for semesters whose cases Temporal no longer keeps.
+ * Beside the figures, the victims' answers about the help received, from EXPERIENCE_DB_PATH when
+ * it is set and the file exists (domain/experienceSummary.ts).
  * Exit codes: 0 written, 1 failed, 2 wrong usage (unknown region, bad semester).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { REGIONS } from '../regions';
 import { SEMESTER_PATTERN, type Semester } from '../domain/semesterReport';
 import { openPublications } from './publications';
 import { openReportStore } from './reportStore';
+import { openExperienceStore } from './experienceStore';
 import { runSemesterReport } from './semesterRun';
 
 export const DEFAULT_REPORT_DB_PATH = '.data/semester-report.db';
@@ -77,9 +80,19 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
     return 1;
   }
   const publications = openPublications(dbPath);
+  // The victims' answers, beside the figures; a deployment that has none yet shows no section.
+  // Only where named (the dev profile and production do): a report never picks up a stray file.
+  const experiencePath = deps.env.EXPERIENCE_DB_PATH && resolve(deps.env.EXPERIENCE_DB_PATH);
+  const experience =
+    experiencePath && existsSync(experiencePath) ? openExperienceStore(experiencePath) : undefined;
   try {
     const report = runSemesterReport(
-      { records: (region, s) => store.records(region, s), publications, now: deps.now?.() ?? new Date() },
+      {
+        records: (region, s) => store.records(region, s),
+        publications,
+        now: deps.now?.() ?? new Date(),
+        ...(experience ? { experience: (region: string, s: Semester) => experience.answers(region, s) } : {}),
+      },
       regionId,
       semester,
     );
@@ -94,6 +107,7 @@ export function runReportCli(argv: string[], deps: ReportCliDeps): number {
   } finally {
     publications.close();
     store.close();
+    experience?.close();
   }
 }
 

@@ -24,12 +24,19 @@ import {
   type SemesterFigures,
 } from '../domain/semesterReport';
 import { formatDutchTime } from '../domain/dutchClock';
+import type { ExperienceAnswers } from '../domain/experience';
+import { experienceCsvLines, experienceMarkdown, summariseExperience } from '../domain/experienceSummary';
 import type { Publication, Publications } from './publications';
 
 export interface SemesterRunDeps {
   records: (regionId: string, semester: Semester) => ReportRecord[];
   publications: Publications;
   now: Date;
+  /**
+   * The victims' answers about the help received (reporting/experienceStore.ts), shown beside the
+   * figures as they are at the run; without it, no such section.
+   */
+  experience?: (regionId: string, semester: Semester) => ExperienceAnswers[];
 }
 
 export interface SemesterRun {
@@ -68,11 +75,16 @@ export function runSemesterReport(deps: SemesterRunDeps, regionId: string, semes
     revisions = pendingRevisions(deps, regionId, semester);
   }
   const figures = own?.figures ?? figuresNow(semester);
+  const experience = deps.experience && summariseExperience(deps.experience(regionId, semester));
   return {
-    markdown: markdownOf(figures, own, revisions),
+    markdown: [
+      markdownOf(figures, own, revisions),
+      ...(experience ? experienceMarkdown(experience) : []),
+    ].join('\n'),
     csv: [
       CSV_HEADER,
       ...csvLines(figures, publishedRows(figures)),
+      ...(experience ? experienceCsvLines(regionId, semester, experience) : []),
       ...revisions.flatMap((r) => csvLines(r.figures, publishedRows(r.figures, r.movedLittle))),
       '',
     ].join('\n'),

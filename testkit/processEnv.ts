@@ -82,6 +82,7 @@ export function processEnv(peers: ProcessPeers, extra: Record<string, string> = 
     REPORT_DB_PATH: join(peers.dir, 'report.db'),
     CASE_FILE_DB_PATH: join(peers.dir, 'case-file.db'),
     ACCESS_LOG_DB_PATH: join(peers.dir, 'access-log.db'),
+    EXPERIENCE_DB_PATH: join(peers.dir, 'ervaring.db'),
     STAFF_SESSION_DB: join(peers.dir, 'sessions.db'),
     ...extra,
   };

@@ -142,6 +142,17 @@ export const CASE_PAGE_DECISIONS = {
     label: 'decisions.aangifte',
     fields: [{ name: 'made', choices: BOOLEAN_CHOICES, words: (c) => `casePage.made.${c}`, boolean: true }],
   },
+  ervaringsvragen: {
+    label: 'decisions.ervaringsvragen',
+    fields: [
+      {
+        name: 'given',
+        choices: BOOLEAN_CHOICES,
+        words: (c) => `casePage.experienceGiven.${c}`,
+        boolean: true,
+      },
+    ],
+  },
   incidenttijd: {
     label: 'decisions.incidenttijd',
     fields: [...INCIDENT_FIELDS, REASON],

@@ -56,6 +56,7 @@ export const INTAKE_FORM_FIELDS = [
   'veilig-bellen',
   'veilig-sms',
   'veilig-mailen',
+  'ervaringsvragen',
   'geboortedatum',
   'aantekeningen',
   'gekoppeld',
@@ -214,6 +215,8 @@ export function formToRawIntake(
     },
     practicalNotes: optional(values.aantekeningen),
     guardian,
+    // Asked at the end of the call; unticked, nothing is sent after the case.
+    ...(checked(values.ervaringsvragen) ? { experienceQuestions: true } : {}),
     // An earlier melding of the same person (its reference): the case client links and checks it.
     linkedTo: optional(values.gekoppeld),
     receivedAt: receivedAt.toISOString(),

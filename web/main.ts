@@ -14,6 +14,7 @@ import { accessLogOfPrivacy, createCasePrivacy, openErasureStore } from '../case
 import { openAccessLog } from '../accessLog';
 import { openCaseFile } from '../caseFile';
 import { oidcSettings } from '../config/oidcEnv';
+import { openExperienceStore } from '../reporting/experienceStore';
 
 async function main(): Promise<void> {
   let env: Env;
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
   const caseFile = openCaseFile(env);
   // Who saw which case: the pages, the API, the partner links and the privacy actions write here.
   const accessLog = openAccessLog(env);
+  // The victims' answers about the help received: region, semester and codes only.
+  const experience = openExperienceStore(env.EXPERIENCE_DB_PATH);
   const registry = new Registry();
   const counters = createIntakeMetrics(registry);
   registerCaseGauges(registry, client);
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
       accessLog: accessLogOfPrivacy(accessLog),
     }),
     accessLog,
+    experience,
   });
 
   const shutdown = async (signal: string) => {
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
     erasures.close();
     await caseFile.close();
     await accessLog.close();
+    experience.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -31,6 +31,8 @@ import { listStuck } from '../cases/stuck';
 import { listOwned } from '../cases/worklist';
 import { registerWorklistPages } from './worklistPages';
 import { registerPartnerPages } from './partnerPages';
+import { registerExperiencePages } from './experiencePages';
+import type { ExperienceStore } from '../reporting/experienceStore';
 import { registerStaffPages } from './staffPages';
 import { registerCasePages } from './casePages';
 import { registerPrivacyPages } from './privacyPages';
@@ -86,6 +88,8 @@ export interface IntakeServerDeps {
    * hands it in; a test that does not look at it may leave it out.
    */
   accessLog?: AccessLog;
+  /** The victims' anonymous answers about the help received (EXPERIENCE_DB_PATH); without it, no such page. */
+  experience?: ExperienceStore;
 }
 
 /** Big enough for any real intake, small enough that a hostile body is refused before parsing. */
@@ -241,6 +245,9 @@ export async function buildServer(deps: IntakeServerDeps): Promise<FastifyInstan
   registerRegionPages(app, { auth, cases, clock });
   registerWorklistPages(app, { auth, cases, clock });
   registerPartnerPages(app, { linkSecret: deps.config.LINK_SECRET, meldingen, clock, ...accessLog });
+  if (deps.experience) {
+    registerExperiencePages(app, { linkSecret: deps.config.LINK_SECRET, store: deps.experience, clock });
+  }
   registerTwilioCallback(app, {
     authToken: deps.config.TWILIO_AUTH_TOKEN,
     linkSecret: deps.config.LINK_SECRET,

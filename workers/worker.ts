@@ -14,6 +14,9 @@ import { Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createActivities } from '../activities';
+import { createEmailChannel } from '../activities/email';
+import { createExperienceActivities } from '../activities/experienceInvite';
+import { createSmsChannel } from '../activities/sms';
 import { createCaseFileActivities } from '../activities/caseFileActivities';
 import { createReportActivities } from '../activities/reportActivities';
 import { createFileDeliveryLog } from '../activities/deliveryLog';
@@ -32,6 +35,7 @@ import { createLogger } from '../config/logger';
 import { REGIONS } from '../regions';
 import { connectTemporalWorker, temporalDataConverter } from '../config/temporal';
 import { createPartnerLinks } from '../cases/links';
+import { createExperienceLinks } from '../cases/experienceLinks';
 import { openReportStore } from '../reporting/reportStore';
 import { startMetricsServer } from './metricsServer';
 import { ensurePruningSchedule, PRUNING_SCHEDULE_ID } from './pruningSchedule';
@@ -176,6 +180,15 @@ async function main(): Promise<void> {
       links: createPartnerLinks({ baseUrl: env.PUBLIC_BASE_URL, secret: env.LINK_SECRET }),
       logger,
       metrics,
+    }),
+    // The victim's invitation to the questions about the help received, after the case ended.
+    ...createExperienceActivities({
+      sms: createSmsChannel({ client: createTwilioClient(env), from: env.TWILIO_FROM_NUMBER }),
+      email: createEmailChannel({ transport: mailTransport, mailFrom: env.MAIL_FROM }),
+      mailFrom: env.MAIL_FROM,
+      deliveryLog: createFileDeliveryLog({ directory: deliveryLogDir }),
+      links: createExperienceLinks({ baseUrl: env.PUBLIC_BASE_URL, secret: env.LINK_SECRET }),
+      logger,
     }),
   };
 

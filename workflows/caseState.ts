@@ -94,6 +94,10 @@ export class MeldingCase {
   completed = false;
   /** Whether the victim says they made an aangifte (for the semester figures). */
   aangifte = false;
+  /** Whether the victim wants the questions about the help received after the end (experienceInvite.ts). */
+  experienceConsent = false;
+  /** The invitation is on its way: from now on a withdrawal of the consent comes too late. */
+  experienceInviteSent = false;
   /** The open semester record written at intake, which the final one replaces. */
   openReportRecord?: OpenReportRecord;
   /**
@@ -148,6 +152,7 @@ export class MeldingCase {
     this.closingRegion = pathway.regionId;
     this.plan = new CheckInPlanner(pathway.maxFailedContacts);
     this.caseFile = new CaseFileMilestones(this);
+    this.experienceConsent = intake.experienceQuestions === true;
   }
 
   decide(type: DecisionType, by: string, value: string, requestId?: string): void {

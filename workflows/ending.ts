@@ -7,6 +7,7 @@
 import { allHandlersFinished, condition, log, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { MeldingResult, NoticeKind } from '../domain/types';
 import type { MeldingCase } from './caseState';
+import { inviteToExperience } from './experienceInvite';
 import { CsgOvergedragenNaar } from './searchAttributes';
 import { reportRecordOf, writeReportRecord } from './semesterReport';
 
@@ -106,8 +107,11 @@ export async function endCase(c: MeldingCase): Promise<MeldingResult> {
       c.openReportRecord,
     );
   }
+  // Closed now: the invitation below may wait for a reasonable hour, the closing does not.
+  const closedAt = new Date().toISOString();
+  await inviteToExperience(c);
   // Nor before every case file record is written (cases from before it write none).
   await condition(() => allHandlersFinished() && c.caseFile.idle);
   log.info('melding closed', { meldingRef: c.ref, outcome: c.outcome });
-  return { reference: c.ref, outcome: c.outcome, closedAt: new Date().toISOString() };
+  return { reference: c.ref, outcome: c.outcome, closedAt };
 }

@@ -37,6 +37,7 @@ import { keepWorklistRow } from './opsDetails';
 import { recordOrigin, registerKoppeling } from './koppeling';
 import { registerCasusoverleg } from './casusoverleg';
 import { registerCheckInDecisions } from './checkInDecisions';
+import { registerExperienceConsent } from './experienceInvite';
 import { registerOpsActions } from './opsActions';
 import { registerOwnerChange } from './owner';
 import { registerSecondRing } from './secondRing';
@@ -74,6 +75,7 @@ export async function meldingWorkflow(input: MeldingWorkflowInput): Promise<Meld
   registerCasusoverleg(c);
   registerCheckInDecisions(c);
   registerSecondRing(c);
+  registerExperienceConsent(c);
 
   const { intake } = input;
   c.decide(

@@ -57,6 +57,7 @@ export type {
   PlanningInput,
   ContactPreferencesInput,
   CorrectionInput,
+  ExperienceConsentInput,
   FmoOffer,
   IncidentTimeInput,
   LanguageInput,
@@ -261,6 +262,7 @@ export const recordMedicalWish = decisionUpdates.medische_wens;
 export const correctLanguage = decisionUpdates.taal;
 export const linkMelding = decisionUpdates.koppeling;
 export const changeOwner = decisionUpdates.eigenaar;
+export const recordExperienceConsent = decisionUpdates.ervaringsvragen;
 export const flagForCasusoverleg = decisionUpdates.casusoverleg;
 export const recordContact = decisionUpdates.contactmoment;
 export const planCheckIns = decisionUpdates.planning;

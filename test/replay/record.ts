@@ -450,6 +450,23 @@ const scenarios: Record<string, Scenario> = {
     await h.env.client.workflow.getHandle(ref).result();
     return ref;
   },
+  // Consent to the questions about the help received, an early GGZ referral accepted on a Saturday
+  // evening: the case closes, waits for Monday 09:00, sends the one invitation, then completes.
+  ervaringsvragen: async (h) => {
+    const { ref, cm } = await nonAcuteCase(h);
+    await cm({ type: 'ontvangstbevestiging', input: { requestId: 'casemanager_overdracht', by: 'cm-1' } });
+    await h.until(ref, (s) => s.phase === 'watchful_waiting');
+    await cm({ type: 'ervaringsvragen', input: { given: true, by: 'hulplijn-017' } });
+    await cm({ type: 'ggz_verwijzing', input: { reason: 'wens_slachtoffer', by: 'cm-1' } });
+    const referral = await h.until(ref, (s) => s.openRequests.some((r) => r.kind === 'ggz_verwijzing'));
+    const requestId = referral.openRequests.find((r) => r.kind === 'ggz_verwijzing')!.requestId;
+    await h.skip(nextDutchHour(await h.now(), 6, 22) - (await h.now()));
+    await cm({ type: 'ontvangstbevestiging', input: { requestId, by: 'ggz-1' } });
+    await h.until(ref, (s) => s.phase === 'afgesloten');
+    await h.skip(3 * DAY);
+    await h.env.client.workflow.getHandle(ref).result();
+    return ref;
+  },
 };
 
 async function main() {

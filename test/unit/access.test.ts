@@ -31,6 +31,7 @@ describe('the rule table', () => {
       'besluit.incidenttijd',
       'besluit.intrekking',
       'besluit.aangifte',
+      'besluit.ervaringsvragen',
       'zoeken',
     ]);
     for (const refused of [

@@ -38,6 +38,7 @@ test('every decision keeps the update name running cases and recorded histories 
     ggz_verwijzing: 'referToGgz',
     contactpogingen: 'decideAfterFailedContacts',
     tweede_ring: 'askSecondRing',
+    ervaringsvragen: 'recordExperienceConsent',
   });
   // The workflow's handlers register the named exports: they are the table's updates.
   for (const name of DECISION_NAMES) {

@@ -14,6 +14,7 @@ import type {
   PartnerRequestMessage,
 } from '../../activities/types';
 import type { RecordInCaseFileInput } from '../../activities/caseFileActivities';
+import type { ExperienceInvite } from '../../activities/experienceInvite';
 import type { WriteOpenReportRecordInput, WriteReportRecordInput } from '../../activities/reportActivities';
 import type { MeldingIntake } from '../../domain/types';
 import { getCaseState, startMelding } from '../../cases/meldingClient';
@@ -66,6 +67,13 @@ export class PartnerDouble implements MeldingActivities {
   writeReportRecord = async (input: WriteReportRecordInput): Promise<{ written: boolean }> => {
     this.reports.push(input);
     return { written: true };
+  };
+
+  /** The victim's invitations to the questions about the help received (workflows/experienceInvite.ts). */
+  invites: ExperienceInvite[] = [];
+  sendExperienceInvite = async (invite: ExperienceInvite) => {
+    this.invites.push(invite);
+    return { channel: invite.channel, status: 'sent' as const };
   };
 
   /** Open semester records the workflow wrote at intake. */

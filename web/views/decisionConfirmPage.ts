@@ -59,6 +59,12 @@ export function effectsOf(
       return [
         values.made === 'true' ? t('casePage.effects.aangifteMade') : t('casePage.effects.aangifteNotMade'),
       ];
+    case 'ervaringsvragen':
+      return [
+        values.given === 'true'
+          ? t('casePage.effects.experienceGiven')
+          : t('casePage.effects.experienceWithdrawn'),
+      ];
     case 'intrekking':
       return [t('casePage.effects.withdraw'), t('casePage.cannotUndo')];
     case 'sluiting':

@@ -52,6 +52,8 @@ export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState)
       return wordsOr(t, `casePage.fmoOffers.${v}`, v);
     case 'aangifte':
       return wordsOr(t, `casePage.aangifte.${v}`, v);
+    case 'ervaringsvragen':
+      return wordsOr(t, `casePage.experienceConsent.${v}`, v);
     case 'intrekking':
       // The workflow records these two values (workflows/ending.ts); nothing else reaches here.
       return v === 'ingetrokken tijdens overdracht' ? t('casePage.withdrawnDuringTransfer') : '';

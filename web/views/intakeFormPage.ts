@@ -247,6 +247,7 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
         ${checkbox(input, 'veilig-bellen', t('form.safeToCall'))}
         ${checkbox(input, 'veilig-sms', t('form.safeToText'))}
         ${checkbox(input, 'veilig-mailen', t('form.safeToEmail'))}
+        ${checkbox(input, 'ervaringsvragen', t('form.experienceQuestions'))}
       </fieldset>
 
       <fieldset class="utrecht-form-fieldset--html-fieldset">
