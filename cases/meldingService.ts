@@ -17,6 +17,7 @@ import { handoverDetails, type CaseState, type DeliveryStatusInput } from '../wo
 import {
   decide,
   DecisionRejectedError,
+  type DecideOptions,
   getCaseState,
   meldingHandle,
   reportDeliveryStatus,
@@ -47,7 +48,8 @@ export interface MeldingService {
   start(raw: unknown): Promise<StartOutcome>;
   state(reference: string): Promise<CaseState | undefined>;
   handoverDetails(reference: string, requestId: string): Promise<SharedDetails | null | undefined>;
-  decide(reference: string, decision: Decision): Promise<DecisionOutcome>;
+  /** With `options.updateId`, sending the same decision again is one decision (a repeated click). */
+  decide(reference: string, decision: Decision, options?: DecideOptions): Promise<DecisionOutcome>;
   deliveryStatus(reference: string, input: DeliveryStatusInput): Promise<'signalled' | 'not_found'>;
 }
 
@@ -132,14 +134,17 @@ export function createMeldingService(
     handoverDetails: (reference, requestId) =>
       orNotFound(() => meldingHandle(client, reference).query(handoverDetails, requestId)),
 
-    async decide(reference, decision) {
+    async decide(reference, decision, options) {
       try {
-        return { status: 'ok', state: await decide(client, reference, decision) };
+        return { status: 'ok', state: await decide(client, reference, decision, options) };
       } catch (error) {
         if (error instanceof DecisionRejectedError) {
           return { status: 'rejected', problems: [problemFromRejection(error.reason)] };
         }
         if (isNotFound(error)) return { status: 'not_found' };
+        // Sent, but no answer in time: it may still be applied. Sent again with the same update id
+        // it is the same decision, so the caller may look at the state or try again safely.
+        if (isDeadlineExceeded(error)) throw new CaseUnavailableError();
         throw error;
       }
     },
