@@ -825,6 +825,34 @@ export const en: Catalog = {
     reached: 'Reached',
     notReached: 'Not reached',
   },
+  tasks: {
+    states: {
+      aangevraagd: 'Requested',
+      geaccepteerd: 'Accepted',
+      afgewezen: 'Declined',
+      gepland: 'Scheduled',
+      uitgevoerd: 'Done',
+      niet_uitgevoerd: 'Not done',
+    },
+    declineReasons: {
+      geen_capaciteit: 'No capacity',
+      niet_passend: 'Does not fit our care',
+      buiten_werkgebied: 'Outside our area',
+      anders: 'Another reason',
+    },
+    outcomes: {
+      afgerond: 'Completed',
+      afgerond_met_vervolg: 'Completed, with a follow-up appointment',
+      doorverwezen: 'Referred on',
+    },
+    notDoneReasons: {
+      afgezegd_door_slachtoffer: 'Cancelled by the victim',
+      niet_verschenen: 'The victim did not come',
+      niet_meer_nodig: 'No longer needed',
+      medisch_niet_mogelijk: 'Not possible medically',
+      anders: 'Another reason',
+    },
+  },
   casePage: {
     title: 'Melding {{reference}}',
     findLegend: 'Open a melding',

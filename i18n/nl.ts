@@ -12,14 +12,18 @@ import type {
   CloseReason,
   ContactOutcome,
   CorrectionReason,
+  DeclineReason,
   FailedContactDecision,
   GgzReferralReason,
+  NotDoneReason,
   OwnerChangeReason,
   PlanningAction,
   RecipientTier,
   RequestStatus,
   ScreeningResult,
   StaffRole,
+  TaskOutcome,
+  TaskState,
 } from '../domain/vocabulary';
 
 export const nl = {
@@ -864,6 +868,35 @@ export const nl = {
     } satisfies Record<FailedContactDecision, string>,
     reached: 'Bereikt',
     notReached: 'Niet bereikt',
+  },
+  /** A partner request as a task: its states and the coded reasons and outcomes a partner gives. */
+  tasks: {
+    states: {
+      aangevraagd: 'Aangevraagd',
+      geaccepteerd: 'Geaccepteerd',
+      afgewezen: 'Afgewezen',
+      gepland: 'Gepland',
+      uitgevoerd: 'Uitgevoerd',
+      niet_uitgevoerd: 'Niet uitgevoerd',
+    } satisfies Record<TaskState, string>,
+    declineReasons: {
+      geen_capaciteit: 'Geen capaciteit',
+      niet_passend: 'Past niet bij onze zorg',
+      buiten_werkgebied: 'Buiten ons werkgebied',
+      anders: 'Andere reden',
+    } satisfies Record<DeclineReason, string>,
+    outcomes: {
+      afgerond: 'Afgerond',
+      afgerond_met_vervolg: 'Afgerond, met vervolgafspraak',
+      doorverwezen: 'Doorverwezen',
+    } satisfies Record<TaskOutcome, string>,
+    notDoneReasons: {
+      afgezegd_door_slachtoffer: 'Afgezegd door het slachtoffer',
+      niet_verschenen: 'Slachtoffer niet verschenen',
+      niet_meer_nodig: 'Niet meer nodig',
+      medisch_niet_mogelijk: 'Medisch niet mogelijk',
+      anders: 'Andere reden',
+    } satisfies Record<NotDoneReason, string>,
   },
   /** The case page and the decisions staff record on it, each with a confirmation step. */
   casePage: {
