@@ -15,7 +15,8 @@ import type { MeldingService } from '../cases/meldingService';
 import { messagePage } from './kit/messagePage';
 import { partnerPage } from './views/partnerPage';
 import { actorOf, bindingOf, closedPage, movedOnPage, page, partnerUi } from './partnerReplies';
-import { answerTaskStanding, postTaskAction, showTask, taskOf, taskStanding } from './partnerTaskPost';
+import { postTaskAction } from './partnerTaskPost';
+import { answerTaskStanding, showTask, taskOf, taskStanding } from './partnerTaskStanding';
 
 export interface PartnerPagesDeps {
   linkSecret: string;
