@@ -1486,6 +1486,19 @@ export const en: Catalog = {
     unavailable:
       'Melding {{reference}} does not answer right now. Your choice may already have been sent and is never recorded twice. Open the link again in a few minutes to see where things stand; if this persists, call the CSG coordinator.',
   },
+  caseTasks: {
+    title: 'Tasks with partners',
+    colState: 'State',
+    colAppointment: 'Appointment',
+    colPlace: 'Place',
+    colDeclines: 'Declined by',
+    colUpdated: 'Updated',
+    none: '—',
+    declinedBy: '{{tier}}: {{reason}} ({{at}})',
+    worklistTitle: 'Tasks with partners',
+    worklistCaption: 'Tasks with partners: state and appointment, the next appointment first',
+    noneWorklist: 'No tasks with partners are under way.',
+  },
   smsInbox: {
     title: 'Sent text messages (development)',
     intro:

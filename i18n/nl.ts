@@ -1542,6 +1542,20 @@ export const nl = {
     unavailable:
       'De melding {{reference}} antwoordt nu niet. Uw keuze is mogelijk al verstuurd en wordt niet twee keer vastgelegd. Open de link over een paar minuten opnieuw om de stand te zien; blijft dit zo, bel dan de coördinator van het CSG.',
   },
+  /** The tasks on the case page and the worklist (web/views/taskSection.ts, web/views/worklistPage.ts). */
+  caseTasks: {
+    title: 'Taken bij partners',
+    colState: 'Stand',
+    colAppointment: 'Afspraak',
+    colPlace: 'Plaats',
+    colDeclines: 'Afgewezen door',
+    colUpdated: 'Bijgewerkt',
+    none: '—',
+    declinedBy: '{{tier}}: {{reason}} ({{at}})',
+    worklistTitle: 'Taken bij partners',
+    worklistCaption: 'Taken bij partners: stand en afspraak, de eerstvolgende afspraak eerst',
+    noneWorklist: 'Er lopen geen taken bij partners.',
+  },
   smsInbox: {
     title: 'Verstuurde sms (ontwikkeling)',
     intro:
