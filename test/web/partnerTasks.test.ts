@@ -10,135 +10,11 @@ import { testAccounts, acceptReplayedCodes } from '../../testkit/staffAccounts';
 import type { Client } from '@temporalio/client';
 import { createLogger } from '../../config/logger';
 import { createPartnerLinks } from '../../cases/links';
-import type { Decision } from '../../domain/decisions';
-import type { DecideOptions } from '../../cases/meldingClient';
-import { CaseUnavailableError, type DecisionOutcome, type MeldingService } from '../../cases/meldingService';
+import type { MeldingService } from '../../cases/meldingService';
 import type { RecipientTier } from '../../domain/vocabulary';
 import { buildServer } from '../../web/server';
-import type { CaseState, RequestView } from '../../workflows/messages';
 import { pathOf, TEST_CONFIG } from '../../testkit/intakeHarness';
-
-const REF = 'CSG-LIM-2026-654321';
-const NEXT_TIER: Record<string, RecipientTier> = { primary: 'backup', backup: 'coordinator' };
-
-function fmoRequest(): RequestView {
-  return {
-    requestId: 'fmo-1',
-    kind: 'fmo',
-    role: 'forensisch_arts',
-    status: 'open',
-    requestedAt: '2026-03-14T09:00:00Z',
-    dueBy: '2026-03-14T10:00:00Z',
-    escalationLevel: 0,
-    attempt: 1,
-    awaitedFromAttempt: 1,
-    awaitedTier: 'primary',
-    task: { state: 'aangevraagd', declines: [], updatedAt: '2026-03-14T09:00:00Z' },
-  };
-}
-
-/** The case: the task's state as the workflow keeps it; an update id seen before is not applied again. */
-function fakeCase() {
-  const sent: Array<{ decision: Decision; options?: DecideOptions }> = [];
-  const applied = new Set<string>();
-  let request = fmoRequest();
-  let unavailable = false;
-  const state = () =>
-    ({
-      reference: REF,
-      regionId: 'limburg',
-      requests: [request],
-      openRequests: request.status === 'open' ? [request] : [],
-      decisions: [],
-    }) as unknown as CaseState;
-  const refuse = (field: string, message: string): DecisionOutcome => ({
-    status: 'rejected',
-    problems: [{ field, message }],
-  });
-  const at = '2026-03-14T09:30:00Z';
-  function apply(decision: Decision) {
-    const task = request.task!;
-    if (decision.type === 'ontvangstbevestiging') {
-      if (request.status !== 'open') return refuse('requestId', 'already acknowledged');
-      request = {
-        ...request,
-        status: 'acknowledged',
-        acknowledgedAt: at,
-        task: { ...task, state: 'geaccepteerd', updatedAt: at },
-      };
-      return undefined;
-    }
-    if (decision.type !== 'taak') return refuse('type', 'not a task decision');
-    const { step, by } = decision.input;
-    if (step.action === 'afwijzen') {
-      if (request.status !== 'open') return refuse('step', 'the task is accepted already');
-      const tier = request.awaitedTier!;
-      request = {
-        ...request,
-        awaitedTier: NEXT_TIER[tier]!,
-        attempt: request.attempt! + 1,
-        awaitedFromAttempt: request.attempt! + 1,
-        task: {
-          ...task,
-          state: 'afgewezen',
-          declines: [...task.declines, { tier, reason: step.reason, at, by }],
-          updatedAt: at,
-        },
-      };
-      return undefined;
-    }
-    if (request.status !== 'acknowledged')
-      return refuse('step', 'the task is not accepted yet; accept it first');
-    if (task.state === 'uitgevoerd' || task.state === 'niet_uitgevoerd') return refuse('step', 'final');
-    if (step.action === 'plannen') {
-      request = {
-        ...request,
-        task: { ...task, state: 'gepland', appointment: step.appointment, updatedAt: at },
-      };
-    } else if (step.action === 'uitgevoerd') {
-      request = { ...request, task: { ...task, state: 'uitgevoerd', outcome: step.outcome, updatedAt: at } };
-    } else {
-      request = {
-        ...request,
-        task: { ...task, state: 'niet_uitgevoerd', notDoneReason: step.reason, updatedAt: at },
-      };
-    }
-    return undefined;
-  }
-  const service: MeldingService = {
-    start: async () => ({ status: 'invalid', problems: [] }),
-    state: async (ref) => (ref === REF ? state() : undefined),
-    handoverDetails: async () =>
-      request.status === 'cancelled'
-        ? null
-        : {
-            reference: REF,
-            kind: 'fmo',
-            role: 'forensisch_arts',
-            triageWindow: 'binnen_72_uur',
-            contact: { name: 'Voorbeeld Persoon', phone: '+31612345678' },
-          },
-    async decide(_ref, decision, options) {
-      sent.push({ decision, ...(options ? { options } : {}) });
-      if (unavailable) throw new CaseUnavailableError();
-      const id = options?.updateId;
-      if (id && applied.has(id)) return { status: 'ok', state: state() };
-      const refusal = apply(decision);
-      if (refusal) return refusal;
-      if (id) applied.add(id);
-      return { status: 'ok', state: state() };
-    },
-    deliveryStatus: async () => 'signalled',
-  };
-  return {
-    service,
-    sent,
-    request: () => request,
-    setUnavailable: (on: boolean) => {
-      unavailable = on;
-    },
-  };
-}
+import { fakeTaskCase, TASK_CASE_REF } from '../../testkit/taskCase';
 
 let logged = '';
 async function serve(service: MeldingService) {
@@ -164,7 +40,7 @@ const links = createPartnerLinks({ baseUrl: TEST_CONFIG.PUBLIC_BASE_URL, secret:
 function linkPath(tier: RecipientTier = 'primary', attempt = 1): string {
   return pathOf(
     links.actionUrl({
-      meldingRef: REF,
+      meldingRef: TASK_CASE_REF,
       requestId: 'fmo-1',
       attempt,
       tier,
@@ -194,7 +70,7 @@ function post(app: Awaited<ReturnType<typeof serve>>, path: string, fields: Reco
 }
 
 test('while open: accept, or decline with a reason; each form its own update id', async () => {
-  const { service, sent } = fakeCase();
+  const { service, sent } = fakeTaskCase();
   const app = await serve(service);
   const page = await app.inject({ method: 'GET', url: linkPath() });
   expect(page.statusCode).toBe(200);
@@ -213,7 +89,7 @@ test('while open: accept, or decline with a reason; each form its own update id'
 });
 
 test('decline: the reason is required (named next to its field); then the request goes to the next partner', async () => {
-  const { service, sent, request } = fakeCase();
+  const { service, sent, request } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const page = await app.inject({ method: 'GET', url: path });
@@ -265,7 +141,7 @@ test('decline: the reason is required (named next to its field); then the reques
 });
 
 test('accept, schedule, done: the link stays in use until the task is final, then says what was recorded', async () => {
-  const { service, sent, request } = fakeCase();
+  const { service, sent, request } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const page = await app.inject({ method: 'GET', url: path });
@@ -373,7 +249,7 @@ test('accept, schedule, done: the link stays in use until the task is final, the
 });
 
 test('schedule: each bad field is named, everything typed is kept, nothing is sent', async () => {
-  const { service, sent } = fakeCase();
+  const { service, sent } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const first = await app.inject({ method: 'GET', url: path });
@@ -410,7 +286,7 @@ test('schedule: each bad field is named, everything typed is kept, nothing is se
 });
 
 test('not done: the reason is required; then the task is final', async () => {
-  const { service, request } = fakeCase();
+  const { service, request } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const first = await app.inject({ method: 'GET', url: path });
@@ -429,7 +305,7 @@ test('not done: the reason is required; then the task is final', async () => {
 });
 
 test('a form without its update id is refused as incomplete and sends nothing', async () => {
-  const { service, sent } = fakeCase();
+  const { service, sent } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const incomplete: Array<Record<string, string>> = [
@@ -447,7 +323,7 @@ test('a form without its update id is refused as incomplete and sends nothing', 
 });
 
 test('the same form sent twice is one action: the same update id goes along, the task moves once', async () => {
-  const { service, sent, request } = fakeCase();
+  const { service, sent, request } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const first = await app.inject({ method: 'GET', url: path });
@@ -480,7 +356,7 @@ test('the same form sent twice is one action: the same update id goes along, the
 });
 
 test('no answer in time: the page says it is checking and shows the state, with the same update id to send again', async () => {
-  const { service, sent, setUnavailable } = fakeCase();
+  const { service, sent, setUnavailable } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const page = await app.inject({ method: 'GET', url: path });
@@ -499,7 +375,7 @@ test('no answer in time: the page says it is checking and shows the state, with 
 });
 
 test('in English: the same page and answers in the English catalogue', async () => {
-  const { service } = fakeCase();
+  const { service } = fakeTaskCase();
   const app = await serve(service);
   const path = linkPath();
   const english = { 'accept-language': 'en' };
