@@ -274,7 +274,7 @@ export async function decide(
   try {
     return await meldingHandle(client, reference).executeUpdate(update, {
       args: [checked.input],
-      ...(options.updateId ? { id: options.updateId } : {}),
+      ...(options.updateId ? { updateId: options.updateId } : {}),
     });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {

@@ -6,11 +6,11 @@ import { decide, type HasWorkflowClient } from '../../cases/meldingClient';
 import type { CaseState } from '../../workflows/messages';
 
 function recordingClient() {
-  const calls: Array<{ name: string; options: { args: unknown[]; id?: string } }> = [];
+  const calls: Array<{ name: string; options: { args: unknown[]; updateId?: string } }> = [];
   const client = {
     workflow: {
       getHandle: () => ({
-        executeUpdate: async (update: { name: string }, options: { args: unknown[]; id?: string }) => {
+        executeUpdate: async (update: { name: string }, options: { args: unknown[]; updateId?: string }) => {
           calls.push({ name: update.name, options });
           return { reference: 'CSG-LIM-2026-000001' } as CaseState;
         },
@@ -33,7 +33,7 @@ test('the update id given is the update id sent', async () => {
   expect(calls).toEqual([
     {
       name: 'acknowledgeRequest',
-      options: { args: [acknowledge.input], id: '0b6f4a52-6a51-4a6f-9d0e-2f7c1b7d2a10' },
+      options: { args: [acknowledge.input], updateId: '0b6f4a52-6a51-4a6f-9d0e-2f7c1b7d2a10' },
     },
   ]);
 });
