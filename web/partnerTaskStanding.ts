@@ -64,8 +64,9 @@ export function answerTaskStanding(
     );
   }
   if (standing === 'final') return page(reply, code, finalTaskPage(ui, task, reference));
-  // Declined at the ladder's last step: the request stays with the same tier, for ops to resolve.
-  const last = request.status === 'open' && request.awaitedTier === link.tier;
+  // Declined by the coordinator, the ladders' last step: the request stays open for ops to resolve.
+  // (Right after a decline the view may still name the declining tier: the next one is sent after.)
+  const last = request.status === 'open' && link.tier === 'coordinator';
   return page(reply, code, declinedTaskPage(ui, task, reference, link.tier, last));
 }
 
