@@ -6,6 +6,7 @@
 import { translator, type Lang } from '../../i18n';
 import { caseStateOf, requestView } from '../../testkit/caseStates';
 import { casePage } from '../../web/views/casePage';
+import { taskStepWords } from '../../web/views/taskSection';
 import type { CaseState } from '../../workflows/messages';
 
 const state: CaseState = caseStateOf('CSG-LIM-2026-000123', {
@@ -109,4 +110,34 @@ test('a case without tasks has no task section', () => {
     ui: { t: translator('nl'), lang: 'nl', switchHref: '/' },
   });
   expect(page).not.toContain('id="taken"');
+});
+
+test.each([
+  [
+    'afwijzen: geen_capaciteit',
+    'nl',
+    'Forensisch-medisch onderzoek (FMO) (forensisch arts): Afgewezen: Geen capaciteit',
+  ],
+  ['plannen', 'nl', 'Forensisch-medisch onderzoek (FMO) (forensisch arts): Gepland'],
+  ['uitgevoerd: afgerond', 'en', 'Forensic medical examination (FMO) (forensic doctor): Done: Completed'],
+  [
+    'niet_uitgevoerd: niet_verschenen',
+    'en',
+    'Forensic medical examination (FMO) (forensic doctor): Not done: The victim did not come',
+  ],
+  ['iets: anders', 'nl', 'iets: anders'],
+] as const)('a task step %s in the timeline (%s)', (value, lang, words) => {
+  expect(
+    taskStepWords(
+      translator(lang),
+      {
+        at: '2026-03-14T10:00:00Z',
+        by: 'partnerlink:forensisch_arts',
+        type: 'taak',
+        value,
+        requestId: 'fmo-1',
+      },
+      state,
+    ),
+  ).toBe(words);
 });

@@ -5,7 +5,8 @@
  */
 import { formatLocal } from '../../domain/localTime';
 import type { Translate } from '../../i18n';
-import type { CaseState, RequestView, TaskView } from '../../workflows/messages';
+import type { CaseState, DecisionRecord, RequestView, TaskView } from '../../workflows/messages';
+import { wordsOr } from '../../i18n';
 import { html, type SafeHtml } from '../kit/html';
 import { scrollingTable } from '../kit/table';
 
@@ -71,4 +72,30 @@ export function taskSection(t: Translate, state: Pick<CaseState, 'requests'>): S
         </tbody>
       </table>`,
     )}`;
+}
+
+/** A step's action and the state it leads to, and where its code's words are. */
+const STEP_WORDS: Record<string, { state: string; codes?: string }> = {
+  afwijzen: { state: 'afgewezen', codes: 'tasks.declineReasons' },
+  plannen: { state: 'gepland' },
+  uitgevoerd: { state: 'uitgevoerd', codes: 'tasks.outcomes' },
+  niet_uitgevoerd: { state: 'niet_uitgevoerd', codes: 'tasks.notDoneReasons' },
+};
+
+/**
+ * A task step in the timeline, from its recorded value ("afwijzen: geen_capaciteit", "plannen"):
+ * "FMO (forensisch arts): Afgewezen: Geen capaciteit". The value never holds the place.
+ */
+export function taskStepWords(t: Translate, d: DecisionRecord, state: Pick<CaseState, 'requests'>): string {
+  const [action = '', code] = d.value.split(': ');
+  const words = STEP_WORDS[action];
+  if (!words) return d.value;
+  const step = [
+    t(`tasks.states.${words.state}`),
+    ...(code && words.codes ? [wordsOr(t, `${words.codes}.${code}`, code)] : []),
+  ].join(': ');
+  const request = state.requests.find((r) => r.requestId === d.requestId);
+  return request
+    ? `${t(`request.kinds.${request.kind}`)} (${t(`request.roles.${request.role}`)}): ${step}`
+    : step;
 }
