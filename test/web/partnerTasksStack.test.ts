@@ -4,12 +4,14 @@
  * sends the same form twice (one step in the history) and reports it done; the link stays theirs
  * until then and afterwards says what was recorded. The sexual offences police decline the
  * informative interview with a reason: their link says so, the backup gets a link of its own that
- * may accept. Bad input changes nothing in the case.
+ * may accept. Bad input changes nothing in the case. The owner's worklist lists the task with its
+ * state and appointment time.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import {
+  AS_CASEMANAGER,
   AS_HELPLINE,
   pathOf,
   startIntakeHarness,
@@ -150,6 +152,32 @@ describeWithTasks('a partner task through its link, on the real workflow', () =>
       plaats: 'Polikliniek Maastricht',
     });
     expect(moved.statusCode).toBe(200);
+    // The owner's worklist (from the row the case keeps in its memo) shows the task as planned.
+    const owned = await h.app.inject({
+      method: 'POST',
+      url: `/api/meldingen/${reference}/decisions/ontvangstbevestiging`,
+      headers: { authorization: AS_CASEMANAGER },
+      payload: { requestId: 'casemanager_overdracht' },
+    });
+    expect(owned.statusCode).toBe(200);
+    const listed = await until('the planned task on the worklist', async () => {
+      const list = await h.app.inject({
+        method: 'GET',
+        url: '/api/mijn-casussen',
+        headers: { authorization: AS_CASEMANAGER },
+      });
+      const row = (
+        list.json() as { cases: Array<{ reference: string; tasks?: Array<{ requestId: string }> }> }
+      ).cases.find((c) => c.reference === reference);
+      return row?.tasks?.find((t) => t.requestId === 'fmo');
+    });
+    expect(listed).toEqual({
+      requestId: 'fmo',
+      kind: 'fmo',
+      role: 'forensisch_arts',
+      state: 'gepland',
+      appointmentAt: '2026-03-15T09:00:00+01:00',
+    });
     expect((await requestOf(reference, 'fmo')).task).toMatchObject({
       state: 'gepland',
       appointment: { at: '2026-03-15T09:00:00+01:00', place: 'Polikliniek Maastricht' },
