@@ -1436,6 +1436,7 @@ export const en: Catalog = {
     appointmentAt: '{{when}}, {{place}}',
     noAppointment: 'No appointment recorded yet',
     acceptedAt: 'Accepted',
+    detailsTitle: 'The request',
     scheduleTitle: 'Record the appointment',
     rescheduleTitle: 'Change the appointment',
     scheduleHint: 'The date, the time and the place of the conversation or examination.',

@@ -1492,6 +1492,7 @@ export const nl = {
     appointmentAt: '{{when}}, {{place}}',
     noAppointment: 'Nog geen afspraak vastgelegd',
     acceptedAt: 'Aangenomen',
+    detailsTitle: 'Het verzoek',
     scheduleTitle: 'Afspraak vastleggen',
     rescheduleTitle: 'Afspraak wijzigen',
     scheduleHint: 'De datum, de tijd en de plaats waar het gesprek of onderzoek is.',

@@ -89,7 +89,9 @@ export function partnerTaskPage(input: PartnerTaskPageInput): string {
     </h1>
     ${taskErrorSummary(ui, input.problems)} ${notice(input, !hasProblems)}
     ${input.problems.formulier ? html`<p class="utrecht-paragraph fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
-    ${due} ${open ? '' : statePanel(ui, request, task)} ${detailsList(ui, details)} ${forms}
+    ${due} ${open ? '' : statePanel(ui, request, task)}
+    ${open ? '' : html`<h2 class="utrecht-heading-2">${t('partnerTask.detailsTitle')}</h2>`}
+    ${detailsList(ui, details)} ${forms}
     <p class="utrecht-paragraph hint">
       ${t(showsVictimDetails(details) ? 'partner.doNotShare' : 'partner.doNotShareNoDetails')}
     </p>`;
