@@ -38,7 +38,7 @@ import type { FindQuery, FoundMelding } from './find';
 import type { StuckRequest } from './stuck';
 import type { ReopenReason } from '../domain/koppeling';
 import type { KoppelingService, LinkedMelding, ReopenOutcome, ReopenWindow } from './koppeling';
-import { linkedToOf } from './meldingClient';
+import { linkedToOf, type DecideOptions } from './meldingClient';
 import type { RegionOverview, RegionOverviewSource } from './regionOverview';
 import { STAFF_ID_PATTERN } from '../domain/staffId';
 import { buildWorklist, type OwnedCases, type Worklist } from './worklist';
@@ -118,8 +118,12 @@ export interface ScopedCases {
    * correction forms: only to a role that may correct them. Personal: shown, never logged.
    */
   currentDetails(reference: string): Promise<{ status: 'ok'; details: SharedDetails } | NotFound | Forbidden>;
-  /** A decision of the decision table, recorded as this staff member. */
-  decide(reference: string, decision: Decision): Promise<DecisionOutcome | Forbidden>;
+  /** A decision of the decision table, recorded as this staff member (`updateId`: see meldingClient). */
+  decide(
+    reference: string,
+    decision: Decision,
+    options?: DecideOptions,
+  ): Promise<DecisionOutcome | Forbidden>;
   /** An ops action (herinnering, toewijzing, sluiting), recorded as this staff member. */
   act(reference: string, action: OpsAction): Promise<OpsOutcome | Forbidden>;
   /** The requests past their deadline in the staff member's regions. */
@@ -298,7 +302,7 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       return details ? { status: 'ok', details } : NOT_FOUND;
     },
 
-    async decide(reference, decision) {
+    async decide(reference, decision, options) {
       const action = decisionAction(decision.type);
       if (!may(staff, action)) return refused(action);
       if (!(await visible(reference)) || fromFile.has(reference)) return NOT_FOUND;
@@ -306,10 +310,11 @@ export function scopedService(cases: CaseServices, staff: Staff): ScopedCases {
       if (decision.type === 'koppeling' && !(await visible(decision.input.reference))) {
         return { status: 'rejected', problems: [unknownLink(decision.input.reference)] };
       }
-      const outcome = await cases.meldingen.decide(reference, {
-        ...decision,
-        input: { ...decision.input, by: staff.id },
-      } as Decision);
+      const outcome = await cases.meldingen.decide(
+        reference,
+        { ...decision, input: { ...decision.input, by: staff.id } } as Decision,
+        options,
+      );
       forget();
       return outcome.status === 'ok' ? { ...outcome, state: stateFor(staff, outcome.state) } : outcome;
     },

@@ -11,9 +11,11 @@
  *   `linkedTo` in the intake (one reference or a list) links it to earlier meldingen of the same
  *   person; `reopening` makes it the reopening of a closed case (cases/koppeling.ts).
  * - `getCaseState(client, reference)` returns the case state (no personal data).
- * - `decide(client, reference, decision)` records any decision of the table in
+ * - `decide(client, reference, decision, { updateId })` records any decision of the table in
  *   domain/decisions.ts through its update; it returns the case state after the decision, or
  *   throws `DecisionRejectedError` with the reason (e.g. "requestId: unknown request ...").
+ *   With an `updateId` a repeated click or a retried request is one update: Temporal answers the
+ *   second with the first one's result.
  */
 import { nearestMunicipalities, regionForMunicipality } from '../regions';
 import {
@@ -254,6 +256,15 @@ const checksBeforeSending: BeforeSending = {
   },
 };
 
+/** How one decision is sent. */
+export interface DecideOptions {
+  /**
+   * The update's id: the same id twice is one update (Temporal deduplicates it within the case), so
+   * a form carries one made when it was rendered. Without it every call is its own update.
+   */
+  updateId?: string;
+}
+
 /**
  * Records one decision on the case through the update the decision table names. Returns the case
  * state after it; a decision the case refuses throws `DecisionRejectedError` and changes nothing.
@@ -262,6 +273,7 @@ export async function decide(
   client: HasWorkflowClient,
   reference: string,
   decision: Decision,
+  options: DecideOptions = {},
 ): Promise<CaseState> {
   const check = checksBeforeSending[decision.type] as
     ((input: Decision['input']) => { problem: string } | { input: Decision['input'] }) | undefined;
@@ -269,7 +281,10 @@ export async function decide(
   if ('problem' in checked) throw new DecisionRejectedError(reference, checked.problem);
   const update = decisionUpdates[decision.type] as UpdateDefinition<CaseState, [Decision['input']]>;
   try {
-    return await meldingHandle(client, reference).executeUpdate(update, { args: [checked.input] });
+    return await meldingHandle(client, reference).executeUpdate(update, {
+      args: [checked.input],
+      ...(options.updateId ? { updateId: options.updateId } : {}),
+    });
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) {
       throw new DecisionRejectedError(reference, error.cause?.message ?? error.message);

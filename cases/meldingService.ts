@@ -17,6 +17,7 @@ import { handoverDetails, type CaseState, type DeliveryStatusInput } from '../wo
 import {
   decide,
   DecisionRejectedError,
+  type DecideOptions,
   getCaseState,
   meldingHandle,
   reportDeliveryStatus,
@@ -25,6 +26,12 @@ import {
 
 /** Long enough for a busy worker, short enough for someone waiting at a page. */
 const QUERY_DEADLINE_MS = 10_000;
+/**
+ * How long a decision sent with an update id waits for its answer. Sent again with the same id it
+ * is the same decision, so the page may stop waiting and show the state instead of hanging on a
+ * missing worker; without an id nobody could tell a retry from a second decision, so it waits.
+ */
+const UPDATE_DEADLINE_MS = 20_000;
 
 export type StartOutcome =
   | {
@@ -47,7 +54,8 @@ export interface MeldingService {
   start(raw: unknown): Promise<StartOutcome>;
   state(reference: string): Promise<CaseState | undefined>;
   handoverDetails(reference: string, requestId: string): Promise<SharedDetails | null | undefined>;
-  decide(reference: string, decision: Decision): Promise<DecisionOutcome>;
+  /** With `options.updateId`, sending the same decision again is one decision (a repeated click). */
+  decide(reference: string, decision: Decision, options?: DecideOptions): Promise<DecisionOutcome>;
   deliveryStatus(reference: string, input: DeliveryStatusInput): Promise<'signalled' | 'not_found'>;
 }
 
@@ -91,8 +99,8 @@ export function createMeldingService(
   blindIndexKey?: Buffer,
 ): MeldingService {
   /** A query waits for a worker to answer: with none running, a page must not hang for minutes. */
-  const withinDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
-    const deadline = Date.now() + QUERY_DEADLINE_MS;
+  const withinDeadline = async <T>(work: () => Promise<T>, ms = QUERY_DEADLINE_MS): Promise<T> => {
+    const deadline = Date.now() + ms;
     try {
       return await client.withDeadline(deadline, work);
     } catch (error) {
@@ -132,14 +140,19 @@ export function createMeldingService(
     handoverDetails: (reference, requestId) =>
       orNotFound(() => meldingHandle(client, reference).query(handoverDetails, requestId)),
 
-    async decide(reference, decision) {
+    async decide(reference, decision, options) {
+      const send = () => decide(client, reference, decision, options);
       try {
-        return { status: 'ok', state: await decide(client, reference, decision) };
+        const state = options?.updateId ? await withinDeadline(send, UPDATE_DEADLINE_MS) : await send();
+        return { status: 'ok', state };
       } catch (error) {
         if (error instanceof DecisionRejectedError) {
           return { status: 'rejected', problems: [problemFromRejection(error.reason)] };
         }
         if (isNotFound(error)) return { status: 'not_found' };
+        // Sent, but no answer in time: it may still be applied. Sent again with the same update id
+        // it is the same decision, so the caller may look at the state or try again safely.
+        if (isDeadlineExceeded(error)) throw new CaseUnavailableError();
         throw error;
       }
     },

@@ -10,11 +10,11 @@
  */
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { daysUntil } from '../domain/localTime';
-import { CASE_PHASES, PARTNER_ROLES, REQUEST_KINDS } from '../domain/vocabulary';
+import { CASE_PHASES, PARTNER_ROLES, REQUEST_KINDS, TASK_STATES } from '../domain/vocabulary';
 import type { CasePhase, PartnerRole, RequestKind } from '../domain/types';
 import type { CaseState } from '../workflows/messages';
 import { CsgOvergedragenNaar, CsgRegion } from '../workflows/searchAttributes';
-import { WORKLIST_MEMO_KEY, worklistRowOf, type WorklistRow } from '../workflows/worklistRow';
+import { WORKLIST_MEMO_KEY, worklistRowOf, type RowTask, type WorklistRow } from '../workflows/worklistRow';
 import { MELDING_WORKFLOW_TYPE } from './meldingClient';
 import { ownerFilter } from './ownership';
 
@@ -71,12 +71,26 @@ export function rowFromMemo(memo: Record<string, unknown> | undefined): Worklist
     )
       return undefined;
   }
+  if (row.tasks !== undefined && !(Array.isArray(row.tasks) && row.tasks.every(isRowTask))) return undefined;
   if (
     row.failedContacts !== undefined &&
     !(Number.isInteger(row.failedContacts) && Number(row.failedContacts) > 0)
   )
     return undefined;
   return raw as WorklistRow;
+}
+
+function isRowTask(value: unknown): value is RowTask {
+  const q = value as Record<string, unknown> | null;
+  return (
+    typeof q === 'object' &&
+    q !== null &&
+    isString(q.requestId) &&
+    (REQUEST_KINDS as readonly unknown[]).includes(q.kind) &&
+    (PARTNER_ROLES as readonly unknown[]).includes(q.role) &&
+    (TASK_STATES as readonly unknown[]).includes(q.state) &&
+    (q.appointmentAt === undefined || isTime(q.appointmentAt))
+  );
 }
 
 /** A melding case still running: the owner's list also holds their closed cases, picked out here. */
@@ -149,6 +163,8 @@ export interface WorklistCase {
   waitingOnPartners: WaitingRequest[];
   /** Consecutive failed contact attempts, when there are any. */
   failedContacts?: number;
+  /** The partners' tasks under way, the next appointment first (the place is on the case page). */
+  tasks?: RowTask[];
 }
 
 export interface Worklist {
@@ -187,6 +203,7 @@ export function worklistCaseFromRow(reference: string, row: WorklistRow, now: Da
       overdue: Date.parse(r.dueBy) <= now.getTime(),
     })),
     ...(row.failedContacts ? { failedContacts: row.failedContacts } : {}),
+    ...(row.tasks?.length ? { tasks: row.tasks } : {}),
   };
 }
 

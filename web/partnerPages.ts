@@ -1,19 +1,22 @@
 /**
- * Partner pages behind signed links: acknowledge a request, or record a check-in outcome. The
- * token is the credential; the page says plainly (in Dutch) when a link expired, was already
- * used, or the request lapsed, so a partner on night duty never wonders whether it worked.
+ * Partner pages behind signed links: acknowledge a request, or record a check-in outcome; a
+ * request that runs as a task is accepted or declined, scheduled and reported done there
+ * (web/partnerTaskPost.ts). The token is the credential; the page says plainly when a link
+ * expired, was already used, or the request lapsed, so a partner on night duty never wonders
+ * whether it worked.
  */
 import type { AccessLog } from '../accessLog';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { CHECK_IN_OUTCOMES, isOneOf } from '../domain/vocabulary';
-import type { DecisionRecord, RequestView } from '../workflows/messages';
-import { pageUi, type PageUi } from './kit/language';
+import type { PageUi } from './kit/language';
 import { PARTNER_PAGE_PATH, verifyPartnerToken, type PartnerToken } from '../cases/links';
-import { linkStanding, type LinkBinding } from '../domain/linkBinding';
-import { formatLocal } from '../domain/localTime';
+import { linkStanding } from '../domain/linkBinding';
 import type { MeldingService } from '../cases/meldingService';
 import { messagePage } from './kit/messagePage';
 import { partnerPage } from './views/partnerPage';
+import { actorOf, bindingOf, closedPage, movedOnPage, page, partnerUi } from './partnerReplies';
+import { postTaskAction } from './partnerTaskPost';
+import { answerTaskStanding, showTask, taskOf, taskStanding } from './partnerTaskStanding';
 
 export interface PartnerPagesDeps {
   linkSecret: string;
@@ -23,85 +26,11 @@ export interface PartnerPagesDeps {
   accessLog?: AccessLog;
 }
 
-function page(reply: FastifyReply, code: number, body: string) {
-  return reply.code(code).type('text/html; charset=utf-8').send(body);
-}
-
-/** What a check-in recorded, in words, from the case history: "Stressreactie (PTSS: ja)". */
-function recordedOutcome(
-  ui: PageUi,
-  decisions: DecisionRecord[] | undefined,
-  requestId: string,
-): string | undefined {
-  const record = decisions?.filter((d) => d.type === 'checkin' && d.requestId === requestId).at(-1);
-  if (!record) return undefined;
-  const [outcome, ptss] = record.value.split('; ptss: ');
-  const label = isOneOf(CHECK_IN_OUTCOMES, outcome) ? ui.t(`partner.outcomes.${outcome}`) : (outcome ?? '');
-  return ptss ? label + ui.t('partner.ptssSuffix', { ptss: ui.t(`form.choices.${ptss}`) }) : label;
-}
-
-/**
- * A link used before, or a request no longer open: says what was already recorded and when, and
- * changes nothing. An acting link works once.
- */
-function closedPage(
-  ui: PageUi,
-  reply: FastifyReply,
-  request: RequestView,
-  reference: string,
-  decisions?: DecisionRecord[],
-) {
-  const { t } = ui;
-  if (request.status === 'acknowledged') {
-    const when = request.acknowledgedAt ? t('partner.at', { when: formatLocal(request.acknowledgedAt) }) : '';
-    const outcome =
-      request.kind === 'checkin' ? recordedOutcome(ui, decisions, request.requestId) : undefined;
-    const what =
-      request.kind !== 'checkin'
-        ? t('partner.confirmedAlready')
-        : outcome
-          ? t('partner.outcomeRecordedAs', { outcome })
-          : t('partner.outcomeRecorded');
-    return page(
-      reply,
-      409,
-      messagePage(ui, t('partner.usedTitle'), t('partner.usedBody', { what, when, reference })),
-    );
-  }
-  return page(reply, 410, messagePage(ui, t('partner.lapsedTitle'), t('partner.lapsed', { reference })));
-}
-
-/** What the link was sent for, as the workflow checks it (domain/linkBinding.ts). */
-function bindingOf(link: PartnerToken): LinkBinding {
-  return {
-    attempt: link.attempt,
-    ...(link.tier !== undefined ? { tier: link.tier } : {}),
-    ...(link.addressee !== undefined ? { addressee: link.addressee } : {}),
-  };
-}
-
-/**
- * The request moved on past this link's addressee (escalated, reassigned, another owner): no
- * details, nothing recorded; whoever is awaited now has their own link.
- */
-function movedOnPage(ui: PageUi, reply: FastifyReply, reference: string) {
-  return page(
-    reply,
-    410,
-    messagePage(ui, ui.t('partner.movedOnTitle'), ui.t('partner.movedOn', { reference })),
-  );
-}
-
-/** The language link returns to the partner page itself (GET), also after a post. */
-function partnerUi(request: FastifyRequest, token: string): PageUi {
-  return pageUi(request, `${PARTNER_PAGE_PATH}/${token}`);
-}
-
 export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDeps): void {
   const { linkSecret, meldingen, clock } = deps;
 
   /** Verifies the link and finds its request; answers the page itself when there is nothing to act on. */
-  async function resolve(token: string, ui: PageUi, reply: FastifyReply) {
+  async function resolve(token: string, ui: PageUi, reply: FastifyReply, method: 'GET' | 'POST') {
     const { t } = ui;
     const verified = verifyPartnerToken(token, linkSecret, clock());
     if (!verified.ok && verified.reason === 'expired') {
@@ -128,11 +57,28 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
         messagePage(ui, t('partner.notFoundTitle'), t('partner.notFound', { reference: link.meldingRef })),
       );
     }
-    if (request.status !== 'open')
-      return void closedPage(ui, reply, request, link.meldingRef, state.decisions);
-    // A link of an earlier step (or one the case cannot check) shows nothing and records nothing.
-    if (linkStanding(request, bindingOf(link), state.casemanager) !== 'awaited') {
-      return void movedOnPage(ui, reply, link.meldingRef);
+    const task = taskOf(request);
+    if (task) {
+      // A task's link stays in use after accepting, until the task is final.
+      const standing = taskStanding(request, task, link, state.casemanager);
+      if (standing !== 'open' && standing !== 'accepted') {
+        return void answerTaskStanding(
+          ui,
+          reply,
+          standing,
+          request,
+          task,
+          link,
+          method === 'GET' ? 200 : 409,
+        );
+      }
+    } else {
+      if (request.status !== 'open')
+        return void closedPage(ui, reply, request, link.meldingRef, state.decisions);
+      // A link of an earlier step (or one the case cannot check) shows nothing and records nothing.
+      if (linkStanding(request, bindingOf(link), state.casemanager) !== 'awaited') {
+        return void movedOnPage(ui, reply, link.meldingRef);
+      }
     }
     // The coordinator's decision after failed contacts is taken on the case page, signed in, where
     // the contacts are: the link only leads there (nothing is recorded through it).
@@ -154,35 +100,51 @@ export function registerPartnerPages(app: FastifyInstance, deps: PartnerPagesDep
     // The partner is no staff member: the entry names the link's role (and its addressee) and request.
     await deps.accessLog?.record({
       at: clock().toISOString(),
-      by: link.addressee ? `partnerlink:${request.role}:${link.addressee}` : `partnerlink:${request.role}`,
+      by: actorOf(link, request),
       reference: link.meldingRef,
       reason: 'partnerlink',
       detail: link.requestId,
     });
-    return { link, request, details };
+    return { link, request, details, task };
   }
 
   app.get(`${PARTNER_PAGE_PATH}/:token`, async (request, reply) => {
     const token = (request.params as { token: string }).token;
     const ui = partnerUi(request, token);
-    const found = await resolve(token, ui, reply);
+    const found = await resolve(token, ui, reply, 'GET');
     if (!found) return reply;
-    return page(reply, 200, partnerPage({ ...found, actionPath: `${PARTNER_PAGE_PATH}/${token}`, ui }));
+    const actionPath = `${PARTNER_PAGE_PATH}/${token}`;
+    const { task, ...rest } = found;
+    if (task) return showTask(reply, 200, { ...rest, task, actionPath, ui });
+    return page(reply, 200, partnerPage({ ...rest, actionPath, ui }));
   });
 
   app.post(`${PARTNER_PAGE_PATH}/:token`, async (request, reply) => {
     const token = (request.params as { token: string }).token;
     const ui = partnerUi(request, token);
     const { t } = ui;
-    const found = await resolve(token, ui, reply);
+    const found = await resolve(token, ui, reply, 'POST');
     if (!found) return reply;
-    const { link, details } = found;
-    // A link sent to the owner's own address names them, so the history records who acted.
-    const by = link.addressee
-      ? `partnerlink:${found.request.role}:${link.addressee}`
-      : `partnerlink:${found.request.role}`;
+    const { link, details, task } = found;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const actionPath = `${PARTNER_PAGE_PATH}/${token}`;
+    if (task) {
+      return postTaskAction(
+        { meldingen, clock, log: request.log },
+        reply,
+        {
+          link,
+          request: found.request,
+          task,
+          details,
+          actionPath,
+          ui,
+        },
+        body,
+      );
+    }
+    // A link sent to the owner's own address names them, so the history records who acted.
+    const by = actorOf(link, found.request);
 
     let outcome;
     if (found.request.kind === 'checkin') {

@@ -115,6 +115,9 @@ export function opsDetailsPublisher(): (c: DetailsCase, withMemo: boolean) => vo
 /** The patch that keeps the worklist row in the memo: cases from before never write one. */
 export const WORKLIST_ROW_PATCH = 'worklist-row-memo';
 
+/** The patch that puts the tasks under way into the row: cases from before keep rows without them. */
+export const WORKLIST_TASKS_PATCH = 'worklist-row-tasks';
+
 /**
  * Keeps the case's worklist row (workflows/worklistRow.ts) in its memo, under its own key beside
  * the ops codes. The row follows the case state itself rather than its publishes: the next
@@ -124,10 +127,11 @@ export const WORKLIST_ROW_PATCH = 'worklist-row-memo';
  */
 export function keepWorklistRow(read: () => CaseState): void {
   if (!patched(WORKLIST_ROW_PATCH)) return;
+  const options = { tasks: patched(WORKLIST_TASKS_PATCH) };
   let written = '';
-  let row = worklistRowOf(read());
+  let row = worklistRowOf(read(), options);
   const changed = (): boolean => {
-    row = worklistRowOf(read());
+    row = worklistRowOf(read(), options);
     return JSON.stringify(row) !== written;
   };
   void (async () => {

@@ -5,6 +5,7 @@
  * urgent a moment is depends on the day the list is read, so that is worked out when it is read.
  */
 import type { CasePhase, PartnerRole, RequestKind } from '../domain/types';
+import type { TaskState } from '../domain/vocabulary';
 import type { CaseState } from './messages';
 
 /** The memo key the row is kept under. */
@@ -29,6 +30,18 @@ export interface RowRequest {
   dueBy: string;
 }
 
+/**
+ * A partner's task under way (not final, not cancelled): its state and, once scheduled, when. The
+ * place stays out of the memo (typed by a partner); the case page shows it.
+ */
+export interface RowTask {
+  requestId: string;
+  kind: RequestKind;
+  role: PartnerRole;
+  state: TaskState;
+  appointmentAt?: string;
+}
+
 export interface WorklistRow {
   regionId: string;
   /** The region a transfer hands the case to, while it ends: its staff see the case too. */
@@ -39,6 +52,30 @@ export interface WorklistRow {
   waitingOnPartners: RowRequest[];
   /** Failed contact attempts in a row, when there are any (the plan's cases only). */
   failedContacts?: number;
+  /** The tasks under way, the next appointment first; absent when there are none. */
+  tasks?: RowTask[];
+}
+
+/** The tasks under way, scheduled ones by their appointment first, then the others as made. */
+export function rowTasksOf(state: CaseState): RowTask[] {
+  const live = state.requests.filter(
+    (r) =>
+      r.task !== undefined &&
+      r.status !== 'cancelled' &&
+      r.task.state !== 'uitgevoerd' &&
+      r.task.state !== 'niet_uitgevoerd',
+  );
+  const at = (r: (typeof live)[number]) =>
+    r.task?.appointment ? Date.parse(r.task.appointment.at) : Number.POSITIVE_INFINITY;
+  return [...live]
+    .sort((a, b) => at(a) - at(b))
+    .map((r) => ({
+      requestId: r.requestId,
+      kind: r.kind,
+      role: r.role,
+      state: r.task!.state,
+      ...(r.task!.appointment ? { appointmentAt: r.task!.appointment.at } : {}),
+    }));
 }
 
 /**
@@ -61,9 +98,13 @@ export function rowContactOf(state: CaseState): RowContact | undefined {
   };
 }
 
-/** The row for a case's state: read only through the state the case query answers. */
-export function worklistRowOf(state: CaseState): WorklistRow {
+/**
+ * The row for a case's state: read only through the state the case query answers. `tasks: false`
+ * leaves the tasks out, as a case kept its row before it kept them (the workflow's patch decides).
+ */
+export function worklistRowOf(state: CaseState, options: { tasks?: boolean } = {}): WorklistRow {
   const nextContact = rowContactOf(state);
+  const tasks = options.tasks === false ? [] : rowTasksOf(state);
   return {
     regionId: state.regionId,
     ...(state.transferredTo ? { transferredTo: state.transferredTo } : {}),
@@ -74,5 +115,6 @@ export function worklistRowOf(state: CaseState): WorklistRow {
       .sort((a, b) => Date.parse(a.dueBy) - Date.parse(b.dueBy))
       .map((r) => ({ requestId: r.requestId, kind: r.kind, role: r.role, dueBy: r.dueBy })),
     ...(state.failedContacts ? { failedContacts: state.failedContacts } : {}),
+    ...(tasks.length ? { tasks } : {}),
   };
 }

@@ -5,7 +5,7 @@
  * at a chosen moment, so the rule is tested without waiting ten seconds for a real deadline.
  */
 import type { Client } from '@temporalio/client';
-import { ServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { CaseUnavailableError, createMeldingService } from '../../cases/meldingService';
 
 function grpcError(code: number, details: string): Error {
@@ -60,4 +60,49 @@ test.each([
   const service = createMeldingService(clientFailingWith(error, elapsed), 'q');
   const failure = await service.state('CSG-LIM-2026-000001').catch((e: unknown) => e);
   expect(failure).toBe(error);
+});
+
+describe('a decision sent with an update id', () => {
+  /** A client whose update fails with `error`; it counts the deadlines set around it. */
+  function updatingClient(error: Error) {
+    const deadlines: number[] = [];
+    const handle = {
+      executeUpdate: async () => {
+        throw error;
+      },
+    };
+    const client = {
+      withDeadline: <T>(deadline: number, fn: () => Promise<T>) => {
+        deadlines.push(deadline);
+        return fn();
+      },
+      workflow: { getHandle: () => handle },
+    } as unknown as Client;
+    return { client, deadlines };
+  }
+  const decision = {
+    type: 'ontvangstbevestiging',
+    input: { requestId: 'fmo', by: 'partnerlink:forensisch_arts' },
+  } as const;
+
+  test('waits within a deadline, and no answer in time reads as unavailable (sent again, it is the same)', async () => {
+    const { client, deadlines } = updatingClient(
+      new WorkflowUpdateRPCTimeoutOrCancelledError('Timeout or cancellation waiting for update', {
+        cause: grpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded'),
+      }),
+    );
+    const service = createMeldingService(client, 'q');
+    await expect(
+      service.decide('CSG-LIM-2026-000001', decision, { updateId: '0b6f4a52-6a51-4a6f-9d0e-2f7c1b7d2a10' }),
+    ).rejects.toBeInstanceOf(CaseUnavailableError);
+    expect(deadlines).toHaveLength(1);
+  });
+
+  test('without an update id no deadline is set: a second send could not be told from a retry', async () => {
+    const failure = grpcError(status.INTERNAL, 'boom');
+    const { client, deadlines } = updatingClient(failure);
+    const service = createMeldingService(client, 'q');
+    await expect(service.decide('CSG-LIM-2026-000001', decision)).rejects.toBe(failure);
+    expect(deadlines).toEqual([]);
+  });
 });

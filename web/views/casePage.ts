@@ -21,6 +21,7 @@ import { contactSection, hasContactmomenten } from './contactSection';
 import { secondRingSection } from './secondRingSection';
 import { decisionWords } from './decisionWords';
 import { staffNav, type NavArea } from './nav';
+import { taskSection, taskStateWords } from './taskSection';
 
 export interface CasePageInput {
   state: CaseState;
@@ -162,7 +163,7 @@ function openRequestsTable(t: Translate, state: CaseState): SafeHtml {
                 }
               </td>
               <td>${escalationWords(t, r)}</td>
-              <td>${t(`caseWords.statuses.${r.status}`)}</td>
+              <td>${r.task ? taskStateWords(t, r.task) : t(`caseWords.statuses.${r.status}`)}</td>
             </tr>`,
         )}
       </tbody>
@@ -273,7 +274,7 @@ export function casePage(input: CasePageInput): string {
     <h2 class="utrecht-heading-2">${t('casePage.next')}</h2>
     ${nextSteps(t, state, input.now ?? new Date())}
     <h2 class="utrecht-heading-2">${t('casePage.openRequests')}</h2>
-    ${openRequestsTable(t, state)}
+    ${openRequestsTable(t, state)} ${taskSection(t, state)}
     ${
       hasContactmomenten(state)
         ? contactSection({

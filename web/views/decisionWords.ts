@@ -6,6 +6,7 @@ import { wordsOr, type Translate } from '../../i18n';
 import type { CaseState, DecisionRecord } from '../../workflows/messages';
 import { checkInDecisionWords } from './contactSection';
 import { recordedValueWords } from './recordedValueWords';
+import { taskStepWords } from './taskSection';
 
 /** A decision's recorded value in words; the raw value where the catalogue has none. */
 export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState): string {
@@ -43,6 +44,8 @@ export function decisionWords(t: Translate, d: DecisionRecord, state: CaseState)
       const request = state.requests.find((r) => r.requestId === d.requestId);
       return request ? `${t(`request.kinds.${request.kind}`)} (${t(`request.roles.${request.role}`)})` : v;
     }
+    case 'taak':
+      return taskStepWords(t, d, state);
     case 'checkin': {
       const [outcome, ptss] = v.split('; ');
       const words = wordsOr(t, `partner.outcomes.${outcome}`, outcome ?? '');

@@ -56,13 +56,13 @@ export function noteText(ui: PageUi, note: string): string {
 }
 
 /** Whether the page shows anything of the victim: only with consent, or to the CSG's own staff. */
-function showsVictimDetails(details: SharedDetails): boolean {
+export function showsVictimDetails(details: SharedDetails): boolean {
   return (
     details.victimAge !== undefined || details.municipality !== undefined || details.contact !== undefined
   );
 }
 
-function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
+export function detailsList(ui: PageUi, details: SharedDetails): SafeHtml {
   const { t } = ui;
   const rows: Array<[string, string]> = [
     [t('partner.reference'), details.reference],

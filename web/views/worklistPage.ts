@@ -11,6 +11,7 @@ import { html, type SafeHtml } from '../kit/html';
 import { layout } from '../kit/layout';
 import { CONTACT_FORM_ANCHOR } from './contactSection';
 import { staffNav } from './nav';
+import { worklistTasks } from './worklistTasks';
 
 export interface WorklistPageInput {
   staffId: string;
@@ -177,7 +178,8 @@ export function worklistPage(input: WorklistPageInput): string {
         t('worklist.colStatus'),
       ],
       waitingRows,
-    )}`;
+    )}
+    ${worklistTasks(input.ui, cases)}`;
   return layout({
     title: words.title,
     body,
