@@ -1561,14 +1561,6 @@ export const en: Catalog = {
       noPartner: 'This region has no such partner in its directory.',
       alreadyOpen: 'A question to this partner is already open.',
     },
-    taskStates: {
-      aangevraagd: 'asked',
-      geaccepteerd: 'accepted',
-      afgewezen: 'declined',
-      gepland: 'scheduled',
-      uitgevoerd: 'done',
-      niet_uitgevoerd: 'not done',
-    },
   },
   partnerTask: {
     acceptTitle: 'Accept or decline',

@@ -1617,14 +1617,6 @@ export const nl = {
       noPartner: 'Deze regio heeft zo’n partner niet in haar partnerlijst.',
       alreadyOpen: 'Er staat al een vraag aan deze partner open.',
     },
-    taskStates: {
-      aangevraagd: 'gevraagd',
-      geaccepteerd: 'aangenomen',
-      afgewezen: 'afgewezen',
-      gepland: 'gepland',
-      uitgevoerd: 'uitgevoerd',
-      niet_uitgevoerd: 'niet uitgevoerd',
-    },
   },
   /** The partner's pages for a task (web/views/partnerTaskForms.ts, web/views/partnerTaskPages.ts). */
   partnerTask: {

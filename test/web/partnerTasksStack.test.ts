@@ -7,8 +7,6 @@
  * may accept. Bad input changes nothing in the case. The owner's worklist lists the task with its
  * state and appointment time.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildIntake } from '../../testkit/meldingFixtures';
 import {
   AS_CASEMANAGER,
@@ -22,16 +20,9 @@ import { caseState, type CaseState, type RequestView } from '../../workflows/mes
 
 jest.setTimeout(120_000);
 
-/**
- * The workflow's side of tasks (workflows/partnerTask.ts) is built beside these pages and merged
- * with them; before that there is no task to act on. Remove this guard once both are merged.
- */
-const WORKFLOW_KEEPS_TASKS = existsSync(join(__dirname, '../../workflows/partnerTask.ts'));
-const describeWithTasks = WORKFLOW_KEEPS_TASKS ? describe : describe.skip;
-
 let h: IntakeHarness;
 beforeAll(async () => {
-  if (WORKFLOW_KEEPS_TASKS) h = await startIntakeHarness();
+  h = await startIntakeHarness();
 });
 afterAll(async () => {
   await h?.stop();
@@ -98,7 +89,7 @@ function post(path: string, fields: Record<string, string>) {
   });
 }
 
-describeWithTasks('a partner task through its link, on the real workflow', () => {
+describe('a partner task through its link, on the real workflow', () => {
   test('accept, schedule (twice, once sent double), done: the link works until the task is final', async () => {
     const reference = await startCase();
     const path = pathOf((await sentTo(reference, 'fmo')).actionUrl);

@@ -239,7 +239,8 @@ class WorkflowHarness implements Harness {
   }
 }
 
-async function poll<T>(get: () => Promise<T | undefined>, what: string): Promise<T> {
+/** Asks `get` until it answers, for at most 20 s (a worker or visibility catching up). */
+export async function poll<T>(get: () => Promise<T | undefined>, what: string): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await get();

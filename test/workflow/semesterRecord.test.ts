@@ -6,7 +6,7 @@
  * decision is validated like every other decision.
  */
 import { DecisionRejectedError, decide } from '../../cases/meldingClient';
-import { DAY, open, useHarness } from './harness';
+import { DAY, open, poll, useHarness } from './harness';
 
 const h = useHarness('wf-semester-record');
 
@@ -22,8 +22,12 @@ test('a case that runs to its end writes one anonymous record of what it was giv
   const openBefore = h.partners.openReports.length;
   const ref = await h.start(intake);
   await h.until(ref, (s) => s.phase === 'acute_zorg');
-  // Counted from the start, in the semester of its melding: what the intake says, no care yet.
-  const opened = h.partners.openReports.slice(openBefore);
+  // Counted from the start, in the semester of its melding: what the intake says, no care yet. The
+  // open record's activity runs beside the pathway, so it may land after the phase changed.
+  const opened = await poll(async () => {
+    const written = h.partners.openReports.slice(openBefore);
+    return written.length > 0 ? written : undefined;
+  }, 'the open record');
   expect(opened).toHaveLength(1);
   expect(opened[0]!.record).toEqual({
     regionId: 'limburg',

@@ -161,7 +161,7 @@ function minorHints(input: SecondRingSectionInput): SafeHtml | string {
 
 function taskWords(t: Translate, r: RequestView): string {
   const status = wordsOr(t, `caseWords.statuses.${r.status}`, r.status);
-  return r.task ? `${status}; ${wordsOr(t, `tweedeRing.taskStates.${r.task.state}`, r.task.state)}` : status;
+  return r.task ? `${status}; ${wordsOr(t, `tasks.states.${r.task.state}`, r.task.state)}` : status;
 }
 
 function askedTable(t: Translate, state: CaseState): SafeHtml {
