@@ -13,6 +13,7 @@ import {
   type ExperienceFormValues,
 } from '../../domain/experience';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { errorSummary } from './errorSummary';
 import type { PageUi } from '../kit/language';
 import { layout } from '../kit/layout';
 
@@ -74,26 +75,14 @@ function radio(field: ExperienceField, value: string, label: string, checked: bo
   >`;
 }
 
-function errorSummary(input: ExperiencePageInput): SafeHtml {
+function experienceErrorSummary(input: ExperiencePageInput): SafeHtml {
   const listed = EXPERIENCE_FIELDS.filter((f) => input.problems.includes(f));
-  if (listed.length === 0) return html``;
   const { t } = input.ui;
-  return html`<div
-    class="utrecht-alert utrecht-alert--error samenvatting"
-    role="alert"
-    aria-labelledby="samenvatting-titel"
-    tabindex="-1"
-    id="samenvatting"
-    autofocus
-  >
-    <h2 class="utrecht-heading-2" id="samenvatting-titel">
-      ${t('ervaring.summary', { count: listed.length })}
-    </h2>
-    <p class="utrecht-paragraph">${t('ervaring.summaryNothingSaved')}</p>
-    <ul class="utrecht-unordered-list">
-      ${listed.map((f) => html`<li><a class="utrecht-link utrecht-link--html-a" href="#${firstChoiceId(f)}">${t(`ervaring.problems.${f}`)}</a></li>`)}
-    </ul>
-  </div>`;
+  return errorSummary(
+    t('ervaring.summary', { count: listed.length }),
+    listed.map((f) => ({ target: firstChoiceId(f), message: t(`ervaring.problems.${f}`) })),
+    t('ervaring.summaryNothingSaved'),
+  );
 }
 
 export function experiencePage(input: ExperiencePageInput): string {
@@ -117,7 +106,7 @@ export function experiencePage(input: ExperiencePageInput): string {
     >
       ${t('ervaring.title')}
     </h1>
-    ${errorSummary(input)}
+    ${experienceErrorSummary(input)}
     <p class="utrecht-paragraph">${t('ervaring.intro')}</p>
     <p class="utrecht-paragraph hint">${t('ervaring.anonymous')}</p>
     <form method="post" action="${input.action}" novalidate>

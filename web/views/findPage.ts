@@ -8,6 +8,7 @@ import type { FoundMelding } from '../../cases/find';
 import type { FindField } from '../findQuery';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { errorSummary } from './errorSummary';
 import { scrollingTable } from '../kit/table';
 import { layout } from '../kit/layout';
 import { staffNav } from './nav';
@@ -109,23 +110,10 @@ export function findPage(input: FindPageInput): string {
   const { t } = input.ui;
   const problemFields = FIELD_ORDER.filter((f) => input.problems[f]);
   const failed = problemFields.length > 0;
-  const summary = failed
-    ? html`<div
-        class="utrecht-alert utrecht-alert--error samenvatting"
-        role="alert"
-        aria-labelledby="samenvatting-titel"
-        tabindex="-1"
-        id="samenvatting"
-        autofocus
-      >
-        <h2 class="utrecht-heading-2" id="samenvatting-titel">
-          ${t('form.summary', { count: problemFields.length })}
-        </h2>
-        <ul class="utrecht-unordered-list">
-          ${problemFields.map((f) => html`<li><a class="utrecht-link utrecht-link--html-a" href="#${f}">${input.problems[f]}</a></li>`)}
-        </ul>
-      </div>`
-    : '';
+  const summary = errorSummary(
+    t('form.summary', { count: problemFields.length }),
+    problemFields.map((f) => ({ target: f, message: input.problems[f]! })),
+  );
   const body = html`<h1 class="utrecht-heading-1">${t('find.title')}</h1>
     <p class="utrecht-paragraph">${t('find.intro')}</p>
     ${summary}

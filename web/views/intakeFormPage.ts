@@ -12,6 +12,7 @@ import {
 } from '../intakeForm';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { errorSummary } from './errorSummary';
 import { layout } from '../kit/layout';
 import { findCaseForm } from './casePage';
 import { staffNav } from './nav';
@@ -145,25 +146,13 @@ function select(
     </select>`;
 }
 
-function errorSummary(ui: PageUi, problems: FormProblems): SafeHtml {
+function intakeErrorSummary(ui: PageUi, problems: FormProblems): SafeHtml {
   const listed = FIELD_ORDER.filter((f) => problems[f]);
-  if (listed.length === 0) return html``;
-  return html`<div
-    class="utrecht-alert utrecht-alert--error samenvatting"
-    role="alert"
-    aria-labelledby="samenvatting-titel"
-    tabindex="-1"
-    id="samenvatting"
-    autofocus
-  >
-    <h2 class="utrecht-heading-2" id="samenvatting-titel">
-      ${ui.t('form.summary', { count: listed.length })}
-    </h2>
-    <p class="utrecht-paragraph">${ui.t('form.summaryNothingSaved')}</p>
-    <ul class="utrecht-unordered-list">
-      ${listed.map((f) => html`<li><a class="utrecht-link utrecht-link--html-a" href="#${targetId(f)}">${problems[f]}</a></li>`)}
-    </ul>
-  </div>`;
+  return errorSummary(
+    ui.t('form.summary', { count: listed.length }),
+    listed.map((f) => ({ target: targetId(f), message: problems[f]! })),
+    ui.t('form.summaryNothingSaved'),
+  );
 }
 
 export function intakeFormPage(input: IntakeFormPageInput): string {
@@ -175,7 +164,7 @@ export function intakeFormPage(input: IntakeFormPageInput): string {
     FORM_CHOICES[field].map((value) => [value, t(`${group}.${value}`)]);
   const body = html`<h1 class="utrecht-heading-1">${t('form.title')}</h1>
     <p class="utrecht-paragraph hint">${t('form.intro')}</p>
-    ${hasProblems ? '' : findCaseForm(t)} ${errorSummary(input.ui, input.problems)}
+    ${hasProblems ? '' : findCaseForm(t)} ${intakeErrorSummary(input.ui, input.problems)}
     ${input.problems.formulier ? html`<p class="utrecht-paragraph fout" id="formulier-fout">${input.problems.formulier}</p>` : ''}
     <form method="post" action="/meldingen" novalidate>
       <input type="hidden" name="_csrf" value="${input.csrfToken}" />

@@ -10,6 +10,7 @@ import { APPOINTMENT_PLACE_MAX } from '../../domain/decisionSchemas';
 import type { TaskField, TaskForm, TaskProblems, TaskValues } from '../partnerTaskForm';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { errorSummary } from './errorSummary';
 
 export interface TaskFormsInput {
   actionPath: string;
@@ -47,23 +48,11 @@ function targetId(field: TaskField | 'formulier'): string {
 /** The error summary: focused after a refused post, one link per problem, nothing saved. */
 export function taskErrorSummary(ui: PageUi, problems: TaskProblems): SafeHtml {
   const listed = FIELD_ORDER.filter((f) => problems[f]);
-  if (listed.length === 0) return html``;
-  return html`<div
-    class="utrecht-alert utrecht-alert--error samenvatting"
-    role="alert"
-    aria-labelledby="samenvatting-titel"
-    tabindex="-1"
-    id="samenvatting"
-    autofocus
-  >
-    <h2 class="utrecht-heading-2" id="samenvatting-titel">
-      ${ui.t('form.summary', { count: listed.length })}
-    </h2>
-    <p class="utrecht-paragraph">${ui.t('form.summaryNothingSaved')}</p>
-    <ul class="utrecht-unordered-list">
-      ${listed.map((f) => html`<li><a class="utrecht-link utrecht-link--html-a" href="#${targetId(f)}">${problems[f]}</a></li>`)}
-    </ul>
-  </div>`;
+  return errorSummary(
+    ui.t('form.summary', { count: listed.length }),
+    listed.map((f) => ({ target: targetId(f), message: problems[f]! })),
+    ui.t('form.summaryNothingSaved'),
+  );
 }
 
 function errorText(input: TaskFormsInput, field: TaskField): SafeHtml {
