@@ -12,7 +12,14 @@
 import type { ConsentByRole } from './sharing';
 import { minorOf } from './semesterReport';
 import type { VictimAge } from './types';
-import { isOneOf, SECOND_RING_ROLES, type PartnerRole, type SecondRingRole } from './vocabulary';
+import {
+  isOneOf,
+  SECOND_RING_ROLES,
+  type PartnerRole,
+  type RequestStatus,
+  type SecondRingRole,
+  type TaskState,
+} from './vocabulary';
 
 /** Under 18 by the age the intake recorded (an unknown age is not treated as a minor). */
 export function isMinor(age: VictimAge): boolean {
@@ -44,3 +51,14 @@ export function secondRingConsentProblem(
 export const SECOND_RING_NOTE = 'Vraag van de casemanager van het CSG';
 export const ANONYMOUS_CONSULTATION_NOTE =
   'Consultatie volgens de meldcode over een minderjarige, zonder gegevens die het kind herkenbaar maken';
+
+/**
+ * Whether a request to a partner is still under way: not yet answered, or accepted and not yet
+ * reported done or not done. Asking the same partner again meanwhile would give them the same
+ * question twice; once the task is final (or the request ended) they may be asked anew.
+ */
+export function isUnderWay(request: { status: RequestStatus; task?: { state: TaskState } }): boolean {
+  if (request.status === 'open') return true;
+  if (request.status !== 'acknowledged' || !request.task) return false;
+  return request.task.state === 'geaccepteerd' || request.task.state === 'gepland';
+}

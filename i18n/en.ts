@@ -1535,7 +1535,7 @@ export const en: Catalog = {
     ask: 'Ask {{role}}',
     askAnonymous: 'Consult Veilig Thuis (anonymously)',
     needsConsent: 'Record consent first',
-    alreadyOpen: 'A question is already open',
+    alreadyOpen: 'A question is already under way',
     noPartners: 'This region has no second-ring partners in its directory yet.',
     minorHint:
       'The victim is a minor. Consider consulting Veilig Thuis (under the reporting code this may be done without consent, then without details that identify the child).',
@@ -1559,7 +1559,7 @@ export const en: Catalog = {
       consent:
         'No consent of the victim is recorded for this partner (or it was withdrawn). Record the consent first.',
       noPartner: 'This region has no such partner in its directory.',
-      alreadyOpen: 'A question to this partner is already open.',
+      alreadyOpen: 'A question to this partner is already under way (asked, or accepted and not yet done).',
     },
   },
   partnerTask: {

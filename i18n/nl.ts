@@ -1591,7 +1591,7 @@ export const nl = {
     ask: '{{role}} vragen',
     askAnonymous: 'Veilig Thuis consulteren (anoniem)',
     needsConsent: 'Eerst toestemming vastleggen',
-    alreadyOpen: 'Er staat al een vraag open',
+    alreadyOpen: 'Er loopt al een vraag',
     noPartners: 'Deze regio heeft nog geen partners uit de tweede ring in haar partnerlijst.',
     minorHint:
       'Het slachtoffer is minderjarig. Overweeg een consultatie bij Veilig Thuis (volgens de meldcode mag dat zonder toestemming, dan zonder gegevens die het kind herkenbaar maken).',
@@ -1615,7 +1615,7 @@ export const nl = {
       consent:
         'Voor deze partner is geen toestemming van het slachtoffer vastgelegd (of die is ingetrokken). Leg eerst de toestemming vast.',
       noPartner: 'Deze regio heeft zo’n partner niet in haar partnerlijst.',
-      alreadyOpen: 'Er staat al een vraag aan deze partner open.',
+      alreadyOpen: 'Er loopt al een vraag aan deze partner (gevraagd, of aangenomen en nog niet afgerond).',
     },
   },
   /** The partner's pages for a task (web/views/partnerTaskForms.ts, web/views/partnerTaskPages.ts). */

@@ -33,7 +33,7 @@ const CHECK_IN_REFUSALS: Array<[RegExp, string]> = [
 const SECOND_RING_REFUSALS: Array<[RegExp, string]> = [
   [/no consent recorded|withdrew the consent/, 'consent'],
   [/names no/, 'noPartner'],
-  [/already open/, 'alreadyOpen'],
+  [/already under way/, 'alreadyOpen'],
 ];
 
 /** The messages of a correction that changes only the fields given and was given none. */

@@ -7,12 +7,13 @@
  * The validator refuses, naming the field and changing nothing: a closed case, a role outside the
  * second ring, a region whose directory names no such partner (the case client says which regions
  * do), no consent for the role (except the meldcode's anonymous Veilig Thuis consultation about a
- * minor), or a request to that partner already open.
+ * minor), or a request to that partner still under way (asked, or accepted and not yet done).
  */
 import { patched } from '@temporalio/workflow';
 import {
   ANONYMOUS_CONSULTATION_NOTE,
   isAnonymousConsultation,
+  isUnderWay,
   SECOND_RING_NOTE,
   secondRingConsentProblem,
 } from '../domain/secondRing';
@@ -26,8 +27,8 @@ import { ensureBy, ensureOneOf } from './validation';
 /** The request ids of a role's second-ring requests: `tweede_ring-<role>`, then `-2`, `-3`, ... */
 const requestIdBase = (role: SecondRingRole) => `tweede_ring-${role}`;
 
-function openRequestFor(c: MeldingCase, role: SecondRingRole) {
-  return c.liveOfKind(['tweede_ring']).find((r) => r.view.role === role && r.isOpen);
+function requestUnderWay(c: MeldingCase, role: SecondRingRole) {
+  return c.liveOfKind(['tweede_ring']).find((r) => r.view.role === role && isUnderWay(r.view));
 }
 
 export function registerSecondRing(c: MeldingCase): void {
@@ -67,8 +68,10 @@ export function registerSecondRing(c: MeldingCase): void {
         }
         const consent = secondRingConsentProblem(role, c.intake.victimAge, c.consents);
         if (consent) throw new Error(consent);
-        if (openRequestFor(c, role)) {
-          throw new Error(`role: a request to ${role} is already open`);
+        if (requestUnderWay(c, role)) {
+          throw new Error(
+            `role: a request to ${role} is already under way (asked, or accepted and not yet done)`,
+          );
         }
       },
     },

@@ -118,7 +118,7 @@ test('consent recorded: the partner has a button; asking goes through the confir
   const shown = (await get(`/meldingen/${reference}?gedaan=tweede_ring`, 'cm')).body;
   expect(shown).toContain('De partner is gevraagd.');
   expect(shown).toContain('id="tweede-ring-tweede_ring-slachtofferhulp"');
-  expect(row(shown, 'slachtofferhulp')).toContain('Er staat al een vraag open');
+  expect(row(shown, 'slachtofferhulp')).toContain('Er loopt al een vraag');
 });
 
 test('without consent a forged ask is refused in words and nothing changes', async () => {

@@ -56,11 +56,25 @@ test('with consent the partner is asked: its own request, sent to its role, the 
   expect(shared?.contact).toMatchObject({ name: 'Voorbeeld Persoon', phone: '+31612300000' });
   expect(open(await h.state(ref), 'tweede_ring-slachtofferhulp')!.sharing).toBe('toestemming');
 
-  // One open request per partner: asking again while it runs is refused and changes nothing.
-  expect(await refusal(ref, { type: 'tweede_ring', input: { role: 'slachtofferhulp', by: CM } })).toBe(
-    'role: a request to slachtofferhulp is already open',
-  );
+  // One request under way per partner: asking again while it runs, or once it is accepted and not
+  // yet done, is refused and changes nothing; once the task is done the partner may be asked anew.
+  const again = { type: 'tweede_ring', input: { role: 'slachtofferhulp', by: CM } } as const;
+  const underWay =
+    'role: a request to slachtofferhulp is already under way (asked, or accepted and not yet done)';
+  expect(await refusal(ref, again)).toBe(underWay);
+  const partner = { requestId: 'tweede_ring-slachtofferhulp', by: 'partnerlink:slachtofferhulp' };
+  await record(ref, { type: 'ontvangstbevestiging', input: partner });
+  expect(await refusal(ref, again)).toBe(underWay);
   expect((await h.state(ref)).requests.filter((r) => r.kind === 'tweede_ring')).toHaveLength(1);
+  await record(ref, {
+    type: 'taak',
+    input: { ...partner, step: { action: 'uitgevoerd', outcome: 'afgerond' } },
+  });
+  const asked = await record(ref, again);
+  expect(asked.requests.filter((r) => r.kind === 'tweede_ring').map((r) => r.status)).toEqual([
+    'acknowledged',
+    'open',
+  ]);
 });
 
 test('without consent the partner is not asked: refused with the field named, nothing sent', async () => {

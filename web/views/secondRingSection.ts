@@ -10,7 +10,7 @@
  * only has for a role that sees contact details. Personal: onto the page only.
  */
 import { formatLocal } from '../../domain/localTime';
-import { isAnonymousConsultation, isMinor } from '../../domain/secondRing';
+import { isAnonymousConsultation, isMinor, isUnderWay } from '../../domain/secondRing';
 import type { SharedDetails } from '../../domain/types';
 import { SECOND_RING_ROLES, type PartnerRole, type SecondRingRole } from '../../domain/vocabulary';
 import { wordsOr, type Translate } from '../../i18n';
@@ -48,8 +48,8 @@ function regionPartners(regionId: string) {
   });
 }
 
-function openRequestFor(state: CaseState, role: SecondRingRole): RequestView | undefined {
-  return state.requests.find((r) => r.kind === 'tweede_ring' && r.role === role && r.status === 'open');
+function requestUnderWay(state: CaseState, role: SecondRingRole): RequestView | undefined {
+  return state.requests.find((r) => r.kind === 'tweede_ring' && r.role === role && isUnderWay(r));
 }
 
 /** Whether the victim is a minor, as far as this page can know (only with the details). */
@@ -71,7 +71,7 @@ function askButton(
   anonymous: boolean,
 ): SafeHtml | string {
   const { t, state } = input;
-  if (openRequestFor(state, role)) return t('tweedeRing.alreadyOpen');
+  if (requestUnderWay(state, role)) return t('tweedeRing.alreadyOpen');
   if (!anonymous && consentFor(state, role) !== true) return t('tweedeRing.needsConsent');
   return html`<form
     method="post"
