@@ -11,8 +11,13 @@ import { TOTP_PERIOD_SECONDS } from '../../web/kit/localLogin';
 jest.setTimeout(120_000);
 
 let h: IntakeHarness;
-/** The service's time, moved a step on by each test so every test has fresh codes. */
-let now = Date.parse('2026-11-30T09:00:05Z');
+/**
+ * The service's time, moved a step on by each test so every test has fresh codes. It starts at
+ * today's time (5 s into a code's period), not a fixed date: the session store checks a session's
+ * expiry against the real time, so a fixed morning would see every session expired by the evening.
+ */
+const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
+let now = Math.floor(Date.now() / PERIOD_MS) * PERIOD_MS + 5_000;
 
 beforeAll(async () => {
   h = await startIntakeHarness({ withWorker: false, clock: () => new Date(now), refuseReplayedCodes: true });
@@ -21,7 +26,7 @@ afterAll(async () => {
   await h?.stop();
 });
 beforeEach(() => {
-  now += 5 * TOTP_PERIOD_SECONDS * 1000;
+  now += 5 * PERIOD_MS;
 });
 
 const ID = 'helpline-017';
