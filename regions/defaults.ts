@@ -55,3 +55,11 @@ export { SIX_MONTH_CHECK_INS } from '../domain/checkIns';
  * roughly the watchful-waiting period again. Later, a new melding is started and linked instead.
  */
 export const DEFAULT_REOPEN_WITHIN_DAYS = 90;
+
+/**
+ * A desk open Monday to Friday in the same hours (`'09:00-17:00'`), as most partners' are: the
+ * `officeHours` of a region file, closed at the weekend (and on public holidays, as every desk).
+ */
+export function weekdays(span: string): { ma: string; di: string; wo: string; do: string; vr: string } {
+  return { ma: span, di: span, wo: span, do: span, vr: span };
+}

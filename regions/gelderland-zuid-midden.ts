@@ -3,7 +3,7 @@
  * includes Gennep and Mook en Middelaar (Limburg municipalities served from Nijmegen), and it
  * uses the 6-month follow-up one region runs. Addresses and numbers are examples.
  */
-import { DEFAULT_PATHWAY, SIX_MONTH_CHECK_INS } from './defaults';
+import { DEFAULT_PATHWAY, SIX_MONTH_CHECK_INS, weekdays } from './defaults';
 
 export const gelderlandZuidMidden = {
   id: 'gelderland-zuid-midden',
@@ -95,49 +95,25 @@ export const gelderlandZuidMidden = {
       organisation: 'Slachtofferhulp Nederland',
       primary: { name: 'Slachtofferhulp regio Oost-Nederland', email: 'oost@slachtofferhulp.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     veilig_thuis: {
       organisation: 'Veilig Thuis Gelderland-Zuid',
       primary: { name: 'Consultatie Veilig Thuis Gelderland-Zuid', email: 'consult@veiligthuis-gz.example' },
       workingHours: 'ma-vr 9-17 (consultatie; crisisdienst 24/7 via 0800-2000)',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     slachtofferadvocaat: {
       organisation: 'Langsz slachtofferadvocaten Gelderland (voorbeeld)',
       primary: { name: 'Aanmelding slachtofferadvocaat', email: 'aanmelding@langsz-gelderland.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     online_hulp: {
       organisation: 'Fier, chat en online hulp',
       primary: { name: 'Fier online hulp', email: 'online@fier.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
   },
 };

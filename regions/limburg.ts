@@ -3,7 +3,7 @@
  * Partner organisations are the convenant's; every address and number is an example at a reserved
  * domain or a fictional number, to be replaced by the region's real directory.
  */
-import { DEFAULT_PATHWAY } from './defaults';
+import { DEFAULT_PATHWAY, weekdays } from './defaults';
 
 export const limburg = {
   id: 'limburg',
@@ -108,37 +108,19 @@ export const limburg = {
       organisation: 'Maastricht UMC+, polikliniek gynaecologie',
       primary: { name: 'Polikliniek gynaecologie', email: 'gynaecologie@mumc.example' },
       workingHours: 'ma-vr 8-17',
-      officeHours: {
-        ma: '08:00-17:00',
-        di: '08:00-17:00',
-        wo: '08:00-17:00',
-        do: '08:00-17:00',
-        vr: '08:00-17:00',
-      },
+      officeHours: weekdays('08:00-17:00'),
     },
     ggz: {
       organisation: 'GGZ-partner CSG Limburg (voorbeeld)',
       primary: { name: 'Aanmelding traumabehandeling', email: 'aanmelding@ggz-limburg.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     slachtofferhulp: {
       organisation: 'Slachtofferhulp Nederland',
       primary: { name: 'Slachtofferhulp regio Limburg', email: 'limburg@slachtofferhulp.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     // The second ring (docs/regions.md): asked by the casemanager, each with the victim's consent.
     // Limburg has two Veilig Thuis organisations; the one of Noord- en Midden-Limburg is the backup.
@@ -150,49 +132,25 @@ export const limburg = {
         email: 'consult@veiligthuis-nml.example',
       },
       workingHours: 'ma-vr 9-17 (consultatie; crisisdienst 24/7 via 0800-2000)',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     slachtofferadvocaat: {
       organisation: 'Langsz slachtofferadvocaten Limburg (voorbeeld)',
       primary: { name: 'Aanmelding slachtofferadvocaat', email: 'aanmelding@langsz-limburg.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     wijkteam: {
       organisation: 'Wijkteams Limburgse gemeenten (voorbeeld)',
       primary: { name: 'Centrale aanmelding wijkteams', email: 'aanmelding@wijkteams-limburg.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     online_hulp: {
       organisation: 'Helpwanted (EOKM)',
       primary: { name: 'Helpwanted hulpverlening', email: 'hulp@helpwanted.example' },
       workingHours: 'ma-vr 9-17',
-      officeHours: {
-        ma: '09:00-17:00',
-        di: '09:00-17:00',
-        wo: '09:00-17:00',
-        do: '09:00-17:00',
-        vr: '09:00-17:00',
-      },
+      officeHours: weekdays('09:00-17:00'),
     },
     kinderarts: {
       organisation: 'Maastricht UMC+, kindergeneeskunde',
