@@ -49,17 +49,7 @@ export function rowFromMemo(memo: Record<string, unknown> | undefined): Worklist
   if (row.transferredTo !== undefined && !isString(row.transferredTo)) return undefined;
   if (!isString(row.regionId) || !(CASE_PHASES as readonly unknown[]).includes(row.phase)) return undefined;
   if (!Array.isArray(row.waitingOnPartners)) return undefined;
-  const requestsOk = row.waitingOnPartners.every((r: unknown) => {
-    const q = r as Record<string, unknown> | null;
-    return (
-      typeof q === 'object' &&
-      q !== null &&
-      isString(q.requestId) &&
-      (REQUEST_KINDS as readonly unknown[]).includes(q.kind) &&
-      (PARTNER_ROLES as readonly unknown[]).includes(q.role) &&
-      isTime(q.dueBy)
-    );
-  });
+  const requestsOk = row.waitingOnPartners.every((r: unknown) => isRowRequest(r) && isTime(r.dueBy));
   if (!requestsOk) return undefined;
   if (row.nextContact !== undefined) {
     const c = row.nextContact as Record<string, unknown> | null;
@@ -80,16 +70,23 @@ export function rowFromMemo(memo: Record<string, unknown> | undefined): Worklist
   return raw as WorklistRow;
 }
 
-function isRowTask(value: unknown): value is RowTask {
+/** What every request in a row names: its id, kind and role. */
+function isRowRequest(value: unknown): value is Record<string, unknown> {
   const q = value as Record<string, unknown> | null;
   return (
     typeof q === 'object' &&
     q !== null &&
     isString(q.requestId) &&
     (REQUEST_KINDS as readonly unknown[]).includes(q.kind) &&
-    (PARTNER_ROLES as readonly unknown[]).includes(q.role) &&
-    (TASK_STATES as readonly unknown[]).includes(q.state) &&
-    (q.appointmentAt === undefined || isTime(q.appointmentAt))
+    (PARTNER_ROLES as readonly unknown[]).includes(q.role)
+  );
+}
+
+function isRowTask(value: unknown): value is RowTask {
+  return (
+    isRowRequest(value) &&
+    (TASK_STATES as readonly unknown[]).includes(value.state) &&
+    (value.appointmentAt === undefined || isTime(value.appointmentAt))
   );
 }
 

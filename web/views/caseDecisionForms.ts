@@ -17,6 +17,7 @@ import {
 } from '../caseDecisions';
 import { REGIONS } from '../../regions';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { radioButton } from './radioButton';
 
 /** Problems with one decision's form, each already in the reader's words. */
 export interface DecisionProblems {
@@ -168,19 +169,11 @@ function fieldHtml(
   >
     <p class="utrecht-paragraph" id="${id}-label"><strong>${label}</strong></p>
     ${nowHint} ${error}
-    ${choices.map(
-      (c) =>
-        html`<label class="utrecht-form-label utrecht-form-label--radio" for="${id}-${c}"
-          ><input
-            class="utrecht-radio-button utrecht-radio-button--html-input"
-            type="radio"
-            id="${id}-${c}"
-            name="${field.name}"
-            value="${c}"
-            ${required}${attr('checked', value === c)}
-          />
-          ${choiceWords(t, field, c)}</label
-        >`,
+    ${choices.map((c) =>
+      radioButton(field.name, c, choiceWords(t, field, c), value === c, {
+        idPrefix: id,
+        required: !field.optional,
+      }),
     )}
   </div>`;
 }

@@ -13,6 +13,7 @@ import {
   type ExperienceFormValues,
 } from '../../domain/experience';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { radioButton } from './radioButton';
 import { errorSummary } from './errorSummary';
 import type { PageUi } from '../kit/language';
 import { layout } from '../kit/layout';
@@ -61,20 +62,6 @@ function fieldset(
   </fieldset>`;
 }
 
-function radio(field: ExperienceField, value: string, label: string, checked: boolean): SafeHtml {
-  return html`<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-${value}"
-    ><input
-      class="utrecht-radio-button utrecht-radio-button--html-input"
-      type="radio"
-      id="${field}-${value}"
-      name="${field}"
-      value="${value}"
-      ${attr('checked', checked)}
-    />
-    ${label}</label
-  >`;
-}
-
 function experienceErrorSummary(input: ExperiencePageInput): SafeHtml {
   const listed = EXPERIENCE_FIELDS.filter((f) => input.problems.includes(f));
   const { t } = input.ui;
@@ -96,7 +83,7 @@ export function experiencePage(input: ExperiencePageInput): string {
       field,
       t(`ervaring.${field}`),
       t('ervaring.scaleHint'),
-      SCALE.map((n) => radio(field, n, scaleLabel(n), v[field] === n)),
+      SCALE.map((n) => radioButton(field, n, scaleLabel(n), v[field] === n)),
       true,
     );
   const body = html`<h1
@@ -117,7 +104,7 @@ export function experiencePage(input: ExperiencePageInput): string {
         t('ervaring.recommend'),
         undefined,
         RECOMMEND_CHOICES.map((c) =>
-          radio('recommend', c, t(`ervaring.recommendChoices.${c}`), v.recommend === c),
+          radioButton('recommend', c, t(`ervaring.recommendChoices.${c}`), v.recommend === c),
         ),
         true,
       )}

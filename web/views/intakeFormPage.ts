@@ -12,6 +12,7 @@ import {
 } from '../intakeForm';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { radioButton } from './radioButton';
 import { errorSummary } from './errorSummary';
 import { layout } from '../kit/layout';
 import { findCaseForm } from './casePage';
@@ -96,20 +97,7 @@ function radioGroup(
       ${legend}
     </legend>
     ${errorText(input, field)}
-    ${choices.map(
-      ([value, label]) =>
-        html`<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-${value}"
-          ><input
-            class="utrecht-radio-button utrecht-radio-button--html-input"
-            type="radio"
-            id="${field}-${value}"
-            name="${field}"
-            value="${value}"
-            ${attr('checked', input.values[field] === value)}
-          />
-          ${label}</label
-        >`,
-    )}
+    ${choices.map(([value, label]) => radioButton(field, value, label, input.values[field] === value))}
   </fieldset>`;
 }
 

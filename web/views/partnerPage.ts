@@ -9,7 +9,8 @@ import { translator } from '../../i18n';
 import type { PageUi } from '../kit/language';
 import { languageName } from '../kit/languageName';
 import { formatLocal } from '../../domain/localTime';
-import { attr, escapeHtml, html, raw, type SafeHtml } from '../kit/html';
+import { escapeHtml, html, raw, type SafeHtml } from '../kit/html';
+import { radioButton } from './radioButton';
 import { layout } from '../kit/layout';
 
 function ageText(ui: PageUi, age: VictimAge): string {
@@ -124,17 +125,7 @@ export function partnerPage(input: PartnerPageInput): string {
   const values = input.values ?? {};
   const isCheckIn = request.kind === 'checkin';
   const radio = (name: 'outcome' | 'ptss', value: string, label: string) =>
-    html`<label class="utrecht-form-label utrecht-form-label--radio" for="${name}-${value}"
-      ><input
-        class="utrecht-radio-button utrecht-radio-button--html-input"
-        type="radio"
-        id="${name}-${value}"
-        name="${name}"
-        value="${value}"
-        ${attr('checked', values[name] === value)}
-      />
-      ${label}</label
-    >`;
+    radioButton(name, value, label, values[name] === value);
   const error = (name: 'outcome' | 'ptss' | 'formulier') =>
     problems[name] ? html`<p class="utrecht-paragraph fout" id="${name}-fout">${problems[name]}</p>` : '';
   const form = isCheckIn

@@ -10,6 +10,7 @@ import { APPOINTMENT_PLACE_MAX } from '../../domain/decisionSchemas';
 import type { TaskField, TaskForm, TaskProblems, TaskValues } from '../partnerTaskForm';
 import type { PageUi } from '../kit/language';
 import { attr, html, type SafeHtml } from '../kit/html';
+import { radioButton } from './radioButton';
 import { errorSummary } from './errorSummary';
 
 export interface TaskFormsInput {
@@ -88,19 +89,8 @@ function radioGroup(
     </legend>
     ${hint ? html`<p class="utrecht-paragraph hint" id="${hintId}">${hint}</p>` : ''}
     ${errorText(input, field)}
-    ${(CHOICES[field] ?? []).map(
-      (code) =>
-        html`<label class="utrecht-form-label utrecht-form-label--radio" for="${field}-${code}"
-          ><input
-            class="utrecht-radio-button utrecht-radio-button--html-input"
-            type="radio"
-            id="${field}-${code}"
-            name="${field}"
-            value="${code}"
-            ${attr('checked', input.values[field] === code)}
-          />
-          ${label(code)}</label
-        >`,
+    ${(CHOICES[field] ?? []).map((code) =>
+      radioButton(field, code, label(code), input.values[field] === code),
     )}
   </fieldset>`;
 }
