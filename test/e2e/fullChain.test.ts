@@ -148,10 +148,15 @@ describe('intake → workflow → email and SMS → acknowledgement link → cas
     expect(link).toBeDefined();
 
     // The SMS went through the Twilio contract (Prism accepted it): reference, no victim data.
-    const sms = await eventually('the casemanager SMS', () =>
-      twilio
-        .acceptedMessages()
-        .find((r) => r.form.To === CASEMANAGER_SMS && r.form.Body?.includes(reference)),
+    // Up to 90 s: a send the contract mock answers slowly on a busy machine is retried after 5,
+    // then 10, then 20 s (the activity's backoff), past a 30 s wait.
+    const sms = await eventually(
+      'the casemanager SMS',
+      () =>
+        twilio
+          .acceptedMessages()
+          .find((r) => r.form.To === CASEMANAGER_SMS && r.form.Body?.includes(reference)),
+      90_000,
     );
     expect(sms.form.Body).not.toContain('Voorbeeld');
     expect(sms.form.StatusCallback).toMatch(/^http:\/\/intake\.test\//);
